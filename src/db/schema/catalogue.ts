@@ -1,0 +1,261 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type {
+  DeliveryModel,
+  FactSource,
+  FinancingModel,
+  LocalizedText,
+  Obligation,
+  OrganisationKind,
+  ServiceKind,
+  ServiceStatus,
+  SupportChannel,
+  TargetGroup,
+} from '../../domain/catalogue.js';
+import { orgnrFormat, timestamps, tsvector } from './columns.js';
+
+/**
+ * Agencies (virksomheter): every organisation the portal knows, keyed on organisation number, never on name.
+ * Ministries are agencies of kind `ministry`; `ministryOrgnr` is the ministry an agency is under (for a ministry:
+ * null). Municipalities and counties are here too, since some services are open to them.
+ */
+export const agencies = pgTable(
+  'agencies',
+  {
+    orgnr: text('orgnr').primaryKey(),
+    kind: text('kind').$type<OrganisationKind>().notNull(),
+    name: jsonb('name').$type<LocalizedText>().notNull(),
+    shortName: text('short_name'),
+    /** Enhetsregisteret's overordnetEnhet: the legal parent (for most agencies the ministry). */
+    parentOrgnr: text('parent_orgnr').references((): AnyPgColumn => agencies.orgnr, { onDelete: 'set null' }),
+    ministryOrgnr: text('ministry_orgnr').references((): AnyPgColumn => agencies.orgnr, { onDelete: 'set null' }),
+    employees: integer('employees'),
+    employeesSource: text('employees_source').$type<FactSource>(),
+    employeesAsOf: date('employees_as_of', { mode: 'string' }),
+    orgForm: text('org_form'),
+    sectorCode: text('sector_code'),
+    municipalityNumber: text('municipality_number'),
+    municipalityName: text('municipality_name'),
+    countyName: text('county_name'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    website: text('website'),
+    email: text('email'),
+    phone: text('phone'),
+    /** Enhetsregisteret's slettedato: the unit no longer exists. Kept for history. */
+    deletedOn: date('deleted_on', { mode: 'string' }),
+    factSource: text('fact_source').$type<FactSource>().notNull().default('register'),
+    sourceNote: text('source_note'),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      sql`to_tsvector('norwegian', coalesce(name->>'nb','') || ' ' || coalesce(name->>'nn','') || ' ' || coalesce(name->>'en','') || ' ' || coalesce(short_name,''))`,
+    ),
+    ...timestamps,
+  },
+  (t) => [
+    check('agencies_orgnr_format', orgnrFormat('orgnr')),
+    check('agencies_employees_nonnegative', sql`${t.employees} is null or ${t.employees} >= 0`),
+    index('agencies_ministry_idx').on(t.ministryOrgnr),
+    index('agencies_kind_idx').on(t.kind),
+    index('agencies_search_idx').using('gin', t.searchVector),
+  ],
+);
+
+/** Service areas (tjenesteområder): payroll, accounting, IT operation … */
+export const areas = pgTable('areas', {
+  slug: text('slug').primaryKey(),
+  name: jsonb('name').$type<LocalizedText>().notNull(),
+  description: jsonb('description').$type<LocalizedText>().notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+  /** The report names this area as a gap for agencies outside the sector and group schemes. */
+  gapArea: boolean('gap_area').notNull().default(false),
+});
+
+export interface ProviderContact {
+  email?: string;
+  phone?: string;
+  url?: string;
+}
+
+/** Providers (leverandører) of shared services. A provider may be a unit inside an agency (SSiE in DSS). */
+export const providers = pgTable(
+  'providers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    name: jsonb('name').$type<LocalizedText>().notNull(),
+    shortName: text('short_name'),
+    /** The legal entity behind the provider. */
+    orgnr: text('orgnr').references(() => agencies.orgnr, { onDelete: 'set null' }),
+    model: text('model').$type<DeliveryModel>().notNull(),
+    ministryOrgnr: text('ministry_orgnr').references(() => agencies.orgnr, { onDelete: 'set null' }),
+    parentProviderId: uuid('parent_provider_id').references((): AnyPgColumn => providers.id, { onDelete: 'set null' }),
+    description: jsonb('description').$type<LocalizedText>().notNull(),
+    website: text('website'),
+    contact: jsonb('contact').$type<ProviderContact>().notNull().default({}),
+    factSource: text('fact_source').$type<FactSource>().notNull().default('report'),
+    sourceRef: text('source_ref'),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      sql`to_tsvector('norwegian', coalesce(name->>'nb','') || ' ' || coalesce(name->>'en','') || ' ' || coalesce(short_name,''))`,
+    ),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('providers_slug_idx').on(t.slug), index('providers_search_idx').using('gin', t.searchVector)],
+);
+
+export interface ServiceLevels {
+  /** Guaranteed uptime in percent, e.g. 99.7 (SSiE). */
+  uptimePercent?: number;
+  supportHours?: LocalizedText;
+  responseTime?: LocalizedText;
+  other?: LocalizedText[];
+}
+
+export interface HowToJoin {
+  steps: LocalizedText[];
+  contact?: { name?: string; email?: string; phone?: string };
+  links: { label: LocalizedText; url: string }[];
+}
+
+/** Shared services (fellestjenester), including framework agreements and platforms. */
+export const services = pgTable(
+  'services',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => providers.id, { onDelete: 'restrict' }),
+    areaSlug: text('area_slug')
+      .notNull()
+      .references(() => areas.slug, { onDelete: 'restrict' }),
+    /** A sub-service (DFØ payroll: travel expenses) points at its main service. */
+    parentServiceId: uuid('parent_service_id').references((): AnyPgColumn => services.id, { onDelete: 'set null' }),
+    kind: text('kind').$type<ServiceKind>().notNull().default('service'),
+    name: jsonb('name').$type<LocalizedText>().notNull(),
+    summary: jsonb('summary').$type<LocalizedText>().notNull(),
+    description: jsonb('description').$type<LocalizedText>().notNull(),
+    model: text('model').$type<DeliveryModel>().notNull(),
+    targetGroup: text('target_group').$type<TargetGroup>().notNull(),
+    /** For sector services: the ministry whose sector may use it. */
+    targetMinistryOrgnr: text('target_ministry_orgnr').references(() => agencies.orgnr, { onDelete: 'set null' }),
+    /** Who may use it, in words ("fylkesmannsembetene", "universiteter og høgskoler"). */
+    targetDescription: jsonb('target_description').$type<LocalizedText>(),
+    obligation: text('obligation').$type<Obligation>().notNull().default('voluntary'),
+    financing: text('financing').array().$type<FinancingModel[]>().notNull().default(sql`'{}'::text[]`),
+    financingNote: jsonb('financing_note').$type<LocalizedText>(),
+    status: text('status').$type<ServiceStatus>().notNull().default('active'),
+    launchedOn: date('launched_on', { mode: 'string' }),
+    plannedOn: date('planned_on', { mode: 'string' }),
+    phasedOutOn: date('phased_out_on', { mode: 'string' }),
+    serviceLevels: jsonb('service_levels').$type<ServiceLevels>().notNull().default({}),
+    supportChannels: text('support_channels').array().$type<SupportChannel[]>().notNull().default(sql`'{}'::text[]`),
+    howToJoin: jsonb('how_to_join').$type<HowToJoin>().notNull().default({ steps: [], links: [] }),
+    website: text('website'),
+    /** Users as reported by the provider or the report ("~180 agencies"), where the register has no better figure. */
+    reportedUsers: integer('reported_users'),
+    reportedUsersNote: jsonb('reported_users_note').$type<LocalizedText>(),
+    reportedUsersYear: integer('reported_users_year'),
+    /** Extra search words (synonyms, abbreviations), bokmål. */
+    keywords: text('keywords').notNull().default(''),
+    factSource: text('fact_source').$type<FactSource>().notNull().default('report'),
+    sourceRef: text('source_ref'),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      sql`setweight(to_tsvector('norwegian', coalesce(name->>'nb','') || ' ' || coalesce(name->>'nn','') || ' ' || coalesce(name->>'en','')), 'A') || setweight(to_tsvector('norwegian', keywords), 'B') || setweight(to_tsvector('norwegian', coalesce(summary->>'nb','') || ' ' || coalesce(summary->>'en','')), 'C') || setweight(to_tsvector('norwegian', coalesce(description->>'nb','')), 'D')`,
+    ),
+    /** Lower-case title and keywords, for typo-tolerant matching with pg_trgm. */
+    searchTitle: text('search_title').generatedAlwaysAs(
+      sql`lower(coalesce(name->>'nb','') || ' ' || coalesce(name->>'en','') || ' ' || keywords)`,
+    ),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('services_slug_idx').on(t.slug),
+    index('services_provider_idx').on(t.providerId),
+    index('services_area_idx').on(t.areaSlug),
+    index('services_search_idx').using('gin', t.searchVector),
+    index('services_title_trgm_idx').using('gin', sql`${t.searchTitle} gin_trgm_ops`),
+    check('services_uptime_range', sql`(${t.serviceLevels}->>'uptimePercent') is null or ((${t.serviceLevels}->>'uptimePercent')::numeric between 0 and 100)`),
+  ],
+);
+
+/** Service models / tiers (basis, delservice, fullservice; grunnpakke + tilleggstjenester). */
+export const tiers = pgTable(
+  'tiers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    name: jsonb('name').$type<LocalizedText>().notNull(),
+    description: jsonb('description').$type<LocalizedText>(),
+    /** `tier` is a level one picks one of; `addon` is an additional service on top. */
+    kind: text('kind').$type<'tier' | 'addon'>().notNull().default('tier'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    /** False for a model being phased out (the pre-2020 payroll models). */
+    current: boolean('current').notNull().default(true),
+  },
+  (t) => [uniqueIndex('tiers_service_slug_idx').on(t.serviceId, t.slug)],
+);
+
+/** Related services, stored once per pair; read in both directions. */
+export const serviceRelations = pgTable(
+  'service_relations',
+  {
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    relatedServiceId: uuid('related_service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.serviceId, t.relatedServiceId] }),
+    check('service_relations_not_self', sql`${t.serviceId} <> ${t.relatedServiceId}`),
+  ],
+);
+
+/**
+ * Subscriptions (kundeforhold): an agency uses a service, in a tier, from a date, until a date. This is the
+ * usage register. Rows are never overwritten: a tier change ends one row and starts another, so trends can be
+ * computed from history. At most one open row per agency and service.
+ */
+export const subscriptions = pgTable(
+  'subscriptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyOrgnr: text('agency_orgnr')
+      .notNull()
+      .references(() => agencies.orgnr, { onDelete: 'restrict' }),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'restrict' }),
+    tierId: uuid('tier_id').references(() => tiers.id, { onDelete: 'restrict' }),
+    startedOn: date('started_on', { mode: 'string' }),
+    endedOn: date('ended_on', { mode: 'string' }),
+    endReason: text('end_reason'),
+    factSource: text('fact_source').$type<FactSource>().notNull().default('illustrative'),
+    note: text('note'),
+    createdBy: text('created_by'),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [
+    index('subscriptions_service_idx').on(t.serviceId),
+    index('subscriptions_agency_idx').on(t.agencyOrgnr),
+    uniqueIndex('subscriptions_one_open_idx').on(t.agencyOrgnr, t.serviceId).where(sql`${t.endedOn} is null`),
+    check('subscriptions_dates_ordered', sql`${t.endedOn} is null or ${t.startedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
+  ],
+);

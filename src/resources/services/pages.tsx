@@ -1,0 +1,503 @@
+import { Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Type } from 'typebox';
+import type { App } from '../../server/app.js';
+import type { AppDeps } from '../../server/types.js';
+import {
+  Breadcrumbs,
+  CheckboxField,
+  DefinitionList,
+  PageHeader,
+  Pager,
+  queryString,
+  SearchForm,
+  Section,
+  SelectField,
+  SourceNote,
+  StatusTag,
+} from '../../web/components.js';
+import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { messages } from '../../web/i18n/index.js';
+import { Layout } from '../../web/layout.js';
+import { sendErrorPage, sendPage } from '../../web/render.js';
+import { effectiveSort, facetLabel, filtersFrom } from './catalogue.js';
+import { CATALOGUE_FACETS, type CatalogueFacet, type CatalogueResult, type CatalogueSort, getServiceDetail, searchCatalogue, type ServiceDetail } from './queries.js';
+import { CataloguePageQuery, SlugParams } from './schema.js';
+
+const PAGE_SIZE = 20;
+
+export async function registerServicePages(app: App, deps: AppDeps): Promise<void> {
+  const { db } = deps.database;
+
+  app.get('/tjenester', { schema: { querystring: CataloguePageQuery, hide: true } }, async (req, reply) => {
+    const q = req.query;
+    const filters = await filtersFrom(db, q, req.lang);
+    const sort = effectiveSort(q.sort, q.q);
+    const result = await searchCatalogue(db, { q: q.q, filters, sort, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE, lang: req.lang });
+    const pageCount = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+    if (q.page > pageCount) return sendErrorPage(req, reply, 404);
+    return sendPage(req, reply, <CataloguePage query={q.q ?? ''} filters={filters} sort={sort} page={q.page} pageCount={pageCount} result={result} />);
+  });
+
+  app.get('/tjenester/:slug', { schema: { params: SlugParams, querystring: Type.Object({}), hide: true } }, async (req, reply) => {
+    const detail = await getServiceDetail(db, req.params.slug);
+    if (!detail) return sendErrorPage(req, reply, 404, messages[req.lang].errors.unknownService(req.params.slug));
+    return sendPage(req, reply, <ServicePage d={detail} />);
+  });
+}
+
+interface CataloguePageProps {
+  query: string;
+  filters: Partial<Record<CatalogueFacet, readonly string[]>>;
+  sort: CatalogueSort;
+  page: number;
+  pageCount: number;
+  result: CatalogueResult;
+}
+
+function CataloguePage({ query, filters, sort, page, pageCount, result }: CataloguePageProps) {
+  const { t, lang } = usePage();
+  const href = useHref();
+  const text = useText();
+  const params = (overrides: Record<string, unknown> = {}) => ({ q: query, ...filters, sort: sort === effectiveSort(undefined, query) ? undefined : sort, ...overrides });
+  const link = (overrides: Record<string, unknown> = {}) => href('/tjenester') + queryString(params(overrides) as never);
+  const active = CATALOGUE_FACETS.flatMap((f) => (filters[f] ?? []).map((value) => ({ facet: f, value })));
+  const labelOf = (f: CatalogueFacet, value: string) => {
+    const v = result.facets[f].find((x) => x.value === value);
+    return v ? facetLabel(f, v, lang) : value;
+  };
+  const title = query ? t.catalogue.titleWithQuery(query) : t.catalogue.title;
+  return (
+    <Layout title={title} section="services" description={t.catalogue.lead}>
+      <PageHeader title={title} lead={query ? undefined : t.catalogue.lead} />
+      <div className="catalogue">
+        <form method="get" action={href('/tjenester')} className="catalogue__filters" id="catalogue-filters" aria-labelledby="filters-heading">
+          <Heading level={2} data-size="xs" id="filters-heading">
+            {t.catalogue.filters}
+          </Heading>
+          <SearchBox value={query} />
+          {CATALOGUE_FACETS.map((f) =>
+            result.facets[f].length === 0 ? null : (
+              <fieldset key={f} className="facet">
+                <legend className="ds-label">{t.catalogue.facet[f]}</legend>
+                {result.facets[f].map((v) => (
+                  <CheckboxField
+                    key={v.value}
+                    id={`f-${f}-${v.value}`}
+                    name={f}
+                    value={v.value}
+                    checked={v.selected}
+                    label={
+                      <>
+                        {facetLabel(f, v, lang)} <span className="facet__count">({v.count})</span>
+                      </>
+                    }
+                  />
+                ))}
+              </fieldset>
+            ),
+          )}
+          <SelectField
+            id="sort"
+            name="sort"
+            label={t.catalogue.sort}
+            value={sort}
+            options={[
+              ...(query ? [{ value: 'relevance', label: t.catalogue.sortRelevance }] : []),
+              { value: 'name', label: t.catalogue.sortName },
+              { value: 'changed', label: t.catalogue.sortChanged },
+            ]}
+          />
+          <Button type="submit" className="catalogue__apply">
+            {t.catalogue.applyFilters}
+          </Button>
+        </form>
+        <div className="catalogue__results">
+          <p className="result-count" role="status">
+            <strong>{t.catalogue.results(result.total)}</strong>
+            {pageCount > 1 ? ` · ${t.catalogue.page(page, pageCount)}` : ''}
+          </p>
+          {active.length > 0 ? (
+            <div className="active-filters">
+              <Paragraph data-size="sm" id="active-filters-label">
+                {t.catalogue.activeFilters}:
+              </Paragraph>
+              <ul aria-labelledby="active-filters-label">
+                {active.map(({ facet, value }) => (
+                  <li key={`${facet}-${value}`}>
+                    <a
+                      className="ds-chip filter-chip"
+                      href={link({ [facet]: (filters[facet] ?? []).filter((v) => v !== value), page: undefined })}
+                      aria-label={t.catalogue.removeFilter(labelOf(facet, value))}
+                    >
+                      {labelOf(facet, value)} <span aria-hidden="true">✕</span>
+                    </a>
+                  </li>
+                ))}
+                <li>
+                  <Link href={href('/tjenester') + queryString({ q: query })}>{t.catalogue.clearFilters}</Link>
+                </li>
+              </ul>
+            </div>
+          ) : null}
+          {result.fuzzy ? <Paragraph data-size="sm">{t.catalogue.didYouMean}</Paragraph> : null}
+          {result.items.length === 0 ? (
+            <div className="empty-state">
+              <Paragraph>{t.catalogue.noResults}</Paragraph>
+              <Paragraph data-size="sm">{t.catalogue.noResultsHelp}</Paragraph>
+            </div>
+          ) : (
+            <ol className="result-list">
+              {result.items.map((item) => (
+                <li key={item.slug}>
+                  <Card className="service-card" data-color="neutral">
+                    <Heading level={2} data-size="2xs">
+                      <a href={href(`/tjenester/${item.slug}`)}>
+                        <Text value={item.name} />
+                      </a>
+                    </Heading>
+                    <Paragraph data-size="sm" className="service-card__meta">
+                      {text(item.provider.name)} · {text(item.area.name)}
+                      {item.parent ? (
+                        <>
+                          {' · '}
+                          {t.service.partOf} <Text value={item.parent.name} />
+                        </>
+                      ) : null}
+                    </Paragraph>
+                    <Paragraph data-size="sm">
+                      <Text value={item.summary} />
+                    </Paragraph>
+                    <div className="tag-row">
+                      <StatusTag status={item.status} />
+                      <Tag data-size="sm" data-color="neutral">
+                        {t.vocab.model[item.model]}
+                      </Tag>
+                      {item.obligation !== 'voluntary' ? (
+                        <Tag data-size="sm" data-color="warning">
+                          {t.vocab.obligation[item.obligation]}
+                        </Tag>
+                      ) : null}
+                      {item.kind !== 'service' ? (
+                        <Tag data-size="sm" data-color="info">
+                          {t.vocab.kind[item.kind]}
+                        </Tag>
+                      ) : null}
+                    </div>
+                  </Card>
+                </li>
+              ))}
+            </ol>
+          )}
+          <Pager page={page} pageCount={pageCount} hrefFor={(p) => link({ page: p > 1 ? p : undefined })} />
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+function SearchBox({ value }: { value: string }) {
+  const { t } = usePage();
+  return (
+    <div className="ds-field">
+      <label className="ds-label" htmlFor="catalogue-q">
+        {t.common.searchLabel}
+      </label>
+      <input className="ds-input" id="catalogue-q" name="q" type="search" defaultValue={value} maxLength={200} autoComplete="off" />
+    </div>
+  );
+}
+
+function ServicePage({ d }: { d: ServiceDetail }) {
+  const { t, fmt } = usePage();
+  const href = useHref();
+  const text = useText();
+  const s = d.service;
+  const tiers = d.tiers.filter((x) => x.kind === 'tier');
+  const addons = d.tiers.filter((x) => x.kind === 'addon');
+  const usersByTier = new Map(d.tierUsage.map((u) => [u.tierId, u.count]));
+  const tierTotal = d.tierUsage.filter((u) => u.tierId).reduce((n, u) => n + u.count, 0);
+  const name = text(s.name);
+  return (
+    <Layout title={name} section="services" description={text(s.summary)}>
+      <Breadcrumbs
+        items={[
+          { label: t.nav.home, href: href('/') },
+          { label: t.nav.services, href: href('/tjenester') },
+          ...(d.parent ? [{ label: text(d.parent.name), href: href(`/tjenester/${d.parent.slug}`) }] : []),
+          { label: name },
+        ]}
+      />
+      <PageHeader title={name} lead={<Text value={s.summary} />}>
+        <div className="tag-row">
+          <StatusTag status={s.status} />
+          <Tag data-size="sm" data-color="neutral">
+            {t.vocab.model[s.model]}
+          </Tag>
+          <Tag data-size="sm" data-color={s.obligation === 'voluntary' ? 'neutral' : 'warning'}>
+            {t.vocab.obligation[s.obligation]}
+          </Tag>
+          {s.kind !== 'service' ? (
+            <Tag data-size="sm" data-color="info">
+              {t.vocab.kind[s.kind]}
+            </Tag>
+          ) : null}
+        </div>
+      </PageHeader>
+      <div className="two-col">
+        <div className="two-col__main">
+          <Section title={t.service.about} id="about">
+            <Text value={s.description} as="div" />
+            <DefinitionList
+              items={[
+                { term: t.common.provider, value: <a href={href(`/leverandorer/${d.provider.slug}`)}>{text(d.provider.name)}</a> },
+                { term: t.common.area, value: <a href={href(`/omrader/${d.area.slug}`)}>{text(d.area.name)}</a> },
+                { term: t.common.model, value: t.vocab.model[s.model] },
+                ...(d.parent ? [{ term: t.service.partOf, value: <a href={href(`/tjenester/${d.parent.slug}`)}>{text(d.parent.name)}</a> }] : []),
+              ]}
+            />
+          </Section>
+          <Section title={t.service.whoMayUse} id="who">
+            <DefinitionList
+              items={[
+                {
+                  term: t.service.whoMayUse,
+                  value: (
+                    <>
+                      {d.targetMinistry ? t.service.sectorOf(text(d.targetMinistry.name)) : t.vocab.target[s.targetGroup]}
+                      {s.targetDescription ? (
+                        <>
+                          {' – '}
+                          <Text value={s.targetDescription} />
+                        </>
+                      ) : null}
+                    </>
+                  ),
+                },
+                { term: t.service.obligation, value: t.vocab.obligation[s.obligation] },
+              ]}
+            />
+          </Section>
+          {tiers.length + addons.length > 0 ? (
+            <Section title={t.service.tiers} id="tiers">
+              <ul className="tier-list">
+                {tiers.map((tier) => (
+                  <li key={tier.id}>
+                    <strong>
+                      <Text value={tier.name} />
+                    </strong>
+                    {!tier.current ? <span className="muted"> ({t.service.legacyTier})</span> : null}
+                    {tier.description ? (
+                      <>
+                        {' – '}
+                        <Text value={tier.description} />
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+              {addons.length > 0 ? (
+                <>
+                  <Heading level={3} data-size="2xs">
+                    {t.service.addons}
+                  </Heading>
+                  <ul className="tier-list">
+                    {addons.map((a) => (
+                      <li key={a.id}>
+                        <strong>
+                          <Text value={a.name} />
+                        </strong>
+                        {a.description ? (
+                          <>
+                            {' – '}
+                            <Text value={a.description} />
+                          </>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              {tierTotal > 0 ? (
+                <table className="ds-table data-table" data-size="sm">
+                  <caption>{t.service.tierDistribution}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.service.tiers}</th>
+                      <th scope="col" className="num">
+                        {t.service.users}
+                      </th>
+                      <th scope="col" className="num">
+                        %
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.tiers
+                      .filter((x) => (usersByTier.get(x.id) ?? 0) > 0)
+                      .map((x) => (
+                        <tr key={x.id}>
+                          <th scope="row">
+                            <Text value={x.name} />
+                          </th>
+                          <td className="num">{fmt.number(usersByTier.get(x.id) ?? 0)}</td>
+                          <td className="num">{fmt.percent((usersByTier.get(x.id) ?? 0) / tierTotal)}</td>
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              ) : null}
+            </Section>
+          ) : null}
+          <Section title={t.service.financing} id="financing">
+            <Paragraph>{s.financing.length ? s.financing.map((f) => t.vocab.financing[f]).join(', ') : t.common.unknown}</Paragraph>
+            {s.financingNote ? <Text value={s.financingNote} as="p" /> : null}
+          </Section>
+          <Section title={t.service.serviceLevels} id="levels">
+            <DefinitionList
+              items={[
+                ...(s.serviceLevels.uptimePercent !== undefined
+                  ? [{ term: t.service.uptime, value: `${fmt.number(s.serviceLevels.uptimePercent)} %` }]
+                  : []),
+                ...(s.serviceLevels.supportHours ? [{ term: t.service.supportHours, value: <Text value={s.serviceLevels.supportHours} /> }] : []),
+                ...(s.serviceLevels.responseTime ? [{ term: t.service.responseTime, value: <Text value={s.serviceLevels.responseTime} /> }] : []),
+                {
+                  term: t.service.channels,
+                  value: s.supportChannels.length ? s.supportChannels.map((c) => t.vocab.channel[c]).join(', ') : t.common.unknown,
+                },
+              ]}
+            />
+            {(s.serviceLevels.other ?? []).length > 0 ? (
+              <ul>
+                {s.serviceLevels.other!.map((o, i) => (
+                  <li key={i}>
+                    <Text value={o} />
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </Section>
+          <Section title={t.service.howToJoin} id="join">
+            {s.howToJoin.steps.length > 0 ? (
+              <ol className="steps">
+                {s.howToJoin.steps.map((step, i) => (
+                  <li key={i}>
+                    <Text value={step} />
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+            {s.howToJoin.contact ? (
+              <DefinitionList
+                items={[
+                  ...(s.howToJoin.contact.name ? [{ term: t.common.contact, value: s.howToJoin.contact.name }] : []),
+                  ...(s.howToJoin.contact.email
+                    ? [{ term: t.common.email, value: <a href={`mailto:${s.howToJoin.contact.email}`}>{s.howToJoin.contact.email}</a> }]
+                    : []),
+                  ...(s.howToJoin.contact.phone ? [{ term: t.common.phone, value: s.howToJoin.contact.phone }] : []),
+                ]}
+              />
+            ) : null}
+            {s.howToJoin.links.length > 0 || s.website ? (
+              <ul>
+                {s.howToJoin.links.map((l) => (
+                  <li key={l.url}>
+                    <Link href={l.url}>
+                      <Text value={l.label} />
+                    </Link>
+                  </li>
+                ))}
+                {s.website ? (
+                  <li>
+                    <Link href={s.website}>{t.common.website}</Link>
+                  </li>
+                ) : null}
+              </ul>
+            ) : null}
+          </Section>
+          {d.children.length > 0 ? (
+            <Section title={t.service.subServices} id="sub">
+              <ul className="link-list">
+                {d.children.map((c) => (
+                  <li key={c.slug}>
+                    <a href={href(`/tjenester/${c.slug}`)}>
+                      <Text value={c.name} />
+                    </a>{' '}
+                    <span className="muted">
+                      – <Text value={c.summary} />
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
+          {d.users.length > 0 ? (
+            <Section title={t.service.userAgencies} id="users">
+              <details className="ds-details users-details">
+                <summary>{t.service.usersRegistered(d.registeredUsers)}</summary>
+                <ul className="columns-list">
+                  {d.users.map((u) => (
+                    <li key={u.orgnr}>
+                      <a href={href(`/virksomheter/${u.orgnr}`)}>{text(u.name)}</a>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            </Section>
+          ) : null}
+        </div>
+        <aside className="two-col__side" aria-labelledby="facts-heading">
+          <Card data-color="neutral" className="facts-card">
+            <Heading level={2} data-size="xs" id="facts-heading">
+              {t.service.statusAndDates}
+            </Heading>
+            <DefinitionList
+              items={[
+                { term: t.common.status, value: t.vocab.status[s.status] },
+                ...(s.launchedOn ? [{ term: t.service.launched, value: fmt.date(s.launchedOn) }] : []),
+                ...(s.plannedOn ? [{ term: t.service.planned, value: fmt.date(s.plannedOn) }] : []),
+                ...(s.phasedOutOn ? [{ term: t.service.phasedOut, value: fmt.date(s.phasedOutOn) }] : []),
+                {
+                  term: t.service.users,
+                  value: (
+                    <>
+                      {d.registeredUsers > 0 ? <span className="block">{t.service.usersRegistered(d.registeredUsers)}</span> : null}
+                      {s.reportedUsers !== null ? <span className="block">{t.service.usersReported(s.reportedUsers, s.reportedUsersYear)}</span> : null}
+                      {d.registeredUsers === 0 && s.reportedUsers === null ? t.service.usersUnknown : null}
+                      {s.reportedUsersNote ? (
+                        <span className="block muted">
+                          <Text value={s.reportedUsersNote} />
+                        </span>
+                      ) : null}
+                    </>
+                  ),
+                },
+                { term: t.common.lastChanged, value: fmt.date(s.updatedAt) },
+              ]}
+            />
+            <SourceNote source={s.factSource} reference={s.sourceRef} />
+          </Card>
+          {d.related.length > 0 ? (
+            <nav aria-labelledby="related-heading" className="related">
+              <Heading level={2} data-size="xs" id="related-heading">
+                {t.service.related}
+              </Heading>
+              <ul className="link-list">
+                {d.related.map((r) => (
+                  <li key={r.slug}>
+                    <a href={href(`/tjenester/${r.slug}`)}>
+                      <Text value={r.name} />
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+          <Paragraph data-size="sm">
+            <a href={`/api/v1/services/${s.slug}`}>JSON</a>
+          </Paragraph>
+        </aside>
+      </div>
+      <SearchForm id="bottom-search" />
+    </Layout>
+  );
+}

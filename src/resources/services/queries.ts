@@ -1,0 +1,266 @@
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type {
+  DeliveryModel,
+  FinancingModel,
+  Language,
+  LocalizedText,
+  Obligation,
+  ServiceKind,
+  ServiceStatus,
+  TargetGroup,
+} from '../../domain/catalogue.js';
+import { pickText } from '../../domain/catalogue.js';
+import { applyFacets, type FacetSelection } from '../../domain/facets.js';
+import { type Executor, queryRows } from '../../db/database.js';
+import { agencies, areas, providers, serviceRelations, services, subscriptions, tiers } from '../../db/schema/index.js';
+import { norwegianCollator } from '../../web/i18n/index.js';
+
+export const CATALOGUE_FACETS = ['area', 'model', 'provider', 'target', 'obligation', 'financing', 'status', 'kind'] as const;
+export type CatalogueFacet = (typeof CATALOGUE_FACETS)[number];
+export const CATALOGUE_SORTS = ['relevance', 'name', 'changed'] as const;
+export type CatalogueSort = (typeof CATALOGUE_SORTS)[number];
+export const MAX_QUERY_LENGTH = 200;
+
+export interface CatalogueQuery {
+  q?: string | undefined;
+  filters: Partial<Record<CatalogueFacet, readonly string[]>>;
+  sort: CatalogueSort;
+  limit: number;
+  offset: number;
+  lang: Language;
+}
+
+export interface CatalogueItem {
+  id: string;
+  slug: string;
+  name: LocalizedText;
+  summary: LocalizedText;
+  kind: ServiceKind;
+  provider: { slug: string; name: LocalizedText; shortName: string | null };
+  area: { slug: string; name: LocalizedText };
+  parent: { slug: string; name: LocalizedText } | null;
+  model: DeliveryModel;
+  targetGroup: TargetGroup;
+  obligation: Obligation;
+  financing: FinancingModel[];
+  status: ServiceStatus;
+  updatedAt: Date;
+  rank: number;
+  fuzzy: boolean;
+}
+
+export interface FacetValue {
+  value: string;
+  label: LocalizedText | null;
+  count: number;
+  selected: boolean;
+}
+
+export interface CatalogueResult {
+  items: CatalogueItem[];
+  total: number;
+  facets: Record<CatalogueFacet, FacetValue[]>;
+  /** Some results matched only by similarity (a probable typo in the query). */
+  fuzzy: boolean;
+}
+
+/** Similarity needed for a typo-tolerant match on a title or keyword (pg_trgm word_similarity). */
+const FUZZY_THRESHOLD = 0.5;
+
+interface Row extends Record<string, unknown> {
+  id: string;
+  slug: string;
+  name: LocalizedText;
+  summary: LocalizedText;
+  kind: ServiceKind;
+  model: DeliveryModel;
+  target_group: TargetGroup;
+  obligation: Obligation;
+  financing: FinancingModel[];
+  status: ServiceStatus;
+  updated_at: Date | string;
+  area_slug: string;
+  area_name: LocalizedText;
+  provider_slug: string;
+  provider_name: LocalizedText;
+  provider_short_name: string | null;
+  parent_slug: string | null;
+  parent_name: LocalizedText | null;
+  rank: number | string;
+  fts: boolean;
+}
+
+/**
+ * Full-text search (Norwegian stemming, title above description) plus trigram similarity for typos, then facets,
+ * sorting with Norwegian collation and paging. The text match runs in PostgreSQL; facets over the matching set in
+ * memory (the catalogue is thousands of rows at most, see bench/).
+ */
+export async function searchCatalogue(db: Executor, query: CatalogueQuery): Promise<CatalogueResult> {
+  const q = query.q?.trim() ?? '';
+  const hasQuery = q.length > 0;
+  const tsq = sql`websearch_to_tsquery('norwegian', ${q})`;
+  const lowered = q.toLowerCase();
+  const rankExpr = hasQuery
+    ? sql`(ts_rank(s.search_vector, ${tsq}) + 0.3 * ts_rank(p.search_vector, ${tsq}) + 0.2 * word_similarity(${lowered}, s.search_title))`
+    : sql`0`;
+  const ftsExpr = hasQuery ? sql`(s.search_vector @@ ${tsq} or p.search_vector @@ ${tsq})` : sql`true`;
+  const where = hasQuery ? sql`where ${ftsExpr} or word_similarity(${lowered}, s.search_title) >= ${FUZZY_THRESHOLD}` : sql``;
+  const rows = await queryRows<Row>(
+    db,
+    sql`select s.id, s.slug, s.name, s.summary, s.kind, s.model, s.target_group, s.obligation, s.financing, s.status,
+               s.updated_at, s.area_slug, a.name as area_name, p.slug as provider_slug, p.name as provider_name,
+               p.short_name as provider_short_name, ps.slug as parent_slug, ps.name as parent_name,
+               ${rankExpr} as rank, ${ftsExpr} as fts
+          from services s
+          join providers p on p.id = s.provider_id
+          join areas a on a.slug = s.area_slug
+          left join services ps on ps.id = s.parent_service_id
+          ${where}`,
+  );
+  const docs = rows.map((r) => ({
+    row: r,
+    facetValues: {
+      area: [r.area_slug],
+      model: [r.model],
+      provider: [r.provider_slug],
+      target: [r.target_group],
+      obligation: [r.obligation],
+      financing: r.financing ?? [],
+      status: [r.status],
+      kind: [r.kind],
+    },
+  }));
+  const { matches, counts } = applyFacets(docs, CATALOGUE_FACETS, query.filters as FacetSelection);
+
+  const name = (r: Row) => pickText(r.name, query.lang).text;
+  const byName = (a: Row, b: Row) => norwegianCollator.compare(name(a), name(b));
+  const sorted = matches.map((m) => m.row);
+  if (query.sort === 'name' || (!hasQuery && query.sort === 'relevance')) sorted.sort(byName);
+  else if (query.sort === 'changed') sorted.sort((a, b) => new Date(b.updated_at).getTime() - new Date(a.updated_at).getTime() || byName(a, b));
+  else sorted.sort((a, b) => Number(b.rank) - Number(a.rank) || byName(a, b));
+
+  // Labels for facet values: areas and providers from the rows, vocabularies are labelled by the caller.
+  const labels: Partial<Record<CatalogueFacet, Map<string, LocalizedText>>> = { area: new Map(), provider: new Map() };
+  for (const r of rows) {
+    labels.area!.set(r.area_slug, r.area_name);
+    labels.provider!.set(r.provider_slug, r.provider_name);
+  }
+  const facets = {} as Record<CatalogueFacet, FacetValue[]>;
+  for (const f of CATALOGUE_FACETS) {
+    const selected = new Set(query.filters[f] ?? []);
+    const values = new Map(counts[f]);
+    for (const s of selected) if (!values.has(s)) values.set(s, 0);
+    facets[f] = [...values.entries()]
+      .map(([value, count]) => ({ value, count, selected: selected.has(value), label: labels[f]?.get(value) ?? null }))
+      .sort((a, b) => b.count - a.count || norwegianCollator.compare(a.label ? pickText(a.label, query.lang).text : a.value, b.label ? pickText(b.label, query.lang).text : b.value));
+  }
+
+  const page = sorted.slice(query.offset, query.offset + query.limit);
+  return {
+    total: sorted.length,
+    fuzzy: hasQuery && sorted.some((r) => !r.fts),
+    facets,
+    items: page.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      summary: r.summary,
+      kind: r.kind,
+      provider: { slug: r.provider_slug, name: r.provider_name, shortName: r.provider_short_name },
+      area: { slug: r.area_slug, name: r.area_name },
+      parent: r.parent_slug ? { slug: r.parent_slug, name: r.parent_name! } : null,
+      model: r.model,
+      targetGroup: r.target_group,
+      obligation: r.obligation,
+      financing: r.financing ?? [],
+      status: r.status,
+      updatedAt: new Date(r.updated_at),
+      rank: Number(r.rank),
+      fuzzy: !r.fts,
+    })),
+  };
+}
+
+/** The known values of the data-driven facets, to refuse unknown ones with a clear message. */
+export async function knownFacetValues(db: Executor): Promise<{ area: Set<string>; provider: Set<string> }> {
+  const [a, p] = await Promise.all([db.select({ slug: areas.slug }).from(areas), db.select({ slug: providers.slug }).from(providers)]);
+  return { area: new Set(a.map((x) => x.slug)), provider: new Set(p.map((x) => x.slug)) };
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Open subscriptions: started (or start unknown) and not ended. */
+export const activeSubscription = () =>
+  and(isNull(subscriptions.endedOn), or(isNull(subscriptions.startedOn), sql`${subscriptions.startedOn} <= ${today()}`));
+
+export async function getServiceDetail(db: Executor, slug: string) {
+  const [row] = await db
+    .select({ service: services, provider: providers, area: areas })
+    .from(services)
+    .innerJoin(providers, eq(providers.id, services.providerId))
+    .innerJoin(areas, eq(areas.slug, services.areaSlug))
+    .where(eq(services.slug, slug))
+    .limit(1);
+  if (!row) return undefined;
+  const s = row.service;
+  const [tierRows, relatedRows, childRows, parentRows, usage, targetMinistry, users] = await Promise.all([
+    db.select().from(tiers).where(eq(tiers.serviceId, s.id)).orderBy(asc(tiers.sortOrder)),
+    queryRows<{ slug: string; name: LocalizedText; summary: LocalizedText; status: ServiceStatus }>(
+      db,
+      sql`select s.slug, s.name, s.summary, s.status from services s
+           where s.id in (select related_service_id from service_relations where service_id = ${s.id}
+                          union select service_id from service_relations where related_service_id = ${s.id})`,
+    ),
+    db
+      .select({ slug: services.slug, name: services.name, summary: services.summary, status: services.status })
+      .from(services)
+      .where(eq(services.parentServiceId, s.id)),
+    s.parentServiceId
+      ? db.select({ slug: services.slug, name: services.name }).from(services).where(eq(services.id, s.parentServiceId))
+      : Promise.resolve([]),
+    db
+      .select({ tierId: subscriptions.tierId, count: sql<number>`count(*)::int` })
+      .from(subscriptions)
+      .where(and(eq(subscriptions.serviceId, s.id), activeSubscription()))
+      .groupBy(subscriptions.tierId),
+    s.targetMinistryOrgnr
+      ? db.select({ orgnr: agencies.orgnr, name: agencies.name }).from(agencies).where(eq(agencies.orgnr, s.targetMinistryOrgnr))
+      : Promise.resolve([]),
+    db
+      .select({ orgnr: agencies.orgnr, name: agencies.name, tierId: subscriptions.tierId, startedOn: subscriptions.startedOn })
+      .from(subscriptions)
+      .innerJoin(agencies, eq(agencies.orgnr, subscriptions.agencyOrgnr))
+      .where(and(eq(subscriptions.serviceId, s.id), activeSubscription())),
+  ]);
+  void serviceRelations;
+  const registeredUsers = usage.reduce((n, u) => n + u.count, 0);
+  return {
+    service: s,
+    provider: row.provider,
+    area: row.area,
+    tiers: tierRows,
+    related: relatedRows.sort((a, b) => norwegianCollator.compare(a.name.nb, b.name.nb)),
+    children: childRows.sort((a, b) => norwegianCollator.compare(a.name.nb, b.name.nb)),
+    parent: parentRows[0] ?? null,
+    registeredUsers,
+    tierUsage: usage.map((u) => ({ tierId: u.tierId, count: u.count })),
+    targetMinistry: targetMinistry[0] ?? null,
+    users: users.sort((a, b) => norwegianCollator.compare(a.name.nb, b.name.nb)),
+  };
+}
+
+export type ServiceDetail = NonNullable<Awaited<ReturnType<typeof getServiceDetail>>>;
+
+export async function newestServices(db: Executor, limit: number) {
+  return db
+    .select({ slug: services.slug, name: services.name, summary: services.summary, status: services.status, updatedAt: services.updatedAt, providerName: providers.name })
+    .from(services)
+    .innerJoin(providers, eq(providers.id, services.providerId))
+    .orderBy(sql`${services.updatedAt} desc`, asc(services.slug))
+    .limit(limit);
+}
+
+export async function servicesByIds(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select().from(services).where(inArray(services.id, ids));
+}

@@ -1,0 +1,220 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { isLanguage, LANGUAGES, type Language } from '../domain/catalogue.js';
+import { publicAssetsDir } from '../paths.js';
+import { languagePrefix, messages, stripLanguage } from '../web/i18n/index.js';
+import { sendErrorPage } from '../web/render.js';
+import { registerApi } from './api.js';
+import { registerPages } from './pages.js';
+import { HttpProblem, type Problem, ProblemSchema, problemTitle, sendProblem } from './problem.js';
+import type { AppDeps } from './types.js';
+import { describeError, fieldName } from './validationMessages.js';
+
+export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
+
+export interface BuildAppOptions {
+  /** Pino logger options, or false. Defaults to the configured level. */
+  logger?: boolean | Record<string, unknown>;
+}
+
+function loadAssetManifest(): Record<string, string> {
+  const file = join(publicAssetsDir, 'manifest.json');
+  if (!existsSync(file)) return {};
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+}
+
+/** The language an API client asked for: ?lang=, else Accept-Language, else bokmål. */
+export function apiLanguage(req: FastifyRequest): Language {
+  const q = (req.query as Record<string, unknown> | undefined)?.lang;
+  if (isLanguage(q)) return q;
+  const accept = String(req.headers['accept-language'] ?? '').toLowerCase();
+  for (const part of accept.split(',')) {
+    const tag = part.trim().split(';')[0] ?? '';
+    if (tag.startsWith('nb') || tag === 'no' || tag.startsWith('no-')) return 'nb';
+    if (tag.startsWith('nn')) return 'nn';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'nb';
+}
+
+export function isApiRequest(req: FastifyRequest): boolean {
+  return req.url === '/api' || req.url.startsWith('/api/');
+}
+
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? (deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel }),
+    ignoreTrailingSlash: true,
+    trustProxy: deps.config.environment === 'production',
+    bodyLimit: 1024 * 1024,
+    maxParamLength: 200,
+    ajv: { customOptions: { allErrors: true, verbose: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.decorate('assets', loadAssetManifest());
+  app.decorateRequest('lang', 'nb');
+  app.decorateRequest('pageUser', undefined);
+  app.decorateRequest('csrfToken', undefined);
+
+  await app.register(formbody);
+  await app.register(cookie);
+  if (existsSync(publicAssetsDir)) {
+    await app.register(fastifyStatic, {
+      root: publicAssetsDir,
+      prefix: '/assets/',
+      index: false,
+      // File names carry a content hash (scripts/build-assets.mjs), so they never change: cache for a year.
+      maxAge: '365d',
+      immutable: true,
+    });
+  }
+
+  app.addSchema(ProblemSchema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Fellestjenester API',
+        version: '1.0.0',
+        description:
+          'Open API for the catalogue of administrative shared services in the Norwegian state. Errors are RFC 9457 problem details (application/problem+json). Localized fields follow ?lang= (nb, nn, en) or Accept-Language.',
+        license: { name: 'NLOD 2.0 (data)', url: 'https://data.norge.no/nlod/no/2.0' },
+      },
+      servers: [{ url: deps.config.publicUrl }],
+      tags: [
+        { name: 'services', description: 'Shared services' },
+        { name: 'providers', description: 'Providers of shared services' },
+        { name: 'agencies', description: 'Agencies, keyed on organisation number' },
+        { name: 'areas', description: 'Service areas' },
+      ],
+    },
+    refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { validatorUrl: null, docExpansion: 'list', deepLinking: true },
+  });
+
+  // Before any route plugin is registered: encapsulated contexts copy the handlers in force when they load.
+  app.setErrorHandler((error: FastifyError | HttpProblem, req, reply) => handleError(error, req, reply));
+  app.setNotFoundHandler((req, reply) => {
+    if (isApiRequest(req)) {
+      const english = req.lang === 'en';
+      return sendProblem(reply, {
+        type: 'about:blank',
+        title: problemTitle(404, english),
+        status: 404,
+        detail: english ? `No API resource at ${req.url.split('?')[0]}.` : `Ingen API-ressurs på ${req.url.split('?')[0]}.`,
+      });
+    }
+    return sendErrorPage(req, reply, 404);
+  });
+
+  app.addHook('onRequest', async (req) => {
+    if (isApiRequest(req)) req.lang = apiLanguage(req);
+    else req.lang = stripLanguage(req.url).lang;
+  });
+
+  await app.register(
+    async (api) => {
+      await registerApi(api as App, deps);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  for (const lang of LANGUAGES) {
+    await app.register(
+      async (scope) => {
+        await registerPages(scope as App, deps, lang);
+      },
+      { prefix: languagePrefix(lang) },
+    );
+  }
+
+  return app;
+}
+
+function handleError(error: FastifyError | HttpProblem, req: FastifyRequest, reply: FastifyReply) {
+  const english = req.lang === 'en';
+  let problem: Problem;
+  let headers: Record<string, string> = {};
+  if (error instanceof HttpProblem) {
+    problem = {
+      type: error.extra.type ?? 'about:blank',
+      title: problemTitle(error.status, english),
+      status: error.status,
+      detail: error.detail,
+      ...(error.extra.errors ? { errors: error.extra.errors } : {}),
+    };
+    headers = error.extra.headers ?? {};
+  } else if ((error as FastifyError).validation) {
+    const fe = error as FastifyError;
+    // anyOf/oneOf first: its message lists the allowed values, the branch errors (const …) do not.
+    const ordered = [...fe.validation!].sort((a, b) => Number(/^(any|one)Of$/.test(b.keyword)) - Number(/^(any|one)Of$/.test(a.keyword)));
+    const errors = ordered.map((v) => {
+      const field = fieldName(v as never, fe.validationContext);
+      return { field, message: `${field} ${describeError(v as never, english)}` };
+    });
+    // One line per field is enough; Ajv may report the same field twice (anyOf branches).
+    const unique = [...new Map(errors.map((e) => [e.field, e])).values()];
+    problem = {
+      type: 'about:blank',
+      title: problemTitle(400, english),
+      status: 400,
+      detail: unique.map((e) => e.message).join('; '),
+      errors: unique,
+    };
+  } else {
+    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    if (status >= 500) {
+      req.log.error({ err: error }, 'request failed');
+      problem = {
+        type: 'about:blank',
+        title: problemTitle(status, english),
+        status,
+        detail: english ? 'Something went wrong on our side. Please try again shortly.' : 'Noe gikk galt hos oss. Prøv igjen om litt.',
+      };
+    } else {
+      // Framework errors for bad input (malformed JSON, wrong content type, body too large): keep the status,
+      // give a plain message, never the internals.
+      problem = {
+        type: 'about:blank',
+        title: problemTitle(status, english),
+        status,
+        detail: frameworkErrorDetail(error as FastifyError, status, english),
+      };
+    }
+  }
+  if (isApiRequest(req)) return sendProblem(reply, problem, headers);
+  for (const [k, v] of Object.entries(headers)) reply.header(k, v);
+  const t = messages[req.lang];
+  return sendErrorPage(req, reply, problem.status, problem.status >= 500 ? t.errors.serverError : problem.detail);
+}
+
+function frameworkErrorDetail(error: FastifyError, status: number, english: boolean): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return english ? 'The request body is not valid JSON.' : 'Innholdet i forespørselen er ikke gyldig JSON.';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return english ? 'The request body is too large.' : 'Innholdet i forespørselen er for stort.';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return english ? 'This content type is not supported here.' : 'Denne innholdstypen støttes ikke her.';
+    default:
+      return status === 404
+        ? english
+          ? 'Not found.'
+          : 'Finnes ikke.'
+        : english
+          ? 'The request could not be processed.'
+          : 'Forespørselen kunne ikke behandles.';
+  }
+}

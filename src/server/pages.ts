@@ -1,0 +1,12 @@
+import type { Language } from '../domain/catalogue.js';
+import type { App } from './app.js';
+import type { AppDeps } from './types.js';
+import { registerHomePages } from '../resources/home/pages.js';
+import { registerServicePages } from '../resources/services/pages.js';
+
+/** Every HTML page, registered once per language (bokmål at /, nynorsk at /nn, English at /en). */
+export async function registerPages(scope: App, deps: AppDeps, lang: Language): Promise<void> {
+  void lang;
+  await registerHomePages(scope, deps);
+  await registerServicePages(scope, deps);
+}

@@ -1,0 +1,24 @@
+import type { Language } from '../domain/catalogue.js';
+import type { Config } from '../config.js';
+import type { DatabaseHandle } from '../db/database.js';
+
+/** What every resource's routes and pages get: configuration and the database. */
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The UI language: from the path prefix for pages, from ?lang= or Accept-Language for the API. */
+    lang: Language;
+    /** The signed-in user as pages show it (filled by the auth layer). */
+    pageUser?: { name: string; roles: string[] } | undefined;
+    /** The CSRF token to embed in forms (filled by the auth layer). */
+    csrfToken?: string | undefined;
+  }
+  interface FastifyInstance {
+    assets: Record<string, string>;
+    deps: AppDeps;
+  }
+}

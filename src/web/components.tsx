@@ -1,0 +1,257 @@
+import { Button, Field, Heading, Input, Label, Paragraph, Tag } from '@digdir/designsystemet-react';
+import type { ReactNode } from 'react';
+import type { FactSource, ServiceStatus } from '../domain/catalogue.js';
+import { usePage, useHref } from './context.js';
+
+/**
+ * Shared page pieces. Designsystemet's composite form components are wired up in the browser by
+ * @digdir/designsystemet-web, which we do not ship; so fields here are built from Field + Label htmlFor + Input id,
+ * which is labelled in server-rendered HTML too.
+ */
+
+export function TextField(props: {
+  id: string;
+  name: string;
+  label: string;
+  value?: string | undefined;
+  description?: string;
+  type?: 'text' | 'search' | 'email' | 'tel' | 'number' | 'date' | 'url';
+  required?: boolean;
+  error?: string | undefined;
+  autoComplete?: string;
+  maxLength?: number;
+  inputMode?: 'numeric' | 'text' | 'email' | 'tel' | 'search' | 'url';
+  placeholder?: string;
+}) {
+  const describedBy = [props.description ? `${props.id}-desc` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <Field>
+      <Label htmlFor={props.id}>{props.label}</Label>
+      {props.description ? (
+        <Paragraph data-size="sm" id={`${props.id}-desc`} className="field-description">
+          {props.description}
+        </Paragraph>
+      ) : null}
+      <Input
+        id={props.id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        defaultValue={props.value}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        autoComplete={props.autoComplete}
+        maxLength={props.maxLength}
+        inputMode={props.inputMode}
+        placeholder={props.placeholder}
+      />
+      {props.error ? (
+        <p className="ds-validation-message field-error" id={`${props.id}-error`} data-color="danger">
+          {props.error}
+        </p>
+      ) : null}
+    </Field>
+  );
+}
+
+export function CheckboxField(props: { id: string; name: string; value: string; label: ReactNode; checked?: boolean }) {
+  return (
+    <Field>
+      <Input type="checkbox" id={props.id} name={props.name} value={props.value} defaultChecked={props.checked} />
+      <Label htmlFor={props.id} data-weight="regular">
+        {props.label}
+      </Label>
+    </Field>
+  );
+}
+
+export function SelectField(props: {
+  id: string;
+  name: string;
+  label: string;
+  value?: string | undefined;
+  options: { value: string; label: string }[];
+  error?: string | undefined;
+}) {
+  return (
+    <Field>
+      <Label htmlFor={props.id}>{props.label}</Label>
+      <select
+        className="ds-input"
+        id={props.id}
+        name={props.name}
+        defaultValue={props.value}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${props.id}-error` : undefined}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {props.error ? (
+        <p className="ds-validation-message field-error" id={`${props.id}-error`} data-color="danger">
+          {props.error}
+        </p>
+      ) : null}
+    </Field>
+  );
+}
+
+/** The catalogue search box; a plain GET form, so it works without JavaScript. */
+export function SearchForm({ value, id = 'site-search', size = 'md' }: { value?: string | undefined; id?: string; size?: 'md' | 'lg' }) {
+  const { t } = usePage();
+  const href = useHref();
+  return (
+    <form role="search" action={href('/tjenester')} method="get" className={`search-form search-form--${size}`}>
+      <Field className="search-form__field">
+        <Label htmlFor={id}>{t.common.searchLabel}</Label>
+        <div className="search-form__row">
+          <Input id={id} name="q" type="search" defaultValue={value} maxLength={200} placeholder={t.common.searchPlaceholder} autoComplete="off" />
+          <Button type="submit">{t.common.search}</Button>
+        </div>
+      </Field>
+    </form>
+  );
+}
+
+export function Breadcrumbs({ items }: { items: { label: string; href?: string }[] }) {
+  const { t } = usePage();
+  return (
+    <nav aria-label={t.common.breadcrumbs} className="breadcrumbs">
+      <ol>
+        {items.map((item, i) => (
+          <li key={i}>{item.href && i < items.length - 1 ? <a href={item.href}>{item.label}</a> : <span aria-current="page">{item.label}</span>}</li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+const STATUS_COLOR: Record<ServiceStatus, 'success' | 'info' | 'warning' | 'neutral'> = {
+  active: 'success',
+  pilot: 'info',
+  planned: 'neutral',
+  phasing_out: 'warning',
+};
+
+export function StatusTag({ status }: { status: ServiceStatus }) {
+  const { t } = usePage();
+  return (
+    <Tag data-color={STATUS_COLOR[status]} data-size="sm">
+      {t.vocab.status[status]}
+    </Tag>
+  );
+}
+
+export function SourceNote({ source, reference }: { source: FactSource; reference?: string | null }) {
+  const { t } = usePage();
+  return (
+    <Paragraph data-size="xs" className="source-note">
+      {t.common.source}: {t.vocab.factSource[source]}
+      {reference ? ` (${reference})` : ''}
+    </Paragraph>
+  );
+}
+
+export function DefinitionList({ items }: { items: { term: string; value: ReactNode }[] }) {
+  return (
+    <dl className="deflist">
+      {items.map((i) => (
+        <div key={i.term} className="deflist__row">
+          <dt>{i.term}</dt>
+          <dd>{i.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function Section({ title, children, id, level = 2 }: { title: string; children: ReactNode; id?: string; level?: 2 | 3 }) {
+  const headingId = id ? `${id}-heading` : undefined;
+  return (
+    <section className="page-section" aria-labelledby={headingId} id={id}>
+      <Heading level={level} data-size={level === 2 ? 'sm' : 'xs'} id={headingId}>
+        {title}
+      </Heading>
+      {children}
+    </section>
+  );
+}
+
+export function PageHeader({ title, lead, children }: { title: string; lead?: ReactNode; children?: ReactNode }) {
+  return (
+    <div className="page-header">
+      <Heading level={1} data-size="lg">
+        {title}
+      </Heading>
+      {lead ? <Paragraph data-size="lg" className="lead">{lead}</Paragraph> : null}
+      {children}
+    </div>
+  );
+}
+
+/** Page links that keep every other query parameter. */
+export function Pager({ page, pageCount, hrefFor }: { page: number; pageCount: number; hrefFor: (page: number) => string }) {
+  const { t } = usePage();
+  if (pageCount <= 1) return null;
+  const pages = new Set<number>([1, pageCount, page - 1, page, page + 1].filter((p) => p >= 1 && p <= pageCount));
+  const sorted = [...pages].sort((a, b) => a - b);
+  const items: (number | 'gap')[] = [];
+  sorted.forEach((p, i) => {
+    if (i > 0 && p - sorted[i - 1]! > 1) items.push('gap');
+    items.push(p);
+  });
+  return (
+    <nav aria-label={t.catalogue.pagination} className="pager">
+      <ul>
+        {page > 1 ? (
+          <li>
+            <a href={hrefFor(page - 1)} rel="prev" className="ds-button" data-variant="tertiary">
+              {t.catalogue.previous}
+            </a>
+          </li>
+        ) : null}
+        {items.map((p, i) =>
+          p === 'gap' ? (
+            <li key={`gap-${i}`} aria-hidden="true" className="pager__gap">
+              …
+            </li>
+          ) : (
+            <li key={p}>
+              <a
+                href={hrefFor(p)}
+                className="ds-button"
+                data-variant={p === page ? 'primary' : 'tertiary'}
+                aria-current={p === page ? 'page' : undefined}
+                aria-label={t.catalogue.page(p, pageCount)}
+              >
+                {p}
+              </a>
+            </li>
+          ),
+        )}
+        {page < pageCount ? (
+          <li>
+            <a href={hrefFor(page + 1)} rel="next" className="ds-button" data-variant="tertiary">
+              {t.catalogue.next}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+/** Build a query string from a record; arrays become repeated parameters; empty values are left out. */
+export function queryString(params: Record<string, string | number | readonly string[] | undefined | null>): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v)) for (const x of v) sp.append(k, x);
+    else sp.append(k, String(v));
+  }
+  const s = sp.toString();
+  return s ? `?${s}` : '';
+}

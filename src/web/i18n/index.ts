@@ -1,0 +1,53 @@
+import type { Language } from '../../domain/catalogue.js';
+import { en } from './en.js';
+import { type Messages, nb } from './nb.js';
+import { nn } from './nn.js';
+
+export type { Messages };
+
+export const messages: Record<Language, Messages> = { nb, nn, en };
+
+/** URL prefix for a language: bokmål at the root, the others under /nn and /en. */
+export function languagePrefix(lang: Language): string {
+  return lang === 'nb' ? '' : `/${lang}`;
+}
+
+/** The path of the same page in a language: `/en/tjenester` ⇄ `/tjenester`. */
+export function localizePath(path: string, lang: Language): string {
+  const bare = stripLanguage(path).path;
+  const prefix = languagePrefix(lang);
+  return prefix + (bare === '/' && prefix ? '' : bare) || '/';
+}
+
+export function stripLanguage(path: string): { lang: Language; path: string } {
+  const m = /^\/(nn|en)(?=\/|\?|$)/.exec(path);
+  if (!m) return { lang: 'nb', path: path || '/' };
+  const rest = path.slice(m[0].length);
+  return { lang: m[1] as Language, path: rest === '' || rest.startsWith('?') ? '/' + rest : rest };
+}
+
+/** Formatting that follows the language. */
+export function formatters(lang: Language) {
+  const locale = messages[lang].locale;
+  const number = new Intl.NumberFormat(locale);
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const dateLong = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' });
+  return {
+    number: (n: number) => number.format(n),
+    percent: (fraction: number) => percent.format(fraction),
+    /** ISO date (yyyy-mm-dd), a year-month or a year, shown as precisely as it is known. */
+    date: (iso: string | Date) => {
+      if (iso instanceof Date) return dateLong.format(iso);
+      if (/^\d{4}$/.test(iso)) return iso;
+      if (/^\d{4}-\d{2}$/.test(iso)) {
+        return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso + '-01T00:00:00Z'));
+      }
+      return dateLong.format(new Date(iso.slice(0, 10) + 'T12:00:00Z'));
+    },
+  };
+}
+
+export type Formatters = ReturnType<typeof formatters>;
+
+/** Norwegian collation (æ, ø, å after z), the same in all three UI languages since the names are Norwegian. */
+export const norwegianCollator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });

@@ -1,0 +1,58 @@
+import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ReactElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { makePageContext, type PageContext, PageContextProvider, usePage, useHref } from './context.js';
+import { stripLanguage } from './i18n/index.js';
+import { Layout } from './layout.js';
+
+export function pageContextFor(req: FastifyRequest): PageContext {
+  return makePageContext(req.lang, stripLanguage(req.url).path, req.server.assets, {
+    user: req.pageUser,
+    csrfToken: req.csrfToken,
+  });
+}
+
+/** Renders a page component to a complete HTML document. */
+export function renderDocument(ctx: PageContext, element: ReactElement): string {
+  return '<!doctype html>' + renderToString(<PageContextProvider value={ctx}>{element}</PageContextProvider>);
+}
+
+export function sendPage(req: FastifyRequest, reply: FastifyReply, element: ReactElement, status = 200): FastifyReply {
+  const html = renderDocument(pageContextFor(req), element);
+  return reply.code(status).type('text/html; charset=utf-8').send(html);
+}
+
+export interface ErrorPageProps {
+  status: number;
+  title?: string;
+  message?: string;
+}
+
+export function ErrorPage({ status, title, message }: ErrorPageProps) {
+  const { t } = usePage();
+  const href = useHref();
+  const heading =
+    title ?? (status === 404 ? t.errors.notFoundTitle : status >= 500 ? t.errors.serverErrorTitle : t.errors.badRequestTitle);
+  const text = message ?? (status === 404 ? t.errors.notFound : status >= 500 ? t.errors.serverError : '');
+  return (
+    <Layout title={heading} section="other">
+      <div className="page-narrow">
+        <Heading level={1} data-size="lg">
+          {heading}
+        </Heading>
+        {text ? <Paragraph>{text}</Paragraph> : null}
+        <Paragraph data-size="sm" className="muted">
+          HTTP {status}
+        </Paragraph>
+        <Paragraph>
+          <Link href={href('/')}>{t.errors.goHome}</Link>
+        </Paragraph>
+      </div>
+    </Layout>
+  );
+}
+
+export function sendErrorPage(req: FastifyRequest, reply: FastifyReply, status: number, message?: string, title?: string) {
+  return sendPage(req, reply, <ErrorPage status={status} message={message} title={title} />, status);
+}
