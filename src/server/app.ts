@@ -51,10 +51,9 @@ export function isApiRequest(req: FastifyRequest): boolean {
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? (deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel }),
-    ignoreTrailingSlash: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     trustProxy: deps.config.environment === 'production',
     bodyLimit: 1024 * 1024,
-    maxParamLength: 200,
     ajv: { customOptions: { allErrors: true, verbose: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -164,7 +163,7 @@ function handleError(error: FastifyError | HttpProblem, req: FastifyRequest, rep
       return { field, message: `${field} ${describeError(v as never, english)}` };
     });
     // One line per field is enough; Ajv may report the same field twice (anyOf branches).
-    const unique = [...new Map(errors.map((e) => [e.field, e])).values()];
+    const unique = errors.filter((e, i) => errors.findIndex((x) => x.field === e.field) === i);
     problem = {
       type: 'about:blank',
       title: problemTitle(400, english),

@@ -117,7 +117,9 @@ export async function searchCatalogue(db: Executor, query: CatalogueQuery): Prom
           left join services ps on ps.id = s.parent_service_id
           ${where}`,
   );
-  const docs = rows.map((r) => ({
+  // Typo tolerance is a fallback: when the full-text search finds something, similarity matches are only noise.
+  const candidates = rows.some((r) => r.fts) ? rows.filter((r) => r.fts) : rows;
+  const docs = candidates.map((r) => ({
     row: r,
     facetValues: {
       area: [r.area_slug],

@@ -1,0 +1,27 @@
+import { loadConfig } from '../../src/config.js';
+import type { Engine } from '../../src/db/database.js';
+import { type App, buildApp } from '../../src/server/app.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
+import type { Seed } from './templates.js';
+
+export interface TestApp {
+  app: App;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The real application on a real database, for API tests through app.inject() (or listen() for browsers). */
+export async function createTestApp(engine: Engine, options: { seed?: Seed; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(engine, options.seed ?? 'demo');
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://portal.test', ...options.env });
+  const app = await buildApp({ config, database });
+  await app.ready();
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
