@@ -37,8 +37,10 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
-  console.log(`Fellestjenester is running at http://${config.host}:${config.port}/ on ${where}.`);
+  console.log(`Fellestjenester is running at http://${config.host}:${port}/ on ${where}.`);
 }
 
 main().catch((e) => {

@@ -1,0 +1,60 @@
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  label: string;
+  url: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  errors: number;
+  non2xx: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+/**
+ * Runs autocannon against one URL and reports req/s and latency percentiles in ms. p95 is computed from every
+ * response's latency (autocannon's own summary has p97.5 but no p95).
+ */
+export async function load(label: string, url: string, options: { connections: number; duration: number; headers?: Record<string, string> }): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let instance!: autocannon.Instance;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon({ url, connections: options.connections, duration: options.duration, headers: options.headers }, (err, res) =>
+      err ? reject(err) : resolve(res),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    label,
+    url,
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? NaN,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+export function printTable(title: string, rows: LoadResult[]): void {
+  const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–');
+  console.log(`\n${title}`);
+  console.log('| endpoint | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | non-2xx |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(`| ${r.label} | ${fmt(r.rps, 0)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${r.errors} | ${r.non2xx} |`);
+  }
+}

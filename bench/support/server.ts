@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config.js';
+import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
+import { loadDemoDataIfEmpty } from '../../src/db/seed/demo.js';
+import { type App, buildApp } from '../../src/server/app.js';
+
+export interface BenchServer {
+  url: string;
+  engine: 'pglite' | 'postgres';
+  app: App;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/**
+ * The real portal for a benchmark: PGlite in a temporary data dir, or the PostgreSQL server in DATABASE_URL;
+ * migrated, with the demo dataset unless `prepare` loads something else.
+ */
+export async function startBenchServer(prepare?: (db: DatabaseHandle) => Promise<void>): Promise<BenchServer> {
+  const url = process.env.DATABASE_URL;
+  const dir = url ? undefined : mkdtempSync(join(tmpdir(), 'ft-bench-'));
+  const database = await openDatabase(url ? { url, poolSize: 20 } : { dataDir: dir });
+  await database.migrate();
+  if (prepare) await prepare(database);
+  else await loadDemoDataIfEmpty(database.db);
+  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost' });
+  const app = await buildApp({ config, database }, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    engine: database.engine,
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function machineCaveat(): string {
+  return 'Figures from one run on this machine (2 cores shared by server and load generator, loopback); compare runs on the same machine only.';
+}

@@ -1,0 +1,58 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Engine } from '../../src/db/database.js';
+import { createTestApp, type TestApp } from './app.js';
+import type { Seed } from './templates.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, with the flags this closed network needs. A missing browser fails the test. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export interface RunningPortal extends TestApp {
+  url: string;
+}
+
+/** The real portal listening on a loopback port, for the browser. */
+export async function startPortal(engine: Engine, options: { seed?: Seed; env?: NodeJS.ProcessEnv } = {}): Promise<RunningPortal> {
+  const t = await createTestApp(engine, options);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { ...t, url: `http://127.0.0.1:${port}` };
+}
+
+/** Runs axe (WCAG 2.0/2.1 A and AA) on the page and fails with a readable list of violations. */
+export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Collects requests to any host but the portal: the pages must not call third parties. */
+export function watchForeignRequests(page: Page, origin: string): string[] {
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('about:')) foreign.push(u);
+  });
+  return foreign;
+}
