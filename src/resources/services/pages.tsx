@@ -21,6 +21,7 @@ import { Layout } from '../../web/layout.js';
 import { sendErrorPage, sendPage } from '../../web/render.js';
 import { effectiveSort, facetLabel, filtersFrom } from './catalogue.js';
 import { CATALOGUE_FACETS, type CatalogueFacet, type CatalogueResult, type CatalogueSort, getServiceDetail, searchCatalogue, type ServiceDetail } from './queries.js';
+import { pageWindow } from '../shared/present.js';
 import { CataloguePageQuery, SlugParams } from './schema.js';
 
 const PAGE_SIZE = 20;
@@ -33,8 +34,8 @@ export async function registerServicePages(app: App, deps: AppDeps): Promise<voi
     const filters = await filtersFrom(db, q, req.lang);
     const sort = effectiveSort(q.sort, q.q);
     const result = await searchCatalogue(db, { q: q.q, filters, sort, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE, lang: req.lang });
-    const pageCount = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
-    if (q.page > pageCount) return sendErrorPage(req, reply, 404);
+    const { pageCount, outOfRange } = pageWindow(result.total, q.page, PAGE_SIZE);
+    if (outOfRange) return sendErrorPage(req, reply, 404);
     return sendPage(req, reply, <CataloguePage query={q.q ?? ''} filters={filters} sort={sort} page={q.page} pageCount={pageCount} result={result} />);
   });
 
