@@ -1,7 +1,7 @@
 import { Button, Field, Heading, Input, Label, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
-import type { FactSource, ServiceStatus } from '../domain/catalogue.js';
-import { usePage, useHref } from './context.js';
+import type { FactSource, LocalizedText, ServiceKind, ServiceStatus } from '../domain/catalogue.js';
+import { Text, usePage, useHref } from './context.js';
 
 /**
  * Shared page pieces. Designsystemet's composite form components are wired up in the browser by
@@ -142,6 +142,41 @@ export function StatusTag({ status }: { status: ServiceStatus }) {
     <Tag data-color={STATUS_COLOR[status]} data-size="sm">
       {t.vocab.status[status]}
     </Tag>
+  );
+}
+
+/** A list of links to services, each with its status (and its kind when it is not a plain service). */
+export function ServiceLinks({
+  services,
+}: {
+  services: { slug: string; name: LocalizedText; status: ServiceStatus; kind: ServiceKind; provider?: LocalizedText | undefined }[];
+}) {
+  const { t } = usePage();
+  const href = useHref();
+  return (
+    <ul className="link-list">
+      {services.map((s) => (
+        <li key={s.slug}>
+          <a href={href(`/tjenester/${s.slug}`)}>
+            <Text value={s.name} />
+          </a>{' '}
+          <StatusTag status={s.status} />
+          {s.kind !== 'service' ? (
+            <>
+              {' '}
+              <Tag data-size="sm" data-color="info">
+                {t.vocab.kind[s.kind]}
+              </Tag>
+            </>
+          ) : null}
+          {s.provider ? (
+            <span className="block muted">
+              <Text value={s.provider} />
+            </span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
   );
 }
 

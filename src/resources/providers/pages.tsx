@@ -1,0 +1,169 @@
+import { Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Type } from 'typebox';
+import { DELIVERY_MODELS } from '../../domain/catalogue.js';
+import type { App } from '../../server/app.js';
+import type { AppDeps } from '../../server/types.js';
+import { Breadcrumbs, DefinitionList, PageHeader, queryString, Section, ServiceLinks, SourceNote } from '../../web/components.js';
+import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { messages } from '../../web/i18n/index.js';
+import { Layout } from '../../web/layout.js';
+import { sendErrorPage, sendPage } from '../../web/render.js';
+import { groupInOrder } from '../shared/present.js';
+import { SlugParams } from '../shared/schema.js';
+import { getProviderDetail, listProviders, type ProviderDetail, type ProviderSummary } from './queries.js';
+
+export async function registerProviderPages(app: App, deps: AppDeps): Promise<void> {
+  const { db } = deps.database;
+
+  app.get('/leverandorer', { schema: { querystring: Type.Object({}), hide: true } }, async (req, reply) => {
+    const all = await listProviders(db, { lang: req.lang });
+    return sendPage(req, reply, <ProviderListPage providers={all} />);
+  });
+
+  app.get('/leverandorer/:slug', { schema: { params: SlugParams, querystring: Type.Object({}), hide: true } }, async (req, reply) => {
+    const d = await getProviderDetail(db, req.params.slug, req.lang);
+    if (!d) return sendErrorPage(req, reply, 404, messages[req.lang].errors.unknownProvider(req.params.slug));
+    return sendPage(req, reply, <ProviderPage d={d} />);
+  });
+}
+
+function ProviderListPage({ providers }: { providers: ProviderSummary[] }) {
+  const { t } = usePage();
+  const href = useHref();
+  const text = useText();
+  const byModel = DELIVERY_MODELS.map((m) => ({ model: m, items: providers.filter((p) => p.model === m) })).filter((g) => g.items.length > 0);
+  return (
+    <Layout title={t.provider.title} section="providers" description={t.provider.lead}>
+      <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.provider.title }]} />
+      <PageHeader title={t.provider.title} lead={t.provider.lead} />
+      {byModel.map(({ model, items }) => (
+        <Section key={model} id={`model-${model}`} title={`${t.vocab.model[model]} – ${t.provider.count(items.length)}`}>
+          <Paragraph className="model-explained">{t.vocab.modelLong[model]}</Paragraph>
+          <ul className="link-list">
+            {items.map((p) => (
+              <li key={p.slug}>
+                <a href={href(`/leverandorer/${p.slug}`)}>
+                  <Text value={p.name} />
+                </a>
+                {p.shortName ? ` (${p.shortName})` : null}
+                <span className="block muted">
+                  {[
+                    t.provider.servicesCount(p.serviceCount),
+                    p.ministry ? text(p.ministry.name) : null,
+                    p.parent ? `${t.provider.partOf} ${text(p.parent.name)}` : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ))}
+    </Layout>
+  );
+}
+
+function ProviderPage({ d }: { d: ProviderDetail }) {
+  const { t } = usePage();
+  const href = useHref();
+  const text = useText();
+  const p = d.provider;
+  const name = text(p.name);
+  const byArea = groupInOrder(d.services, (s) => s.area.slug, (s) => s.area);
+  const contact = p.contact;
+  return (
+    <Layout title={name} section="providers" description={text(p.description)}>
+      <Breadcrumbs
+        items={[
+          { label: t.nav.home, href: href('/') },
+          { label: t.provider.title, href: href('/leverandorer') },
+          ...(d.parent ? [{ label: text(d.parent.name), href: href(`/leverandorer/${d.parent.slug}`) }] : []),
+          { label: name },
+        ]}
+      />
+      <PageHeader title={p.shortName && p.shortName !== name ? `${name} (${p.shortName})` : name} lead={<Text value={p.description} />}>
+        <div className="tag-row">
+          <Tag data-size="sm" data-color="neutral">
+            {t.vocab.model[p.model]}
+          </Tag>
+          <Tag data-size="sm" data-color="info">
+            {t.provider.servicesCount(d.services.length)}
+          </Tag>
+        </div>
+      </PageHeader>
+      <div className="two-col">
+        <div className="two-col__main">
+          <Section title={t.provider.servicesByArea} id="services">
+            {byArea.length === 0 ? <Paragraph>{t.provider.noServices}</Paragraph> : null}
+            {byArea.map((g) => (
+              <section key={g.key} aria-labelledby={`area-${g.key}`} className="area-group">
+                <Heading level={3} data-size="xs" id={`area-${g.key}`}>
+                  <a href={href(`/omrader/${g.key}`)}>
+                    <Text value={g.head.name} />
+                  </a>
+                </Heading>
+                <ServiceLinks services={g.items} />
+              </section>
+            ))}
+            {byArea.length > 0 ? (
+              <Paragraph>
+                <Link href={href('/tjenester') + queryString({ provider: p.slug })}>{t.provider.inCatalogue}</Link>
+              </Paragraph>
+            ) : null}
+          </Section>
+          {d.units.length > 0 ? (
+            <Section title={t.provider.units} id="units">
+              <ul className="link-list">
+                {d.units.map((u) => (
+                  <li key={u.slug}>
+                    <a href={href(`/leverandorer/${u.slug}`)}>
+                      <Text value={u.name} />
+                    </a>
+                    {u.shortName ? ` (${u.shortName})` : null}
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
+        </div>
+        <aside className="two-col__side" aria-labelledby="facts-heading">
+          <Card data-color="neutral" className="facts-card">
+            <Heading level={2} data-size="xs" id="facts-heading">
+              {t.provider.facts}
+            </Heading>
+            <DefinitionList
+              items={[
+                {
+                  term: t.common.model,
+                  value: (
+                    <>
+                      <strong>{t.vocab.model[p.model]}</strong>
+                      <span className="block muted">{t.vocab.modelLong[p.model]}</span>
+                    </>
+                  ),
+                },
+                ...(d.ministry
+                  ? [{ term: t.common.ministry, value: <a href={href(`/virksomheter/${d.ministry.orgnr}`)}>{text(d.ministry.name)}</a> }]
+                  : []),
+                ...(d.organisation && d.organisation.orgnr !== d.ministry?.orgnr
+                  ? [{ term: t.provider.organisation, value: <a href={href(`/virksomheter/${d.organisation.orgnr}`)}>{text(d.organisation.name)}</a> }]
+                  : []),
+                ...(d.parent ? [{ term: t.provider.partOf, value: <a href={href(`/leverandorer/${d.parent.slug}`)}>{text(d.parent.name)}</a> }] : []),
+                ...(p.website ? [{ term: t.common.website, value: <Link href={p.website}>{p.website.replace(/^https?:\/\//, '')}</Link> }] : []),
+                ...(contact.email ? [{ term: t.common.email, value: <a href={`mailto:${contact.email}`}>{contact.email}</a> }] : []),
+                ...(contact.phone ? [{ term: t.common.phone, value: contact.phone }] : []),
+                ...(contact.url ? [{ term: t.common.contact, value: <Link href={contact.url}>{contact.url.replace(/^https?:\/\//, '')}</Link> }] : []),
+              ]}
+            />
+            <SourceNote source={p.factSource} reference={p.sourceRef} />
+          </Card>
+          <Paragraph data-size="sm">
+            <a href={`/api/v1/providers/${p.slug}`}>JSON</a>
+          </Paragraph>
+        </aside>
+      </div>
+    </Layout>
+  );
+}
+
