@@ -1,5 +1,6 @@
 import type { App } from './app.js';
 import type { AppDeps } from './types.js';
+import { registerAreaApi } from '../resources/areas/routes.js';
 import { registerProviderApi } from '../resources/providers/routes.js';
 import { registerServiceApi } from '../resources/services/routes.js';
 
@@ -8,4 +9,5 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
   await registerServiceApi(api, deps);
   await registerProviderApi(api, deps);
+  await registerAreaApi(api, deps);
 }

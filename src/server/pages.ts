@@ -1,6 +1,7 @@
 import type { Language } from '../domain/catalogue.js';
 import type { App } from './app.js';
 import type { AppDeps } from './types.js';
+import { registerAreaPages } from '../resources/areas/pages.js';
 import { registerHomePages } from '../resources/home/pages.js';
 import { registerProviderPages } from '../resources/providers/pages.js';
 import { registerServicePages } from '../resources/services/pages.js';
@@ -11,4 +12,5 @@ export async function registerPages(scope: App, deps: AppDeps, lang: Language): 
   await registerHomePages(scope, deps);
   await registerServicePages(scope, deps);
   await registerProviderPages(scope, deps);
+  await registerAreaPages(scope, deps);
 }
