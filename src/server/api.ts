@@ -1,5 +1,6 @@
 import type { App } from './app.js';
 import type { AppDeps } from './types.js';
+import { registerAgencyApi } from '../resources/agencies/routes.js';
 import { registerAreaApi } from '../resources/areas/routes.js';
 import { registerProviderApi } from '../resources/providers/routes.js';
 import { registerServiceApi } from '../resources/services/routes.js';
@@ -10,4 +11,5 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   await registerServiceApi(api, deps);
   await registerProviderApi(api, deps);
   await registerAreaApi(api, deps);
+  await registerAgencyApi(api, deps);
 }

@@ -1,6 +1,7 @@
 import type { Language } from '../domain/catalogue.js';
 import type { App } from './app.js';
 import type { AppDeps } from './types.js';
+import { registerAgencyPages } from '../resources/agencies/pages.js';
 import { registerAreaPages } from '../resources/areas/pages.js';
 import { registerHomePages } from '../resources/home/pages.js';
 import { registerProviderPages } from '../resources/providers/pages.js';
@@ -13,4 +14,5 @@ export async function registerPages(scope: App, deps: AppDeps, lang: Language): 
   await registerServicePages(scope, deps);
   await registerProviderPages(scope, deps);
   await registerAreaPages(scope, deps);
+  await registerAgencyPages(scope, deps);
 }

@@ -130,7 +130,7 @@ function ProviderPage({ d }: { d: ProviderDetail }) {
         <aside className="two-col__side" aria-labelledby="facts-heading">
           <Card data-color="neutral" className="facts-card">
             <Heading level={2} data-size="xs" id="facts-heading">
-              {t.provider.facts}
+              {t.common.facts}
             </Heading>
             <DefinitionList
               items={[

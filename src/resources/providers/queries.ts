@@ -1,11 +1,9 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DeliveryModel, Language, LocalizedText, ServiceKind, ServiceStatus } from '../../domain/catalogue.js';
-import { pickText } from '../../domain/catalogue.js';
 import type { Executor } from '../../db/database.js';
 import { agencies, areas, providers, services } from '../../db/schema/index.js';
-import { norwegianCollator } from '../../web/i18n/index.js';
-import { sortByName } from '../shared/present.js';
+import { byAreaThenName, sortByName } from '../shared/present.js';
 
 export interface ProviderSummary {
   slug: string;
@@ -61,14 +59,6 @@ export interface ProviderServiceRow {
   status: ServiceStatus;
   kind: ServiceKind;
   area: { slug: string; name: LocalizedText; sortOrder: number };
-}
-
-/** Sorts services by area (the areas' own order), then by name in the language. */
-export function byAreaThenName(lang: Language) {
-  return (a: ProviderServiceRow, b: ProviderServiceRow) =>
-    a.area.sortOrder - b.area.sortOrder ||
-    norwegianCollator.compare(a.area.slug, b.area.slug) ||
-    norwegianCollator.compare(pickText(a.name, lang).text, pickText(b.name, lang).text);
 }
 
 /** One provider with its ministry, legal entity, parent, units and services (sorted by area, then name). */

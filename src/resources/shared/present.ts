@@ -26,6 +26,14 @@ export function sortByName<T extends { name: LocalizedText }>(items: T[], lang: 
   return items.sort((a, b) => norwegianCollator.compare(pickText(a.name, lang).text, pickText(b.name, lang).text));
 }
 
+/** Compares services (or uses of them) by area, in the areas' own order, then by name in the language. */
+export function byAreaThenName(lang: Language) {
+  return <T extends { name: LocalizedText; area: { slug: string; sortOrder: number } }>(a: T, b: T) =>
+    a.area.sortOrder - b.area.sortOrder ||
+    norwegianCollator.compare(a.area.slug, b.area.slug) ||
+    norwegianCollator.compare(pickText(a.name, lang).text, pickText(b.name, lang).text);
+}
+
 /**
  * Groups items by a key, keeping the order in which the keys first appear (so sort first: by area order, by
  * model …). Each group carries the first item's `head` (the area, the model) for headings.

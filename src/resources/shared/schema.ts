@@ -40,3 +40,12 @@ export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 120 }) })
 
 /** The Problem schema registered in app.ts, for error responses. */
 export const problem = { $ref: 'Problem#' };
+
+/**
+ * A preValidation hook for pages with GET forms: a select left on "all" or an empty search box sends `name=`,
+ * which means "no filter", not an invalid value. Drops such parameters before the schema sees them.
+ */
+export async function dropEmptyQueryValues(req: { query: unknown }): Promise<void> {
+  const q = req.query as Record<string, unknown>;
+  for (const k of Object.keys(q)) if (q[k] === '') delete q[k];
+}

@@ -53,6 +53,7 @@ export const en: Messages = {
     phone: 'Phone',
     lastChanged: 'Last changed',
     inLanguage: 'This text is only available in Norwegian.',
+    facts: 'Facts',
   },
   home: {
     title: 'Administrative shared services in the Norwegian state',
@@ -137,7 +138,6 @@ export const en: Messages = {
     servicesCount: (n) => (n === 1 ? '1 service' : `${n} services`),
     count: (n) => (n === 1 ? '1 provider' : `${n} providers`),
     about: 'About the provider',
-    facts: 'Facts',
     organisation: 'Legal entity',
     noServices: 'The provider has no services in the catalogue yet.',
     inCatalogue: "Search this provider's services",

@@ -54,6 +54,7 @@ export const nb = {
     phone: 'Telefon',
     lastChanged: 'Sist endret',
     inLanguage: 'Teksten finnes bare på bokmål.',
+    facts: 'Fakta',
   },
   home: {
     title: 'Administrative fellestjenester i staten',
@@ -138,7 +139,6 @@ export const nb = {
     servicesCount: (n: number) => (n === 1 ? '1 tjeneste' : `${n} tjenester`),
     count: (n: number) => (n === 1 ? '1 leverandør' : `${n} leverandører`),
     about: 'Om leverandøren',
-    facts: 'Fakta',
     organisation: 'Juridisk enhet',
     noServices: 'Leverandøren har ingen tjenester i katalogen ennå.',
     inCatalogue: 'Søk blant tjenestene til leverandøren',

@@ -53,6 +53,7 @@ export const nn: Messages = {
     phone: 'Telefon',
     lastChanged: 'Sist endra',
     inLanguage: 'Teksten finst berre på bokmål.',
+    facts: 'Fakta',
   },
   home: {
     title: 'Administrative fellestenester i staten',
@@ -137,7 +138,6 @@ export const nn: Messages = {
     servicesCount: (n) => (n === 1 ? '1 teneste' : `${n} tenester`),
     count: (n) => (n === 1 ? '1 leverandør' : `${n} leverandørar`),
     about: 'Om leverandøren',
-    facts: 'Fakta',
     organisation: 'Juridisk eining',
     noServices: 'Leverandøren har ingen tenester i katalogen enno.',
     inCatalogue: 'Søk blant tenestene til leverandøren',
