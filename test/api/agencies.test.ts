@@ -4,7 +4,7 @@ import { formatOrgnr } from '../../src/domain/orgnr.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { createAgency, createArea, createProvider, createService, createSubscription, createTier, fakeOrgnr } from '../support/factories.js';
-import { expectHtmlPage, inLanguages, textOf } from '../support/pages.js';
+import { expectHtmlPage, expectProblem, inLanguages, textOf } from '../support/expectations.js';
 
 // Real, valid organisation numbers (MOD11), so the prefix search has something to find.
 const SKATT = '974760673';
@@ -222,11 +222,7 @@ describe.each(testEngines())('agencies on %s', (engine) => {
         [`/api/v1/agencies/${unknown}?lang=en`, 404, /There is no agency with organisation number/],
       ];
       it.each(cases)('%s → %i', async (url, status, message) => {
-        const res = await get(url);
-        expect(res.statusCode).toBe(status);
-        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-        expect(res.json()).toMatchObject({ status });
-        expect(res.json().detail).toMatch(message);
+        expectProblem(await get(url), status, message);
       });
 
       it('names the field that is wrong', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { createArea, createProvider, createService } from '../support/factories.js';
-import { expectHtmlPage, inLanguages, textOf } from '../support/pages.js';
+import { expectHtmlPage, expectProblem, inLanguages, textOf } from '../support/expectations.js';
 
 describe.each(testEngines())('areas on %s', (engine) => {
   let t: TestApp;
@@ -99,11 +99,7 @@ describe.each(testEngines())('areas on %s', (engine) => {
         [`/api/v1/areas/${'a'.repeat(121)}`, 400, /slug kan ha høyst 120 tegn/],
       ];
       it.each(cases)('%s → %i', async (url, status, message) => {
-        const res = await get(url);
-        expect(res.statusCode).toBe(status);
-        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-        expect(res.json()).toMatchObject({ status });
-        expect(res.json().detail).toMatch(message);
+        expectProblem(await get(url), status, message);
       });
     });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { createAgency, createArea, createProvider, createService } from '../support/factories.js';
-import { expectHtmlPage, inLanguages, textOf } from '../support/pages.js';
+import { expectHtmlPage, expectProblem, inLanguages, textOf } from '../support/expectations.js';
 
 describe.each(testEngines())('providers on %s', (engine) => {
   let t: TestApp;
@@ -46,6 +46,17 @@ describe.each(testEngines())('providers on %s', (engine) => {
 
   const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
   const slugs = (body: { items: { slug: string }[] }) => body.items.map((i) => i.slug);
+  /** DFØ as the list shows it; the detail has these fields and more. */
+  const dfoSummary = () => ({
+    slug: 'dfo',
+    name: 'Direktoratet for forvaltning og økonomistyring',
+    shortName: 'DFØ',
+    model: 'central',
+    ministry: { orgnr: fin, name: 'Finansdepartementet' },
+    parent: null,
+    serviceCount: 4,
+    url: 'http://portal.test/leverandorer/dfo',
+  });
 
   describe('API', () => {
     it('lists providers sorted by name with Norwegian collation (Ø before Å, after Z)', async () => {
@@ -58,16 +69,7 @@ describe.each(testEngines())('providers on %s', (engine) => {
 
     it('gives each provider its model, ministry, parent and service count', async () => {
       const items = (await get('/api/v1/providers')).json().items;
-      expect(items.find((p: { slug: string }) => p.slug === 'dfo')).toEqual({
-        slug: 'dfo',
-        name: 'Direktoratet for forvaltning og økonomistyring',
-        shortName: 'DFØ',
-        model: 'central',
-        ministry: { orgnr: fin, name: 'Finansdepartementet' },
-        parent: null,
-        serviceCount: 4,
-        url: 'http://portal.test/leverandorer/dfo',
-      });
+      expect(items.find((p: { slug: string }) => p.slug === 'dfo')).toEqual(dfoSummary());
       expect(items.find((p: { slug: string }) => p.slug === 'ssie')).toMatchObject({
         parent: { slug: 'dss', name: 'Departementenes sikkerhets- og serviceorganisasjon' },
         ministry: null,
@@ -108,14 +110,7 @@ describe.each(testEngines())('providers on %s', (engine) => {
       const res = await get('/api/v1/providers/dfo');
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({
-        slug: 'dfo',
-        name: 'Direktoratet for forvaltning og økonomistyring',
-        shortName: 'DFØ',
-        model: 'central',
-        ministry: { orgnr: fin, name: 'Finansdepartementet' },
-        parent: null,
-        serviceCount: 4,
-        url: 'http://portal.test/leverandorer/dfo',
+        ...dfoSummary(),
         description: 'DFØ leverer lønn og regnskap.',
         organisation: { orgnr: dfoOrgnr, name: 'Direktoratet for forvaltning og økonomistyring' },
         website: 'https://dfo.no',
@@ -156,11 +151,7 @@ describe.each(testEngines())('providers on %s', (engine) => {
         [`/api/v1/providers/${'x'.repeat(121)}`, 400, /slug kan ha høyst 120 tegn/],
       ];
       it.each(cases)('%s → %i', async (url, status, message) => {
-        const res = await get(url);
-        expect(res.statusCode).toBe(status);
-        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-        expect(res.json()).toMatchObject({ status });
-        expect(res.json().detail).toMatch(message);
+        expectProblem(await get(url), status, message);
       });
     });
 

@@ -1,11 +1,26 @@
-import { Alert, Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
 import { ORGANISATION_KINDS } from '../../domain/catalogue.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
 import { SIZE_CLASSES, type SizeThresholds } from '../../domain/sizeClass.js';
 import type { App } from '../../server/app.js';
 import type { AppDeps } from '../../server/types.js';
-import { Breadcrumbs, DefinitionList, PageHeader, Pager, queryString, Section, SelectField, SourceNote, TextField } from '../../web/components.js';
+import {
+  AreaGroup,
+  Breadcrumbs,
+  DataTable,
+  FactsAside,
+  JsonLink,
+  OrgLink,
+  PageHeader,
+  Pager,
+  queryString,
+  Section,
+  SelectField,
+  SourceNote,
+  TextField,
+  WebLink,
+} from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
@@ -123,44 +138,29 @@ function AgencyListPage({ search, items, total, page, pageCount, ministries, thr
           <Paragraph data-size="sm">{t.agency.noResultsHelp}</Paragraph>
         </div>
       ) : (
-        <table className="ds-table data-table" data-size="sm">
-          <caption className="visually-hidden">{t.agency.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.agency.name}</th>
-              <th scope="col">{t.common.orgnr}</th>
-              <th scope="col">{t.common.ministry}</th>
-              <th scope="col">{t.agency.sizeClass}</th>
+        <DataTable caption={t.agency.title} captionHidden columns={[t.agency.name, t.common.orgnr, t.common.ministry, t.agency.sizeClass]}>
+          {items.map((a) => (
+            <tr key={a.orgnr}>
+              <th scope="row">
+                <OrgLink org={a} />
+                {a.deletedOn ? (
+                  <>
+                    {' '}
+                    <Tag data-size="sm" data-color="warning">
+                      {t.agency.deletedTag}
+                    </Tag>
+                  </>
+                ) : null}
+              </th>
+              <td className="nowrap">{formatOrgnr(a.orgnr)}</td>
+              <td>{a.ministry ? <Text value={a.ministry.name} /> : '–'}</td>
+              <td>{t.vocab.sizeClass[a.sizeClass]}</td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((a) => (
-              <tr key={a.orgnr}>
-                <th scope="row">
-                  <a href={href(`/virksomheter/${a.orgnr}`)}>
-                    <Text value={a.name} />
-                  </a>
-                  {a.deletedOn ? (
-                    <>
-                      {' '}
-                      <Tag data-size="sm" data-color="warning">
-                        {t.agency.deletedTag}
-                      </Tag>
-                    </>
-                  ) : null}
-                </th>
-                <td className="nowrap">{formatOrgnr(a.orgnr)}</td>
-                <td>{a.ministry ? <Text value={a.ministry.name} /> : '–'}</td>
-                <td>{t.vocab.sizeClass[a.sizeClass]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <Pager page={page} pageCount={pageCount} hrefFor={link} />
-      <Paragraph data-size="sm">
-        <a href={`/api/v1/agencies${queryString(search)}`}>JSON</a>
-      </Paragraph>
+      <JsonLink href={`/api/v1/agencies${queryString(search)}`} />
     </Layout>
   );
 }
@@ -183,7 +183,6 @@ function AgencyPage({ d, thresholds }: { d: AgencyDetail; thresholds: SizeThresh
   const a = d.agency;
   const name = text(a.name);
   const byArea = groupInOrder(d.uses, (u) => u.area.slug, (u) => u.area);
-  const orgLink = (o: { orgnr: string; name: AgencyDetail['agency']['name'] }) => <a href={href(`/virksomheter/${o.orgnr}`)}>{text(o.name)}</a>;
   const location = [a.postalCode && a.city ? `${a.postalCode} ${a.city}` : a.city, a.municipalityName && a.municipalityName !== a.city ? a.municipalityName : null, a.countyName]
     .filter(Boolean)
     .join(', ');
@@ -218,42 +217,24 @@ function AgencyPage({ d, thresholds }: { d: AgencyDetail; thresholds: SizeThresh
           <Section title={t.agency.usesHeading} id="uses">
             {byArea.length === 0 ? <Paragraph>{t.agency.usesNone}</Paragraph> : null}
             {byArea.map((g) => (
-              <section key={g.key} aria-labelledby={`area-${g.key}`} className="area-group">
-                <Heading level={3} data-size="xs" id={`area-${g.key}`}>
-                  <a href={href(`/omrader/${g.key}`)}>
-                    <Text value={g.head.name} />
-                  </a>
-                </Heading>
-                <table className="ds-table data-table" data-size="sm">
-                  <caption className="visually-hidden">
-                    <Text value={g.head.name} />
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.agency.service}</th>
-                      <th scope="col">{t.common.provider}</th>
-                      <th scope="col">{t.agency.tier}</th>
-                      <th scope="col">{t.agency.since}</th>
+              <AreaGroup key={g.key} area={g.head}>
+                <DataTable caption={<Text value={g.head.name} />} captionHidden columns={[t.agency.service, t.common.provider, t.agency.tier, t.agency.since]}>
+                  {g.items.map((u) => (
+                    <tr key={u.slug}>
+                      <th scope="row">
+                        <a href={href(`/tjenester/${u.slug}`)}>
+                          <Text value={u.name} />
+                        </a>
+                      </th>
+                      <td>
+                        <a href={href(`/leverandorer/${u.provider.slug}`)}>{u.provider.shortName ?? text(u.provider.name)}</a>
+                      </td>
+                      <td>{u.tier ? <Text value={u.tier.name} /> : t.agency.notStated}</td>
+                      <td>{u.since ? fmt.date(u.since) : t.agency.notStated}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {g.items.map((u) => (
-                      <tr key={u.slug}>
-                        <th scope="row">
-                          <a href={href(`/tjenester/${u.slug}`)}>
-                            <Text value={u.name} />
-                          </a>
-                        </th>
-                        <td>
-                          <a href={href(`/leverandorer/${u.provider.slug}`)}>{u.provider.shortName ?? text(u.provider.name)}</a>
-                        </td>
-                        <td>{u.tier ? <Text value={u.tier.name} /> : t.agency.notStated}</td>
-                        <td>{u.since ? fmt.date(u.since) : t.agency.notStated}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </section>
+                  ))}
+                </DataTable>
+              </AreaGroup>
             ))}
           </Section>
           {a.kind === 'ministry' ? (
@@ -266,7 +247,7 @@ function AgencyPage({ d, thresholds }: { d: AgencyDetail; thresholds: SizeThresh
                   <ul className="link-list columns-list">
                     {d.subordinates.map((s) => (
                       <li key={s.orgnr}>
-                        {orgLink(s)} <span className="muted">– {t.vocab.sizeClass[s.sizeClass]}</span>
+                        <OrgLink org={s} /> <span className="muted">– {t.vocab.sizeClass[s.sizeClass]}</span>
                       </li>
                     ))}
                   </ul>
@@ -275,29 +256,22 @@ function AgencyPage({ d, thresholds }: { d: AgencyDetail; thresholds: SizeThresh
             </Section>
           ) : null}
         </div>
-        <aside className="two-col__side" aria-labelledby="facts-heading">
-          <Card data-color="neutral" className="facts-card">
-            <Heading level={2} data-size="xs" id="facts-heading">
-              {t.common.facts}
-            </Heading>
-            <DefinitionList
-              items={[
-                { term: t.common.orgnr, value: formatOrgnr(a.orgnr) },
-                { term: t.agency.kind, value: t.vocab.orgKind[a.kind] },
-                ...(d.ministry ? [{ term: t.common.ministry, value: orgLink(d.ministry) }] : []),
-                ...(d.parent && d.parent.orgnr !== d.ministry?.orgnr ? [{ term: t.agency.parent, value: orgLink(d.parent) }] : []),
-                { term: t.agency.employees, value: employees },
-                { term: t.agency.sizeClass, value: <SizeClassValue d={d} thresholds={thresholds} /> },
-                ...(location ? [{ term: t.agency.location, value: location }] : []),
-                ...(a.website ? [{ term: t.common.website, value: <Link href={a.website}>{a.website.replace(/^https?:\/\//, '')}</Link> }] : []),
-              ]}
-            />
-            <SourceNote source={a.factSource} reference={a.sourceNote} />
-          </Card>
-          <Paragraph data-size="sm">
-            <a href={`/api/v1/agencies/${a.orgnr}`}>JSON</a>
-          </Paragraph>
-        </aside>
+        <FactsAside
+          title={t.common.facts}
+          source={<SourceNote source={a.factSource} reference={a.sourceNote} />}
+          items={[
+            { term: t.common.orgnr, value: formatOrgnr(a.orgnr) },
+            { term: t.agency.kind, value: t.vocab.orgKind[a.kind] },
+            ...(d.ministry ? [{ term: t.common.ministry, value: <OrgLink org={d.ministry} /> }] : []),
+            ...(d.parent && d.parent.orgnr !== d.ministry?.orgnr ? [{ term: t.agency.parent, value: <OrgLink org={d.parent} /> }] : []),
+            { term: t.agency.employees, value: employees },
+            { term: t.agency.sizeClass, value: <SizeClassValue d={d} thresholds={thresholds} /> },
+            ...(location ? [{ term: t.agency.location, value: location }] : []),
+            ...(a.website ? [{ term: t.common.website, value: <WebLink url={a.website} /> }] : []),
+          ]}
+        >
+          <JsonLink href={`/api/v1/agencies/${a.orgnr}`} />
+        </FactsAside>
       </div>
     </Layout>
   );

@@ -6,6 +6,7 @@ import type { Executor } from '../../db/database.js';
 import { agencies, areas, providers, services, subscriptions, tiers } from '../../db/schema/index.js';
 import { activeSubscription } from '../services/queries.js';
 import { byAreaThenName, sortByName } from '../shared/present.js';
+import { agencyNames, serviceLinkColumns } from '../shared/queries.js';
 
 export const MAX_AGENCY_QUERY_LENGTH = 200;
 
@@ -127,15 +128,11 @@ export interface AgencyUse {
 export async function getAgencyDetail(db: Executor, orgnr: string, thresholds: SizeThresholds, lang: Language) {
   const [agency] = await db.select().from(agencies).where(eq(agencies.orgnr, orgnr)).limit(1);
   if (!agency) return undefined;
-  const related = [agency.ministryOrgnr, agency.parentOrgnr].filter((x): x is string => !!x);
-  const [orgs, uses, subordinates] = await Promise.all([
-    related.length ? db.select({ orgnr: agencies.orgnr, name: agencies.name }).from(agencies).where(inArray(agencies.orgnr, related)) : Promise.resolve([]),
+  const [org, uses, subordinates] = await Promise.all([
+    agencyNames(db, [agency.ministryOrgnr, agency.parentOrgnr]),
     db
       .select({
-        slug: services.slug,
-        name: services.name,
-        status: services.status,
-        kind: services.kind,
+        ...serviceLinkColumns,
         area: { slug: areas.slug, name: areas.name, sortOrder: areas.sortOrder },
         provider: { slug: providers.slug, name: providers.name, shortName: providers.shortName },
         tierSlug: tiers.slug,
@@ -156,7 +153,6 @@ export async function getAgencyDetail(db: Executor, orgnr: string, thresholds: S
           .where(and(eq(agencies.ministryOrgnr, orgnr), isNull(agencies.deletedOn)))
       : Promise.resolve([]),
   ]);
-  const org = (o: string | null) => (o ? (orgs.find((x) => x.orgnr === o) ?? null) : null);
   const services_: AgencyUse[] = uses.map(({ tierSlug, tierName, ...u }) => ({ ...u, tier: tierSlug && tierName ? { slug: tierSlug, name: tierName } : null }));
   return {
     agency,

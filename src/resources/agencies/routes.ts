@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import type { Language } from '../../domain/catalogue.js';
 import { sizeClassRange } from '../../domain/sizeClass.js';
 import type { App } from '../../server/app.js';
 import { HttpProblem } from '../../server/problem.js';
@@ -7,12 +8,27 @@ import { messages } from '../../web/i18n/index.js';
 import { groupInOrder, localizer, pageUrl } from '../shared/present.js';
 import { Lang, problem } from '../shared/schema.js';
 import { ministryFilter, requireOrgnr } from './orgnrInput.js';
-import { getAgencyDetail, searchAgencies } from './queries.js';
+import { type AgencyListRow, getAgencyDetail, searchAgencies } from './queries.js';
 import { AgencyDetailSchema, AgencyList, AgencyListItem, AgencyListQuery, OrgnrParams } from './schema.js';
 
 export async function registerAgencyApi(api: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
   const thresholds = deps.config.sizeThresholds;
+  /** The fields an agency has both in the list and on its own. */
+  const present = (a: AgencyListRow, lang: Language) => {
+    const { text, org } = localizer(lang);
+    return {
+      orgnr: a.orgnr,
+      name: text(a.name),
+      shortName: a.shortName,
+      kind: a.kind,
+      ministry: a.ministry ? org(a.ministry) : null,
+      employees: a.employees,
+      sizeClass: a.sizeClass,
+      deletedOn: a.deletedOn,
+      url: pageUrl(deps.config.publicUrl, lang, `/virksomheter/${a.orgnr}`),
+    };
+  };
   api.addSchema(AgencyListItem);
   api.addSchema(AgencyDetailSchema);
 
@@ -33,19 +49,8 @@ export async function registerAgencyApi(api: App, deps: AppDeps): Promise<void> 
       const lang = req.lang;
       const ministry = await ministryFilter(db, req.query.ministry, lang);
       const all = await searchAgencies(db, { q, ministry, kinds: kind, sizes: size, thresholds, lang });
-      const { text, org } = localizer(lang);
       return {
-        items: all.slice(offset, offset + limit).map((a) => ({
-          orgnr: a.orgnr,
-          name: text(a.name),
-          shortName: a.shortName,
-          kind: a.kind,
-          ministry: a.ministry ? org(a.ministry) : null,
-          employees: a.employees,
-          sizeClass: a.sizeClass,
-          deletedOn: a.deletedOn,
-          url: pageUrl(deps.config.publicUrl, lang, `/virksomheter/${a.orgnr}`),
-        })),
+        items: all.slice(offset, offset + limit).map((a) => present(a, lang)),
         total: all.length,
         limit,
         offset,
@@ -73,26 +78,18 @@ export async function registerAgencyApi(api: App, deps: AppDeps): Promise<void> 
       const { text, ref, org } = localizer(lang);
       const a = d.agency;
       return {
-        orgnr: a.orgnr,
-        name: text(a.name),
-        shortName: a.shortName,
-        kind: a.kind,
-        ministry: d.ministry ? org(d.ministry) : null,
+        ...present({ ...a, ministry: d.ministry, sizeClass: d.sizeClass }, lang),
         parent: d.parent ? org(d.parent) : null,
-        employees: a.employees,
         employeesAsOf: a.employeesAsOf,
-        sizeClass: d.sizeClass,
         sizeRange: d.sizeClass === 'unknown' ? null : sizeClassRange(d.sizeClass, thresholds),
         location: { municipalityNumber: a.municipalityNumber, municipality: a.municipalityName, county: a.countyName, postalCode: a.postalCode, city: a.city },
         website: a.website,
-        deletedOn: a.deletedOn,
         factSource: a.factSource,
         services: groupInOrder(d.uses, (u) => u.area.slug, (u) => u.area).map((g) => ({
           area: ref(g.head),
           services: g.items.map((u) => ({ slug: u.slug, name: text(u.name), provider: ref(u.provider), tier: u.tier ? ref(u.tier) : null, since: u.since })),
         })),
         subordinates: d.subordinates.map((s) => ({ orgnr: s.orgnr, name: text(s.name), kind: s.kind, sizeClass: s.sizeClass })),
-        url: pageUrl(deps.config.publicUrl, lang, `/virksomheter/${a.orgnr}`),
       };
     },
   );

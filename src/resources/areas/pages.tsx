@@ -2,7 +2,7 @@ import { Alert, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystem
 import { Type } from 'typebox';
 import type { App } from '../../server/app.js';
 import type { AppDeps } from '../../server/types.js';
-import { Breadcrumbs, PageHeader, queryString, Section, ServiceLinks } from '../../web/components.js';
+import { Breadcrumbs, JsonLink, PageHeader, queryString, Section, ServiceLinks } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
@@ -95,12 +95,9 @@ function AreaPage({ d }: { d: AreaDetail }) {
       <Section title={t.area.servicesByModel} id="services">
         {byModel.length === 0 ? <Paragraph>{t.area.noServices}</Paragraph> : null}
         {byModel.map((g) => (
-          <section key={g.key} aria-labelledby={`model-${g.key}`} className="area-group">
-            <Heading level={3} data-size="xs" id={`model-${g.key}`}>
-              {`${t.vocab.model[g.head]} – ${t.common.services(g.items.length)}`}
-            </Heading>
+          <Section key={g.key} level={3} id={`model-${g.key}`} className="area-group" title={`${t.vocab.model[g.head]} – ${t.common.services(g.items.length)}`}>
             <ServiceLinks services={g.items.map((s) => ({ ...s, provider: s.provider.name }))} />
-          </section>
+          </Section>
         ))}
         <Paragraph>
           <Link href={catalogueLink}>{t.area.showInCatalogue}</Link>
@@ -120,9 +117,7 @@ function AreaPage({ d }: { d: AreaDetail }) {
           </ul>
         </Section>
       ) : null}
-      <Paragraph data-size="sm">
-        <a href={`/api/v1/areas/${a.slug}`}>JSON</a>
-      </Paragraph>
+      <JsonLink href={`/api/v1/areas/${a.slug}`} />
     </Layout>
   );
 }

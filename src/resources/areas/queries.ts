@@ -5,6 +5,7 @@ import type { Executor } from '../../db/database.js';
 import { areas, providers, services } from '../../db/schema/index.js';
 import { norwegianCollator } from '../../web/i18n/index.js';
 import { sortByName } from '../shared/present.js';
+import { serviceLinkColumns } from '../shared/queries.js';
 
 /** Every area in its own order, with the number of services in it. */
 export async function listAreas(db: Executor) {
@@ -27,10 +28,7 @@ export async function getAreaDetail(db: Executor, slug: string, lang: Language) 
   if (!area) return undefined;
   const rows = await db
     .select({
-      slug: services.slug,
-      name: services.name,
-      status: services.status,
-      kind: services.kind,
+      ...serviceLinkColumns,
       model: services.model,
       provider: { slug: providers.slug, name: providers.name, shortName: providers.shortName },
     })

@@ -1,9 +1,9 @@
-import { Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
 import { DELIVERY_MODELS } from '../../domain/catalogue.js';
 import type { App } from '../../server/app.js';
 import type { AppDeps } from '../../server/types.js';
-import { Breadcrumbs, DefinitionList, PageHeader, queryString, Section, ServiceLinks, SourceNote } from '../../web/components.js';
+import { AreaGroup, Breadcrumbs, FactsAside, JsonLink, OrgLink, PageHeader, queryString, Section, ServiceLinks, SourceNote, WebLink } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
@@ -97,14 +97,9 @@ function ProviderPage({ d }: { d: ProviderDetail }) {
           <Section title={t.provider.servicesByArea} id="services">
             {byArea.length === 0 ? <Paragraph>{t.provider.noServices}</Paragraph> : null}
             {byArea.map((g) => (
-              <section key={g.key} aria-labelledby={`area-${g.key}`} className="area-group">
-                <Heading level={3} data-size="xs" id={`area-${g.key}`}>
-                  <a href={href(`/omrader/${g.key}`)}>
-                    <Text value={g.head.name} />
-                  </a>
-                </Heading>
+              <AreaGroup key={g.key} area={g.head}>
                 <ServiceLinks services={g.items} />
-              </section>
+              </AreaGroup>
             ))}
             {byArea.length > 0 ? (
               <Paragraph>
@@ -127,41 +122,30 @@ function ProviderPage({ d }: { d: ProviderDetail }) {
             </Section>
           ) : null}
         </div>
-        <aside className="two-col__side" aria-labelledby="facts-heading">
-          <Card data-color="neutral" className="facts-card">
-            <Heading level={2} data-size="xs" id="facts-heading">
-              {t.common.facts}
-            </Heading>
-            <DefinitionList
-              items={[
-                {
-                  term: t.common.model,
-                  value: (
-                    <>
-                      <strong>{t.vocab.model[p.model]}</strong>
-                      <span className="block muted">{t.vocab.modelLong[p.model]}</span>
-                    </>
-                  ),
-                },
-                ...(d.ministry
-                  ? [{ term: t.common.ministry, value: <a href={href(`/virksomheter/${d.ministry.orgnr}`)}>{text(d.ministry.name)}</a> }]
-                  : []),
-                ...(d.organisation && d.organisation.orgnr !== d.ministry?.orgnr
-                  ? [{ term: t.provider.organisation, value: <a href={href(`/virksomheter/${d.organisation.orgnr}`)}>{text(d.organisation.name)}</a> }]
-                  : []),
-                ...(d.parent ? [{ term: t.provider.partOf, value: <a href={href(`/leverandorer/${d.parent.slug}`)}>{text(d.parent.name)}</a> }] : []),
-                ...(p.website ? [{ term: t.common.website, value: <Link href={p.website}>{p.website.replace(/^https?:\/\//, '')}</Link> }] : []),
-                ...(contact.email ? [{ term: t.common.email, value: <a href={`mailto:${contact.email}`}>{contact.email}</a> }] : []),
-                ...(contact.phone ? [{ term: t.common.phone, value: contact.phone }] : []),
-                ...(contact.url ? [{ term: t.common.contact, value: <Link href={contact.url}>{contact.url.replace(/^https?:\/\//, '')}</Link> }] : []),
-              ]}
-            />
-            <SourceNote source={p.factSource} reference={p.sourceRef} />
-          </Card>
-          <Paragraph data-size="sm">
-            <a href={`/api/v1/providers/${p.slug}`}>JSON</a>
-          </Paragraph>
-        </aside>
+        <FactsAside
+          title={t.common.facts}
+          source={<SourceNote source={p.factSource} reference={p.sourceRef} />}
+          items={[
+            {
+              term: t.common.model,
+              value: (
+                <>
+                  <strong>{t.vocab.model[p.model]}</strong>
+                  <span className="block muted">{t.vocab.modelLong[p.model]}</span>
+                </>
+              ),
+            },
+            ...(d.ministry ? [{ term: t.common.ministry, value: <OrgLink org={d.ministry} /> }] : []),
+            ...(d.organisation && d.organisation.orgnr !== d.ministry?.orgnr ? [{ term: t.provider.organisation, value: <OrgLink org={d.organisation} /> }] : []),
+            ...(d.parent ? [{ term: t.provider.partOf, value: <a href={href(`/leverandorer/${d.parent.slug}`)}>{text(d.parent.name)}</a> }] : []),
+            ...(p.website ? [{ term: t.common.website, value: <WebLink url={p.website} /> }] : []),
+            ...(contact.email ? [{ term: t.common.email, value: <a href={`mailto:${contact.email}`}>{contact.email}</a> }] : []),
+            ...(contact.phone ? [{ term: t.common.phone, value: contact.phone }] : []),
+            ...(contact.url ? [{ term: t.common.contact, value: <WebLink url={contact.url} /> }] : []),
+          ]}
+        >
+          <JsonLink href={`/api/v1/providers/${p.slug}`} />
+        </FactsAside>
       </div>
     </Layout>
   );

@@ -4,6 +4,7 @@ import type { DeliveryModel, Language, LocalizedText, ServiceKind, ServiceStatus
 import type { Executor } from '../../db/database.js';
 import { agencies, areas, providers, services } from '../../db/schema/index.js';
 import { byAreaThenName, sortByName } from '../shared/present.js';
+import { agencyNames, serviceLinkColumns } from '../shared/queries.js';
 
 export interface ProviderSummary {
   slug: string;
@@ -71,27 +72,19 @@ export async function getProviderDetail(db: Executor, slug: string, lang: Langua
     .limit(1);
   if (!row) return undefined;
   const p = row.provider;
-  const orgnrs = [p.ministryOrgnr, p.orgnr].filter((x): x is string => !!x);
-  const [orgs, units, serviceRows] = await Promise.all([
-    orgnrs.length ? db.select({ orgnr: agencies.orgnr, name: agencies.name }).from(agencies).where(inArray(agencies.orgnr, orgnrs)) : Promise.resolve([]),
+  const [org, units, serviceRows] = await Promise.all([
+    agencyNames(db, [p.ministryOrgnr, p.orgnr]),
     db
       .select({ slug: providers.slug, name: providers.name, shortName: providers.shortName })
       .from(providers)
       .where(eq(providers.parentProviderId, p.id)),
     db
-      .select({
-        slug: services.slug,
-        name: services.name,
-        status: services.status,
-        kind: services.kind,
-        area: { slug: areas.slug, name: areas.name, sortOrder: areas.sortOrder },
-      })
+      .select({ ...serviceLinkColumns, area: { slug: areas.slug, name: areas.name, sortOrder: areas.sortOrder } })
       .from(services)
       .innerJoin(areas, eq(areas.slug, services.areaSlug))
       .where(eq(services.providerId, p.id))
       .orderBy(asc(areas.sortOrder)),
   ]);
-  const org = (orgnr: string | null) => (orgnr ? (orgs.find((o) => o.orgnr === orgnr) ?? null) : null);
   return {
     provider: p,
     ministry: org(p.ministryOrgnr),

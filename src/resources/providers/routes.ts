@@ -1,15 +1,30 @@
 import { Type } from 'typebox';
+import type { Language } from '../../domain/catalogue.js';
 import type { App } from '../../server/app.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { AppDeps } from '../../server/types.js';
 import { messages } from '../../web/i18n/index.js';
 import { groupInOrder, localizer, pageUrl } from '../shared/present.js';
 import { Lang, problem, SlugParams } from '../shared/schema.js';
-import { getProviderDetail, listProviders } from './queries.js';
+import { getProviderDetail, listProviders, type ProviderSummary } from './queries.js';
 import { ProviderDetailSchema, ProviderList, ProviderListItem, ProviderListQuery } from './schema.js';
 
 export async function registerProviderApi(api: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
+  /** The fields a provider has both in the list and on its own. */
+  const present = (p: Omit<ProviderSummary, 'description'>, lang: Language) => {
+    const { text, ref, org } = localizer(lang);
+    return {
+      slug: p.slug,
+      name: text(p.name),
+      shortName: p.shortName,
+      model: p.model,
+      ministry: p.ministry ? org(p.ministry) : null,
+      parent: p.parent ? ref(p.parent) : null,
+      serviceCount: p.serviceCount,
+      url: pageUrl(deps.config.publicUrl, lang, `/leverandorer/${p.slug}`),
+    };
+  };
   api.addSchema(ProviderListItem);
   api.addSchema(ProviderDetailSchema);
 
@@ -26,19 +41,9 @@ export async function registerProviderApi(api: App, deps: AppDeps): Promise<void
     },
     async (req) => {
       const { limit, offset } = req.query;
-      const { text, ref, org } = localizer(req.lang);
       const all = await listProviders(db, { models: req.query.model, lang: req.lang });
       return {
-        items: all.slice(offset, offset + limit).map((p) => ({
-          slug: p.slug,
-          name: text(p.name),
-          shortName: p.shortName,
-          model: p.model,
-          ministry: p.ministry ? org(p.ministry) : null,
-          parent: p.parent ? ref(p.parent) : null,
-          serviceCount: p.serviceCount,
-          url: pageUrl(deps.config.publicUrl, req.lang, `/leverandorer/${p.slug}`),
-        })),
+        items: all.slice(offset, offset + limit).map((p) => present(p, req.lang)),
         total: all.length,
         limit,
         offset,
@@ -54,7 +59,7 @@ export async function registerProviderApi(api: App, deps: AppDeps): Promise<void
         summary: 'One provider, with its units and its services by area',
         params: SlugParams,
         querystring: Type.Object({ lang: Lang }),
-        response: { 200: { $ref: 'ProviderDetail#' }, 404: problem },
+        response: { 200: { $ref: 'ProviderDetail#' }, 400: problem, 404: problem },
       },
     },
     async (req) => {
@@ -64,14 +69,7 @@ export async function registerProviderApi(api: App, deps: AppDeps): Promise<void
       const { text, ref, org } = localizer(lang);
       const p = d.provider;
       return {
-        slug: p.slug,
-        name: text(p.name),
-        shortName: p.shortName,
-        model: p.model,
-        ministry: d.ministry ? org(d.ministry) : null,
-        parent: d.parent ? ref(d.parent) : null,
-        serviceCount: d.services.length,
-        url: pageUrl(deps.config.publicUrl, lang, `/leverandorer/${p.slug}`),
+        ...present({ ...p, ministry: d.ministry, parent: d.parent, serviceCount: d.services.length }, lang),
         description: text(p.description),
         organisation: d.organisation ? org(d.organisation) : null,
         website: p.website,

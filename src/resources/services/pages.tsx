@@ -6,6 +6,8 @@ import {
   Breadcrumbs,
   CheckboxField,
   DefinitionList,
+  FactsAside,
+  JsonLink,
   PageHeader,
   Pager,
   queryString,
@@ -446,37 +448,32 @@ function ServicePage({ d }: { d: ServiceDetail }) {
             </Section>
           ) : null}
         </div>
-        <aside className="two-col__side" aria-labelledby="facts-heading">
-          <Card data-color="neutral" className="facts-card">
-            <Heading level={2} data-size="xs" id="facts-heading">
-              {t.service.statusAndDates}
-            </Heading>
-            <DefinitionList
-              items={[
-                { term: t.common.status, value: t.vocab.status[s.status] },
-                ...(s.launchedOn ? [{ term: t.service.launched, value: fmt.date(s.launchedOn) }] : []),
-                ...(s.plannedOn ? [{ term: t.service.planned, value: fmt.date(s.plannedOn) }] : []),
-                ...(s.phasedOutOn ? [{ term: t.service.phasedOut, value: fmt.date(s.phasedOutOn) }] : []),
-                {
-                  term: t.service.users,
-                  value: (
-                    <>
-                      {d.registeredUsers > 0 ? <span className="block">{t.service.usersRegistered(d.registeredUsers)}</span> : null}
-                      {s.reportedUsers !== null ? <span className="block">{t.service.usersReported(s.reportedUsers, s.reportedUsersYear)}</span> : null}
-                      {d.registeredUsers === 0 && s.reportedUsers === null ? t.service.usersUnknown : null}
-                      {s.reportedUsersNote ? (
-                        <span className="block muted">
-                          <Text value={s.reportedUsersNote} />
-                        </span>
-                      ) : null}
-                    </>
-                  ),
-                },
-                { term: t.common.lastChanged, value: fmt.date(s.updatedAt) },
-              ]}
-            />
-            <SourceNote source={s.factSource} reference={s.sourceRef} />
-          </Card>
+        <FactsAside
+          title={t.service.statusAndDates}
+          source={<SourceNote source={s.factSource} reference={s.sourceRef} />}
+          items={[
+            { term: t.common.status, value: t.vocab.status[s.status] },
+            ...(s.launchedOn ? [{ term: t.service.launched, value: fmt.date(s.launchedOn) }] : []),
+            ...(s.plannedOn ? [{ term: t.service.planned, value: fmt.date(s.plannedOn) }] : []),
+            ...(s.phasedOutOn ? [{ term: t.service.phasedOut, value: fmt.date(s.phasedOutOn) }] : []),
+            {
+              term: t.service.users,
+              value: (
+                <>
+                  {d.registeredUsers > 0 ? <span className="block">{t.service.usersRegistered(d.registeredUsers)}</span> : null}
+                  {s.reportedUsers !== null ? <span className="block">{t.service.usersReported(s.reportedUsers, s.reportedUsersYear)}</span> : null}
+                  {d.registeredUsers === 0 && s.reportedUsers === null ? t.service.usersUnknown : null}
+                  {s.reportedUsersNote ? (
+                    <span className="block muted">
+                      <Text value={s.reportedUsersNote} />
+                    </span>
+                  ) : null}
+                </>
+              ),
+            },
+            { term: t.common.lastChanged, value: fmt.date(s.updatedAt) },
+          ]}
+        >
           {d.related.length > 0 ? (
             <nav aria-labelledby="related-heading" className="related">
               <Heading level={2} data-size="xs" id="related-heading">
@@ -493,10 +490,8 @@ function ServicePage({ d }: { d: ServiceDetail }) {
               </ul>
             </nav>
           ) : null}
-          <Paragraph data-size="sm">
-            <a href={`/api/v1/services/${s.slug}`}>JSON</a>
-          </Paragraph>
-        </aside>
+          <JsonLink href={`/api/v1/services/${s.slug}`} />
+        </FactsAside>
       </div>
       <SearchForm id="bottom-search" />
     </Layout>

@@ -39,3 +39,14 @@ export function expectHtmlPage(res: { statusCode: number; headers: Record<string
   });
   return decode(res.body);
 }
+
+/** An API error as every error must be: the status, application/problem+json, and a detail a person can act on. */
+export function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; json(): any }, status: number, detail: RegExp) {
+  expect(res.statusCode).toBe(status);
+  expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
+  const body = res.json();
+  expect(body.status).toBe(status);
+  expect(body.detail).toMatch(detail);
+  expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+/);
+  return body;
+}
