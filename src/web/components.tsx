@@ -1,7 +1,7 @@
-import { Button, Field, Heading, Input, Label, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Button, Card, Field, Heading, Input, Label, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
-import type { FactSource, ServiceStatus } from '../domain/catalogue.js';
-import { usePage, useHref } from './context.js';
+import type { FactSource, LocalizedText, ServiceKind, ServiceStatus } from '../domain/catalogue.js';
+import { Text, usePage, useHref } from './context.js';
 
 /**
  * Shared page pieces. Designsystemet's composite form components are wired up in the browser by
@@ -145,6 +145,41 @@ export function StatusTag({ status }: { status: ServiceStatus }) {
   );
 }
 
+/** A list of links to services, each with its status (and its kind when it is not a plain service). */
+export function ServiceLinks({
+  services,
+}: {
+  services: { slug: string; name: LocalizedText; status: ServiceStatus; kind: ServiceKind; provider?: LocalizedText | undefined }[];
+}) {
+  const { t } = usePage();
+  const href = useHref();
+  return (
+    <ul className="link-list">
+      {services.map((s) => (
+        <li key={s.slug}>
+          <a href={href(`/tjenester/${s.slug}`)}>
+            <Text value={s.name} />
+          </a>{' '}
+          <StatusTag status={s.status} />
+          {s.kind !== 'service' ? (
+            <>
+              {' '}
+              <Tag data-size="sm" data-color="info">
+                {t.vocab.kind[s.kind]}
+              </Tag>
+            </>
+          ) : null}
+          {s.provider ? (
+            <span className="block muted">
+              <Text value={s.provider} />
+            </span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function SourceNote({ source, reference }: { source: FactSource; reference?: string | null }) {
   const { t } = usePage();
   return (
@@ -168,15 +203,105 @@ export function DefinitionList({ items }: { items: { term: string; value: ReactN
   );
 }
 
-export function Section({ title, children, id, level = 2 }: { title: string; children: ReactNode; id?: string; level?: 2 | 3 }) {
+export function Section({
+  title,
+  children,
+  id,
+  level = 2,
+  className = 'page-section',
+}: {
+  title: ReactNode;
+  children: ReactNode;
+  id?: string;
+  level?: 2 | 3;
+  className?: string;
+}) {
   const headingId = id ? `${id}-heading` : undefined;
   return (
-    <section className="page-section" aria-labelledby={headingId} id={id}>
+    <section className={className} aria-labelledby={headingId} id={id}>
       <Heading level={level} data-size={level === 2 ? 'sm' : 'xs'} id={headingId}>
         {title}
       </Heading>
       {children}
     </section>
+  );
+}
+
+/** A group under an area heading (h3, linking to the area), for lists "by area". */
+export function AreaGroup({ area, children }: { area: { slug: string; name: LocalizedText }; children: ReactNode }) {
+  const href = useHref();
+  return (
+    <Section
+      level={3}
+      id={`area-${area.slug}`}
+      className="area-group"
+      title={
+        <a href={href(`/omrader/${area.slug}`)}>
+          <Text value={area.name} />
+        </a>
+      }
+    >
+      {children}
+    </Section>
+  );
+}
+
+/** A data table: caption (visible or for screen readers only), column headers with scope, rows from the caller. */
+export function DataTable({ caption, captionHidden, columns, children }: { caption: ReactNode; captionHidden?: boolean; columns: string[]; children: ReactNode }) {
+  return (
+    <table className="ds-table data-table" data-size="sm">
+      <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
+/** The side column of a detail page: a card of facts with its source, then anything else (related links, JSON). */
+export function FactsAside({ title, items, source, children }: { title: string; items: { term: string; value: ReactNode }[]; source: ReactNode; children?: ReactNode }) {
+  return (
+    <aside className="two-col__side" aria-labelledby="facts-heading">
+      <Card data-color="neutral" className="facts-card">
+        <Heading level={2} data-size="xs" id="facts-heading">
+          {title}
+        </Heading>
+        <DefinitionList items={items} />
+        {source}
+      </Card>
+      {children}
+    </aside>
+  );
+}
+
+/** A link to an agency's page, by organisation number. */
+export function OrgLink({ org }: { org: { orgnr: string; name: LocalizedText } }) {
+  const href = useHref();
+  return (
+    <a href={href(`/virksomheter/${org.orgnr}`)}>
+      <Text value={org.name} />
+    </a>
+  );
+}
+
+/** A link to an outside address, shown without the scheme ("dfo.no"). */
+export function WebLink({ url }: { url: string }) {
+  return <Link href={url}>{url.replace(/^https?:\/\//, '').replace(/\/$/, '')}</Link>;
+}
+
+/** A link to the JSON of what the page shows (the open API). */
+export function JsonLink({ href }: { href: string }) {
+  return (
+    <Paragraph data-size="sm">
+      <a href={href}>JSON</a>
+    </Paragraph>
   );
 }
 

@@ -7,12 +7,13 @@ import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
 import { newestServices } from '../services/queries.js';
-import { areaCounts, catalogueFigures } from './queries.js';
+import { listAreas } from '../areas/queries.js';
+import { catalogueFigures } from './queries.js';
 
 export async function registerHomePages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
   app.get('/', { schema: { hide: true } }, async (req, reply) => {
-    const [areas, newest, figures] = await Promise.all([areaCounts(db), newestServices(db, 6), catalogueFigures(db)]);
+    const [areas, newest, figures] = await Promise.all([listAreas(db), newestServices(db, 6), catalogueFigures(db)]);
     return sendPage(req, reply, <HomePage areas={areas} newest={newest} figures={figures} />);
   });
 }

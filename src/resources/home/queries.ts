@@ -1,15 +1,6 @@
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database.js';
-import { agencies, areas, providers, services } from '../../db/schema/index.js';
-
-export async function areaCounts(db: Executor) {
-  return db
-    .select({ slug: areas.slug, name: areas.name, description: areas.description, gapArea: areas.gapArea, count: sql<number>`count(${services.id})::int` })
-    .from(areas)
-    .leftJoin(services, eq(services.areaSlug, areas.slug))
-    .groupBy(areas.slug)
-    .orderBy(asc(areas.sortOrder), asc(areas.slug));
-}
+import { agencies, providers, services } from '../../db/schema/index.js';
 
 export async function catalogueFigures(db: Executor) {
   const [[s], [p], [a]] = await Promise.all([

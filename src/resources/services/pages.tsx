@@ -6,6 +6,8 @@ import {
   Breadcrumbs,
   CheckboxField,
   DefinitionList,
+  FactsAside,
+  JsonLink,
   PageHeader,
   Pager,
   queryString,
@@ -21,6 +23,7 @@ import { Layout } from '../../web/layout.js';
 import { sendErrorPage, sendPage } from '../../web/render.js';
 import { effectiveSort, facetLabel, filtersFrom } from './catalogue.js';
 import { CATALOGUE_FACETS, type CatalogueFacet, type CatalogueResult, type CatalogueSort, getServiceDetail, searchCatalogue, type ServiceDetail } from './queries.js';
+import { pageWindow } from '../shared/present.js';
 import { CataloguePageQuery, SlugParams } from './schema.js';
 
 const PAGE_SIZE = 20;
@@ -33,8 +36,8 @@ export async function registerServicePages(app: App, deps: AppDeps): Promise<voi
     const filters = await filtersFrom(db, q, req.lang);
     const sort = effectiveSort(q.sort, q.q);
     const result = await searchCatalogue(db, { q: q.q, filters, sort, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE, lang: req.lang });
-    const pageCount = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
-    if (q.page > pageCount) return sendErrorPage(req, reply, 404);
+    const { pageCount, outOfRange } = pageWindow(result.total, q.page, PAGE_SIZE);
+    if (outOfRange) return sendErrorPage(req, reply, 404);
     return sendPage(req, reply, <CataloguePage query={q.q ?? ''} filters={filters} sort={sort} page={q.page} pageCount={pageCount} result={result} />);
   });
 
@@ -445,37 +448,32 @@ function ServicePage({ d }: { d: ServiceDetail }) {
             </Section>
           ) : null}
         </div>
-        <aside className="two-col__side" aria-labelledby="facts-heading">
-          <Card data-color="neutral" className="facts-card">
-            <Heading level={2} data-size="xs" id="facts-heading">
-              {t.service.statusAndDates}
-            </Heading>
-            <DefinitionList
-              items={[
-                { term: t.common.status, value: t.vocab.status[s.status] },
-                ...(s.launchedOn ? [{ term: t.service.launched, value: fmt.date(s.launchedOn) }] : []),
-                ...(s.plannedOn ? [{ term: t.service.planned, value: fmt.date(s.plannedOn) }] : []),
-                ...(s.phasedOutOn ? [{ term: t.service.phasedOut, value: fmt.date(s.phasedOutOn) }] : []),
-                {
-                  term: t.service.users,
-                  value: (
-                    <>
-                      {d.registeredUsers > 0 ? <span className="block">{t.service.usersRegistered(d.registeredUsers)}</span> : null}
-                      {s.reportedUsers !== null ? <span className="block">{t.service.usersReported(s.reportedUsers, s.reportedUsersYear)}</span> : null}
-                      {d.registeredUsers === 0 && s.reportedUsers === null ? t.service.usersUnknown : null}
-                      {s.reportedUsersNote ? (
-                        <span className="block muted">
-                          <Text value={s.reportedUsersNote} />
-                        </span>
-                      ) : null}
-                    </>
-                  ),
-                },
-                { term: t.common.lastChanged, value: fmt.date(s.updatedAt) },
-              ]}
-            />
-            <SourceNote source={s.factSource} reference={s.sourceRef} />
-          </Card>
+        <FactsAside
+          title={t.service.statusAndDates}
+          source={<SourceNote source={s.factSource} reference={s.sourceRef} />}
+          items={[
+            { term: t.common.status, value: t.vocab.status[s.status] },
+            ...(s.launchedOn ? [{ term: t.service.launched, value: fmt.date(s.launchedOn) }] : []),
+            ...(s.plannedOn ? [{ term: t.service.planned, value: fmt.date(s.plannedOn) }] : []),
+            ...(s.phasedOutOn ? [{ term: t.service.phasedOut, value: fmt.date(s.phasedOutOn) }] : []),
+            {
+              term: t.service.users,
+              value: (
+                <>
+                  {d.registeredUsers > 0 ? <span className="block">{t.service.usersRegistered(d.registeredUsers)}</span> : null}
+                  {s.reportedUsers !== null ? <span className="block">{t.service.usersReported(s.reportedUsers, s.reportedUsersYear)}</span> : null}
+                  {d.registeredUsers === 0 && s.reportedUsers === null ? t.service.usersUnknown : null}
+                  {s.reportedUsersNote ? (
+                    <span className="block muted">
+                      <Text value={s.reportedUsersNote} />
+                    </span>
+                  ) : null}
+                </>
+              ),
+            },
+            { term: t.common.lastChanged, value: fmt.date(s.updatedAt) },
+          ]}
+        >
           {d.related.length > 0 ? (
             <nav aria-labelledby="related-heading" className="related">
               <Heading level={2} data-size="xs" id="related-heading">
@@ -492,10 +490,8 @@ function ServicePage({ d }: { d: ServiceDetail }) {
               </ul>
             </nav>
           ) : null}
-          <Paragraph data-size="sm">
-            <a href={`/api/v1/services/${s.slug}`}>JSON</a>
-          </Paragraph>
-        </aside>
+          <JsonLink href={`/api/v1/services/${s.slug}`} />
+        </FactsAside>
       </div>
       <SearchForm id="bottom-search" />
     </Layout>

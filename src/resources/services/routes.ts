@@ -1,14 +1,13 @@
 import { Type } from 'typebox';
-import { pickText } from '../../domain/catalogue.js';
 import type { App } from '../../server/app.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { AppDeps } from '../../server/types.js';
-import { languagePrefix, messages } from '../../web/i18n/index.js';
+import { messages } from '../../web/i18n/index.js';
+import { localizer, pageUrl } from '../shared/present.js';
 import { effectiveSort, facetLabel, filtersFrom } from './catalogue.js';
 import { CATALOGUE_FACETS, getServiceDetail, searchCatalogue } from './queries.js';
+import { problem } from '../shared/schema.js';
 import { Lang, ServiceDetailSchema, ServiceList, ServiceListItem, ServiceListQuery, SlugParams } from './schema.js';
-
-const problem = { $ref: 'Problem#' };
 
 export async function registerServiceApi(api: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
@@ -38,8 +37,7 @@ export async function registerServiceApi(api: App, deps: AppDeps): Promise<void>
         offset: query.offset,
         lang,
       });
-      const text = (v: Parameters<typeof pickText>[0]) => pickText(v, lang).text;
-      const base = deps.config.publicUrl + languagePrefix(lang);
+      const { text } = localizer(lang);
       return {
         items: result.items.map((i) => ({
           slug: i.slug,
@@ -55,7 +53,7 @@ export async function registerServiceApi(api: App, deps: AppDeps): Promise<void>
           financing: i.financing,
           status: i.status,
           updatedAt: i.updatedAt.toISOString(),
-          url: `${base}/tjenester/${i.slug}`,
+          url: pageUrl(deps.config.publicUrl, lang, `/tjenester/${i.slug}`),
         })),
         total: result.total,
         limit: query.limit,
@@ -86,8 +84,7 @@ export async function registerServiceApi(api: App, deps: AppDeps): Promise<void>
       const lang = req.lang;
       const d = await getServiceDetail(db, req.params.slug);
       if (!d) throw new HttpProblem(404, messages[lang].errors.unknownService(req.params.slug));
-      const text = (v: Parameters<typeof pickText>[0]) => pickText(v, lang).text;
-      const orNull = (v: Parameters<typeof pickText>[0]) => (v ? text(v) : null);
+      const { text, orNull } = localizer(lang);
       const s = d.service;
       const usersByTier = new Map(d.tierUsage.map((u) => [u.tierId, u.count]));
       return {
@@ -136,7 +133,7 @@ export async function registerServiceApi(api: App, deps: AppDeps): Promise<void>
         factSource: s.factSource,
         sourceRef: s.sourceRef,
         updatedAt: s.updatedAt.toISOString(),
-        url: `${deps.config.publicUrl}${languagePrefix(lang)}/tjenester/${s.slug}`,
+        url: pageUrl(deps.config.publicUrl, lang, `/tjenester/${s.slug}`),
       };
     },
   );

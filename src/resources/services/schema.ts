@@ -2,7 +2,6 @@ import { type Static, Type } from 'typebox';
 import {
   DELIVERY_MODELS,
   FINANCING_MODELS,
-  LANGUAGES,
   OBLIGATIONS,
   SERVICE_KINDS,
   SERVICE_STATUSES,
@@ -10,16 +9,12 @@ import {
   SUPPORT_CHANNELS,
   TARGET_GROUPS,
 } from '../../domain/catalogue.js';
+import { enumOf, Lang, multi, pageProperty, pagingProperties, Ref } from '../shared/schema.js';
 import { CATALOGUE_SORTS, MAX_QUERY_LENGTH } from './queries.js';
 
-const enumOf = <T extends readonly string[]>(values: T, description?: string) =>
-  Type.Union(values.map((v) => Type.Literal(v)) as never, description ? { description } : {});
-const multi = <T extends readonly string[]>(values: T, description: string) =>
-  Type.Optional(Type.Array(enumOf(values), { maxItems: values.length, description: `${description} Repeat the parameter to combine values (OR).` }));
+export { Lang, SlugParams } from '../shared/schema.js';
 const slugList = (description: string) =>
   Type.Optional(Type.Array(Type.String({ pattern: SLUG_PATTERN, maxLength: 80 }), { maxItems: 50, description: `${description} Repeat to combine (OR).` }));
-
-export const Lang = Type.Optional(enumOf(LANGUAGES, 'Language of localized fields (default: Accept-Language, else nb).'));
 
 /** Filters shared by the catalogue page and the API. */
 export const catalogueFilterProperties = {
@@ -37,19 +32,16 @@ export const catalogueFilterProperties = {
 
 export const ServiceListQuery = Type.Object({
   ...catalogueFilterProperties,
-  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-  offset: Type.Integer({ minimum: 0, maximum: 100_000, default: 0 }),
+  ...pagingProperties,
   lang: Lang,
 });
 export type ServiceListQuery = Static<typeof ServiceListQuery>;
 
 export const CataloguePageQuery = Type.Object({
   ...catalogueFilterProperties,
-  page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1 }),
+  ...pageProperty,
 });
 export type CataloguePageQuery = Static<typeof CataloguePageQuery>;
-
-const Ref = Type.Object({ slug: Type.String(), name: Type.String() });
 
 export const ServiceListItem = Type.Object(
   {
@@ -81,8 +73,6 @@ export const ServiceList = Type.Object({
   fuzzy: Type.Boolean({ description: 'True when some items matched only by similarity (probable typo).' }),
   facets: Type.Record(Type.String(), Type.Array(FacetValue)),
 });
-
-export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 
 const LocalizedString = Type.String();
 export const ServiceDetailSchema = Type.Object(

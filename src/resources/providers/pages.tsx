@@ -1,0 +1,153 @@
+import { Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Type } from 'typebox';
+import { DELIVERY_MODELS } from '../../domain/catalogue.js';
+import type { App } from '../../server/app.js';
+import type { AppDeps } from '../../server/types.js';
+import { AreaGroup, Breadcrumbs, FactsAside, JsonLink, OrgLink, PageHeader, queryString, Section, ServiceLinks, SourceNote, WebLink } from '../../web/components.js';
+import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { messages } from '../../web/i18n/index.js';
+import { Layout } from '../../web/layout.js';
+import { sendErrorPage, sendPage } from '../../web/render.js';
+import { groupInOrder } from '../shared/present.js';
+import { SlugParams } from '../shared/schema.js';
+import { getProviderDetail, listProviders, type ProviderDetail, type ProviderSummary } from './queries.js';
+
+export async function registerProviderPages(app: App, deps: AppDeps): Promise<void> {
+  const { db } = deps.database;
+
+  app.get('/leverandorer', { schema: { querystring: Type.Object({}), hide: true } }, async (req, reply) => {
+    const all = await listProviders(db, { lang: req.lang });
+    return sendPage(req, reply, <ProviderListPage providers={all} />);
+  });
+
+  app.get('/leverandorer/:slug', { schema: { params: SlugParams, querystring: Type.Object({}), hide: true } }, async (req, reply) => {
+    const d = await getProviderDetail(db, req.params.slug, req.lang);
+    if (!d) return sendErrorPage(req, reply, 404, messages[req.lang].errors.unknownProvider(req.params.slug));
+    return sendPage(req, reply, <ProviderPage d={d} />);
+  });
+}
+
+function ProviderListPage({ providers }: { providers: ProviderSummary[] }) {
+  const { t } = usePage();
+  const href = useHref();
+  const text = useText();
+  const byModel = DELIVERY_MODELS.map((m) => ({ model: m, items: providers.filter((p) => p.model === m) })).filter((g) => g.items.length > 0);
+  return (
+    <Layout title={t.provider.title} section="providers" description={t.provider.lead}>
+      <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.provider.title }]} />
+      <PageHeader title={t.provider.title} lead={t.provider.lead} />
+      {byModel.map(({ model, items }) => (
+        <Section key={model} id={`model-${model}`} title={`${t.vocab.model[model]} – ${t.provider.count(items.length)}`}>
+          <Paragraph className="model-explained">{t.vocab.modelLong[model]}</Paragraph>
+          <ul className="link-list">
+            {items.map((p) => (
+              <li key={p.slug}>
+                <a href={href(`/leverandorer/${p.slug}`)}>
+                  <Text value={p.name} />
+                </a>
+                {p.shortName ? ` (${p.shortName})` : null}
+                <span className="block muted">
+                  {[
+                    t.provider.servicesCount(p.serviceCount),
+                    p.ministry ? text(p.ministry.name) : null,
+                    p.parent ? `${t.provider.partOf} ${text(p.parent.name)}` : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ))}
+    </Layout>
+  );
+}
+
+function ProviderPage({ d }: { d: ProviderDetail }) {
+  const { t } = usePage();
+  const href = useHref();
+  const text = useText();
+  const p = d.provider;
+  const name = text(p.name);
+  const byArea = groupInOrder(d.services, (s) => s.area.slug, (s) => s.area);
+  const contact = p.contact;
+  return (
+    <Layout title={name} section="providers" description={text(p.description)}>
+      <Breadcrumbs
+        items={[
+          { label: t.nav.home, href: href('/') },
+          { label: t.provider.title, href: href('/leverandorer') },
+          ...(d.parent ? [{ label: text(d.parent.name), href: href(`/leverandorer/${d.parent.slug}`) }] : []),
+          { label: name },
+        ]}
+      />
+      <PageHeader title={p.shortName && p.shortName !== name ? `${name} (${p.shortName})` : name} lead={<Text value={p.description} />}>
+        <div className="tag-row">
+          <Tag data-size="sm" data-color="neutral">
+            {t.vocab.model[p.model]}
+          </Tag>
+          <Tag data-size="sm" data-color="info">
+            {t.provider.servicesCount(d.services.length)}
+          </Tag>
+        </div>
+      </PageHeader>
+      <div className="two-col">
+        <div className="two-col__main">
+          <Section title={t.provider.servicesByArea} id="services">
+            {byArea.length === 0 ? <Paragraph>{t.provider.noServices}</Paragraph> : null}
+            {byArea.map((g) => (
+              <AreaGroup key={g.key} area={g.head}>
+                <ServiceLinks services={g.items} />
+              </AreaGroup>
+            ))}
+            {byArea.length > 0 ? (
+              <Paragraph>
+                <Link href={href('/tjenester') + queryString({ provider: p.slug })}>{t.provider.inCatalogue}</Link>
+              </Paragraph>
+            ) : null}
+          </Section>
+          {d.units.length > 0 ? (
+            <Section title={t.provider.units} id="units">
+              <ul className="link-list">
+                {d.units.map((u) => (
+                  <li key={u.slug}>
+                    <a href={href(`/leverandorer/${u.slug}`)}>
+                      <Text value={u.name} />
+                    </a>
+                    {u.shortName ? ` (${u.shortName})` : null}
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
+        </div>
+        <FactsAside
+          title={t.common.facts}
+          source={<SourceNote source={p.factSource} reference={p.sourceRef} />}
+          items={[
+            {
+              term: t.common.model,
+              value: (
+                <>
+                  <strong>{t.vocab.model[p.model]}</strong>
+                  <span className="block muted">{t.vocab.modelLong[p.model]}</span>
+                </>
+              ),
+            },
+            ...(d.ministry ? [{ term: t.common.ministry, value: <OrgLink org={d.ministry} /> }] : []),
+            ...(d.organisation && d.organisation.orgnr !== d.ministry?.orgnr ? [{ term: t.provider.organisation, value: <OrgLink org={d.organisation} /> }] : []),
+            ...(d.parent ? [{ term: t.provider.partOf, value: <a href={href(`/leverandorer/${d.parent.slug}`)}>{text(d.parent.name)}</a> }] : []),
+            ...(p.website ? [{ term: t.common.website, value: <WebLink url={p.website} /> }] : []),
+            ...(contact.email ? [{ term: t.common.email, value: <a href={`mailto:${contact.email}`}>{contact.email}</a> }] : []),
+            ...(contact.phone ? [{ term: t.common.phone, value: contact.phone }] : []),
+            ...(contact.url ? [{ term: t.common.contact, value: <WebLink url={contact.url} /> }] : []),
+          ]}
+        >
+          <JsonLink href={`/api/v1/providers/${p.slug}`} />
+        </FactsAside>
+      </div>
+    </Layout>
+  );
+}
+

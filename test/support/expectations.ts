@@ -1,0 +1,52 @@
+import { expect } from 'vitest';
+import type { Language } from '../../src/domain/catalogue.js';
+
+/** Paths of a page in the three languages: bokmål at the root, nynorsk under /nn, English under /en. */
+export const inLanguages = (path: string): [Language, string][] => [
+  ['nb', path],
+  ['nn', `/nn${path}`],
+  ['en', `/en${path}`],
+];
+
+/** Heading levels in document order. */
+export function headingLevels(html: string): number[] {
+  return [...html.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
+}
+
+/** Text of the first element matching a tag, tags stripped and entities for quotes decoded. */
+export function textOf(html: string, tag: string): string | undefined {
+  const m = new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`).exec(html);
+  return m ? decode(m[1]!.replace(/<[^>]+>/g, '')) : undefined;
+}
+
+export function decode(s: string): string {
+  return s.replace(/<!-- -->/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/**
+ * An HTML page as every page must be: the status, text/html, `<html lang>` in the page's language, exactly one
+ * h1 and headings that never skip a level. Returns the body with entities decoded, for further checks.
+ */
+export function expectHtmlPage(res: { statusCode: number; headers: Record<string, unknown>; body: string }, lang: Language, status = 200): string {
+  expect(res.statusCode).toBe(status);
+  expect(String(res.headers['content-type'])).toMatch(/^text\/html/);
+  expect(res.body).toMatch(new RegExp(`<html lang="${lang}"`));
+  const levels = headingLevels(res.body);
+  expect(levels.filter((l) => l === 1)).toHaveLength(1);
+  expect(levels[0]).toBe(1);
+  levels.forEach((l, i) => {
+    if (i > 0) expect(l, `heading h${l} after h${levels[i - 1]}`).toBeLessThanOrEqual(levels[i - 1]! + 1);
+  });
+  return decode(res.body);
+}
+
+/** An API error as every error must be: the status, application/problem+json, and a detail a person can act on. */
+export function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; json(): any }, status: number, detail: RegExp) {
+  expect(res.statusCode).toBe(status);
+  expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
+  const body = res.json();
+  expect(body.status).toBe(status);
+  expect(body.detail).toMatch(detail);
+  expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+/);
+  return body;
+}
