@@ -77,7 +77,7 @@ const UH = [
   A.UIB, A.UIO, A.NTNU, A.UIT, '970546200', '971564679', '969159570', '970940243', '911770709', '997058925', '917641404',
   '974789523', '971526033', '974761106', '971526378', '977027233', '971555483', '971567376', '974809672', '971519363',
 ];
-const BIG_FOUR = [A.NTNU, A.UIT, A.UIB, A.UIO];
+const BIG_FOUR: string[] = [A.NTNU, A.UIT, A.UIB, A.UIO];
 const STATSFORVALTERE = [
   '974762994', '974761645', '974764067', '974764687', '974763230', '967311014', '974764350', '974762501', '974760665', '974761319',
 ];
@@ -279,7 +279,7 @@ if (payroll.length !== 180) throw new Error(`payroll customers: expected 180, go
 // customs (Rapport 2.1.8)
 {
   const S = 'si-innkreving-av-statlige-krav';
-  const named = [A.POLITIET, A.SVV, A.LANEKASSEN, A.TOLLETATEN];
+  const named: string[] = [A.POLITIET, A.SVV, A.LANEKASSEN, A.TOLLETATEN];
   const claimants = liveState.filter((o) => !named.includes(o) && !ministries.includes(o) && agency(o).kind === 'agency' && !UH.includes(o) && !STATSFORVALTERE.includes(o));
   simple(S, [...named, ...sample(claimants, 40)], 2004, 2020);
   endedByDeletion(S, ['971033533'], 2004, 2010);
