@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { count } from 'drizzle-orm';
+import { count, getTableColumns } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../database.js';
 import { agencies, areas, providers, serviceRelations, services, subscriptions, tiers } from '../schema/index.js';
@@ -75,7 +75,7 @@ export function readDemoData(dir: string = demoDataDir): DemoData {
   };
 }
 
-/** Writes validated data; every row or none. */
+/** Writes validated data; every row or none. Fields the data leaves out take the column's default. */
 export async function writeDemoData(db: Database, data: DemoData): Promise<DemoLoadSummary> {
   const resolved = resolveServices(data);
   const providerIds = new Map(data.providers.map((p) => [p.slug, randomUUID()]));
@@ -91,10 +91,10 @@ export async function writeDemoData(db: Database, data: DemoData): Promise<DemoL
         serviceId: serviceIds.get(s.slug)!,
         slug: t.slug,
         name: t.name,
-        description: t.description ?? null,
-        kind: t.kind ?? 'tier',
+        description: t.description,
+        kind: t.kind,
         sortOrder: t.sortOrder ?? i,
-        current: t.current ?? true,
+        current: t.current,
       });
     }
   }
@@ -111,41 +111,14 @@ export async function writeDemoData(db: Database, data: DemoData): Promise<DemoL
   const serviceDepth = depthOf(resolved, (s) => s.slug, (s) => [s.parent]);
 
   await db.transaction(async (tx) => {
+    // Areas keep their provenance in the file only; the table has no column for it.
     await insertInBatches(
       tx,
       areas,
-      data.areas.map((a) => ({ slug: a.slug, name: a.name, description: a.description, sortOrder: a.sortOrder, gapArea: a.gapArea ?? false })),
+      data.areas.map((a) => ({ slug: a.slug, name: a.name, description: a.description, sortOrder: a.sortOrder, gapArea: a.gapArea })),
     );
-    await insertInBatches(
-      tx,
-      agencies,
-      [...data.agencies]
-        .sort((a, b) => agencyDepth(a) - agencyDepth(b))
-        .map((a) => ({
-          orgnr: a.orgnr,
-          kind: a.kind,
-          name: a.name,
-          shortName: a.shortName ?? null,
-          parentOrgnr: a.parentOrgnr ?? null,
-          ministryOrgnr: a.ministryOrgnr ?? null,
-          employees: a.employees,
-          employeesSource: a.employeesSource ?? null,
-          employeesAsOf: a.employeesAsOf ?? null,
-          orgForm: a.orgForm ?? null,
-          sectorCode: a.sectorCode ?? null,
-          municipalityNumber: a.municipalityNumber ?? null,
-          municipalityName: a.municipalityName ?? null,
-          countyName: a.countyName ?? null,
-          postalCode: a.postalCode ?? null,
-          city: a.city ?? null,
-          website: a.website ?? null,
-          email: a.email ?? null,
-          phone: a.phone ?? null,
-          deletedOn: a.deletedOn ?? null,
-          factSource: a.factSource,
-          sourceNote: a.sourceNote ?? null,
-        })),
-    );
+    // The agency records carry exactly the table's columns; absent fields take the column default (null).
+    await insertInBatches(tx, agencies, [...data.agencies].sort((a, b) => agencyDepth(a) - agencyDepth(b)));
     await insertInBatches(
       tx,
       providers,
@@ -155,16 +128,16 @@ export async function writeDemoData(db: Database, data: DemoData): Promise<DemoL
           id: providerIds.get(p.slug)!,
           slug: p.slug,
           name: p.name,
-          shortName: p.shortName ?? null,
-          orgnr: p.orgnr ?? null,
+          shortName: p.shortName,
+          orgnr: p.orgnr,
           model: p.model,
-          ministryOrgnr: p.ministryOrgnr ?? null,
+          ministryOrgnr: p.ministryOrgnr,
           parentProviderId: p.parent ? providerIds.get(p.parent)! : null,
           description: p.description,
-          website: p.website ?? null,
-          contact: p.contact ?? {},
+          website: p.website,
+          contact: p.contact,
           factSource: p.factSource,
-          sourceRef: p.sourceRef ?? null,
+          sourceRef: p.sourceRef,
         })),
     );
     await insertInBatches(
@@ -180,31 +153,31 @@ export async function writeDemoData(db: Database, data: DemoData): Promise<DemoL
             providerId: providerIds.get(s.provider)!,
             areaSlug: s.area,
             parentServiceId: s.parent ? serviceIds.get(s.parent)! : null,
-            kind: s.kind ?? 'service',
+            kind: s.kind,
             name: s.name,
             summary: s.summary,
             description: s.description,
             model: s.model,
             targetGroup: s.targetGroup,
-            targetMinistryOrgnr: s.targetMinistryOrgnr ?? null,
-            targetDescription: s.targetDescription ?? null,
-            obligation: s.obligation ?? 'voluntary',
-            financing: s.financing ?? [],
-            financingNote: s.financingNote ?? null,
-            status: s.status ?? 'active',
-            launchedOn: s.launchedOn ?? null,
-            plannedOn: s.plannedOn ?? null,
-            phasedOutOn: s.phasedOutOn ?? null,
-            serviceLevels: s.serviceLevels ?? {},
-            supportChannels: s.supportChannels ?? [],
-            howToJoin: s.howToJoin ?? { steps: [], links: [] },
-            website: s.website ?? null,
-            reportedUsers: s.reportedUsers ?? null,
-            reportedUsersNote: s.reportedUsersNote ?? null,
-            reportedUsersYear: s.reportedUsersYear ?? null,
+            targetMinistryOrgnr: s.targetMinistryOrgnr,
+            targetDescription: s.targetDescription,
+            obligation: s.obligation,
+            financing: s.financing,
+            financingNote: s.financingNote,
+            status: s.status,
+            launchedOn: s.launchedOn,
+            plannedOn: s.plannedOn,
+            phasedOutOn: s.phasedOutOn,
+            serviceLevels: s.serviceLevels,
+            supportChannels: s.supportChannels,
+            howToJoin: s.howToJoin,
+            website: s.website,
+            reportedUsers: s.reportedUsers,
+            reportedUsersNote: s.reportedUsersNote,
+            reportedUsersYear: s.reportedUsersYear,
             keywords: (s.keywords ?? []).join(' '),
             factSource: s.factSource,
-            sourceRef: s.sourceRef ?? null,
+            sourceRef: s.sourceRef,
             createdAt: changedAt,
             updatedAt: changedAt,
           };
@@ -219,11 +192,11 @@ export async function writeDemoData(db: Database, data: DemoData): Promise<DemoL
         agencyOrgnr: s.agency,
         serviceId: serviceIds.get(s.service)!,
         tierId: s.tier ? tierIds.get(`${s.service} ${s.tier}`)! : null,
-        startedOn: s.startedOn ?? null,
-        endedOn: s.endedOn ?? null,
-        endReason: s.endReason ?? null,
+        startedOn: s.startedOn,
+        endedOn: s.endedOn,
+        endReason: s.endReason,
         factSource: s.factSource,
-        note: s.note ?? null,
+        note: s.note,
         createdBy: 'demo-data',
       })),
     );
@@ -247,8 +220,7 @@ type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
  */
 async function insertInBatches<T extends PgTable>(tx: Tx, table: T, rows: T['$inferInsert'][]): Promise<void> {
   if (rows.length === 0) return;
-  const columns = Math.max(1, Object.keys(rows[0]!).length);
-  const size = Math.max(1, Math.floor(30_000 / columns));
+  const size = Math.floor(30_000 / Object.keys(getTableColumns(table)).length);
   for (let i = 0; i < rows.length; i += size) {
     await tx.insert(table).values(rows.slice(i, i + size));
   }
