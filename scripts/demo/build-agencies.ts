@@ -160,7 +160,7 @@ function main() {
     const employeesNote = c.employees === null ? undefined : 'Antall ansatte er illustrerende.';
     const orgForm =
       c.kind === 'ministry' ? 'STAT' : c.kind === 'municipality' ? 'KOMM' : c.kind === 'state_enterprise' ? 'SF' : c.kind === 'company' ? 'AS' : r?.orgForm || undefined;
-    const regjeringen = ministry ? undefined : c.kind === 'ministry' ? `https://www.regjeringen.no/no/dep/${ministryByAbbr.get(c.shortName)?.forkortelse?.toLowerCase() ?? ''}/` : undefined;
+    const regjeringen = c.kind === 'ministry' ? `https://www.regjeringen.no/no/dep/${c.shortName.toLowerCase()}/` : undefined;
 
     return compact<AgencyRecord>({
       orgnr: c.orgnr,

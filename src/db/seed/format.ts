@@ -193,6 +193,8 @@ export function resolveServices(data: Pick<DemoData, 'serviceFiles'>): ResolvedS
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 const SLUG = new RegExp(SLUG_PATTERN);
+/** The end of an open period, for comparing periods as strings. */
+const OPEN = '9999-12-31';
 
 /** A real calendar date written YYYY-MM-DD. */
 export function isIsoDate(value: string): boolean {
@@ -405,20 +407,19 @@ export function validateDemoData(data: DemoData): string[] {
     }
     const key = `${sub.agency} ${sub.service}`;
     const list = periods.get(key) ?? [];
-    list.push({ start: sub.startedOn ?? '0000-01-01', end: sub.endedOn ?? '9999-12-31', i });
+    list.push({ start: sub.startedOn ?? '0000-01-01', end: sub.endedOn ?? OPEN, i });
     periods.set(key, list);
   }
   for (const [key, list] of periods) {
-    const open = list.filter((p) => p.end === '9999-12-31');
+    const open = list.filter((p) => p.end === OPEN);
     if (open.length > 1) report(`subscriptions.json[${open.map((p) => p.i).join(', ')}] ${key}`, 'more than one open subscription for one agency and service');
+    // End dates are inclusive: a tier change ends one row the day before the next starts.
     const sorted = [...list].sort((a, b) => a.start.localeCompare(b.start));
-    for (let j = 1; j < sorted.length; j++) {
-      const prev = sorted[j - 1]!;
-      const cur = sorted[j]!;
-      // A tier change ends one row the day the next starts; a later start than the previous end is a gap, fine.
-      if (cur.start < prev.end && !(open.length > 1 && prev.end === '9999-12-31')) {
-        report(`subscriptions.json[${prev.i}, ${cur.i}] ${key}`, 'periods overlap');
-      }
+    let latest = sorted[0]!;
+    for (const cur of sorted.slice(1)) {
+      const bothOpen = cur.end === OPEN && latest.end === OPEN;
+      if (cur.start <= latest.end && !bothOpen) report(`subscriptions.json[${latest.i}, ${cur.i}] ${key}`, 'periods overlap');
+      if (cur.end > latest.end) latest = cur;
     }
   }
   return problems;
