@@ -70,6 +70,8 @@ interface Municipality {
   number: string;
   name: string;
   county: string;
+  /** The administrative centre, the city to show when no address says otherwise ("Mo i Rana" for Rana). */
+  centre: string;
   place?: string;
 }
 
@@ -80,12 +82,13 @@ function readMunicipalities() {
   const list = JSON.parse(readFileSync(join(sources, 'municipalities-2025.json'), 'utf8')) as {
     id: string;
     name_no: string;
+    adm_center: string;
     postal_codes: { code: string; place: string }[];
   }[];
   const byPostalCode = new Map<string, Municipality>();
   const byName = new Map<string, Municipality>();
   for (const m of list) {
-    const base = { number: m.id, name: m.name_no, county: counties.get(m.id.slice(0, 2)) ?? '' };
+    const base = { number: m.id, name: m.name_no, county: counties.get(m.id.slice(0, 2)) ?? '', centre: m.adm_center };
     byName.set(m.name_no.toUpperCase(), base);
     // The source stores postal codes without leading zeros.
     for (const p of m.postal_codes) {
@@ -149,7 +152,7 @@ function main() {
     const municipality = fromCuration ?? fromRegister ?? from2014;
     const addressAgrees = from2014 !== undefined && from2014.number === municipality?.number;
     // Svalbard is no municipality: there the 2014 city is all there is.
-    const city = (addressAgrees ? city2014 || from2014.place : municipality?.name) || city2014 || undefined;
+    const city = (addressAgrees ? city2014 || from2014.place : municipality?.centre) || city2014 || undefined;
 
     const found = [e && 'Etatsbasen 2014', r && 'Enhetsregisteret-uttrekk 2021', a && 'Altinn 2026', c.kind === 'ministry' && 'departementslisten'].filter(Boolean);
     const factSource: FactSource = found.length > 0 ? 'register' : 'illustrative';
