@@ -11,6 +11,7 @@
  */
 import { join } from 'node:path';
 import { readDemoData } from '../../src/db/seed/demo.js';
+import { partialDateStart } from '../../src/domain/partialDate.js';
 import { resolveServices, validateDemoData, type AgencyRecord, type SubscriptionRecord } from '../../src/db/seed/format.js';
 import { demoDataDir } from '../../src/paths.js';
 import { compact, writeJsonLines } from './io.js';
@@ -118,7 +119,8 @@ const bySizeDesc = (list: readonly string[]) => [...list].sort((a, b) => employe
 
 /** The earliest date a subscription may start: the service's launch and the organisation's first year. */
 function earliest(orgnr: string, service: string): string {
-  const launched = services.get(service)?.launchedOn ?? '2004-01-01';
+  const launchedOn = services.get(service)?.launchedOn;
+  const launched = launchedOn ? partialDateStart(launchedOn) : '2004-01-01';
   return maxDate(launched, `${FIRST_YEAR[orgnr] ?? 2004}-01-01`);
 }
 /** A start date in [fromYear, toYear], never before earliest(). */
@@ -300,7 +302,7 @@ if (payroll.length !== 180) throw new Error(`payroll customers: expected 180, go
       add(o, s.slug, [{ start: earliest(o, s.slug) }]);
     }
     // Organisations that were part of an agreement until they were merged away.
-    endedByDeletion(s.slug, deletedState.filter((o) => agency(o).deletedOn! > s.launchedOn!), 2016, 2020);
+    endedByDeletion(s.slug, deletedState.filter((o) => agency(o).deletedOn! > partialDateStart(s.launchedOn!)), 2016, 2020);
   }
 }
 

@@ -25,6 +25,7 @@ import type {
   SupportChannel,
   TargetGroup,
 } from '../../domain/catalogue.js';
+import { PARTIAL_DATE_SQL_PATTERN } from '../../domain/partialDate.js';
 import { orgnrFormat, timestamps, tsvector } from './columns.js';
 
 /**
@@ -157,9 +158,10 @@ export const services = pgTable(
     financing: text('financing').array().$type<FinancingModel[]>().notNull().default(sql`'{}'::text[]`),
     financingNote: jsonb('financing_note').$type<LocalizedText>(),
     status: text('status').$type<ServiceStatus>().notNull().default('active'),
-    launchedOn: date('launched_on', { mode: 'string' }),
-    plannedOn: date('planned_on', { mode: 'string' }),
-    phasedOutOn: date('phased_out_on', { mode: 'string' }),
+    /** Partial ISO dates ("2021", "2021-03", "2021-03-15"): shown as precisely as they are known. */
+    launchedOn: text('launched_on'),
+    plannedOn: text('planned_on'),
+    phasedOutOn: text('phased_out_on'),
     serviceLevels: jsonb('service_levels').$type<ServiceLevels>().notNull().default({}),
     supportChannels: text('support_channels').array().$type<SupportChannel[]>().notNull().default(sql`'{}'::text[]`),
     howToJoin: jsonb('how_to_join').$type<HowToJoin>().notNull().default({ steps: [], links: [] }),
@@ -187,6 +189,9 @@ export const services = pgTable(
     index('services_area_idx').on(t.areaSlug),
     index('services_search_idx').using('gin', t.searchVector),
     index('services_title_trgm_idx').using('gin', sql`${t.searchTitle} gin_trgm_ops`),
+    check('services_launched_on_format', sql.raw(`launched_on ~ '${PARTIAL_DATE_SQL_PATTERN}'`)),
+    check('services_planned_on_format', sql.raw(`planned_on ~ '${PARTIAL_DATE_SQL_PATTERN}'`)),
+    check('services_phased_out_on_format', sql.raw(`phased_out_on ~ '${PARTIAL_DATE_SQL_PATTERN}'`)),
     check('services_uptime_range', sql`(${t.serviceLevels}->>'uptimePercent') is null or ((${t.serviceLevels}->>'uptimePercent')::numeric between 0 and 100)`),
   ],
 );

@@ -32,6 +32,7 @@ import {
   type TargetGroup,
 } from '../../domain/catalogue.js';
 import { checkOrgnr } from '../../domain/orgnr.js';
+import { isPartialIsoDate, partialDateStart } from '../../domain/partialDate.js';
 import type { HowToJoin, ProviderContact, ServiceLevels } from '../schema/catalogue.js';
 
 /** Where a row's facts come from; `sourceRef` points into the source ("Rapport 2.1.1"). */
@@ -233,6 +234,9 @@ export function validateDemoData(data: DemoData): string[] {
   const date = (where: string, field: string, v: string | undefined) => {
     if (v !== undefined && !isIsoDate(v)) report(where, `${field} "${v}" is not a date (YYYY-MM-DD)`);
   };
+  const partialDate = (where: string, field: string, v: string | undefined) => {
+    if (v !== undefined && !isPartialIsoDate(v)) report(where, `${field} "${v}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+  };
   const source = (where: string, v: unknown) => {
     if (!oneOf(FACT_SOURCES, v)) report(where, `factSource "${String(v)}" is not one of ${FACT_SOURCES.join(', ')}`);
   };
@@ -338,9 +342,9 @@ export function validateDemoData(data: DemoData): string[] {
     for (const c of s.supportChannels ?? []) if (!oneOf(SUPPORT_CHANNELS, c)) report(where, `support channel "${c}" is invalid`);
     agencyRef(where, 'targetMinistryOrgnr', s.targetMinistryOrgnr, true);
     if (s.targetGroup === 'sector' && s.targetMinistryOrgnr === undefined) report(where, 'a sector service needs targetMinistryOrgnr');
-    date(where, 'launchedOn', s.launchedOn);
-    date(where, 'plannedOn', s.plannedOn);
-    date(where, 'phasedOutOn', s.phasedOutOn);
+    partialDate(where, 'launchedOn', s.launchedOn);
+    partialDate(where, 'plannedOn', s.plannedOn);
+    partialDate(where, 'phasedOutOn', s.phasedOutOn);
     if ((s.status ?? 'active') === 'planned' && s.launchedOn !== undefined) report(where, 'a planned service has no launchedOn (use plannedOn)');
     if (s.launchedOn && s.phasedOutOn && s.phasedOutOn < s.launchedOn) report(where, 'phasedOutOn is before launchedOn');
     if (s.changedAt !== undefined && !isIsoDateTime(s.changedAt)) report(where, `changedAt "${s.changedAt}" is not an ISO date or date-time`);
@@ -402,7 +406,7 @@ export function validateDemoData(data: DemoData): string[] {
       report(where, `the agency was deleted on ${agency.deletedOn} but the subscription runs on`);
     }
     if (service && (service.status ?? 'active') === 'planned' && sub.endedOn === undefined) report(where, 'open subscription to a planned service');
-    if (service?.launchedOn && sub.startedOn && sub.startedOn < service.launchedOn) {
+    if (service?.launchedOn && sub.startedOn && sub.startedOn < partialDateStart(service.launchedOn)) {
       report(where, `startedOn ${sub.startedOn} is before the service was launched (${service.launchedOn})`);
     }
     const key = `${sub.agency} ${sub.service}`;
