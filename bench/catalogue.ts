@@ -5,12 +5,12 @@
  * Env: DURATION (s, default 10), CONNECTIONS (default 50).
  */
 import { load, printTable, type LoadResult } from './support/http.js';
-import { machineCaveat, startBenchServer } from './support/server.js';
+import { machineCaveat, startServerProcess } from './support/server.js';
 
 const duration = Number(process.env.DURATION ?? 10);
 const connections = Number(process.env.CONNECTIONS ?? 50);
 
-const server = await startBenchServer();
+const server = await startServerProcess();
 try {
   const first = (await (await fetch(`${server.url}/api/v1/services?limit=1&sort=name`)).json()) as { items: { slug: string }[] };
   const slug = first.items[0]?.slug ?? 'lonnstjenester';
@@ -26,7 +26,7 @@ try {
   const results: LoadResult[] = [];
   for (const [label, path] of targets) results.push(await load(label, server.url + path, { connections, duration }));
   printTable(`Catalogue on ${server.engine}: ${connections} connections × ${duration} s each`, results);
-  console.log(`RSS after run: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB (server and load generator in one process)`);
+  console.log(`Server RSS after the run: ${server.rssMb().toFixed(0)} MB (server in its own process; load generator in another).`);
   console.log(machineCaveat());
 } finally {
   await server.close();

@@ -44,5 +44,47 @@ export async function startBenchServer(prepare?: (db: DatabaseHandle) => Promise
 }
 
 export function machineCaveat(): string {
-  return 'Figures from one run on this machine (2 cores shared by server and load generator, loopback); compare runs on the same machine only.';
+  return 'Figures from one run on this machine (2 cores shared by the server process and the load generator, loopback); compare runs on the same machine only.';
+}
+
+export interface ChildServer {
+  url: string;
+  engine: string;
+  pid: number;
+  /** Resident memory of the server process in MB (from /proc). */
+  rssMb(): number;
+  close(): Promise<void>;
+}
+
+/** Starts bench/support/serve.js (compiled) as a child process and waits until it listens. */
+export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<ChildServer> {
+  const { spawn } = await import('node:child_process');
+  const { readFileSync } = await import('node:fs');
+  const { fileURLToPath } = await import('node:url');
+  const script = fileURLToPath(new URL('./serve.js', import.meta.url));
+  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const [url, engine] = await new Promise<[string, string]>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /READY (\S+) (\S+)/.exec(out);
+      if (m) resolve([m[1]!, m[2]!]);
+    });
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}: ${out}`)));
+  });
+  return {
+    url,
+    engine,
+    pid: child.pid!,
+    rssMb() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+      return kb / 1024;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }

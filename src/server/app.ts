@@ -12,6 +12,7 @@ import { publicAssetsDir } from '../paths.js';
 import { languagePrefix, messages, stripLanguage } from '../web/i18n/index.js';
 import { sendErrorPage } from '../web/render.js';
 import { registerApi } from './api.js';
+import { registerPageCache } from './pageCache.js';
 import { registerPages } from './pages.js';
 import { HttpProblem, type Problem, ProblemSchema, problemTitle, sendProblem } from './problem.js';
 import type { AppDeps } from './types.js';
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     return sendErrorPage(req, reply, 404);
   });
 
+  registerPageCache(app, deps);
   app.addHook('onRequest', async (req) => {
     if (isApiRequest(req)) req.lang = apiLanguage(req);
     else req.lang = stripLanguage(req.url).lang;

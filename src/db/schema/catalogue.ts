@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   check,
   date,
@@ -10,6 +11,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -263,4 +265,19 @@ export const subscriptions = pgTable(
     uniqueIndex('subscriptions_one_open_idx').on(t.agencyOrgnr, t.serviceId).where(sql`${t.endedOn} is null`),
     check('subscriptions_dates_ordered', sql`${t.endedOn} is null or ${t.startedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
   ],
+);
+
+/**
+ * One row whose version goes up whenever the catalogue or the usage register changes (statement-level triggers,
+ * migration 0004). App nodes cache read models keyed on it, so every node sees a change on its next request
+ * without any message between nodes.
+ */
+export const catalogueVersion = pgTable(
+  'catalogue_version',
+  {
+    id: integer('id').primaryKey().default(1),
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+    changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [check('catalogue_version_single_row', sql`${t.id} = 1`)],
 );

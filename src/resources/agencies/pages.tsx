@@ -38,7 +38,7 @@ export async function registerAgencyPages(app: App, deps: AppDeps): Promise<void
   const { db } = deps.database;
   const thresholds = deps.config.sizeThresholds;
 
-  app.get('/virksomheter', { schema: { querystring: AgencyPageQuery, hide: true }, preValidation: dropEmptyQueryValues }, async (req, reply) => {
+  app.get('/virksomheter', { config: { publicPage: true }, schema: { querystring: AgencyPageQuery, hide: true }, preValidation: dropEmptyQueryValues }, async (req, reply) => {
     const q = req.query;
     const ministry = await ministryFilter(db, q.ministry, req.lang);
     const [all, ministries] = await Promise.all([
@@ -62,7 +62,7 @@ export async function registerAgencyPages(app: App, deps: AppDeps): Promise<void
     );
   });
 
-  app.get('/virksomheter/:orgnr', { schema: { params: OrgnrParams, querystring: Type.Object({}), hide: true } }, async (req, reply) => {
+  app.get('/virksomheter/:orgnr', { config: { publicPage: true }, schema: { params: OrgnrParams, querystring: Type.Object({}), hide: true } }, async (req, reply) => {
     const orgnr = requireOrgnr(req.params.orgnr, req.lang, 'orgnr');
     const d = await getAgencyDetail(db, orgnr, thresholds, req.lang);
     if (!d) return sendErrorPage(req, reply, 404, messages[req.lang].errors.unknownAgency(formatOrgnr(orgnr)));

@@ -14,11 +14,11 @@ import { type AreaDetail, type AreaSummary, getAreaDetail, listAreas } from './q
 export async function registerAreaPages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
 
-  app.get('/omrader', { schema: { querystring: Type.Object({}), hide: true } }, async (req, reply) => {
+  app.get('/omrader', { config: { publicPage: true }, schema: { querystring: Type.Object({}), hide: true } }, async (req, reply) => {
     return sendPage(req, reply, <AreaListPage areas={await listAreas(db)} />);
   });
 
-  app.get('/omrader/:slug', { schema: { params: SlugParams, querystring: Type.Object({}), hide: true } }, async (req, reply) => {
+  app.get('/omrader/:slug', { config: { publicPage: true }, schema: { params: SlugParams, querystring: Type.Object({}), hide: true } }, async (req, reply) => {
     const d = await getAreaDetail(db, req.params.slug, req.lang);
     if (!d) return sendErrorPage(req, reply, 404, messages[req.lang].errors.unknownArea(req.params.slug));
     return sendPage(req, reply, <AreaPage d={d} />);

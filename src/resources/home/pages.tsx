@@ -9,11 +9,15 @@ import { sendPage } from '../../web/render.js';
 import { newestServices } from '../services/queries.js';
 import { listAreas } from '../areas/queries.js';
 import { catalogueFigures } from './queries.js';
+import { cachedRead } from '../../db/readCache.js';
 
 export async function registerHomePages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
-  app.get('/', { schema: { hide: true } }, async (req, reply) => {
-    const [areas, newest, figures] = await Promise.all([listAreas(db), newestServices(db, 6), catalogueFigures(db)]);
+  app.get('/', { config: { publicPage: true }, schema: { hide: true } }, async (req, reply) => {
+    const { areas, newest, figures } = await cachedRead(db, 'home', async () => {
+      const [areas, newest, figures] = await Promise.all([listAreas(db), newestServices(db, 6), catalogueFigures(db)]);
+      return { areas, newest, figures };
+    });
     return sendPage(req, reply, <HomePage areas={areas} newest={newest} figures={figures} />);
   });
 }

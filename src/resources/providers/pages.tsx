@@ -15,12 +15,12 @@ import { getProviderDetail, listProviders, type ProviderDetail, type ProviderSum
 export async function registerProviderPages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
 
-  app.get('/leverandorer', { schema: { querystring: Type.Object({}), hide: true } }, async (req, reply) => {
+  app.get('/leverandorer', { config: { publicPage: true }, schema: { querystring: Type.Object({}), hide: true } }, async (req, reply) => {
     const all = await listProviders(db, { lang: req.lang });
     return sendPage(req, reply, <ProviderListPage providers={all} />);
   });
 
-  app.get('/leverandorer/:slug', { schema: { params: SlugParams, querystring: Type.Object({}), hide: true } }, async (req, reply) => {
+  app.get('/leverandorer/:slug', { config: { publicPage: true }, schema: { params: SlugParams, querystring: Type.Object({}), hide: true } }, async (req, reply) => {
     const d = await getProviderDetail(db, req.params.slug, req.lang);
     if (!d) return sendErrorPage(req, reply, 404, messages[req.lang].errors.unknownProvider(req.params.slug));
     return sendPage(req, reply, <ProviderPage d={d} />);

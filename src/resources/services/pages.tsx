@@ -31,7 +31,7 @@ const PAGE_SIZE = 20;
 export async function registerServicePages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
 
-  app.get('/tjenester', { schema: { querystring: CataloguePageQuery, hide: true } }, async (req, reply) => {
+  app.get('/tjenester', { config: { publicPage: true }, schema: { querystring: CataloguePageQuery, hide: true } }, async (req, reply) => {
     const q = req.query;
     const filters = await filtersFrom(db, q, req.lang);
     const sort = effectiveSort(q.sort, q.q);
@@ -41,7 +41,7 @@ export async function registerServicePages(app: App, deps: AppDeps): Promise<voi
     return sendPage(req, reply, <CataloguePage query={q.q ?? ''} filters={filters} sort={sort} page={q.page} pageCount={pageCount} result={result} />);
   });
 
-  app.get('/tjenester/:slug', { schema: { params: SlugParams, querystring: Type.Object({}), hide: true } }, async (req, reply) => {
+  app.get('/tjenester/:slug', { config: { publicPage: true }, schema: { params: SlugParams, querystring: Type.Object({}), hide: true } }, async (req, reply) => {
     const detail = await getServiceDetail(db, req.params.slug);
     if (!detail) return sendErrorPage(req, reply, 404, messages[req.lang].errors.unknownService(req.params.slug));
     return sendPage(req, reply, <ServicePage d={detail} />);

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
 import type {
   DeliveryModel,
   FinancingModel,
@@ -12,6 +12,7 @@ import type {
 import { pickText } from '../../domain/catalogue.js';
 import { applyFacets, type FacetSelection } from '../../domain/facets.js';
 import { type Executor, queryRows } from '../../db/database.js';
+import { cachedRead, osloToday } from '../../db/readCache.js';
 import { agencies, areas, providers, serviceRelations, services, subscriptions, tiers } from '../../db/schema/index.js';
 import { norwegianCollator } from '../../web/i18n/index.js';
 
@@ -86,60 +87,88 @@ interface Row extends Record<string, unknown> {
   provider_short_name: string | null;
   parent_slug: string | null;
   parent_name: LocalizedText | null;
-  rank: number | string;
+}
+
+interface Match {
+  row: Row;
+  rank: number;
   fts: boolean;
+}
+
+/** Every service with what the list shows, cached per catalogue version (src/db/readCache.ts). */
+function catalogueRows(db: Executor): Promise<Row[]> {
+  return cachedRead(db, 'catalogue:rows', () =>
+    queryRows<Row>(
+      db,
+      sql`select s.id, s.slug, s.name, s.summary, s.kind, s.model, s.target_group, s.obligation, s.financing, s.status,
+                 s.updated_at, s.area_slug, a.name as area_name, p.slug as provider_slug, p.name as provider_name,
+                 p.short_name as provider_short_name, ps.slug as parent_slug, ps.name as parent_name
+            from services s
+            join providers p on p.id = s.provider_id
+            join areas a on a.slug = s.area_slug
+            left join services ps on ps.id = s.parent_service_id`,
+    ),
+  );
 }
 
 /**
  * Full-text search (Norwegian stemming, title above description) plus trigram similarity for typos, then facets,
- * sorting with Norwegian collation and paging. The text match runs in PostgreSQL; facets over the matching set in
- * memory (the catalogue is thousands of rows at most, see bench/).
+ * sorting with Norwegian collation and paging. The text match runs in PostgreSQL and returns only ids and ranks;
+ * the rows come from the per-version cache, facets are computed over the matching set in memory (the catalogue is
+ * thousands of rows at most, see bench/).
  */
 export async function searchCatalogue(db: Executor, query: CatalogueQuery): Promise<CatalogueResult> {
   const q = query.q?.trim() ?? '';
   const hasQuery = q.length > 0;
-  const tsq = sql`websearch_to_tsquery('norwegian', ${q})`;
-  const lowered = q.toLowerCase();
-  const rankExpr = hasQuery
-    ? sql`(ts_rank(s.search_vector, ${tsq}) + 0.3 * ts_rank(p.search_vector, ${tsq}) + 0.2 * word_similarity(${lowered}, s.search_title))`
-    : sql`0`;
-  const ftsExpr = hasQuery ? sql`(s.search_vector @@ ${tsq} or p.search_vector @@ ${tsq})` : sql`true`;
-  const where = hasQuery ? sql`where ${ftsExpr} or word_similarity(${lowered}, s.search_title) >= ${FUZZY_THRESHOLD}` : sql``;
-  const rows = await queryRows<Row>(
-    db,
-    sql`select s.id, s.slug, s.name, s.summary, s.kind, s.model, s.target_group, s.obligation, s.financing, s.status,
-               s.updated_at, s.area_slug, a.name as area_name, p.slug as provider_slug, p.name as provider_name,
-               p.short_name as provider_short_name, ps.slug as parent_slug, ps.name as parent_name,
-               ${rankExpr} as rank, ${ftsExpr} as fts
-          from services s
-          join providers p on p.id = s.provider_id
-          join areas a on a.slug = s.area_slug
-          left join services ps on ps.id = s.parent_service_id
-          ${where}`,
-  );
+  const rows = await catalogueRows(db);
+  let matches: Match[];
+  if (!hasQuery) {
+    matches = rows.map((row) => ({ row, rank: 0, fts: true }));
+  } else {
+    const tsq = sql`websearch_to_tsquery('norwegian', ${q})`;
+    const lowered = q.toLowerCase();
+    const hits = await cachedRead(db, `catalogue:search:${lowered}`, () => queryRows<{ id: string; rank: number | string; fts: boolean }>(
+      db,
+      sql`select s.id,
+                 (ts_rank(s.search_vector, ${tsq}) + 0.3 * ts_rank(p.search_vector, ${tsq}) + 0.2 * word_similarity(${lowered}, s.search_title)) as rank,
+                 (s.search_vector @@ ${tsq} or p.search_vector @@ ${tsq}) as fts
+            from services s join providers p on p.id = s.provider_id
+           where s.search_vector @@ ${tsq} or p.search_vector @@ ${tsq} or word_similarity(${lowered}, s.search_title) >= ${FUZZY_THRESHOLD}`,
+    ));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    matches = hits.flatMap((h) => {
+      const row = byId.get(h.id);
+      return row ? [{ row, rank: Number(h.rank), fts: h.fts }] : [];
+    });
+  }
   // Typo tolerance is a fallback: when the full-text search finds something, similarity matches are only noise.
-  const candidates = rows.some((r) => r.fts) ? rows.filter((r) => r.fts) : rows;
-  const docs = candidates.map((r) => ({
-    row: r,
-    facetValues: {
-      area: [r.area_slug],
-      model: [r.model],
-      provider: [r.provider_slug],
-      target: [r.target_group],
-      obligation: [r.obligation],
-      financing: r.financing ?? [],
-      status: [r.status],
-      kind: [r.kind],
-    },
-  }));
-  const { matches, counts } = applyFacets(docs, CATALOGUE_FACETS, query.filters as FacetSelection);
+  const candidates = matches.some((m) => m.fts) ? matches.filter((m) => m.fts) : matches;
+  const docs = candidates.map((m) => {
+    const r = m.row;
+    return {
+      match: m,
+      facetValues: {
+        area: [r.area_slug],
+        model: [r.model],
+        provider: [r.provider_slug],
+        target: [r.target_group],
+        obligation: [r.obligation],
+        financing: r.financing ?? [],
+        status: [r.status],
+        kind: [r.kind],
+      },
+    };
+  });
+  const facetResult = applyFacets(docs, CATALOGUE_FACETS, query.filters as FacetSelection);
+  const counts = facetResult.counts;
 
-  const name = (r: Row) => pickText(r.name, query.lang).text;
-  const byName = (a: Row, b: Row) => norwegianCollator.compare(name(a), name(b));
-  const sorted = matches.map((m) => m.row);
+  const name = (m: Match) => pickText(m.row.name, query.lang).text;
+  const byName = (a: Match, b: Match) => norwegianCollator.compare(name(a), name(b));
+  const changed = (m: Match) => new Date(m.row.updated_at).getTime();
+  const sorted = facetResult.matches.map((d) => d.match);
   if (query.sort === 'name' || (!hasQuery && query.sort === 'relevance')) sorted.sort(byName);
-  else if (query.sort === 'changed') sorted.sort((a, b) => new Date(b.updated_at).getTime() - new Date(a.updated_at).getTime() || byName(a, b));
-  else sorted.sort((a, b) => Number(b.rank) - Number(a.rank) || byName(a, b));
+  else if (query.sort === 'changed') sorted.sort((a, b) => changed(b) - changed(a) || byName(a, b));
+  else sorted.sort((a, b) => b.rank - a.rank || byName(a, b));
 
   // Labels for facet values: areas and providers from the rows, vocabularies are labelled by the caller.
   const labels: Partial<Record<CatalogueFacet, Map<string, LocalizedText>>> = { area: new Map(), provider: new Map() };
@@ -160,9 +189,9 @@ export async function searchCatalogue(db: Executor, query: CatalogueQuery): Prom
   const page = sorted.slice(query.offset, query.offset + query.limit);
   return {
     total: sorted.length,
-    fuzzy: hasQuery && sorted.some((r) => !r.fts),
+    fuzzy: hasQuery && sorted.some((m) => !m.fts),
     facets,
-    items: page.map((r) => ({
+    items: page.map(({ row: r, rank, fts }) => ({
       id: r.id,
       slug: r.slug,
       name: r.name,
@@ -177,27 +206,36 @@ export async function searchCatalogue(db: Executor, query: CatalogueQuery): Prom
       financing: r.financing ?? [],
       status: r.status,
       updatedAt: new Date(r.updated_at),
-      rank: Number(r.rank),
-      fuzzy: !r.fts,
+      rank,
+      fuzzy: !fts,
     })),
   };
 }
 
 /** The known values of the data-driven facets, to refuse unknown ones with a clear message. */
 export async function knownFacetValues(db: Executor): Promise<{ area: Set<string>; provider: Set<string> }> {
-  const [a, p] = await Promise.all([db.select({ slug: areas.slug }).from(areas), db.select({ slug: providers.slug }).from(providers)]);
-  return { area: new Set(a.map((x) => x.slug)), provider: new Set(p.map((x) => x.slug)) };
+  return cachedRead(db, 'catalogue:facet-values', async () => {
+    const [a, p] = await Promise.all([db.select({ slug: areas.slug }).from(areas), db.select({ slug: providers.slug }).from(providers)]);
+    return { area: new Set(a.map((x) => x.slug)), provider: new Set(p.map((x) => x.slug)) };
+  });
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** The service columns pages and the API show: everything but the generated search columns. */
+const { searchVector: _sv, searchTitle: _st, ...serviceColumns } = getTableColumns(services);
+const { searchVector: _pv, ...providerColumns } = getTableColumns(providers);
 
 /** Open subscriptions: started (or start unknown) and not ended. */
 export const activeSubscription = () =>
-  and(isNull(subscriptions.endedOn), or(isNull(subscriptions.startedOn), sql`${subscriptions.startedOn} <= ${today()}`));
+  and(isNull(subscriptions.endedOn), or(isNull(subscriptions.startedOn), sql`${subscriptions.startedOn} <= ${osloToday()}`));
 
-export async function getServiceDetail(db: Executor, slug: string) {
+/** One service with everything its page shows; cached per catalogue version and day (active users depend on today). */
+export function getServiceDetail(db: Executor, slug: string) {
+  return cachedRead(db, `service:${slug}:${osloToday()}`, () => loadServiceDetail(db, slug));
+}
+
+async function loadServiceDetail(db: Executor, slug: string) {
   const [row] = await db
-    .select({ service: services, provider: providers, area: areas })
+    .select({ service: serviceColumns, provider: providerColumns, area: areas })
     .from(services)
     .innerJoin(providers, eq(providers.id, services.providerId))
     .innerJoin(areas, eq(areas.slug, services.areaSlug))
@@ -251,7 +289,7 @@ export async function getServiceDetail(db: Executor, slug: string) {
   };
 }
 
-export type ServiceDetail = NonNullable<Awaited<ReturnType<typeof getServiceDetail>>>;
+export type ServiceDetail = NonNullable<Awaited<ReturnType<typeof loadServiceDetail>>>;
 
 export async function newestServices(db: Executor, limit: number) {
   return db
