@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/auth/sessions.js';
 import { auditEvents, declarations, procurements, sessions, users } from '../../src/db/schema/index.js';
@@ -75,11 +75,10 @@ describe.each(testEngines())('authorization and bad input on %s', (engine) => {
       call(w, 'PUT', `/api/v1/procurements/${travel}/declarations/${FORBRUKER}/follow-up`, { state: 'resolved', note: `av ${w}` }),
     );
     matrix('read the usage register', { anonymous: 200, lise: 200, per: 200, siri: 200, dag: 200, mona: 200, anne: 200 }, (w) => call(w, 'GET', `/api/v1/agencies/${LOTTSTIFT}/subscriptions`));
-    matrix('register use of DFØ payroll for Lotteri- og stiftelsestilsynet', { anonymous: 401, lise: 200, per: 403, siri: 403, dag: 201, mona: 403, anne: 200 }, (w) =>
-      call(w, 'PUT', `/api/v1/agencies/${LOTTSTIFT}/subscriptions/dfo-lonn`, { tier: w === 'dag' ? 'fullservice' : undefined, since: '2099-01-01' }).then(async (r) => {
-        // Lise sees DFØ's tier change as "changed" (201) only if she comes after Dag; make the order part of the check.
-        return r;
-      }),
+    // Lise registers use, DFØ's editor changes the tier, the administrator changes it back: each a new row (201).
+    const since: Partial<Record<Who, string>> = { lise: '2090-01-01', dag: '2091-01-01', anne: '2092-01-01' };
+    matrix('register use of DFØ payroll for Lotteri- og stiftelsestilsynet', { anonymous: 401, lise: 201, per: 403, siri: 403, dag: 201, mona: 403, anne: 201 }, (w) =>
+      call(w, 'PUT', `/api/v1/agencies/${LOTTSTIFT}/subscriptions/dfo-lonn`, { tier: w === 'dag' ? 'fullservice' : undefined, since: since[w] ?? '2093-01-01' }),
     );
     matrix('read the audit log', { anonymous: 401, lise: 200, per: 200, siri: 200, dag: 200, mona: 403, anne: 200 }, (w) => call(w, 'GET', '/api/v1/audit'));
     matrix('page: users and roles', { anonymous: 303, lise: 403, per: 403, siri: 403, dag: 403, mona: 403, anne: 200 }, (w) => call(w, 'GET', '/admin/roller'));
@@ -138,7 +137,7 @@ describe.each(testEngines())('authorization and bad input on %s', (engine) => {
       expect(again.json().answers).toEqual({ reason: 'own_contract', details: 'Egen avtale til 2028' });
       expect(await count()).toBe(n);
       const rows = await t.database.db.select().from(declarations).where(eq(declarations.agencyOrgnr, VALG));
-      expect(rows).toHaveLength(1);
+      expect(rows.filter((r) => r.procurementId === travel)).toHaveLength(1);
     });
 
     it('refuses declarations outside the window (409): before it opens and after the deadline', async () => {
@@ -147,7 +146,7 @@ describe.each(testEngines())('authorization and bad input on %s', (engine) => {
       try {
         expectProblem(await put('lise', LOTTSTIFT, { reason: 'quality' }), 409, /Fristen er ute/);
         expectProblem(await call('lise', 'DELETE', `/api/v1/procurements/${travel}/declarations/${LOTTSTIFT}`), 409, /Fristen er ute/);
-        const [d] = await t.database.db.select().from(declarations).where(eq(declarations.agencyOrgnr, LOTTSTIFT));
+        const [d] = await t.database.db.select().from(declarations).where(and(eq(declarations.agencyOrgnr, LOTTSTIFT), eq(declarations.procurementId, travel)));
         expect(d!.answers).toEqual({ reason: 'cost' });
       } finally {
         offset = 0;
