@@ -89,6 +89,12 @@ export async function registerProcurementApi(api: App, deps: AppDeps): Promise<v
     };
   };
 
+  const presentDetail = (p: ProcurementDetail, lang: Language, declarations: number) => ({
+    ...present(p, lang, declarations),
+    eligibleAgencies: p.eligibleCount,
+    milestones: p.milestones.map((m) => ({ action: m.action, from: m.fromStatus, to: m.toStatus, at: m.at.toISOString(), by: m.byName, note: m.note })),
+  });
+
   const load = async (id: string, lang: Language) => {
     const p = await getProcurement(db, id);
     if (!p) throw new HttpProblem(404, messages[lang].procurement.errors.unknown);
@@ -128,11 +134,7 @@ export async function registerProcurementApi(api: App, deps: AppDeps): Promise<v
     async (req) => {
       const p = await load(req.params.id, req.lang);
       const rows = await listDeclarations(db, p.id, { all: true });
-      return {
-        ...present(p, req.lang, rows.filter((r) => !r.withdrawnAt).length),
-        eligibleAgencies: p.eligibleCount,
-        milestones: p.milestones.map((m) => ({ action: m.action, from: m.fromStatus, to: m.toStatus, at: m.at.toISOString(), by: m.byName, note: m.note })),
-      };
+      return presentDetail(p, req.lang, rows.filter((r) => !r.withdrawnAt).length);
     },
   );
 
@@ -154,7 +156,7 @@ export async function registerProcurementApi(api: App, deps: AppDeps): Promise<v
       const id = await createProcurement(db, actor, req.body.provider, input, req.body.service, req.lang);
       const p = await load(id, req.lang);
       reply.code(201).header('location', `/api/v1/procurements/${id}`);
-      return { ...present(p, req.lang, 0), eligibleAgencies: p.eligibleCount, milestones: p.milestones.map((m) => ({ action: m.action, from: m.fromStatus, to: m.toStatus, at: m.at.toISOString(), by: m.byName, note: m.note })) };
+      return presentDetail(p, req.lang, 0);
     },
   );
 
