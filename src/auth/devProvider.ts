@@ -5,43 +5,10 @@
  * access tokens are JWTs for the API audience. Never for production: it has no passwords.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Configuration } from 'oidc-provider';
-import { demoDataDir } from '../paths.js';
-
-export interface DemoUser {
-  sub: string;
-  name: string;
-  email: string;
-  /** What the login form says about the user: the roles in words. */
-  description: string;
-  roles: (
-    | { role: 'agency_editor'; agencies: string[] }
-    | { role: 'provider_editor'; provider: string }
-    | { role: 'ministry_viewer'; ministry: string }
-    | { role: 'admin' }
-  )[];
-}
-
-export interface DemoApiClient {
-  clientId: string;
-  clientSecret: string;
-  name: string;
-  provider?: string;
-  agency?: string;
-}
-
-export interface DemoUsersFile {
-  users: DemoUser[];
-  apiClients: DemoApiClient[];
-}
-
-export function readDemoUsers(dir: string = demoDataDir): DemoUsersFile {
-  return JSON.parse(readFileSync(join(dir, 'users.json'), 'utf8')) as DemoUsersFile;
-}
+import { type DemoUsersFile, readDemoUsers } from './demoUsers.js';
 
 export interface DevProviderOptions {
   /** Where the portal receives the code: PUBLIC_URL + /auth/callback. */

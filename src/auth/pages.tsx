@@ -6,7 +6,7 @@ import { Breadcrumbs, DataTable, PageHeader, Section } from '../web/components.j
 import { usePage, useHref } from '../web/context.js';
 import { Layout } from '../web/layout.js';
 import { sendPage } from '../web/render.js';
-import { type DemoUser, readDemoUsers } from './devProvider.js';
+import { type DemoUser, readDemoUsers } from './demoUsers.js';
 import { safeReturnTo } from './routes.js';
 
 /**

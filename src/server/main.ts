@@ -2,7 +2,7 @@ import { loadConfig, ConfigError } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { loadDemoDataIfEmpty } from '../db/seed/demo.js';
 import { ensureQuestionnaires } from '../db/seed/questionnaires.js';
-import { type DevProvider, startDevProvider } from '../auth/devProvider.js';
+import type { DevProvider } from '../auth/devProvider.js';
 import { buildApp } from './app.js';
 
 /** `npm start`: open (and migrate) the database, load the demo dataset into an empty one, serve the portal. */
@@ -27,6 +27,8 @@ async function main() {
   // Development without an identity provider: run the embedded one on loopback, with the demo users.
   let devProvider: DevProvider | undefined;
   if (!config.oidc && config.environment === 'development') {
+    // Loaded only here: production never loads the development provider.
+    const { startDevProvider } = await import('../auth/devProvider.js');
     devProvider = await startDevProvider({
       redirectUri: `${config.publicUrl}/auth/callback`,
       apiAudience: config.apiAudience,
