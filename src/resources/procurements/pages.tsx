@@ -337,10 +337,12 @@ function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transit
                   return (
                     <li key={o.orgnr}>
                       <Text value={o.name} />: {standing ? t.declaration.statusOf[d.kind] : d?.withdrawnAt ? t.declaration.withdrawnStatus : t.declaration.noneStatus}{' '}
-                      <a href={href(`/anskaffelser/${p.id}/erklaering?virksomhet=${o.orgnr}`)}>
-                        {window === 'open' ? (standing ? t.declaration.change : t.declaration.declare[kind]) : t.declaration.view}
-                        <span className="visually-hidden"> – {text(o.name)}</span>
-                      </a>
+                      {window === 'open' || d ? (
+                        <a href={href(`/anskaffelser/${p.id}/erklaering?virksomhet=${o.orgnr}`)}>
+                          {window === 'open' ? (standing ? t.declaration.change : t.declaration.declare[kind]) : t.declaration.view}
+                          <span className="visually-hidden"> – {text(o.name)}</span>
+                        </a>
+                      ) : null}
                     </li>
                   );
                 })}
