@@ -13,7 +13,7 @@ import { declarationKindFor } from '../../domain/procurementLifecycle.js';
 import { validateAnswers } from '../../domain/questionnaire.js';
 import { demoDataDir } from '../../paths.js';
 import type { Executor } from '../database.js';
-import { apiClients, declarations, type Eligibility, procurementMilestones, procurements, providers, roleAssignments, services, users } from '../schema/index.js';
+import { apiClients, declarations, type Eligibility, procurementMilestones, procurements, providers, roleAssignments, serviceOptOuts, services, users } from '../schema/index.js';
 import { currentQuestionnaire, ensureQuestionnaires, QUESTIONNAIRE_SLUGS } from './questionnaires.js';
 
 export const DEMO_ISSUER = 'demo';
@@ -133,6 +133,23 @@ export async function writeDemoAccess(tx: Executor, now = new Date()): Promise<{
         followUpBy: d.followUp && d.followUp !== 'to_contact' ? 'Siri Aas' : null,
       });
     }
+  }
+  // Voluntary non-use of services with reasons (data/demo/service-opt-outs.json), so providers see why.
+  const optOuts = JSON.parse(readFileSync(join(demoDataDir, 'service-opt-outs.json'), 'utf8')) as { agency: string; service: string; answers: Record<string, unknown>; declaredDaysAgo: number }[];
+  const optOutQuestionnaire = (await currentQuestionnaire(tx, QUESTIONNAIRE_SLUGS.service_opt_out))!;
+  const optOutServices = await tx.select({ id: services.id, slug: services.slug }).from(services).where(inArray(services.slug, optOuts.map((o) => o.service)));
+  for (const o of optOuts) {
+    const checked = validateAnswers(optOutQuestionnaire.definition, o.answers);
+    const service = optOutServices.find((s) => s.slug === o.service);
+    if (!checked.ok || !service) throw new Error(`demo service opt-out ${o.agency} ${o.service}: ${checked.ok ? 'unknown service' : JSON.stringify(checked.problems)}`);
+    await tx.insert(serviceOptOuts).values({
+      agencyOrgnr: o.agency,
+      serviceId: service.id,
+      questionnaireId: optOutQuestionnaire.id,
+      answers: checked.answers,
+      declaredAt: new Date(now.getTime() - o.declaredDaysAgo * day),
+      declaredBy: 'Demodata',
+    });
   }
   return { users: file.users.length, procurements: list.length };
 }

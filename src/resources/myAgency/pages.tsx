@@ -2,7 +2,7 @@ import { Button, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { agencies, agencyLocations, providers, serviceOptOuts, services } from '../../db/schema/index.js';
+import { agencies, agencyLocations, providers, serviceOptOuts, services, tiers } from '../../db/schema/index.js';
 import { currentQuestionnaire, QUESTIONNAIRE_SLUGS } from '../../db/seed/questionnaires.js';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
@@ -12,7 +12,7 @@ import { sizeClassOf } from '../../domain/sizeClass.js';
 import type { App } from '../../server/app.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { AppDeps } from '../../server/types.js';
-import { Breadcrumbs, DataTable, PageHeader, Section, SelectField, TextField } from '../../web/components.js';
+import { Breadcrumbs, DataTable, OrgLink, PageHeader, Section, SelectField, TextField } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { ErrorSummary, errorMap, Notice, PostButton, PostForm } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
@@ -43,6 +43,19 @@ export async function registerMyAgencyPages(app: App, deps: AppDeps): Promise<vo
     const orgs = orgnrs.length ? await db.select({ orgnr: agencies.orgnr, name: agencies.name }).from(agencies).where(inArray(agencies.orgnr, orgnrs)) : [];
     const provs = providerScopes(p).length ? await db.select({ id: providers.id, slug: providers.slug, name: providers.name }).from(providers).where(inArray(providers.id, providerScopes(p))) : [];
     const name = (o: string) => orgs.find((x) => x.orgnr === o)?.name ?? { nb: formatOrgnr(o) };
+    // Providers learn why agencies stay away from their services (voluntary non-use with a reason).
+    const [optOutsOfMine, optOutQuestionnaire] = provs.length
+      ? await Promise.all([
+          db
+            .select({ id: serviceOptOuts.id, answers: serviceOptOuts.answers, declaredAt: serviceOptOuts.declaredAt, service: { slug: services.slug, name: services.name }, agency: { orgnr: agencies.orgnr, name: agencies.name } })
+            .from(serviceOptOuts)
+            .innerJoin(services, eq(services.id, serviceOptOuts.serviceId))
+            .innerJoin(agencies, eq(agencies.orgnr, serviceOptOuts.agencyOrgnr))
+            .where(and(inArray(services.providerId, provs.map((x) => x.id)), isNull(serviceOptOuts.withdrawnAt)))
+            .orderBy(asc(services.slug)),
+          currentQuestionnaire(db, QUESTIONNAIRE_SLUGS.service_opt_out),
+        ])
+      : [[], undefined];
     return sendPage(
       req,
       reply,
@@ -51,6 +64,8 @@ export async function registerMyAgencyPages(app: App, deps: AppDeps): Promise<vo
         ministries={ministryScopes(p).map((o) => ({ orgnr: o, name: name(o) }))}
         providers={provs}
         admin={isAdmin(p)}
+        optOuts={optOutsOfMine}
+        optOutDefinition={optOutQuestionnaire?.definition}
       />,
     );
   });
@@ -62,7 +77,7 @@ export async function registerMyAgencyPages(app: App, deps: AppDeps): Promise<vo
     if (!a) throw new HttpProblem(404, t.errors.unknownAgency(formatOrgnr(orgnr)));
     requirePrincipal(req);
     if (!mayAgency(req.principal, 'read', a)) throw new HttpProblem(403, t.access.notYourAgency(formatOrgnr(orgnr)));
-    const [usage, locations, optOuts, q, serviceList, declared] = await Promise.all([
+    const [usage, locations, optOuts, q, serviceList, tierList, declared] = await Promise.all([
       listUsage(db, orgnr),
       db.select().from(agencyLocations).where(eq(agencyLocations.agencyOrgnr, orgnr)).orderBy(asc(agencyLocations.createdAt)),
       db
@@ -72,6 +87,11 @@ export async function registerMyAgencyPages(app: App, deps: AppDeps): Promise<vo
         .where(and(eq(serviceOptOuts.agencyOrgnr, orgnr), isNull(serviceOptOuts.withdrawnAt))),
       currentQuestionnaire(db, QUESTIONNAIRE_SLUGS.service_opt_out),
       db.select({ slug: services.slug, name: services.name }).from(services).orderBy(asc(services.slug)),
+      db
+        .select({ slug: tiers.slug, name: tiers.name, current: tiers.current, service: { slug: services.slug, name: services.name } })
+        .from(tiers)
+        .innerJoin(services, eq(services.id, tiers.serviceId))
+        .orderBy(asc(services.slug), asc(tiers.sortOrder)),
       declarationsAcrossProcurements(db, { all: false, agencyOrgnrs: [orgnr], ministryOrgnrs: [] }),
     ]);
     return sendPage(
@@ -85,6 +105,7 @@ export async function registerMyAgencyPages(app: App, deps: AppDeps): Promise<vo
         optOuts={optOuts}
         optOutDefinition={q!.definition}
         services={serviceList}
+        tiers={tierList}
         declarations={declared}
         thresholds={deps.config.sizeThresholds}
         {...state}
@@ -127,13 +148,18 @@ function MinePage({
   ministries,
   providers: provs,
   admin,
+  optOuts,
+  optOutDefinition,
 }: {
   agencies: { orgnr: string; name: LocalizedText }[];
   ministries: { orgnr: string; name: LocalizedText }[];
   providers: { id: string; slug: string; name: LocalizedText }[];
   admin: boolean;
+  optOuts: { id: string; answers: Record<string, string | number | string[]>; declaredAt: Date; service: { slug: string; name: LocalizedText }; agency: { orgnr: string; name: LocalizedText } }[];
+  optOutDefinition: QuestionnaireDefinition | undefined;
 }) {
-  const { t, user } = usePage();
+  const { t, user, fmt } = usePage();
+  const text = useText();
   const href = useHref();
   const nothing = !orgs.length && !ministries.length && !provs.length && !admin;
   return (
@@ -172,6 +198,33 @@ function MinePage({
           <Paragraph>
             <a href={href('/anskaffelser')}>{t.mine.manageProcurements}</a> · <a href={href('/admin/logg')}>{t.audit.title}</a>
           </Paragraph>
+          <Section title={t.mine.optOutsOfYours} id="opt-outs-of-yours" level={3}>
+            {optOuts.length === 0 || !optOutDefinition ? (
+              <Paragraph>{t.mine.noOptOutsOfYours}</Paragraph>
+            ) : (
+              <DataTable caption={t.mine.optOutsOfYours} captionHidden columns={[t.agency.service, t.agency.name, t.ministry.reason, t.declaration.submitted]}>
+                {optOuts.map((o) => (
+                  <tr key={o.id}>
+                    <th scope="row">
+                      <a href={href(`/tjenester/${o.service.slug}`)}>
+                        <Text value={o.service.name} />
+                      </a>
+                    </th>
+                    <td>
+                      <OrgLink org={o.agency} />
+                    </td>
+                    <td>
+                      {optOutDefinition.questions
+                        .filter((q) => o.answers[q.id] !== undefined)
+                        .map((q) => answerLabel(q, o.answers[q.id]!, text))
+                        .join(' – ')}
+                    </td>
+                    <td className="nowrap">{fmt.date(o.declaredAt)}</td>
+                  </tr>
+                ))}
+              </DataTable>
+            )}
+          </Section>
         </Section>
       ) : null}
       {ministries.length ? (
@@ -214,6 +267,7 @@ interface SelfServiceProps {
   optOuts: { id: string; answers: Record<string, string | number | string[]>; declaredAt: Date; declaredBy: string; service: { slug: string; name: LocalizedText } }[];
   optOutDefinition: QuestionnaireDefinition;
   services: { slug: string; name: LocalizedText }[];
+  tiers: TierOption[];
   declarations: Awaited<ReturnType<typeof declarationsAcrossProcurements>>;
   thresholds: import('../../domain/sizeClass.js').SizeThresholds;
   errors?: Errors;
@@ -222,7 +276,7 @@ interface SelfServiceProps {
   ok?: string;
 }
 
-function AgencySelfServicePage({ a, edit, usage, locations, optOuts, optOutDefinition, services: serviceList, declarations, thresholds, errors = [], form, values = {}, ok }: SelfServiceProps) {
+function AgencySelfServicePage({ a, edit, usage, locations, optOuts, optOutDefinition, services: serviceList, tiers, declarations, thresholds, errors = [], form, values = {}, ok }: SelfServiceProps) {
   const { t, fmt } = usePage();
   const href = useHref();
   const text = useText();
@@ -313,7 +367,7 @@ function AgencySelfServicePage({ a, edit, usage, locations, optOuts, optOutDefin
         {edit ? (
           <PostForm action={href(`${base}/bruk`)}>
             <SelectField id="usage-service" name="service" label={t.usage.service} value={v('usage', 'service')} options={serviceOptions} error={errs('usage').service} />
-            <TextField id="usage-tier" name="tier" label={t.usage.tier} description={t.usage.tierHelp} value={v('usage', 'tier')} error={errs('usage').tier} maxLength={120} />
+            <TierSelect tiers={tiers} value={v('usage', 'tier')} error={errs('usage').tier} />
             <TextField id="usage-since" name="since" type="date" label={t.usage.since} description={t.usage.sinceHelp} value={v('usage', 'since')} error={errs('usage').since} />
             <Button type="submit" variant="secondary">{t.usage.register}</Button>
           </PostForm>
@@ -381,5 +435,49 @@ function AgencySelfServicePage({ a, edit, usage, locations, optOuts, optOutDefin
         </ul>
       </Section>
     </Layout>
+  );
+}
+
+type TierOption = { slug: string; name: LocalizedText; current: boolean; service: { slug: string; name: LocalizedText } };
+
+/**
+ * The service model, grouped by service (only a few services have models). Works without JavaScript: the command
+ * refuses a model that does not belong to the chosen service, with a message saying so.
+ */
+function TierSelect({ tiers: list, value, error }: { tiers: TierOption[]; value: string | undefined; error: string | undefined }) {
+  const { t } = usePage();
+  const text = useText();
+  const groups = list.reduce<Map<string, { name: LocalizedText; items: TierOption[] }>>((m, x) => {
+    const g = m.get(x.service.slug) ?? { name: x.service.name, items: [] };
+    g.items.push(x);
+    return m.set(x.service.slug, g);
+  }, new Map());
+  return (
+    <div className="ds-field">
+      <label className="ds-label" htmlFor="usage-tier">
+        {t.usage.tier}
+      </label>
+      <p className="ds-paragraph field-description" data-size="sm" id="usage-tier-desc">
+        {t.usage.tierHelp}
+      </p>
+      <select className="ds-input" id="usage-tier" name="tier" defaultValue={value ?? ''} aria-describedby={error ? 'usage-tier-desc usage-tier-error' : 'usage-tier-desc'} aria-invalid={error ? true : undefined}>
+        <option value="">{t.usage.noTier}</option>
+        {[...groups.entries()].map(([slug, g]) => (
+          <optgroup key={slug} label={text(g.name)}>
+            {g.items.map((x) => (
+              <option key={x.slug} value={x.slug}>
+                {text(x.name)}
+                {x.current ? '' : ` (${t.usage.legacyTier})`}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      {error ? (
+        <p className="ds-validation-message field-error" id="usage-tier-error" data-color="danger">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }
