@@ -354,7 +354,7 @@ function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transit
               </Paragraph>
             ) : null}
           </Section>
-          {manage ? <ManageSection p={p} error={transitionError} /> : null}
+          {manage ? <ManageSection p={p} now={now} error={transitionError} /> : null}
           <Section title={t.procurement.milestones} id="milestones">
             <DataTable caption={t.procurement.milestones} captionHidden columns={[t.procurement.when, t.procurement.step, t.procurement.by]}>
               {p.milestones.map((m) => (
@@ -394,8 +394,8 @@ function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transit
   );
 }
 
-function ManageSection({ p, error }: { p: ProcurementDetail; error: ProcurementPageProps['transitionError'] }) {
-  const { t } = usePage();
+function ManageSection({ p, now, error }: { p: ProcurementDetail; now: Date; error: ProcurementPageProps['transitionError'] }) {
+  const { t, fmt } = usePage();
   const href = useHref();
   const actions = actionsFrom(p.status);
   return (
@@ -412,30 +412,38 @@ function ManageSection({ p, error }: { p: ProcurementDetail; error: ProcurementP
             {t.procurement.action[a]}
           </Heading>
           <Paragraph data-size="sm">{t.procurement.actionHelp[a]}</Paragraph>
-          <PostForm action={href(`/anskaffelser/${p.id}/overgang`)} id={`form-${a}`}>
-            <input type="hidden" name="action" value={a} />
-            {a === 'open_consultation' ? (
-              <>
-                <TextField
-                  id={`${a}-deadline`}
-                  name="deadline"
-                  type="datetime-local"
-                  label={t.procurement.deadline}
-                  description={t.procurement.deadlineHelp}
-                  value={error?.action === a ? error.values.deadline : toOsloLocal(new Date(Date.now() + 21 * 86400_000)).slice(0, 11) + '12:00'}
-                  required
-                />
-                <TextField id={`${a}-opensAt`} name="opensAt" type="datetime-local" label={t.procurement.opensAt} description={t.procurement.opensAtHelp} value={error?.action === a ? error.values.opensAt : undefined} />
-              </>
-            ) : null}
-            <TextField id={`${a}-note`} name="note" label={t.procurement.note} value={error?.action === a ? error.values.note : undefined} maxLength={1000} />
-            <Button type="submit" variant={a === 'cancel' ? 'secondary' : 'primary'} data-color={a === 'cancel' ? 'danger' : undefined}>
-              {t.procurement.action[a]}
-            </Button>
-          </PostForm>
+          {a === 'announce' && p.consultationDeadline && now < p.consultationDeadline ? (
+            <Paragraph data-size="sm">
+              <strong>{t.procurement.availableAfter(fmt.dateTime(p.consultationDeadline))}</strong>
+            </Paragraph>
+          ) : (
+            <TransitionForm p={p} action={a} now={now} error={error?.action === a ? error : undefined} />
+          )}
         </div>
       ))}
     </Section>
   );
 }
 
+/** One lifecycle step as a form: the deadline (and opening) for a consultation, an optional note for every step. */
+function TransitionForm({ p, action: a, now, error }: { p: ProcurementDetail; action: ProcurementAction; now: Date; error: ProcurementPageProps['transitionError'] | undefined }) {
+  const { t } = usePage();
+  const href = useHref();
+  // Three weeks ahead at noon, Oslo time: the usual consultation.
+  const suggested = toOsloLocal(new Date(now.getTime() + 21 * 86400_000)).slice(0, 11) + '12:00';
+  return (
+    <PostForm action={href(`/anskaffelser/${p.id}/overgang`)} id={`form-${a}`}>
+      <input type="hidden" name="action" value={a} />
+      {a === 'open_consultation' ? (
+        <>
+          <TextField id={`${a}-deadline`} name="deadline" type="datetime-local" label={t.procurement.deadline} description={t.procurement.deadlineHelp} value={error ? error.values.deadline : suggested} required />
+          <TextField id={`${a}-opensAt`} name="opensAt" type="datetime-local" label={t.procurement.opensAt} description={t.procurement.opensAtHelp} value={error?.values.opensAt} />
+        </>
+      ) : null}
+      <TextField id={`${a}-note`} name="note" label={t.procurement.note} value={error?.values.note} maxLength={1000} />
+      <Button type="submit" variant={a === 'cancel' ? 'secondary' : 'primary'} data-color={a === 'cancel' ? 'danger' : undefined}>
+        {t.procurement.action[a]}
+      </Button>
+    </PostForm>
+  );
+}

@@ -93,6 +93,7 @@ export const actsEn: typeof actsNb = {
     agreement: 'The agreement in the catalogue',
     manage: 'Manage the procurement',
     finalState: 'The procurement has ended. No further steps are possible.',
+    availableAfter: (deadline: string) => `Possible after the deadline ${deadline}.`,
     note: 'Note (optional)',
     action: {
       open_consultation: 'Open for answers and notify the agencies',

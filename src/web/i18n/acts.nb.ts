@@ -94,6 +94,7 @@ export const actsNb = {
     agreement: 'Avtalen i katalogen',
     manage: 'Styr anskaffelsen',
     finalState: 'Anskaffelsen er avsluttet. Ingen flere steg er mulige.',
+    availableAfter: (deadline: string) => `Mulig etter fristen ${deadline}.`,
     note: 'Merknad (valgfritt)',
     action: {
       open_consultation: 'Åpne for svar og varsle virksomhetene',

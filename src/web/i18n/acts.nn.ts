@@ -93,6 +93,7 @@ export const actsNn: typeof actsNb = {
     agreement: 'Avtalen i katalogen',
     manage: 'Styr anskaffinga',
     finalState: 'Anskaffinga er avslutta. Ingen fleire steg er moglege.',
+    availableAfter: (deadline: string) => `Mogleg etter fristen ${deadline}.`,
     note: 'Merknad (valfritt)',
     action: {
       open_consultation: 'Opne for svar og varsle verksemdene',
