@@ -365,14 +365,7 @@ function DeclarationsOverviewPage({
           <article key={r.id} className="declaration-card" id={`agency-${r.agency.orgnr}`} aria-labelledby={`agency-${r.agency.orgnr}-h`}>
             <Heading level={3} data-size="xs" id={`agency-${r.agency.orgnr}-h`}>
               <Text value={r.agency.name} />
-              {r.withdrawnAt ? (
-                <>
-                  {' '}
-                  <Tag data-size="sm" data-color="neutral">
-                    {t.declaration.withdrawnStatus}
-                  </Tag>
-                </>
-              ) : null}
+              <WithdrawnTag at={r.withdrawnAt} />
             </Heading>
             <Paragraph data-size="sm" className="muted">
               {formatOrgnr(r.agency.orgnr)} · {t.vocab.sizeClass[sizeClassOf(r.agency.employees, thresholds)]}
@@ -421,3 +414,17 @@ function FollowUpForm({ p, r }: { p: ProcurementDetail; r: DeclarationRow }) {
   );
 }
 
+
+/** " Trukket" after a declaration that was withdrawn; nothing otherwise. */
+export function WithdrawnTag({ at }: { at: Date | null }) {
+  const { t } = usePage();
+  if (!at) return null;
+  return (
+    <>
+      {' '}
+      <Tag data-size="sm" data-color="neutral">
+        {t.declaration.withdrawnStatus}
+      </Tag>
+    </>
+  );
+}

@@ -1,4 +1,4 @@
-import { Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Paragraph } from '@digdir/designsystemet-react';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { agencies, subscriptions } from '../../db/schema/index.js';
@@ -15,6 +15,7 @@ import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
+import { WithdrawnTag } from '../declarations/pages.js';
 import { declarationsAcrossProcurements } from '../declarations/queries.js';
 import { StateTag } from '../procurements/pages.js';
 import { questionnaires } from '../../db/schema/index.js';
@@ -88,14 +89,7 @@ function MinistryPage({
                 </td>
                 <td>
                   {t.terms.declarationKind[d.kind]}
-                  {d.withdrawnAt ? (
-                    <>
-                      {' '}
-                      <Tag data-size="sm" data-color="neutral">
-                        {t.declaration.withdrawnStatus}
-                      </Tag>
-                    </>
-                  ) : null}
+                  <WithdrawnTag at={d.withdrawnAt} />
                 </td>
                 <td>{reasonOf(d)}</td>
                 <td className="nowrap">{fmt.date(d.updatedAt)}</td>
