@@ -53,9 +53,15 @@ function toAssignment(r: typeof roleAssignments.$inferSelect): RoleAssignment | 
 
 /** A signed-in person with their role assignments, or undefined when the user is gone or disabled. */
 export async function loadUserPrincipal(db: Executor, userId: string): Promise<Principal | undefined> {
-  const [u] = await db.select().from(users).where(eq(users.id, userId));
+  // One round trip per request: the user and their assignments together.
+  const rows = await db
+    .select({ user: users, role: roleAssignments })
+    .from(users)
+    .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+    .where(eq(users.id, userId));
+  const u = rows[0]?.user;
   if (!u || u.disabledAt) return undefined;
-  const roles = await db.select().from(roleAssignments).where(eq(roleAssignments.userId, userId));
+  const roles = rows.flatMap((r) => (r.role ? [r.role] : []));
   return { kind: 'user', id: u.id, name: u.name, email: u.email, roles: roles.map(toAssignment).filter((r): r is RoleAssignment => !!r) };
 }
 

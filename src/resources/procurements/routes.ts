@@ -66,24 +66,23 @@ export async function registerProcurementApi(api: App, deps: AppDeps): Promise<v
 
   const present = (p: ProcurementListRow | ProcurementDetail, lang: Language, declarations: number) => {
     const { text, ref } = localizer(lang);
-    const d = 'description' in p ? p : undefined;
     return {
       id: p.id,
       title: text(p.title),
       category: p.category,
-      description: d ? text(d.description) : '',
+      description: text(p.description),
       provider: ref(p.provider),
       obligation: p.obligation,
       declarationKind: declarationKindFor(p.obligation),
-      eligibility: d?.eligibility ?? 'state',
+      eligibility: p.eligibility,
       status: p.status,
-      window: declarationWindow({ status: p.status, consultationOpensAt: d?.consultationOpensAt ?? null, consultationDeadline: p.consultationDeadline }, now()),
+      window: declarationWindow(p, now()),
       plannedAnnouncementOn: p.plannedAnnouncementOn,
-      estimatedValueNok: d?.estimatedValueNok ?? null,
-      consultationOpensAt: d?.consultationOpensAt?.toISOString() ?? null,
+      estimatedValueNok: p.estimatedValueNok,
+      consultationOpensAt: p.consultationOpensAt?.toISOString() ?? null,
       consultationDeadline: p.consultationDeadline?.toISOString() ?? null,
-      service: d?.service ? ref(d.service) : null,
-      questionnaire: d ? { slug: d.questionnaire.slug, version: d.questionnaire.version } : { slug: '', version: 0 },
+      service: p.service ? ref(p.service) : null,
+      questionnaire: { slug: p.questionnaire.slug, version: p.questionnaire.version },
       declarations,
       url: pageUrl(deps.config.publicUrl, lang, `/anskaffelser/${p.id}`),
     };
@@ -114,8 +113,7 @@ export async function registerProcurementApi(api: App, deps: AppDeps): Promise<v
     },
     async (req) => {
       const rows = await listProcurements(db, { status: req.query.status });
-      // The list does not carry the full record; fill what the list needs.
-      const items = await Promise.all(rows.map(async (r) => present((await getProcurement(db, r.id))!, req.lang, r.declarationCount)));
+      const items = rows.map((r) => present(r, req.lang, r.declarationCount));
       return { items, total: items.length };
     },
   );
