@@ -102,6 +102,15 @@ describe.each(testEngines())('procurement pages in every state on %s', (engine) 
     expect(csv.body.split('\r\n').filter(Boolean)).toHaveLength(state === 'planned' ? 1 : 2);
   });
 
+  it('narrows the provider’s overview by follow-up and reason', async () => {
+    const base = `/anskaffelser/${ids.consultation}/erklaeringer`;
+    expect(expectHtmlPage(await get(`${base}?oppfolging=contacted&grunn=`, 'siri'), 'nb')).toContain('Viser 0 av 1 svar.');
+    const byReason = expectHtmlPage(await get(`${base}?grunn=cost`, 'siri'), 'nb');
+    expect(byReason).toContain('Viser 1 av 1 svar.');
+    expect(byReason).toContain(`id="agency-${LOTTSTIFT}"`);
+    expect((await get(`${base}?oppfolging=forgotten`, 'siri')).statusCode).toBe(400);
+  });
+
   it('lists every state on the procurement list and in the API', async () => {
     const html = expectHtmlPage(await get('/anskaffelser'), 'nb');
     for (const s of PROCUREMENT_STATES) expect(html).toContain(`Tilstand ${s}`);

@@ -21,6 +21,7 @@ import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { answersFromForm, QuestionnaireFields } from '../../web/questionnaireFields.js';
 import { sendPage } from '../../web/render.js';
+import { dropEmptyQueryValues, enumOf } from '../shared/schema.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { actorOf } from '../audit/commands.js';
 import { mayProcurement } from '../procurements/policy.js';
@@ -117,7 +118,12 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
     return listDeclarations(db, p.id, filter);
   };
 
-  app.get('/anskaffelser/:id/erklaeringer', { schema: { hide: true, params: IdParams, querystring: Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) }) } }, async (req, reply) => {
+  const OverviewQuery = Type.Object({
+    ok: Type.Optional(Type.String({ maxLength: 20 })),
+    oppfolging: Type.Optional(enumOf(FOLLOW_UP_STATES)),
+    grunn: Type.Optional(Type.String({ maxLength: 60 })),
+  });
+  app.get('/anskaffelser/:id/erklaeringer', { schema: { hide: true, params: IdParams, querystring: OverviewQuery }, preValidation: dropEmptyQueryValues }, async (req, reply) => {
     const p = await load(req, req.params.id);
     const rows = await overview(req, p);
     const ministries = await db.select({ orgnr: agencies.orgnr, name: agencies.name }).from(agencies).where(eq(agencies.kind, 'ministry'));
@@ -131,6 +137,7 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
         followUp={mayProcurement(req.principal, 'follow_up', p)}
         ministryNames={new Map(ministries.map((m) => [m.orgnr, m.name]))}
         ok={req.query.ok}
+        filter={{ followUp: req.query.oppfolging, reason: req.query.grunn }}
       />,
     );
   });
@@ -304,6 +311,7 @@ function DeclarationsOverviewPage({
   followUp,
   ministryNames,
   ok,
+  filter,
 }: {
   p: ProcurementDetail;
   rows: DeclarationRow[];
@@ -311,6 +319,7 @@ function DeclarationsOverviewPage({
   followUp: boolean;
   ministryNames: Map<string, LocalizedText>;
   ok?: string | undefined;
+  filter: { followUp?: FollowUpState | undefined; reason?: string | undefined };
 }) {
   const { t, fmt } = usePage();
   const href = useHref();
@@ -320,6 +329,11 @@ function DeclarationsOverviewPage({
   const def = p.questionnaire.definition;
   const reasonQuestion = def.questions.find((q) => q.type === 'single_choice' || q.type === 'multi_choice');
   const title = t.declaration.overviewTitle[kind];
+  const shown = rows.filter(
+    (r) =>
+      (!filter.followUp || r.followUp === filter.followUp) &&
+      (!filter.reason || !reasonQuestion || [r.answers[reasonQuestion.id]].flat().includes(filter.reason)),
+  );
   return (
     <Layout title={`${title} – ${text(p.title)}`} section="procurements">
       <Breadcrumbs
@@ -361,7 +375,37 @@ function DeclarationsOverviewPage({
       </div>
       <Section title={t.declaration.list} id="list">
         {rows.length === 0 ? <Paragraph>{t.declaration.noneYet}</Paragraph> : null}
-        {rows.map((r) => (
+        {rows.length > 0 ? (
+          <form method="get" action={href(`/anskaffelser/${p.id}/erklaeringer`)} className="filter-row list-filter" aria-label={t.declaration.filter}>
+            {kind === 'opt_out' ? (
+              <SelectField
+                id="filter-followup"
+                name="oppfolging"
+                label={t.declaration.followUp}
+                value={filter.followUp ?? ''}
+                options={[{ value: '', label: t.declaration.all }, ...FOLLOW_UP_STATES.map((s) => ({ value: s, label: t.terms.followUp[s] }))]}
+              />
+            ) : null}
+            {reasonQuestion?.options ? (
+              <SelectField
+                id="filter-reason"
+                name="grunn"
+                label={text(reasonQuestion.label)}
+                value={filter.reason ?? ''}
+                options={[{ value: '', label: t.declaration.all }, ...reasonQuestion.options.map((o) => ({ value: o.value, label: text(o.label) }))]}
+              />
+            ) : null}
+            <Button type="submit" variant="secondary">
+              {t.declaration.applyFilter}
+            </Button>
+          </form>
+        ) : null}
+        {filter.followUp || filter.reason ? (
+          <Paragraph role="status">
+            {t.declaration.shown(shown.length, rows.length)} <a href={href(`/anskaffelser/${p.id}/erklaeringer`)}>{t.declaration.showAll}</a>
+          </Paragraph>
+        ) : null}
+        {shown.map((r) => (
           <article key={r.id} className="declaration-card" id={`agency-${r.agency.orgnr}`} aria-labelledby={`agency-${r.agency.orgnr}-h`}>
             <Heading level={3} data-size="xs" id={`agency-${r.agency.orgnr}-h`}>
               <Text value={r.agency.name} />
