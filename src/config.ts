@@ -16,6 +16,23 @@ export interface Config {
   logLevel: string;
   /** Load the demo dataset into an empty database on start. */
   seedDemo: boolean;
+  /**
+   * OpenID Connect (ID-porten, Ansattporten or any issuer): unset in development means the embedded development
+   * provider (src/auth/devProvider.ts) is started by `npm start`.
+   */
+  oidc: { issuer: string; clientId: string; clientSecret: string; promptLogin: boolean } | undefined;
+  /** Port of the embedded development provider (PORT+1 by default). */
+  devOidcPort: number;
+  /** Secret for signing the login state; unset means one generated once and kept in the database. */
+  sessionSecret: string | undefined;
+  /** Sessions end after this long without a request, and after maxAge regardless. */
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** smtp://… to send mail; unset keeps mail in the outbox (development shows it at /dev/utboks). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The audience of the API's access tokens (client credentials): PUBLIC_URL + /api/v1 unless set. */
+  apiAudience: string;
 }
 
 export class ConfigError extends Error {}
@@ -47,6 +64,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  let oidc: Config['oidc'];
+  if (env.OIDC_ISSUER) {
+    if (!/^https?:\/\//.test(env.OIDC_ISSUER)) throw new ConfigError('OIDC_ISSUER must be an http(s) URL');
+    if (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) throw new ConfigError('OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
+    oidc = { issuer: env.OIDC_ISSUER.replace(/\/+$/, ''), clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, promptLogin: env.OIDC_PROMPT === 'login' };
+  } else if (environment === 'production') {
+    throw new ConfigError('OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required in production');
+  }
+  if (env.SESSION_SECRET !== undefined && env.SESSION_SECRET !== '' && env.SESSION_SECRET.length < 32) {
+    throw new ConfigError('SESSION_SECRET must be at least 32 characters');
+  }
+  if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
   return {
     port,
     host,
@@ -57,5 +86,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     environment,
     logLevel: env.LOG_LEVEL || (environment === 'test' ? 'silent' : 'info'),
     seedDemo: env.SEED_DEMO !== 'false',
+    oidc,
+    devOidcPort: integer('DEV_OIDC_PORT', env.DEV_OIDC_PORT, port === 0 ? 0 : port + 1, 0, 65535),
+    sessionSecret: env.SESSION_SECRET || undefined,
+    sessionIdleMinutes: integer('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 60, 1, 24 * 60),
+    sessionMaxHours: integer('SESSION_MAX_HOURS', env.SESSION_MAX_HOURS, 12, 1, 24 * 30),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Fellestjenester <ikke-svar@fellestjenester.example>',
+    apiAudience: (env.API_AUDIENCE || `${publicUrl}/api/v1`).replace(/\/+$/, ''),
   };
 }

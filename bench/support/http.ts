@@ -23,11 +23,15 @@ function percentile(sorted: number[], p: number): number {
  * Runs autocannon against one URL and reports req/s and latency percentiles in ms. p95 is computed from every
  * response's latency (autocannon's own summary has p97.5 but no p95).
  */
-export async function load(label: string, url: string, options: { connections: number; duration: number; headers?: Record<string, string> }): Promise<LoadResult> {
+export async function load(
+  label: string,
+  url: string,
+  options: { connections: number; duration: number; headers?: Record<string, string>; method?: 'GET' | 'PUT' | 'POST'; body?: string },
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let instance!: autocannon.Instance;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon({ url, connections: options.connections, duration: options.duration, headers: options.headers }, (err, res) =>
+    instance = autocannon({ url, connections: options.connections, duration: options.duration, headers: options.headers, ...(options.method ? { method: options.method, body: options.body } : {}) }, (err, res) =>
       err ? reject(err) : resolve(res),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => {

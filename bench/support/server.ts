@@ -25,7 +25,15 @@ export async function startBenchServer(prepare?: (db: DatabaseHandle) => Promise
   await database.migrate();
   if (prepare) await prepare(database);
   else await loadDemoDataIfEmpty(database.db);
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost' });
+  // Production requires an identity provider; the benchmarks never sign in, so a placeholder that is never contacted.
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://localhost',
+    OIDC_ISSUER: 'https://idp.invalid',
+    OIDC_CLIENT_ID: 'bench',
+    OIDC_CLIENT_SECRET: 'bench',
+  });
   const app = await buildApp({ config, database }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -4,6 +4,9 @@ import { registerAgencyApi } from '../resources/agencies/routes.js';
 import { registerAreaApi } from '../resources/areas/routes.js';
 import { registerProviderApi } from '../resources/providers/routes.js';
 import { registerServiceApi } from '../resources/services/routes.js';
+import { registerAuditApi } from '../resources/audit/routes.js';
+import { registerProcurementApi } from '../resources/procurements/routes.js';
+import { registerUsageApi } from '../resources/usage/routes.js';
 
 /** Every JSON API route, under /api/v1. One line per resource. */
 export async function registerApi(api: App, deps: AppDeps): Promise<void> {
@@ -12,4 +15,7 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   await registerProviderApi(api, deps);
   await registerAreaApi(api, deps);
   await registerAgencyApi(api, deps);
+  await registerProcurementApi(api, deps);
+  await registerUsageApi(api, deps);
+  await registerAuditApi(api, deps);
 }

@@ -2,12 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { RelyingParty } from '../auth/oidc.js';
+import { registerAuth } from '../auth/plugin.js';
+import { registerAuthRoutes } from '../auth/routes.js';
 import { isLanguage, LANGUAGES, type Language } from '../domain/catalogue.js';
+import { startMailDispatcher } from '../mail/dispatcher.js';
 import { publicAssetsDir } from '../paths.js';
 import { languagePrefix, messages, stripLanguage } from '../web/i18n/index.js';
 import { sendErrorPage } from '../web/render.js';
@@ -66,6 +71,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   await app.register(formbody);
   await app.register(cookie);
+  // Only routes that ask for it (sign-in) are limited; the limit answers with a problem like any other error.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (req, ctx) =>
+      new HttpProblem(429, messages[req.lang ?? 'nb'].access.tooManyRequests(Math.ceil(ctx.ttl / 1000)), { headers: { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) } }),
+  });
   if (existsSync(publicAssetsDir)) {
     await app.register(fastifyStatic, {
       root: publicAssetsDir,
@@ -89,11 +100,20 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
         license: { name: 'NLOD 2.0 (data)', url: 'https://data.norge.no/nlod/no/2.0' },
       },
       servers: [{ url: deps.config.publicUrl }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ft_session', description: 'A signed-in browser. Unsafe requests also need the X-CSRF-Token header (the session CSRF token).' },
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: "An access token from the identity provider (OAuth 2.0 client credentials) with the API's audience." },
+        },
+      },
       tags: [
         { name: 'services', description: 'Shared services' },
         { name: 'providers', description: 'Providers of shared services' },
         { name: 'agencies', description: 'Agencies, keyed on organisation number' },
         { name: 'areas', description: 'Service areas' },
+        { name: 'procurements', description: 'Procurements of framework agreements, their lifecycle and the agencies\' declarations (opt-outs and accessions)' },
+        { name: 'usage', description: 'The usage register: which services an agency uses, in which tier, since when' },
+        { name: 'audit', description: 'The append-only audit log' },
       ],
     },
     refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
@@ -123,6 +143,22 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     if (isApiRequest(req)) req.lang = apiLanguage(req);
     else req.lang = stripLanguage(req.url).lang;
   });
+
+  if (deps.config.smtpUrl && !deps.outbox) {
+    const dispatcher = startMailDispatcher(deps.database.db, {
+      smtpUrl: deps.config.smtpUrl,
+      from: deps.config.mailFrom,
+      log: (msg, err) => app.log.warn({ err }, msg),
+    });
+    deps.outbox = dispatcher;
+    app.addHook('onClose', async () => {
+      await dispatcher.stop();
+      deps.outbox = undefined;
+    });
+  }
+  const rp = deps.config.oidc ? new RelyingParty(deps.config.oidc, deps.config.publicUrl, deps.config.apiAudience) : undefined;
+  await registerAuth(app, deps, rp);
+  await registerAuthRoutes(app, deps, rp);
 
   await app.register(
     async (api) => {
@@ -196,6 +232,9 @@ function handleError(error: FastifyError | HttpProblem, req: FastifyRequest, rep
   }
   if (isApiRequest(req)) return sendProblem(reply, problem, headers);
   for (const [k, v] of Object.entries(headers)) reply.header(k, v);
+  if (problem.status === 401 && req.method === 'GET') {
+    return reply.redirect(`${languagePrefix(req.lang)}/logg-inn?returnTo=${encodeURIComponent(req.url)}`, 303);
+  }
   const t = messages[req.lang];
   return sendErrorPage(req, reply, problem.status, problem.status >= 500 ? t.errors.serverError : problem.detail);
 }

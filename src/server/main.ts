@@ -1,6 +1,8 @@
 import { loadConfig, ConfigError } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { loadDemoDataIfEmpty } from '../db/seed/demo.js';
+import { ensureQuestionnaires } from '../db/seed/questionnaires.js';
+import type { DevProvider } from '../auth/devProvider.js';
 import { buildApp } from './app.js';
 
 /** `npm start`: open (and migrate) the database, load the demo dataset into an empty one, serve the portal. */
@@ -17,9 +19,24 @@ async function main() {
   }
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
   await database.migrate();
+  await ensureQuestionnaires(database.db);
   if (config.seedDemo) {
     const loaded = await loadDemoDataIfEmpty(database.db);
     if (loaded) console.log(`Demo dataset loaded: ${loaded.services} services, ${loaded.agencies} agencies, ${loaded.subscriptions} subscriptions.`);
+  }
+  // Development without an identity provider: run the embedded one on loopback, with the demo users.
+  let devProvider: DevProvider | undefined;
+  if (!config.oidc && config.environment === 'development') {
+    // Loaded only here: production never loads the development provider.
+    const { startDevProvider } = await import('../auth/devProvider.js');
+    devProvider = await startDevProvider({
+      redirectUri: `${config.publicUrl}/auth/callback`,
+      apiAudience: config.apiAudience,
+      port: config.devOidcPort,
+      host: config.host === 'localhost' ? '127.0.0.1' : config.host === '0.0.0.0' ? '127.0.0.1' : config.host,
+    });
+    config.oidc = { issuer: devProvider.issuer, clientId: devProvider.clientId, clientSecret: devProvider.clientSecret, promptLogin: true };
+    console.log(`Development sign-in (OIDC) at ${devProvider.issuer}; the demo users are listed on /logg-inn.`);
   }
   const app = await buildApp({ config, database });
   let closing = false;
@@ -29,6 +46,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down: draining requests');
     try {
       await app.close();
+      await devProvider?.close();
     } finally {
       await database.close();
       process.exit(0);

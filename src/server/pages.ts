@@ -6,6 +6,13 @@ import { registerAreaPages } from '../resources/areas/pages.js';
 import { registerHomePages } from '../resources/home/pages.js';
 import { registerProviderPages } from '../resources/providers/pages.js';
 import { registerServicePages } from '../resources/services/pages.js';
+import { registerLoginPages } from '../auth/pages.js';
+import { registerAdminPages } from '../resources/admin/pages.js';
+import { registerDeclarationPages } from '../resources/declarations/pages.js';
+import { registerMinistryPages } from '../resources/ministry/pages.js';
+import { registerMyAgencyPages } from '../resources/myAgency/pages.js';
+import { registerOutboxPages } from '../resources/outbox/pages.js';
+import { registerProcurementPages } from '../resources/procurements/pages.js';
 
 /** Every HTML page, registered once per language (bokmål at /, nynorsk at /nn, English at /en). */
 export async function registerPages(scope: App, deps: AppDeps, lang: Language): Promise<void> {
@@ -15,4 +22,11 @@ export async function registerPages(scope: App, deps: AppDeps, lang: Language): 
   await registerProviderPages(scope, deps);
   await registerAreaPages(scope, deps);
   await registerAgencyPages(scope, deps);
+  await registerLoginPages(scope, deps);
+  await registerProcurementPages(scope, deps);
+  await registerDeclarationPages(scope, deps);
+  await registerMyAgencyPages(scope, deps);
+  await registerMinistryPages(scope, deps);
+  await registerAdminPages(scope, deps);
+  await registerOutboxPages(scope, deps);
 }

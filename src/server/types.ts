@@ -1,11 +1,26 @@
 import type { Language } from '../domain/catalogue.js';
+import type { Principal } from '../domain/principal.js';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
 
-/** What every resource's routes and pages get: configuration and the database. */
+/** What every resource's routes and pages get: configuration, the database and the clock. */
 export interface AppDeps {
   config: Config;
   database: DatabaseHandle;
+  /**
+   * The time business rules see (consultation windows, milestones). Injectable so tests can pass a deadline;
+   * sessions use the real time.
+   */
+  clock?: () => Date;
+  /** The mail dispatcher, when SMTP is configured: kicked after a command wrote mail. */
+  outbox?: { kick(): void } | undefined;
+}
+
+/** How a request was authenticated: a browser session (cookie) or a bearer token. */
+export interface RequestAuth {
+  via: 'session' | 'bearer';
+  /** sessions.token_hash, for sign-out. */
+  sessionId?: string;
 }
 
 declare module 'fastify' {
@@ -16,6 +31,9 @@ declare module 'fastify' {
     pageUser?: { name: string; roles: string[] } | undefined;
     /** The CSRF token to embed in forms (filled by the auth layer). */
     csrfToken?: string | undefined;
+    /** Who is acting, with their role assignments; undefined for the public. */
+    principal?: Principal | undefined;
+    auth?: RequestAuth | undefined;
   }
   interface FastifyInstance {
     assets: Record<string, string>;

@@ -15,7 +15,7 @@ export function TextField(props: {
   label: string;
   value?: string | undefined;
   description?: string;
-  type?: 'text' | 'search' | 'email' | 'tel' | 'number' | 'date' | 'url';
+  type?: 'text' | 'search' | 'email' | 'tel' | 'number' | 'date' | 'datetime-local' | 'url';
   required?: boolean;
   error?: string | undefined;
   autoComplete?: string;

@@ -10,7 +10,7 @@ export interface LayoutProps {
   description?: string;
   children: ReactNode;
   /** Which main-menu entry is current. */
-  section?: 'home' | 'services' | 'providers' | 'areas' | 'agencies' | 'stats' | 'api' | 'mine' | 'other';
+  section?: 'home' | 'services' | 'providers' | 'areas' | 'agencies' | 'procurements' | 'stats' | 'api' | 'mine' | 'other';
 }
 
 export function Layout({ title, description, children, section }: LayoutProps) {
@@ -23,6 +23,7 @@ export function Layout({ title, description, children, section }: LayoutProps) {
     { key: 'providers', path: '/leverandorer', label: t.nav.providers },
     { key: 'areas', path: '/omrader', label: t.nav.areas },
     { key: 'agencies', path: '/virksomheter', label: t.nav.agencies },
+    { key: 'procurements', path: '/anskaffelser', label: t.nav.procurements },
   ];
   const fullTitle = section === 'home' ? `${t.site.name} – ${t.site.tagline}` : `${title} – ${t.site.name}`;
   return (
@@ -54,6 +55,7 @@ export function Layout({ title, description, children, section }: LayoutProps) {
                 <span className="site-logo__tagline">{t.site.tagline}</span>
               </span>
             </a>
+            <UserMenu />
             <nav aria-label={t.site.languageNav} className="lang-switch">
               <ul>
                 {LANGUAGES.map((l) => (
@@ -102,5 +104,31 @@ export function Layout({ title, description, children, section }: LayoutProps) {
         </footer>
       </body>
     </html>
+  );
+}
+
+/** Sign in, or the signed-in user's name with "Min side" and a sign-out button (a POST form with CSRF). */
+function UserMenu() {
+  const { t, user, csrfToken, lang, path } = usePage();
+  const href = useHref();
+  if (!user) {
+    return (
+      <div className="user-menu">
+        <a href={`${href('/logg-inn')}?returnTo=${encodeURIComponent(localizePath(path, lang))}`}>{t.auth.signIn}</a>
+      </div>
+    );
+  }
+  return (
+    <div className="user-menu">
+      <span className="user-menu__name">{user.name}</span>
+      <a href={href('/min-side')}>{t.mine.title}</a>
+      <form method="post" action="/auth/logout" className="inline-form">
+        <input type="hidden" name="_csrf" value={csrfToken ?? ''} />
+        <input type="hidden" name="lang" value={lang} />
+        <button type="submit" className="user-menu__button">
+          {t.auth.signOut}
+        </button>
+      </form>
+    </div>
   );
 }

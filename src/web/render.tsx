@@ -45,6 +45,11 @@ export function ErrorPage({ status, title, message }: ErrorPageProps) {
         <Paragraph data-size="sm" className="muted">
           HTTP {status}
         </Paragraph>
+        {status === 401 ? (
+          <Paragraph>
+            <Link href={href('/logg-inn')}>{t.auth.signIn}</Link>
+          </Paragraph>
+        ) : null}
         <Paragraph>
           <Link href={href('/')}>{t.errors.goHome}</Link>
         </Paragraph>

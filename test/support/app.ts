@@ -11,10 +11,10 @@ export interface TestApp {
 }
 
 /** The real application on a real database, for API tests through app.inject() (or listen() for browsers). */
-export async function createTestApp(engine: Engine, options: { seed?: Seed; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+export async function createTestApp(engine: Engine, options: { seed?: Seed; env?: NodeJS.ProcessEnv; clock?: () => Date } = {}): Promise<TestApp> {
   const database = await createTestDatabase(engine, options.seed ?? 'demo');
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://portal.test', ...options.env });
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, clock: options.clock });
   await app.ready();
   return {
     app,

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../src/db/database.js';
 import { loadDemoData } from '../../src/db/seed/demo.js';
+import { ensureQuestionnaires } from '../../src/db/seed/questionnaires.js';
 import { projectRoot } from '../../src/paths.js';
 
 export type Seed = 'empty' | 'demo';
@@ -19,7 +20,7 @@ export function templateKey(): string {
       else h.update(relative(projectRoot, p)).update(readFileSync(p));
     }
   };
-  for (const d of ['src/db/migrations', 'src/db/seed', 'src/db/schema', 'data/demo']) walk(join(projectRoot, d));
+  for (const d of ['src/db/migrations', 'src/db/seed', 'src/db/schema', 'data/demo', 'data/questionnaires']) walk(join(projectRoot, d));
   return h.digest('hex').slice(0, 16);
 }
 
@@ -39,6 +40,7 @@ export async function ensurePgliteTemplates(): Promise<void> {
     const h = await openDatabase({});
     await h.migrate();
     if (seed === 'demo') await loadDemoData(h.db);
+    else await ensureQuestionnaires(h.db);
     const blob = await h.dumpDataDir!();
     writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
     await h.close();
@@ -67,6 +69,7 @@ export async function ensurePostgresTemplates(adminUrl: string): Promise<void> {
       const h = await openDatabase({ url: url.toString(), poolSize: 2 });
       await h.migrate();
       if (seed === 'demo') await loadDemoData(h.db);
+      else await ensureQuestionnaires(h.db);
       await h.close();
       await admin.query(`alter database "${building}" rename to "${name}"`);
     }

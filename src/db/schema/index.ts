@@ -1,1 +1,3 @@
 export * from './catalogue.js';
+export * from './access.js';
+export * from './procurements.js';

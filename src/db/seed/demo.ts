@@ -10,6 +10,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../database.js';
 import { agencies, areas, providers, serviceRelations, services, subscriptions, tiers } from '../schema/index.js';
 import { demoDataDir } from '../../paths.js';
+import { writeDemoAccess } from './demoAccess.js';
 import { resolveServices, validateDemoData, type DemoData, type ServiceFile } from './format.js';
 
 export interface DemoLoadSummary {
@@ -200,6 +201,8 @@ export async function writeDemoData(db: Database, data: DemoData): Promise<DemoL
         createdBy: 'demo-data',
       })),
     );
+    // Demo users for every role, API clients, and procurements in several states (after the catalogue they refer to).
+    await writeDemoAccess(tx);
   });
 
   return {

@@ -1,3 +1,4 @@
+import { actsEn } from './acts.en.js';
 import type { Messages } from './nb.js';
 
 /** English, for staff who do not read Norwegian. Norwegian names of services stay Norwegian where no English exists. */
@@ -24,6 +25,7 @@ export const en: Messages = {
     areas: 'Service areas',
     agencies: 'Agencies',
     api: 'API',
+    procurements: 'Procurements',
   },
   common: {
     search: 'Search',
@@ -295,4 +297,5 @@ export const en: Messages = {
       provider: 'The provider',
     },
   },
+  ...actsEn,
 };

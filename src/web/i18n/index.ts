@@ -32,8 +32,11 @@ export function formatters(lang: Language) {
   const number = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const dateLong = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' });
+  const dateTime = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' });
   return {
     number: (n: number) => number.format(n),
+    /** An instant in Oslo time, to the minute: "15. mars 2026 kl. 12:00". */
+    dateTime: (at: Date) => dateTime.format(at),
     percent: (fraction: number) => percent.format(fraction),
     /** ISO date (yyyy-mm-dd), a year-month or a year, shown as precisely as it is known. */
     date: (iso: string | Date) => {

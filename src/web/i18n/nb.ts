@@ -1,3 +1,4 @@
+import { actsNb } from './acts.nb.js';
 /**
  * Bokmål: the source catalogue. nn.ts and en.ts must have exactly the same keys (the `Messages` type checks it).
  * Keys are English; vocabulary codes (models, statuses …) come from src/domain/catalogue.ts.
@@ -25,6 +26,7 @@ export const nb = {
     areas: 'Tjenesteområder',
     agencies: 'Virksomheter',
     api: 'API',
+    procurements: 'Anskaffelser',
   },
   common: {
     search: 'Søk',
@@ -296,6 +298,7 @@ export const nb = {
       provider: 'Leverandøren',
     },
   },
+  ...actsNb,
 };
 
 type Widen<T> = T extends string

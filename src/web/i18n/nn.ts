@@ -1,3 +1,4 @@
+import { actsNn } from './acts.nn.js';
 import type { Messages } from './nb.js';
 
 /** Nynorsk. The Language Act (språklova) requires state self-service in both written standards. */
@@ -24,6 +25,7 @@ export const nn: Messages = {
     areas: 'Tenesteområde',
     agencies: 'Verksemder',
     api: 'API',
+    procurements: 'Anskaffingar',
   },
   common: {
     search: 'Søk',
@@ -295,4 +297,5 @@ export const nn: Messages = {
       provider: 'Leverandøren',
     },
   },
+  ...actsNn,
 };

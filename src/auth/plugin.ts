@@ -1,0 +1,80 @@
+/**
+ * Who is asking, on every request: a browser session (cookie) or a system's bearer token (API only). Unsafe
+ * requests that ride on the session cookie must carry the session's CSRF token (hidden `_csrf` field in forms,
+ * `X-CSRF-Token` header for the API) and, when the browser sends one, a same-origin Origin header.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { roleNames } from '../domain/principal.js';
+import type { App } from '../server/app.js';
+import { HttpProblem } from '../server/problem.js';
+import type { AppDeps } from '../server/types.js';
+import { messages } from '../web/i18n/index.js';
+import type { RelyingParty } from './oidc.js';
+import { safeEqual } from './secret.js';
+import { findSession, SESSION_COOKIE } from './sessions.js';
+import { loadClientPrincipal, loadUserPrincipal } from './users.js';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function sessionCookieOptions(publicUrl: string) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: publicUrl.startsWith('https://') };
+}
+
+export async function registerAuth(app: App, deps: AppDeps, rp: RelyingParty | undefined): Promise<void> {
+  const { db } = deps.database;
+  const timeouts = { idleMinutes: deps.config.sessionIdleMinutes, maxHours: deps.config.sessionMaxHours };
+  const publicOrigin = new URL(deps.config.publicUrl).origin;
+  app.decorateRequest('principal', undefined);
+  app.decorateRequest('auth', undefined);
+
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    if (req.url.startsWith('/assets/')) return;
+    const t = messages[req.lang].access;
+    const authorization = req.headers.authorization;
+    if (authorization && (req.url === '/api' || req.url.startsWith('/api/'))) {
+      const m = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(authorization);
+      const clientId = m && rp ? await rp.verifyAccessToken(m[1]!) : undefined;
+      const principal = clientId ? await loadClientPrincipal(db, clientId) : undefined;
+      if (!principal) throw new HttpProblem(401, t.invalidToken, { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });
+      req.principal = principal;
+      req.auth = { via: 'bearer' };
+      return;
+    }
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const found = await findSession(db, token, timeouts);
+    const principal = found.state === 'valid' ? await loadUserPrincipal(db, found.userId) : undefined;
+    if (found.state !== 'valid' || !principal) {
+      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.config.publicUrl));
+      // A form posted on a session that has ended must not go through as anonymous, nor fail silently.
+      if (UNSAFE.has(req.method)) throw new HttpProblem(401, t.sessionExpired);
+      return;
+    }
+    req.principal = principal;
+    req.auth = { via: 'session', sessionId: found.id };
+    req.csrfToken = found.csrfToken;
+    req.pageUser = { name: principal.name, roles: roleNames(principal) };
+  });
+
+  // After the body is parsed, before validation: the CSRF token and the origin of unsafe session requests.
+  app.addHook('preValidation', async (req: FastifyRequest) => {
+    if (!UNSAFE.has(req.method) || req.auth?.via !== 'session') return;
+    const t = messages[req.lang].access;
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== publicOrigin && origin !== requestOrigin(req)) throw new HttpProblem(403, t.wrongOrigin);
+    const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : undefined;
+    const given = String(req.headers['x-csrf-token'] ?? body?._csrf ?? '');
+    if (!req.csrfToken || !given || !safeEqual(given, req.csrfToken)) throw new HttpProblem(403, t.csrf);
+    if (body) delete body._csrf;
+  });
+}
+
+function requestOrigin(req: FastifyRequest): string {
+  return `${req.protocol}://${req.host}`;
+}
+
+/** The principal, or a 401 that says to sign in (pages and API alike). */
+export function requirePrincipal(req: FastifyRequest) {
+  if (!req.principal) throw new HttpProblem(401, messages[req.lang].access.signInRequired);
+  return req.principal;
+}

@@ -1,0 +1,60 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, lt, or } from 'drizzle-orm';
+import type { Executor } from '../db/database.js';
+import { sessions } from '../db/schema/index.js';
+
+export const SESSION_COOKIE = 'ft_session';
+
+export interface SessionTimeouts {
+  idleMinutes: number;
+  maxHours: number;
+}
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * A new session (a new id at every sign-in, so a planted cookie is worthless): returns the token for the cookie;
+ * only its hash is stored. Expired sessions of anyone are swept on the way.
+ */
+export async function createSession(db: Executor, userId: string, t: SessionTimeouts, idToken?: string): Promise<{ token: string; csrfToken: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const now = new Date();
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - t.idleMinutes * 60_000))));
+  await db.insert(sessions).values({
+    tokenHash: hash(token),
+    userId,
+    csrfToken,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + t.maxHours * 3600_000),
+    idToken,
+  });
+  return { token, csrfToken };
+}
+
+export type SessionLookup =
+  | { state: 'valid'; id: string; userId: string; csrfToken: string }
+  | { state: 'expired' | 'unknown' };
+
+/** The session behind a cookie token, touched (at most once a minute) when valid; expired ones are deleted. */
+export async function findSession(db: Executor, token: string, t: SessionTimeouts): Promise<SessionLookup> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: 'unknown' };
+  const id = hash(token);
+  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, id));
+  if (!row) return { state: 'unknown' };
+  const now = Date.now();
+  if (row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + t.idleMinutes * 60_000 <= now) {
+    await db.delete(sessions).where(eq(sessions.tokenHash, id));
+    return { state: 'expired' };
+  }
+  if (now - row.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(and(eq(sessions.tokenHash, id)));
+  }
+  return { state: 'valid', id, userId: row.userId, csrfToken: row.csrfToken };
+}
+
+export async function deleteSession(db: Executor, id: string): Promise<string | null> {
+  const rows = await db.delete(sessions).where(eq(sessions.tokenHash, id)).returning({ idToken: sessions.idToken });
+  return rows[0]?.idToken ?? null;
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { osloOffsetMinutes, parseOsloLocal, toOsloLocal } from './osloTime.js';
+
+describe('Oslo time', () => {
+  it('knows winter and summer time', () => {
+    expect(osloOffsetMinutes(new Date('2026-01-15T12:00:00Z'))).toBe(60);
+    expect(osloOffsetMinutes(new Date('2026-07-15T12:00:00Z'))).toBe(120);
+  });
+
+  it('reads local time as an instant and writes it back', () => {
+    expect(parseOsloLocal('2026-01-15T12:00')?.toISOString()).toBe('2026-01-15T11:00:00.000Z');
+    expect(parseOsloLocal('2026-07-15T12:00')?.toISOString()).toBe('2026-07-15T10:00:00.000Z');
+    expect(toOsloLocal(new Date('2026-07-15T10:00:00Z'))).toBe('2026-07-15T12:00');
+  });
+
+  it('refuses what is not a time', () => {
+    for (const bad of ['', 'tomorrow', '2026-02-30T12:00', '2026-13-01T00:00', '2026-01-01T24:00', '2026-01-01']) expect(parseOsloLocal(bad)).toBeUndefined();
+  });
+});

@@ -1,0 +1,146 @@
+import { isDeepStrictEqual } from 'node:util';
+import { and, eq } from 'drizzle-orm';
+import type { Database, Executor } from '../../db/database.js';
+import { agencies, declarations, procurements, questionnaires } from '../../db/schema/index.js';
+import type { Language } from '../../domain/catalogue.js';
+import { formatOrgnr } from '../../domain/orgnr.js';
+import { capacityForAgency, capacityForProvider } from '../../domain/principal.js';
+import { declarationKindFor, declarationWindow, type FollowUpState } from '../../domain/procurementLifecycle.js';
+import { validateAnswers } from '../../domain/questionnaire.js';
+import { HttpProblem } from '../../server/problem.js';
+import { messages } from '../../web/i18n/index.js';
+import { type Actor, recordAudit } from '../audit/commands.js';
+import { mayProcurement } from '../procurements/policy.js';
+import { isEligibleAgency } from '../procurements/queries.js';
+import { answerProblems } from '../shared/questionnaireMessages.js';
+import { mayDeclaration } from './policy.js';
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+const snapshot = (d: typeof declarations.$inferSelect | undefined) =>
+  d ? { kind: d.kind, answers: d.answers, withdrawnAt: d.withdrawnAt?.toISOString() ?? null, followUp: d.followUp, followUpNote: d.followUpNote } : null;
+
+/**
+ * The procurement (locked for share, so a transition cannot slip between the window check and the write), the
+ * agency, and the right to act for it. Refusals in order: 404 procurement, 404 agency, 403, 409 not eligible.
+ */
+async function loadForDeclaring(tx: Tx, actor: Actor, procurementId: string, orgnr: string, lang: Language, action: 'submit' | 'withdraw') {
+  const t = messages[lang];
+  const [p] = await tx.select().from(procurements).where(eq(procurements.id, procurementId)).for('share');
+  if (!p) throw new HttpProblem(404, t.procurement.errors.unknown);
+  const [agency] = await tx.select({ orgnr: agencies.orgnr, ministryOrgnr: agencies.ministryOrgnr }).from(agencies).where(eq(agencies.orgnr, orgnr));
+  if (!agency) throw new HttpProblem(404, t.errors.unknownAgency(formatOrgnr(orgnr)));
+  if (!mayDeclaration(actor.principal, action, { agencyOrgnr: orgnr, agencyMinistryOrgnr: agency.ministryOrgnr, providerId: p.providerId })) {
+    throw new HttpProblem(403, t.access.notYourAgency(formatOrgnr(orgnr)));
+  }
+  if (!(await isEligibleAgency(tx, p.eligibility, orgnr))) throw new HttpProblem(409, t.declaration.errors.notEligible);
+  const window = declarationWindow(p, actor.now);
+  if (window !== 'open') throw new HttpProblem(409, window === 'not_open' ? t.declaration.errors.notOpen : t.declaration.errors.closed);
+  return p;
+}
+
+export interface DeclarationOutcome {
+  declaration: typeof declarations.$inferSelect;
+  /** created, changed, or unchanged (a repeated submission: idempotent, nothing written). */
+  outcome: 'created' | 'changed' | 'unchanged';
+}
+
+/**
+ * declarationSubmitter: an agency's opt-out or accession, validated against the procurement's questionnaire. One
+ * per agency and procurement: a second submission changes it (or, with the same answers, does nothing), a
+ * withdrawn one is taken up again. Only while the window is open.
+ */
+export async function submitDeclaration(db: Database, actor: Actor, procurementId: string, orgnr: string, raw: Record<string, unknown>, lang: Language): Promise<DeclarationOutcome> {
+  return db.transaction(async (tx) => {
+    const p = await loadForDeclaring(tx, actor, procurementId, orgnr, lang, 'submit');
+    const [q] = await tx.select().from(questionnaires).where(eq(questionnaires.id, p.questionnaireId));
+    const result = validateAnswers(q!.definition, raw);
+    if (!result.ok) {
+      const errors = answerProblems(q!.definition, result.problems, lang);
+      throw new HttpProblem(400, errors.map((e) => e.message).join(' '), { errors });
+    }
+    const kind = declarationKindFor(p.obligation);
+    const existing = await getForUpdate(tx, procurementId, orgnr);
+    if (existing && !existing.withdrawnAt && existing.kind === kind && isDeepStrictEqual(existing.answers, result.answers)) {
+      return { declaration: existing, outcome: 'unchanged' as const };
+    }
+    const values = { kind, questionnaireId: q!.id, answers: result.answers, updatedAt: actor.now, submittedBy: actor.principal.name, withdrawnAt: null };
+    const [row] = existing
+      ? await tx.update(declarations).set(values).where(eq(declarations.id, existing.id)).returning()
+      : await tx
+          .insert(declarations)
+          .values({ ...values, procurementId, agencyOrgnr: orgnr, submittedAt: actor.now, followUp: kind === 'opt_out' ? 'to_contact' : null })
+          .returning();
+    await recordAudit(tx, actor, capacityForAgency(actor.principal, orgnr), {
+      action: existing ? 'declaration.change' : 'declaration.submit',
+      entityType: 'declaration',
+      entityId: row!.id,
+      before: snapshot(existing),
+      after: snapshot(row),
+    });
+    return { declaration: row!, outcome: existing ? ('changed' as const) : ('created' as const) };
+  });
+}
+
+async function getForUpdate(tx: Executor, procurementId: string, orgnr: string) {
+  const [row] = await tx
+    .select()
+    .from(declarations)
+    .where(and(eq(declarations.procurementId, procurementId), eq(declarations.agencyOrgnr, orgnr)))
+    .for('update');
+  return row;
+}
+
+/** declarationWithdrawer: takes a declaration back before the deadline. Withdrawing twice does nothing more. */
+export async function withdrawDeclaration(db: Database, actor: Actor, procurementId: string, orgnr: string, lang: Language): Promise<DeclarationOutcome> {
+  return db.transaction(async (tx) => {
+    await loadForDeclaring(tx, actor, procurementId, orgnr, lang, 'withdraw');
+    const existing = await getForUpdate(tx, procurementId, orgnr);
+    if (!existing) throw new HttpProblem(404, messages[lang].declaration.errors.none);
+    if (existing.withdrawnAt) return { declaration: existing, outcome: 'unchanged' as const };
+    const [row] = await tx.update(declarations).set({ withdrawnAt: actor.now, updatedAt: actor.now }).where(eq(declarations.id, existing.id)).returning();
+    await recordAudit(tx, actor, capacityForAgency(actor.principal, orgnr), {
+      action: 'declaration.withdraw',
+      entityType: 'declaration',
+      entityId: existing.id,
+      before: snapshot(existing),
+      after: snapshot(row),
+    });
+    return { declaration: row!, outcome: 'changed' as const };
+  });
+}
+
+/** followUpMarker: the provider's follow-up of an opt-out (to contact → contacted → resolved), with a note. Any time. */
+export async function setFollowUp(
+  db: Database,
+  actor: Actor,
+  procurementId: string,
+  orgnr: string,
+  input: { state: FollowUpState; note?: string | undefined },
+  lang: Language,
+): Promise<typeof declarations.$inferSelect> {
+  const t = messages[lang];
+  return db.transaction(async (tx) => {
+    const [p] = await tx.select({ providerId: procurements.providerId }).from(procurements).where(eq(procurements.id, procurementId));
+    if (!p) throw new HttpProblem(404, t.procurement.errors.unknown);
+    if (!mayProcurement(actor.principal, 'follow_up', p)) throw new HttpProblem(403, t.access.notYourProvider);
+    const existing = await getForUpdate(tx, procurementId, orgnr);
+    if (!existing) throw new HttpProblem(404, t.declaration.errors.none);
+    if (existing.kind !== 'opt_out') throw new HttpProblem(409, t.declaration.errors.followUpOnlyOptOut);
+    const note = input.note?.trim() || null;
+    if (existing.followUp === input.state && existing.followUpNote === note) return existing;
+    const [row] = await tx
+      .update(declarations)
+      .set({ followUp: input.state, followUpNote: note, followUpAt: actor.now, followUpBy: actor.principal.name })
+      .where(eq(declarations.id, existing.id))
+      .returning();
+    await recordAudit(tx, actor, capacityForProvider(actor.principal, p.providerId), {
+      action: 'declaration.follow_up',
+      entityType: 'declaration',
+      entityId: existing.id,
+      before: snapshot(existing),
+      after: snapshot(row),
+    });
+    return row!;
+  });
+}

@@ -1,0 +1,76 @@
+import { and, asc, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/database.js';
+import { agencies, declarations, procurements, providers } from '../../db/schema/index.js';
+
+const ministry = alias(agencies, 'ministry');
+
+/** Which declarations a reader sees: all (provider, admin) or those of some agencies and ministries' agencies. */
+export type DeclarationFilter = { all: true } | { all: false; agencyOrgnrs: string[]; ministryOrgnrs: string[] };
+
+function filterCondition(f: DeclarationFilter): SQL | undefined {
+  if (f.all) return undefined;
+  const parts: SQL[] = [];
+  if (f.agencyOrgnrs.length) parts.push(inArray(declarations.agencyOrgnr, f.agencyOrgnrs));
+  if (f.ministryOrgnrs.length) parts.push(inArray(agencies.ministryOrgnr, f.ministryOrgnrs));
+  return parts.length ? or(...parts) : eq(declarations.id, '00000000-0000-0000-0000-000000000000');
+}
+
+const columns = {
+  id: declarations.id,
+  procurementId: declarations.procurementId,
+  kind: declarations.kind,
+  answers: declarations.answers,
+  submittedAt: declarations.submittedAt,
+  updatedAt: declarations.updatedAt,
+  withdrawnAt: declarations.withdrawnAt,
+  followUp: declarations.followUp,
+  followUpNote: declarations.followUpNote,
+  followUpAt: declarations.followUpAt,
+  followUpBy: declarations.followUpBy,
+  agency: { orgnr: agencies.orgnr, name: agencies.name, kind: agencies.kind, employees: agencies.employees, sectorCode: agencies.sectorCode },
+  ministryOrgnr: ministry.orgnr,
+  ministryName: ministry.name,
+};
+
+function shape<T extends { ministryOrgnr: string | null; ministryName: unknown }>(r: T) {
+  const { ministryOrgnr, ministryName, ...rest } = r;
+  return { ...rest, ministry: ministryOrgnr ? { orgnr: ministryOrgnr, name: ministryName as typeof agencies.$inferSelect.name } : null };
+}
+
+/** The declarations of one procurement a reader may see, withdrawn ones included (marked), by agency name. */
+export async function listDeclarations(db: Executor, procurementId: string, f: DeclarationFilter) {
+  const rows = await db
+    .select(columns)
+    .from(declarations)
+    .innerJoin(agencies, eq(agencies.orgnr, declarations.agencyOrgnr))
+    .leftJoin(ministry, eq(ministry.orgnr, agencies.ministryOrgnr))
+    .where(and(eq(declarations.procurementId, procurementId), filterCondition(f)))
+    .orderBy(asc(declarations.submittedAt));
+  return rows.map(shape);
+}
+
+export type DeclarationRow = Awaited<ReturnType<typeof listDeclarations>>[number];
+
+export async function getDeclaration(db: Executor, procurementId: string, orgnr: string) {
+  const [row] = await db.select().from(declarations).where(and(eq(declarations.procurementId, procurementId), eq(declarations.agencyOrgnr, orgnr)));
+  return row;
+}
+
+/** Declarations across procurements (an agency's own, or a ministry's agencies'), newest first. */
+export async function declarationsAcrossProcurements(db: Executor, f: DeclarationFilter) {
+  const rows = await db
+    .select({
+      ...columns,
+      procurement: { id: procurements.id, title: procurements.title, status: procurements.status, obligation: procurements.obligation, consultationDeadline: procurements.consultationDeadline },
+      provider: { slug: providers.slug, name: providers.name, shortName: providers.shortName },
+    })
+    .from(declarations)
+    .innerJoin(agencies, eq(agencies.orgnr, declarations.agencyOrgnr))
+    .leftJoin(ministry, eq(ministry.orgnr, agencies.ministryOrgnr))
+    .innerJoin(procurements, eq(procurements.id, declarations.procurementId))
+    .innerJoin(providers, eq(providers.id, procurements.providerId))
+    .where(filterCondition(f))
+    .orderBy(desc(declarations.updatedAt));
+  return rows.map(shape);
+}

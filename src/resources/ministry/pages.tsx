@@ -1,0 +1,116 @@
+import { Paragraph } from '@digdir/designsystemet-react';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { Type } from 'typebox';
+import { agencies, subscriptions } from '../../db/schema/index.js';
+import { formatOrgnr } from '../../domain/orgnr.js';
+import { answerLabel } from '../../domain/questionnaire.js';
+import { sizeClassOf } from '../../domain/sizeClass.js';
+import type { App } from '../../server/app.js';
+import { HttpProblem } from '../../server/problem.js';
+import type { AppDeps } from '../../server/types.js';
+import { requirePrincipal } from '../../auth/plugin.js';
+import { Breadcrumbs, DataTable, OrgLink, PageHeader, Section } from '../../web/components.js';
+import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { messages } from '../../web/i18n/index.js';
+import { Layout } from '../../web/layout.js';
+import { sendPage } from '../../web/render.js';
+import { requireOrgnr } from '../agencies/orgnrInput.js';
+import { WithdrawnTag } from '../declarations/pages.js';
+import { declarationsAcrossProcurements } from '../declarations/queries.js';
+import { StateTag } from '../procurements/pages.js';
+import { questionnaires } from '../../db/schema/index.js';
+import { mayViewMinistry } from './policy.js';
+
+/** A ministry's view: its agencies' declarations across procurements, and how many services each uses. */
+export async function registerMinistryPages(app: App, deps: AppDeps): Promise<void> {
+  const { db } = deps.database;
+  app.get('/min-side/departement/:orgnr', { schema: { hide: true, params: Type.Object({ orgnr: Type.String({ maxLength: 40 }) }) } }, async (req, reply) => {
+    const orgnr = requireOrgnr(req.params.orgnr, req.lang, 'orgnr');
+    const t = messages[req.lang];
+    requirePrincipal(req);
+    const [m] = await db.select().from(agencies).where(and(eq(agencies.orgnr, orgnr), eq(agencies.kind, 'ministry')));
+    if (!m) throw new HttpProblem(404, t.errors.unknownMinistry(formatOrgnr(orgnr)));
+    if (!mayViewMinistry(req.principal, orgnr)) throw new HttpProblem(403, t.access.forbidden);
+    const [declared, usage, qs] = await Promise.all([
+      declarationsAcrossProcurements(db, { all: false, agencyOrgnrs: [], ministryOrgnrs: [orgnr] }),
+      db
+        .select({ orgnr: agencies.orgnr, name: agencies.name, employees: agencies.employees, services: sql<number>`count(${subscriptions.id})::int` })
+        .from(agencies)
+        .leftJoin(subscriptions, and(eq(subscriptions.agencyOrgnr, agencies.orgnr), isNull(subscriptions.endedOn)))
+        .where(and(eq(agencies.ministryOrgnr, orgnr), isNull(agencies.deletedOn)))
+        .groupBy(agencies.orgnr),
+      db.select().from(questionnaires),
+    ]);
+    return sendPage(req, reply, <MinistryPage ministry={m} declared={declared} usage={usage} questionnaires={qs} thresholds={deps.config.sizeThresholds} />);
+  });
+}
+
+function MinistryPage({
+  ministry,
+  declared,
+  usage,
+  questionnaires: qs,
+  thresholds,
+}: {
+  ministry: typeof agencies.$inferSelect;
+  declared: Awaited<ReturnType<typeof declarationsAcrossProcurements>>;
+  usage: { orgnr: string; name: { nb: string }; employees: number | null; services: number }[];
+  questionnaires: (typeof questionnaires.$inferSelect)[];
+  thresholds: import('../../domain/sizeClass.js').SizeThresholds;
+}) {
+  const { t, fmt } = usePage();
+  const href = useHref();
+  const text = useText();
+  const name = text(ministry.name);
+  const reasonOf = (d: (typeof declared)[number]) => {
+    const q = qs.find((x) => x.definition.questions.some((y) => d.answers[y.id] !== undefined) && x.purpose === d.kind);
+    const first = q?.definition.questions.find((y) => y.type === 'single_choice');
+    return first && d.answers[first.id] !== undefined ? answerLabel(first, d.answers[first.id]!, text) : '–';
+  };
+  return (
+    <Layout title={name} section="mine">
+      <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.mine.title, href: href('/min-side') }, { label: name }]} />
+      <PageHeader title={name} lead={t.ministry.lead} />
+      <Section title={t.ministry.declarations} id="declarations">
+        {declared.length === 0 ? (
+          <Paragraph>{t.declaration.noneYet}</Paragraph>
+        ) : (
+          <DataTable caption={t.ministry.declarations} captionHidden columns={[t.agency.name, t.procurement.name, t.declaration.kind, t.ministry.reason, t.declaration.changed]}>
+            {declared.map((d) => (
+              <tr key={d.id}>
+                <th scope="row">
+                  <OrgLink org={d.agency} />
+                </th>
+                <td>
+                  <a href={href(`/anskaffelser/${d.procurement.id}`)}>
+                    <Text value={d.procurement.title} />
+                  </a>{' '}
+                  <StateTag state={d.procurement.status} />
+                </td>
+                <td>
+                  {t.terms.declarationKind[d.kind]}
+                  <WithdrawnTag at={d.withdrawnAt} />
+                </td>
+                <td>{reasonOf(d)}</td>
+                <td className="nowrap">{fmt.date(d.updatedAt)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </Section>
+      <Section title={t.ministry.usage} id="usage">
+        <DataTable caption={t.ministry.usage} captionHidden columns={[t.agency.name, t.agency.sizeClass, t.ministry.servicesInUse]}>
+          {usage.map((u) => (
+            <tr key={u.orgnr}>
+              <th scope="row">
+                <OrgLink org={u} />
+              </th>
+              <td>{t.vocab.sizeClass[sizeClassOf(u.employees, thresholds)]}</td>
+              <td className="num">{fmt.number(u.services)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </Section>
+    </Layout>
+  );
+}

@@ -1,0 +1,449 @@
+import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { eq } from 'drizzle-orm';
+import { providers } from '../../db/schema/index.js';
+import { agencyScopes, editsProvider, isAdmin, ministryScopes, type Principal, providerScopes } from '../../domain/principal.js';
+import { formatOrgnr } from '../../domain/orgnr.js';
+import { toOsloLocal } from '../../domain/osloTime.js';
+import {
+  actionsFrom,
+  declarationKindFor,
+  declarationWindow,
+  MAIN_LINE,
+  PROCUREMENT_ACTIONS,
+  PROCUREMENT_OBLIGATIONS,
+  type ProcurementAction,
+  type ProcurementState,
+} from '../../domain/procurementLifecycle.js';
+import type { App } from '../../server/app.js';
+import { HttpProblem } from '../../server/problem.js';
+import type { AppDeps } from '../../server/types.js';
+import { Breadcrumbs, DataTable, FactsAside, PageHeader, Section, SelectField, TextField } from '../../web/components.js';
+import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { ErrorSummary, errorMap, Notice, PostForm } from '../../web/forms.js';
+import { messages } from '../../web/i18n/index.js';
+import { Layout } from '../../web/layout.js';
+import { sendErrorPage, sendPage } from '../../web/render.js';
+import { actorOf } from '../audit/commands.js';
+import { agencyNames } from '../shared/queries.js';
+import { createProcurement, transitionProcurement } from './commands.js';
+import { mayProcurement } from './policy.js';
+import { getProcurement, listProcurements, type ProcurementDetail, type ProcurementListRow } from './queries.js';
+import { parseInstant, parseProcurementInput } from './schema.js';
+import { ELIGIBILITIES } from '../../db/schema/index.js';
+import { getDeclaration } from '../declarations/queries.js';
+
+const STATE_COLOR: Record<ProcurementState, 'neutral' | 'info' | 'warning' | 'success' | 'danger'> = {
+  planned: 'neutral',
+  consultation: 'warning',
+  announced: 'info',
+  awarded: 'info',
+  active: 'success',
+  expired: 'neutral',
+  cancelled: 'danger',
+};
+
+export function StateTag({ state }: { state: ProcurementState }) {
+  const { t } = usePage();
+  return (
+    <Tag data-size="sm" data-color={STATE_COLOR[state]}>
+      {t.terms.procurementState[state]}
+    </Tag>
+  );
+}
+
+const FormBody = Type.Object({}, { additionalProperties: Type.String({ maxLength: 5000 }) });
+const IdParams = Type.Object({ id: Type.String({ maxLength: 60 }) });
+const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 40 })) });
+
+/** The providers a principal may create procurements for: their own, or all for administrators. */
+async function creatableProviders(deps: AppDeps, p: Principal | undefined) {
+  const { db } = deps.database;
+  if (!p) return [];
+  const rows = await db.select({ id: providers.id, slug: providers.slug, name: providers.name }).from(providers);
+  return rows.filter((r) => isAdmin(p) || providerScopes(p).includes(r.id));
+}
+
+export async function registerProcurementPages(app: App, deps: AppDeps): Promise<void> {
+  const { db } = deps.database;
+  const now = () => (deps.clock ?? (() => new Date()))();
+
+  const load = async (req: FastifyRequest, id: string): Promise<ProcurementDetail> => {
+    const p = await getProcurement(db, id);
+    if (!p) throw new HttpProblem(404, messages[req.lang].procurement.errors.unknown);
+    return p;
+  };
+
+  app.get('/anskaffelser', { schema: { hide: true, querystring: Type.Object({}) } }, async (req, reply) => {
+    const rows = await listProcurements(db);
+    const mayCreate = (await creatableProviders(deps, req.principal)).length > 0;
+    return sendPage(req, reply, <ProcurementListPage rows={rows} mayCreate={mayCreate} />);
+  });
+
+  const newForm = async (req: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: { field: string; message: string }[]) => {
+    const choices = await creatableProviders(deps, req.principal);
+    if (!req.principal) throw new HttpProblem(401, messages[req.lang].access.signInRequired);
+    if (choices.length === 0) throw new HttpProblem(403, messages[req.lang].access.notYourProvider);
+    return sendPage(req, reply, <NewProcurementPage providers={choices} values={values} errors={errors} />, errors.length ? 400 : 200);
+  };
+
+  app.get('/anskaffelser/ny', { schema: { hide: true, querystring: Type.Object({}) } }, async (req, reply) => newForm(req, reply, {}, []));
+
+  app.post('/anskaffelser/ny', { schema: { hide: true, body: FormBody } }, async (req, reply) => {
+    const body = req.body as Record<string, string>;
+    try {
+      const actor = actorOf(req, deps);
+      const input = parseProcurementInput(body, req.lang);
+      const id = await createProcurement(db, actor, body.provider ?? '', input, body.service || undefined, req.lang);
+      return reply.redirect(`${prefix(req)}/anskaffelser/${id}?ok=created`, 303);
+    } catch (e) {
+      if (e instanceof HttpProblem && (e.status === 400 || (e.status === 404 && e.extra.errors))) return newForm(req, reply, body, e.extra.errors ?? [{ field: 'form', message: e.detail }]);
+      throw e;
+    }
+  });
+
+  app.get('/anskaffelser/:id', { schema: { hide: true, params: IdParams, querystring: OkQuery } }, async (req, reply) => {
+    const p = await load(req, req.params.id);
+    const mine = agencyScopes(req.principal);
+    const [names, ownDeclarations] = await Promise.all([
+      agencyNames(db, mine),
+      Promise.all(mine.map(async (orgnr) => ({ orgnr, declaration: await getDeclaration(db, p.id, orgnr) }))),
+    ]);
+    return sendPage(
+      req,
+      reply,
+      <ProcurementPage
+        p={p}
+        now={now()}
+        manage={mayProcurement(req.principal, 'transition', p)}
+        mayReadDeclarations={isAdmin(req.principal) || editsProvider(req.principal, p.providerId) || ministryScopes(req.principal).length > 0 || mine.length > 0}
+        own={ownDeclarations.map((o) => ({ ...o, name: names(o.orgnr)?.name ?? { nb: formatOrgnr(o.orgnr) } }))}
+        ok={req.query.ok}
+      />,
+    );
+  });
+
+  app.post('/anskaffelser/:id/overgang', { schema: { hide: true, params: IdParams, body: FormBody } }, async (req, reply) => {
+    const body = req.body as Record<string, string>;
+    const p = await load(req, req.params.id);
+    const action = body.action as ProcurementAction;
+    if (!(PROCUREMENT_ACTIONS as readonly string[]).includes(action)) {
+      throw new HttpProblem(400, messages[req.lang].procurement.errors.unknownAction);
+    }
+    try {
+      const actor = actorOf(req, deps);
+      await transitionProcurement(
+        db,
+        actor,
+        p.id,
+        { action, deadline: parseInstant(body.deadline, 'deadline', req.lang), opensAt: parseInstant(body.opensAt, 'opensAt', req.lang), note: body.note },
+        req.lang,
+        deps.config.publicUrl,
+      );
+      deps.outbox?.kick();
+      return reply.redirect(`${prefix(req)}/anskaffelser/${p.id}?ok=${action}`, 303);
+    } catch (e) {
+      if (e instanceof HttpProblem && (e.status === 400 || e.status === 409)) {
+        return sendPage(
+          req,
+          reply,
+          <ProcurementPage p={p} now={now()} manage own={[]} mayReadDeclarations transitionError={{ action, message: e.detail, values: body }} />,
+          e.status,
+        );
+      }
+      throw e;
+    }
+  });
+}
+
+export const prefix = (req: FastifyRequest) => (req.lang === 'nb' ? '' : `/${req.lang}`);
+
+function ProcurementListPage({ rows, mayCreate }: { rows: ProcurementListRow[]; mayCreate: boolean }) {
+  const { t, fmt } = usePage();
+  const href = useHref();
+  return (
+    <Layout title={t.procurement.title} section="procurements" description={t.procurement.lead}>
+      <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.procurement.title }]} />
+      <PageHeader title={t.procurement.title} lead={t.procurement.lead}>
+        {mayCreate ? (
+          <Paragraph>
+            <a className="ds-button" data-variant="primary" href={href('/anskaffelser/ny')}>
+              {t.procurement.create}
+            </a>
+          </Paragraph>
+        ) : null}
+      </PageHeader>
+      {rows.length === 0 ? (
+        <Paragraph>{t.procurement.none}</Paragraph>
+      ) : (
+        <DataTable caption={t.procurement.title} captionHidden columns={[t.procurement.name, t.common.provider, t.common.status, t.procurement.deadline, t.procurement.declarations]}>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">
+                <a href={href(`/anskaffelser/${r.id}`)}>
+                  <Text value={r.title} />
+                </a>
+                <span className="block muted">
+                  {r.category} · {t.terms.procurementObligation[r.obligation]}
+                </span>
+              </th>
+              <td>{r.provider.shortName ?? <Text value={r.provider.name} />}</td>
+              <td>
+                <StateTag state={r.status} />
+              </td>
+              <td>{r.consultationDeadline ? fmt.dateTime(r.consultationDeadline) : r.plannedAnnouncementOn ? t.procurement.plannedFor(fmt.date(r.plannedAnnouncementOn)) : '–'}</td>
+              <td className="num">{fmt.number(r.declarationCount)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      <Paragraph data-size="sm">
+        <a href="/api/v1/procurements">JSON</a>
+      </Paragraph>
+    </Layout>
+  );
+}
+
+function NewProcurementPage({ providers: choices, values, errors }: { providers: { slug: string; name: { nb: string } }[]; values: Record<string, string>; errors: { field: string; message: string }[] }) {
+  const { t } = usePage();
+  const href = useHref();
+  const text = useText();
+  const e = errorMap(errors);
+  return (
+    <Layout title={t.procurement.create} section="procurements">
+      <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.procurement.title, href: href('/anskaffelser') }, { label: t.procurement.create }]} />
+      <div className="page-narrow">
+        <PageHeader title={t.procurement.create} lead={t.procurement.createLead} />
+        <ErrorSummary errors={errors} />
+        <PostForm action={href('/anskaffelser/ny')}>
+          <SelectField id="f-provider" name="provider" label={t.common.provider} value={values.provider} options={choices.map((c) => ({ value: c.slug, label: text(c.name) }))} error={e.provider} />
+          <TextField id="f-title" name="title" label={t.procurement.name} value={values.title} required maxLength={200} error={e.title} />
+          <TextField id="f-titleEn" name="titleEn" label={t.procurement.nameEn} value={values.titleEn} maxLength={200} />
+          <TextField id="f-category" name="category" label={t.procurement.category} description={t.procurement.categoryHelp} value={values.category} required maxLength={100} error={e.category} />
+          <TextAreaField id="f-description" name="description" label={t.procurement.description} value={values.description} error={e.description} />
+          <SelectField
+            id="f-obligation"
+            name="obligation"
+            label={t.procurement.obligation}
+            value={values.obligation ?? 'mandatory'}
+            options={PROCUREMENT_OBLIGATIONS.map((o) => ({ value: o, label: t.terms.procurementObligationLong[o] }))}
+            error={e.obligation}
+          />
+          <SelectField
+            id="f-eligibility"
+            name="eligibility"
+            label={t.procurement.eligibility}
+            value={values.eligibility ?? 'state'}
+            options={ELIGIBILITIES.map((o) => ({ value: o, label: t.terms.eligibility[o] }))}
+            error={e.eligibility}
+          />
+          <TextField id="f-plannedAnnouncementOn" name="plannedAnnouncementOn" type="date" label={t.procurement.plannedAnnouncement} value={values.plannedAnnouncementOn} error={e.plannedAnnouncementOn} />
+          <TextField id="f-estimatedValueNok" name="estimatedValueNok" inputMode="numeric" label={t.procurement.estimatedValue} description={t.procurement.estimatedValueHelp} value={values.estimatedValueNok} error={e.estimatedValueNok} />
+          <TextField id="f-service" name="service" label={t.procurement.serviceSlug} description={t.procurement.serviceSlugHelp} value={values.service} maxLength={120} error={e.service} />
+          <Button type="submit">{t.procurement.createButton}</Button>
+        </PostForm>
+      </div>
+    </Layout>
+  );
+}
+
+export function TextAreaField({ id, name, label, value, error, description }: { id: string; name: string; label: string; value?: string | undefined; error?: string | undefined; description?: string }) {
+  const describedBy = [description ? `${id}-desc` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="ds-field">
+      <label className="ds-label" htmlFor={id}>
+        {label}
+      </label>
+      {description ? (
+        <p className="ds-paragraph field-description" data-size="sm" id={`${id}-desc`}>
+          {description}
+        </p>
+      ) : null}
+      <textarea className="ds-input" id={id} name={name} rows={5} defaultValue={value} maxLength={4000} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
+      {error ? (
+        <p className="ds-validation-message field-error" id={`${id}-error`} data-color="danger">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Lifecycle({ state }: { state: ProcurementState }) {
+  const { t } = usePage();
+  const at = MAIN_LINE.indexOf(state);
+  return (
+    <ol className="lifecycle" aria-label={t.procurement.lifecycle}>
+      {MAIN_LINE.map((s, i) => (
+        <li key={s} className={i < at ? 'lifecycle__done' : i === at ? 'lifecycle__current' : undefined} aria-current={i === at ? 'step' : undefined}>
+          {t.terms.procurementState[s]}
+          {i < at ? <span className="visually-hidden"> ({t.procurement.stepDone})</span> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+interface ProcurementPageProps {
+  p: ProcurementDetail;
+  now: Date;
+  manage: boolean;
+  mayReadDeclarations: boolean;
+  own: { orgnr: string; name: { nb: string }; declaration: Awaited<ReturnType<typeof getDeclaration>> }[];
+  ok?: string | undefined;
+  transitionError?: { action: ProcurementAction; message: string; values: Record<string, string> };
+}
+
+function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transitionError }: ProcurementPageProps) {
+  const { t, fmt } = usePage();
+  const href = useHref();
+  const text = useText();
+  const window = declarationWindow(p, now);
+  const kind = declarationKindFor(p.obligation);
+  const title = text(p.title);
+  const okText = ok ? (t.procurement.done as Record<string, string>)[ok] : undefined;
+  return (
+    <Layout title={title} section="procurements">
+      <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.procurement.title, href: href('/anskaffelser') }, { label: title }]} />
+      <PageHeader title={title} lead={p.category}>
+        <div className="tag-row">
+          <StateTag state={p.status} />
+          <Tag data-size="sm" data-color="neutral">
+            {t.terms.procurementObligation[p.obligation]}
+          </Tag>
+        </div>
+      </PageHeader>
+      <Notice text={okText} />
+      {p.status === 'cancelled' ? (
+        <Alert data-color="danger" className="page-alert">
+          <Paragraph>{t.procurement.cancelledNotice}</Paragraph>
+        </Alert>
+      ) : (
+        <Lifecycle state={p.status} />
+      )}
+      <div className="two-col">
+        <div className="two-col__main">
+          <Section title={t.procurement.about} id="about">
+            <Text value={p.description} as="p" />
+          </Section>
+          <Section title={kind === 'opt_out' ? t.procurement.windowOptOut : t.procurement.windowAccession} id="window">
+            <Paragraph>{t.procurement.windowState[window](p.consultationDeadline ? fmt.dateTime(p.consultationDeadline) : '', p.consultationOpensAt ? fmt.dateTime(p.consultationOpensAt) : '')}</Paragraph>
+            {own.length > 0 ? (
+              <ul className="link-list">
+                {own.map((o) => {
+                  const d = o.declaration;
+                  const standing = d && !d.withdrawnAt;
+                  return (
+                    <li key={o.orgnr}>
+                      <Text value={o.name} />: {standing ? t.declaration.statusOf[d.kind] : d?.withdrawnAt ? t.declaration.withdrawnStatus : t.declaration.noneStatus}{' '}
+                      {window === 'open' || d ? (
+                        <a href={href(`/anskaffelser/${p.id}/erklaering?virksomhet=${o.orgnr}`)}>
+                          {window === 'open' ? (standing ? t.declaration.change : t.declaration.declare[kind]) : t.declaration.view}
+                          <span className="visually-hidden"> – {text(o.name)}</span>
+                        </a>
+                      ) : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : null}
+            {mayReadDeclarations ? (
+              <Paragraph>
+                <a href={href(`/anskaffelser/${p.id}/erklaeringer`)}>{t.procurement.seeDeclarations}</a>
+              </Paragraph>
+            ) : null}
+          </Section>
+          {manage ? <ManageSection p={p} now={now} error={transitionError} /> : null}
+          <Section title={t.procurement.milestones} id="milestones">
+            <DataTable caption={t.procurement.milestones} captionHidden columns={[t.procurement.when, t.procurement.step, t.procurement.by]}>
+              {p.milestones.map((m) => (
+                <tr key={m.id}>
+                  <td className="nowrap">{fmt.dateTime(m.at)}</td>
+                  <td>
+                    {m.fromStatus ? `${t.terms.procurementState[m.fromStatus]} → ` : ''}
+                    {t.terms.procurementState[m.toStatus]}
+                    {m.note ? <span className="block muted">{m.note}</span> : null}
+                  </td>
+                  <td>{m.byName}</td>
+                </tr>
+              ))}
+            </DataTable>
+          </Section>
+        </div>
+        <FactsAside
+          title={t.common.facts}
+          source={null}
+          items={[
+            { term: t.common.provider, value: <a href={href(`/leverandorer/${p.provider.slug}`)}>{p.provider.shortName ?? text(p.provider.name)}</a> },
+            { term: t.procurement.obligation, value: t.terms.procurementObligationLong[p.obligation] },
+            { term: t.procurement.eligibility, value: `${t.terms.eligibility[p.eligibility]} (${t.common.agencies(p.eligibleCount)})` },
+            ...(p.plannedAnnouncementOn ? [{ term: t.procurement.plannedAnnouncement, value: fmt.date(p.plannedAnnouncementOn) }] : []),
+            ...(p.estimatedValueNok !== null ? [{ term: t.procurement.estimatedValue, value: `${fmt.number(p.estimatedValueNok)} kr` }] : []),
+            ...(p.consultationOpensAt ? [{ term: t.procurement.opensAt, value: fmt.dateTime(p.consultationOpensAt) }] : []),
+            ...(p.consultationDeadline ? [{ term: t.procurement.deadline, value: fmt.dateTime(p.consultationDeadline) }] : []),
+            ...(p.service ? [{ term: t.procurement.agreement, value: <a href={href(`/tjenester/${p.service.slug}`)}>{text(p.service.name)}</a> }] : []),
+          ]}
+        >
+          <Paragraph data-size="sm">
+            <a href={`/api/v1/procurements/${p.id}`}>JSON</a>
+          </Paragraph>
+        </FactsAside>
+      </div>
+    </Layout>
+  );
+}
+
+function ManageSection({ p, now, error }: { p: ProcurementDetail; now: Date; error: ProcurementPageProps['transitionError'] }) {
+  const { t, fmt } = usePage();
+  const href = useHref();
+  const actions = actionsFrom(p.status);
+  return (
+    <Section title={t.procurement.manage} id="manage">
+      {actions.length === 0 ? <Paragraph>{t.procurement.finalState}</Paragraph> : null}
+      {error ? (
+        <Alert data-color="danger" className="page-alert" role="alert">
+          <Paragraph>{error.message}</Paragraph>
+        </Alert>
+      ) : null}
+      {actions.map((a) => (
+        <div key={a} className="action-card">
+          <Heading level={3} data-size="2xs">
+            {t.procurement.action[a]}
+          </Heading>
+          <Paragraph data-size="sm">{t.procurement.actionHelp[a]}</Paragraph>
+          {a === 'announce' && p.consultationDeadline && now < p.consultationDeadline ? (
+            <Paragraph data-size="sm">
+              <strong>{t.procurement.availableAfter(fmt.dateTime(p.consultationDeadline))}</strong>
+            </Paragraph>
+          ) : (
+            <TransitionForm p={p} action={a} now={now} error={error?.action === a ? error : undefined} />
+          )}
+        </div>
+      ))}
+    </Section>
+  );
+}
+
+/** One lifecycle step as a form: the deadline (and opening) for a consultation, an optional note for every step. */
+function TransitionForm({ p, action: a, now, error }: { p: ProcurementDetail; action: ProcurementAction; now: Date; error: ProcurementPageProps['transitionError'] | undefined }) {
+  const { t } = usePage();
+  const href = useHref();
+  // Three weeks ahead at noon, Oslo time: the usual consultation.
+  const suggested = toOsloLocal(new Date(now.getTime() + 21 * 86400_000)).slice(0, 11) + '12:00';
+  return (
+    <PostForm action={href(`/anskaffelser/${p.id}/overgang`)} id={`form-${a}`}>
+      <input type="hidden" name="action" value={a} />
+      {a === 'open_consultation' ? (
+        <>
+          <TextField id={`${a}-deadline`} name="deadline" type="datetime-local" label={t.procurement.deadline} description={t.procurement.deadlineHelp} value={error ? error.values.deadline : suggested} required />
+          <TextField id={`${a}-opensAt`} name="opensAt" type="datetime-local" label={t.procurement.opensAt} description={t.procurement.opensAtHelp} value={error?.values.opensAt} />
+        </>
+      ) : null}
+      <TextField id={`${a}-note`} name="note" label={t.procurement.note} value={error?.values.note} maxLength={1000} />
+      <Button type="submit" variant={a === 'cancel' ? 'secondary' : 'primary'} data-color={a === 'cancel' ? 'danger' : undefined}>
+        {t.procurement.action[a]}
+      </Button>
+    </PostForm>
+  );
+}

@@ -1,0 +1,72 @@
+import { Alert, Button, Heading } from '@digdir/designsystemet-react';
+import type { ReactNode } from 'react';
+import { usePage } from './context.js';
+
+/** The session's CSRF token, in every POST form. */
+export function CsrfField() {
+  const { csrfToken } = usePage();
+  return csrfToken ? <input type="hidden" name="_csrf" value={csrfToken} /> : null;
+}
+
+/** A POST form that carries the CSRF token. */
+export function PostForm({ action, children, className, id }: { action: string; children: ReactNode; className?: string; id?: string }) {
+  return (
+    <form method="post" action={action} className={className ?? 'stack-form'} id={id} noValidate>
+      <CsrfField />
+      {children}
+    </form>
+  );
+}
+
+/** A one-button POST form (withdraw, sign out …). */
+export function PostButton({ action, label, variant = 'secondary', hidden }: { action: string; label: string; variant?: 'primary' | 'secondary' | 'tertiary'; hidden?: Record<string, string> }) {
+  return (
+    <form method="post" action={action} className="inline-form">
+      <CsrfField />
+      {Object.entries(hidden ?? {}).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      <Button type="submit" variant={variant} data-size="sm">
+        {label}
+      </Button>
+    </form>
+  );
+}
+
+/**
+ * The GOV.UK pattern: a summary of what is wrong at the top of a form, each item a link to its field. Field ids
+ * follow the forms' convention (the field name with dots as dashes, answers as q-<id>).
+ */
+export function ErrorSummary({ errors, fieldId }: { errors: { field: string; message: string }[]; fieldId?: (field: string) => string }) {
+  const { t } = usePage();
+  if (errors.length === 0) return null;
+  const idOf = fieldId ?? ((f: string) => (f.startsWith('answers.') ? `q-${f.slice(8)}` : `f-${f}`));
+  return (
+    <Alert data-color="danger" className="page-alert error-summary" role="alert">
+      <Heading level={2} data-size="xs">
+        {t.forms.errorSummary}
+      </Heading>
+      <ul>
+        {errors.map((e) => (
+          <li key={e.field + e.message}>
+            <a href={`#${idOf(e.field)}`}>{e.message}</a>
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}
+
+/** A confirmation after a POST-redirect-GET (?ok=…), announced to screen readers. */
+export function Notice({ text }: { text: string | undefined }) {
+  if (!text) return null;
+  return (
+    <Alert data-color="success" className="page-alert" role="status">
+      {text}
+    </Alert>
+  );
+}
+
+export function errorMap(errors: { field: string; message: string }[]): Record<string, string> {
+  return Object.fromEntries(errors.map((e) => [e.field, e.message]));
+}
