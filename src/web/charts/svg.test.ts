@@ -9,8 +9,8 @@ describe('server-side SVG charts', () => {
     stackedBars({
       categories: ['Lønn', 'IT-drift'],
       series: [
-        { name: 'Sentral', values: [0.9, 0.1] },
-        { name: 'Ingen kjent', values: [0.1, 0.9], absent: true },
+        { name: 'Sentral', values: [0.95, 0.1] },
+        { name: 'Ingen kjent', values: [0.05, 0.9], absent: true },
       ],
       format: pct,
       percent: true,
@@ -31,13 +31,14 @@ describe('server-side SVG charts', () => {
   });
 
   it('writes the values and the legend as text, with patterns besides colour', () => {
+    expect(svg).toContain('>95 %<');
     expect(svg).toContain('>90 %<');
     expect(svg).toContain('>Sentral<');
     expect(svg).toContain('>Ingen kjent<');
     expect(svg).toMatch(/<pattern [^>]*id="cov-p0"/);
     expect(svg).toContain('fill="url(#cov-p1)"');
-    // The segment too small for a label (10 %) has none; the 90 % one has.
-    expect(svg.match(/>10 %</g)).toBeNull();
+    // The segment too small for a label (5 %) has none.
+    expect(svg).not.toContain('>5 %<');
   });
 
   it('prefixes ids per chart, so two charts on a page do not collide', () => {
