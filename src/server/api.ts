@@ -3,7 +3,9 @@ import type { AppDeps } from './types.js';
 import { registerAgencyApi } from '../resources/agencies/routes.js';
 import { registerAreaApi } from '../resources/areas/routes.js';
 import { registerProviderApi } from '../resources/providers/routes.js';
+import { registerRecommendationApi } from '../resources/recommendations/routes.js';
 import { registerServiceApi } from '../resources/services/routes.js';
+import { registerStatsApi } from '../resources/stats/routes.js';
 
 /** Every JSON API route, under /api/v1. One line per resource. */
 export async function registerApi(api: App, deps: AppDeps): Promise<void> {
@@ -12,4 +14,6 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   await registerProviderApi(api, deps);
   await registerAreaApi(api, deps);
   await registerAgencyApi(api, deps);
+  await registerRecommendationApi(api, deps);
+  await registerStatsApi(api, deps);
 }

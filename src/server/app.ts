@@ -93,6 +93,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
         { name: 'providers', description: 'Providers of shared services' },
         { name: 'agencies', description: 'Agencies, keyed on organisation number' },
         { name: 'areas', description: 'Service areas' },
+        { name: 'statistics', description: 'Coverage, adoption, trends, opt-outs and recommendations, from the usage register' },
       ],
     },
     refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },

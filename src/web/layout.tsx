@@ -23,6 +23,7 @@ export function Layout({ title, description, children, section }: LayoutProps) {
     { key: 'providers', path: '/leverandorer', label: t.nav.providers },
     { key: 'areas', path: '/omrader', label: t.nav.areas },
     { key: 'agencies', path: '/virksomheter', label: t.nav.agencies },
+    { key: 'stats', path: '/statistikk', label: t.nav.stats },
   ];
   const fullTitle = section === 'home' ? `${t.site.name} – ${t.site.tagline}` : `${title} – ${t.site.name}`;
   return (

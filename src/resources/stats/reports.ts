@@ -39,8 +39,8 @@ import {
 import { ministryAreaSql } from './sql.js';
 
 export interface Paging {
-  page: number;
-  pageSize: number;
+  offset: number;
+  limit: number;
 }
 
 // ── Coverage ─────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -67,8 +67,8 @@ async function withCells(db: Executor, agencies: PopulationAgency[], areas: Area
 
 export async function coverageReport(db: Executor, th: SizeThresholds, today: string, f: PopulationFilter, lang: Language, paging: Paging) {
   const [{ areas, population, summary }, agencies] = await Promise.all([coverageSummary(db, f, th, today), populationAgencies(db, f, th, lang)]);
-  const offset = (paging.page - 1) * paging.pageSize;
-  const rows = await withCells(db, agencies.slice(offset, offset + paging.pageSize), areas, th, today);
+  const { offset, limit } = paging;
+  const rows = await withCells(db, agencies.slice(offset, offset + limit), areas, th, today);
   return {
     asOf: today,
     areas,
@@ -83,8 +83,8 @@ export type CoverageReport = Awaited<ReturnType<typeof coverageReport>>;
 export async function gapReport(db: Executor, th: SizeThresholds, today: string, f: PopulationFilter, lang: Language, paging: Paging) {
   const [areas, exposed, population] = await Promise.all([listAreaRows(db), gapExposedAgencies(db, f, th, today, lang), populationAgencies(db, f, th, lang)]);
   const gapAreas = areas.filter((a) => a.gapArea);
-  const offset = (paging.page - 1) * paging.pageSize;
-  const rows = await withCells(db, exposed.slice(offset, offset + paging.pageSize), gapAreas, th, today);
+  const { offset, limit } = paging;
+  const rows = await withCells(db, exposed.slice(offset, offset + limit), gapAreas, th, today);
   const bySize = SIZE_CLASSES.map((sizeClass) => {
     const all = population.filter((a) => a.sizeClass === sizeClass).length;
     const n = exposed.filter((a) => a.sizeClass === sizeClass).length;
