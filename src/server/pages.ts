@@ -5,7 +5,9 @@ import { registerAgencyPages } from '../resources/agencies/pages.js';
 import { registerAreaPages } from '../resources/areas/pages.js';
 import { registerHomePages } from '../resources/home/pages.js';
 import { registerProviderPages } from '../resources/providers/pages.js';
+import { registerRecommendationPages } from '../resources/recommendations/pages.js';
 import { registerServicePages } from '../resources/services/pages.js';
+import { registerStatsPages } from '../resources/stats/pages.js';
 
 /** Every HTML page, registered once per language (bokmål at /, nynorsk at /nn, English at /en). */
 export async function registerPages(scope: App, deps: AppDeps, lang: Language): Promise<void> {
@@ -15,4 +17,6 @@ export async function registerPages(scope: App, deps: AppDeps, lang: Language): 
   await registerProviderPages(scope, deps);
   await registerAreaPages(scope, deps);
   await registerAgencyPages(scope, deps);
+  await registerRecommendationPages(scope, deps);
+  await registerStatsPages(scope, deps);
 }

@@ -3,7 +3,8 @@
  * downloads contain. Column labels come from the message catalogue, so downloads have Norwegian (or English) headers.
  */
 import { COVERAGE_KINDS, type CellCoverage } from '../../domain/coverage.js';
-import type { Language } from '../../domain/catalogue.js';
+import type { Language, LocalizedText } from '../../domain/catalogue.js';
+import type { SizeClass } from '../../domain/sizeClass.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
 import type { Messages } from '../../web/i18n/index.js';
 import type { Cell, Column, StatTable } from '../../web/export/table.js';
@@ -36,7 +37,7 @@ export function coverageAreaTable(c: TableContext, r: CoverageReport): StatTable
     columns: [
       col('area', t.stats.table.area),
       ...COVERAGE_KINDS.map((k) => col(k, t.stats.coverageKind[k], 'integer')),
-      col('covered', t.stats.adoption.share, 'percent'),
+      col('covered', t.stats.coverage.coveredShare, 'percent'),
       col('gapExposed', t.stats.coverage.gapExposed, 'integer'),
     ],
     rows: r.byArea.map((a) => [
@@ -49,7 +50,7 @@ export function coverageAreaTable(c: TableContext, r: CoverageReport): StatTable
   };
 }
 
-export function agencyMatrixTable(c: TableContext, id: string, title: string, areas: AreaRow[], items: { orgnr: string; name: import('../../domain/catalogue.js').LocalizedText; sizeClass: import('../../domain/sizeClass.js').SizeClass; ministry: { name: import('../../domain/catalogue.js').LocalizedText } | null; cells: Record<string, CellCoverage> }[]): StatTable {
+export function agencyMatrixTable(c: TableContext, id: string, title: string, areas: AreaRow[], items: { orgnr: string; name: LocalizedText; sizeClass: SizeClass; ministry: { name: LocalizedText } | null; cells: Record<string, CellCoverage> }[]): StatTable {
   const { t } = c;
   return {
     id,
@@ -122,7 +123,7 @@ export function sizeSplitTable(c: TableContext, r: AdoptionRow): StatTable {
   };
 }
 
-const pick = (v: import('../../domain/catalogue.js').LocalizedText, lang: Language) => (lang !== 'nb' ? v[lang] : undefined) || v.nb;
+const pick = (v: LocalizedText, lang: Language) => (lang !== 'nb' ? v[lang] : undefined) || v.nb;
 
 export function tierTable(c: TableContext, report: TierReport): StatTable {
   const { t } = c;
@@ -138,7 +139,7 @@ export function tierTable(c: TableContext, report: TierReport): StatTable {
   };
 }
 
-export function byMinistryTable(c: TableContext, s: ServiceRow, rows: { ministry: { orgnr: string; name: import('../../domain/catalogue.js').LocalizedText } | null; users: number; eligible: number | null; share: number | null }[]): StatTable {
+export function byMinistryTable(c: TableContext, s: ServiceRow, rows: { ministry: { orgnr: string; name: LocalizedText } | null; users: number; eligible: number | null; share: number | null }[]): StatTable {
   const { t } = c;
   return {
     id: `departement-${s.slug}`.slice(0, 60),

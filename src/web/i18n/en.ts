@@ -229,6 +229,7 @@ export const en: Messages = {
       none: 'No known arrangement: no registered use and no declaration from the agency',
     },
     coverage: {
+      coveredShare: 'Share with a known arrangement',
       explanation: 'Each agency is counted once per area, under the first arrangement in the order central, sector, group, collaboration, in-house. “None known” means the register knows nothing – not necessarily that the agency has no solution.',
       chartTitle: 'How the service areas are covered',
       chartSummary: (n: number, best: string, bestShare: string, worst: string, worstShare: string) =>
@@ -327,6 +328,8 @@ export const en: Messages = {
       adoptionTitle: 'Shared services the agencies use',
     },
     recommendations: {
+      byAreaTitle: 'Suggestions by service area',
+      tableTitle: 'All suggestions in one table',
       title: 'What could we use?',
       lead: (name: string) => `Shared services ${name} may use but does not use today – ranked by how many similar agencies use them.`,
       similar: (size: string, ministry: string | null) =>

@@ -230,6 +230,7 @@ export const nb = {
       none: 'Ingen kjent ordning: ingen registrert bruk og ingen melding fra virksomheten',
     },
     coverage: {
+      coveredShare: 'Andel med kjent ordning',
       explanation: 'Hver virksomhet telles én gang per område, under den første ordningen i rekkefølgen sentral, sektor, gruppe, samarbeid, egen løsning. «Ingen kjent» betyr at registeret ikke vet noe – ikke nødvendigvis at virksomheten mangler en løsning.',
       chartTitle: 'Slik er tjenesteområdene dekket',
       chartSummary: (n: number, best: string, bestShare: string, worst: string, worstShare: string) =>
@@ -328,6 +329,8 @@ export const nb = {
       adoptionTitle: 'Fellestjenestene virksomhetene bruker',
     },
     recommendations: {
+      byAreaTitle: 'Forslag etter tjenesteområde',
+      tableTitle: 'Alle forslagene i én tabell',
       title: 'Hva kan vi bruke?',
       lead: (name: string) => `Fellestjenester ${name} kan bruke, men ikke bruker i dag – rangert etter hvor mange lignende virksomheter som bruker dem.`,
       similar: (size: string, ministry: string | null) =>

@@ -229,6 +229,7 @@ export const nn: Messages = {
       none: 'Ingen kjend ordning: ingen registrert bruk og inga melding frå verksemda',
     },
     coverage: {
+      coveredShare: 'Del med kjend ordning',
       explanation: 'Kvar verksemd blir talt éin gong per område, under den første ordninga i rekkjefølgja sentral, sektor, gruppe, samarbeid, eiga løysing. «Ingen kjend» tyder at registeret ikkje veit noko – ikkje naudsynleg at verksemda manglar ei løysing.',
       chartTitle: 'Slik er tenesteområda dekte',
       chartSummary: (n: number, best: string, bestShare: string, worst: string, worstShare: string) =>
@@ -327,6 +328,8 @@ export const nn: Messages = {
       adoptionTitle: 'Fellestenestene verksemdene bruker',
     },
     recommendations: {
+      byAreaTitle: 'Forslag etter tenesteområde',
+      tableTitle: 'Alle forslaga i éin tabell',
       title: 'Kva kan vi bruke?',
       lead: (name: string) => `Felles tenester ${name} kan bruke, men ikkje bruker i dag – rangerte etter kor mange liknande verksemder som bruker dei.`,
       similar: (size: string, ministry: string | null) =>
