@@ -7,7 +7,7 @@ import { HttpProblem } from '../../server/problem.js';
 import type { AppDeps } from '../../server/types.js';
 import { AreaGroup, Breadcrumbs, JsonLink, PageHeader, Section, ServiceLinks } from '../../web/components.js';
 import { Text, usePage, useHref } from '../../web/context.js';
-import { StatTableView } from '../../web/export/StatTableView.js';
+import { StatDownloads, StatTableView } from '../../web/export/StatTableView.js';
 import type { StatTable } from '../../web/export/table.js';
 import { formatters, messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
@@ -127,7 +127,11 @@ function RecommendationPage(p: {
       </Section>
       {r.recommendations.length > 0 ? (
         <Section title={t.stats.recommendations.tableTitle} id="table">
-          <StatTableView table={p.table} download={p.download} captionHidden />
+          <details className="recommendation-more">
+            <summary>{t.stats.recommendations.showTable(r.recommendations.length)}</summary>
+            <StatTableView table={p.table} captionHidden />
+          </details>
+          <StatDownloads table={p.table} download={p.download} />
         </Section>
       ) : null}
       {r.planned.length > 0 ? (

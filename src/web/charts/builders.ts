@@ -38,6 +38,8 @@ function seriesStyle(i: number, absent: boolean | undefined) {
 }
 
 const axisLabel = { color: ink.text, fontSize: 13 };
+/** Room for category names left of horizontal bars; longer names are shortened with … (the table has them whole). */
+const LABEL_WIDTH = 200;
 
 /**
  * Horizontal bars, one per category, stacked from series; values are shares (0–1) when `percent`. Labels on a
@@ -47,10 +49,10 @@ export function stackedBars(o: { categories: string[]; series: Series[]; format:
   const min = o.minLabel ?? 0.08;
   return {
     aria: { enabled: true, decal: { show: true } },
-    grid: { left: 8, right: 24, top: 40, bottom: 24, containLabel: true },
+    grid: { left: LABEL_WIDTH + 12, right: 24, top: 40, bottom: 24, containLabel: false },
     legend: { top: 0, left: 0, textStyle: { color: ink.text, fontSize: 13 }, itemWidth: 18, itemHeight: 12, selectedMode: false },
     xAxis: { type: 'value', max: o.percent ? 1 : undefined, axisLabel: { ...axisLabel, formatter: (v: number) => o.format(v) }, splitLine: { lineStyle: { color: ink.grid } } },
-    yAxis: { type: 'category', data: o.categories, inverse: true, axisLabel: { ...axisLabel, width: 220, overflow: 'truncate' }, axisLine: { lineStyle: { color: ink.border } } },
+    yAxis: { type: 'category', data: o.categories, inverse: true, axisLabel: { ...axisLabel, width: LABEL_WIDTH, overflow: 'truncate' }, axisLine: { lineStyle: { color: ink.border } } },
     series: o.series.map((s, i) => {
       const st = seriesStyle(i, s.absent);
       return {

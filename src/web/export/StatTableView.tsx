@@ -73,18 +73,24 @@ export function StatTableView({ table, download, captionHidden }: { table: StatT
           {table.note}
         </Paragraph>
       ) : null}
-      {download ? (
-        <p className="downloads">
-          {t.stats.table.download}:{' '}
-          <a href={downloadHref(download, table.id, 'csv')} download aria-label={t.stats.table.downloadAs(table.title, 'CSV')}>
-            {t.stats.table.csv}
-          </a>{' '}
-          ·{' '}
-          <a href={downloadHref(download, table.id, 'xlsx')} download aria-label={t.stats.table.downloadAs(table.title, 'Excel (XLSX)')}>
-            {t.stats.table.xlsx}
-          </a>
-        </p>
-      ) : null}
+      {download ? <StatDownloads table={table} download={download} /> : null}
     </div>
+  );
+}
+
+/** Links to download a table as CSV and XLSX, each named for screen readers. */
+export function StatDownloads({ table, download }: { table: StatTable; download: DownloadBase }) {
+  const { t } = usePage();
+  return (
+    <p className="downloads">
+      {t.stats.table.download}:{' '}
+      <a href={downloadHref(download, table.id, 'csv')} download aria-label={t.stats.table.downloadAs(table.title, 'CSV')}>
+        {t.stats.table.csv}
+      </a>{' '}
+      ·{' '}
+      <a href={downloadHref(download, table.id, 'xlsx')} download aria-label={t.stats.table.downloadAs(table.title, 'Excel (XLSX)')}>
+        {t.stats.table.xlsx}
+      </a>
+    </p>
   );
 }

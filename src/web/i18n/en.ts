@@ -328,6 +328,7 @@ export const en: Messages = {
       adoptionTitle: 'Shared services the agencies use',
     },
     recommendations: {
+      showTable: (n: number) => `Show the table (${n} ${n === 1 ? 'suggestion' : 'suggestions'})`,
       byAreaTitle: 'Suggestions by service area',
       tableTitle: 'All suggestions in one table',
       title: 'What could we use?',

@@ -329,6 +329,7 @@ export const nb = {
       adoptionTitle: 'Fellestjenestene virksomhetene bruker',
     },
     recommendations: {
+      showTable: (n: number) => `Vis tabellen (${n} forslag)`,
       byAreaTitle: 'Forslag etter tjenesteområde',
       tableTitle: 'Alle forslagene i én tabell',
       title: 'Hva kan vi bruke?',

@@ -328,6 +328,7 @@ export const nn: Messages = {
       adoptionTitle: 'Fellestenestene verksemdene bruker',
     },
     recommendations: {
+      showTable: (n: number) => `Vis tabellen (${n} forslag)`,
       byAreaTitle: 'Forslag etter tenesteområde',
       tableTitle: 'Alle forslaga i éin tabell',
       title: 'Kva kan vi bruke?',
