@@ -46,11 +46,13 @@ export function eligibleSql(a: string, s: string): SQL {
 
 /** eligibilityOf(a, s) = 'unknown' as a condition (groups, agreements, a sector service naming no ministry). */
 export function eligibilityUnknownSql(a: string, s: string): SQL {
-  const unknownGroups = TARGET_GROUPS.filter((g) => !ELIGIBILITY_RULES[g]);
-  const sectors = TARGET_GROUPS.filter((g) => ELIGIBILITY_RULES[g]?.sameMinistry);
-  return sql.raw(
-    `(${a}.deleted_on is null and (${s}.target_group in ${literals(unknownGroups)} or (${s}.target_group in ${literals(sectors)} and ${s}.target_ministry_orgnr is null)))`,
-  );
+  const branches = TARGET_GROUPS.flatMap((g) => {
+    const rule = ELIGIBILITY_RULES[g];
+    if (!rule) return [`${s}.target_group = '${g}'`];
+    // A sector service naming no ministry: unknown for the kinds it is open to, no for the others.
+    return rule.sameMinistry ? [`(${s}.target_group = '${g}' and ${s}.target_ministry_orgnr is null and ${a}.kind in ${literals(rule.kinds)})`] : [];
+  });
+  return sql.raw(`(${a}.deleted_on is null and (${branches.join(' or ')}))`);
 }
 
 /** A subscription (alias `x`) that runs on the day `day` (a yyyy-mm-dd string): started by then, not ended before. */
