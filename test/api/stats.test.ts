@@ -5,7 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencyInHouseAreas } from '../../src/db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { agencyInHouseAreas, services as servicesTable, subscriptions as subscriptionsTable } from '../../src/db/schema/index.js';
 import { formatOrgnr } from '../../src/domain/orgnr.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
@@ -96,6 +97,7 @@ describe.each(testEngines())('statistics on %s', (engine) => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
   };
+  const serviceId = async (slug: string) => (await t.database.db.select({ id: servicesTable.id }).from(servicesTable).where(eq(servicesTable.slug, slug)))[0]!.id;
   const noInlineStyleOrScript = (html: string) => {
     expect(html).not.toMatch(/<style|<script| style="/);
   };
@@ -437,6 +439,16 @@ describe.each(testEngines())('statistics on %s', (engine) => {
       const res = await get(url);
       expectHtmlPage(res, 'nb', status);
     });
+  });
+
+  it('serves cached figures until the data changes, then new ones', async () => {
+    const users = async () => (await json('/api/v1/stats/adoption?service=sky')).items[0].users;
+    expect(await users()).toBe(2);
+    expect(await users()).toBe(2);
+    const [row] = await t.database.db.insert(subscriptionsTable).values({ agencyOrgnr: o.kd4!, serviceId: await serviceId('sky'), startedOn: '2020-01-01' }).returning();
+    expect(await users()).toBe(3);
+    await t.database.db.delete(subscriptionsTable).where(eq(subscriptionsTable.id, row!.id));
+    expect(await users()).toBe(2);
   });
 
   it('is in the OpenAPI document', async () => {

@@ -6,7 +6,7 @@ import { messages } from '../../web/i18n/index.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { localizer } from '../shared/present.js';
 import { Lang, problem } from '../shared/schema.js';
-import { agencyCoverage, recommendationsFor } from '../stats/reports.js';
+import { agencyCoverage, recommendationsFor } from '../stats/served.js';
 import { presentService } from '../stats/routes.js';
 import { RecommendationResponse } from '../stats/schema.js';
 import { osloToday } from '../stats/sql.js';

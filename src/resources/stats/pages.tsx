@@ -25,7 +25,7 @@ import { SlugParams } from '../shared/schema.js';
 import { type ChartContext, coverageChart, gapChart, type RenderedChart, sizeChart, tierChart, trendChart } from './charts.js';
 import { knownSlug, populationFrom } from './input.js';
 import { listAreaRows, listServiceRows, type PopulationFilter } from './queries.js';
-import { adoptionReport, coverageReport, gapReport, launchesReport, tierReport, trendReport } from './reports.js';
+import { adoptionReport, coverageReport, gapReport, launchesReport, tierReport, trendReport } from './served.js';
 import { AdoptionPageQuery, PopulationPageQuery, TrendPageQuery } from './schema.js';
 import { osloToday } from './sql.js';
 import { registerStatPage } from './statPage.js';

@@ -8,7 +8,7 @@ import { localizer } from '../shared/present.js';
 import { problem } from '../shared/schema.js';
 import { knownSlug, populationFrom } from './input.js';
 import type { ServiceRow } from './queries.js';
-import { adoptionByMinistry, adoptionReport, coverageReport, gapReport, launchesReport, tierReport, trendReport } from './reports.js';
+import { adoptionByMinistry, adoptionReport, coverageReport, gapReport, launchesReport, tierReport, trendReport } from './served.js';
 import { AdoptionQuery, AdoptionResponse, CoverageQuery, CoverageResponse, LangQuery, OptOutResponse, TrendQuery, TrendResponse } from './schema.js';
 import { osloToday } from './sql.js';
 
