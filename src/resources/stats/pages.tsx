@@ -25,6 +25,7 @@ import { SlugParams } from '../shared/schema.js';
 import { type ChartContext, coverageChart, gapChart, type RenderedChart, sizeChart, tierChart, trendChart } from './charts.js';
 import { knownSlug, populationFrom } from './input.js';
 import { listAreaRows, listServiceRows, type PopulationFilter } from './queries.js';
+import type { Paging } from './reports.js';
 import { adoptionReport, coverageReport, gapReport, launchesReport, tierReport, trendReport } from './served.js';
 import { AdoptionPageQuery, PopulationPageQuery, TrendPageQuery } from './schema.js';
 import { osloToday } from './sql.js';
@@ -113,6 +114,18 @@ function PopulationForm({ action, ministries, q, thresholds, showKind = true }: 
       </div>
       <Button type="submit">{t.stats.coverage.apply}</Button>
     </form>
+  );
+}
+
+/** A paged table of agencies with their coverage, and its pager (the download has every row). */
+function AgencyMatrix({ table, total, page, pageCount, download, filters }: { table: StatTable; total: number; page: number; pageCount: number; download: DownloadBase; filters: Record<string, string | undefined> }) {
+  const { t } = usePage();
+  return (
+    <>
+      <Paragraph data-size="sm">{t.stats.coverage.agenciesNote}</Paragraph>
+      {total === 0 ? <Paragraph>{t.stats.coverage.noAgencies}</Paragraph> : <StatTableView table={table} download={download} captionHidden />}
+      <Pager page={page} pageCount={pageCount} hrefFor={(p) => download.path + queryString({ ...filters, page: p > 1 ? p : undefined })} />
+    </>
   );
 }
 
@@ -209,19 +222,23 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
     };
   });
 
-  registerStatPage(app, '/statistikk/dekning', { querystring: PopulationPageQuery }, async (req, download, mode) => {
+  /** The common part of the pages about a population (coverage, gap): filters, paging, the report, the ministries. */
+  async function populationView<R extends { agencies: { total: number }; population: number }>(req: FastifyRequest, mode: 'page' | 'export', load: (f: PopulationFilter, today: string, paging: Paging) => Promise<R>) {
     const q = req.query as PopulationPageQuery;
     const today = osloToday();
     const f = await populationFrom(db, q, req.lang);
-    const offset = mode === 'export' ? 0 : (q.page - 1) * PAGE_SIZE;
-    const [r, ministries] = await Promise.all([coverageReport(db, th, today, f, req.lang, { offset, limit: mode === 'export' ? EXPORT_ALL : PAGE_SIZE }), listMinistries(db, req.lang)]);
+    const paging = mode === 'export' ? { offset: 0, limit: EXPORT_ALL } : { offset: (q.page - 1) * PAGE_SIZE, limit: PAGE_SIZE };
+    const [r, ministries] = await Promise.all([load(f, today, paging), listMinistries(db, req.lang)]);
     const { pageCount, outOfRange } = pageWindow(r.agencies.total, q.page, PAGE_SIZE);
     if (outOfRange) throw new HttpProblem(404, tOf(req).errors.notFound);
-    const { t, c, chart } = contexts(req, today, tOf(req).stats.population(r.population));
+    return { q, f, today, r, ministries, pageCount, filters: { ministry: f.ministry, size: q.size, kind: q.kind }, ...contexts(req, today, tOf(req).stats.population(r.population)) };
+  }
+
+  registerStatPage(app, '/statistikk/dekning', { querystring: PopulationPageQuery }, async (req, download, mode) => {
+    const { q, f, today, r, ministries, pageCount, filters, t, c, chart } = await populationView(req, mode, (f, today, paging) => coverageReport(db, th, today, f, req.lang, paging));
     const areaTable = coverageAreaTable(c, r);
     const matrix = agencyMatrixTable(c, 'virksomheter', t.stats.coverage.agenciesTitle, r.areas, r.agencies.items);
     const figure = coverageChart(chart, r);
-    const filters = { ministry: f.ministry, size: q.size, kind: q.kind };
     return {
       name: 'dekning',
       asOf: today,
@@ -236,29 +253,19 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
             {t.stats.coverage.inHouseNote}
           </Paragraph>
           <Section title={t.stats.coverage.agenciesTitle} id="agencies">
-            <Paragraph data-size="sm">{t.stats.coverage.agenciesNote}</Paragraph>
-            {r.agencies.total === 0 ? <Paragraph>{t.stats.coverage.noAgencies}</Paragraph> : <StatTableView table={matrix} download={download} captionHidden />}
-            <Pager page={q.page} pageCount={pageCount} hrefFor={(p) => download.path + queryString({ ...filters, page: p > 1 ? p : undefined })} />
+            <AgencyMatrix table={matrix} total={r.agencies.total} page={q.page} pageCount={pageCount} download={download} filters={filters} />
           </Section>
-          <JsonLink href={`/api/v1/stats/coverage${queryString({ ministry: f.ministry, size: q.size, kind: q.kind })}`} />
+          <JsonLink href={`/api/v1/stats/coverage${queryString(filters)}`} />
         </StatsLayout>
       ),
     };
   });
 
   registerStatPage(app, '/statistikk/hull', { querystring: PopulationPageQuery }, async (req, download, mode) => {
-    const q = req.query as PopulationPageQuery;
-    const today = osloToday();
-    const f = await populationFrom(db, q, req.lang);
-    const offset = mode === 'export' ? 0 : (q.page - 1) * PAGE_SIZE;
-    const [r, ministries] = await Promise.all([gapReport(db, th, today, f, req.lang, { offset, limit: mode === 'export' ? EXPORT_ALL : PAGE_SIZE }), listMinistries(db, req.lang)]);
-    const { pageCount, outOfRange } = pageWindow(r.agencies.total, q.page, PAGE_SIZE);
-    if (outOfRange) throw new HttpProblem(404, tOf(req).errors.notFound);
-    const { t, c, chart } = contexts(req, today, tOf(req).stats.population(r.population));
+    const { q, today, r, ministries, pageCount, filters, t, c, chart } = await populationView(req, mode, (f, today, paging) => gapReport(db, th, today, f, req.lang, paging));
     const bySize = gapBySizeTable(c, r);
     const list = agencyMatrixTable(c, 'virksomheter', t.stats.gap.tableTitle, r.gapAreas, r.agencies.items);
     const figure = gapChart(chart, r);
-    const filters = { ministry: f.ministry, size: q.size, kind: q.kind };
     return {
       name: 'hull',
       asOf: today,
@@ -274,11 +281,9 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
           </Alert>
           <Figure chart={figure} table={bySize} download={download} />
           <Section title={t.stats.gap.tableTitle} id="agencies">
-            <Paragraph data-size="sm">{t.stats.coverage.agenciesNote}</Paragraph>
-            {r.agencies.total === 0 ? null : <StatTableView table={list} download={download} captionHidden />}
-            <Pager page={q.page} pageCount={pageCount} hrefFor={(p) => download.path + queryString({ ...filters, page: p > 1 ? p : undefined })} />
+            <AgencyMatrix table={list} total={r.agencies.total} page={q.page} pageCount={pageCount} download={download} filters={filters} />
           </Section>
-          <JsonLink href={`/api/v1/stats/coverage${queryString({ ministry: f.ministry, size: q.size, kind: q.kind })}`} />
+          <JsonLink href={`/api/v1/stats/coverage${queryString(filters)}`} />
         </StatsLayout>
       ),
     };
@@ -549,9 +554,7 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
           </Paragraph>
           <Figure chart={figure} table={areaTable} download={download} />
           <Section title={t.stats.coverage.agenciesTitle} id="agencies">
-            <Paragraph data-size="sm">{t.stats.coverage.agenciesNote}</Paragraph>
-            {cov.agencies.total === 0 ? <Paragraph>{t.stats.coverage.noAgencies}</Paragraph> : <StatTableView table={matrix} download={download} captionHidden />}
-            <Pager page={page} pageCount={pageCount} hrefFor={(p) => download.path + queryString({ page: p > 1 ? p : undefined })} />
+            <AgencyMatrix table={matrix} total={cov.agencies.total} page={page} pageCount={pageCount} download={download} filters={{}} />
           </Section>
           <Section title={t.stats.ministry.adoptionTitle} id="services">
             <StatTableView table={adoptionTab} download={download} captionHidden />

@@ -4,9 +4,9 @@
  * classify and rank stay in src/domain and run over the aggregates. See bench/stats.ts for timings at 10× scale.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { DeliveryModel, Language, LocalizedText, Obligation, OrganisationKind, ServiceKind, ServiceStatus, TargetGroup } from '../../domain/catalogue.js';
+import { type DeliveryModel, type Language, type LocalizedText, type Obligation, ORGANISATION_KINDS, type OrganisationKind, type ServiceKind, type ServiceStatus, type TargetGroup } from '../../domain/catalogue.js';
 import { type CoverageGroupCount, summarizeCoverage } from '../../domain/coverage.js';
-import { type Eligibility, eligibilityOf, MUNICIPAL_KINDS, STATE_KINDS } from '../../domain/eligibility.js';
+import { type Eligibility, eligibilityOf, STATE_KINDS } from '../../domain/eligibility.js';
 import { SIZE_CLASSES, type SizeClass, type SizeThresholds } from '../../domain/sizeClass.js';
 import { type Executor, queryRows } from '../../db/database.js';
 import { sortByName } from '../shared/present.js';
@@ -44,12 +44,13 @@ export async function listAreaRows(db: Executor): Promise<AreaRow[]> {
   return rows.map((r) => ({ slug: r.slug, name: r.name, sortOrder: Number(r.sort_order), gapArea: r.gap_area }));
 }
 
-/** Per (area, model set, in-house) the number of agencies in the population; agencies with nothing are not listed. */
-async function coverageGroups(db: Executor, f: PopulationFilter, th: SizeThresholds, today: string, orgnrs?: readonly string[]) {
+/**
+ * `pop` (the population's agencies, optionally only some), `cells` (per agency and area: the OR of the delivery
+ * models' bits of its active subscriptions) and `own` (areas declared in-house), joined in full as `coverage`.
+ */
+function coverageCte(f: PopulationFilter, th: SizeThresholds, today: string, orgnrs?: readonly string[]): SQL {
   const only = orgnrs ? sql` and ${inList(sql.raw('a.orgnr'), orgnrs)}` : sql``;
-  return queryRows<{ orgnr: string; area: string; mask: number; in_house: boolean }>(
-    db,
-    sql`with pop as (select a.orgnr from agencies a where ${populationWhere('a', f, th)}${only}),
+  return sql`with pop as (select a.orgnr from agencies a where ${populationWhere('a', f, th)}${only}),
         cells as (
           select x.agency_orgnr as orgnr, s.area_slug as area, bit_or(${modelBitSql('s')}) as mask
             from subscriptions x join pop on pop.orgnr = x.agency_orgnr join services s on s.id = x.service_id
@@ -58,10 +59,10 @@ async function coverageGroups(db: Executor, f: PopulationFilter, th: SizeThresho
         own as (
           select distinct h.agency_orgnr as orgnr, h.area_slug as area
             from agency_in_house_areas h join pop on pop.orgnr = h.agency_orgnr
-           where ${declaredOnSql('h', today)})
-      select coalesce(c.orgnr, o.orgnr) as orgnr, coalesce(c.area, o.area) as area, coalesce(c.mask, 0)::int as mask, (o.orgnr is not null) as in_house
-        from cells c full join own o on o.orgnr = c.orgnr and o.area = c.area`,
-  );
+           where ${declaredOnSql('h', today)}),
+        coverage as (
+          select coalesce(c.orgnr, o.orgnr) as orgnr, coalesce(c.area, o.area) as area, coalesce(c.mask, 0)::int as mask, (o.orgnr is not null) as in_house
+            from cells c full join own o on o.orgnr = c.orgnr and o.area = c.area)`;
 }
 
 export async function populationCount(db: Executor, f: PopulationFilter, th: SizeThresholds): Promise<number> {
@@ -74,22 +75,7 @@ export async function coverageSummary(db: Executor, f: PopulationFilter, th: Siz
   const [areas, population, groups] = await Promise.all([
     listAreaRows(db),
     populationCount(db, f, th),
-    queryRows<{ area: string; mask: number; in_house: boolean; n: number }>(
-      db,
-      sql`with pop as (select a.orgnr from agencies a where ${populationWhere('a', f, th)}),
-          cells as (
-            select x.agency_orgnr as orgnr, s.area_slug as area, bit_or(${modelBitSql('s')}) as mask
-              from subscriptions x join pop on pop.orgnr = x.agency_orgnr join services s on s.id = x.service_id
-             where ${activeOnSql('x', today)}
-             group by 1, 2),
-          own as (
-            select distinct h.agency_orgnr as orgnr, h.area_slug as area
-              from agency_in_house_areas h join pop on pop.orgnr = h.agency_orgnr
-             where ${declaredOnSql('h', today)})
-        select coalesce(c.area, o.area) as area, coalesce(c.mask, 0)::int as mask, (o.orgnr is not null) as in_house, count(*)::int as n
-          from cells c full join own o on o.orgnr = c.orgnr and o.area = c.area
-         group by 1, 2, 3`,
-    ),
+    queryRows<{ area: string; mask: number; in_house: boolean; n: number }>(db, sql`${coverageCte(f, th, today)} select area, mask, in_house, count(*)::int as n from coverage group by 1, 2, 3`),
   ]);
   const counts: CoverageGroupCount[] = groups.map((g) => ({ area: g.area, mask: Number(g.mask), inHouse: g.in_house, agencies: Number(g.n) }));
   const summary = summarizeCoverage(
@@ -134,7 +120,10 @@ export async function populationAgencies(db: Executor, f: PopulationFilter, th: 
 export async function coverageCells(db: Executor, orgnrs: readonly string[], th: SizeThresholds, today: string) {
   const cells = new Map<string, Map<string, { mask: number; inHouse: boolean }>>();
   if (orgnrs.length === 0) return cells;
-  const rows = await coverageGroups(db, { kinds: [...STATE_KINDS, ...MUNICIPAL_KINDS, 'state_enterprise', 'company'] }, th, today, orgnrs);
+  const rows = await queryRows<{ orgnr: string; area: string; mask: number; in_house: boolean }>(
+    db,
+    sql`${coverageCte({ kinds: ORGANISATION_KINDS }, th, today, orgnrs)} select orgnr, area, mask, in_house from coverage`,
+  );
   for (const r of rows) {
     let m = cells.get(r.orgnr);
     if (!m) cells.set(r.orgnr, (m = new Map()));
