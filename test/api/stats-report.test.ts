@@ -146,3 +146,22 @@ describe.each(testEngines())('the demo dataset on %s', (engine) => {
     expect(csv.split('\r\n').length - 2).toBe(Number(/(\d+) av \d+ virksomheter mangler/.exec(html)![1]));
   });
 });
+
+describe.each(testEngines())('long tables on the demo dataset on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { seed: 'demo' });
+  });
+  afterAll(async () => t?.close());
+  const get = (url: string) => t.app.inject({ method: 'GET', url });
+
+  it('shows a ministry area\'s 50 most used services and downloads all of them', async () => {
+    const KD = '872417842';
+    const html = decode((await get(`/statistikk/departementer/${KD}`)).body);
+    const shown = rows(html, 'table-tjenester').length - 1;
+    const all = (await get(`/statistikk/departementer/${KD}/tabeller/tjenester.csv`)).body.split('\r\n').length - 2;
+    expect(shown).toBe(50);
+    expect(all).toBeGreaterThan(50);
+    expect(html).toContain(`Viser 50 av ${all}. Last ned tabellen for å få alle.`);
+  });
+});

@@ -540,7 +540,8 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
     const areaTable = coverageAreaTable(c, cov);
     const matrix = agencyMatrixTable(c, 'virksomheter', t.stats.coverage.agenciesTitle, cov.areas, cov.agencies.items);
     const used = adoption.rows.filter((r) => r.eligibleUsers > 0 || r.users > 0);
-    const adoptionTab = adoptionTable(c, used, 'tjenester', t.stats.ministry.adoptionTitle);
+    // A ministry area's agencies may use hundreds of services at national scale: the page shows the most used.
+    const adoptionTab = adoptionTable(c, mode === 'export' ? used : used.slice(0, PAGE_SIZE), 'tjenester', t.stats.ministry.adoptionTitle);
     const gapList = agencyMatrixTable(c, 'hull', t.stats.gap.tableTitle, gap.gapAreas, gap.agencies.items);
     const figure = coverageChart(chart, cov);
     return {
@@ -558,10 +559,12 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
           </Section>
           <Section title={t.stats.ministry.adoptionTitle} id="services">
             <StatTableView table={adoptionTab} download={download} captionHidden />
+            {used.length > adoptionTab.rows.length ? <Paragraph data-size="sm">{t.stats.table.showing(adoptionTab.rows.length, used.length)}</Paragraph> : null}
           </Section>
           <Section title={t.stats.gap.tableTitle} id="gap">
             <Paragraph>{gap.exposed ? t.stats.gap.exposed(gap.exposed, gap.population) : t.stats.gap.none}</Paragraph>
             {gap.exposed ? <StatTableView table={gapList} download={download} captionHidden /> : null}
+            {gap.exposed > gapList.rows.length ? <Paragraph data-size="sm">{t.stats.table.showing(gapList.rows.length, gap.exposed)}</Paragraph> : null}
           </Section>
           <JsonLink href={`/api/v1/stats/coverage${queryString({ ministry: ministryOrgnr })}`} />
         </StatsLayout>

@@ -355,6 +355,7 @@ export const en: Messages = {
       deleted: 'The agency no longer exists, so it gets no suggestions.',
     },
     table: {
+      showing: (shown: number, total: number) => `Showing ${shown} of ${total}. Download the table to get all.`,
       download: 'Download the table',
       csv: 'CSV',
       xlsx: 'Excel',

@@ -356,6 +356,7 @@ export const nb = {
       deleted: 'Virksomheten finnes ikke lenger, så den får ingen forslag.',
     },
     table: {
+      showing: (shown: number, total: number) => `Viser ${shown} av ${total}. Last ned tabellen for å få alle.`,
       download: 'Last ned tabellen',
       csv: 'CSV',
       xlsx: 'Excel',

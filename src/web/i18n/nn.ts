@@ -204,7 +204,7 @@ export const nn: Messages = {
     figureGap: 'utan sentral, sektor- eller gruppeløysing for IT-drift eller arkiv',
     figureAdoption: (service: string) => `bruker ${service}`,
     comingHeading: 'Kjem',
-    comingText: 'Nøgd og gevinstar: når brukarundersøkingar og gevinstmålingar blir samla inn i portalen, blir dei viste her, fordelte på teneste og storleik på verksemda.',
+    comingText: 'Nøgdheit og gevinstar: når brukarundersøkingar og gevinstmålingar blir samla inn i portalen, blir dei viste her, fordelte på teneste og storleik på verksemda.',
     pages: {
       coverage: { title: 'Dekning', lead: 'For kvar verksemd og kvart tenesteområde: kva for ordning som dekkjer området – sentral, sektor, gruppe, samarbeid, eiga løysing – eller ingen kjend.' },
       gap: { title: 'Hol i tilbodet', lead: 'Verksemder utanfor sektor- og gruppeordningane har inga felles teneste for IT-drift og arkiv. Her er dei.' },
@@ -355,6 +355,7 @@ export const nn: Messages = {
       deleted: 'Verksemda finst ikkje lenger, så ho får ingen forslag.',
     },
     table: {
+      showing: (shown: number, total: number) => `Viser ${shown} av ${total}. Last ned tabellen for å få alle.`,
       download: 'Last ned tabellen',
       csv: 'CSV',
       xlsx: 'Excel',
