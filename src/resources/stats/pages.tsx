@@ -74,8 +74,9 @@ function StatsLayout({ title, lead, crumbs = [], asOf, children }: { title: stri
   );
 }
 
+/** A chart with its table; tables with many columns (years, arrangements) go under the chart. */
 function Figure({ chart, table, download }: { chart: RenderedChart; table: StatTable; download: DownloadBase }) {
-  return <ChartFigure id={chart.id} title={chart.title} summary={chart.summary} svg={chart.svg} table={table} download={download} />;
+  return <ChartFigure id={chart.id} title={chart.title} summary={chart.summary} svg={chart.svg} table={table} download={download} stacked={table.columns.length > 6} />;
 }
 
 /** The population form: ministry area, kind and size class; a GET form that works without JavaScript. */

@@ -7,9 +7,28 @@ import type { StatTable } from '../export/table.js';
  * and the data table beside it holds every number, with downloads. Readable without JavaScript, without colour and
  * without sight.
  */
-export function ChartFigure({ id, title, summary, svg, table, download, children }: { id: string; title: string; summary: string; svg: string; table: StatTable; download?: DownloadBase | undefined; children?: ReactNode }) {
+export function ChartFigure({
+  id,
+  title,
+  summary,
+  svg,
+  table,
+  download,
+  stacked,
+  children,
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  svg: string;
+  table: StatTable;
+  download?: DownloadBase | undefined;
+  /** The table under the chart rather than beside it, for tables too wide for a side column. */
+  stacked?: boolean;
+  children?: ReactNode;
+}) {
   return (
-    <figure className="chart" id={id}>
+    <figure className={stacked ? 'chart chart--stacked' : 'chart'} id={id}>
       <figcaption className="chart__caption">
         <span className="chart__title" id={`${id}-title`}>
           {title}
