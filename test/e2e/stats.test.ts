@@ -82,6 +82,17 @@ describe.each(testEngines())('statistics in Chromium on %s', (engine) => {
     await page.context().close();
   });
 
+  it('reflows on a narrow screen: wide tables scroll in their region, the page does not (WCAG 1.4.10)', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    for (const path of ['/statistikk/dekning', '/statistikk/utvikling', `/virksomheter/${LOTTSTIFT}/hva-kan-vi-bruke`]) {
+      await page.goto(portal.url + path);
+      const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+      expect(scroll, path).toBeLessThanOrEqual(inner);
+    }
+    await context.close();
+  });
+
   it('filters by keyboard alone: tab to a select, change it, submit with Enter', async () => {
     const { page } = await strictPage();
     await page.goto(`${portal.url}/statistikk/dekning`);
