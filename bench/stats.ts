@@ -19,6 +19,7 @@ import { type Database, type DatabaseHandle, openDatabase, queryRows, sql } from
 import { agencies, areas, providers, services, subscriptions, tiers } from '../src/db/schema/index.js';
 import type { OrganisationKind } from '../src/domain/catalogue.js';
 import { orgnrCheckDigit } from '../src/domain/orgnr.js';
+import { prng } from '../src/domain/random.js';
 import { REPORT_SIZE_THRESHOLDS as th } from '../src/domain/sizeClass.js';
 import { defaultPopulation } from '../src/resources/stats/queries.js';
 import { adoptionReport, coverageReport, gapReport, recommendationsFor, tierReport, trendReport } from '../src/resources/stats/reports.js';
@@ -29,17 +30,6 @@ import { machineCaveat } from './support/server.js';
 const RUNS = Number(process.env.RUNS ?? 7);
 const SCALE = { ministries: 20, agencies: 7_900, others: 80, municipalities: 1_650, counties: 350, services: 2_000, subscriptions: 200_000 };
 
-/** mulberry32: a small deterministic PRNG, so two runs measure the same data. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = prng(Number(process.env.SEED ?? 42));
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 
