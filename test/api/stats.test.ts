@@ -451,6 +451,26 @@ describe.each(testEngines())('statistics on %s', (engine) => {
     expect(await users()).toBe(2);
   });
 
+  it('counts an agency once per service when rows overlap today (one ends in the future, one is open)', async () => {
+    const users = async () => (await json('/api/v1/stats/adoption?service=sky')).items[0].users;
+    const id = await serviceId('sky');
+    const rows = await t.database.db
+      .insert(subscriptionsTable)
+      .values([
+        { agencyOrgnr: o.kd4!, serviceId: id, startedOn: '2020-01-01', endedOn: '2099-12-31' },
+        { agencyOrgnr: o.kd4!, serviceId: id, startedOn: '2021-01-01' },
+        { agencyOrgnr: o.kd1!, serviceId: id, startedOn: '2021-01-01', endedOn: '2099-12-31' },
+        { agencyOrgnr: o.kd1!, serviceId: id, startedOn: '2022-01-01', endedOn: '2098-12-31' },
+      ])
+      .returning();
+    expect(await users()).toBe(4);
+    const rec = await json(`/api/v1/agencies/${o.kd3}/recommendations`);
+    const sky = rec.areas.flatMap((a: { items: unknown[] }) => a.items).find((r: { service: { slug: string } }) => r.service.slug === 'sky');
+    expect(sky.sameMinistry).toEqual({ users: 2, peers: 4 }); // kd1 and kd4, once each
+    for (const r of rows) await t.database.db.delete(subscriptionsTable).where(eq(subscriptionsTable.id, r.id));
+    expect(await users()).toBe(2);
+  });
+
   it('is in the OpenAPI document', async () => {
     const doc = await json('/api/v1/openapi.json');
     for (const p of ['/api/v1/stats/coverage', '/api/v1/stats/adoption', '/api/v1/stats/trends', '/api/v1/stats/optouts', '/api/v1/agencies/{orgnr}/recommendations']) {

@@ -10,7 +10,7 @@ import { type Eligibility, eligibilityOf, STATE_KINDS } from '../../domain/eligi
 import { SIZE_CLASSES, type SizeClass, type SizeThresholds } from '../../domain/sizeClass.js';
 import { type Executor, queryRows } from '../../db/database.js';
 import { sortByName } from '../shared/present.js';
-import { activeOnSql, declaredOnSql, eligibilityUnknownSql, eligibleSql, inList, ministryAreaSql, modelBitSql, sizeClassSql } from './sql.js';
+import { activeOnSql, activePairsSql, declaredOnSql, eligibilityUnknownSql, eligibleSql, inList, ministryAreaSql, modelBitSql, sizeClassSql } from './sql.js';
 
 /** Which organisations a figure is about. Defaults to the state bodies (ministries, agencies, others) that exist. */
 export interface PopulationFilter {
@@ -245,7 +245,7 @@ export async function usageBy(db: Executor, by: 'size' | 'ministry', th: SizeThr
   const rows = await queryRows<{ service_id: string; k: string | null; users: number; eligible_users: number }>(
     db,
     sql`select p.service_id, ${key} as k, count(*)::int as users, count(*) filter (where ${eligibleSql('a', 's')})::int as eligible_users
-          from (select x.agency_orgnr, x.service_id from subscriptions x where ${activeOnSql('x', today)}${only} group by 1, 2) p
+          from (${activePairsSql(today, only)}) p
           join agencies a on a.orgnr = p.agency_orgnr join services s on s.id = p.service_id
          where true${pop}
          group by 1, 2`,
@@ -361,11 +361,11 @@ export async function peerUsage(db: Executor, me: SimilarityKey, th: SizeThresho
   const rows = await queryRows<{ service_id: string; m: number; z: number; u: number }>(
     db,
     sql`select x.service_id,
-               count(distinct a.orgnr) filter (where ${p.sameMinistry})::int as m,
-               count(distinct a.orgnr) filter (where ${p.sameSize})::int as z,
-               count(distinct a.orgnr)::int as u
-          from subscriptions x join agencies a on a.orgnr = x.agency_orgnr join services s on s.id = x.service_id
-         where ${activeOnSql('x', today)} and ${p.base} and (${p.sameMinistry} or ${p.sameSize})
+               count(*) filter (where ${p.sameMinistry})::int as m,
+               count(*) filter (where ${p.sameSize})::int as z,
+               count(*)::int as u
+          from (${activePairsSql(today)}) x join agencies a on a.orgnr = x.agency_orgnr join services s on s.id = x.service_id
+         where ${p.base} and (${p.sameMinistry} or ${p.sameSize})
            and (${eligibleSql('a', 's')} or ${eligibilityUnknownSql('a', 's')})
          group by 1`,
   );
