@@ -156,15 +156,25 @@ export async function adoptionReport(db: Executor, th: SizeThresholds, today: st
     if (!m) bySvc.set(u.serviceId, (m = new Map()));
     m.set(String(u.key), { users: u.users, eligibleUsers: u.eligibleUsers });
   }
-  const rows: AdoptionRow[] = services.map((s) => {
-    const eligibleBySize = new Map<SizeClass, number>();
-    let known = true;
-    for (const g of groups) {
-      const e = groupEligibility(g, s);
-      if (e === 'unknown') known = false;
-      if (e === 'yes') eligibleBySize.set(g.sizeClass, (eligibleBySize.get(g.sizeClass) ?? 0) + g.count);
+  // Eligibility depends only on the target group and ministry, which thousands of services share: count once per pair.
+  const eligibleBase = new Map<string, { known: boolean; bySize: Map<SizeClass, number> }>();
+  const baseFor = (s: ServiceRow) => {
+    const key = `${s.targetGroup}:${s.targetMinistryOrgnr ?? ''}`;
+    let b = eligibleBase.get(key);
+    if (!b) {
+      b = { known: true, bySize: new Map() };
+      for (const g of groups) {
+        const e = groupEligibility(g, s);
+        if (e === 'unknown') b.known = false;
+        if (e === 'yes') b.bySize.set(g.sizeClass, (b.bySize.get(g.sizeClass) ?? 0) + g.count);
+      }
+      if (groups.length === 0) b.known = groupEligibility({ kind: 'agency', ministryArea: null, sizeClass: 'unknown', count: 0 }, s) !== 'unknown';
+      eligibleBase.set(key, b);
     }
-    if (groups.length === 0) known = groupEligibility({ kind: 'agency', ministryArea: null, sizeClass: 'unknown', count: 0 }, s) !== 'unknown';
+    return b;
+  };
+  const rows: AdoptionRow[] = services.map((s) => {
+    const { known, bySize: eligibleBySize } = baseFor(s);
     const u = bySvc.get(s.id) ?? new Map();
     const bySize = SIZE_CLASSES.map((sizeClass) => {
       const c = u.get(sizeClass) ?? { users: 0, eligibleUsers: 0 };
@@ -320,20 +330,28 @@ export async function recommendationsFor(db: Executor, th: SizeThresholds, today
   const eligibility = (s: ServiceRow) => (a.deletedOn ? 'no' : groupEligibility({ kind: a.kind, ministryArea, sizeClass, count: 1 }, s));
   const usageById = new Map(usage.map((u) => [u.serviceId, u]));
   const open = services.filter((s) => !inUse.has(s.id) && eligibility(s) !== 'no');
+  // Peers that may use a service, per cohort; the same for every service with the same target group and ministry.
+  const peerCounts = new Map<string, { m: number; z: number; u: number }>();
+  const peersFor = (s: ServiceRow) => {
+    const key = `${s.targetGroup}:${s.targetMinistryOrgnr ?? ''}`;
+    let c = peerCounts.get(key);
+    if (!c) {
+      c = { m: 0, z: 0, u: 0 };
+      for (const g of groups) {
+        if (groupEligibility(g.group, s) === 'no') continue;
+        if (g.sameMinistry) c.m += g.group.count;
+        if (g.sameSize) c.z += g.group.count;
+        c.u += g.group.count;
+      }
+      peerCounts.set(key, c);
+    }
+    return c;
+  };
   const candidates = open
     .filter((s) => s.status === 'active' || s.status === 'pilot')
     .map((s) => {
       const e = eligibility(s) as 'yes' | 'unknown';
-      let m = 0,
-        z = 0,
-        u = 0;
-      for (const g of groups) {
-        const ge = groupEligibility(g.group, s);
-        if (ge === 'no') continue;
-        if (g.sameMinistry) m += g.group.count;
-        if (g.sameSize) z += g.group.count;
-        u += g.group.count;
-      }
+      const { m, z, u } = peersFor(s);
       const used = usageById.get(s.id);
       return {
         service: s,
