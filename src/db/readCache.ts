@@ -2,36 +2,68 @@ import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from './database.js';
 
 /**
- * Read models cached per app node, keyed on `catalogue_version` (bumped by triggers whenever the catalogue or
- * the usage register changes). Each read costs one tiny query; a change made through any node is seen by every
- * node on its next request. Use with the root database handle, not inside a transaction.
+ * Read models cached per app node, keyed on a data version. Statement-level triggers bump a row in
+ * `data_versions` whenever a table of that domain changes (migration 0008): `catalogue` covers the catalogue,
+ * agencies, the usage register and in-house areas; `acts` covers procurements and declarations. The bump is
+ * part of the writer's transaction, so a reader never sees the new version before the new data — a cache entry
+ * is at worst newer than its version, never older. Each read costs one tiny query; a change made through any
+ * node is seen by every node on its next request. Concurrent callers share one computation. Use with the root
+ * database handle, not inside a transaction.
  */
-interface Entry {
+export type DataDomain = 'catalogue' | 'acts';
+
+interface Generation {
   version: number;
-  values: Map<string, unknown>;
+  entries: Map<string, Promise<unknown>>;
 }
 
-const caches = new WeakMap<object, Entry>();
 const MAX_ENTRIES = 5_000;
+const caches = new WeakMap<object, Map<DataDomain, Generation>>();
 
-export async function catalogueVersion(db: Executor): Promise<number> {
-  const [row] = await queryRows<{ version: number | string }>(db, sql`select version from catalogue_version where id = 1`);
+export async function dataVersion(db: Executor, domain: DataDomain): Promise<number> {
+  const [row] = await queryRows<{ version: number | string }>(db, sql`select version from data_versions where name = ${domain}`);
   return Number(row?.version ?? 0);
 }
 
-export async function cachedRead<T>(db: Executor, key: string, load: () => Promise<T>): Promise<T> {
-  const version = await catalogueVersion(db);
-  let entry = caches.get(db);
-  if (!entry || entry.version !== version) {
-    entry = { version, values: new Map() };
-    caches.set(db, entry);
+export function catalogueVersion(db: Executor): Promise<number> {
+  return dataVersion(db, 'catalogue');
+}
+
+export async function cachedRead<T>(db: Executor, key: string, load: () => Promise<T>, domain: DataDomain = 'catalogue'): Promise<T> {
+  const version = await dataVersion(db, domain);
+  let byDomain = caches.get(db);
+  if (!byDomain) caches.set(db, (byDomain = new Map()));
+  let gen = byDomain.get(domain);
+  if (!gen || gen.version !== version) {
+    // A newer version replaces the generation; an older one (a slow request) must not evict newer entries.
+    if (gen && gen.version > version) return load();
+    byDomain.set(domain, (gen = { version, entries: new Map() }));
   }
-  if (entry.values.has(key)) return entry.values.get(key) as T;
-  const value = await load();
-  if (entry.values.size >= MAX_ENTRIES) entry.values.clear();
-  // Only keep it if nothing changed meanwhile (another request may have moved the entry on).
-  if (caches.get(db) === entry) entry.values.set(key, value);
-  return value;
+  const hit = gen.entries.get(key);
+  if (hit) {
+    // Most recently used last, so the oldest is evicted first.
+    gen.entries.delete(key);
+    gen.entries.set(key, hit);
+    return hit as Promise<T>;
+  }
+  const pending = load();
+  gen.entries.set(key, pending);
+  const entries = gen.entries;
+  pending.catch(() => entries.delete(key));
+  while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  return pending;
+}
+
+/** In keys, a catalogue row (a service) stands for itself by its id. */
+const byId = (_k: string, v: unknown) => (v && typeof v === 'object' && 'id' in v && 'slug' in v ? (v as { id: string }).id : v);
+
+/** A read function `(db, ...args)` served from the cache, keyed by its name and its other arguments. */
+export function cached<A extends unknown[], R>(
+  name: string,
+  fn: (db: Executor, ...args: A) => Promise<R>,
+  domain: DataDomain = 'catalogue',
+): (db: Executor, ...args: A) => Promise<R> {
+  return (db, ...args) => cachedRead(db, `${name}:${JSON.stringify(args, byId)}`, () => fn(db, ...args), domain);
 }
 
 /** Today's date in Oslo: part of cache keys for anything that depends on "active today". */

@@ -3,10 +3,12 @@ import type { AppDeps } from './types.js';
 import { registerAgencyApi } from '../resources/agencies/routes.js';
 import { registerAreaApi } from '../resources/areas/routes.js';
 import { registerProviderApi } from '../resources/providers/routes.js';
+import { registerRecommendationApi } from '../resources/recommendations/routes.js';
 import { registerServiceApi } from '../resources/services/routes.js';
 import { registerAuditApi } from '../resources/audit/routes.js';
 import { registerProcurementApi } from '../resources/procurements/routes.js';
 import { registerUsageApi } from '../resources/usage/routes.js';
+import { registerStatsApi } from '../resources/stats/routes.js';
 
 /** Every JSON API route, under /api/v1. One line per resource. */
 export async function registerApi(api: App, deps: AppDeps): Promise<void> {
@@ -18,4 +20,6 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   await registerProcurementApi(api, deps);
   await registerUsageApi(api, deps);
   await registerAuditApi(api, deps);
+  await registerRecommendationApi(api, deps);
+  await registerStatsApi(api, deps);
 }

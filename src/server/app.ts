@@ -114,6 +114,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
         { name: 'procurements', description: 'Procurements of framework agreements, their lifecycle and the agencies\' declarations (opt-outs and accessions)' },
         { name: 'usage', description: 'The usage register: which services an agency uses, in which tier, since when' },
         { name: 'audit', description: 'The append-only audit log' },
+        { name: 'statistics', description: 'Coverage, adoption, trends, opt-outs and recommendations, from the usage register' },
       ],
     },
     refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },

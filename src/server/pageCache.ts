@@ -6,7 +6,7 @@ import type { AppDeps } from './types.js';
 declare module 'fastify' {
   interface FastifyContextConfig {
     /**
-     * The page depends only on the URL and on data covered by `catalogue_version` (catalogue, agencies, usage
+     * The page depends only on the URL and on data covered by the `catalogue` data version (catalogue, agencies, usage
      * register). Anonymous responses are then cached per app node, and get an ETag and Cache-Control so a CDN
      * or the browser can reuse them.
      */

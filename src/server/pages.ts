@@ -5,6 +5,7 @@ import { registerAgencyPages } from '../resources/agencies/pages.js';
 import { registerAreaPages } from '../resources/areas/pages.js';
 import { registerHomePages } from '../resources/home/pages.js';
 import { registerProviderPages } from '../resources/providers/pages.js';
+import { registerRecommendationPages } from '../resources/recommendations/pages.js';
 import { registerServicePages } from '../resources/services/pages.js';
 import { registerLoginPages } from '../auth/pages.js';
 import { registerAdminPages } from '../resources/admin/pages.js';
@@ -13,6 +14,7 @@ import { registerMinistryPages } from '../resources/ministry/pages.js';
 import { registerMyAgencyPages } from '../resources/myAgency/pages.js';
 import { registerOutboxPages } from '../resources/outbox/pages.js';
 import { registerProcurementPages } from '../resources/procurements/pages.js';
+import { registerStatsPages } from '../resources/stats/pages.js';
 
 /** Every HTML page, registered once per language (bokmål at /, nynorsk at /nn, English at /en). */
 export async function registerPages(scope: App, deps: AppDeps, lang: Language): Promise<void> {
@@ -29,4 +31,6 @@ export async function registerPages(scope: App, deps: AppDeps, lang: Language): 
   await registerMinistryPages(scope, deps);
   await registerAdminPages(scope, deps);
   await registerOutboxPages(scope, deps);
+  await registerRecommendationPages(scope, deps);
+  await registerStatsPages(scope, deps);
 }

@@ -24,6 +24,7 @@ export function Layout({ title, description, children, section }: LayoutProps) {
     { key: 'areas', path: '/omrader', label: t.nav.areas },
     { key: 'agencies', path: '/virksomheter', label: t.nav.agencies },
     { key: 'procurements', path: '/anskaffelser', label: t.nav.procurements },
+    { key: 'stats', path: '/statistikk', label: t.nav.stats },
   ];
   const fullTitle = section === 'home' ? `${t.site.name} – ${t.site.tagline}` : `${title} – ${t.site.name}`;
   return (

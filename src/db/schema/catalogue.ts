@@ -268,16 +268,12 @@ export const subscriptions = pgTable(
 );
 
 /**
- * One row whose version goes up whenever the catalogue or the usage register changes (statement-level triggers,
- * migration 0004). App nodes cache read models keyed on it, so every node sees a change on its next request
- * without any message between nodes.
+ * Data versions per domain ('catalogue', 'acts'), bumped by statement-level triggers in the writer's transaction
+ * (migration 0008). App nodes cache read models keyed on them (src/db/readCache.ts), so every node sees a change on
+ * its next request without any message between nodes.
  */
-export const catalogueVersion = pgTable(
-  'catalogue_version',
-  {
-    id: integer('id').primaryKey().default(1),
-    version: bigint('version', { mode: 'number' }).notNull().default(0),
-    changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-  },
-  (t) => [check('catalogue_version_single_row', sql`${t.id} = 1`)],
-);
+export const dataVersions = pgTable('data_versions', {
+  name: text('name').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+  changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});

@@ -237,6 +237,19 @@ function AgencyPage({ d, thresholds }: { d: AgencyDetail; thresholds: SizeThresh
               </AreaGroup>
             ))}
           </Section>
+          {a.deletedOn ? null : (
+            <Section title={t.stats.recommendations.title} id="recommendations">
+              <Paragraph>{t.stats.recommendations.agencyTeaser}</Paragraph>
+              <Paragraph>
+                <a href={href(`/virksomheter/${a.orgnr}/hva-kan-vi-bruke`)}>{t.stats.recommendations.agencyLink}</a>
+              </Paragraph>
+              {a.kind === 'ministry' ? (
+                <Paragraph>
+                  <a href={href(`/statistikk/departementer/${a.orgnr}`)}>{t.stats.ministry.link}</a>
+                </Paragraph>
+              ) : null}
+            </Section>
+          )}
           {a.kind === 'ministry' ? (
             <Section title={t.agency.subordinates} id="subordinates">
               {d.subordinates.length === 0 ? (

@@ -144,6 +144,9 @@ function ProviderPage({ d }: { d: ProviderDetail }) {
             ...(contact.url ? [{ term: t.common.contact, value: <WebLink url={contact.url} /> }] : []),
           ]}
         >
+          <Paragraph data-size="sm">
+            <a href={href(`/statistikk/leverandorer/${p.slug}`)}>{t.stats.provider.link}</a>
+          </Paragraph>
           <JsonLink href={`/api/v1/providers/${p.slug}`} />
         </FactsAside>
       </div>

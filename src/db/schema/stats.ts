@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { FactSource } from '../../domain/catalogue.js';
+import { agencies, areas } from './catalogue.js';
+import { timestamps } from './columns.js';
+
+/**
+ * Areas an agency has declared it handles in-house (egen drift / egen løsning), for the coverage matrix's "own"
+ * arrangement. Without a declaration and without a subscription the matrix says "none known", never "own". Like
+ * subscriptions, rows are never overwritten: a change ends a row and starts another, so history is kept. At most one
+ * open row per agency and area. Written by the agency (factSource 'agency') through the declarations questionnaire
+ * once sign-in and roles exist; until then only by the loader and tests.
+ */
+export const agencyInHouseAreas = pgTable(
+  'agency_in_house_areas',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agencyOrgnr: text('agency_orgnr')
+      .notNull()
+      .references(() => agencies.orgnr, { onDelete: 'restrict' }),
+    areaSlug: text('area_slug')
+      .notNull()
+      .references(() => areas.slug, { onDelete: 'restrict' }),
+    declaredOn: date('declared_on', { mode: 'string' }).notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+    factSource: text('fact_source').$type<FactSource>().notNull().default('agency'),
+    note: text('note'),
+    createdBy: text('created_by'),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [
+    index('agency_in_house_areas_area_idx').on(t.areaSlug),
+    uniqueIndex('agency_in_house_areas_one_open_idx').on(t.agencyOrgnr, t.areaSlug).where(sql`${t.endedOn} is null`),
+    check('agency_in_house_areas_dates_ordered', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.declaredOn}`),
+  ],
+);

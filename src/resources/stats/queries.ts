@@ -1,0 +1,395 @@
+/**
+ * Statistics queries: coverage, adoption, tiers, trends and recommendations from the catalogue and the usage
+ * register. The database aggregates (agencies × subscriptions can be hundreds of thousands of rows); the rules that
+ * classify and rank stay in src/domain and run over the aggregates. See bench/stats.ts for timings at 10× scale.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { type DeliveryModel, type Language, type LocalizedText, type Obligation, ORGANISATION_KINDS, type OrganisationKind, type ServiceKind, type ServiceStatus, type TargetGroup } from '../../domain/catalogue.js';
+import { type CoverageGroupCount, summarizeCoverage } from '../../domain/coverage.js';
+import { type Eligibility, eligibilityOf, STATE_KINDS } from '../../domain/eligibility.js';
+import { SIZE_CLASSES, type SizeClass, type SizeThresholds } from '../../domain/sizeClass.js';
+import { type Executor, queryRows } from '../../db/database.js';
+import { sortByName } from '../shared/present.js';
+import { activeOnSql, activePairsSql, declaredOnSql, eligibilityUnknownSql, eligibleSql, inList, ministryAreaSql, modelBitSql, sizeClassSql } from './sql.js';
+
+/** Which organisations a figure is about. Defaults to the state bodies (ministries, agencies, others) that exist. */
+export interface PopulationFilter {
+  kinds: readonly OrganisationKind[];
+  /** Ministry area: the ministry and the agencies under it. */
+  ministry?: string | undefined;
+  sizes?: readonly SizeClass[] | undefined;
+}
+
+export const defaultPopulation = (): PopulationFilter => ({ kinds: STATE_KINDS });
+
+function populationWhere(a: string, f: PopulationFilter, th: SizeThresholds): SQL {
+  const parts: SQL[] = [sql.raw(`${a}.deleted_on is null`), inList(sql.raw(`${a}.kind`), f.kinds)];
+  if (f.ministry) parts.push(sql`${ministryAreaSql(a)} = ${f.ministry}`);
+  if (f.sizes?.length) parts.push(inList(sizeClassSql(sql.raw(`${a}.employees`), th), f.sizes));
+  return sql.join(parts, sql` and `);
+}
+
+export interface AreaRow {
+  slug: string;
+  name: LocalizedText;
+  sortOrder: number;
+  gapArea: boolean;
+}
+
+export async function listAreaRows(db: Executor): Promise<AreaRow[]> {
+  const rows = await queryRows<{ slug: string; name: LocalizedText; sort_order: number; gap_area: boolean }>(
+    db,
+    sql`select slug, name, sort_order, gap_area from areas order by sort_order, slug`,
+  );
+  return rows.map((r) => ({ slug: r.slug, name: r.name, sortOrder: Number(r.sort_order), gapArea: r.gap_area }));
+}
+
+/**
+ * `pop` (the population's agencies, optionally only some), `cells` (per agency and area: the OR of the delivery
+ * models' bits of its active subscriptions) and `own` (areas declared in-house), joined in full as `coverage`.
+ */
+function coverageCte(f: PopulationFilter, th: SizeThresholds, today: string, orgnrs?: readonly string[]): SQL {
+  const only = orgnrs ? sql` and ${inList(sql.raw('a.orgnr'), orgnrs)}` : sql``;
+  return sql`with pop as (select a.orgnr from agencies a where ${populationWhere('a', f, th)}${only}),
+        cells as (
+          select x.agency_orgnr as orgnr, s.area_slug as area, bit_or(${modelBitSql('s')}) as mask
+            from subscriptions x join pop on pop.orgnr = x.agency_orgnr join services s on s.id = x.service_id
+           where ${activeOnSql('x', today)}
+           group by 1, 2),
+        own as (
+          select distinct h.agency_orgnr as orgnr, h.area_slug as area
+            from agency_in_house_areas h join pop on pop.orgnr = h.agency_orgnr
+           where ${declaredOnSql('h', today)}),
+        coverage as (
+          select coalesce(c.orgnr, o.orgnr) as orgnr, coalesce(c.area, o.area) as area, coalesce(c.mask, 0)::int as mask, (o.orgnr is not null) as in_house
+            from cells c full join own o on o.orgnr = c.orgnr and o.area = c.area)`;
+}
+
+export async function populationCount(db: Executor, f: PopulationFilter, th: SizeThresholds): Promise<number> {
+  const [r] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from agencies a where ${populationWhere('a', f, th)}`);
+  return Number(r?.n ?? 0);
+}
+
+/** Counts per area and arrangement (central … none known) for the population, and how many lack central/sector/group. */
+export async function coverageSummary(db: Executor, f: PopulationFilter, th: SizeThresholds, today: string) {
+  const [areas, population, groups] = await Promise.all([
+    listAreaRows(db),
+    populationCount(db, f, th),
+    queryRows<{ area: string; mask: number; in_house: boolean; n: number }>(db, sql`${coverageCte(f, th, today)} select area, mask, in_house, count(*)::int as n from coverage group by 1, 2, 3`),
+  ]);
+  const counts: CoverageGroupCount[] = groups.map((g) => ({ area: g.area, mask: Number(g.mask), inHouse: g.in_house, agencies: Number(g.n) }));
+  const summary = summarizeCoverage(
+    areas.map((a) => a.slug),
+    counts,
+    population,
+  );
+  return { areas, population, summary };
+}
+
+export interface PopulationAgency {
+  orgnr: string;
+  name: LocalizedText;
+  kind: OrganisationKind;
+  employees: number | null;
+  sizeClass: SizeClass;
+  ministry: { orgnr: string; name: LocalizedText } | null;
+}
+
+/** The agencies of a population, sorted by name (Norwegian collation). */
+export async function populationAgencies(db: Executor, f: PopulationFilter, th: SizeThresholds, lang: Language, extra: SQL = sql``): Promise<PopulationAgency[]> {
+  const rows = await queryRows<{ orgnr: string; name: LocalizedText; kind: OrganisationKind; employees: number | null; size: SizeClass; m_orgnr: string | null; m_name: LocalizedText | null }>(
+    db,
+    sql`select a.orgnr, a.name, a.kind, a.employees, ${sizeClassSql(sql.raw('a.employees'), th)} as size, m.orgnr as m_orgnr, m.name as m_name
+          from agencies a left join agencies m on m.orgnr = ${ministryAreaSql('a')}
+         where ${populationWhere('a', f, th)} ${extra}`,
+  );
+  return sortByName(
+    rows.map((r) => ({
+      orgnr: r.orgnr,
+      name: r.name,
+      kind: r.kind,
+      employees: r.employees === null ? null : Number(r.employees),
+      sizeClass: r.size,
+      ministry: r.m_orgnr && r.m_name ? { orgnr: r.m_orgnr, name: r.m_name } : null,
+    })),
+    lang,
+  );
+}
+
+/** For each agency: area → { mask, inHouse }. Only the agencies given. */
+export async function coverageCells(db: Executor, orgnrs: readonly string[], th: SizeThresholds, today: string) {
+  const cells = new Map<string, Map<string, { mask: number; inHouse: boolean }>>();
+  if (orgnrs.length === 0) return cells;
+  const rows = await queryRows<{ orgnr: string; area: string; mask: number; in_house: boolean }>(
+    db,
+    sql`${coverageCte({ kinds: ORGANISATION_KINDS }, th, today, orgnrs)} select orgnr, area, mask, in_house from coverage`,
+  );
+  for (const r of rows) {
+    let m = cells.get(r.orgnr);
+    if (!m) cells.set(r.orgnr, (m = new Map()));
+    m.set(r.area, { mask: Number(r.mask), inHouse: r.in_house });
+  }
+  return cells;
+}
+
+/**
+ * Agencies with no central, sector or group arrangement in at least one gap area (IT operation, archive): the
+ * agencies the report's key gap is about.
+ */
+export async function gapExposedAgencies(db: Executor, f: PopulationFilter, th: SizeThresholds, today: string, lang: Language) {
+  // Covered in every gap area by a central, sector or group service; everyone else is exposed.
+  const exposed = sql`and a.orgnr not in (
+      select x.agency_orgnr from subscriptions x join services s on s.id = x.service_id join areas g on g.slug = s.area_slug
+       where g.gap_area and s.model in ('central', 'sector', 'group') and ${activeOnSql('x', today)}
+       group by x.agency_orgnr
+      having count(distinct g.slug) = (select count(*) from areas where gap_area))`;
+  return populationAgencies(db, f, th, lang, exposed);
+}
+
+export interface ServiceRow {
+  id: string;
+  slug: string;
+  name: LocalizedText;
+  status: ServiceStatus;
+  kind: ServiceKind;
+  model: DeliveryModel;
+  targetGroup: TargetGroup;
+  targetMinistryOrgnr: string | null;
+  obligation: Obligation;
+  parentId: string | null;
+  launchedOn: string | null;
+  plannedOn: string | null;
+  area: { slug: string; name: LocalizedText; sortOrder: number };
+  provider: { slug: string; name: LocalizedText; shortName: string | null };
+}
+
+export interface ServiceFilter {
+  area?: string | undefined;
+  provider?: string | undefined;
+  service?: string | undefined;
+  ids?: readonly string[] | undefined;
+}
+
+export async function listServiceRows(db: Executor, f: ServiceFilter = {}): Promise<ServiceRow[]> {
+  const where: SQL[] = [sql`true`];
+  if (f.area) where.push(sql`s.area_slug = ${f.area}`);
+  if (f.provider) where.push(sql`p.slug = ${f.provider}`);
+  if (f.service) where.push(sql`s.slug = ${f.service}`);
+  if (f.ids) where.push(inList(sql.raw('s.id::text'), f.ids));
+  const rows = await queryRows<Record<string, any>>(
+    db,
+    sql`select s.id, s.slug, s.name, s.status, s.kind, s.model, s.target_group, s.target_ministry_orgnr, s.obligation, s.parent_service_id,
+               s.launched_on::text as launched_on, s.planned_on::text as planned_on,
+               a.slug as area_slug, a.name as area_name, a.sort_order as area_order, p.slug as provider_slug, p.name as provider_name, p.short_name as provider_short
+          from services s join areas a on a.slug = s.area_slug join providers p on p.id = s.provider_id
+         where ${sql.join(where, sql` and `)}`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    status: r.status,
+    kind: r.kind,
+    model: r.model,
+    targetGroup: r.target_group,
+    targetMinistryOrgnr: r.target_ministry_orgnr,
+    obligation: r.obligation,
+    parentId: r.parent_service_id,
+    launchedOn: r.launched_on,
+    plannedOn: r.planned_on,
+    area: { slug: r.area_slug, name: r.area_name, sortOrder: Number(r.area_order) },
+    provider: { slug: r.provider_slug, name: r.provider_name, shortName: r.provider_short },
+  }));
+}
+
+/** The organisations that exist, counted by kind, ministry area and size class: the base of every eligible count. */
+export interface PopulationGroup {
+  kind: OrganisationKind;
+  ministryArea: string | null;
+  sizeClass: SizeClass;
+  count: number;
+}
+
+export async function populationGroups(db: Executor, th: SizeThresholds, extra: SQL = sql`true`): Promise<PopulationGroup[]> {
+  const rows = await queryRows<{ kind: OrganisationKind; area: string | null; size: SizeClass; n: number }>(
+    db,
+    sql`select a.kind, ${ministryAreaSql('a')} as area, ${sizeClassSql(sql.raw('a.employees'), th)} as size, count(*)::int as n
+          from agencies a where a.deleted_on is null and ${extra} group by 1, 2, 3`,
+  );
+  return rows.map((r) => ({ kind: r.kind, ministryArea: r.area, sizeClass: r.size, count: Number(r.n) }));
+}
+
+/** eligibilityOf for everyone in a population group (they share kind and ministry area). */
+export function groupEligibility(g: PopulationGroup, s: Pick<ServiceRow, 'targetGroup' | 'targetMinistryOrgnr'>): Eligibility {
+  const rep = { orgnr: g.kind === 'ministry' ? (g.ministryArea ?? '') : '', kind: g.kind, ministryOrgnr: g.kind === 'ministry' ? null : g.ministryArea };
+  return eligibilityOf(rep, s);
+}
+
+export interface UsageCount {
+  serviceId: string;
+  key: string | null;
+  /** All active users. */
+  users: number;
+  /** Active users that are eligible (eligibilityOf = yes). */
+  eligibleUsers: number;
+}
+
+/**
+ * Active users per service, split by size class or by ministry area. Restricted to the services given, or all.
+ */
+export async function usageBy(db: Executor, by: 'size' | 'ministry', th: SizeThresholds, today: string, serviceIds?: readonly string[], population?: SQL): Promise<UsageCount[]> {
+  const key = by === 'size' ? sizeClassSql(sql.raw('a.employees'), th) : ministryAreaSql('a');
+  const only = serviceIds ? sql` and ${inList(sql.raw('x.service_id::text'), serviceIds)}` : sql``;
+  const pop = population ? sql` and ${population}` : sql``;
+  // Distinct (agency, service) pairs first: an agency counts once per service even if two rows overlap today.
+  const rows = await queryRows<{ service_id: string; k: string | null; users: number; eligible_users: number }>(
+    db,
+    sql`select p.service_id, ${key} as k, count(*)::int as users, count(*) filter (where ${eligibleSql('a', 's')})::int as eligible_users
+          from (${activePairsSql(today, only)}) p
+          join agencies a on a.orgnr = p.agency_orgnr join services s on s.id = p.service_id
+         where true${pop}
+         group by 1, 2`,
+  );
+  return rows.map((r) => ({ serviceId: r.service_id, key: r.k, users: Number(r.users), eligibleUsers: Number(r.eligible_users) }));
+}
+
+export interface TierCount {
+  serviceId: string;
+  tier: { slug: string; name: LocalizedText; current: boolean; sortOrder: number } | null;
+  count: number;
+}
+
+/** Active subscriptions per tier (addons left out: they come on top of a tier), for services that have tiers. */
+export async function tierCounts(db: Executor, today: string, serviceIds?: readonly string[]): Promise<TierCount[]> {
+  const only = serviceIds ? sql` and ${inList(sql.raw('x.service_id::text'), serviceIds)}` : sql``;
+  const rows = await queryRows<{ service_id: string; slug: string | null; name: LocalizedText | null; current: boolean | null; sort_order: number | null; n: number }>(
+    db,
+    sql`select x.service_id, t.slug, t.name, t.current, t.sort_order, count(*)::int as n
+          from subscriptions x left join tiers t on t.id = x.tier_id
+         where ${activeOnSql('x', today)}${only}
+           and exists (select 1 from tiers tt where tt.service_id = x.service_id and tt.kind = 'tier')
+           and (t.id is null or t.kind = 'tier')
+         group by 1, 2, 3, 4, 5`,
+  );
+  return rows
+    .map((r) => ({
+      serviceId: r.service_id,
+      tier: r.slug && r.name ? { slug: r.slug, name: r.name, current: !!r.current, sortOrder: Number(r.sort_order) } : null,
+      count: Number(r.n),
+    }))
+    .sort((a, b) => (a.tier?.sortOrder ?? 1e9) - (b.tier?.sortOrder ?? 1e9));
+}
+
+/** At most this many points in a trend: each is one bit of a bigint. */
+export const MAX_TREND_POINTS = 62;
+
+/**
+ * Customers (distinct agencies) per point in time, by area or by service. Subscriptions without a start date are
+ * left out. Each subscription covers a run of points (found with width_bucket over the sorted points); its points
+ * become bits of a bigint, OR-ed per agency and key, so an agency with several subscriptions in an area counts once
+ * per point without a join of points × subscriptions. Points must be sorted and at most MAX_TREND_POINTS.
+ */
+export async function customersOverTime(db: Executor, points: readonly string[], by: 'area' | 'service', f: ServiceFilter = {}) {
+  if (points.length === 0) return [];
+  if (points.length > MAX_TREND_POINTS) throw new Error(`customersOverTime: at most ${MAX_TREND_POINTS} points`);
+  const where: SQL[] = [sql`x.started_on is not null`];
+  if (f.area) where.push(sql`s.area_slug = ${f.area}`);
+  if (f.provider) where.push(sql`s.provider_id = (select id from providers where slug = ${f.provider})`);
+  if (f.ids) where.push(inList(sql.raw('s.id::text'), f.ids));
+  const key = by === 'area' ? sql.raw('s.area_slug') : sql.raw('s.id::text');
+  const pts = sql`array[${sql.join(
+    points.map((p) => sql`${p}`),
+    sql`, `,
+  )}]::date[]`;
+  const bits = sql.join(
+    points.map((_, i) => sql.raw(`count(*) filter (where (m >> ${i}) & 1 = 1)::int as p${i}`)),
+    sql`, `,
+  );
+  const rows = await queryRows<Record<string, unknown> & { k: string }>(
+    db,
+    sql`with spans as (
+          select x.agency_orgnr as a, ${key} as k,
+                 width_bucket(x.started_on - 1, ${pts}) as first, width_bucket(coalesce(x.ended_on, 'infinity'::date), ${pts}) - 1 as last
+            from subscriptions x join services s on s.id = x.service_id
+           where ${sql.join(where, sql` and `)}),
+        masks as (
+          select a, k, bit_or(((1::bigint << (last + 1)) - (1::bigint << first))) as m
+            from spans where last >= first group by a, k)
+      select k, ${bits} from masks group by k`,
+  );
+  return rows.flatMap((r) => {
+    return points.map((date, i) => ({ date, key: r.k, customers: Number(r[`p${i}`] ?? 0) }));
+  });
+}
+
+/** Active subscriptions whose start date is not known: they cannot be placed in time. */
+export async function undatedActive(db: Executor, today: string): Promise<number> {
+  const [r] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from subscriptions x where x.started_on is null and ${activeOnSql('x', today)}`);
+  return Number(r?.n ?? 0);
+}
+
+/** The first year any subscription started (for the trend's first point). */
+export async function firstSubscriptionYear(db: Executor): Promise<number | null> {
+  const [r] = await queryRows<{ y: number | null }>(db, sql`select extract(year from min(started_on))::int as y from subscriptions`);
+  return r?.y === null || r?.y === undefined ? null : Number(r.y);
+}
+
+export interface CohortCounts {
+  serviceId: string;
+  ministryUsers: number;
+  sizeUsers: number;
+  similarUsers: number;
+}
+
+export interface SimilarityKey {
+  orgnr: string;
+  kinds: readonly OrganisationKind[];
+  ministryArea: string | null;
+  sizeClass: SizeClass;
+}
+
+/** The peers' condition on agencies alias `a`: same kind family, not the agency itself, same ministry area or size. */
+function peerSql(me: SimilarityKey, th: SizeThresholds) {
+  const sameMinistry = me.ministryArea ? sql`${ministryAreaSql('a')} = ${me.ministryArea}` : sql`false`;
+  const sameSize = me.sizeClass !== 'unknown' ? sql`${sizeClassSql(sql.raw('a.employees'), th)} = ${me.sizeClass}` : sql`false`;
+  return { sameMinistry, sameSize, base: sql`a.deleted_on is null and a.orgnr <> ${me.orgnr} and ${inList(sql.raw('a.kind'), me.kinds)}` };
+}
+
+/** Users of each service among the agency's peers (by cohort), counting only peers for whom eligibility is yes or unknown. */
+export async function peerUsage(db: Executor, me: SimilarityKey, th: SizeThresholds, today: string): Promise<CohortCounts[]> {
+  const p = peerSql(me, th);
+  const rows = await queryRows<{ service_id: string; m: number; z: number; u: number }>(
+    db,
+    sql`select x.service_id,
+               count(*) filter (where ${p.sameMinistry})::int as m,
+               count(*) filter (where ${p.sameSize})::int as z,
+               count(*)::int as u
+          from (${activePairsSql(today)}) x join agencies a on a.orgnr = x.agency_orgnr join services s on s.id = x.service_id
+         where ${p.base} and (${p.sameMinistry} or ${p.sameSize})
+           and (${eligibleSql('a', 's')} or ${eligibilityUnknownSql('a', 's')})
+         group by 1`,
+  );
+  return rows.map((r) => ({ serviceId: r.service_id, ministryUsers: Number(r.m), sizeUsers: Number(r.z), similarUsers: Number(r.u) }));
+}
+
+/** The agency's peers grouped like populationGroups, with which cohorts each group is in. */
+export async function peerGroups(db: Executor, me: SimilarityKey, th: SizeThresholds) {
+  const p = peerSql(me, th);
+  const rows = await queryRows<{ kind: OrganisationKind; area: string | null; size: SizeClass; m: boolean; z: boolean; n: number }>(
+    db,
+    sql`select a.kind, ${ministryAreaSql('a')} as area, ${sizeClassSql(sql.raw('a.employees'), th)} as size,
+               (${p.sameMinistry}) as m, (${p.sameSize}) as z, count(*)::int as n
+          from agencies a
+         where ${p.base} and (${p.sameMinistry} or ${p.sameSize})
+         group by 1, 2, 3, 4, 5`,
+  );
+  return rows.map((r) => ({ group: { kind: r.kind, ministryArea: r.area, sizeClass: r.size, count: Number(r.n) } as PopulationGroup, sameMinistry: r.m, sameSize: r.z }));
+}
+
+/** The services an agency uses today (ids). */
+export async function servicesInUse(db: Executor, orgnr: string, today: string): Promise<Set<string>> {
+  const rows = await queryRows<{ id: string }>(db, sql`select distinct x.service_id as id from subscriptions x where x.agency_orgnr = ${orgnr} and ${activeOnSql('x', today)}`);
+  return new Set(rows.map((r) => r.id));
+}
+
+export { SIZE_CLASSES };

@@ -1,0 +1,372 @@
+/**
+ * The figures behind every statistics page and API response, computed once here so the page, the JSON and the
+ * CSV/XLSX downloads always agree. Names stay LocalizedText; the API and the pages localize them.
+ */
+import { sql } from 'drizzle-orm';
+import type { LocalizedText, OrganisationKind } from '../../domain/catalogue.js';
+import { type CellCoverage, COVERAGE_KINDS, coverageOf, isGapExposed } from '../../domain/coverage.js';
+import { MUNICIPAL_KINDS, STATE_KINDS } from '../../domain/eligibility.js';
+import { rankRecommendations, type RecommendationReason } from '../../domain/recommendations.js';
+import { share } from '../../domain/shares.js';
+import { SIZE_CLASSES, type SizeClass, sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
+import { growth, trendPoints } from '../../domain/trends.js';
+import { type Executor, queryRows } from '../../db/database.js';
+import { norwegianCollator } from '../../web/i18n/index.js';
+import { pickText, type Language } from '../../domain/catalogue.js';
+import {
+  type AreaRow,
+  coverageCells,
+  coverageSummary,
+  customersOverTime,
+  firstSubscriptionYear,
+  gapExposedAgencies,
+  groupEligibility,
+  listAreaRows,
+  listServiceRows,
+  peerGroups,
+  peerUsage,
+  type PopulationAgency,
+  type PopulationFilter,
+  populationAgencies,
+  populationGroups,
+  type ServiceFilter,
+  type ServiceRow,
+  servicesInUse,
+  tierCounts,
+  undatedActive,
+  usageBy,
+} from './queries.js';
+import { ministryAreaSql } from './sql.js';
+
+export interface Paging {
+  offset: number;
+  limit: number;
+}
+
+// ── Coverage ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface AgencyCoverageRow extends PopulationAgency {
+  cells: Record<string, CellCoverage>;
+}
+
+async function withCells(db: Executor, agencies: PopulationAgency[], areas: AreaRow[], th: SizeThresholds, today: string): Promise<AgencyCoverageRow[]> {
+  const cells = await coverageCells(
+    db,
+    agencies.map((a) => a.orgnr),
+    th,
+    today,
+  );
+  return agencies.map((a) => ({
+    ...a,
+    cells: Object.fromEntries(areas.map((ar) => {
+      const c = cells.get(a.orgnr)?.get(ar.slug);
+      return [ar.slug, coverageOf(c?.mask ?? 0, c?.inHouse ?? false)];
+    })),
+  }));
+}
+
+export async function coverageReport(db: Executor, th: SizeThresholds, today: string, f: PopulationFilter, lang: Language, paging: Paging) {
+  const [{ areas, population, summary }, agencies] = await Promise.all([coverageSummary(db, f, th, today), populationAgencies(db, f, th, lang)]);
+  const { offset, limit } = paging;
+  const rows = await withCells(db, agencies.slice(offset, offset + limit), areas, th, today);
+  return {
+    asOf: today,
+    areas,
+    population,
+    byArea: summary.map((s) => ({ ...s, area: areas.find((a) => a.slug === s.area)! })),
+    agencies: { total: agencies.length, offset, items: rows },
+  };
+}
+export type CoverageReport = Awaited<ReturnType<typeof coverageReport>>;
+
+/** The report's key gap: agencies without central, sector or group arrangements in a gap area, and how they manage. */
+export async function gapReport(db: Executor, th: SizeThresholds, today: string, f: PopulationFilter, lang: Language, paging: Paging) {
+  const [areas, exposed, population] = await Promise.all([listAreaRows(db), gapExposedAgencies(db, f, th, today, lang), populationAgencies(db, f, th, lang)]);
+  const gapAreas = areas.filter((a) => a.gapArea);
+  const { offset, limit } = paging;
+  const rows = await withCells(db, exposed.slice(offset, offset + limit), gapAreas, th, today);
+  const bySize = SIZE_CLASSES.map((sizeClass) => {
+    const all = population.filter((a) => a.sizeClass === sizeClass).length;
+    const n = exposed.filter((a) => a.sizeClass === sizeClass).length;
+    return { sizeClass, exposed: n, agencies: all, share: share(n, all) };
+  });
+  return {
+    asOf: today,
+    gapAreas,
+    population: population.length,
+    exposed: exposed.length,
+    bySize,
+    agencies: { total: exposed.length, offset, items: rows.map((r) => ({ ...r, exposedIn: gapAreas.filter((g) => isGapExposed(modelMaskOf(r.cells[g.slug]!))).map((g) => g.slug) })) },
+  };
+}
+export type GapReport = Awaited<ReturnType<typeof gapReport>>;
+
+const modelMaskOf = (c: CellCoverage) => c.models.reduce((m, x) => m | ({ central: 1, sector: 2, group: 4, network: 8 } as const)[x], 0);
+
+/** One agency's coverage per area, with the services behind each arrangement. */
+export async function agencyCoverage(db: Executor, orgnr: string, th: SizeThresholds, today: string) {
+  const areas = await listAreaRows(db);
+  const cells = await coverageCells(db, [orgnr], th, today);
+  const mine = cells.get(orgnr);
+  return areas.map((area) => {
+    const c = mine?.get(area.slug);
+    return { area, coverage: coverageOf(c?.mask ?? 0, c?.inHouse ?? false) };
+  });
+}
+
+// ── Adoption ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface SplitRow {
+  users: number;
+  eligible: number | null;
+  share: number | null;
+}
+
+export interface AdoptionRow {
+  service: ServiceRow;
+  /** Every active user, eligible or not. */
+  users: number;
+  /** Eligibility is known: eligible and share are meaningful. */
+  eligibilityKnown: boolean;
+  eligibleUsers: number;
+  eligible: number | null;
+  share: number | null;
+  bySize: ({ sizeClass: SizeClass } & SplitRow)[];
+}
+
+export const ADOPTION_SORTS = ['users', 'share', 'name'] as const;
+export type AdoptionSort = (typeof ADOPTION_SORTS)[number];
+
+/**
+ * Share of eligible agencies using each service, overall and by size class. `ministry` restricts both users and the
+ * eligible base to one ministry area (the ministry view).
+ */
+export async function adoptionReport(db: Executor, th: SizeThresholds, today: string, f: ServiceFilter, sort: AdoptionSort, lang: Language, ministry?: string) {
+  const restrict = ministry ? sql`${ministryAreaSql('a')} = ${ministry}` : undefined;
+  const [services, groups, usage] = await Promise.all([
+    listServiceRows(db, f),
+    populationGroups(db, th, restrict ?? sql`true`),
+    usageBy(db, 'size', th, today, undefined, restrict),
+  ]);
+  const ids = new Set(services.map((s) => s.id));
+  const bySvc = new Map<string, Map<string, { users: number; eligibleUsers: number }>>();
+  for (const u of usage) {
+    if (!ids.has(u.serviceId)) continue;
+    let m = bySvc.get(u.serviceId);
+    if (!m) bySvc.set(u.serviceId, (m = new Map()));
+    m.set(String(u.key), { users: u.users, eligibleUsers: u.eligibleUsers });
+  }
+  // Eligibility depends only on the target group and ministry, which thousands of services share: count once per pair.
+  const eligibleBase = new Map<string, { known: boolean; bySize: Map<SizeClass, number> }>();
+  const baseFor = (s: ServiceRow) => {
+    const key = `${s.targetGroup}:${s.targetMinistryOrgnr ?? ''}`;
+    let b = eligibleBase.get(key);
+    if (!b) {
+      b = { known: true, bySize: new Map() };
+      for (const g of groups) {
+        const e = groupEligibility(g, s);
+        if (e === 'unknown') b.known = false;
+        if (e === 'yes') b.bySize.set(g.sizeClass, (b.bySize.get(g.sizeClass) ?? 0) + g.count);
+      }
+      if (groups.length === 0) b.known = groupEligibility({ kind: 'agency', ministryArea: null, sizeClass: 'unknown', count: 0 }, s) !== 'unknown';
+      eligibleBase.set(key, b);
+    }
+    return b;
+  };
+  const rows: AdoptionRow[] = services.map((s) => {
+    const { known, bySize: eligibleBySize } = baseFor(s);
+    const u = bySvc.get(s.id) ?? new Map();
+    const bySize = SIZE_CLASSES.map((sizeClass) => {
+      const c = u.get(sizeClass) ?? { users: 0, eligibleUsers: 0 };
+      const eligible = known ? (eligibleBySize.get(sizeClass) ?? 0) : null;
+      return { sizeClass, users: known ? c.eligibleUsers : c.users, eligible, share: eligible === null ? null : share(c.eligibleUsers, eligible) };
+    });
+    const users = [...u.values()].reduce((n, c) => n + c.users, 0);
+    const eligibleUsers = [...u.values()].reduce((n, c) => n + c.eligibleUsers, 0);
+    const eligible = known ? [...eligibleBySize.values()].reduce((n, c) => n + c, 0) : null;
+    return { service: s, users, eligibilityKnown: known, eligibleUsers, eligible, share: eligible === null ? null : share(eligibleUsers, eligible), bySize };
+  });
+  const name = (r: AdoptionRow) => pickText(r.service.name, lang).text;
+  const byName = (a: AdoptionRow, b: AdoptionRow) => norwegianCollator.compare(name(a), name(b));
+  if (sort === 'name') rows.sort(byName);
+  else if (sort === 'share') rows.sort((a, b) => (b.share ?? -1) - (a.share ?? -1) || b.users - a.users || byName(a, b));
+  else rows.sort((a, b) => b.users - a.users || (b.share ?? -1) - (a.share ?? -1) || byName(a, b));
+  return { asOf: today, rows };
+}
+export type AdoptionReport = Awaited<ReturnType<typeof adoptionReport>>;
+
+/** Users and eligible agencies of services by ministry area (eligible users only where eligibility is known). */
+export async function adoptionByMinistry(db: Executor, th: SizeThresholds, today: string, services: readonly ServiceRow[]) {
+  if (services.length === 0) return [];
+  const [groups, usage, ministries] = await Promise.all([
+    populationGroups(db, th),
+    usageBy(db, 'ministry', th, today, services.map((s) => s.id)),
+    queryRows<{ orgnr: string; name: LocalizedText }>(db, sql`select orgnr, name from agencies where kind = 'ministry'`),
+  ]);
+  const names = new Map(ministries.map((m) => [m.orgnr, m.name]));
+  return services.map((s) => {
+    const eligible = new Map<string | null, number>();
+    let known = true;
+    for (const g of groups) {
+      const e = groupEligibility(g, s);
+      if (e === 'unknown') known = false;
+      if (e === 'yes') eligible.set(g.ministryArea, (eligible.get(g.ministryArea) ?? 0) + g.count);
+    }
+    const keys = new Set<string | null>([...eligible.keys()]);
+    const used = usage.filter((u) => u.serviceId === s.id);
+    for (const u of used) keys.add(u.key);
+    const rows = [...keys].map((k) => {
+      const u = used.find((x) => x.key === k);
+      const e = known ? (eligible.get(k) ?? 0) : null;
+      return {
+        ministry: k ? { orgnr: k, name: names.get(k) ?? { nb: k } } : null,
+        users: known ? (u?.eligibleUsers ?? 0) : (u?.users ?? 0),
+        eligible: e,
+        share: e === null ? null : share(u?.eligibleUsers ?? 0, e),
+      };
+    });
+    rows.sort((a, b) => (a.ministry === null ? 1 : b.ministry === null ? -1 : norwegianCollator.compare(a.ministry.name.nb, b.ministry.name.nb)));
+    return { service: s, eligibilityKnown: known, rows: rows.filter((r) => r.users > 0 || (r.eligible ?? 0) > 0) };
+  });
+}
+
+/** Tier distribution of services with tiers: active customers per tier, with shares. */
+export async function tierReport(db: Executor, today: string, services: readonly ServiceRow[]) {
+  const counts = await tierCounts(db, today, services.length ? services.map((s) => s.id) : undefined);
+  const out = [];
+  for (const s of services) {
+    const mine = counts.filter((c) => c.serviceId === s.id);
+    if (mine.length === 0) continue;
+    // Shares are of the customers whose tier is stated; the others are counted apart, not spread over the tiers.
+    const stated = mine.filter((c): c is typeof c & { tier: NonNullable<typeof c.tier> } => c.tier !== null);
+    const total = stated.reduce((n, c) => n + c.count, 0);
+    const notStated = mine.filter((c) => c.tier === null).reduce((n, c) => n + c.count, 0);
+    out.push({ service: s, total, notStated, tiers: stated.map((c) => ({ tier: c.tier, count: c.count, share: share(c.count, total) })) });
+  }
+  return out;
+}
+export type TierReport = Awaited<ReturnType<typeof tierReport>>;
+
+// ── Trends ───────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export const TREND_FROM_MIN = 2000;
+
+/**
+ * Customers per area (or per service of a provider, an area or a list) at the end of each year and today, from the
+ * register's history. `from` defaults to the first year in the register, never before TREND_FROM_MIN.
+ */
+export async function trendReport(db: Executor, today: string, by: 'area' | 'service', f: ServiceFilter, from?: number) {
+  const first = from ?? Math.max(TREND_FROM_MIN, (await firstSubscriptionYear(db)) ?? Number(today.slice(0, 4)));
+  const points = trendPoints(first, today);
+  const [counts, undated, areas, services] = await Promise.all([
+    customersOverTime(
+      db,
+      points.map((p) => p.date),
+      by,
+      f,
+    ),
+    undatedActive(db, today),
+    listAreaRows(db),
+    by === 'service' ? listServiceRows(db, f) : Promise.resolve([] as ServiceRow[]),
+  ]);
+  const keys =
+    by === 'area'
+      ? areas.filter((a) => !f.area || a.slug === f.area).map((a) => ({ key: a.slug, area: a, service: null as ServiceRow | null }))
+      : services.filter((s) => s.status !== 'planned').map((s) => ({ key: s.id, area: areas.find((a) => a.slug === s.area.slug)!, service: s as ServiceRow | null }));
+  const series = keys.map((k) => {
+    const values = points.map((p) => counts.find((c) => c.key === k.key && c.date === p.date)?.customers ?? 0);
+    return { ...k, values, growth: growth(values) };
+  });
+  return { asOf: today, points, series: series.filter((s) => s.values.some((v) => v > 0) || by === 'area'), undated };
+}
+export type TrendReport = Awaited<ReturnType<typeof trendReport>>;
+
+/** Services launched in the last `years` years, and planned services. */
+export async function launchesReport(db: Executor, today: string, years = 5, f: ServiceFilter = {}) {
+  const since = `${Number(today.slice(0, 4)) - years}-01-01`;
+  const all = await listServiceRows(db, f);
+  const launched = all.filter((s) => s.launchedOn && s.launchedOn >= since && s.launchedOn <= today && s.status !== 'planned').sort((a, b) => b.launchedOn!.localeCompare(a.launchedOn!));
+  const planned = all.filter((s) => s.status === 'planned' || (s.plannedOn !== null && s.plannedOn > today)).sort((a, b) => (a.plannedOn ?? '9999').localeCompare(b.plannedOn ?? '9999') || a.slug.localeCompare(b.slug));
+  return { since, launched, planned };
+}
+
+// ── Recommendations ──────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface RecommendationAgency {
+  orgnr: string;
+  kind: OrganisationKind;
+  ministryOrgnr: string | null;
+  employees: number | null;
+  deletedOn: string | null;
+}
+
+/** The kinds an agency is compared with: state bodies with state bodies, municipalities with municipalities. */
+function kindFamily(kind: OrganisationKind): readonly OrganisationKind[] {
+  if ((STATE_KINDS as readonly string[]).includes(kind)) return STATE_KINDS;
+  if ((MUNICIPAL_KINDS as readonly string[]).includes(kind)) return MUNICIPAL_KINDS;
+  return [kind];
+}
+
+export interface Recommendation {
+  service: ServiceRow;
+  eligibility: 'yes' | 'unknown';
+  score: number;
+  similar: { users: number; peers: number };
+  sameMinistry: { users: number; peers: number } | null;
+  sameSize: { users: number; peers: number } | null;
+  mandatory: boolean;
+  reasons: RecommendationReason[];
+}
+
+/**
+ * "Hva kan vi bruke?": services the agency may use and does not, active or in pilot, ranked by use among similar
+ * agencies (see src/domain/recommendations.ts), grouped by area; plus planned services it will be able to use.
+ */
+export async function recommendationsFor(db: Executor, th: SizeThresholds, today: string, a: RecommendationAgency, lang: Language) {
+  const ministryArea = a.kind === 'ministry' ? a.orgnr : a.ministryOrgnr;
+  const sizeClass = sizeClassOf(a.employees, th);
+  const me = { orgnr: a.orgnr, kinds: kindFamily(a.kind), ministryArea, sizeClass };
+  const [services, inUse, usage, groups] = await Promise.all([listServiceRows(db), servicesInUse(db, a.orgnr, today), peerUsage(db, me, th, today), peerGroups(db, me, th)]);
+  const eligibility = (s: ServiceRow) => (a.deletedOn ? 'no' : groupEligibility({ kind: a.kind, ministryArea, sizeClass, count: 1 }, s));
+  const usageById = new Map(usage.map((u) => [u.serviceId, u]));
+  const open = services.filter((s) => !inUse.has(s.id) && eligibility(s) !== 'no');
+  // Peers that may use a service, per cohort; the same for every service with the same target group and ministry.
+  const peerCounts = new Map<string, { m: number; z: number; u: number }>();
+  const peersFor = (s: ServiceRow) => {
+    const key = `${s.targetGroup}:${s.targetMinistryOrgnr ?? ''}`;
+    let c = peerCounts.get(key);
+    if (!c) {
+      c = { m: 0, z: 0, u: 0 };
+      for (const g of groups) {
+        if (groupEligibility(g.group, s) === 'no') continue;
+        if (g.sameMinistry) c.m += g.group.count;
+        if (g.sameSize) c.z += g.group.count;
+        c.u += g.group.count;
+      }
+      peerCounts.set(key, c);
+    }
+    return c;
+  };
+  const candidates = open
+    .filter((s) => s.status === 'active' || s.status === 'pilot')
+    .map((s) => {
+      const e = eligibility(s) as 'yes' | 'unknown';
+      const { m, z, u } = peersFor(s);
+      const used = usageById.get(s.id);
+      return {
+        service: s,
+        eligibility: e,
+        sameMinistry: ministryArea ? { users: used?.ministryUsers ?? 0, peers: m } : null,
+        sameSize: sizeClass !== 'unknown' ? { users: used?.sizeUsers ?? 0, peers: z } : null,
+        similar: { users: used?.similarUsers ?? 0, peers: u },
+        mandatory: s.obligation !== 'voluntary',
+      };
+    });
+  const name = (s: ServiceRow) => pickText(s.name, lang).text;
+  const ranked: Recommendation[] = rankRecommendations(candidates, (x, y) => norwegianCollator.compare(name(x.service), name(y.service)));
+  const planned = open.filter((s) => s.status === 'planned').sort((x, y) => norwegianCollator.compare(name(x), name(y)));
+  return { asOf: today, sizeClass, ministryArea, usesCount: inUse.size, recommendations: ranked, planned };
+}
+export type RecommendationReport = Awaited<ReturnType<typeof recommendationsFor>>;
+
+export { COVERAGE_KINDS };

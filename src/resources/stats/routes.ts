@@ -1,0 +1,179 @@
+import type { Language } from '../../domain/catalogue.js';
+import { COVERAGE_KINDS } from '../../domain/coverage.js';
+import { share } from '../../domain/shares.js';
+import type { App } from '../../server/app.js';
+import type { AppDeps } from '../../server/types.js';
+import { messages } from '../../web/i18n/index.js';
+import { localizer } from '../shared/present.js';
+import { problem } from '../shared/schema.js';
+import { knownSlug, populationFrom } from './input.js';
+import type { ServiceRow } from './queries.js';
+import { adoptionByMinistry, adoptionReport, coverageReport, gapReport, launchesReport, tierReport, trendReport } from './served.js';
+import { AdoptionQuery, AdoptionResponse, CoverageQuery, CoverageResponse, LangQuery, OptOutResponse, TrendQuery, TrendResponse } from './schema.js';
+import { osloToday } from './sql.js';
+
+/** A service as the statistics API shows it. */
+export function presentService(s: ServiceRow, lang: Language) {
+  const { text, ref } = localizer(lang);
+  return {
+    slug: s.slug,
+    name: text(s.name),
+    provider: { slug: s.provider.slug, name: s.provider.shortName ?? text(s.provider.name) },
+    area: ref(s.area),
+    model: s.model,
+    targetGroup: s.targetGroup,
+    status: s.status,
+  };
+}
+
+export async function registerStatsApi(api: App, deps: AppDeps): Promise<void> {
+  const { db } = deps.database;
+  const th = deps.config.sizeThresholds;
+  for (const s of [CoverageResponse, AdoptionResponse, TrendResponse, OptOutResponse]) api.addSchema(s);
+
+  api.get(
+    '/stats/coverage',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: 'Coverage: for every agency and service area, which arrangement covers it',
+        description:
+          'Counts per area of agencies covered by a central, sector, group or network service (from active subscriptions), by their own declared in-house solution, or by nothing known; a page of agencies with their coverage per area; and the report\'s key gap (agencies without central, sector or group arrangements in IT operation or archive). Each agency is counted once per area, under the first arrangement that applies in the order of `kinds`. The same figures as /statistikk/dekning.',
+        querystring: CoverageQuery,
+        response: { 200: { $ref: 'StatsCoverage#' }, 400: problem },
+      },
+    },
+    async (req) => {
+      const lang = req.lang;
+      const today = osloToday();
+      const f = await populationFrom(db, req.query, lang);
+      const { limit, offset } = req.query;
+      const [r, gap] = await Promise.all([coverageReport(db, th, today, f, lang, { offset, limit }), gapReport(db, th, today, f, lang, { offset: 0, limit: 0 })]);
+      const items = r.agencies.items;
+      const { text, org } = localizer(lang);
+      return {
+        asOf: today,
+        population: r.population,
+        kinds: [...COVERAGE_KINDS],
+        areas: r.byArea.map((a) => ({
+          area: { slug: a.area.slug, name: text(a.area.name), gapArea: a.area.gapArea },
+          counts: a.counts,
+          shares: Object.fromEntries(COVERAGE_KINDS.map((k) => [k, share(a.counts[k], a.population)])),
+          gapExposed: a.gapExposed,
+        })),
+        agencies: {
+          total: r.agencies.total,
+          limit,
+          offset,
+          items: items.map((a) => ({
+            orgnr: a.orgnr,
+            name: text(a.name),
+            sizeClass: a.sizeClass,
+            ministry: a.ministry ? org(a.ministry) : null,
+            coverage: r.areas.map((ar) => ({ area: ar.slug, ...a.cells[ar.slug]! })),
+          })),
+        },
+        gap: { areas: gap.gapAreas.map((g) => g.slug), exposed: gap.exposed, bySize: gap.bySize },
+      };
+    },
+  );
+
+  api.get(
+    '/stats/adoption',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: 'Adoption: the share of eligible agencies using each service, by size class, with tier distribution',
+        description:
+          'Eligibility follows the service\'s target group (all state bodies; state and municipal; one ministry area). For group schemes and agreements the register does not say who may use a service: `eligibilityKnown` is false and shares are null. With `service`, the item also has the split by ministry area; with `ministry`, users and eligible agencies are counted in that ministry area only. The same figures as /statistikk/bruk.',
+        querystring: AdoptionQuery,
+        response: { 200: { $ref: 'StatsAdoption#' }, 400: problem },
+      },
+    },
+    async (req) => {
+      const lang = req.lang;
+      const today = osloToday();
+      const q = req.query;
+      const [area, provider, service, ministry] = await Promise.all([
+        knownSlug(db, 'areas', 'area', q.area, lang),
+        knownSlug(db, 'providers', 'provider', q.provider, lang),
+        knownSlug(db, 'services', 'service', q.service, lang),
+        populationFrom(db, { ministry: q.ministry }, lang).then((p) => p.ministry),
+      ]);
+      const r = await adoptionReport(db, th, today, { area, provider, service }, q.sort ?? 'users', lang, ministry);
+      const pageRows = r.rows.slice(q.offset, q.offset + q.limit);
+      const services = pageRows.map((x) => x.service);
+      const [tiers, byMinistry] = await Promise.all([tierReport(db, today, services), service ? adoptionByMinistry(db, th, today, services) : Promise.resolve([])]);
+      const { text, org } = localizer(lang);
+      return {
+        asOf: today,
+        total: r.rows.length,
+        limit: q.limit,
+        offset: q.offset,
+        items: pageRows.map((x) => {
+          const t = tiers.find((y) => y.service.id === x.service.id);
+          const m = byMinistry.find((y) => y.service.id === x.service.id);
+          return {
+            service: presentService(x.service, lang),
+            users: x.users,
+            eligibilityKnown: x.eligibilityKnown,
+            eligibleUsers: x.eligibleUsers,
+            eligible: x.eligible,
+            share: x.share,
+            bySize: x.bySize,
+            tiers: t ? { total: t.total, notStated: t.notStated, tiers: t.tiers.map((y) => ({ slug: y.tier.slug, name: text(y.tier.name), current: y.tier.current, count: y.count, share: y.share })) } : null,
+            ...(m ? { byMinistry: m.rows.map((y) => ({ ministry: y.ministry ? org(y.ministry) : null, users: y.users, eligible: y.eligible, share: y.share })) } : {}),
+          };
+        }),
+      };
+    },
+  );
+
+  api.get(
+    '/stats/trends',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: 'Trends: customers per area or service over time, and new and planned services',
+        description:
+          'Distinct customer agencies at the end of each year and today, computed from the subscription history (rows are never overwritten, so past years are exact). Subscriptions without a start date are counted in `undated` and left out of the series. The same figures as /statistikk/utvikling.',
+        querystring: TrendQuery,
+        response: { 200: { $ref: 'StatsTrends#' }, 400: problem },
+      },
+    },
+    async (req) => {
+      const lang = req.lang;
+      const today = osloToday();
+      const q = req.query;
+      const [area, provider] = await Promise.all([knownSlug(db, 'areas', 'area', q.area, lang), knownSlug(db, 'providers', 'provider', q.provider, lang)]);
+      const by = q.by ?? (provider ? 'service' : 'area');
+      const [r, launches] = await Promise.all([trendReport(db, today, by, { area, provider }, q.from), launchesReport(db, today, 5, { area, provider })]);
+      const { text, ref } = localizer(lang);
+      const svc = (s: ServiceRow) => ({ slug: s.slug, name: text(s.name), provider: { slug: s.provider.slug, name: s.provider.shortName ?? text(s.provider.name) }, area: ref(s.area) });
+      return {
+        asOf: today,
+        by,
+        points: r.points,
+        undated: r.undated,
+        series: r.series.map((s) => ({ area: ref(s.area), service: s.service ? ref(s.service) : null, values: s.values, growth: s.growth })),
+        launched: launches.launched.map((s) => ({ ...svc(s), launchedOn: s.launchedOn! })),
+        planned: launches.planned.map((s) => ({ ...svc(s), plannedOn: s.plannedOn })),
+      };
+    },
+  );
+
+  api.get(
+    '/stats/optouts',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: 'Opt-outs and accessions per procurement: rates and reasons by size class and ministry area',
+        description:
+          'Not yet recorded in the portal: until the declarations register exists the response has `available: false` and no items. The calculation (src/domain/declarations.ts) is in place: rates are of the agencies eligible for the procurement, each agency counts once (its latest declaration), and the 151–200 gap and unknown size are their own classes.',
+        querystring: LangQuery,
+        response: { 200: { $ref: 'StatsOptOuts#' } },
+      },
+    },
+    async (req) => ({ asOf: osloToday(), available: false, note: messages[req.lang].stats.optouts.notYet, items: [] }),
+  );
+}

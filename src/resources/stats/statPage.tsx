@@ -1,0 +1,64 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ReactElement } from 'react';
+import { Type, type TSchema } from 'typebox';
+import type { App } from '../../server/app.js';
+import { HttpProblem } from '../../server/problem.js';
+import { toCsv } from '../../web/export/csv.js';
+import type { DownloadBase } from '../../web/export/StatTableView.js';
+import { fileSlug, type StatTable } from '../../web/export/table.js';
+import { toXlsx, XLSX_TYPE } from '../../web/export/xlsx.js';
+import { messages } from '../../web/i18n/index.js';
+import { sendPage } from '../../web/render.js';
+import { dropEmptyQueryValues } from '../shared/schema.js';
+
+/** What a statistics page builds: its tables (for the page and the downloads) and the page itself. */
+export interface StatView {
+  /** For download file names: "dekning". */
+  name: string;
+  asOf: string;
+  tables: StatTable[];
+  page: () => ReactElement;
+}
+
+/** `export` builds every row of paged tables (a download has all agencies, the page 50 at a time). */
+export type StatBuilder = (req: FastifyRequest, download: DownloadBase, mode: 'page' | 'export') => Promise<StatView>;
+
+function downloadBase(req: FastifyRequest): DownloadBase {
+  const [path, query] = req.url.split('?') as [string, string | undefined];
+  return { path: path.replace(/\/+$/, ''), query: query ? `?${query}` : '' };
+}
+
+const FILE = /^([a-z0-9-]{1,80})\.(csv|xlsx)$/;
+
+/**
+ * Registers a statistics page and its downloads: GET <path> renders the page; GET <path>/tabeller/<table>.csv|xlsx
+ * sends one of its tables with the same filters (all rows, not only the page's). An unknown table or format is a
+ * 404 that says which tables exist.
+ */
+export function registerStatPage(app: App, path: string, schema: { querystring: TSchema; params?: TSchema }, build: StatBuilder): void {
+  app.get(path, { schema: { ...schema, hide: true }, preValidation: dropEmptyQueryValues }, async (req, reply) => {
+    const view = await build(req, downloadBase(req), 'page');
+    return sendPage(req, reply, view.page());
+  });
+  const params = Type.Object({ ...((schema.params as { properties?: Record<string, TSchema> } | undefined)?.properties ?? {}), file: Type.String({ maxLength: 100 }) });
+  app.get(`${path}/tabeller/:file`, { schema: { querystring: schema.querystring, params, hide: true }, preValidation: dropEmptyQueryValues }, async (req, reply) => {
+    const t = messages[req.lang];
+    const m = FILE.exec((req.params as { file: string }).file);
+    if (!m) throw new HttpProblem(404, t.errors.unknownExportFormat);
+    const [, id, format] = m as unknown as [string, string, 'csv' | 'xlsx'];
+    const base = downloadBase(req);
+    base.path = base.path.replace(/\/tabeller\/[^/]*$/, '');
+    const view = await build(req, base, 'export');
+    const table = view.tables.find((x) => x.id === id);
+    if (!table) throw new HttpProblem(404, `${t.errors.unknownTable(id)} (${view.tables.map((x) => x.id).join(', ')})`);
+    return sendTable(reply, table, format, req.lang, `${view.name}-${fileSlug(table.id)}-${view.asOf}`);
+  });
+}
+
+export async function sendTable(reply: FastifyReply, table: StatTable, format: 'csv' | 'xlsx', lang: 'nb' | 'nn' | 'en', fileName: string) {
+  reply.header('content-disposition', `attachment; filename="${fileName}.${format}"`);
+  reply.header('x-content-type-options', 'nosniff');
+  if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(table, lang));
+  const buf = await toXlsx([table], lang, { creator: messages[lang].site.name, title: table.title });
+  return reply.type(XLSX_TYPE).send(buf);
+}
