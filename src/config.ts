@@ -1,5 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import { parseSizeThresholds, REPORT_SIZE_THRESHOLDS, type SizeThresholds } from './domain/sizeClass.js';
+import { checkOrgnr } from './domain/orgnr.js';
 import { projectRoot } from './paths.js';
 
 /** All configuration comes from the environment; every setting has a safe default (see README). */
@@ -16,6 +17,8 @@ export interface Config {
   logLevel: string;
   /** Load the demo dataset into an empty database on start. */
   seedDemo: boolean;
+  /** The organisation that publishes the open-data catalogue (dct:publisher of the CPSV-AP-NO export). */
+  catalogPublisher: { orgnr: string; name: string };
 }
 
 export class ConfigError extends Error {}
@@ -46,6 +49,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError((e as Error).message);
     }
   }
+  const publisherOrgnr = env.CATALOG_PUBLISHER_ORGNR || '986252932';
+  const publisherCheck = checkOrgnr(publisherOrgnr);
+  if (!publisherCheck.ok) throw new ConfigError(`CATALOG_PUBLISHER_ORGNR must be a valid organisation number, got "${publisherOrgnr}"`);
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
   return {
     port,
@@ -57,5 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     environment,
     logLevel: env.LOG_LEVEL || (environment === 'test' ? 'silent' : 'info'),
     seedDemo: env.SEED_DEMO !== 'false',
+    catalogPublisher: {
+      orgnr: publisherCheck.orgnr,
+      name: env.CATALOG_PUBLISHER_NAME || (env.CATALOG_PUBLISHER_ORGNR ? `Organisasjon ${publisherCheck.orgnr}` : 'Direktoratet for forvaltning og økonomistyring'),
+    },
   };
 }

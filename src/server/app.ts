@@ -93,6 +93,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
         { name: 'providers', description: 'Providers of shared services' },
         { name: 'agencies', description: 'Agencies, keyed on organisation number' },
         { name: 'areas', description: 'Service areas' },
+        { name: 'open data', description: 'The catalogue as CPSV-AP-NO RDF (Turtle, JSON-LD), NLOD 2.0' },
+        { name: 'imports', description: "Providers' customer lists (usage imports)" },
       ],
     },
     refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
