@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -78,7 +79,8 @@ export async function* readEnhetsregisteret(source: AsyncIterable<Uint8Array>, s
     text = pipeline(Readable.from(rest()), gunzip, () => {}) as unknown as AsyncIterable<Uint8Array>;
   }
 
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  /** A character cut off at the end of one chunk, checked with the next (UTF-8 is checked natively, no decoding). */
+  let carry: Uint8Array = new Uint8Array(0);
   let parser: JSONParser | undefined;
   let root: 'array' | 'object' | undefined;
   let position = 0;
@@ -143,14 +145,24 @@ export async function* readEnhetsregisteret(source: AsyncIterable<Uint8Array>, s
       if (stats.jsonBytes === 0 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
         throw new InputError('The file is UTF-16; Enhetsregisteret JSON is UTF-8. Convert it (iconv -f UTF-16 -t UTF-8) and try again.');
       }
-      try {
-        decoder.decode(chunk, { stream: true });
-      } catch {
-        const at = firstInvalidUtf8(chunk, false);
+      const joined = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      let end = joined.length;
+      // Hold back a multi-byte sequence that the chunk boundary cut (at most 3 bytes).
+      for (let k = 1; k <= 3 && k <= joined.length; k++) {
+        const b = joined[joined.length - k]!;
+        if ((b & 0xc0) === 0x80) continue;
+        const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+        if (need > k) end = joined.length - k;
+        break;
+      }
+      if (!isUtf8(joined.subarray(0, end))) {
+        const at = firstInvalidUtf8(joined.subarray(0, end), true);
+        const offset = stats.jsonBytes - carry.length;
         throw new InputError(
-          `The file is not UTF-8 (invalid byte${at >= 0 ? ` 0x${chunk[at]!.toString(16)} at byte ${stats.jsonBytes + at}` : ` near byte ${stats.jsonBytes}`}). Enhetsregisteret JSON is UTF-8; a Latin-1 or Windows-1252 file must be converted (iconv -f WINDOWS-1252 -t UTF-8).`,
+          `The file is not UTF-8 (invalid byte${at >= 0 ? ` 0x${joined[at]!.toString(16)} at byte ${offset + at}` : ` near byte ${offset}`}). Enhetsregisteret JSON is UTF-8; a Latin-1 or Windows-1252 file must be converted (iconv -f WINDOWS-1252 -t UTF-8).`,
         );
       }
+      carry = joined.subarray(end);
       feed(chunk);
     };
     // The first bytes are gathered until there are enough to recognise a byte-order mark, however small the chunks.
@@ -169,11 +181,7 @@ export async function* readEnhetsregisteret(source: AsyncIterable<Uint8Array>, s
       }
     }
     if (head?.length) handle(head);
-    try {
-      decoder.decode();
-    } catch {
-      throw new InputError(`The file is not UTF-8: it ends in the middle of a character (byte ${stats.jsonBytes}).`);
-    }
+    if (carry.length) throw new InputError(`The file is not UTF-8: it ends in the middle of a character (byte ${stats.jsonBytes}).`);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
