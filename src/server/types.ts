@@ -1,11 +1,20 @@
 import type { Language } from '../domain/catalogue.js';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../imports/usage/usageImport.js';
 
 /** What every resource's routes and pages get: configuration and the database. */
 export interface AppDeps {
   config: Config;
   database: DatabaseHandle;
+  /** Only honoured when config.environment is 'test' (see src/server/actor.ts). */
+  testHooks?: TestHooks | undefined;
+}
+
+export interface TestHooks {
+  /** Stands in for sign-in until it exists: the actor for a request, or undefined for "not signed in". */
+  actor?: (req: FastifyRequest, providerSlug: string) => Actor | undefined;
 }
 
 declare module 'fastify' {

@@ -94,6 +94,10 @@ function toRows(table: { line: number; cells: string[] }[]): { hasHeader: boolea
   const nonEmpty = table.filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (nonEmpty.length === 0) throw new FileProblem('empty');
   const header = headerMap(nonEmpty[0]!.cells);
+  // No known headings and a first cell that is a word, not a number: the columns are not ours.
+  if (!header && /\p{L}/u.test(nonEmpty[0]!.cells[0] ?? '') && !looksLikeFormula(nonEmpty[0]!.cells[0] ?? '')) {
+    throw new FileProblem('columns', 'organisasjonsnummer, tjeneste, fra');
+  }
   const map: Partial<Record<Column, number>> = header ?? { orgnr: 0, service: 1, tier: 2, from: 3, to: 4 };
   const missing = (['orgnr', 'service', 'from'] as const).filter((c) => map[c] === undefined);
   if (missing.length) throw new FileProblem('columns', missing.join(', '));

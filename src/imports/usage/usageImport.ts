@@ -206,7 +206,7 @@ async function plan(db: Executor, provider: { id: string; slug: string; name: Lo
     if (c.to && !to) err('to', 'badDate');
     if (from && to && to < from) err('to', 'toBeforeFrom');
     if (to && to > today) err('to', 'futureTo');
-    if (orgnr.ok && service) {
+    if (errors.length === 0 && orgnr.ok && service) {
       const key = `${orgnr.orgnr}|${service.id}`;
       const text = [orgnr.orgnr, service.id, c.tier, from, to].join('|');
       const first = seen.get(key);
