@@ -2,7 +2,7 @@
 //
 //   npm run bench:import-enhetsregisteret                         # PGlite only
 //   DATABASE_URL=postgres://… npm run bench:import-enhetsregisteret  # PostgreSQL (a fresh database on that server), then PGlite
-//   … -- --records 200000 --skip-pglite --rerun
+//   … -- --records 200000 --skip-pglite --rerun --single-thread
 //
 // Each engine runs in its own child process, so its peak RSS is its own. Target (issue 6): ≥ 20,000 records/s with
 // peak RSS < 300 MB on PostgreSQL. Figures depend on the machine; print them, do not assert them.
@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
@@ -133,9 +133,9 @@ interface Figures {
 async function child(engine: 'postgres' | 'pglite', file: string, url: string | undefined, rerun: boolean): Promise<void> {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const database = await openDatabase(engine === 'postgres' ? { url, poolSize: 2 } : {});
+  const database = await openDatabase(engine === 'postgres' ? { url, poolSize: 2 } : { dataDir: join(dirname(file), 'pglite') });
   await database.migrate();
-  const run = () => importEnhetsregisteret(database.db, createReadStream(file, { highWaterMark: 1 << 20 }), { actorLabel: 'bench', fileName: 'bench.json.gz' });
+  const run = () => importEnhetsregisteret(database.db, createReadStream(file, { highWaterMark: 1 << 20 }), { actorLabel: 'bench', fileName: 'bench.json.gz', parallel: !args.includes('--single-thread') });
   const t0 = performance.now();
   const s = await run();
   const seconds = (performance.now() - t0) / 1000;

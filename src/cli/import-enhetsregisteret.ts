@@ -98,6 +98,7 @@ async function main(): Promise<number> {
       batchSize: batchSize ? Number(batchSize) : undefined,
       orgForms: listOption(args.options.get('orgform')),
       sectors: listOption(args.options.get('sector')),
+      parallel: true,
       onProgress: (p) =>
         progress.update(
           p.rawBytes,

@@ -10,7 +10,7 @@ import { importEnhetsregisteret, type ImportOptions } from '../../src/imports/en
 import { projectRoot } from '../../src/paths.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { testEngines } from '../support/engines.js';
-import { createAgency } from '../support/factories.js';
+import { createAgency, fakeOrgnr } from '../support/factories.js';
 
 const fixture = (name: string) => readFileSync(join(projectRoot, 'test/fixtures/enhetsregisteret', name));
 const record = (name: string) => JSON.parse(fixture(name).toString('utf8')) as Record<string, unknown>;
@@ -151,6 +151,26 @@ describe.each(testEngines())('Enhetsregisteret import on %s', (engine) => {
     expect(run!.problems[0]).toEqual({ position: 'record 1 (991825828)', reason: expect.stringContaining('MOD11') });
   });
 
+  it('rejects only the row the database refuses, with its position, when a batch fails', async () => {
+    for (const parallel of [false, true]) {
+      const ok = fakeOrgnr();
+      const units = [
+        { organisasjonsnummer: ok, navn: 'STATISTISK SENTRALBYRÅ' },
+        { organisasjonsnummer: '974760843', navn: 'NUL I NAVNET \u0000 AS' },
+        { organisasjonsnummer: '974760673', navn: 'BRØNNØYSUNDREGISTRENE', slettedato: '2025-02-30' },
+      ];
+      const s = await importEnhetsregisteret(d.db, chunks(json(units)), { ...options, parallel });
+      expect(s.status).toBe('succeeded');
+      expect(s.rejections.map((r) => [r.position, r.orgnr])).toEqual([
+        [3, '974760673'],
+        [2, '974760843'],
+      ]);
+      expect(s.rejections[0]!.reason).toBe('slettedato is not a date yyyy-mm-dd ("2025-02-30")');
+      expect(s.rejections[1]!.reason).toMatch(/^the database refused it: /);
+      expect(await agency(ok)).toBeDefined();
+    }
+  });
+
   it('stops on malformed JSON mid-stream with the byte position, keeping the records before it', async () => {
     const good = json({ organisasjonsnummer: '986252932', navn: 'DIREKTORATET FOR FORVALTNING OG ØKONOMISTYRING' }).toString();
     const text = `[${good},{"organisasjonsnummer": "971526920", "navn": oops}]`;
@@ -193,6 +213,18 @@ describe.each(testEngines())('Enhetsregisteret import on %s', (engine) => {
     expect((await importEnhetsregisteret(d.db, chunks(Buffer.from('')), options)).fatal).toBe('The file is empty.');
     expect((await importEnhetsregisteret(d.db, chunks(Buffer.from('organisasjonsnummer;navn\n')), options)).fatal).toMatch(/expected "\[" .* found "o"/);
     expect((await importEnhetsregisteret(d.db, chunks(json({ page: { size: 20 } })), options)).fatal).toMatch(/neither a unit/);
+  });
+
+  it('parses in a worker thread when parallel, with the same results and errors', async () => {
+    const units = [record(NAV), { organisasjonsnummer: '999999990', navn: 'FEIL' }, ministry('983887457', 'ARBEIDS- OG INKLUDERINGSDEPARTEMENTET')];
+    const s = await importEnhetsregisteret(d.db, chunks(gzipSync(json(units)), 100), { ...options, parallel: true, batchSize: 1 });
+    expect(s.fatal).toBeUndefined();
+    expect(s).toMatchObject({ status: 'succeeded', records: 3, rejected: 1, unchanged: 2 });
+    expect(s.input.gzip).toBe(true);
+    expect(s.input.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const bad = await importEnhetsregisteret(d.db, chunks(Buffer.from('[{"organisasjonsnummer": "974760673", "navn": "X"}, nope]')), { ...options, parallel: true });
+    expect(bad.status).toBe('failed');
+    expect(bad.fatal).toMatch(/^Malformed JSON at byte 53 \(after record 1\)/);
   });
 
   it('filters on organisasjonsform and sector', async () => {

@@ -52,7 +52,12 @@ const MAX_TEXT = 500;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
-const isoDate = (v: unknown): boolean => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+/** A real calendar date yyyy-mm-dd (JavaScript would read 2025-02-30 as 2 March; PostgreSQL refuses it). */
+const isoDate = (v: unknown): boolean => {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const t = Date.parse(`${v}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v;
+};
 
 /**
  * "ARBEIDS- OG VELFERDSETATEN" → "Arbeids- og velferdsetaten"; company-form suffixes (AS, SF …) stay in capitals;
