@@ -69,3 +69,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
   };
 }
+
+/** The configuration, or undefined after printing one line saying what is wrong (for commands and the server). */
+export function loadConfigOrReport(env: NodeJS.ProcessEnv = process.env): Config | undefined {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`Configuration error: ${e.message}`);
+      return undefined;
+    }
+    throw e;
+  }
+}

@@ -1,11 +1,10 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
-import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
 import { importEnhetsregisteret, type ImportSummary } from '../imports/enhetsregisteret/importer.js';
-import { listOption, parseArgs, UsageError } from './args.js';
+import { listOption } from './args.js';
 import { createProgress } from './progress.js';
+import { argsOrUsage, EXIT, runCli, withDatabase } from './run.js';
 
 const USAGE = `Usage: npm run import:enhetsregisteret -- <file | -> [options]
 
@@ -47,16 +46,8 @@ function printSummary(s: ImportSummary): void {
 }
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2), { values: ['orgform', 'sector', 'batch-size', 'actor'], flags: ['json', 'help'] });
-  } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`${e.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw e;
-  }
+  const args = argsOrUsage(process.argv.slice(2), { values: ['orgform', 'sector', 'batch-size', 'actor'], flags: ['json', 'help'] }, USAGE);
+  if (!args) return EXIT.usage;
   if (args.options.has('help')) {
     console.log(USAGE);
     return 0;
@@ -75,24 +66,12 @@ async function main(): Promise<number> {
     console.error('--batch-size must be a whole number from 1 to 10000');
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(`Configuration error: ${e.message}`);
-      return 2;
-    }
-    throw e;
-  }
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: 2 });
-  try {
-    await database.migrate();
+  return withDatabase(async (db) => {
     const total = file === '-' ? undefined : statSync(file).size;
     const progress = createProgress();
     const source = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
     const actor = args.options.get('actor');
-    const summary = await importEnhetsregisteret(database.db, source, {
+    const summary = await importEnhetsregisteret(db, source, {
       actorLabel: typeof actor === 'string' ? actor : `cli: ${userInfo().username}`,
       fileName: file === '-' ? 'stdin' : basename(file),
       batchSize: batchSize ? Number(batchSize) : undefined,
@@ -109,16 +88,8 @@ async function main(): Promise<number> {
     progress.finish();
     if (args.options.has('json')) console.log(JSON.stringify(summary, null, 2));
     else printSummary(summary);
-    return summary.status === 'succeeded' ? 0 : 1;
-  } finally {
-    await database.close();
-  }
+    return summary.status === 'succeeded' ? EXIT.ok : EXIT.failed;
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e instanceof Error ? `Error: ${e.message}` : e);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -1,9 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
 import { applyUsageImport, describeFileProblem, presentPlan, previewUsageImport, UsageImportError } from '../imports/usage/usageImport.js';
-import { parseArgs, UsageError } from './args.js';
+import { argsOrUsage, EXIT, runCli, withDatabase } from './run.js';
 
 const USAGE = `Usage: npm run import:usage -- <file.csv | file.xlsx> --provider <slug> [--apply --actor <who>] [options]
 
@@ -20,16 +18,8 @@ Options:
 Exit codes: 0 previewed or applied, 1 the file has errors or cannot be read (nothing written), 2 wrong usage.`;
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2), { values: ['provider', 'actor', 'scope'], flags: ['apply', 'json', 'help'] });
-  } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`${e.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw e;
-  }
+  const args = argsOrUsage(process.argv.slice(2), { values: ['provider', 'actor', 'scope'], flags: ['apply', 'json', 'help'] }, USAGE);
+  if (!args) return EXIT.usage;
   if (args.options.has('help')) {
     console.log(USAGE);
     return 0;
@@ -47,24 +37,12 @@ async function main(): Promise<number> {
     console.error(`No such file: ${file}`);
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(`Configuration error: ${e.message}`);
-      return 2;
-    }
-    throw e;
-  }
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: 2 });
-  try {
-    await database.migrate();
+  return withDatabase(async (db) => {
     const options = { providerSlug: provider, file: readFileSync(file), fileName: basename(file), scope: scope as 'file' | 'all' };
     try {
       const result = apply
-        ? await applyUsageImport(database.db, { kind: 'admin', providerId: null, userLabel: actor as string }, options)
-        : { runId: undefined, plan: await previewUsageImport(database.db, options) };
+        ? await applyUsageImport(db, { kind: 'admin', providerId: null, userLabel: actor as string }, options)
+        : { runId: undefined, plan: await previewUsageImport(db, options) };
       const p = presentPlan(result.plan, 'nb');
       if (args.options.has('json')) console.log(JSON.stringify({ runId: result.runId ?? null, ...p }, null, 2));
       else {
@@ -85,17 +63,9 @@ async function main(): Promise<number> {
       } else if (e.code === 'file') console.error(describeFileProblem(e.fileProblem!, 'nb'));
       else if (e.code === 'unknownProvider') console.error(`Unknown provider: ${provider}`);
       else console.error(e.message);
-      return 1;
+      return EXIT.failed;
     }
-  } finally {
-    await database.close();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e instanceof Error ? `Error: ${e.message}` : e);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -144,28 +144,23 @@ async function plan(db: Executor, provider: { id: string; slug: string; name: Lo
   };
   const slugs = [...new Set(parsed.rows.map((r) => r.cells.service).filter(Boolean))];
   const orgnrs = [...new Set(parsed.rows.map((r) => checkOrgnr(r.cells.orgnr)).flatMap((c) => (c.ok ? [c.orgnr] : [])))];
-  const [serviceRows, ownServices, agencyRows] = await Promise.all([
-    slugs.length ? db.select({ id: services.id, slug: services.slug, name: services.name, providerId: services.providerId }).from(services).where(inArray(services.slug, slugs)) : [],
-    db.select({ id: services.id, slug: services.slug, name: services.name }).from(services).where(eq(services.providerId, provider.id)),
-    orgnrs.length ? db.select({ orgnr: agencies.orgnr, name: agencies.name }).from(agencies).where(inArray(agencies.orgnr, orgnrs)) : [],
-  ]);
+  // One query after another: inside the apply transaction they share one connection.
+  const serviceRows = slugs.length
+    ? await db.select({ id: services.id, slug: services.slug, name: services.name, providerId: services.providerId }).from(services).where(inArray(services.slug, slugs))
+    : [];
+  const ownServices = await db.select({ id: services.id, slug: services.slug, name: services.name }).from(services).where(eq(services.providerId, provider.id));
+  const agencyRows = orgnrs.length ? await db.select({ orgnr: agencies.orgnr, name: agencies.name }).from(agencies).where(inArray(agencies.orgnr, orgnrs)) : [];
   const serviceBySlug = new Map(serviceRows.map((s) => [s.slug, s]));
   const serviceById = new Map(ownServices.map((s) => [s.id, s]));
   const agencyByOrgnr = new Map(agencyRows.map((a) => [a.orgnr, a]));
   const ownIds = ownServices.map((s) => s.id);
-  const [tierRows, subRows] = await Promise.all([
-    ownIds.length ? db.select({ id: tiers.id, serviceId: tiers.serviceId, slug: tiers.slug }).from(tiers).where(inArray(tiers.serviceId, ownIds)).orderBy(tiers.sortOrder) : [],
-    ownIds.length
-      ? (() => {
-          const q = db
-            .select({ id: subscriptions.id, orgnr: subscriptions.agencyOrgnr, serviceId: subscriptions.serviceId, tierId: subscriptions.tierId, startedOn: subscriptions.startedOn, endedOn: subscriptions.endedOn, agencyName: agencies.name })
-            .from(subscriptions)
-            .innerJoin(agencies, eq(agencies.orgnr, subscriptions.agencyOrgnr))
-            .where(inArray(subscriptions.serviceId, ownIds));
-          return lock ? q.for('update', { of: subscriptions }) : q;
-        })()
-      : [],
-  ]);
+  const tierRows = ownIds.length ? await db.select({ id: tiers.id, serviceId: tiers.serviceId, slug: tiers.slug }).from(tiers).where(inArray(tiers.serviceId, ownIds)).orderBy(tiers.sortOrder) : [];
+  const subQuery = db
+    .select({ id: subscriptions.id, orgnr: subscriptions.agencyOrgnr, serviceId: subscriptions.serviceId, tierId: subscriptions.tierId, startedOn: subscriptions.startedOn, endedOn: subscriptions.endedOn, agencyName: agencies.name })
+    .from(subscriptions)
+    .innerJoin(agencies, eq(agencies.orgnr, subscriptions.agencyOrgnr))
+    .where(inArray(subscriptions.serviceId, ownIds.length ? ownIds : ['00000000-0000-0000-0000-000000000000']));
+  const subRows = await (lock ? subQuery.for('update', { of: subscriptions }) : subQuery);
   const tiersOf = new Map<string, Map<string, string>>();
   for (const t of tierRows) {
     if (!tiersOf.has(t.serviceId)) tiersOf.set(t.serviceId, new Map());

@@ -100,8 +100,7 @@ export async function registerUsageImportApi(api: App, deps: AppDeps): Promise<v
         const options = { providerSlug: req.params.slug, file: file.bytes, fileName: req.query.fileName ?? file.name, scope: req.query.scope };
         try {
           if (req.query.dryRun) {
-            const [p] = await Promise.all([previewUsageImport(db, options)]);
-            return reply.code(200).send(presentPlan(p, req.lang));
+            return reply.code(200).send(presentPlan(await previewUsageImport(db, options), req.lang));
           }
           const result = await applyUsageImport(db, actor, options);
           return reply.code(201).send({ runId: result.runId, ...presentPlan(result.plan, req.lang) });
