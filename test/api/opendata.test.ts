@@ -215,11 +215,23 @@ describe.each(testEngines())('CPSV-AP-NO export on %s', (engine) => {
       }
     });
 
-    it('lists the open-data endpoints in OpenAPI', async () => {
-      const paths = Object.keys((await t.app.inject('/api/v1/openapi.json')).json().paths);
-      for (const p of ['/api/v1/catalog', '/api/v1/catalog.ttl', '/api/v1/catalog.jsonld', '/api/v1/services/{slug}.ttl', '/api/v1/services/{slug}.jsonld']) {
+    it('lists the open-data and import endpoints in OpenAPI', async () => {
+      const doc = (await t.app.inject('/api/v1/openapi.json')).json();
+      const paths = Object.keys(doc.paths);
+      for (const p of [
+        '/api/v1/catalog',
+        '/api/v1/catalog.ttl',
+        '/api/v1/catalog.jsonld',
+        '/api/v1/services/{slug}.ttl',
+        '/api/v1/services/{slug}.jsonld',
+        '/api/v1/providers/{slug}/usage-imports',
+        '/api/v1/providers/{slug}/customers.csv',
+        '/api/v1/providers/{slug}/customers.xlsx',
+      ]) {
         expect(paths).toContain(p);
       }
+      expect(Object.keys(doc.paths['/api/v1/services/{slug}'].get.responses['200'].content)).toEqual(['application/json', 'text/turtle', 'application/ld+json']);
+      expect(Object.keys(doc.paths['/api/v1/providers/{slug}/usage-imports'].post.requestBody.content)).toContain('multipart/form-data');
     });
   });
 });

@@ -124,7 +124,7 @@ function UploadPage({ provider, error, preview, file, scope = 'file', changed, a
           <Button type="submit">{u.apply}</Button>
         </form>
       ) : null}
-      <Section title={preview ? u.preview : u.columnsHeading} id="upload">
+      <Section title={u.columnsHeading} id="upload">
         <Paragraph>{u.columnsHelp}</Paragraph>
         <Paragraph>
           <Link href={`/api/v1/providers/${provider.slug}/customers.csv`}>{u.download} (CSV)</Link> ·{' '}

@@ -78,7 +78,14 @@ export async function registerUsageImportApi(api: App, deps: AppDeps): Promise<v
             fileName: Type.Optional(Type.String({ maxLength: 200 })),
             lang: Type.Optional(Type.Union([Type.Literal('nb'), Type.Literal('nn'), Type.Literal('en')])),
           }),
-          consumes: ['multipart/form-data', 'text/csv', XLSX],
+          // Documented, not validated here: the handler reads the file (any schema below accepts any body).
+          body: {
+            content: {
+              'multipart/form-data': { schema: { description: 'A form with the field "file" (CSV or XLSX, at most 2 MB).' } },
+              'text/csv': { schema: { description: 'The CSV file: UTF-8 (BOM or not), UTF-16 or Windows-1252; separator ; , or tab.' } },
+              [XLSX]: { schema: { description: 'The XLSX file (first sheet).' } },
+            },
+          },
           response: {
             200: { description: 'The plan (dry run)', type: 'object', additionalProperties: true },
             201: { description: 'Applied', type: 'object', additionalProperties: true },
