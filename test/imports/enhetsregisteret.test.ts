@@ -103,7 +103,7 @@ describe.each(testEngines())('Enhetsregisteret import on %s', (engine) => {
   });
 
   it('updates register facts but keeps a curated name, and never erases facts the register leaves out', async () => {
-    const curated = await createAgency(d.db, { name: { nb: 'Statens innkjøpssenter (kuratert)' }, factSource: 'report', website: 'anskaffelser.no', employees: 9 });
+    const curated = await createAgency(d.db, { name: { nb: 'Statens innkjøpssenter (kuratert)' }, factSource: 'register', website: 'anskaffelser.no', employees: 9 });
     const s = await importEnhetsregisteret(
       d.db,
       chunks(json({ organisasjonsnummer: curated.orgnr, navn: 'DFØ STATENS INNKJØPSSENTER', organisasjonsform: { kode: 'ORGL' }, antallAnsatte: 12 })),

@@ -1,7 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.js';
 import { importRuns, subscriptions } from '../../src/db/schema/index.js';
+import { projectRoot } from '../../src/paths.js';
 import { applyUsageImport, presentPlan, previewUsageImport, UsageImportError, type Actor } from '../../src/imports/usage/usageImport.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
@@ -237,5 +243,48 @@ describe.each(testEngines())('usage import on %s', (engine) => {
       const roundTrip = await post('/api/v1/providers/dfo/usage-imports', csv.body);
       expect(roundTrip.json().counts).toMatchObject({ add: 0, change: 0, end: 0, errors: 0 });
     });
+  });
+});
+
+describe('the usage import command line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ft-usage-cli-'));
+  const dataDir = join(dir, 'db');
+  let orgnr = '';
+  beforeAll(async () => {
+    const h = await openDatabase({ dataDir });
+    await h.migrate();
+    const area = await createArea(h.db);
+    const dfo = await createProvider(h.db, { slug: 'dfo', name: { nb: 'DFØ' } });
+    await createService(h.db, { slug: 'lonn', providerId: dfo.id, areaSlug: area.slug });
+    orgnr = (await createAgency(h.db)).orgnr;
+    await h.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'src/cli/import-usage.ts'), ...args], {
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+
+  it('previews, refuses a file with errors (exit 1), applies with an actor, and refuses wrong usage (exit 2)', async () => {
+    const good = join(dir, 'kunder.csv');
+    writeFileSync(good, `orgnr;tjeneste;fra\n${orgnr};lonn;2024-01-01\n`);
+    const preview = run([good, '--provider', 'dfo']);
+    expect(preview.status).toBe(0);
+    expect(preview.stdout).toMatch(/^Preview \(nothing written\): 1 to add/);
+    const bad = join(dir, 'feil.csv');
+    writeFileSync(bad, `orgnr;tjeneste;fra\n123;lonn;2024-01-01\n`);
+    const refused = run([bad, '--provider', 'dfo', '--apply', '--actor', 'ops@dfo.no']);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('line 2: Organisasjonsnummeret må ha 9 sifre.');
+    expect(run([good, '--provider', 'dfo', '--apply']).status).toBe(2);
+    const applied = run([good, '--provider', 'dfo', '--apply', '--actor', 'ops@dfo.no', '--json']);
+    expect(applied.status).toBe(0);
+    expect(JSON.parse(applied.stdout)).toMatchObject({ runId: expect.any(String), counts: { add: 1 } });
+    const h = await openDatabase({ dataDir });
+    const [run1] = await h.db.select().from(importRuns).where(eq(importRuns.kind, 'usage'));
+    expect(run1).toMatchObject({ actorKind: 'admin', actorLabel: 'ops@dfo.no', fileName: 'kunder.csv' });
+    await h.close();
   });
 });

@@ -23,7 +23,8 @@ export type { Rejection };
  * - A refused record (invalid org number, no name …) never stops the run: it is counted with its position and reason.
  *   A batch the database refuses is written again row by row, so only the faulty row is rejected.
  * - Register facts (form, sector, address, contact, employees, deletion, parent) follow the register. The name and
- *   kind follow it only for agencies the register created (`fact_source = 'register'`): a curated name stays.
+ *   kind follow it only for agencies this import created (`source_note = IMPORT_NOTE`): a curated name stays, also
+ *   one that a dataset marks as coming from the register.
  *   Facts the register leaves out (a website, an e-mail) do not erase what the portal has.
  * - Parents (`overordnetEnhet`) are linked when the parent is there; otherwise kept in `register_pending_parents`
  *   and linked at the end of this or a later run. Then every agency's ministry is set to its nearest ancestor
@@ -284,10 +285,13 @@ export async function importEnhetsregisteret(db: Database, source: AsyncIterable
   return summary;
 }
 
+/** Marks the agencies this import created: only their name and kind follow the register (others are curated). */
+export const IMPORT_NOTE = 'Enhetsregisteret-import';
+
 /** Columns the import writes: [column, expression for the new value on conflict]. `a` is the stored row. */
 const UPDATES: [string, string][] = [
-  ['kind', `case when a.fact_source = 'register' then excluded.kind else a.kind end`],
-  ['name', `case when a.fact_source = 'register' then excluded.name else a.name end`],
+  ['kind', `case when a.source_note = '${IMPORT_NOTE}' then excluded.kind else a.kind end`],
+  ['name', `case when a.source_note = '${IMPORT_NOTE}' then excluded.name else a.name end`],
   ['parent_orgnr', `excluded.parent_orgnr`],
   ['employees', `coalesce(excluded.employees, a.employees)`],
   ['employees_source', `case when excluded.employees is null then a.employees_source else 'register' end`],
@@ -336,7 +340,7 @@ async function writeBatch(tx: Executor, columns: string[], count: number): Promi
                                                    or exists (select 1 from v w where w.orgnr = v.parent)) then v.parent end,
                v.employees, case when v.employees is null then null else 'register' end, v.employees_as_of, v.org_form, v.sector_code,
                v.municipality_number, v.municipality_name, v.postal_code, v.city, v.website, v.email, v.phone, v.deleted_on,
-               'register', 'Enhetsregisteret'
+               'register', ${IMPORT_NOTE}
           from v
         on conflict (orgnr) do update set ${sql.raw(SET)}, updated_at = now()
         where ${sql.raw(CHANGED)}
