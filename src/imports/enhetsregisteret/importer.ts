@@ -171,6 +171,7 @@ function inWorker(source: AsyncIterable<Uint8Array>, options: WorkerInit): Batch
       }
     } finally {
       await worker.terminate();
+      await iterator.return?.(); // close the input (a file stream) when the read stopped early
     }
   }
   return Object.assign(gen(), { counters, stats });

@@ -126,14 +126,14 @@ function parseCsvText(text: string): { line: number; cells: string[] }[] {
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
-    info: true,
-  }) as unknown as { record: string[]; info: { lines: number } }[];
-  // info.lines is the line a record ends on; a record starts after the previous one ended.
-  let previousEnd = 0;
-  return records.map(({ record, info }) => {
-    const line = previousEnd + 1;
-    previousEnd = info.lines;
-    return { line, cells: record };
+    raw: true,
+  }) as unknown as { record: string[]; raw: string }[];
+  // Line numbers from the raw text (csv-parse's own count is off for a quoted field with CRLF inside).
+  let line = 1;
+  return records.map(({ record, raw }) => {
+    const start = line;
+    line += (raw.replace(/(\r\n|\r|\n)$/, '').match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+    return { line: start, cells: record };
   });
 }
 
