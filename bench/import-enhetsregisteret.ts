@@ -2,7 +2,7 @@
 //
 //   npm run bench:import-enhetsregisteret                         # PGlite only
 //   DATABASE_URL=postgres://… npm run bench:import-enhetsregisteret  # PostgreSQL (a fresh database on that server), then PGlite
-//   … -- --records 200000 --skip-pglite --rerun --single-thread
+//   … -- --records 200000 --skip-pglite --rerun --single-thread --writers 1
 //
 // Each engine runs in its own child process, so its peak RSS is its own. Target (issue 6): ≥ 20,000 records/s with
 // peak RSS < 300 MB on PostgreSQL. Figures depend on the machine; print them, do not assert them.
@@ -135,7 +135,7 @@ async function child(engine: 'postgres' | 'pglite', file: string, url: string | 
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const database = await openDatabase(engine === 'postgres' ? { url, poolSize: 2 } : { dataDir: join(dirname(file), 'pglite') });
   await database.migrate();
-  const run = () => importEnhetsregisteret(database.db, createReadStream(file, { highWaterMark: 1 << 20 }), { actorLabel: 'bench', fileName: 'bench.json.gz', parallel: !args.includes('--single-thread') });
+  const run = () => importEnhetsregisteret(database.db, createReadStream(file, { highWaterMark: 1 << 20 }), { actorLabel: 'bench', fileName: 'bench.json.gz', parallel: !args.includes('--single-thread'), writers: engine === 'postgres' ? Number(arg('writers') ?? 2) : 1 });
   const t0 = performance.now();
   const s = await run();
   const seconds = (performance.now() - t0) / 1000;
@@ -178,7 +178,7 @@ async function main(): Promise<void> {
     const results: Figures[] = [];
     const runChild = (engine: string, url: string) => {
       t0 = performance.now();
-      const r = spawnSync(process.execPath, [self, '--child', engine, file, url, ...(args.includes('--rerun') ? ['--rerun'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+      const r = spawnSync(process.execPath, [self, '--child', engine, file, url, ...args.filter((a) => a !== '--skip-pglite')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
       if (r.status !== 0) throw new Error(`${engine} run failed (exit ${r.status})`);
       results.push(JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Figures);
     };

@@ -66,7 +66,7 @@ async function main(): Promise<number> {
     console.error('--batch-size must be a whole number from 1 to 10000');
     return 2;
   }
-  return withDatabase(async (db) => {
+  return withDatabase(async (db, engine) => {
     const total = file === '-' ? undefined : statSync(file).size;
     const progress = createProgress();
     const source = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
@@ -78,6 +78,8 @@ async function main(): Promise<number> {
       orgForms: listOption(args.options.get('orgform')),
       sectors: listOption(args.options.get('sector')),
       parallel: true,
+      // PGlite is one connection: one writer. A server takes two batches at once.
+      writers: engine === 'postgres' ? 2 : 1,
       onProgress: (p) =>
         progress.update(
           p.rawBytes,

@@ -33,13 +33,13 @@ export function argsOrUsage(argv: string[], known: { values: string[]; flags: st
  * The configured database (DATABASE_URL, else PGlite in DATA_DIR), migrated, for the length of `fn`. A configuration
  * error is a usage error (exit 2) with one line saying what is wrong.
  */
-export async function withDatabase(fn: (db: Database) => Promise<number>): Promise<number> {
+export async function withDatabase(fn: (db: Database, engine: 'pglite' | 'postgres') => Promise<number>): Promise<number> {
   const config = loadConfigOrReport();
   if (!config) return EXIT.usage;
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: 2 });
   try {
     await database.migrate();
-    return await fn(database.db);
+    return await fn(database.db, database.engine);
   } finally {
     await database.close();
   }

@@ -227,6 +227,18 @@ describe.each(testEngines())('Enhetsregisteret import on %s', (engine) => {
     expect(bad.fatal).toMatch(/^Malformed JSON at byte 53 \(after record 1\)/);
   });
 
+  it.runIf(engine === 'postgres')('writes batches concurrently on a server, linking parents written by the other writer at the end', async () => {
+    const parent = fakeOrgnr();
+    const children = [fakeOrgnr(), fakeOrgnr(), fakeOrgnr()];
+    const units = [
+      ...children.map((o) => ({ organisasjonsnummer: o, navn: `UNDERETAT ${o}`, organisasjonsform: { kode: 'ORGL' }, overordnetEnhet: parent })),
+      { organisasjonsnummer: parent, navn: 'ETATEN', organisasjonsform: { kode: 'ORGL' }, overordnetEnhet: '983887457' },
+    ];
+    const s = await importEnhetsregisteret(d.db, chunks(json(units)), { ...options, batchSize: 1, writers: 2, parallel: true });
+    expect(s).toMatchObject({ status: 'succeeded', created: 4 });
+    for (const o of children) expect(await agency(o)).toMatchObject({ parentOrgnr: parent, ministryOrgnr: '983887457' });
+  });
+
   it('filters on organisasjonsform and sector', async () => {
     const s = await importEnhetsregisteret(
       d.db,

@@ -43,6 +43,11 @@ export interface ImportOptions {
   ministries?: ReadonlySet<string> | undefined;
   /** Parse in a worker thread (the command line and the bench do; a bulk file is then about twice as fast). */
   parallel?: boolean | undefined;
+  /**
+   * Batches written at the same time, each in its own transaction on its own connection (default 1). Links to a
+   * parent in a batch still being written are made at the end of the run.
+   */
+  writers?: number | undefined;
   /** Called every batch and at the end: for a progress bar. */
   onProgress?: ((p: ImportProgress) => void) | undefined;
 }
@@ -239,18 +244,21 @@ export async function importEnhetsregisteret(db: Database, source: AsyncIterable
   };
 
   let fatal: string | undefined;
-  let inflight: Promise<void> | undefined;
+  const writers = Math.max(1, options.writers ?? 1);
+  const inflight = new Set<Promise<void>>();
   try {
     for await (const batch of batches) {
-      await inflight; // at most one batch in the database while the next one is parsed
-      inflight = flush(batch);
+      // At most `writers` batches in the database (each on its own connection) while the next one is parsed.
+      while (inflight.size >= writers) await Promise.race(inflight);
+      const p: Promise<void> = flush(batch).finally(() => inflight.delete(p));
+      inflight.add(p);
     }
   } catch (e) {
     fatal = e instanceof InputError ? e.message : (e as NodeJS.ErrnoException).code ? `Reading the file failed: ${(e as Error).message}` : `${(e as Error).name}: ${(e as Error).message}`;
   }
   let links = { parentsLinked: 0, parentsPending: 0, ministriesSet: 0 };
   try {
-    await inflight;
+    await Promise.all(inflight);
     links = await db.transaction((tx) => linkParentsAndMinistries(tx));
   } catch (e) {
     fatal = [fatal, `Writing to the database failed: ${(e as Error).message}`].filter(Boolean).join(' ');
