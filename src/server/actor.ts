@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Actor } from '../imports/usage/usageImport.js';
+import type { Actor } from '../domain/actor.js';
 import { messages } from '../web/i18n/index.js';
 import { HttpProblem } from './problem.js';
 

@@ -2,7 +2,7 @@ import type { Language } from '../domain/catalogue.js';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { FastifyRequest } from 'fastify';
-import type { Actor } from '../imports/usage/usageImport.js';
+import type { Actor } from '../domain/actor.js';
 
 /** What every resource's routes and pages get: configuration and the database. */
 export interface AppDeps {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Actor } from '../../domain/actor.js';
 import type { Language, LocalizedText } from '../../domain/catalogue.js';
 import { pickText } from '../../domain/catalogue.js';
 import { checkOrgnr, type OrgnrProblem } from '../../domain/orgnr.js';
@@ -18,14 +19,7 @@ import { type Column, FileProblem, parseDate, parseUsageFile, type ParsedUsageFi
  * provider's own services, and records the run in `import_runs`.
  */
 
-/** Who applies an import. The audit log (issue 3) will record the same actor. */
-export interface Actor {
-  kind: 'provider' | 'admin';
-  /** The provider a provider's user acts for; null for an administrator. */
-  providerId: string | null;
-  /** A person a human can recognise, e.g. an e-mail address. */
-  userLabel: string;
-}
+export type { Actor };
 
 /** Which of the provider's customers may be ended for being absent from the file. */
 export type EndScope = 'file' | 'all';
