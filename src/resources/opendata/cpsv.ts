@@ -181,8 +181,12 @@ function describeNorway(g: Graph): void {
   g.text(NORWAY, skos('prefLabel'), { nb: 'Norge', nn: 'Noreg', en: 'Norway' });
 }
 
+/** One formatter per language: constructing Intl.DateTimeFormat per participation cost seconds on a big catalogue. */
+const dateFormats = new Map<Language, Intl.DateTimeFormat>();
 function formatDate(iso: string, lang: Language): string {
-  return new Intl.DateTimeFormat(messages[lang].locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  let f = dateFormats.get(lang);
+  if (!f) dateFormats.set(lang, (f = new Intl.DateTimeFormat(messages[lang].locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+  return f.format(new Date(`${iso}T00:00:00Z`));
 }
 
 function describeService(g: Graph, e: ExportService, included: Set<string>, publicUrl: string): string {

@@ -9,7 +9,7 @@ export const RDF_FORMATS = {
 } as const;
 export type RdfFormat = keyof typeof RDF_FORMATS;
 
-function write(quads: Quad[], format: 'Turtle' | 'N-Quads', prefixes: Record<string, string> = {}): Promise<string> {
+function write(quads: Quad[], format: 'Turtle', prefixes: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const writer = new Writer({ format, prefixes });
     writer.addQuads(quads);
@@ -30,8 +30,9 @@ const noNetwork = async (url: string): Promise<never> => {
 };
 
 export async function toJsonLd(quads: Quad[]): Promise<Record<string, unknown>> {
-  const nquads = await write(quads, 'N-Quads');
-  const expanded = await jsonld.fromRDF(nquads, { format: 'application/n-quads' });
+  // RDF/JS quads straight in: jsonld's N-Quads parser de-duplicates in quadratic time (minutes for a catalogue with
+  // thousands of participations); our quads are already unique.
+  const expanded = await jsonld.fromRDF(quads);
   const compacted = await jsonld.compact(expanded, JSONLD_CONTEXT, { documentLoader: noNetwork as never });
   return compacted as Record<string, unknown>;
 }
