@@ -356,9 +356,12 @@ async function writeBatch(tx: Executor, columns: string[], count: number): Promi
         returning a.orgnr, (a.xmax = '0'::xid) as inserted`,
   );
   await tx.execute(
+    // Pending: every row whose parent the upsert could not set. Judged by the row as this transaction wrote it, not
+    // by whether the parent exists now: another writer may have committed the parent in between.
     sql`insert into register_pending_parents (orgnr, parent_orgnr)
         select t.orgnr, t.parent from unnest(${col(0)}::text[], ${col(3)}::text[]) as t(orgnr, parent)
-         where t.parent is not null and not exists (select 1 from agencies p where p.orgnr = t.parent)`,
+          join agencies a on a.orgnr = t.orgnr
+         where t.parent is not null and a.parent_orgnr is distinct from t.parent`,
   );
   const created = written.filter((w) => w.inserted === true).length;
   return { created, updated: written.length - created, unchanged: count - written.length };
