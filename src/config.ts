@@ -1,5 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import { parseSizeThresholds, REPORT_SIZE_THRESHOLDS, type SizeThresholds } from './domain/sizeClass.js';
+import { checkOrgnr } from './domain/orgnr.js';
 import { projectRoot } from './paths.js';
 
 /** All configuration comes from the environment; every setting has a safe default (see README). */
@@ -33,6 +34,8 @@ export interface Config {
   mailFrom: string;
   /** The audience of the API's access tokens (client credentials): PUBLIC_URL + /api/v1 unless set. */
   apiAudience: string;
+  /** The organisation that publishes the open-data catalogue (dct:publisher of the CPSV-AP-NO export). */
+  catalogPublisher: { orgnr: string; name: string };
 }
 
 export class ConfigError extends Error {}
@@ -63,6 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError((e as Error).message);
     }
   }
+  const publisherOrgnr = env.CATALOG_PUBLISHER_ORGNR || '986252932';
+  const publisherCheck = checkOrgnr(publisherOrgnr);
+  if (!publisherCheck.ok) throw new ConfigError(`CATALOG_PUBLISHER_ORGNR must be a valid organisation number, got "${publisherOrgnr}"`);
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
   let oidc: Config['oidc'];
   if (env.OIDC_ISSUER) {
@@ -94,5 +100,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Fellestjenester <ikke-svar@fellestjenester.example>',
     apiAudience: (env.API_AUDIENCE || `${publicUrl}/api/v1`).replace(/\/+$/, ''),
+    catalogPublisher: {
+      orgnr: publisherCheck.orgnr,
+      name: env.CATALOG_PUBLISHER_NAME || (env.CATALOG_PUBLISHER_ORGNR ? `Organisasjon ${publisherCheck.orgnr}` : 'Direktoratet for forvaltning og økonomistyring'),
+    },
   };
+}
+
+/** The configuration, or undefined after printing one line saying what is wrong (for commands and the server). */
+export function loadConfigOrReport(env: NodeJS.ProcessEnv = process.env): Config | undefined {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`Configuration error: ${e.message}`);
+      return undefined;
+    }
+    throw e;
+  }
 }

@@ -9,6 +9,8 @@ import { registerAuditApi } from '../resources/audit/routes.js';
 import { registerProcurementApi } from '../resources/procurements/routes.js';
 import { registerUsageApi } from '../resources/usage/routes.js';
 import { registerStatsApi } from '../resources/stats/routes.js';
+import { registerOpenDataApi } from '../resources/opendata/routes.js';
+import { registerUsageImportApi } from '../resources/usage-imports/routes.js';
 
 /** Every JSON API route, under /api/v1. One line per resource. */
 export async function registerApi(api: App, deps: AppDeps): Promise<void> {
@@ -22,4 +24,6 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   await registerAuditApi(api, deps);
   await registerRecommendationApi(api, deps);
   await registerStatsApi(api, deps);
+  await registerOpenDataApi(api, deps);
+  await registerUsageImportApi(api, deps);
 }

@@ -115,6 +115,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
         { name: 'usage', description: 'The usage register: which services an agency uses, in which tier, since when' },
         { name: 'audit', description: 'The append-only audit log' },
         { name: 'statistics', description: 'Coverage, adoption, trends, opt-outs and recommendations, from the usage register' },
+        { name: 'open data', description: 'The catalogue as CPSV-AP-NO RDF (Turtle, JSON-LD), NLOD 2.0' },
+        { name: 'imports', description: "Providers' customer lists (usage imports)" },
       ],
     },
     refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },

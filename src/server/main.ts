@@ -1,4 +1,4 @@
-import { loadConfig, ConfigError } from '../config.js';
+import { loadConfigOrReport } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { loadDemoDataIfEmpty } from '../db/seed/demo.js';
 import { ensureQuestionnaires } from '../db/seed/questionnaires.js';
@@ -7,16 +7,8 @@ import { buildApp } from './app.js';
 
 /** `npm start`: open (and migrate) the database, load the demo dataset into an empty one, serve the portal. */
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(`Configuration error: ${e.message}`);
-      process.exit(2);
-    }
-    throw e;
-  }
+  const config = loadConfigOrReport();
+  if (!config) process.exit(2);
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
   await database.migrate();
   await ensureQuestionnaires(database.db);

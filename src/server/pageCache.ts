@@ -24,6 +24,7 @@ interface Cached {
 
 
 const MAX_PAGES = 2_000;
+const RDF_ACCEPT = /text\/turtle|application\/(ld\+json|rdf\+xml|n-triples|n-quads|trig)/;
 
 /**
  * Whole-page cache for public catalogue pages. Requests with cookies (a signed-in user) are never served from or
@@ -36,6 +37,8 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
   app.addHook('onRequest', async (req, reply) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return;
     if (!req.routeOptions.config?.publicPage || req.headers.cookie) return;
+    // Linked-data clients get a 303 to the RDF from service pages (content negotiation): never the cached HTML.
+    if (RDF_ACCEPT.test(String(req.headers.accept ?? ''))) return;
     const version = await catalogueVersion(db);
     const key = `${version}|${osloToday()}|${req.url}`;
     const etag = `W/"${createHash('sha1').update(key).digest('base64url').slice(0, 20)}"`;
@@ -63,5 +66,5 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
 }
 
 function cacheHeaders(etag: string): Record<string, string> {
-  return { etag, 'cache-control': 'public, max-age=60, stale-while-revalidate=300', vary: 'Cookie' };
+  return { etag, 'cache-control': 'public, max-age=60, stale-while-revalidate=300', vary: 'Cookie, Accept' };
 }

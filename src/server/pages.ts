@@ -15,6 +15,8 @@ import { registerMyAgencyPages } from '../resources/myAgency/pages.js';
 import { registerOutboxPages } from '../resources/outbox/pages.js';
 import { registerProcurementPages } from '../resources/procurements/pages.js';
 import { registerStatsPages } from '../resources/stats/pages.js';
+import { registerOpenDataPages } from '../resources/opendata/pages.js';
+import { registerUsageImportPages } from '../resources/usage-imports/pages.js';
 
 /** Every HTML page, registered once per language (bokmål at /, nynorsk at /nn, English at /en). */
 export async function registerPages(scope: App, deps: AppDeps, lang: Language): Promise<void> {
@@ -33,4 +35,6 @@ export async function registerPages(scope: App, deps: AppDeps, lang: Language): 
   await registerOutboxPages(scope, deps);
   await registerRecommendationPages(scope, deps);
   await registerStatsPages(scope, deps);
+  await registerOpenDataPages(scope, deps);
+  await registerUsageImportPages(scope, deps);
 }

@@ -95,7 +95,7 @@ export function Layout({ title, description, children, section }: LayoutProps) {
             <nav aria-label={t.site.footerNav}>
               <ul className="footer-links">
                 <li>
-                  <Link href="/api/docs">{t.site.footerData}</Link>
+                  <Link href={href('/apne-data')}>{t.site.footerData}</Link>
                 </li>
               </ul>
             </nav>

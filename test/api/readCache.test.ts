@@ -89,3 +89,18 @@ describe.each(testEngines())('public page cache on %s', (engine) => {
     expect(again.headers.etag).toBeUndefined();
   });
 });
+
+describe('public page cache and content negotiation', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('pglite', { seed: 'demo' });
+  });
+  afterAll(async () => t?.close());
+
+  it('sends an RDF client to the RDF even when the HTML page is cached', async () => {
+    expect((await t.app.inject({ url: '/tjenester/dfo-lonn' })).statusCode).toBe(200); // now cached
+    const rdf = await t.app.inject({ url: '/tjenester/dfo-lonn', headers: { accept: 'text/turtle' } });
+    expect(rdf.statusCode).toBe(303);
+    expect(rdf.headers.location).toMatch(/dfo-lonn\.ttl$/);
+  });
+});

@@ -30,7 +30,7 @@ export interface RunningPortal extends TestApp {
 }
 
 /** The real portal listening on a loopback port, for the browser. */
-export async function startPortal(engine: Engine, options: { seed?: Seed; env?: NodeJS.ProcessEnv; clock?: () => Date } = {}): Promise<RunningPortal> {
+export async function startPortal(engine: Engine, options: Parameters<typeof createTestApp>[1] = {}): Promise<RunningPortal> {
   const t = await createTestApp(engine, options);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();

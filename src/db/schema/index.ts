@@ -2,3 +2,4 @@ export * from './catalogue.js';
 export * from './access.js';
 export * from './procurements.js';
 export * from './stats.js';
+export * from './imports.js';

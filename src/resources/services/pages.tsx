@@ -25,6 +25,7 @@ import { effectiveSort, facetLabel, filtersFrom } from './catalogue.js';
 import { CATALOGUE_FACETS, type CatalogueFacet, type CatalogueResult, type CatalogueSort, getServiceDetail, searchCatalogue, type ServiceDetail } from './queries.js';
 import { pageWindow } from '../shared/present.js';
 import { CataloguePageQuery, SlugParams } from './schema.js';
+import { redirectToRdf } from '../opendata/pages.js';
 
 const PAGE_SIZE = 20;
 
@@ -42,6 +43,8 @@ export async function registerServicePages(app: App, deps: AppDeps): Promise<voi
   });
 
   app.get('/tjenester/:slug', { config: { publicPage: true }, schema: { params: SlugParams, querystring: Type.Object({}), hide: true } }, async (req, reply) => {
+    // The page is the service's URI: a linked-data client asking for RDF is sent to it (303 See Other).
+    if (redirectToRdf(req.headers.accept, req.params.slug, (url) => reply.redirect(url, 303))) return reply;
     const detail = await getServiceDetail(db, req.params.slug);
     if (!detail) return sendErrorPage(req, reply, 404, messages[req.lang].errors.unknownService(req.params.slug));
     return sendPage(req, reply, <ServicePage d={detail} />);

@@ -2,8 +2,9 @@ import { Type } from 'typebox';
 import type { App } from '../../server/app.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { AppDeps } from '../../server/types.js';
-import { messages } from '../../web/i18n/index.js';
 import { localizer, pageUrl } from '../shared/present.js';
+import { rdfResponse, sendServiceRdfIfAsked } from '../opendata/routes.js';
+import { languagePrefix, messages } from '../../web/i18n/index.js';
 import { effectiveSort, facetLabel, filtersFrom } from './catalogue.js';
 import { CATALOGUE_FACETS, getServiceDetail, searchCatalogue } from './queries.js';
 import { problem } from '../shared/schema.js';
@@ -75,12 +76,17 @@ export async function registerServiceApi(api: App, deps: AppDeps): Promise<void>
       schema: {
         tags: ['services'],
         summary: 'One shared service',
+        description: 'JSON by default. With Accept: text/turtle or application/ld+json, the service as CPSV-AP-NO RDF (as /services/{slug}.ttl and .jsonld).',
         params: SlugParams,
         querystring: Type.Object({ lang: Lang }),
-        response: { 200: { $ref: 'ServiceDetail#' }, 404: problem },
+        response: {
+          200: { description: 'The service', content: { 'application/json': { schema: { $ref: 'ServiceDetail#' } }, ...rdfResponse().content } },
+          404: problem,
+        },
       },
     },
-    async (req) => {
+    async (req, reply) => {
+      if (await sendServiceRdfIfAsked(req, reply, deps, req.params.slug)) return reply;
       const lang = req.lang;
       const d = await getServiceDetail(db, req.params.slug);
       if (!d) throw new HttpProblem(404, messages[lang].errors.unknownService(req.params.slug));

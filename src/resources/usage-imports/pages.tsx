@@ -1,0 +1,246 @@
+import { createHash } from 'node:crypto';
+import multipart from '@fastify/multipart';
+import { Alert, Button, Field, Heading, Label, Link, Paragraph } from '@digdir/designsystemet-react';
+import { eq } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { LocalizedText } from '../../domain/catalogue.js';
+import { providers } from '../../db/schema/index.js';
+import { MAX_FILE_BYTES } from '../../imports/usage/parse.js';
+import { applyUsageImport, describeFileProblem, type EndScope, presentPlan, type PresentedPlan, previewUsageImport, UsageImportError } from '../../imports/usage/usageImport.js';
+import { requireProviderActor } from '../../server/actor.js';
+import type { App } from '../../server/app.js';
+import { HttpProblem } from '../../server/problem.js';
+import type { AppDeps } from '../../server/types.js';
+import { PageHeader, Section } from '../../web/components.js';
+import { usePage, useHref, useText } from '../../web/context.js';
+import { messages } from '../../web/i18n/index.js';
+import { Layout } from '../../web/layout.js';
+import { sendPage } from '../../web/render.js';
+import { uploadedFile } from './routes.js';
+
+const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
+
+/**
+ * The upload page for a provider's customer list: choose a file, see the preview, confirm. The confirmation posts
+ * the same file back (hidden, with its SHA-256 and the previewed counts), so nothing is kept on the server between
+ * the two steps; if the file or the plan differs from what the user saw, the new preview is shown instead.
+ */
+export async function registerUsageImportPages(app: App, deps: AppDeps): Promise<void> {
+  const { db } = deps.database;
+  const provider = async (req: FastifyRequest, slug: string) => {
+    const [p] = await db.select({ id: providers.id, slug: providers.slug, name: providers.name }).from(providers).where(eq(providers.slug, slug));
+    if (!p) throw new HttpProblem(404, messages[req.lang].errors.unknownProvider(slug));
+    return p;
+  };
+  await app.register(async (scope) => {
+    await scope.register(multipart, { limits: { fileSize: MAX_FILE_BYTES + 1, fieldSize: 4 * MAX_FILE_BYTES, files: 1 } });
+    const s = scope as unknown as App;
+    s.get('/leverandorer/:slug/kundeliste', { schema: { params: Params, hide: true } }, async (req, reply) => {
+      const p = await provider(req, req.params.slug);
+      requireProviderActor(req, p.slug);
+      return sendPage(req, reply, <UploadPage provider={p} />);
+    });
+    s.post('/leverandorer/:slug/kundeliste', { schema: { params: Params, hide: true }, bodyLimit: 8 * MAX_FILE_BYTES }, async (req, reply) => {
+      const p = await provider(req, req.params.slug);
+      const actor = requireProviderActor(req, p.slug);
+      const t = messages[req.lang];
+      const file = await uploadedFile(req).catch((e: unknown) => {
+        if (e instanceof HttpProblem) return { error: e.detail };
+        throw e;
+      });
+      if (!file || 'error' in file) return sendPage(req, reply, <UploadPage provider={p} error={file?.error ?? t.usageImport.fileErrors.missingFile} />, 400);
+      const scopeValue: EndScope = file.fields.scope === 'all' ? 'all' : 'file';
+      const options = { providerSlug: p.slug, file: file.bytes, fileName: file.name, scope: scopeValue };
+      try {
+        const preview = presentPlan(await previewUsageImport(db, options), req.lang);
+        if (file.fields.action !== 'apply') return sendPage(req, reply, <UploadPage provider={p} preview={preview} file={file} scope={scopeValue} />);
+        const sha = createHash('sha256').update(file.bytes).digest('hex');
+        const counts = JSON.stringify(preview.counts);
+        if (file.fields.expectedSha256 !== sha || file.fields.expectedCounts !== counts) {
+          return sendPage(req, reply, <UploadPage provider={p} preview={preview} file={file} scope={scopeValue} changed />, 409);
+        }
+        const result = await applyUsageImport(db, actor, options);
+        const applied = presentPlan(result.plan, req.lang);
+        return sendPage(req, reply, <UploadPage provider={p} applied={applied.counts.add + applied.counts.change + applied.counts.end} />);
+      } catch (e) {
+        if (!(e instanceof UsageImportError)) throw e;
+        if (e.code === 'file') return sendPage(req, reply, <UploadPage provider={p} error={describeFileProblem(e.fileProblem!, req.lang)} />, 422);
+        if (e.code === 'forbidden') throw new HttpProblem(403, t.usageImport.forbidden);
+        if (e.plan) return sendPage(req, reply, <UploadPage provider={p} preview={presentPlan(e.plan, req.lang)} file={file} scope={scopeValue} />, 422);
+        throw e;
+      }
+    });
+  });
+}
+
+interface UploadPageProps {
+  provider: { slug: string; name: LocalizedText };
+  error?: string | undefined;
+  preview?: PresentedPlan | undefined;
+  file?: { bytes: Buffer; name: string | null } | undefined;
+  scope?: EndScope | undefined;
+  changed?: boolean | undefined;
+  applied?: number | undefined;
+}
+
+function UploadPage({ provider, error, preview, file, scope = 'file', changed, applied }: UploadPageProps) {
+  const { t, csrfToken } = usePage();
+  const href = useHref();
+  const text = useText();
+  const u = t.usageImport;
+  const action = href(`/leverandorer/${provider.slug}/kundeliste`);
+  const csrf = csrfToken ? <input type="hidden" name="_csrf" value={csrfToken} /> : null;
+  const title = u.title(text(provider.name));
+  return (
+    <Layout title={title} section="providers" description={u.lead}>
+      <PageHeader title={title} lead={u.lead} />
+      {applied !== undefined ? (
+        <Alert data-color="success" role="status">
+          {u.applied(applied)}
+        </Alert>
+      ) : null}
+      {error ? (
+        <Alert data-color="danger" role="alert">
+          {error}
+        </Alert>
+      ) : null}
+      {changed ? (
+        <Alert data-color="warning" role="alert">
+          {u.changed}
+        </Alert>
+      ) : null}
+      {preview ? <Preview preview={preview} /> : null}
+      {preview && preview.counts.errors === 0 && file ? (
+        <form method="post" action={action} encType="multipart/form-data" className="page-section">
+          {csrf}
+          <input type="hidden" name="action" value="apply" />
+          <input type="hidden" name="scope" value={scope} />
+          <input type="hidden" name="fileName" value={file.name ?? ''} />
+          <input type="hidden" name="expectedSha256" value={preview.file.sha256} />
+          <input type="hidden" name="expectedCounts" value={JSON.stringify(preview.counts)} />
+          <input type="hidden" name="fileBase64" value={file.bytes.toString('base64')} />
+          <Paragraph>{u.notSaved}</Paragraph>
+          <Button type="submit">{u.apply}</Button>
+        </form>
+      ) : null}
+      <Section title={u.columnsHeading} id="upload">
+        <Paragraph>{u.columnsHelp}</Paragraph>
+        <Paragraph>
+          <Link href={`/api/v1/providers/${provider.slug}/customers.csv`}>{u.download} (CSV)</Link> ·{' '}
+          <Link href={`/api/v1/providers/${provider.slug}/customers.xlsx`}>XLSX</Link>
+        </Paragraph>
+        <form method="post" action={action} encType="multipart/form-data">
+          {csrf}
+          <input type="hidden" name="action" value="preview" />
+          <Field>
+            <Label htmlFor="usage-file">{u.fileLabel}</Label>
+            <input id="usage-file" name="file" type="file" className="ds-input" accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
+          </Field>
+          <fieldset className="facet">
+            <legend className="ds-label">{u.scopeLabel}</legend>
+            {(['file', 'all'] as const).map((v) => (
+              <Field key={v}>
+                <input type="radio" className="ds-input" id={`scope-${v}`} name="scope" value={v} defaultChecked={scope === v} />
+                <Label htmlFor={`scope-${v}`} data-weight="regular">
+                  {v === 'file' ? u.scopeFile : u.scopeAll}
+                </Label>
+              </Field>
+            ))}
+          </fieldset>
+          <Button type="submit" variant={preview ? 'secondary' : 'primary'}>
+            {u.preview}
+          </Button>
+        </form>
+      </Section>
+    </Layout>
+  );
+}
+
+function Preview({ preview }: { preview: PresentedPlan }) {
+  const { t, fmt } = usePage();
+  const u = t.usageImport;
+  type Item = PresentedPlan['add'][number];
+  const table = (id: string, caption: string, items: Item[]) => (
+    <Section title={`${caption} (${fmt.number(items.length)})`} id={id} level={3}>
+      {items.length === 0 ? (
+        <Paragraph>{u.none}</Paragraph>
+      ) : (
+        <table className="ds-table data-table" data-size="sm">
+          <thead>
+            <tr>
+              <th scope="col">{u.line}</th>
+              <th scope="col">{u.agency}</th>
+              <th scope="col">{u.service}</th>
+              <th scope="col">{u.tier}</th>
+              <th scope="col">{u.from}</th>
+              <th scope="col">{u.to}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i, n) => (
+              <tr key={n}>
+                <td>{i.line ?? '–'}</td>
+                <td>
+                  {i.agency} ({i.orgnr})
+                </td>
+                <td>{i.service}</td>
+                <td>{'previousTier' in i && i.previousTier !== undefined ? `${i.previousTier ?? '–'} → ${i.tier ?? '–'}` : (i.tier ?? '–')}</td>
+                <td>{i.from ? fmt.date(i.from) : '–'}</td>
+                <td>{i.to ? fmt.date(i.to) : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+  return (
+    <section className="page-section" aria-labelledby="preview-heading">
+      <Heading level={2} data-size="sm" id="preview-heading">
+        {u.previewHeading}
+      </Heading>
+      {preview.errors.length ? (
+        <>
+          <Alert data-color="danger" role="alert">
+            {u.fixErrors}
+          </Alert>
+          <table className="ds-table data-table" data-size="sm">
+            <caption>{u.errors}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{u.line}</th>
+                <th scope="col">{u.reason}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.errors.map((e, n) => (
+                <tr key={n}>
+                  <td>{e.line}</td>
+                  <td>{e.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      {table('add', u.add, preview.add)}
+      {table('change', u.change, preview.change)}
+      {table('end', u.end, preview.end)}
+      <Paragraph>
+        {u.unchanged}: {fmt.number(preview.unchanged.length)}
+      </Paragraph>
+      {preview.notes.length ? (
+        <Section title={u.notes} id="notes" level={3}>
+          <ul>
+            {preview.notes.map((n, i) => (
+              <li key={i}>
+                {u.line} {n.line}: {n.message}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,150 @@
+import multipart from '@fastify/multipart';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { pickText } from '../../domain/catalogue.js';
+import { toCsv } from '../../domain/csv.js';
+import type { Executor } from '../../db/database.js';
+import { agencies, providers, services, subscriptions, tiers } from '../../db/schema/index.js';
+import { applyUsageImport, describeFileProblem, presentPlan, previewUsageImport, UsageImportError } from '../../imports/usage/usageImport.js';
+import { MAX_FILE_BYTES } from '../../imports/usage/parse.js';
+import { requireProviderActor } from '../../server/actor.js';
+import type { App } from '../../server/app.js';
+import { HttpProblem } from '../../server/problem.js';
+import type { AppDeps } from '../../server/types.js';
+import { messages } from '../../web/i18n/index.js';
+import { toXlsx } from '../../web/spreadsheet.js';
+import { activeSubscription } from '../services/queries.js';
+
+const problem = { $ref: 'Problem#' };
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
+
+/** The uploaded file: a multipart field "file", or the raw body (CSV or XLSX). */
+export async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Buffer; name: string | null; fields: Record<string, string> } | undefined> {
+  if (req.isMultipart()) {
+    let file: { bytes: Buffer; name: string | null } | undefined;
+    const fields: Record<string, string> = {};
+    for await (const part of req.parts({ limits: { fileSize: MAX_FILE_BYTES + 1, fieldSize: 4 * MAX_FILE_BYTES, files: 1 } })) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer();
+        if (part.file.truncated || bytes.length > MAX_FILE_BYTES) throw new HttpProblem(413, messages[req.lang].usageImport.fileErrors.tooLarge('2 MB'));
+        if (bytes.length) file = { bytes, name: part.filename || null };
+      } else fields[part.fieldname] = String(part.value);
+    }
+    return file ? { ...file, fields } : fields.fileBase64 ? { bytes: Buffer.from(fields.fileBase64, 'base64'), name: fields.fileName || null, fields } : undefined;
+  }
+  const body = req.body;
+  return Buffer.isBuffer(body) && body.length ? { bytes: body, name: null, fields: {} } : undefined;
+}
+
+/** Current customers of a provider's services, as rows for CSV/XLSX (the same columns the import reads). */
+export async function customerRows(db: Executor, providerId: string) {
+  const rows = await db
+    .select({ orgnr: agencies.orgnr, name: agencies.name, service: services.slug, tier: tiers.slug, from: subscriptions.startedOn })
+    .from(subscriptions)
+    .innerJoin(services, eq(services.id, subscriptions.serviceId))
+    .innerJoin(agencies, eq(agencies.orgnr, subscriptions.agencyOrgnr))
+    .leftJoin(tiers, eq(tiers.id, subscriptions.tierId))
+    .where(and(eq(services.providerId, providerId), activeSubscription()))
+    .orderBy(asc(services.slug), asc(agencies.orgnr));
+  return [['organisasjonsnummer', 'navn', 'tjeneste', 'tjenestemodell', 'fra', 'til'], ...rows.map((r) => [r.orgnr, pickText(r.name, 'nb').text, r.service, r.tier ?? '', r.from ?? '', ''])];
+}
+
+export async function registerUsageImportApi(api: App, deps: AppDeps): Promise<void> {
+  const { db } = deps.database;
+  await api.register(async (scope) => {
+    await scope.register(multipart, { limits: { fileSize: MAX_FILE_BYTES + 1, files: 1 } });
+    for (const type of ['text/csv', 'text/plain', 'application/octet-stream', XLSX]) {
+      scope.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
+    }
+    const app = scope as unknown as App;
+
+    app.post(
+      '/providers/:slug/usage-imports',
+      {
+        bodyLimit: 4 * MAX_FILE_BYTES,
+        schema: {
+          tags: ['imports'],
+          summary: "Preview or apply a provider's customer list (CSV or XLSX)",
+          description:
+            'The body is the file: multipart/form-data with a field "file", or the raw file as text/csv or XLSX. Columns: organisasjonsnummer; tjeneste (service slug); tjenestemodell (tier slug); fra (from date); til (to date, optional). ' +
+            'dryRun=true (the default) returns the plan: rows to add, change (tier change = the open row ends and a new one starts), end (customers of the provider\'s services missing from the file; scope=file limits this to the services in the file, scope=all to all the provider\'s services) and row errors with line numbers. ' +
+            'dryRun=false applies it all in one transaction, or nothing when there is any error (422 with the plan). Requires a signed-in user acting for the provider.',
+          params: Params,
+          querystring: Type.Object({
+            dryRun: Type.Boolean({ default: true }),
+            scope: Type.Optional(Type.Union([Type.Literal('file'), Type.Literal('all')], { default: 'file' })),
+            fileName: Type.Optional(Type.String({ maxLength: 200 })),
+            lang: Type.Optional(Type.Union([Type.Literal('nb'), Type.Literal('nn'), Type.Literal('en')])),
+          }),
+          // Documented, not validated here: the handler reads the file (any schema below accepts any body).
+          body: {
+            content: {
+              'multipart/form-data': { schema: { description: 'A form with the field "file" (CSV or XLSX, at most 2 MB).' } },
+              'text/csv': { schema: { description: 'The CSV file: UTF-8 (BOM or not), UTF-16 or Windows-1252; separator ; , or tab.' } },
+              [XLSX]: { schema: { description: 'The XLSX file (first sheet).' } },
+            },
+          },
+          response: {
+            200: { description: 'The plan (dry run)', type: 'object', additionalProperties: true },
+            201: { description: 'Applied', type: 'object', additionalProperties: true },
+            400: problem,
+            401: problem,
+            403: problem,
+            404: problem,
+            413: problem,
+            415: problem,
+            422: { description: 'The file cannot be read, or has row errors (the plan is included)', type: 'object', additionalProperties: true },
+          },
+        },
+      },
+      async (req, reply) => {
+        const t = messages[req.lang];
+        const actor = requireProviderActor(req, req.params.slug);
+        const file = await uploadedFile(req);
+        if (!file) throw new HttpProblem(400, t.usageImport.fileErrors.missingFile);
+        const options = { providerSlug: req.params.slug, file: file.bytes, fileName: req.query.fileName ?? file.name, scope: req.query.scope };
+        try {
+          if (req.query.dryRun) {
+            return reply.code(200).send(presentPlan(await previewUsageImport(db, options), req.lang));
+          }
+          const result = await applyUsageImport(db, actor, options);
+          return reply.code(201).send({ runId: result.runId, ...presentPlan(result.plan, req.lang) });
+        } catch (e) {
+          if (!(e instanceof UsageImportError)) throw e;
+          if (e.code === 'unknownProvider') throw new HttpProblem(404, t.errors.unknownProvider(req.params.slug));
+          if (e.code === 'forbidden') throw new HttpProblem(403, t.usageImport.forbidden);
+          if (e.code === 'file') throw new HttpProblem(422, describeFileProblem(e.fileProblem!, req.lang));
+          return reply
+            .code(422)
+            .type('application/problem+json; charset=utf-8')
+            .send({ type: 'about:blank', title: req.lang === 'en' ? 'Unprocessable content' : 'Kan ikke behandles', status: 422, detail: t.usageImport.fixErrors, ...presentPlan(e.plan!, req.lang) });
+        }
+      },
+    );
+
+    for (const format of ['csv', 'xlsx'] as const) {
+      app.get(
+        `/providers/:slug/customers.${format}`,
+        {
+          schema: {
+            tags: ['imports'],
+            summary: `A provider's current customers as ${format.toUpperCase()} (the import's columns)`,
+            description: 'Download, edit and upload again. Text cells that a spreadsheet would read as a formula are escaped.',
+            params: Params,
+            response: { 200: { description: 'The file', content: { [format === 'csv' ? 'text/csv' : XLSX]: { schema: { type: 'string' } } } }, 404: problem },
+          },
+        },
+        async (req, reply) => {
+          const [p] = await db.select({ id: providers.id }).from(providers).where(inArray(providers.slug, [req.params.slug]));
+          if (!p) throw new HttpProblem(404, messages[req.lang].errors.unknownProvider(req.params.slug));
+          const rows = await customerRows(db, p.id);
+          reply.header('content-disposition', `attachment; filename="kunder-${req.params.slug}.${format}"`);
+          if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(rows));
+          return reply.type(XLSX).send(await toXlsx('Kunder', rows));
+        },
+      );
+    }
+  });
+}
