@@ -62,6 +62,12 @@ export async function registerAuth(app: App, deps: AppDeps, rp: RelyingParty | u
     const t = messages[req.lang].access;
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== publicOrigin && origin !== requestOrigin(req)) throw new HttpProblem(403, t.wrongOrigin);
+    // A multipart form's fields are read by the handler, not here: the reader checks the token
+    // (verifyDeferredCsrf, called by the one multipart reader, uploadedFile).
+    if (!req.headers['x-csrf-token'] && req.isMultipart?.()) {
+      req.csrfDeferred = true;
+      return;
+    }
     const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : undefined;
     const given = String(req.headers['x-csrf-token'] ?? body?._csrf ?? '');
     if (!req.csrfToken || !given || !safeEqual(given, req.csrfToken)) throw new HttpProblem(403, t.csrf);
@@ -71,6 +77,13 @@ export async function registerAuth(app: App, deps: AppDeps, rp: RelyingParty | u
 
 function requestOrigin(req: FastifyRequest): string {
   return `${req.protocol}://${req.host}`;
+}
+
+/** For a multipart form on a session: its `_csrf` field must match, or the request is refused like any other. */
+export function verifyDeferredCsrf(req: FastifyRequest, given: string | undefined): void {
+  if (!req.csrfDeferred) return;
+  if (!req.csrfToken || !given || !safeEqual(given, req.csrfToken)) throw new HttpProblem(403, messages[req.lang].access.csrf);
+  req.csrfDeferred = false;
 }
 
 /** The principal, or a 401 that says to sign in (pages and API alike). */

@@ -1,3 +1,4 @@
+import { commandLineActor } from '../resources/audit/commands.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { applyUsageImport, describeFileProblem, presentPlan, previewUsageImport, UsageImportError } from '../imports/usage/usageImport.js';
@@ -41,7 +42,7 @@ async function main(): Promise<number> {
     const options = { providerSlug: provider, file: readFileSync(file), fileName: basename(file), scope: scope as 'file' | 'all' };
     try {
       const result = apply
-        ? await applyUsageImport(db, { kind: 'admin', providerId: null, userLabel: actor as string }, options)
+        ? await applyUsageImport(db, commandLineActor(actor as string), options)
         : { runId: undefined, plan: await previewUsageImport(db, options) };
       const p = presentPlan(result.plan, 'nb');
       if (args.options.has('json')) console.log(JSON.stringify({ runId: result.runId ?? null, ...p }, null, 2));

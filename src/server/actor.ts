@@ -1,19 +1,21 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import type { Actor } from '../domain/actor.js';
+import { providers } from '../db/schema/index.js';
+import { editsProvider, isAdmin } from '../domain/principal.js';
+import { type Actor, actorOf } from '../resources/audit/commands.js';
 import { messages } from '../web/i18n/index.js';
 import { HttpProblem } from './problem.js';
 
-export type { Actor };
-
 /**
- * The signed-in user acting for a provider, or a 401 problem. Sign-in does not exist yet (issue 3 brings it): until
- * then every request is refused, except in tests, where `deps.testHooks.actor` may supply an actor. The auth helper
- * replaces the body of this one function; callers stay as they are. Whether the actor may act for *this* provider
- * is checked by the command (`authorise` in src/imports/usage/usageImport.ts).
+ * The signed-in principal acting for a provider — its provider editor or an administrator — with the provider it
+ * acts for. 401 when nobody is signed in (pages redirect to sign-in), 404 for an unknown provider, 403 for anyone
+ * else. Commands re-check the scope (`authoriseProvider` in src/imports/usage/usageImport.ts).
  */
-export function requireProviderActor(req: FastifyRequest, providerSlug: string): Actor {
-  const hook = req.server.deps.config.environment === 'test' ? req.server.deps.testHooks?.actor : undefined;
-  const actor = hook?.(req, providerSlug);
-  if (!actor) throw new HttpProblem(401, messages[req.lang].usageImport.signInRequired);
-  return actor;
+export async function requireProviderActor(req: FastifyRequest, providerSlug: string): Promise<{ actor: Actor; providerId: string }> {
+  const actor = actorOf(req, req.server.deps);
+  const t = messages[req.lang];
+  const [provider] = await req.server.deps.database.db.select({ id: providers.id }).from(providers).where(eq(providers.slug, providerSlug));
+  if (!provider) throw new HttpProblem(404, t.errors.unknownProvider(providerSlug));
+  if (!isAdmin(actor.principal) && !editsProvider(actor.principal, provider.id)) throw new HttpProblem(403, t.usageImport.forbidden);
+  return { actor, providerId: provider.id };
 }

@@ -3,7 +3,6 @@ import type { Principal } from '../domain/principal.js';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { FastifyRequest } from 'fastify';
-import type { Actor } from '../domain/actor.js';
 
 /** What every resource's routes and pages get: configuration, the database and the clock. */
 export interface AppDeps {
@@ -16,8 +15,6 @@ export interface AppDeps {
   clock?: () => Date;
   /** The mail dispatcher, when SMTP is configured: kicked after a command wrote mail. */
   outbox?: { kick(): void } | undefined;
-  /** Only honoured when config.environment is 'test' (see src/server/actor.ts). */
-  testHooks?: TestHooks | undefined;
 }
 
 /** How a request was authenticated: a browser session (cookie) or a bearer token. */
@@ -25,11 +22,6 @@ export interface RequestAuth {
   via: 'session' | 'bearer';
   /** sessions.token_hash, for sign-out. */
   sessionId?: string;
-}
-
-export interface TestHooks {
-  /** Stands in for sign-in until it exists: the actor for a request, or undefined for "not signed in". */
-  actor?: (req: FastifyRequest, providerSlug: string) => Actor | undefined;
 }
 
 declare module 'fastify' {
@@ -43,6 +35,8 @@ declare module 'fastify' {
     /** Who is acting, with their role assignments; undefined for the public. */
     principal?: Principal | undefined;
     auth?: RequestAuth | undefined;
+    /** A multipart form on a session whose CSRF token is checked when its fields are read. */
+    csrfDeferred?: boolean | undefined;
   }
   interface FastifyInstance {
     assets: Record<string, string>;

@@ -1,33 +1,42 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/imports/usage/usageImport.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { createAgency, createArea, createProvider, createService, createTier } from '../support/factories.js';
+import { signedIn, type TestSession } from '../support/sessions.js';
 
 describe.each(testEngines())('open-data and customer-list pages on %s', (engine) => {
   let t: TestApp;
-  let actor: Actor | undefined;
+  let kari: TestSession;
+  let other: TestSession;
   const agencies: string[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'empty', testHooks: { actor: (_req, slug) => (slug === 'dfo' ? actor : undefined) } });
+    t = await createTestApp(engine, { seed: 'empty' });
     const db = t.database.db;
     const area = await createArea(db);
     const dfo = await createProvider(db, { slug: 'dfo', name: { nb: 'DFØ' } });
     const lonn = await createService(db, { slug: 'lonn', providerId: dfo.id, areaSlug: area.slug });
     await createTier(db, { serviceId: lonn.id, slug: 'basis' });
     for (let i = 0; i < 2; i++) agencies.push((await createAgency(db)).orgnr);
-    actor = { kind: 'provider', providerId: dfo.id, userLabel: 'kari@dfo.no' };
+    kari = await signedIn(db, [{ role: 'provider_editor', providerId: dfo.id }], { email: 'kari@dfo.no' });
+    const annen = await createProvider(db, { slug: 'annen' });
+    other = await signedIn(db, [{ role: 'provider_editor', providerId: annen.id }]);
   });
   afterAll(async () => t?.close());
 
   const multipart = (fields: Record<string, string>, file?: string) => {
+    // The session's CSRF token travels as a form field, as the page's form sends it.
+    fields = { _csrf: kari.csrf, ...fields };
     const b = '----ftform';
     const parts = Object.entries(fields).map(([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
     if (file !== undefined) parts.push(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="kunder.csv"\r\nContent-Type: text/csv\r\n\r\n${file}\r\n`);
     return { payload: Buffer.from(parts.join('') + `--${b}--\r\n`), headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
   };
-  const post = (url: string, fields: Record<string, string>, file?: string) => t.app.inject({ method: 'POST', url, ...multipart(fields, file) });
+  const post = (url: string, fields: Record<string, string>, file?: string, session: TestSession | null = kari) => {
+    const m = multipart(fields, file);
+    return t.app.inject({ method: 'POST', url, payload: m.payload, headers: { ...m.headers, ...(session ? { cookie: session.cookie } : {}) } });
+  };
+  const get = (url: string, session: TestSession | null = kari) => t.app.inject({ url, headers: session ? { cookie: session.cookie } : {} });
 
   it('has an open-data page in every language, linked from the footer', async () => {
     const page = await t.app.inject('/apne-data');
@@ -47,19 +56,22 @@ describe.each(testEngines())('open-data and customer-list pages on %s', (engine)
     expect(html.statusCode).toBe(200);
   });
 
-  it('refuses the upload page without a signed-in provider', async () => {
-    const saved = actor;
-    actor = undefined;
-    const res = await t.app.inject('/leverandorer/dfo/kundeliste');
-    expect(res.statusCode).toBe(401);
-    expect(res.headers['content-type']).toContain('text/html');
-    expect(res.body).toContain('Du må være logget inn som leverandør');
-    expect((await post('/leverandorer/dfo/kundeliste', { action: 'preview' }, 'x')).statusCode).toBe(401);
-    actor = saved;
+  it('sends the public to sign in, refuses another provider, and refuses a form without the CSRF token', async () => {
+    const anonymous = await get('/leverandorer/dfo/kundeliste', null);
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toContain('/logg-inn');
+    expect((await post('/leverandorer/dfo/kundeliste', { action: 'preview' }, 'x', null)).statusCode).toBe(401);
+    const forbidden = await get('/leverandorer/dfo/kundeliste', other);
+    expect(forbidden.statusCode).toBe(403);
+    expect(forbidden.headers['content-type']).toContain('text/html');
+    const m = multipart({ action: 'preview' }, 'x');
+    const withoutToken = m.payload.toString().replace(/name="_csrf"\r\n\r\n[^\r]*/, 'name="_csrf"\r\n\r\nfeil');
+    const forged = await t.app.inject({ method: 'POST', url: '/leverandorer/dfo/kundeliste', payload: Buffer.from(withoutToken), headers: { ...m.headers, cookie: kari.cookie } });
+    expect(forged.statusCode).toBe(403);
   });
 
   it('previews an upload, refuses a confirmation of something else, and applies the confirmed file', async () => {
-    expect((await t.app.inject('/leverandorer/dfo/kundeliste')).body).toContain('name="file"');
+    expect((await get('/leverandorer/dfo/kundeliste')).body).toContain('name="file"');
     const csv = `organisasjonsnummer;tjeneste;tjenestemodell;fra\r\n${agencies[0]};lonn;basis;01.02.2024\r\n${agencies[1]};lonn;basis;2024-02-01\r\n`;
     const preview = await post('/leverandorer/dfo/kundeliste', { action: 'preview', scope: 'file' }, csv);
     expect(preview.statusCode).toBe(200);

@@ -2,20 +2,21 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, type RunningPortal, startPortal, watchForeignRequests } from '../support/browser.js';
 import { createAgency, createArea, createProvider, createService, createTier } from '../support/factories.js';
+import { signedIn, type TestSession } from '../support/sessions.js';
 
 /** The open-data page and the customer-list upload in a real browser: WCAG 2.1 AA (axe), no third-party requests. */
 describe('open-data and upload pages in Chromium', () => {
   let portal: RunningPortal;
   let browser: Browser;
   let orgnr = '';
+  let kari: TestSession;
 
   beforeAll(async () => {
-    let providerId = '';
-    portal = await startPortal('pglite', { seed: 'empty', testHooks: { actor: () => ({ kind: 'provider', providerId, userLabel: 'kari@dfo.no' }) } });
+    portal = await startPortal('pglite', { seed: 'empty' });
     const db = portal.database.db;
     const area = await createArea(db);
     const dfo = await createProvider(db, { slug: 'dfo', name: { nb: 'DFØ' } });
-    providerId = dfo.id;
+    kari = await signedIn(db, [{ role: 'provider_editor', providerId: dfo.id }], { email: 'kari@dfo.no' });
     const lonn = await createService(db, { slug: 'lonn', providerId: dfo.id, areaSlug: area.slug });
     await createTier(db, { serviceId: lonn.id, slug: 'basis' });
     orgnr = (await createAgency(db)).orgnr;
@@ -39,6 +40,8 @@ describe('open-data and upload pages in Chromium', () => {
 
   it('uploads a customer list, previews it and confirms it, each step passing axe', async () => {
     const context = await browser.newContext();
+    // Signed in as the provider's editor (the sign-in flow itself is tested in procurementFlow.test.ts).
+    await context.addCookies([{ name: 'ft_session', value: kari.token, url: portal.url }]);
     const page = await context.newPage();
     await page.goto(`${portal.url}/leverandorer/dfo/kundeliste`);
     await expectNoAxeViolations(page, 'upload form');

@@ -6,9 +6,10 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
-import { importRuns, subscriptions } from '../../src/db/schema/index.js';
+import { auditEvents, importRuns, subscriptions } from '../../src/db/schema/index.js';
 import { projectRoot } from '../../src/paths.js';
-import { applyUsageImport, presentPlan, previewUsageImport, UsageImportError, type Actor } from '../../src/imports/usage/usageImport.js';
+import { applyUsageImport, presentPlan, previewUsageImport, UsageImportError } from '../../src/imports/usage/usageImport.js';
+import { actorFor, signedIn, type TestSession } from '../support/sessions.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { createAgency, createArea, createProvider, createService, createSubscription, createTier, fakeOrgnr } from '../support/factories.js';
@@ -21,16 +22,20 @@ describe.each(testEngines())('usage import on %s', (engine) => {
   const o: Record<string, string> = {};
   let dfoId = '';
   let otherId = '';
-  let actorFor: ((slug: string) => Actor | undefined) | undefined;
+  const as: Record<'dfo' | 'other' | 'admin', TestSession | undefined> = { dfo: undefined, other: undefined, admin: undefined };
+  let current: TestSession | undefined;
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'empty', testHooks: { actor: (_req, slug) => actorFor?.(slug) } });
+    t = await createTestApp(engine, { seed: 'empty' });
     const db = t.database.db;
     const area = await createArea(db);
     const dfo = await createProvider(db, { slug: 'dfo', name: { nb: 'DFØ' } });
     const other = await createProvider(db, { slug: 'annen', name: { nb: 'Annen leverandør' } });
     dfoId = dfo.id;
     otherId = other.id;
+    as.dfo = await signedIn(db, [{ role: 'provider_editor', providerId: dfo.id }], { name: 'Kari', email: 'kari@dfo.no' });
+    as.other = await signedIn(db, [{ role: 'provider_editor', providerId: other.id }], { email: 'x@annen.no' });
+    as.admin = await signedIn(db, [{ role: 'admin' }], { email: 'admin@dfo.no' });
     const lonn = await createService(db, { slug: 'lonn', providerId: dfo.id, areaSlug: area.slug });
     const regnskap = await createService(db, { slug: 'regnskap', providerId: dfo.id, areaSlug: area.slug });
     await createService(db, { slug: 'annen-tjeneste', providerId: other.id, areaSlug: area.slug });
@@ -73,7 +78,6 @@ describe.each(testEngines())('usage import on %s', (engine) => {
     `${o.G};X;lonn;basis;2024-01-01;2025-01-01`,
   ];
   const options = (csv: string, extra = {}) => ({ providerSlug: 'dfo', file: Buffer.from(csv, 'utf8'), fileName: 'kunder.csv', today: TODAY, ...extra });
-  const admin: Actor = { kind: 'admin', providerId: null, userLabel: 'admin@dfo.no' };
 
   it('previews adds, tier changes, ends and unchanged rows without writing anything', async () => {
     const before = await t.database.db.select().from(subscriptions);
@@ -118,21 +122,22 @@ describe.each(testEngines())('usage import on %s', (engine) => {
     // The formula-like cell is text: noted, never evaluated.
     expect(p.notes).toContainEqual({ line: 8, column: 'orgnr', code: 'formula', message: 'Cellen ser ut som en formel. Den er lest som tekst og ikke regnet ut.' });
     const before = await t.database.db.select().from(subscriptions);
-    const error = await applyUsageImport(t.database.db, admin, options(csv)).catch((e: unknown) => e);
+    const error = await applyUsageImport(t.database.db, actorFor(as.admin!.principal), options(csv)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageImportError);
     expect((error as UsageImportError).status).toBe(422);
     expect(await t.database.db.select().from(subscriptions)).toEqual(before);
   });
 
   it('refuses a provider user acting for another provider', async () => {
-    const error = await applyUsageImport(t.database.db, { kind: 'provider', providerId: otherId, userLabel: 'x@annen.no' }, options(validCsv())).catch((e: unknown) => e);
+    const error = await applyUsageImport(t.database.db, actorFor(as.other!.principal), options(validCsv())).catch((e: unknown) => e);
     expect((error as UsageImportError).status).toBe(403);
   });
 
   it('applies in one transaction: ends and starts rows for a tier change, records the run, and a second run changes nothing', async () => {
     const db = t.database.db;
-    const actor: Actor = { kind: 'provider', providerId: dfoId, userLabel: 'kari@dfo.no' };
-    const { runId, plan } = await applyUsageImport(db, actor, options(validCsv()));
+    const { runId, plan } = await applyUsageImport(db, actorFor(as.dfo!.principal), options(validCsv()));
+    const [audit] = await db.select().from(auditEvents).where(eq(auditEvents.entityId, runId));
+    expect(audit).toMatchObject({ action: 'usage-import.applied', actingRole: 'provider_editor', providerId: dfoId, actorName: 'Kari' });
     expect(plan.add).toHaveLength(1);
     const rows = async (orgnr: string) =>
       (await db.select().from(subscriptions).where(eq(subscriptions.agencyOrgnr, orgnr))).map((s) => [s.startedOn, s.endedOn, s.factSource]).sort();
@@ -190,21 +195,21 @@ describe.each(testEngines())('usage import on %s', (engine) => {
 
   describe('through the API', () => {
     const post = (url: string, payload: string | Buffer, headers: Record<string, string> = { 'content-type': 'text/csv' }) =>
-      t.app.inject({ method: 'POST', url, payload, headers });
+      t.app.inject({ method: 'POST', url, payload, headers: { ...headers, ...(current?.headers ?? {}) } });
 
     it('refuses without a signed-in provider (401), for another provider (403) and for an unknown provider (404)', async () => {
-      actorFor = undefined;
+      current = undefined;
       const res = await post('/api/v1/providers/dfo/usage-imports', validCsv());
       expect(res.statusCode).toBe(401);
-      expect(res.json().detail).toBe('Du må være logget inn som leverandør for å laste opp kundelister.');
-      actorFor = () => ({ kind: 'provider', providerId: otherId, userLabel: 'x' });
+      expect(res.json().detail).toBe('Du må logge inn for å gjøre dette.');
+      current = as.other;
       expect((await post('/api/v1/providers/dfo/usage-imports?dryRun=false', validCsv())).statusCode).toBe(403);
-      actorFor = () => admin;
+      current = as.admin;
       expect((await post('/api/v1/providers/finnes-ikke/usage-imports', validCsv())).statusCode).toBe(404);
     });
 
     it('previews a raw CSV body and a multipart upload, and applies or refuses all of it', async () => {
-      actorFor = (slug) => (slug === 'dfo' ? { kind: 'provider', providerId: dfoId, userLabel: 'kari@dfo.no' } : undefined);
+      current = as.dfo;
       const csv = `orgnr;tjeneste;tjenestemodell;fra\n${o.G};lonn;basis;2024-03-01\n`;
       const preview = await post('/api/v1/providers/dfo/usage-imports?lang=en', csv);
       expect(preview.statusCode).toBe(200);
@@ -239,7 +244,7 @@ describe.each(testEngines())('usage import on %s', (engine) => {
       const names = wb.worksheets[0]!.getColumn(2).values.filter(Boolean);
       expect(names).toContain("'=HYPERLINK(\"http://evil\",\"klikk\")");
       // The export reads back as an import that changes nothing.
-      actorFor = () => admin;
+      current = as.admin;
       const roundTrip = await post('/api/v1/providers/dfo/usage-imports', csv.body);
       expect(roundTrip.json().counts).toMatchObject({ add: 0, change: 0, end: 0, errors: 0 });
     });

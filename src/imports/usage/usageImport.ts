@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { Actor } from '../../domain/actor.js';
+import { capacityForProvider, editsProvider, isAdmin, type Principal } from '../../domain/principal.js';
+import { type Actor, recordAudit } from '../../resources/audit/commands.js';
 import type { Language, LocalizedText } from '../../domain/catalogue.js';
 import { pickText } from '../../domain/catalogue.js';
 import { checkOrgnr, type OrgnrProblem } from '../../domain/orgnr.js';
@@ -272,8 +273,9 @@ export async function previewUsageImport(db: Executor, options: UsageImportOptio
   return plan(db, provider, await parse(options.file), options, false);
 }
 
-export function authorise(actor: Actor, providerId: string): void {
-  if (actor.kind === 'provider' && actor.providerId !== providerId) throw new UsageImportError(403, 'forbidden');
+/** Only the provider's own editors (or an administrator) may change its customers. */
+export function authorise(principal: Principal, providerId: string): void {
+  if (!isAdmin(principal) && !editsProvider(principal, providerId)) throw new UsageImportError(403, 'forbidden');
 }
 
 export interface ApplyResult {
@@ -289,7 +291,7 @@ export interface ApplyResult {
 export async function applyUsageImport(db: Executor, actor: Actor, options: UsageImportOptions): Promise<ApplyResult> {
   const parsed = await parse(options.file);
   const provider = await loadProvider(db, options.providerSlug);
-  authorise(actor, provider.id);
+  authorise(actor.principal, provider.id);
   const today = options.today ?? todayIso();
   return db.transaction(async (tx) => {
     const p = await plan(tx, provider, parsed, options, true);
@@ -299,9 +301,9 @@ export async function applyUsageImport(db: Executor, actor: Actor, options: Usag
       .values({
         kind: 'usage',
         status: 'succeeded',
-        actorKind: actor.kind,
-        actorProviderId: actor.providerId,
-        actorLabel: actor.userLabel,
+        actorKind: editsProvider(actor.principal, provider.id) ? 'provider' : 'admin',
+        actorProviderId: editsProvider(actor.principal, provider.id) ? provider.id : null,
+        actorLabel: actor.principal.email ?? actor.principal.name,
         providerId: provider.id,
         fileName: options.fileName ?? null,
         fileSha256: p.file.sha256,
@@ -342,7 +344,12 @@ export async function applyUsageImport(db: Executor, actor: Actor, options: Usag
     }
     for (const i of p.end) await endRow(i.subscriptionId!, i.to ?? today, i.line ? 'Avsluttet i kundelisten fra leverandøren' : messages.nb.usageImport.endReasonAbsent);
     if (p.add.length) await tx.insert(subscriptions).values(p.add.map((i) => row(i, i.from, i.to)));
-    // Issue 3 (audit log): record one event here — actor, 'usage-import.applied', provider, runId — in this transaction.
+    await recordAudit(tx, actor, capacityForProvider(actor.principal, provider.id), {
+      action: 'usage-import.applied',
+      entityType: 'import_run',
+      entityId: runId,
+      after: { provider: provider.slug, file: options.fileName ?? null, sha256: p.file.sha256, added: p.add.length, changed: p.change.length, ended: p.end.length },
+    });
     return { runId, plan: p };
   });
 }

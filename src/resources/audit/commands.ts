@@ -17,6 +17,19 @@ export function actorOf(req: FastifyRequest, deps: AppDeps): Actor {
   return { principal: requirePrincipal(req), requestId: String(req.id), viaApi: req.url.startsWith('/api/'), now: (deps.clock ?? (() => new Date()))() };
 }
 
+/**
+ * An operator at the command line (imports run by DFØ as operator): recorded as an administrator acting through
+ * the command line, with the label the operator gave (e.g. an e-mail address).
+ */
+export function commandLineActor(label: string, now: Date = new Date()): Actor {
+  return {
+    principal: { kind: 'client', id: 'command-line', name: `Kommandolinje (${label})`, email: label, roles: [{ role: 'admin' }] },
+    requestId: `cli-${process.pid}-${now.getTime()}`,
+    viaApi: false,
+    now,
+  };
+}
+
 export interface AuditChange {
   action: string;
   entityType: string;

@@ -38,15 +38,16 @@ export async function registerUsageImportPages(app: App, deps: AppDeps): Promise
     const s = scope as unknown as App;
     s.get('/leverandorer/:slug/kundeliste', { schema: { params: Params, hide: true } }, async (req, reply) => {
       const p = await provider(req, req.params.slug);
-      requireProviderActor(req, p.slug);
+      await requireProviderActor(req, p.slug);
       return sendPage(req, reply, <UploadPage provider={p} />);
     });
     s.post('/leverandorer/:slug/kundeliste', { schema: { params: Params, hide: true }, bodyLimit: 8 * MAX_FILE_BYTES }, async (req, reply) => {
       const p = await provider(req, req.params.slug);
-      const actor = requireProviderActor(req, p.slug);
+      const { actor } = await requireProviderActor(req, p.slug);
       const t = messages[req.lang];
       const file = await uploadedFile(req).catch((e: unknown) => {
-        if (e instanceof HttpProblem) return { error: e.detail };
+        // A refused form (CSRF) is refused; only problems with the file itself are shown on the page.
+        if (e instanceof HttpProblem && e.status !== 403) return { error: e.detail };
         throw e;
       });
       if (!file || 'error' in file) return sendPage(req, reply, <UploadPage provider={p} error={file?.error ?? t.usageImport.fileErrors.missingFile} />, 400);

@@ -8,6 +8,7 @@ import type { Executor } from '../../db/database.js';
 import { agencies, providers, services, subscriptions, tiers } from '../../db/schema/index.js';
 import { applyUsageImport, describeFileProblem, presentPlan, previewUsageImport, UsageImportError } from '../../imports/usage/usageImport.js';
 import { MAX_FILE_BYTES } from '../../imports/usage/parse.js';
+import { verifyDeferredCsrf } from '../../auth/plugin.js';
 import { requireProviderActor } from '../../server/actor.js';
 import type { App } from '../../server/app.js';
 import { HttpProblem } from '../../server/problem.js';
@@ -32,6 +33,7 @@ export async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Buffer
         if (bytes.length) file = { bytes, name: part.filename || null };
       } else fields[part.fieldname] = String(part.value);
     }
+    verifyDeferredCsrf(req, fields._csrf);
     return file ? { ...file, fields } : fields.fileBase64 ? { bytes: Buffer.from(fields.fileBase64, 'base64'), name: fields.fileName || null, fields } : undefined;
   }
   const body = req.body;
@@ -101,7 +103,7 @@ export async function registerUsageImportApi(api: App, deps: AppDeps): Promise<v
       },
       async (req, reply) => {
         const t = messages[req.lang];
-        const actor = requireProviderActor(req, req.params.slug);
+        const { actor } = await requireProviderActor(req, req.params.slug);
         const file = await uploadedFile(req);
         if (!file) throw new HttpProblem(400, t.usageImport.fileErrors.missingFile);
         const options = { providerSlug: req.params.slug, file: file.bytes, fileName: req.query.fileName ?? file.name, scope: req.query.scope };

@@ -423,7 +423,6 @@ export const en: Messages = {
     reason: 'Reason',
     notes: 'Notes',
     none: 'None.',
-    signInRequired: 'You must be signed in as a provider to upload customer lists.',
     forbidden: 'You can only upload customer lists for your own provider.',
     endReasonAbsent: 'Not in the provider’s customer list',
     rowErrors: {

@@ -425,7 +425,6 @@ export const nb = {
     reason: 'Årsak',
     notes: 'Merknader',
     none: 'Ingen.',
-    signInRequired: 'Du må være logget inn som leverandør for å laste opp kundelister.',
     forbidden: 'Du kan bare laste opp kundelister for din egen leverandør.',
     endReasonAbsent: 'Ikke med i kundelisten fra leverandøren',
     rowErrors: {

@@ -424,7 +424,6 @@ export const nn: Messages = {
     reason: 'Årsak',
     notes: 'Merknader',
     none: 'Ingen.',
-    signInRequired: 'Du må vere logga inn som leverandør for å laste opp kundelister.',
     forbidden: 'Du kan berre laste opp kundelister for din eigen leverandør.',
     endReasonAbsent: 'Ikkje med i kundelista frå leverandøren',
     rowErrors: {
