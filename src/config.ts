@@ -15,6 +15,8 @@ export interface Config {
   sizeThresholds: SizeThresholds;
   environment: 'development' | 'production' | 'test';
   logLevel: string;
+  /** On SIGTERM/SIGINT: stop taking connections, let requests in flight finish for at most this long, then exit. */
+  shutdownTimeoutSeconds: number;
   /** Load the demo dataset into an empty database on start. */
   seedDemo: boolean;
   /**
@@ -91,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sizeThresholds,
     environment,
     logLevel: env.LOG_LEVEL || (environment === 'test' ? 'silent' : 'info'),
+    shutdownTimeoutSeconds: integer('SHUTDOWN_TIMEOUT_SECONDS', env.SHUTDOWN_TIMEOUT_SECONDS, 25, 1, 600),
     seedDemo: env.SEED_DEMO !== 'false',
     oidc,
     devOidcPort: integer('DEV_OIDC_PORT', env.DEV_OIDC_PORT, port === 0 ? 0 : port + 1, 0, 65535),

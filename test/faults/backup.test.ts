@@ -1,16 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, type Engine, openDatabase } from '../../src/db/database.js';
 import { fingerprintTables, type TableFingerprint } from '../../src/ops/backup.js';
 import { projectRoot } from '../../src/paths.js';
-import { testDatabaseUrl, testEngines } from '../support/engines.js';
+import { testEngines } from '../support/engines.js';
+import { type OwnDatabase, ownDatabase } from '../support/ownDatabase.js';
 import { signedIn } from '../support/sessions.js';
-import { pgliteTemplatePath, pgTemplateName } from '../support/templates.js';
 
 /** `npm run backup|restore -- <file>` as an operator runs it: a child process configured by the environment. */
 function cli(mode: 'backup' | 'restore', file: string, env: NodeJS.ProcessEnv) {
@@ -23,65 +20,14 @@ function cli(mode: 'backup' | 'restore', file: string, env: NodeJS.ProcessEnv) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-interface Target {
-  env: NodeJS.ProcessEnv;
-  open(): Promise<DatabaseHandle>;
-  wipe(): Promise<void>;
-  cleanup(): Promise<void>;
-}
-
-async function target(engine: Engine): Promise<Target> {
-  if (engine === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'ft-backup-'));
-    const dataDir = join(dir, 'db');
-    const h = await openDatabase({ dataDir, loadDataDir: new Blob([readFileSync(pgliteTemplatePath('demo'))]) });
-    await h.close();
-    return {
-      env: { DATA_DIR: dataDir },
-      open: () => openDatabase({ dataDir }),
-      async wipe() {
-        rmSync(dataDir, { recursive: true, force: true });
-      },
-      async cleanup() {
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const adminUrl = testDatabaseUrl();
-  const name = `ft_backup_${randomBytes(5).toString('hex')}`;
-  const admin = async (q: string) => {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    try {
-      await c.query(q);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`create database "${name}" template "${pgTemplateName('demo')}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    open: () => openDatabase({ url: url.toString(), poolSize: 2 }),
-    async wipe() {
-      await admin(`drop database "${name}" with (force)`);
-      await admin(`create database "${name}"`);
-    },
-    async cleanup() {
-      await admin(`drop database if exists "${name}" with (force)`);
-    },
-  };
-}
-
 describe.each(testEngines())('backup and restore on %s', (engine) => {
-  let t: Target;
+  let t: OwnDatabase;
   let before: TableFingerprint[];
   const dir = mkdtempSync(join(tmpdir(), 'ft-backup-files-'));
   const file = join(dir, engine === 'pglite' ? 'fellestjenester.tar.gz' : 'fellestjenester.dump');
 
   beforeAll(async () => {
-    t = await target(engine);
+    t = await ownDatabase(engine, 'demo');
     const h = await t.open();
     // Something written after the seed: a user, a role and a session, so the backup is more than the template.
     await signedIn(h.db, [{ role: 'admin' }], { name: 'Kari Backup', email: 'kari.backup@example.no' });
