@@ -13,7 +13,8 @@ export interface PortalProcess {
 
 /** `npm start` as production runs it (src/server/main.ts), in a child process, on a free loopback port. */
 export async function startPortalProcess(env: NodeJS.ProcessEnv): Promise<PortalProcess> {
-  const child = spawn(join(projectRoot, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
+  // node --import tsx rather than the tsx wrapper: signals go straight to the server process.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', SEED_DEMO: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
