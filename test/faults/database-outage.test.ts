@@ -85,3 +85,33 @@ describe.each(testEngines().filter((e) => e === 'postgres'))('the database goes 
     expect(list.items.map((s) => s.slug)).toContain('lonnstjenester');
   });
 });
+
+// The embedded database cannot be stopped from outside; it can die with the process's file system or be closed
+// under the app. Requests then get the same 503 (not a 500), and readiness takes the node out of rotation.
+describe.each(testEngines().filter((e) => e === 'pglite'))('the embedded database is gone (%s)', () => {
+  let database: DatabaseHandle;
+  let app: App;
+  beforeAll(async () => {
+    database = await openDatabase({});
+    await database.migrate();
+    app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://portal.test' }), database });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('answers 503 with Retry-After on pages and the API, and /readyz says unavailable', async () => {
+    expect((await app.inject({ url: '/api/v1/services' })).statusCode).toBe(200);
+    await database.close();
+    const api = await app.inject({ url: '/api/v1/services?lang=en' });
+    expect(api.statusCode).toBe(503);
+    expect(api.headers['retry-after']).toBe('5');
+    expect(api.json()).toMatchObject({ title: 'Service unavailable', detail: expect.stringMatching(/cannot reach the database/) });
+    const page = await app.inject({ url: '/en/tjenester' });
+    expect(page.statusCode).toBe(503);
+    expect(page.body).toContain('The service is temporarily unavailable');
+    expect((await app.inject({ url: '/readyz' })).json()).toMatchObject({ ready: false, database: 'unavailable' });
+    expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
+  });
+});
