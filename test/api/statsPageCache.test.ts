@@ -37,6 +37,10 @@ describe.each(testEngines())('statistics pages in the page cache on %s', (engine
     expect(changed.headers.etag).not.toBe(etag);
   });
 
+  it('pages that read declarations are not cached (their data is not covered by the catalogue version)', async () => {
+    expect((await t.app.inject({ url: '/statistikk/fravalg' })).headers.etag).toBeUndefined();
+  });
+
   it('a signed-in reader is never served from nor written to the cache', async () => {
     const s = await signedIn(t.database.db, [{ role: 'admin' }]);
     const res = await t.app.inject({ url: '/statistikk', headers: { cookie: s.cookie } });
