@@ -16,6 +16,7 @@ import { startMailDispatcher } from '../mail/dispatcher.js';
 import { publicAssetsDir } from '../paths.js';
 import { languagePrefix, messages, stripLanguage } from '../web/i18n/index.js';
 import { sendErrorPage } from '../web/render.js';
+import { registerAdmission } from './admission.js';
 import { registerApi } from './api.js';
 import { databaseFault, databaseProblem } from './dbErrors.js';
 import { registerHealth } from './health.js';
@@ -143,6 +144,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     return sendErrorPage(req, reply, 404);
   });
 
+  registerAdmission(app, deps.config.maxConcurrentRequests ?? (deps.database.engine === 'pglite' ? 8 : 0));
   registerHealth(app, deps.database);
   registerPageCache(app, deps);
   app.addHook('onRequest', async (req) => {
