@@ -301,7 +301,12 @@ export const en: Messages = {
       allAreas: 'All areas (one line per area)',
     },
     optouts: {
-      notYet: 'Opt-outs and accession declarations are not yet recorded in the portal. When agencies declare opt-outs (with a reason) and accessions here, the shares and reasons will be shown, by size and ministry area.',
+      notYet: 'No procurement has opened for opt-outs or accessions yet. When agencies declare opt-outs (with a reason) and accessions, the shares and reasons are shown here, by size and ministry area.',
+      reasonsTitle: 'Reasons for opting out, by size',
+      total: 'All',
+      shareOfOptOuts: 'Share of opt-outs',
+      reasonsChartTitle: 'Why agencies opt out',
+      reasonsChartSummary: (n, top, topShare) => `Of ${n} opt-outs with a reason, "${top}" is the most common (${topShare}).`,
       howTitle: 'How the figures are computed',
       how: 'Shares are of the agencies that may use the agreement. Each agency counts once per procurement, with its latest declaration. Agencies with 151–200 employees and of unknown size are shown separately.',
       procurement: 'Procurement',
