@@ -7,6 +7,11 @@ import { registerServiceApi } from '../resources/services/routes.js';
 import { registerAuditApi } from '../resources/audit/routes.js';
 import { registerProcurementApi } from '../resources/procurements/routes.js';
 import { registerUsageApi } from '../resources/usage/routes.js';
+import { registerNetworkApi } from '../resources/networks/routes.js';
+import { registerNeedApi } from '../resources/needs/routes.js';
+import { registerSurveyApi } from '../resources/surveys/routes.js';
+import { registerIdeaApi } from '../resources/ideas/routes.js';
+import { registerGainApi } from '../resources/gains/routes.js';
 
 /** Every JSON API route, under /api/v1. One line per resource. */
 export async function registerApi(api: App, deps: AppDeps): Promise<void> {
@@ -18,4 +23,9 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   await registerProcurementApi(api, deps);
   await registerUsageApi(api, deps);
   await registerAuditApi(api, deps);
+  await registerNetworkApi(api, deps);
+  await registerNeedApi(api, deps);
+  await registerSurveyApi(api, deps);
+  await registerIdeaApi(api, deps);
+  await registerGainApi(api, deps);
 }

@@ -13,6 +13,12 @@ import { registerMinistryPages } from '../resources/ministry/pages.js';
 import { registerMyAgencyPages } from '../resources/myAgency/pages.js';
 import { registerOutboxPages } from '../resources/outbox/pages.js';
 import { registerProcurementPages } from '../resources/procurements/pages.js';
+import { registerCollaborationPages } from '../resources/collaboration/pages.js';
+import { registerNetworkPages } from '../resources/networks/pages.js';
+import { registerNeedPages } from '../resources/needs/pages.js';
+import { registerSurveyPages } from '../resources/surveys/pages.js';
+import { registerIdeaPages } from '../resources/ideas/pages.js';
+import { registerGainPages } from '../resources/gains/pages.js';
 
 /** Every HTML page, registered once per language (bokmål at /, nynorsk at /nn, English at /en). */
 export async function registerPages(scope: App, deps: AppDeps, lang: Language): Promise<void> {
@@ -29,4 +35,10 @@ export async function registerPages(scope: App, deps: AppDeps, lang: Language): 
   await registerMinistryPages(scope, deps);
   await registerAdminPages(scope, deps);
   await registerOutboxPages(scope, deps);
+  await registerCollaborationPages(scope, deps);
+  await registerNetworkPages(scope, deps);
+  await registerNeedPages(scope, deps);
+  await registerSurveyPages(scope, deps);
+  await registerIdeaPages(scope, deps);
+  await registerGainPages(scope, deps);
 }

@@ -25,6 +25,7 @@ import { effectiveSort, facetLabel, filtersFrom } from './catalogue.js';
 import { CATALOGUE_FACETS, type CatalogueFacet, type CatalogueResult, type CatalogueSort, getServiceDetail, searchCatalogue, type ServiceDetail } from './queries.js';
 import { pageWindow } from '../shared/present.js';
 import { CataloguePageQuery, SlugParams } from './schema.js';
+import { loadServiceCollaboration, type ServiceCollaboration, ServiceCollaborationSections } from '../collaboration/serviceSections.js';
 
 const PAGE_SIZE = 20;
 
@@ -44,7 +45,8 @@ export async function registerServicePages(app: App, deps: AppDeps): Promise<voi
   app.get('/tjenester/:slug', { config: { publicPage: true }, schema: { params: SlugParams, querystring: Type.Object({}), hide: true } }, async (req, reply) => {
     const detail = await getServiceDetail(db, req.params.slug);
     if (!detail) return sendErrorPage(req, reply, 404, messages[req.lang].errors.unknownService(req.params.slug));
-    return sendPage(req, reply, <ServicePage d={detail} />);
+    const collaboration = await loadServiceCollaboration(deps, req, detail.service);
+    return sendPage(req, reply, <ServicePage d={detail} collaboration={collaboration} />);
   });
 }
 
@@ -210,7 +212,7 @@ function SearchBox({ value }: { value: string }) {
   );
 }
 
-function ServicePage({ d }: { d: ServiceDetail }) {
+function ServicePage({ d, collaboration }: { d: ServiceDetail; collaboration: ServiceCollaboration }) {
   const { t, fmt } = usePage();
   const href = useHref();
   const text = useText();
@@ -433,6 +435,7 @@ function ServicePage({ d }: { d: ServiceDetail }) {
               </ul>
             </Section>
           ) : null}
+          <ServiceCollaborationSections c={collaboration} />
           {d.users.length > 0 ? (
             <Section title={t.service.userAgencies} id="users">
               <details className="ds-details users-details">

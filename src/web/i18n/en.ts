@@ -1,4 +1,5 @@
 import { actsEn } from './acts.en.js';
+import { collabEn } from './collab.en.js';
 import type { Messages } from './nb.js';
 
 /** English, for staff who do not read Norwegian. Norwegian names of services stay Norwegian where no English exists. */
@@ -26,6 +27,7 @@ export const en: Messages = {
     agencies: 'Agencies',
     api: 'API',
     procurements: 'Procurements',
+    collaboration: 'Collaboration',
   },
   common: {
     search: 'Search',
@@ -298,4 +300,5 @@ export const en: Messages = {
     },
   },
   ...actsEn,
+  ...collabEn,
 };

@@ -1,4 +1,5 @@
 import { actsNn } from './acts.nn.js';
+import { collabNn } from './collab.nn.js';
 import type { Messages } from './nb.js';
 
 /** Nynorsk. The Language Act (språklova) requires state self-service in both written standards. */
@@ -26,6 +27,7 @@ export const nn: Messages = {
     agencies: 'Verksemder',
     api: 'API',
     procurements: 'Anskaffingar',
+    collaboration: 'Samarbeid',
   },
   common: {
     search: 'Søk',
@@ -298,4 +300,5 @@ export const nn: Messages = {
     },
   },
   ...actsNn,
+  ...collabNn,
 };
