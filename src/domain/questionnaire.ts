@@ -20,6 +20,8 @@ export interface Question {
   id: string;
   type: QuestionType;
   label: LocalizedText;
+  /** A short name for table columns and charts ("Alt i alt"); the label when absent. */
+  shortLabel?: LocalizedText;
   help?: LocalizedText;
   /** Always required. */
   required?: boolean;

@@ -43,17 +43,20 @@ describe('survey dates', () => {
 
 describe('survey questionnaire from a template and custom questions', () => {
   const template: QuestionnaireDefinition = {
-    questions: [{ id: 'satisfaction', type: 'scale', label: { nb: 'Fornøyd' }, required: true, scaleLabels: { min: { nb: 'Svært misfornøyd' }, max: { nb: 'Svært fornøyd' } } }],
+    questions: [
+      { id: 'satisfaction', type: 'scale', label: { nb: 'Fornøyd' }, required: true, scaleLabels: { min: { nb: 'Svært misfornøyd' }, max: { nb: 'Svært fornøyd' } } },
+      { id: 'comment', type: 'long_text', label: { nb: 'Kommentar' } },
+    ],
   };
 
-  it('appends the custom questions after the template, with stable ids and option values', () => {
+  it('puts the custom questions before the closing comment, with stable ids and option values', () => {
     const r = buildSurveyDefinition(template, [
       { label: 'Hvor fornøyd er dere med opplæringen?', labelEn: 'How satisfied are you with training?', type: 'scale', required: true },
       { label: 'Hvilke kanaler bruker dere?', type: 'multi_choice', options: ['Telefon', ' Chat ', '', 'E-post'] },
     ]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.definition.questions.map((q) => q.id)).toEqual(['satisfaction', 'custom_1', 'custom_2']);
+    expect(r.definition.questions.map((q) => q.id)).toEqual(['satisfaction', 'custom_1', 'custom_2', 'comment']);
     expect(r.definition.questions[1]).toMatchObject({ type: 'scale', required: true, label: { nb: 'Hvor fornøyd er dere med opplæringen?', en: 'How satisfied are you with training?' }, scaleLabels: template.questions[0]!.scaleLabels });
     expect(r.definition.questions[2]!.options).toEqual([
       { value: 'o1', label: { nb: 'Telefon' } },

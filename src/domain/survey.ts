@@ -68,8 +68,9 @@ export interface CustomQuestionInput {
 export type CustomQuestionProblem = { index: number; code: 'label' | 'type' | 'options' | 'option_too_long' | 'options_repeat' } | { index: -1; code: 'too_many' };
 
 /**
- * The survey's questionnaire: the template's questions, then the provider's own (ids custom_1 …, options o1 …). A
- * custom scale gets the template's scale labels. Every problem with the custom questions is returned.
+ * The survey's questionnaire: the template's questions with the provider's own (ids custom_1 …, options o1 …) before
+ * the template's closing free-text questions. A custom scale gets the template's scale labels. Every problem with
+ * the custom questions is returned.
  */
 export function buildSurveyDefinition(template: QuestionnaireDefinition, custom: readonly CustomQuestionInput[]): { ok: true; definition: QuestionnaireDefinition } | { ok: false; problems: CustomQuestionProblem[] } {
   const problems: CustomQuestionProblem[] = [];
@@ -92,5 +93,8 @@ export function buildSurveyDefinition(template: QuestionnaireDefinition, custom:
     return q;
   });
   if (problems.length) return { ok: false, problems };
-  return { ok: true, definition: { questions: [...template.questions, ...questions] } };
+  // Own questions go before the template's closing free-text questions ("Kommentar"), which end the form.
+  let cut = template.questions.length;
+  while (cut > 0 && (template.questions[cut - 1]!.type === 'long_text' || template.questions[cut - 1]!.type === 'text')) cut--;
+  return { ok: true, definition: { questions: [...template.questions.slice(0, cut), ...questions, ...template.questions.slice(cut)] } };
 }

@@ -380,32 +380,38 @@ export function SurveyResultsView({ s, results, ministries, id = 'results', leve
   const numeric = summary.questions.filter((r) => q(r.question).type === 'scale' || q(r.question).type === 'integer');
   const choices = summary.questions.filter((r) => q(r.question).type === 'single_choice' || q(r.question).type === 'multi_choice');
   const groupLabel = (dim: 'size' | 'ministry', key: string) => (dim === 'size' ? t.vocab.sizeClass[key as 'small'] : key === NO_MINISTRY ? t.survey.noMinistry : text(ministries.get(key) ?? { nb: key }));
-  const Breakdown = ({ dim, groups }: { dim: 'size' | 'ministry'; groups: GroupResult[] }) =>
-    groups.length === 0 ? null : (
+  const short = (id: string) => text(q(id).shortLabel ?? q(id).label);
+  // Hidden groups share one row, so the table shows what can be shown and says which groups are hidden and why.
+  const Breakdown = ({ dim, groups }: { dim: 'size' | 'ministry'; groups: GroupResult[] }) => {
+    const shown = groups.filter((g) => !g.hidden);
+    if (dim === 'ministry') shown.sort((a, b) => (b.respondents ?? 0) - (a.respondents ?? 0));
+    const hidden = groups.filter((g) => g.hidden);
+    return groups.length === 0 ? null : (
       <div className="table-scroll">
-        <DataTable caption={dim === 'size' ? t.survey.bySize : t.survey.byMinistry} columns={[dim === 'size' ? t.agency.sizeClass : t.common.ministry, t.survey.respondents, ...numeric.map((r) => text(q(r.question).label))]}>
-          {groups.map((g) => (
+        <DataTable caption={dim === 'size' ? t.survey.bySize : t.survey.byMinistry} columns={[dim === 'size' ? t.agency.sizeClass : t.common.ministry, t.survey.respondents, ...numeric.map((r) => short(r.question))]}>
+          {shown.map((g) => (
             <tr key={g.key}>
               <th scope="row">{groupLabel(dim, g.key)}</th>
-              {g.hidden ? (
-                <td colSpan={1 + numeric.length} className="muted">
-                  {t.survey.hiddenGroup}
+              <td className="num">{fmt.number(g.respondents ?? 0)}</td>
+              {numeric.map((r) => (
+                <td key={r.question} className="num">
+                  <Mean q={q(r.question)} r={g.questions.find((x) => x.question === r.question)} />
                 </td>
-              ) : (
-                <>
-                  <td className="num">{fmt.number(g.respondents ?? 0)}</td>
-                  {numeric.map((r) => (
-                    <td key={r.question} className="num">
-                      <Mean q={q(r.question)} r={g.questions.find((x) => x.question === r.question)} />
-                    </td>
-                  ))}
-                </>
-              )}
+              ))}
             </tr>
           ))}
+          {hidden.length > 0 ? (
+            <tr>
+              <th scope="row">{t.survey.hiddenGroups(hidden.length)}</th>
+              <td colSpan={1 + numeric.length} className="muted hidden-groups">
+                {t.survey.hiddenGroup}: {hidden.map((g) => groupLabel(dim, g.key)).join(', ')}
+              </td>
+            </tr>
+          ) : null}
         </DataTable>
       </div>
     );
+  };
   return (
     <Section title={t.survey.results} id={id} level={level}>
       {results.view === 'full' ? <Paragraph data-size="sm">{results.published ? t.survey.fullViewClosed : t.survey.fullViewLive}</Paragraph> : null}

@@ -214,7 +214,7 @@ export const collabEn: typeof collabNb = {
     period: 'Period',
     allState: 'All state agencies',
     template: 'Template',
-    templateHelp: "The template gives the questions. Your own questions come after the template's.",
+    templateHelp: 'The template gives the questions. Your own questions come before the closing comment field.',
     titleLabel: 'Title',
     titleHelp: 'For example “Payroll user survey 2026”.',
     titleEn: 'Title in English (optional)',
@@ -271,6 +271,7 @@ export const collabEn: typeof collabNb = {
     bySize: "By the agency's size",
     byMinistry: 'By ministry area',
     respondents: 'Answers',
+    hiddenGroups: (n: number) => (n === 1 ? 'One group' : `${n} groups`),
     hiddenGroup: 'Hidden to protect anonymity',
     noMinistry: 'Under no ministry',
     anonymityNote: (k: number) =>

@@ -215,7 +215,7 @@ export const collabNb = {
     period: 'Periode',
     allState: 'Alle statlige virksomheter',
     template: 'Mal',
-    templateHelp: 'Malen gir spørsmålene. Egne spørsmål kommer etter malens.',
+    templateHelp: 'Malen gir spørsmålene. Egne spørsmål kommer før kommentarfeltet til slutt.',
     titleLabel: 'Tittel',
     titleHelp: 'For eksempel «Brukerundersøkelse lønn 2026».',
     titleEn: 'Tittel på engelsk (valgfritt)',
@@ -272,6 +272,7 @@ export const collabNb = {
     bySize: 'Etter størrelse på virksomheten',
     byMinistry: 'Etter departementsområde',
     respondents: 'Svar',
+    hiddenGroups: (n: number) => (n === 1 ? 'Én gruppe' : `${n} grupper`),
     hiddenGroup: 'Skjult for å verne anonymiteten',
     noMinistry: 'Ikke under et departement',
     anonymityNote: (k: number) =>

@@ -214,7 +214,7 @@ export const collabNn: typeof collabNb = {
     period: 'Periode',
     allState: 'Alle statlege verksemder',
     template: 'Mal',
-    templateHelp: 'Malen gir spørsmåla. Eigne spørsmål kjem etter spørsmåla i malen.',
+    templateHelp: 'Malen gir spørsmåla. Eigne spørsmål kjem før kommentarfeltet til slutt.',
     titleLabel: 'Tittel',
     titleHelp: 'Til dømes «Brukarundersøking løn 2026».',
     titleEn: 'Tittel på engelsk (valfritt)',
@@ -271,6 +271,7 @@ export const collabNn: typeof collabNb = {
     bySize: 'Etter storleiken på verksemda',
     byMinistry: 'Etter departementsområde',
     respondents: 'Svar',
+    hiddenGroups: (n: number) => (n === 1 ? 'Éi gruppe' : `${n} grupper`),
     hiddenGroup: 'Skjult for å verne anonymiteten',
     noMinistry: 'Ikkje under eit departement',
     anonymityNote: (k: number) =>

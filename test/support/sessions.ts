@@ -1,0 +1,52 @@
+import { eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { createSession } from '../../src/auth/sessions.js';
+import type { Database } from '../../src/db/database.js';
+import { users } from '../../src/db/schema/index.js';
+import type { TestApp } from './app.js';
+
+/** The demo users (data/demo/users.json) by first name, and the public. */
+export const PRINCIPALS = ['anonymous', 'lise', 'per', 'siri', 'dag', 'mona', 'anne'] as const;
+export type Who = (typeof PRINCIPALS)[number];
+export const DEMO_EMAIL: Record<Exclude<Who, 'anonymous'>, string> = {
+  lise: 'lise.berg@lottstift.example',
+  per: 'per.hansen@felles.example',
+  siri: 'siri.aas@sis.example',
+  dag: 'dag.olsen@dfo.example',
+  mona: 'mona.dahl@kud.example',
+  anne: 'anne.vik@dfo.example',
+};
+
+/** A real session for each demo user: the cookie and the CSRF header an API client of the browser sends. */
+export async function demoSessions(db: Database): Promise<Record<Who, Record<string, string>>> {
+  const headers = { anonymous: {} } as Record<Who, Record<string, string>>;
+  for (const [who, email] of Object.entries(DEMO_EMAIL)) {
+    const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    const s = await createSession(db, u!.id, { idleMinutes: 60, maxHours: 12 });
+    headers[who as Who] = { cookie: `ft_session=${s.token}`, 'x-csrf-token': s.csrfToken };
+  }
+  return headers;
+}
+
+/** A JSON call as one of the principals. */
+export function caller(getApp: () => TestApp, getHeaders: () => Record<Who, Record<string, string>>) {
+  return (who: Who, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
+    getApp().app.inject({
+      method,
+      url,
+      headers: { ...getHeaders()[who], ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
+    });
+}
+
+/**
+ * One row of an authorization matrix: every principal in turn, the status each gets. The test's name lists the
+ * expectation, so a report reads as the table.
+ */
+export function matrix(name: string, expected: Record<Who, number>, run: (who: Who) => Promise<{ statusCode: number }>) {
+  return it(`${name}: ${PRINCIPALS.map((p) => `${p} ${expected[p]}`).join(', ')}`, async () => {
+    const got: Record<string, number> = {};
+    for (const who of PRINCIPALS) got[who] = (await run(who)).statusCode;
+    expect(got).toEqual(expected);
+  });
+}
