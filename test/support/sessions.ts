@@ -50,3 +50,14 @@ export function matrix(name: string, expected: Record<Who, number>, run: (who: W
     expect(got).toEqual(expected);
   });
 }
+
+/** A form post as one of the principals, with the session's CSRF token in the form (as a browser sends it). */
+export function formPoster(getApp: () => TestApp, getHeaders: () => Record<Who, Record<string, string>>) {
+  return (who: Who, url: string, form: Record<string, string | string[]>) => {
+    const h = getHeaders()[who];
+    const body = new URLSearchParams();
+    if (h['x-csrf-token']) body.append('_csrf', h['x-csrf-token']);
+    for (const [k, v] of Object.entries(form)) for (const x of [v].flat()) body.append(k, x);
+    return getApp().app.inject({ method: 'POST', url, headers: { ...(h.cookie ? { cookie: h.cookie } : {}), 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+  };
+}
