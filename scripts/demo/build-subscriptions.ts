@@ -15,21 +15,12 @@ import { partialDateStart } from '../../src/domain/partialDate.js';
 import { resolveServices, validateDemoData, type AgencyRecord, type SubscriptionRecord } from '../../src/db/seed/format.js';
 import { demoDataDir } from '../../src/paths.js';
 import { compact, writeJsonLines } from './io.js';
+import { prng } from '../../src/domain/random.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Deterministic randomness
 
-/** mulberry32: a small, well-distributed 32-bit PRNG; the seed is the report's date. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The seed is the report's date.
 const random = prng(20201210);
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 function shuffled<T>(items: readonly T[]): T[] {

@@ -9,6 +9,29 @@ import { Text, usePage, useHref } from './context.js';
  * which is labelled in server-rendered HTML too.
  */
 
+/** A field's help text, referred to by aria-describedby (`<id>-desc`). */
+function FieldDescription({ id, text }: { id: string; text: string | undefined }) {
+  if (!text) return null;
+  return (
+    <Paragraph data-size="sm" id={`${id}-desc`} className="field-description">
+      {text}
+    </Paragraph>
+  );
+}
+
+/** A field's error, referred to by aria-describedby (`<id>-error`). */
+function FieldErrorText({ id, error }: { id: string; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <p className="ds-validation-message field-error" id={`${id}-error`} data-color="danger">
+      {error}
+    </p>
+  );
+}
+
+const describedByOf = (p: { id: string; description?: string | undefined; error?: string | undefined }) =>
+  [p.description ? `${p.id}-desc` : '', p.error ? `${p.id}-error` : ''].filter(Boolean).join(' ');
+
 export function TextField(props: {
   id: string;
   name: string;
@@ -23,15 +46,11 @@ export function TextField(props: {
   inputMode?: 'numeric' | 'text' | 'email' | 'tel' | 'search' | 'url';
   placeholder?: string;
 }) {
-  const describedBy = [props.description ? `${props.id}-desc` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = describedByOf(props);
   return (
     <Field>
       <Label htmlFor={props.id}>{props.label}</Label>
-      {props.description ? (
-        <Paragraph data-size="sm" id={`${props.id}-desc`} className="field-description">
-          {props.description}
-        </Paragraph>
-      ) : null}
+      <FieldDescription id={props.id} text={props.description} />
       <Input
         id={props.id}
         name={props.name}
@@ -45,26 +64,18 @@ export function TextField(props: {
         inputMode={props.inputMode}
         placeholder={props.placeholder}
       />
-      {props.error ? (
-        <p className="ds-validation-message field-error" id={`${props.id}-error`} data-color="danger">
-          {props.error}
-        </p>
-      ) : null}
+      <FieldErrorText id={props.id} error={props.error} />
     </Field>
   );
 }
 
 /** A labelled text area, with a description and an error like TextField. */
 export function TextAreaField(props: { id: string; name: string; label: string; value?: string | undefined; description?: string; error?: string | undefined; maxLength?: number; rows?: number }) {
-  const describedBy = [props.description ? `${props.id}-desc` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = describedByOf(props);
   return (
     <Field>
       <Label htmlFor={props.id}>{props.label}</Label>
-      {props.description ? (
-        <Paragraph data-size="sm" id={`${props.id}-desc`} className="field-description">
-          {props.description}
-        </Paragraph>
-      ) : null}
+      <FieldDescription id={props.id} text={props.description} />
       <Textarea
         id={props.id}
         name={props.name}
@@ -74,11 +85,7 @@ export function TextAreaField(props: { id: string; name: string; label: string; 
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy || undefined}
       />
-      {props.error ? (
-        <p className="ds-validation-message field-error" id={`${props.id}-error`} data-color="danger">
-          {props.error}
-        </p>
-      ) : null}
+      <FieldErrorText id={props.id} error={props.error} />
     </Field>
   );
 }
@@ -98,20 +105,12 @@ export function ChoiceField(props: {
   error?: string | undefined;
 }) {
   const selected = new Set([props.value ?? []].flat());
-  const describedBy = [props.description ? `${props.id}-desc` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = describedByOf(props);
   return (
     <fieldset id={props.id} className="choice-group" aria-describedby={describedBy || undefined} aria-invalid={props.error ? true : undefined}>
       <legend>{props.legend}</legend>
-      {props.description ? (
-        <Paragraph data-size="sm" id={`${props.id}-desc`} className="field-description">
-          {props.description}
-        </Paragraph>
-      ) : null}
-      {props.error ? (
-        <p className="ds-validation-message field-error" id={`${props.id}-error`} data-color="danger">
-          {props.error}
-        </p>
-      ) : null}
+      <FieldDescription id={props.id} text={props.description} />
+      <FieldErrorText id={props.id} error={props.error} />
       <div className="choice-group__options">
         {props.options.map((o, i) => (
           <Field key={o.value} className="choice">
@@ -173,11 +172,7 @@ export function SelectField(props: {
           ),
         )}
       </select>
-      {props.error ? (
-        <p className="ds-validation-message field-error" id={`${props.id}-error`} data-color="danger">
-          {props.error}
-        </p>
-      ) : null}
+      <FieldErrorText id={props.id} error={props.error} />
     </Field>
   );
 }

@@ -1,5 +1,5 @@
-import { Tag } from '@digdir/designsystemet-react';
-import type { FastifyRequest } from 'fastify';
+import { Paragraph, Tag } from '@digdir/designsystemet-react';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Executor } from '../../db/database.js';
 import type { LocalizedText } from '../../domain/catalogue.js';
@@ -7,6 +7,7 @@ import { formatOrgnr } from '../../domain/orgnr.js';
 import { agencyScopes, type Principal } from '../../domain/principal.js';
 import { Breadcrumbs } from '../../web/components.js';
 import { usePage, useHref } from '../../web/context.js';
+import { errorMap } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { HttpProblem } from '../../server/problem.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
@@ -54,4 +55,34 @@ export function CodeTag({ label, color = 'neutral' }: { label: string; color?: '
       {label}
     </Tag>
   );
+}
+
+/** The page's main action as a button-styled link ("Nytt nettverk", "Registrer et behov"), shown when allowed. */
+export function PrimaryAction({ href, label, show = true }: { href: string; label: string; show?: boolean }) {
+  if (!show) return null;
+  return (
+    <Paragraph>
+      <a className="ds-button" data-variant="primary" href={href}>
+        {label}
+      </a>
+    </Paragraph>
+  );
+}
+
+/**
+ * Post-redirect-get for a form: run the command and go where it says (303); a 400 shows the form again with its
+ * field errors (and the values as posted). Anything else is the error handler's.
+ */
+export async function submitForm(reply: FastifyReply, run: () => Promise<string>, again: (errors: Errors) => Promise<unknown>): Promise<unknown> {
+  try {
+    return reply.redirect(await run(), 303);
+  } catch (e) {
+    if (e instanceof HttpProblem && e.status === 400) return again(e.extra.errors ?? [{ field: 'form', message: e.detail }]);
+    throw e;
+  }
+}
+
+/** A form's posted values and field errors, as its fields read them: `v('title')`, `e.title`. */
+export function formState(values: FormValues, errors: Errors) {
+  return { e: errorMap(errors), v: (k: string) => one(values[k]) };
 }

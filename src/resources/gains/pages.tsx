@@ -16,7 +16,7 @@ import { messages, type Messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
 import { actorOf } from '../audit/commands.js';
-import { type Errors, FormBody, type FormValues, OkQuery, one } from '../collaboration/components.js';
+import { type Errors, FormBody, type FormValues, OkQuery, one, formState } from '../collaboration/components.js';
 import { prefix } from '../procurements/pages.js';
 import { createIndicator, recordMeasurement, removeMeasurement, updateIndicator } from './commands.js';
 import { mayGain } from './policy.js';
@@ -127,8 +127,7 @@ export function GainChart({ i }: { i: GainIndicatorRow }) {
 
 function IndicatorForm({ id, action, values, errors, button }: { id: string; action: string; values: FormValues; errors: Errors; button: string }) {
   const { t } = usePage();
-  const e = errorMap(errors);
-  const v = (k: string) => one(values[k]);
+  const { e, v } = formState(values, errors);
   return (
     <PostForm action={action} id={`${id}-form`}>
       <ErrorSummary errors={errors} fieldId={(f) => `${id}-${f}`} />

@@ -63,14 +63,20 @@ async function lockIdea(tx: Executor, id: string, lang: Language) {
   return idea;
 }
 
+/** The idea locked, the right to vote for the agency (403) and an idea still open (409). */
+async function lockForVoting(tx: Executor, actor: Actor, id: string, orgnr: string, lang: Language) {
+  const t = messages[lang];
+  const idea = await lockIdea(tx, id, lang);
+  if (!mayIdea(actor.principal, 'vote', { providerId: idea.providerId, agencyOrgnr: orgnr })) throw new HttpProblem(403, t.access.notYourAgency(formatOrgnr(orgnr)));
+  if (!ideaIsOpen(idea.status)) throw new HttpProblem(409, t.idea.errors.closed);
+  return idea;
+}
+
 /** ideaVoter: one vote per agency; voting again changes nothing. Only while the idea is open (409 otherwise). */
 export async function voteIdea(db: Database, actor: Actor, id: string, orgnr: string, lang: Language): Promise<'voted' | 'unchanged'> {
-  const t = messages[lang];
   await requireAgency(db, orgnr, lang);
   return db.transaction(async (tx) => {
-    const idea = await lockIdea(tx, id, lang);
-    if (!mayIdea(actor.principal, 'vote', { providerId: idea.providerId, agencyOrgnr: orgnr })) throw new HttpProblem(403, t.access.notYourAgency(formatOrgnr(orgnr)));
-    if (!ideaIsOpen(idea.status)) throw new HttpProblem(409, t.idea.errors.closed);
+    await lockForVoting(tx, actor, id, orgnr, lang);
     const [row] = await tx.insert(ideaVotes).values({ ideaId: id, agencyOrgnr: orgnr, votedAt: actor.now, votedBy: actor.principal.name }).onConflictDoNothing().returning();
     if (!row) return 'unchanged' as const;
     await recordAudit(tx, actor, capacityForAgency(actor.principal, orgnr), { action: 'idea.vote', entityType: 'idea', entityId: id, after: { agency: orgnr } });
@@ -80,12 +86,9 @@ export async function voteIdea(db: Database, actor: Actor, id: string, orgnr: st
 
 /** ideaUnvoter: takes an agency's vote back while the idea is open. Without a vote, nothing changes. */
 export async function unvoteIdea(db: Database, actor: Actor, id: string, orgnr: string, lang: Language): Promise<'unvoted' | 'unchanged'> {
-  const t = messages[lang];
   await requireAgency(db, orgnr, lang);
   return db.transaction(async (tx) => {
-    const idea = await lockIdea(tx, id, lang);
-    if (!mayIdea(actor.principal, 'vote', { providerId: idea.providerId, agencyOrgnr: orgnr })) throw new HttpProblem(403, t.access.notYourAgency(formatOrgnr(orgnr)));
-    if (!ideaIsOpen(idea.status)) throw new HttpProblem(409, t.idea.errors.closed);
+    await lockForVoting(tx, actor, id, orgnr, lang);
     const gone = await tx.delete(ideaVotes).where(and(eq(ideaVotes.ideaId, id), eq(ideaVotes.agencyOrgnr, orgnr))).returning();
     if (gone.length === 0) return 'unchanged' as const;
     await recordAudit(tx, actor, capacityForAgency(actor.principal, orgnr), { action: 'idea.unvote', entityType: 'idea', entityId: id, before: { agency: orgnr } });

@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -10,14 +10,14 @@ import { isAdmin, providerScopes } from '../../domain/principal.js';
 import type { App } from '../../server/app.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { AppDeps } from '../../server/types.js';
-import { ChoiceField, DefinitionList, OrgLink, PageHeader, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
+import { ChoiceField, JsonLink, DefinitionList, OrgLink, PageHeader, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
-import { ErrorSummary, errorMap, Notice, PostButton, PostForm } from '../../web/forms.js';
+import { ErrorSummary, errorMap, Notice, PostButton, PostForm, Refusal } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
 import { actorOf } from '../audit/commands.js';
-import { actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, type Errors, FormBody, type FormValues, OkQuery, one } from '../collaboration/components.js';
+import { PrimaryAction, actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, type Errors, FormBody, type FormValues, OkQuery, one, formState, submitForm } from '../collaboration/components.js';
 import { prefix } from '../procurements/pages.js';
 import { dropEmptyQueryValues, enumOf } from '../shared/schema.js';
 import { answerIdea, commentIdea, proposeIdea, unvoteIdea, voteIdea } from './commands.js';
@@ -63,14 +63,11 @@ export async function registerIdeaPages(app: App, deps: AppDeps): Promise<void> 
   );
   app.post('/ideer/ny', { schema: { hide: true, body: FormBody } }, async (req, reply) => {
     const body = req.body as FormValues;
-    try {
-      const orgnr = agencyOfForm(req, one(body.virksomhet));
-      const id = await proposeIdea(db, actorOf(req, deps), orgnr, parseIdeaInput(body, req.lang), req.lang);
-      return reply.redirect(`${prefix(req)}/ideer/${id}?ok=proposed`, 303);
-    } catch (e) {
-      if (e instanceof HttpProblem && e.status === 400) return form(req, reply, body, e.extra.errors ?? [{ field: 'form', message: e.detail }]);
-      throw e;
-    }
+    return submitForm(
+      reply,
+      async () => `${prefix(req)}/ideer/${await proposeIdea(db, actorOf(req, deps), agencyOfForm(req, one(body.virksomhet)), parseIdeaInput(body, req.lang), req.lang)}?ok=proposed`,
+      (errors) => form(req, reply, body, errors),
+    );
   });
 
   const load = async (req: FastifyRequest, id: string) => {
@@ -143,13 +140,7 @@ function IdeaListPage({
     <Layout title={t.idea.title} section="collaboration" description={t.idea.lead}>
       <CollabBreadcrumbs items={[{ label: t.idea.title }]} />
       <PageHeader title={t.idea.title} lead={t.idea.lead}>
-        {mayPropose ? (
-          <Paragraph>
-            <a className="ds-button" data-variant="primary" href={href(`/ideer/ny${filter.tjeneste ? `?tjeneste=${encodeURIComponent(filter.tjeneste)}` : ''}`)}>
-              {t.idea.propose}
-            </a>
-          </Paragraph>
-        ) : null}
+        <PrimaryAction href={href(`/ideer/ny${filter.tjeneste ? `?tjeneste=${encodeURIComponent(filter.tjeneste)}` : ''}`)} label={t.idea.propose} show={mayPropose} />
       </PageHeader>
       <form method="get" action={href('/ideer')} className="filter-row list-filter" aria-label={t.idea.filter}>
         {filter.tjeneste ? <input type="hidden" name="tjeneste" value={filter.tjeneste} /> : null}
@@ -193,9 +184,7 @@ function IdeaListPage({
           </li>
         ))}
       </ol>
-      <Paragraph data-size="sm">
-        <a href="/api/v1/ideas">JSON</a>
-      </Paragraph>
+      <JsonLink href="/api/v1/ideas" />
     </Layout>
   );
 }
@@ -218,8 +207,7 @@ function NewIdeaPage({
   const { t } = usePage();
   const href = useHref();
   const text = useText();
-  const e = errorMap(errors);
-  const v = (k: string) => one(values[k]);
+  const { e, v } = formState(values, errors);
   return (
     <Layout title={t.idea.propose} section="collaboration">
       <CollabBreadcrumbs items={[{ label: t.idea.title, href: href('/ideer') }, { label: t.idea.propose }]} />
@@ -295,11 +283,7 @@ function IdeaPage({
         </div>
       </PageHeader>
       <Notice text={ok ? (t.idea.done as Record<string, string>)[ok] : undefined} />
-      {refusal ? (
-        <Alert data-color="danger" className="page-alert" role="alert">
-          <Paragraph>{refusal}</Paragraph>
-        </Alert>
-      ) : null}
+      <Refusal text={refusal} />
       <div className="two-col">
         <div className="two-col__main">
           <Section title={t.idea.about} id="about">

@@ -1,5 +1,6 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ReactNode } from 'react';
 import { Type } from 'typebox';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import { NEED_STATUSES, NEED_URGENCIES, NEED_VISIBILITIES, type NeedStatus } from '../../domain/collaboration.js';
@@ -8,7 +9,7 @@ import { SIZE_CLASSES, type SizeThresholds } from '../../domain/sizeClass.js';
 import type { App } from '../../server/app.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { AppDeps } from '../../server/types.js';
-import { ChoiceField, DataTable, DefinitionList, OrgLink, PageHeader, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
+import { ChoiceField, JsonLink, DataTable, DefinitionList, OrgLink, PageHeader, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { ErrorSummary, errorMap, Notice, PostForm } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
@@ -16,7 +17,7 @@ import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
 import { actorOf } from '../audit/commands.js';
 import { sizeClassText } from '../agencies/sizeClassText.js';
-import { actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, type Errors, FormBody, type FormValues, OkQuery, one } from '../collaboration/components.js';
+import { PrimaryAction, actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, type Errors, FormBody, type FormValues, OkQuery, one, formState, submitForm } from '../collaboration/components.js';
 import { placeOf } from '../networks/pages.js';
 import { prefix } from '../procurements/pages.js';
 import { dropEmptyQueryValues } from '../shared/schema.js';
@@ -75,14 +76,11 @@ export async function registerNeedPages(app: App, deps: AppDeps): Promise<void> 
   );
   app.post('/behov/ny', { schema: { hide: true, body: FormBody } }, async (req, reply) => {
     const body = req.body as FormValues;
-    try {
-      const orgnr = agencyOfForm(req, one(body.virksomhet));
-      const id = await registerNeed(db, actorOf(req, deps), orgnr, parseNeedInput(body, req.lang), req.lang);
-      return reply.redirect(`${prefix(req)}/behov/${id}?ok=registered`, 303);
-    } catch (e) {
-      if (e instanceof HttpProblem && e.status === 400) return form(req, reply, { values: body, errors: e.extra.errors ?? [{ field: 'form', message: e.detail }] });
-      throw e;
-    }
+    return submitForm(
+      reply,
+      async () => `${prefix(req)}/behov/${await registerNeed(db, actorOf(req, deps), agencyOfForm(req, one(body.virksomhet)), parseNeedInput(body, req.lang), req.lang)}?ok=registered`,
+      (errors) => form(req, reply, { values: body, errors }),
+    );
   });
 
   app.get('/behov/samlet', { schema: { hide: true, querystring: Type.Object({}) } }, async (req, reply) => {
@@ -105,13 +103,14 @@ export async function registerNeedPages(app: App, deps: AppDeps): Promise<void> 
   app.post('/behov/:id/endre', { schema: { hide: true, params: IdParams, body: FormBody } }, async (req, reply) => {
     const n = await load(req, req.params.id);
     const body = req.body as FormValues;
-    try {
-      await updateNeed(db, actorOf(req, deps), n.id, parseNeedInput(body, req.lang), req.lang);
-      return reply.redirect(`${prefix(req)}/behov/${n.id}?ok=updated`, 303);
-    } catch (e) {
-      if (e instanceof HttpProblem && e.status === 400) return form(req, reply, { need: n, values: body, errors: e.extra.errors ?? [] });
-      throw e;
-    }
+    return submitForm(
+      reply,
+      async () => {
+        await updateNeed(db, actorOf(req, deps), n.id, parseNeedInput(body, req.lang), req.lang);
+        return `${prefix(req)}/behov/${n.id}?ok=updated`;
+      },
+      (errors) => form(req, reply, { need: n, values: body, errors }),
+    );
   });
   app.post('/behov/:id/status', { schema: { hide: true, params: IdParams, body: FormBody } }, async (req, reply) => {
     const n = await load(req, req.params.id);
@@ -150,13 +149,7 @@ function NeedsPage({ acting, own, shared, areas, area, aggregate }: { acting: Ag
     <Layout title={t.need.title} section="collaboration" description={t.need.lead}>
       <CollabBreadcrumbs items={[{ label: t.need.title }]} />
       <PageHeader title={t.need.title} lead={t.need.lead}>
-        {acting.length ? (
-          <Paragraph>
-            <a className="ds-button" data-variant="primary" href={href('/behov/ny')}>
-              {t.need.register}
-            </a>
-          </Paragraph>
-        ) : null}
+        <PrimaryAction href={href('/behov/ny')} label={t.need.register} show={!!acting.length} />
       </PageHeader>
       {aggregate ? (
         <Paragraph>
@@ -215,8 +208,7 @@ function NeedFormPage({ acting, areas, need, values, errors }: { acting: Agency[
   const { t, user } = usePage();
   const href = useHref();
   const text = useText();
-  const e = errorMap(errors);
-  const v = (k: string) => one(values[k]);
+  const { e, v } = formState(values, errors);
   const title = need ? t.need.editTitle : t.need.register;
   return (
     <Layout title={title} section="collaboration">
@@ -378,43 +370,35 @@ function AggregatePage({ data, thresholds }: { data: NeedAggregate; thresholds: 
         <div className="table-scroll">
           <DataTable caption={t.need.aggregateCaption} columns={[t.common.area, ...data.sizeClasses.map((c) => c.name), t.need.total, t.need.urgent, t.need.agencies]}>
             {data.rows.map((r) => (
-              <tr key={r.area.slug}>
-                <th scope="row">
-                  <a href={href(`/omrader/${r.area.slug}`)}>{r.area.name}</a>
-                </th>
-                {SIZE_CLASSES.map((c) => (
-                  <td key={c} className="num">
-                    {fmt.number(r.counts[c])}
-                  </td>
-                ))}
-                <td className="num">
-                  <strong>{fmt.number(r.total)}</strong>
-                </td>
-                <td className="num">{fmt.number(r.urgent)}</td>
-                <td className="num">{fmt.number(r.agencies)}</td>
-              </tr>
+              <CountsRow key={r.area.slug} head={<a href={href(`/omrader/${r.area.slug}`)}>{r.area.name}</a>} row={r} />
             ))}
-            <tr className="total-row">
-              <th scope="row">{t.need.total}</th>
-              {SIZE_CLASSES.map((c) => (
-                <td key={c} className="num">
-                  {fmt.number(data.totals.counts[c])}
-                </td>
-              ))}
-              <td className="num">
-                <strong>{fmt.number(data.totals.total)}</strong>
-              </td>
-              <td className="num">{fmt.number(data.totals.urgent)}</td>
-              <td className="num">{fmt.number(data.totals.agencies)}</td>
-            </tr>
+            <CountsRow head={t.need.total} row={data.totals} className="total-row" />
           </DataTable>
         </div>
       )}
       <SizeLegend thresholds={thresholds} />
-      <Paragraph data-size="sm">
-        <a href="/api/v1/needs/aggregate">JSON</a>
-      </Paragraph>
+      <JsonLink href="/api/v1/needs/aggregate" />
     </Layout>
+  );
+}
+
+/** One row of the aggregate: counts per size class, the total, the urgent ones and the agencies. */
+function CountsRow({ head, row, className }: { head: ReactNode; row: Omit<NeedAggregate['totals'], never>; className?: string }) {
+  const { fmt } = usePage();
+  return (
+    <tr className={className}>
+      <th scope="row">{head}</th>
+      {SIZE_CLASSES.map((c) => (
+        <td key={c} className="num">
+          {fmt.number(row.counts[c])}
+        </td>
+      ))}
+      <td className="num">
+        <strong>{fmt.number(row.total)}</strong>
+      </td>
+      <td className="num">{fmt.number(row.urgent)}</td>
+      <td className="num">{fmt.number(row.agencies)}</td>
+    </tr>
   );
 }
 

@@ -16,7 +16,7 @@ import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
 import { actorOf } from '../audit/commands.js';
-import { actingAgencies, CodeTag, CollabBreadcrumbs, type Errors, FormBody, type FormValues, OkQuery, one } from '../collaboration/components.js';
+import { PrimaryAction, actingAgencies, CodeTag, CollabBreadcrumbs, type Errors, FormBody, type FormValues, OkQuery, one, formState, submitForm } from '../collaboration/components.js';
 import { prefix } from '../procurements/pages.js';
 import { counties, municipalities } from '../shared/places.js';
 import { dropEmptyQueryValues, enumOf } from '../shared/schema.js';
@@ -73,14 +73,15 @@ export async function registerNetworkPages(app: App, deps: AppDeps): Promise<voi
   /** A posted form: run the command and go to the network (PRG), or show the form again with the errors. */
   const submit = async (req: FastifyRequest, reply: FastifyReply, network: NetworkDetail | undefined) => {
     const body = req.body as FormValues;
-    try {
-      const input = parseNetworkInput(body, req.lang);
-      const slug = network ? await updateNetwork(db, actorOf(req, deps), network.slug, input, req.lang) : await createNetwork(db, actorOf(req, deps), input, req.lang);
-      return reply.redirect(`${prefix(req)}/nettverk/${slug}?ok=${network ? 'updated' : 'created'}`, 303);
-    } catch (e) {
-      if (e instanceof HttpProblem && e.status === 400) return form(req, reply, { network, values: body, errors: e.extra.errors ?? [{ field: 'form', message: e.detail }] });
-      throw e;
-    }
+    return submitForm(
+      reply,
+      async () => {
+        const input = parseNetworkInput(body, req.lang);
+        const slug = network ? await updateNetwork(db, actorOf(req, deps), network.slug, input, req.lang) : await createNetwork(db, actorOf(req, deps), input, req.lang);
+        return `${prefix(req)}/nettverk/${slug}?ok=${network ? 'updated' : 'created'}`;
+      },
+      (errors) => form(req, reply, { network, values: body, errors }),
+    );
   };
 
   app.get('/nettverk/ny', { schema: { hide: true, querystring: Type.Object({}) } }, async (req, reply) => form(req, reply, { values: {}, errors: [] }));
@@ -142,13 +143,7 @@ function NetworkListPage({ rows, filter, areas: areaRows, mayCreate }: { rows: N
     <Layout title={t.network.title} section="collaboration" description={t.network.lead}>
       <CollabBreadcrumbs items={[{ label: t.network.title }]} />
       <PageHeader title={t.network.title} lead={t.network.lead}>
-        {mayCreate ? (
-          <Paragraph>
-            <a className="ds-button" data-variant="primary" href={href('/nettverk/ny')}>
-              {t.network.create}
-            </a>
-          </Paragraph>
-        ) : null}
+        <PrimaryAction href={href('/nettverk/ny')} label={t.network.create} show={mayCreate} />
       </PageHeader>
       <form method="get" action={href('/nettverk')} className="filter-row list-filter" aria-label={t.network.filter}>
         <SelectField id="f-kind" name="kind" label={t.network.kindLabel} value={filter.kind ?? ''} options={[{ value: '', label: t.network.allKinds }, ...NETWORK_KINDS.map((k) => ({ value: k, label: t.network.kind[k] }))]} />
@@ -341,8 +336,7 @@ function NetworkFormPage({ choices, network, values, errors }: { choices: Choice
   const { t } = usePage();
   const href = useHref();
   const text = useText();
-  const e = errorMap(errors);
-  const v = (k: string) => one(values[k]);
+  const { e, v } = formState(values, errors);
   const title = network ? t.network.editTitle(text(network.name)) : t.network.create;
   const action = network ? href(`/nettverk/${network.slug}/rediger`) : href('/nettverk/ny');
   return (

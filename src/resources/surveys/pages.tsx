@@ -11,15 +11,15 @@ import { type GroupResult, MIN_GROUP_SIZE, NO_MINISTRY, type QuestionResult } fr
 import type { App } from '../../server/app.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { AppDeps } from '../../server/types.js';
-import { ChoiceField, DataTable, DefinitionList, PageHeader, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
+import { ChoiceField, JsonLink, DataTable, DefinitionList, PageHeader, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
-import { ErrorSummary, errorMap, Notice, PostForm } from '../../web/forms.js';
+import { ErrorSummary, errorMap, Notice, PostForm, Refusal } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { answersFromForm, QuestionnaireFields } from '../../web/questionnaireFields.js';
 import { sendPage } from '../../web/render.js';
 import { actorOf } from '../audit/commands.js';
-import { actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, type Errors, FormBody, type FormValues, OkQuery, one } from '../collaboration/components.js';
+import { PrimaryAction, actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, type Errors, FormBody, type FormValues, OkQuery, one, formState, submitForm } from '../collaboration/components.js';
 import { prefix } from '../procurements/pages.js';
 import { agencyNames } from '../shared/queries.js';
 import { changeSurveyDates, createSurvey, submitResponse } from './commands.js';
@@ -56,13 +56,11 @@ export async function registerSurveyPages(app: App, deps: AppDeps): Promise<void
   app.get('/undersokelser/ny', { schema: { hide: true, querystring: Type.Object({}) } }, async (req, reply) => newForm(req, reply, { template: 'brukerundersokelse' }, []));
   app.post('/undersokelser/ny', { schema: { hide: true, body: FormBody } }, async (req, reply) => {
     const body = req.body as FormValues;
-    try {
-      const id = await createSurvey(db, actorOf(req, deps), parseSurveyInput(body, req.lang), req.lang);
-      return reply.redirect(`${prefix(req)}/undersokelser/${id}?ok=created`, 303);
-    } catch (e) {
-      if (e instanceof HttpProblem && e.status === 400) return newForm(req, reply, body, e.extra.errors ?? [{ field: 'form', message: e.detail }]);
-      throw e;
-    }
+    return submitForm(
+      reply,
+      async () => `${prefix(req)}/undersokelser/${await createSurvey(db, actorOf(req, deps), parseSurveyInput(body, req.lang), req.lang)}?ok=created`,
+      (errors) => newForm(req, reply, body, errors),
+    );
   });
 
   const load = async (req: FastifyRequest, id: string) => {
@@ -142,13 +140,7 @@ function SurveyListPage({ rows, now, mayCreate }: { rows: SurveyRow[]; now: Date
     <Layout title={t.survey.title} section="collaboration" description={t.survey.lead}>
       <CollabBreadcrumbs items={[{ label: t.survey.title }]} />
       <PageHeader title={t.survey.title} lead={t.survey.lead}>
-        {mayCreate ? (
-          <Paragraph>
-            <a className="ds-button" data-variant="primary" href={href('/undersokelser/ny')}>
-              {t.survey.create}
-            </a>
-          </Paragraph>
-        ) : null}
+        <PrimaryAction href={href('/undersokelser/ny')} label={t.survey.create} show={mayCreate} />
       </PageHeader>
       {rows.length === 0 ? <Paragraph>{t.survey.none}</Paragraph> : null}
       {groups
@@ -178,9 +170,7 @@ function SurveyListPage({ rows, now, mayCreate }: { rows: SurveyRow[]; now: Date
             </DataTable>
           </Section>
         ))}
-      <Paragraph data-size="sm">
-        <a href="/api/v1/surveys">JSON</a>
-      </Paragraph>
+      <JsonLink href="/api/v1/surveys" />
     </Layout>
   );
 }
@@ -203,8 +193,7 @@ function NewSurveyPage({
   const { t } = usePage();
   const href = useHref();
   const text = useText();
-  const e = errorMap(errors);
-  const v = (k: string) => one(values[k]);
+  const { e, v } = formState(values, errors);
   const providerName = (id: string) => text(providerRows.find((p) => p.id === id)?.name);
   return (
     <Layout title={t.survey.create} section="collaboration">
@@ -288,11 +277,7 @@ function SurveyPage({
         </div>
       </PageHeader>
       <Notice text={ok ? (t.survey.done as Record<string, string>)[ok] : undefined} />
-      {refusal ? (
-        <Alert data-color="danger" className="page-alert" role="alert">
-          <Paragraph>{refusal}</Paragraph>
-        </Alert>
-      ) : null}
+      <Refusal text={refusal} />
       <Paragraph>{t.survey.windowText[window](fmt.date(s.opensOn), fmt.date(s.closesOn))}</Paragraph>
       <DefinitionList
         items={[
@@ -352,9 +337,7 @@ function SurveyPage({
           </PostForm>
         </Section>
       ) : null}
-      <Paragraph data-size="sm">
-        <a href={`/api/v1/surveys/${s.id}/results`}>JSON</a>
-      </Paragraph>
+      <JsonLink href={`/api/v1/surveys/${s.id}/results`} />
     </Layout>
   );
 }
@@ -510,11 +493,7 @@ function AnswerPage({
           </div>
         </PageHeader>
         <Notice text={ok ? (t.survey.answerDone as Record<string, string>)[ok] : undefined} />
-        {refusal ? (
-          <Alert data-color="danger" className="page-alert" role="alert">
-            <Paragraph>{refusal}</Paragraph>
-          </Alert>
-        ) : null}
+        <Refusal text={refusal} />
         <Paragraph>{t.survey.windowText[window](fmt.date(s.opensOn), fmt.date(s.closesOn))}</Paragraph>
         <Paragraph>{t.survey.privacy(MIN_GROUP_SIZE)}</Paragraph>
         {response ? <Paragraph data-size="sm">{t.survey.lastAnswered(response.submittedBy, fmt.dateTime(response.updatedAt))}</Paragraph> : null}

@@ -4,15 +4,18 @@ import { makePageContext, PageContextProvider } from '../context.js';
 import { LineChartFigure, niceTicks } from './lineChart.js';
 
 describe('nice ticks', () => {
-  it('covers the range with steps of 1, 2 or 5 times a power of ten', () => {
+  it('covers the range in about five steps of 1, 2 or 5 times a power of ten', () => {
     expect(niceTicks(0, 412)).toEqual([0, 100, 200, 300, 400, 500]);
     expect(niceTicks(0, 4.6)).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(niceTicks(-30, 70)).toEqual([-40, -20, 0, 20, 40, 60, 80]);
+    expect(niceTicks(-30, 70)).toEqual([-50, 0, 50, 100]);
+    expect(niceTicks(0, 6400)).toEqual([0, 2000, 4000, 6000, 8000]);
+    expect(niceTicks(0, 9.5)).toEqual([0, 2, 4, 6, 8, 10]);
     expect(niceTicks(0, 0.35)).toEqual([0, 0.1, 0.2, 0.3, 0.4]);
   });
 
   it('widens a range of one value', () => {
     expect(niceTicks(0, 0)).toEqual([-1, -0.5, 0, 0.5, 1]);
+    expect(niceTicks(4, 4)).toEqual([2, 3, 4, 5, 6]);
     expect(niceTicks(100, 100).length).toBeGreaterThan(1);
   });
 });

@@ -16,21 +16,22 @@ export interface LinePoint {
   baseline?: boolean;
 }
 
-/** Round tick values covering [min, max], about `count` of them: steps of 1, 2 or 5 × 10ⁿ. */
+/**
+ * Round tick values covering [min, max]: a step of 1, 2 or 5 × 10ⁿ, the one giving the number of ticks closest to
+ * `count` (the smaller step on a tie, so the chart uses its height).
+ */
 export function niceTicks(min: number, max: number, count = 5): number[] {
   if (!Number.isFinite(min) || !Number.isFinite(max)) return [0];
   if (min === max) {
     const pad = Math.abs(min) > 0 ? Math.abs(min) / 2 : 1;
     return niceTicks(min - pad, max + pad, count);
   }
-  const raw = (max - min) / Math.max(1, count - 1);
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
-  const start = Math.floor(min / step) * step;
-  const ticks: number[] = [];
-  for (let v = start; v <= max + step * 1e-9; v += step) ticks.push(Math.round(v / step) * step);
-  if (ticks[ticks.length - 1]! < max) ticks.push(ticks[ticks.length - 1]! + step);
-  return ticks.map((v) => Number(v.toPrecision(12)));
+  const power = Math.floor(Math.log10((max - min) / Math.max(1, count - 1)));
+  const steps = [power - 1, power, power + 1].flatMap((p) => [1, 2, 5].map((m) => m * 10 ** p));
+  const ticksOf = (step: number) => Math.ceil(max / step - 1e-9) - Math.floor(min / step + 1e-9) + 1;
+  const step = steps.filter((s) => ticksOf(s) >= 2).sort((a, b) => Math.abs(ticksOf(a) - count) - Math.abs(ticksOf(b) - count) || a - b)[0]!;
+  const first = Math.floor(min / step + 1e-9);
+  return Array.from({ length: ticksOf(step) }, (_, i) => Number(((first + i) * step).toPrecision(12)));
 }
 
 const W = 600;
