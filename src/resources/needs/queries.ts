@@ -85,8 +85,12 @@ export async function getNeed(db: Executor, id: string): Promise<NeedRow | undef
   return (await listNeeds(db, { scope: { all: true }, ids: [id] }))[0];
 }
 
+type MatchFacts = Pick<NeedRow, 'id' | 'areaSlug' | 'urgency' | 'createdAt'> & {
+  agency: Pick<NeedRow['agency'], 'orgnr' | 'kind' | 'ministryOrgnr' | 'employees' | 'municipalityNumber' | 'countyName'>;
+};
+
 /** A need as matchmaking sees it. */
-export function matchNeedOf(n: NeedRow, thresholds: SizeThresholds): MatchNeed & { row: NeedRow } {
+export function matchNeedOf(n: MatchFacts, thresholds: SizeThresholds): MatchNeed {
   return {
     id: n.id,
     areaSlug: n.areaSlug,
@@ -99,7 +103,6 @@ export function matchNeedOf(n: NeedRow, thresholds: SizeThresholds): MatchNeed &
       ministryArea: ministryAreaOf(n.agency),
       sizeClass: sizeClassOf(n.agency.employees, thresholds),
     },
-    row: n,
   };
 }
 
@@ -117,7 +120,18 @@ export async function matchesFor(db: Executor, n: NeedRow, thresholds: SizeThres
       .where(and(eq(services.areaSlug, n.areaSlug), inArray(services.status, ['active', 'pilot']), isNull(services.parentServiceId))),
     db.select({ serviceId: subscriptions.serviceId }).from(subscriptions).where(and(eq(subscriptions.agencyOrgnr, n.agencyOrgnr), activeSubscription())),
     listNetworks(db, { area: n.areaSlug }),
-    listNeeds(db, { scope: { all: false, agencyOrgnrs: [], ministryOrgnrs: [], shared: true }, area: n.areaSlug, status: 'open' }),
+    // Only what ranking needs; the full rows are read for the best matches only.
+    db
+      .select({
+        id: needs.id,
+        areaSlug: needs.areaSlug,
+        urgency: needs.urgency,
+        createdAt: needs.createdAt,
+        agency: { orgnr: agencies.orgnr, kind: agencies.kind, ministryOrgnr: agencies.ministryOrgnr, employees: agencies.employees, municipalityNumber: agencies.municipalityNumber, countyName: agencies.countyName },
+      })
+      .from(needs)
+      .innerJoin(agencies, eq(agencies.orgnr, needs.agencyOrgnr))
+      .where(and(eq(needs.areaSlug, n.areaSlug), eq(needs.status, 'open'), eq(needs.visibility, 'agencies'))),
   ]);
   const used = new Set(inUse.map((u) => u.serviceId));
   const agency = { orgnr: n.agency.orgnr, kind: n.agency.kind, ministryOrgnr: n.agency.ministryOrgnr };
@@ -127,7 +141,9 @@ export async function matchesFor(db: Executor, n: NeedRow, thresholds: SizeThres
     .sort((a, b) => Number(a.inUse) - Number(b.inUse) || (a.eligibility === b.eligibility ? 0 : a.eligibility === 'yes' ? -1 : 1) || norwegianCollator.compare(a.name.nb, b.name.nb));
   const county = n.agency.countyName;
   const nets = [...networkRows].sort((a, b) => Number(b.countyName === county) - Number(a.countyName === county) || b.memberCount - a.memberCount);
-  const similar = rankSimilarNeeds(matchNeedOf(n, thresholds), candidates.map((c) => matchNeedOf(c, thresholds)), limit).map((m) => ({ need: m.need.row, score: m.score, reasons: m.reasons }));
+  const ranked = rankSimilarNeeds(matchNeedOf(n, thresholds), candidates.map((c) => matchNeedOf(c, thresholds)), limit);
+  const rows = await listNeeds(db, { scope: { all: true }, ids: ranked.map((m) => m.need.id) });
+  const similar = ranked.map((m) => ({ need: rows.find((r) => r.id === m.need.id)!, score: m.score, reasons: m.reasons }));
   return { services: eligible, networks: nets, similar };
 }
 
