@@ -133,6 +133,22 @@ describe.each(testEngines())('authorization for collaboration and involvement on
     matrix('page: gains of DFØ’s payroll', page({ dag: 200, anne: 200 }), (w) => call(w, 'GET', '/tjenester/dfo-lonn/gevinster'));
   });
 
+  it('describes every collaboration route in OpenAPI, writes with both security schemes', async () => {
+    const doc = (await call('anonymous', 'GET', '/api/v1/openapi.json')).json();
+    const paths = Object.keys(doc.paths);
+    for (const p of ['/api/v1/networks', '/api/v1/networks/{slug}/members/{orgnr}', '/api/v1/needs', '/api/v1/needs/aggregate', '/api/v1/needs/{id}', '/api/v1/surveys', '/api/v1/surveys/{id}/results', '/api/v1/surveys/{id}/responses/{orgnr}', '/api/v1/ideas', '/api/v1/ideas/{id}/votes/{orgnr}', '/api/v1/ideas/{id}/status', '/api/v1/services/{slug}/gains', '/api/v1/services/{slug}/gains/{indicator}/measurements/{period}']) {
+      expect(paths).toContain(p);
+    }
+    for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, { tags?: string[]; security?: unknown[] }>>)) {
+      if (!/networks|needs|surveys|ideas|gains/.test(path)) continue;
+      for (const [method, op] of Object.entries(methods)) {
+        expect(op.tags?.length, `${method} ${path}`).toBe(1);
+        if (method !== 'get' || /needs/.test(path) || /responses/.test(path)) expect(op.security, `${method} ${path}`).toEqual([{ session: [] }, { bearer: [] }]);
+      }
+    }
+    expect(doc.tags.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['networks', 'needs', 'surveys', 'ideas', 'gains']));
+  });
+
   it('records the capacity of every change: an administrator acting for an agency is not the agency', async () => {
     const events = await t.database.db.select().from(auditEvents);
     const mine = events.filter((e) => /^(network|need|survey|idea|gain)\./.test(e.action));
