@@ -1,4 +1,5 @@
 import { actsEn } from './acts.en.js';
+import { collabEn } from './collab.en.js';
 import type { Messages } from './nb.js';
 
 /** English, for staff who do not read Norwegian. Norwegian names of services stay Norwegian where no English exists. */
@@ -27,6 +28,7 @@ export const en: Messages = {
     api: 'API',
     procurements: 'Procurements',
     stats: 'Statistics',
+    collaboration: 'Collaboration',
   },
   common: {
     search: 'Search',
@@ -564,4 +566,5 @@ export const en: Messages = {
     },
   },
   ...actsEn,
+  ...collabEn,
 };

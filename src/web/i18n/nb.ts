@@ -1,4 +1,5 @@
 import { actsNb } from './acts.nb.js';
+import { collabNb } from './collab.nb.js';
 /**
  * Bokmål: the source catalogue. nn.ts and en.ts must have exactly the same keys (the `Messages` type checks it).
  * Keys are English; vocabulary codes (models, statuses …) come from src/domain/catalogue.ts.
@@ -28,6 +29,7 @@ export const nb = {
     api: 'API',
     procurements: 'Anskaffelser',
     stats: 'Statistikk',
+    collaboration: 'Samarbeid',
   },
   common: {
     search: 'Søk',
@@ -566,6 +568,7 @@ export const nb = {
     },
   },
   ...actsNb,
+  ...collabNb,
 };
 
 type Widen<T> = T extends string

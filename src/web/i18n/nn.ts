@@ -1,4 +1,5 @@
 import { actsNn } from './acts.nn.js';
+import { collabNn } from './collab.nn.js';
 import type { Messages } from './nb.js';
 
 /** Nynorsk. The Language Act (språklova) requires state self-service in both written standards. */
@@ -27,6 +28,7 @@ export const nn: Messages = {
     api: 'API',
     procurements: 'Anskaffingar',
     stats: 'Statistikk',
+    collaboration: 'Samarbeid',
   },
   common: {
     search: 'Søk',
@@ -565,4 +567,5 @@ export const nn: Messages = {
     },
   },
   ...actsNn,
+  ...collabNn,
 };
