@@ -22,7 +22,9 @@ import { listMinistries } from '../agencies/queries.js';
 import { sizeClassText } from '../agencies/sizeClassText.js';
 import { pageWindow } from '../shared/present.js';
 import { SlugParams } from '../shared/schema.js';
-import { type ChartContext, coverageChart, gapChart, type RenderedChart, sizeChart, tierChart, trendChart } from './charts.js';
+import { type ChartContext, coverageChart, gapChart, optOutReasonChart, type RenderedChart, sizeChart, tierChart, trendChart } from './charts.js';
+import { optOutReport } from './optouts.js';
+import { feedbackReport } from './feedback.js';
 import { knownSlug, populationFrom } from './input.js';
 import { listAreaRows, listServiceRows, type PopulationFilter } from './queries.js';
 import type { Paging } from './reports.js';
@@ -36,6 +38,9 @@ import {
   coverageAreaTable,
   gapBySizeTable,
   launchesTable,
+  gainsTable,
+  optOutReasonsTable,
+  satisfactionTable,
   optOutTable,
   sizeSplitTable,
   type TableContext,
@@ -139,6 +144,7 @@ function StatNav() {
     ['adoption', '/statistikk/bruk'],
     ['trends', '/statistikk/utvikling'],
     ['optouts', '/statistikk/fravalg'],
+    ['feedback', '/statistikk/tilfredshet-og-gevinster'],
   ] as const;
   return (
     <ul className="stat-nav">
@@ -417,24 +423,61 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
 
   registerStatPage(app, '/statistikk/fravalg', { querystring: Type.Object({}) }, async (req, download) => {
     const today = osloToday();
-    const { t, c } = contexts(req, today);
-    const table = optOutTable(c);
+    const { t, c, chart } = contexts(req, today);
+    const items = await optOutReport(db, th);
+    const table = optOutTable(c, items);
+    const withReasons = items.filter((i) => i.reasons.length > 0);
+    const reasonTables = withReasons.map((i, n) => optOutReasonsTable(c, i, `begrunnelser-${n + 1}`));
+    const reasonCharts = withReasons.map((i, n) => optOutReasonChart(chart, i, `begrunnelser-${n + 1}-diagram`));
     return {
       name: 'fravalg',
       asOf: today,
-      tables: [table],
+      tables: [table, ...reasonTables],
       page: () => (
         <StatsLayout title={t.stats.pages.optouts.title} lead={t.stats.pages.optouts.lead} asOf={today}>
-          <Alert data-color="info" className="page-alert">
-            <Paragraph>{t.stats.optouts.notYet}</Paragraph>
-          </Alert>
-          <Section title={t.stats.optouts.howTitle} id="how">
-            <Paragraph>{t.stats.optouts.how}</Paragraph>
-          </Section>
+          {items.length === 0 ? (
+            <Alert data-color="info" className="page-alert">
+              <Paragraph>{t.stats.optouts.notYet}</Paragraph>
+            </Alert>
+          ) : null}
           <Section title={t.stats.optouts.tableTitle} id="table">
             <StatTableView table={table} download={download} captionHidden />
           </Section>
+          {withReasons.length > 0 ? (
+            <Section title={t.stats.optouts.reasonsTitle} id="reasons">
+              {withReasons.map((_, n) => (
+                <Figure key={n} chart={reasonCharts[n]!} table={reasonTables[n]!} download={download} />
+              ))}
+            </Section>
+          ) : null}
+          <Section title={t.stats.optouts.howTitle} id="how">
+            <Paragraph>{t.stats.optouts.how}</Paragraph>
+          </Section>
           <JsonLink href="/api/v1/stats/optouts" />
+        </StatsLayout>
+      ),
+    };
+  });
+
+  registerStatPage(app, '/statistikk/tilfredshet-og-gevinster', { querystring: Type.Object({}) }, async (req, download) => {
+    const today = osloToday();
+    const { t, c } = contexts(req, today);
+    const report = await feedbackReport(db, (deps.clock ?? (() => new Date()))(), th);
+    const satisfaction = satisfactionTable(c, report);
+    const gains = gainsTable(c, report);
+    return {
+      name: 'tilfredshet-og-gevinster',
+      asOf: today,
+      tables: [satisfaction, gains],
+      page: () => (
+        <StatsLayout title={t.stats.pages.feedback.title} lead={t.stats.pages.feedback.lead} asOf={today}>
+          <Section title={t.stats.feedback.satisfactionTitle} id="satisfaction">
+            <Paragraph>{t.stats.feedback.anonymity}</Paragraph>
+            {report.surveys.length === 0 ? <Paragraph>{t.stats.feedback.noSurveys}</Paragraph> : <StatTableView table={satisfaction} download={download} captionHidden />}
+          </Section>
+          <Section title={t.stats.feedback.gainsTitle} id="gains">
+            {gains.rows.length === 0 ? <Paragraph>{t.stats.feedback.noGains}</Paragraph> : <StatTableView table={gains} download={download} captionHidden />}
+          </Section>
         </StatsLayout>
       ),
     };

@@ -3,13 +3,16 @@
  * downloads contain. Column labels come from the message catalogue, so downloads have Norwegian (or English) headers.
  */
 import { COVERAGE_KINDS, type CellCoverage } from '../../domain/coverage.js';
-import type { Language, LocalizedText } from '../../domain/catalogue.js';
+import { type Language, type LocalizedText, pickText } from '../../domain/catalogue.js';
 import type { SizeClass } from '../../domain/sizeClass.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
 import type { Messages } from '../../web/i18n/index.js';
 import type { Cell, Column, StatTable } from '../../web/export/table.js';
 import type { AdoptionRow, CoverageReport, GapReport, Recommendation, TierReport, TrendReport } from './reports.js';
 import type { AreaRow, ServiceRow } from './queries.js';
+import type { OptOutItem } from './optouts.js';
+import type { FeedbackReport } from './feedback.js';
+import { formatters } from '../../web/i18n/index.js';
 import { languagePrefix } from '../../web/i18n/index.js';
 
 export interface TableContext {
@@ -172,15 +175,40 @@ export function launchesTable(c: TableContext, id: string, title: string, servic
   };
 }
 
-export function optOutTable(c: TableContext): StatTable {
-  const { t } = c;
+export function optOutTable(c: TableContext, items: OptOutItem[]): StatTable {
+  const { t, lang } = c;
   const o = t.stats.optouts;
   return {
     id: 'fravalg',
     title: o.tableTitle,
-    columns: [col('procurement', o.procurement), col('eligible', t.stats.adoption.eligible, 'integer'), col('optOuts', o.optOuts, 'integer'), col('accessions', o.accessions, 'integer'), col('undeclared', o.undeclared, 'integer'), col('optOutRate', o.optOutRate, 'percent'), col('accessionRate', o.accessionRate, 'percent')],
-    rows: [],
-    note: `${c.note} ${o.notYet}`,
+    columns: [col('procurement', o.procurement), col('provider', t.stats.table.provider), col('status', t.stats.table.status), col('eligible', t.stats.adoption.eligible, 'integer'), col('optOuts', o.optOuts, 'integer'), col('accessions', o.accessions, 'integer'), col('undeclared', o.undeclared, 'integer'), col('optOutRate', o.optOutRate, 'percent'), col('accessionRate', o.accessionRate, 'percent')],
+    rows: items.map((i) => [
+      { text: i.title },
+      { text: i.provider.shortName ?? pickText(i.provider.name, lang).text, href: link(lang, `/leverandorer/${i.provider.slug}`) },
+      t.terms.procurementState[i.status],
+      i.eligible,
+      i.optOuts,
+      i.accessions,
+      i.undeclared,
+      i.optOutRate,
+      i.accessionRate,
+    ]),
+    note: `${c.note} ${items.length ? o.how : o.notYet}`,
+  };
+}
+
+/** One procurement's opt-out reasons: how many per size class, and each reason's share of all its opt-outs. */
+export function optOutReasonsTable(c: TableContext, item: OptOutItem, id: string): StatTable {
+  const { t, lang } = c;
+  const o = t.stats.optouts;
+  const label = (code: string | null) => (code && item.reasonLabels[code] ? pickText(item.reasonLabels[code], lang).text : code ?? o.noReason);
+  const countIn = (reasons: { code: string | null; count: number }[], code: string | null) => reasons.find((r) => r.code === code)?.count ?? 0;
+  return {
+    id,
+    title: `${pickText(item.title, lang).text}: ${o.reasonsTitle.toLowerCase()}`,
+    columns: [col('reason', o.reason), col('total', o.total, 'integer'), ...item.bySize.map((b) => col(b.sizeClass, t.vocab.sizeClass[b.sizeClass], 'integer')), col('share', o.shareOfOptOuts, 'percent')],
+    rows: item.reasons.map((r) => [label(r.code), r.count, ...item.bySize.map((b) => countIn(b.reasons, r.code)), r.share]),
+    note: c.note,
   };
 }
 
@@ -191,6 +219,61 @@ export function recommendationTable(c: TableContext, recs: Recommendation[], rea
     title: t.stats.recommendations.title,
     columns: [col('service', t.stats.table.service), col('provider', t.stats.table.provider), col('area', t.stats.table.area), col('users', t.stats.adoption.users, 'integer'), col('peers', t.stats.table.agencies, 'integer'), col('share', t.stats.recommendations.share, 'percent'), col('why', t.stats.recommendations.why)],
     rows: recs.map((r) => [serviceCell(c, r.service), providerCell(c, r.service), { text: r.service.area.name }, r.similar.users, r.similar.peers, r.similar.peers ? r.similar.users / r.similar.peers : null, reasonText(r)]),
+    note: c.note,
+  };
+}
+
+/** Closed surveys' public results: one row per survey and 1–5 scale question; too few answers show as such. */
+export function satisfactionTable(c: TableContext, r: FeedbackReport): StatTable {
+  const { t, lang } = c;
+  const f = t.stats.feedback;
+  const fmt = formatters(lang);
+  const rows: Cell[][] = [];
+  for (const { survey, results } of r.surveys) {
+    const surveyCell: Cell = { text: survey.title, href: link(lang, `/undersokelser/${survey.id}`) };
+    const providerCell: Cell = { text: survey.provider.name, href: link(lang, `/leverandorer/${survey.provider.slug}`) };
+    const scales = survey.definition.questions.filter((q) => q.type === 'scale');
+    if (results.summary.tooFew || results.summary.respondents === null) {
+      rows.push([surveyCell, providerCell, survey.closesOn, f.tooFew, null, null]);
+      continue;
+    }
+    for (const q of scales) {
+      const qr = results.summary.questions.find((x) => x.question === q.id);
+      rows.push([surveyCell, providerCell, survey.closesOn, { text: q.label }, qr ? qr.n : null, qr?.mean != null ? fmt.number(qr.mean) : null]);
+    }
+  }
+  return {
+    id: 'tilfredshet',
+    title: f.satisfactionTitle,
+    columns: [col('survey', f.survey), col('provider', t.stats.table.provider), col('closed', f.closed, 'date'), col('question', f.question), col('answers', f.answers, 'integer'), col('mean', f.mean)],
+    rows,
+    note: `${c.note} ${f.anonymity}`,
+  };
+}
+
+/** Every gain indicator: its baseline and latest result, and the change. */
+export function gainsTable(c: TableContext, r: FeedbackReport): StatTable {
+  const { t, lang } = c;
+  const f = t.stats.feedback;
+  const fmt = formatters(lang);
+  const rows: Cell[][] = r.gains.flatMap(({ service, indicators }) =>
+    indicators.map((i) => [
+      { text: service.name, href: link(lang, `/tjenester/${service.slug}#gevinster`) },
+      { text: i.name },
+      t.gain.unitName[i.unit],
+      i.baselinePeriod,
+      fmt.number(i.baselineValue),
+      i.latest?.period ?? null,
+      i.latest ? fmt.number(i.latest.value) : null,
+      i.latest?.ratio ?? null,
+      i.latest ? (i.latest.gain === null ? f.noChange : i.latest.gain ? f.gain : f.loss) : f.noResults,
+    ]),
+  );
+  return {
+    id: 'gevinster',
+    title: f.gainsTitle,
+    columns: [col('service', t.stats.table.service), col('indicator', f.indicator), col('unit', f.unit), col('baselinePeriod', f.baselinePeriod, 'date'), col('baseline', f.baseline), col('latestPeriod', f.latestPeriod, 'date'), col('latest', f.latest), col('change', f.change, 'percent'), col('gain', f.direction)],
+    rows,
     note: c.note,
   };
 }

@@ -1,4 +1,5 @@
 import { actsEn } from './acts.en.js';
+import { collabEn } from './collab.en.js';
 import type { Messages } from './nb.js';
 
 /** English, for staff who do not read Norwegian. Norwegian names of services stay Norwegian where no English exists. */
@@ -27,6 +28,7 @@ export const en: Messages = {
     api: 'API',
     procurements: 'Procurements',
     stats: 'Statistics',
+    collaboration: 'Collaboration',
   },
   common: {
     search: 'Search',
@@ -213,6 +215,7 @@ export const en: Messages = {
       adoption: { title: 'Use of the services', lead: 'What share of the agencies that may use a service actually use it – by size and ministry, and by service tier.' },
       trends: { title: 'Trends', lead: 'Customers per service area and service over time, from the usage register’s history, and new and planned services.' },
       optouts: { title: 'Opt-outs and accessions', lead: 'The share of agencies that opt out of shared framework agreements or declare accession, and their reasons – by size.' },
+      feedback: { title: 'Satisfaction and gains', lead: 'What agencies think of the services in user surveys, and what the services have achieved measured against a baseline.' },
     },
     coverageKind: {
       central: 'Central',
@@ -300,8 +303,38 @@ export const en: Messages = {
       area: 'Area',
       allAreas: 'All areas (one line per area)',
     },
+    feedback: {
+      satisfactionTitle: 'Satisfaction in closed user surveys',
+      survey: 'Survey',
+      closed: 'Closed',
+      question: 'Question',
+      answers: 'Answers',
+      mean: 'Mean (1–5)',
+      anonymity: 'Results are shown only for groups of at least five answers, so that no agency can be identified.',
+      tooFew: 'Too few answers to show results',
+      noSurveys: 'No user survey has closed yet.',
+      gainsTitle: 'Gains measured against the baseline',
+      indicator: 'Indicator',
+      unit: 'Unit',
+      baselinePeriod: 'Baseline period',
+      baseline: 'Baseline',
+      latestPeriod: 'Latest period',
+      latest: 'Latest result',
+      change: 'Change',
+      direction: 'Direction',
+      gain: 'Gain',
+      loss: 'Loss',
+      noChange: 'Unchanged',
+      noResults: 'No results yet',
+      noGains: 'No service has recorded gain measurements yet.',
+    },
     optouts: {
-      notYet: 'Opt-outs and accession declarations are not yet recorded in the portal. When agencies declare opt-outs (with a reason) and accessions here, the shares and reasons will be shown, by size and ministry area.',
+      notYet: 'No procurement has opened for opt-outs or accessions yet. When agencies declare opt-outs (with a reason) and accessions, the shares and reasons are shown here, by size and ministry area.',
+      reasonsTitle: 'Reasons for opting out, by size',
+      total: 'All',
+      shareOfOptOuts: 'Share of opt-outs',
+      reasonsChartTitle: 'Why agencies opt out',
+      reasonsChartSummary: (n, top, topShare) => `Of ${n} opt-outs with a reason, "${top}" is the most common (${topShare}).`,
       howTitle: 'How the figures are computed',
       how: 'Shares are of the agencies that may use the agreement. Each agency counts once per procurement, with its latest declaration. Agencies with 151–200 employees and of unknown size are shown separately.',
       procurement: 'Procurement',
@@ -562,4 +595,5 @@ export const en: Messages = {
     },
   },
   ...actsEn,
+  ...collabEn,
 };

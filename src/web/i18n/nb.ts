@@ -1,4 +1,5 @@
 import { actsNb } from './acts.nb.js';
+import { collabNb } from './collab.nb.js';
 /**
  * Bokmål: the source catalogue. nn.ts and en.ts must have exactly the same keys (the `Messages` type checks it).
  * Keys are English; vocabulary codes (models, statuses …) come from src/domain/catalogue.ts.
@@ -28,6 +29,7 @@ export const nb = {
     api: 'API',
     procurements: 'Anskaffelser',
     stats: 'Statistikk',
+    collaboration: 'Samarbeid',
   },
   common: {
     search: 'Søk',
@@ -214,6 +216,7 @@ export const nb = {
       adoption: { title: 'Bruk av tjenestene', lead: 'Hvor stor andel av virksomhetene som kan bruke en tjeneste, som faktisk bruker den – etter størrelse og departement, og fordelt på tjenestemodeller.' },
       trends: { title: 'Utvikling', lead: 'Kunder per tjenesteområde og tjeneste over tid, fra historikken i bruksregisteret, og nye og planlagte tjenester.' },
       optouts: { title: 'Fravalg og tilslutning', lead: 'Andelen som reserverer seg mot felles rammeavtaler eller melder tilslutning, og begrunnelsene – etter størrelse.' },
+      feedback: { title: 'Tilfredshet og gevinster', lead: 'Hva virksomhetene mener om tjenestene i brukerundersøkelsene, og hva tjenestene har gitt målt mot et utgangspunkt.' },
     },
     coverageKind: {
       central: 'Sentral',
@@ -301,8 +304,38 @@ export const nb = {
       area: 'Område',
       allAreas: 'Alle områder (ett tall per område)',
     },
+    feedback: {
+      satisfactionTitle: 'Tilfredshet i avsluttede brukerundersøkelser',
+      survey: 'Undersøkelse',
+      closed: 'Avsluttet',
+      question: 'Spørsmål',
+      answers: 'Svar',
+      mean: 'Snitt (1–5)',
+      anonymity: 'Resultater vises bare for grupper med minst fem svar, så ingen virksomhet kan kjennes igjen.',
+      tooFew: 'For få svar til å vise resultater',
+      noSurveys: 'Ingen brukerundersøkelser er avsluttet ennå.',
+      gainsTitle: 'Gevinster målt mot utgangspunktet',
+      indicator: 'Indikator',
+      unit: 'Enhet',
+      baselinePeriod: 'Utgangspunkt, periode',
+      baseline: 'Utgangspunkt',
+      latestPeriod: 'Siste måling, periode',
+      latest: 'Siste måling',
+      change: 'Endring',
+      direction: 'Retning',
+      gain: 'Gevinst',
+      loss: 'Tap',
+      noChange: 'Uendret',
+      noResults: 'Ingen målinger ennå',
+      noGains: 'Ingen tjenester har registrert gevinstmålinger ennå.',
+    },
     optouts: {
-      notYet: 'Fravalg og tilslutningserklæringer registreres ikke i portalen ennå. Når virksomhetene melder fravalg (med begrunnelse) og tilslutning her, vises andelene og begrunnelsene, fordelt på størrelse og departementsområde.',
+      notYet: 'Ingen anskaffelse har åpnet for fravalg eller tilslutning ennå. Når virksomhetene melder fravalg (med begrunnelse) og tilslutning, vises andelene og begrunnelsene her, fordelt på størrelse og departementsområde.',
+      reasonsTitle: 'Begrunnelser for fravalg, etter størrelse',
+      total: 'Alle',
+      shareOfOptOuts: 'Andel av fravalgene',
+      reasonsChartTitle: 'Hvorfor virksomhetene reserverer seg',
+      reasonsChartSummary: (n: number, top: string, topShare: string) => `Av ${n} fravalg med begrunnelse er «${top}» vanligst (${topShare}).`,
       howTitle: 'Slik blir tallene regnet',
       how: 'Andelene regnes av virksomhetene som kan bruke avtalen. Hver virksomhet telles én gang per anskaffelse, med sin siste melding. Virksomheter i spennet 151–200 ansatte og med ukjent størrelse vises for seg.',
       procurement: 'Anskaffelse',
@@ -564,6 +597,7 @@ export const nb = {
     },
   },
   ...actsNb,
+  ...collabNb,
 };
 
 type Widen<T> = T extends string

@@ -1,4 +1,5 @@
 import { actsNn } from './acts.nn.js';
+import { collabNn } from './collab.nn.js';
 import type { Messages } from './nb.js';
 
 /** Nynorsk. The Language Act (språklova) requires state self-service in both written standards. */
@@ -27,6 +28,7 @@ export const nn: Messages = {
     api: 'API',
     procurements: 'Anskaffingar',
     stats: 'Statistikk',
+    collaboration: 'Samarbeid',
   },
   common: {
     search: 'Søk',
@@ -213,6 +215,7 @@ export const nn: Messages = {
       adoption: { title: 'Bruk av tenestene', lead: 'Kor stor del av verksemdene som kan bruke ei teneste, som faktisk bruker henne – etter storleik og departement, og fordelt på tenestemodellar.' },
       trends: { title: 'Utvikling', lead: 'Kundar per tenesteområde og teneste over tid, frå historikken i bruksregisteret, og nye og planlagde tenester.' },
       optouts: { title: 'Fråval og tilslutning', lead: 'Delen som reserverer seg mot felles rammeavtalar eller melder tilslutning, og grunngivingane – etter storleik.' },
+      feedback: { title: 'Nøgde brukarar og gevinstar', lead: 'Kva verksemdene meiner om tenestene i brukarundersøkingane, og kva tenestene har gitt målt mot eit utgangspunkt.' },
     },
     coverageKind: {
       central: 'Sentral',
@@ -300,8 +303,38 @@ export const nn: Messages = {
       area: 'Område',
       allAreas: 'Alle område (eitt tal per område)',
     },
+    feedback: {
+      satisfactionTitle: 'Nøgde brukarar i avslutta brukarundersøkingar',
+      survey: 'Undersøking',
+      closed: 'Avslutta',
+      question: 'Spørsmål',
+      answers: 'Svar',
+      mean: 'Snitt (1–5)',
+      anonymity: 'Resultat blir berre viste for grupper med minst fem svar, så ingen verksemd kan kjennast att.',
+      tooFew: 'For få svar til å vise resultat',
+      noSurveys: 'Ingen brukarundersøkingar er avslutta enno.',
+      gainsTitle: 'Gevinstar målte mot utgangspunktet',
+      indicator: 'Indikator',
+      unit: 'Eining',
+      baselinePeriod: 'Utgangspunkt, periode',
+      baseline: 'Utgangspunkt',
+      latestPeriod: 'Siste måling, periode',
+      latest: 'Siste måling',
+      change: 'Endring',
+      direction: 'Retning',
+      gain: 'Gevinst',
+      loss: 'Tap',
+      noChange: 'Uendra',
+      noResults: 'Ingen målingar enno',
+      noGains: 'Ingen tenester har registrert gevinstmålingar enno.',
+    },
     optouts: {
-      notYet: 'Fråval og tilslutningserklæringar blir ikkje registrerte i portalen enno. Når verksemdene melder fråval (med grunngiving) og tilslutning her, blir delane og grunngivingane viste, fordelte på storleik og departementsområde.',
+      notYet: 'Inga anskaffing har opna for fråval eller tilslutning enno. Når verksemdene melder fråval (med grunngiving) og tilslutning, blir delane og grunngivingane viste her, fordelte på storleik og departementsområde.',
+      reasonsTitle: 'Grunngivingar for fråval, etter storleik',
+      total: 'Alle',
+      shareOfOptOuts: 'Del av fråvala',
+      reasonsChartTitle: 'Kvifor verksemdene reserverer seg',
+      reasonsChartSummary: (n, top, topShare) => `Av ${n} fråval med grunngiving er «${top}» vanlegast (${topShare}).`,
       howTitle: 'Slik blir tala rekna',
       how: 'Delane blir rekna av verksemdene som kan bruke avtalen. Kvar verksemd blir talt éin gong per anskaffing, med den siste meldinga si. Verksemder i spennet 151–200 tilsette og med ukjend storleik blir viste for seg.',
       procurement: 'Anskaffing',
@@ -563,4 +596,5 @@ export const nn: Messages = {
     },
   },
   ...actsNn,
+  ...collabNn,
 };
