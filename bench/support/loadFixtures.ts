@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, notInArray } from 'drizzle-orm';
 import { createSession } from '../../src/auth/sessions.js';
-import { type DatabaseHandle, queryRows, sql } from '../../src/db/database.js';
+import { type Database, type DatabaseHandle, queryRows, sql } from '../../src/db/database.js';
 import { agencies, declarations, procurements, questionnaires, roleAssignments, users } from '../../src/db/schema/index.js';
 
 /** What bench/load.ts needs from the server's database: a consultation with ~180 opt-outs and real sessions. */
@@ -17,9 +17,11 @@ export interface LoadFixtures {
 
 const SESSION = { idleMinutes: 240, maxHours: 12 };
 
-/** Runs inside the bench server's process (PGlite is single-process): users, roles and sessions straight in the DB. */
-export async function prepareLoadFixtures(database: DatabaseHandle, agencyUsers: number): Promise<LoadFixtures> {
-  const db = database.db;
+/**
+ * The demo's procurement in consultation, with an opt-out from every state agency and ministry that has none yet
+ * (~180 in all, a realistic overview), except the first `keep` of them, which are returned undeclared.
+ */
+export async function optOutEveryone(db: Database, keep = 0) {
   const [travel] = await db.select().from(procurements).where(eq(procurements.status, 'consultation'));
   const [q] = await db.select().from(questionnaires).where(eq(questionnaires.id, travel!.questionnaireId));
   const reasons = q!.definition.questions[0]!.options!.map((o) => o.value).filter((v) => v !== 'other');
@@ -29,14 +31,20 @@ export async function prepareLoadFixtures(database: DatabaseHandle, agencyUsers:
     .from(agencies)
     .where(and(inArray(agencies.kind, ['agency', 'ministry']), isNull(agencies.deletedOn), notInArray(agencies.orgnr, declared.length ? declared : ['-'])));
   const now = new Date();
-  // Every state agency but the ones that will write during the run has opted out: the overview holds ~180.
-  const writers = rest.slice(0, agencyUsers);
-  const optedOut = rest.slice(agencyUsers);
+  const optedOut = rest.slice(keep);
   if (optedOut.length) {
     await db.insert(declarations).values(
       optedOut.map((a, i) => ({ procurementId: travel!.id, agencyOrgnr: a.orgnr, kind: 'opt_out' as const, questionnaireId: q!.id, answers: { reason: reasons[i % reasons.length]! }, submittedAt: now, updatedAt: now, submittedBy: 'Benchmark', followUp: 'to_contact' as const })),
     );
   }
+  return { procurementId: travel!.id, reasons, rest, total: declared.length + optedOut.length };
+}
+
+/** Runs inside the bench server's process (PGlite is single-process): users, roles and sessions straight in the DB. */
+export async function prepareLoadFixtures(database: DatabaseHandle, agencyUsers: number): Promise<LoadFixtures> {
+  const db = database.db;
+  const { procurementId, reasons, rest } = await optOutEveryone(db, agencyUsers);
+  const writers = rest.slice(0, agencyUsers);
   const [siri] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'siri.aas@sis.example'));
   const ps = await createSession(db, siri!.id, SESSION);
   const agencySessions: LoadFixtures['agencies'] = [];
@@ -49,7 +57,7 @@ export async function prepareLoadFixtures(database: DatabaseHandle, agencyUsers:
   const services = await queryRows<{ slug: string }>(db, sql`select slug from services order by slug limit 12`);
   const provs = await queryRows<{ slug: string }>(db, sql`select slug from providers order by slug limit 6`);
   return {
-    procurementId: travel!.id,
+    procurementId,
     reasons,
     provider: { cookie: `ft_session=${ps.token}`, csrf: ps.csrfToken },
     agencies: agencySessions,

@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNull, notInArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/auth/sessions.js';
-import { agencies, declarations, procurements, questionnaires, users } from '../../src/db/schema/index.js';
+import { optOutEveryone } from '../../bench/support/loadFixtures.js';
+import { users } from '../../src/db/schema/index.js';
 import { OVERVIEW_PAGE_SIZE } from '../../src/resources/declarations/pages.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
@@ -18,19 +19,9 @@ describe.each(testEngines())('the opt-out overview with ~180 declarations on %s'
   beforeAll(async () => {
     t = await createTestApp(engine, { seed: 'demo' });
     const db = t.database.db;
-    const [travel] = await db.select().from(procurements).where(eq(procurements.status, 'consultation'));
-    const [q] = await db.select().from(questionnaires).where(eq(questionnaires.id, travel!.questionnaireId));
-    const declared = (await db.select({ o: declarations.agencyOrgnr }).from(declarations).where(eq(declarations.procurementId, travel!.id))).map((r) => r.o);
-    const rest = await db
-      .select({ orgnr: agencies.orgnr })
-      .from(agencies)
-      .where(and(inArray(agencies.kind, ['agency', 'ministry']), isNull(agencies.deletedOn), notInArray(agencies.orgnr, declared.length ? declared : ['-'])));
-    const now = new Date();
-    await db.insert(declarations).values(
-      rest.map((a) => ({ procurementId: travel!.id, agencyOrgnr: a.orgnr, kind: 'opt_out' as const, questionnaireId: q!.id, answers: { reason: 'cost' }, submittedAt: now, updatedAt: now, submittedBy: 'Test', followUp: 'to_contact' as const })),
-    );
-    total = rest.length + declared.length;
-    base = `/anskaffelser/${travel!.id}/erklaeringer`;
+    const filled = await optOutEveryone(db);
+    total = filled.total;
+    base = `/anskaffelser/${filled.procurementId}/erklaeringer`;
     const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'siri.aas@sis.example'));
     const s = await createSession(db, u!.id, { idleMinutes: 60, maxHours: 2 });
     siri = { cookie: `ft_session=${s.token}`, csrf: s.csrfToken };
