@@ -15,6 +15,10 @@ export interface Config {
   sizeThresholds: SizeThresholds;
   environment: 'development' | 'production' | 'test';
   logLevel: string;
+  /** On SIGTERM/SIGINT: stop taking connections, let requests in flight finish for at most this long, then exit. */
+  shutdownTimeoutSeconds: number;
+  /** Requests inside the app at once (the rest wait in order); unset: 8 on PGlite, no limit on PostgreSQL. */
+  maxConcurrentRequests: number | undefined;
   /** Load the demo dataset into an empty database on start. */
   seedDemo: boolean;
   /**
@@ -91,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sizeThresholds,
     environment,
     logLevel: env.LOG_LEVEL || (environment === 'test' ? 'silent' : 'info'),
+    shutdownTimeoutSeconds: integer('SHUTDOWN_TIMEOUT_SECONDS', env.SHUTDOWN_TIMEOUT_SECONDS, 25, 1, 600),
+    maxConcurrentRequests: env.MAX_CONCURRENT_REQUESTS ? integer('MAX_CONCURRENT_REQUESTS', env.MAX_CONCURRENT_REQUESTS, 0, 0, 10_000) : undefined,
     seedDemo: env.SEED_DEMO !== 'false',
     oidc,
     devOidcPort: integer('DEV_OIDC_PORT', env.DEV_OIDC_PORT, port === 0 ? 0 : port + 1, 0, 65535),

@@ -13,7 +13,7 @@ export interface LoadResult {
   non2xx: number;
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i]!;
@@ -26,16 +26,35 @@ function percentile(sorted: number[], p: number): number {
 export async function load(
   label: string,
   url: string,
-  options: { connections: number; duration: number; headers?: Record<string, string>; method?: 'GET' | 'PUT' | 'POST'; body?: string },
+  options: {
+    connections: number;
+    duration: number;
+    headers?: Record<string, string>;
+    method?: 'GET' | 'PUT' | 'POST';
+    body?: string;
+    /** A sequence each connection cycles through (paths relative to url), instead of one request. */
+    requests?: autocannon.Request[];
+    /** Collects every response's latency here too (to merge several runs into one class). */
+    latencies?: number[];
+  },
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let instance!: autocannon.Instance;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon({ url, connections: options.connections, duration: options.duration, headers: options.headers, ...(options.method ? { method: options.method, body: options.body } : {}) }, (err, res) =>
-      err ? reject(err) : resolve(res),
+    instance = autocannon(
+      {
+        url,
+        connections: options.connections,
+        duration: options.duration,
+        headers: options.headers,
+        ...(options.method ? { method: options.method, body: options.body } : {}),
+        ...(options.requests ? { requests: options.requests } : {}),
+      },
+      (err, res) => (err ? reject(err) : resolve(res)),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => {
       latencies.push(responseTime);
+      options.latencies?.push(responseTime);
     });
   });
   latencies.sort((a, b) => a - b);

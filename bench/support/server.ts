@@ -58,6 +58,8 @@ export function machineCaveat(): string {
 export interface ChildServer {
   url: string;
   engine: string;
+  /** What the server printed on its FIXTURES line (BENCH_FIXTURES), if anything. */
+  fixtures: unknown;
   pid: number;
   /** Resident memory of the server process in MB (from /proc). */
   rssMb(): number;
@@ -71,8 +73,8 @@ export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<C
   const { fileURLToPath } = await import('node:url');
   const script = fileURLToPath(new URL('./serve.js', import.meta.url));
   const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
   const [url, engine] = await new Promise<[string, string]>((resolve, reject) => {
-    let out = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /READY (\S+) (\S+)/.exec(out);
@@ -80,9 +82,11 @@ export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<C
     });
     child.on('exit', (code) => reject(new Error(`bench server exited with ${code}: ${out}`)));
   });
+  const fixtureLine = /^FIXTURES (.*)$/m.exec(out);
   return {
     url,
     engine,
+    fixtures: fixtureLine ? JSON.parse(fixtureLine[1]!) : undefined,
     pid: child.pid!,
     rssMb() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');

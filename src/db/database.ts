@@ -40,13 +40,15 @@ export interface OpenDatabaseOptions {
   loadDataDir?: Blob;
   /** PostgreSQL pool size per app node. */
   poolSize?: number;
+  /** PostgreSQL: give up connecting after this long (the request then gets a 503), default 5000 ms. */
+  connectTimeoutMs?: number;
 }
 
 const MIGRATION_LOCK = 7_346_221_019; // arbitrary, constant: one advisory lock id for migrations
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 5000 });
     // A dropped idle connection must not crash the process; the pool replaces it on next use.
     pool.on('error', () => {});
     const db = drizzleNodePg(pool, { schema, casing: 'snake_case' }) as unknown as Database;

@@ -16,7 +16,10 @@ import { startMailDispatcher } from '../mail/dispatcher.js';
 import { publicAssetsDir } from '../paths.js';
 import { languagePrefix, messages, stripLanguage } from '../web/i18n/index.js';
 import { sendErrorPage } from '../web/render.js';
+import { registerAdmission } from './admission.js';
 import { registerApi } from './api.js';
+import { databaseFault, databaseProblem } from './dbErrors.js';
+import { registerHealth } from './health.js';
 import { registerPageCache } from './pageCache.js';
 import { registerPages } from './pages.js';
 import { HttpProblem, type Problem, ProblemSchema, problemTitle, sendProblem } from './problem.js';
@@ -146,6 +149,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     return sendErrorPage(req, reply, 404);
   });
 
+  registerAdmission(app, deps.config.maxConcurrentRequests ?? (deps.database.engine === 'pglite' ? 8 : 0));
+  registerHealth(app, deps.database);
   registerPageCache(app, deps);
   app.addHook('onRequest', async (req) => {
     if (isApiRequest(req)) req.lang = apiLanguage(req);
@@ -187,7 +192,16 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   return app;
 }
 
-function handleError(error: FastifyError | HttpProblem, req: FastifyRequest, reply: FastifyReply) {
+function handleError(raw: FastifyError | HttpProblem, req: FastifyRequest, reply: FastifyReply) {
+  // The database gone or full: 503 + Retry-After with a plain message, not a 500 (src/server/dbErrors.ts).
+  let dbProblem: HttpProblem | undefined;
+  if (!(raw instanceof HttpProblem) && databaseFault(raw)) {
+    // It may come from a hook that ran before the language was read (the page cache asks the database first).
+    req.lang = isApiRequest(req) ? apiLanguage(req) : stripLanguage(req.url).lang;
+    req.log.error({ err: raw }, 'database fault');
+    dbProblem = databaseProblem(raw, req.lang);
+  }
+  const error = dbProblem ?? raw;
   const english = req.lang === 'en';
   let problem: Problem;
   let headers: Record<string, string> = {};
@@ -244,6 +258,7 @@ function handleError(error: FastifyError | HttpProblem, req: FastifyRequest, rep
     return reply.redirect(`${languagePrefix(req.lang)}/logg-inn?returnTo=${encodeURIComponent(req.url)}`, 303);
   }
   const t = messages[req.lang];
+  if (dbProblem) return sendErrorPage(req, reply, 503, dbProblem.detail, t.errors.unavailableTitle);
   return sendErrorPage(req, reply, problem.status, problem.status >= 500 ? t.errors.serverError : problem.detail);
 }
 

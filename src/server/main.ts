@@ -32,15 +32,24 @@ async function main() {
   }
   const app = await buildApp({ config, database });
   let closing = false;
+  // Graceful shutdown: Fastify stops accepting connections, answers 503 on kept-alive ones, closes idle ones and
+  // waits for the requests in flight (each write is one transaction, so a cut-off one would be rolled back anyway).
+  // A request that hangs longer than SHUTDOWN_TIMEOUT_SECONDS does not keep the node alive.
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: draining requests');
+    const force = setTimeout(() => {
+      app.log.error({ timeoutSeconds: config.shutdownTimeoutSeconds }, 'requests still running at the shutdown deadline: exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutSeconds * 1000);
+    force.unref();
     try {
       await app.close();
       await devProvider?.close();
     } finally {
       await database.close();
+      clearTimeout(force);
       process.exit(0);
     }
   };

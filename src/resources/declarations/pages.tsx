@@ -13,7 +13,7 @@ import { tally } from '../../domain/tally.js';
 import type { App } from '../../server/app.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { AppDeps } from '../../server/types.js';
-import { Breadcrumbs, DataTable, DefinitionList, PageHeader, Section, SelectField, TextField } from '../../web/components.js';
+import { Breadcrumbs, DataTable, DefinitionList, PageHeader, Pager, queryString, Section, SelectField, TextField } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { toCsv } from '../../web/csv.js';
 import { ErrorSummary, errorMap, Notice, PostButton, PostForm } from '../../web/forms.js';
@@ -21,7 +21,8 @@ import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { answersFromForm, QuestionnaireFields } from '../../web/questionnaireFields.js';
 import { sendPage } from '../../web/render.js';
-import { dropEmptyQueryValues, enumOf } from '../shared/schema.js';
+import { pageWindow } from '../shared/present.js';
+import { dropEmptyQueryValues, enumOf, pageProperty } from '../shared/schema.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { actorOf } from '../audit/commands.js';
 import { mayProcurement } from '../procurements/policy.js';
@@ -122,6 +123,7 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
     ok: Type.Optional(Type.String({ maxLength: 20 })),
     oppfolging: Type.Optional(enumOf(FOLLOW_UP_STATES)),
     grunn: Type.Optional(Type.String({ maxLength: 60 })),
+    ...pageProperty,
   });
   app.get('/anskaffelser/:id/erklaeringer', { schema: { hide: true, params: IdParams, querystring: OverviewQuery }, preValidation: dropEmptyQueryValues }, async (req, reply) => {
     const p = await load(req, req.params.id);
@@ -138,6 +140,7 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
         ministryNames={new Map(ministries.map((m) => [m.orgnr, m.name]))}
         ok={req.query.ok}
         filter={{ followUp: req.query.oppfolging, reason: req.query.grunn }}
+        page={req.query.page}
       />,
     );
   });
@@ -173,7 +176,15 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
 
   app.post(
     '/anskaffelser/:id/erklaeringer/:orgnr/oppfolging',
-    { schema: { hide: true, params: Type.Object({ id: Type.String({ maxLength: 60 }), orgnr: Type.String({ maxLength: 40 }) }), body: FormBody } },
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({ id: Type.String({ maxLength: 60 }), orgnr: Type.String({ maxLength: 40 }) }),
+        // Where the form was: the overview's filter and page, to return to.
+        querystring: Type.Object({ oppfolging: Type.Optional(enumOf(FOLLOW_UP_STATES)), grunn: Type.Optional(Type.String({ maxLength: 60 })), page: Type.Optional(pageProperty.page) }),
+        body: FormBody,
+      },
+    },
     async (req, reply) => {
       const body = req.body as Record<string, string>;
       const p = await load(req, req.params.id);
@@ -182,7 +193,8 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
       if (!(FOLLOW_UP_STATES as readonly string[]).includes(state)) throw new HttpProblem(400, messages[req.lang].declaration.errors.followUpState);
       if (typeof body.note === 'string' && body.note.length > 2000) throw new HttpProblem(400, messages[req.lang].declaration.errors.noteTooLong);
       await setFollowUp(db, actorOf(req, deps), p.id, orgnr, { state, note: body.note }, req.lang);
-      return reply.redirect(`${prefix(req)}/anskaffelser/${p.id}/erklaeringer?ok=followup#agency-${orgnr}`, 303);
+      const back = queryString({ ok: 'followup', oppfolging: req.query.oppfolging, grunn: req.query.grunn, page: req.query.page && req.query.page > 1 ? req.query.page : undefined });
+      return reply.redirect(`${prefix(req)}/anskaffelser/${p.id}/erklaeringer${back}#agency-${orgnr}`, 303);
     },
   );
 }
@@ -312,9 +324,11 @@ function DeclarationsOverviewPage({
   ministryNames,
   ok,
   filter,
+  page,
 }: {
   p: ProcurementDetail;
   rows: DeclarationRow[];
+  page: number;
   thresholds: SizeThresholds;
   followUp: boolean;
   ministryNames: Map<string, LocalizedText>;
@@ -334,6 +348,12 @@ function DeclarationsOverviewPage({
       (!filter.followUp || r.followUp === filter.followUp) &&
       (!filter.reason || !reasonQuestion || [r.answers[reasonQuestion.id]].flat().includes(filter.reason)),
   );
+  // One card (and for the provider one follow-up form) per declaration: ~180 on one page took a second to render.
+  // The counts above stay over all of them; the list is paged, and a follow-up returns to its page.
+  const { pageCount } = pageWindow(shown.length, page, OVERVIEW_PAGE_SIZE);
+  const current = Math.min(page, pageCount);
+  const listQuery = { oppfolging: filter.followUp, grunn: filter.reason };
+  const pageHref = (n: number) => href(`/anskaffelser/${p.id}/erklaeringer`) + queryString({ ...listQuery, page: n > 1 ? n : undefined }) + '#list';
   return (
     <Layout title={`${title} – ${text(p.title)}`} section="procurements">
       <Breadcrumbs
@@ -405,7 +425,10 @@ function DeclarationsOverviewPage({
             {t.declaration.shown(shown.length, rows.length)} <a href={href(`/anskaffelser/${p.id}/erklaeringer`)}>{t.declaration.showAll}</a>
           </Paragraph>
         ) : null}
-        {shown.map((r) => (
+        {pageCount > 1 ? (
+          <Paragraph data-size="sm">{t.catalogue.page(current, pageCount)}</Paragraph>
+        ) : null}
+        {shown.slice((current - 1) * OVERVIEW_PAGE_SIZE, (current - 1) * OVERVIEW_PAGE_SIZE + OVERVIEW_PAGE_SIZE).map((r) => (
           <article key={r.id} className="declaration-card" id={`agency-${r.agency.orgnr}`} aria-labelledby={`agency-${r.agency.orgnr}-h`}>
             <Heading level={3} data-size="xs" id={`agency-${r.agency.orgnr}-h`}>
               <Text value={r.agency.name} />
@@ -418,7 +441,7 @@ function DeclarationsOverviewPage({
             <AnswerList def={def} answers={r.answers} />
             {r.kind === 'opt_out' ? (
               followUp ? (
-                <FollowUpForm p={p} r={r} />
+                <FollowUpForm p={p} r={r} back={{ ...listQuery, page: current > 1 ? current : undefined }} />
               ) : r.followUp ? (
                 <Paragraph data-size="sm">
                   {t.declaration.followUp}: {t.terms.followUp[r.followUp]}
@@ -427,17 +450,21 @@ function DeclarationsOverviewPage({
             ) : null}
           </article>
         ))}
+        <Pager page={current} pageCount={pageCount} hrefFor={pageHref} />
       </Section>
     </Layout>
   );
 }
 
-function FollowUpForm({ p, r }: { p: ProcurementDetail; r: DeclarationRow }) {
+/** Declarations per page of the overview (each with its follow-up form for the provider). */
+export const OVERVIEW_PAGE_SIZE = 25;
+
+function FollowUpForm({ p, r, back }: { p: ProcurementDetail; r: DeclarationRow; back: Record<string, string | number | undefined> }) {
   const { t, fmt } = usePage();
   const href = useHref();
   const id = `fu-${r.agency.orgnr}`;
   return (
-    <PostForm action={href(`/anskaffelser/${p.id}/erklaeringer/${r.agency.orgnr}/oppfolging`)} className="follow-up-form">
+    <PostForm action={href(`/anskaffelser/${p.id}/erklaeringer/${r.agency.orgnr}/oppfolging`) + queryString(back)} className="follow-up-form">
       <SelectField
         id={`${id}-state`}
         name="state"

@@ -227,7 +227,7 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
         </StatsLayout>
       ),
     };
-  });
+  }, { publicPage: true });
 
   /** The common part of the pages about a population (coverage, gap): filters, paging, the report, the ministries. */
   async function populationView<R extends { agencies: { total: number }; population: number }>(req: FastifyRequest, mode: 'page' | 'export', load: (f: PopulationFilter, today: string, paging: Paging) => Promise<R>) {
@@ -266,7 +266,7 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
         </StatsLayout>
       ),
     };
-  });
+  }, { publicPage: true });
 
   registerStatPage(app, '/statistikk/hull', { querystring: PopulationPageQuery }, async (req, download, mode) => {
     const { q, today, r, ministries, pageCount, filters, t, c, chart } = await populationView(req, mode, (f, today, paging) => gapReport(db, th, today, f, req.lang, paging));
@@ -294,7 +294,7 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
         </StatsLayout>
       ),
     };
-  });
+  }, { publicPage: true });
 
   registerStatPage(app, '/statistikk/bruk', { querystring: AdoptionPageQuery }, async (req, download, mode) => {
     const q = req.query as AdoptionPageQuery;
@@ -374,7 +374,7 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
         </StatsLayout>
       ),
     };
-  });
+  }, { publicPage: true });
 
   registerStatPage(app, '/statistikk/utvikling', { querystring: TrendPageQuery }, async (req, download) => {
     const q = req.query as { area?: string };
@@ -419,7 +419,7 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
         </StatsLayout>
       ),
     };
-  });
+  }, { publicPage: true });
 
   registerStatPage(app, '/statistikk/fravalg', { querystring: Type.Object({}) }, async (req, download) => {
     const today = osloToday();

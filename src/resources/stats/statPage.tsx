@@ -35,8 +35,13 @@ const FILE = /^([a-z0-9-]{1,80})\.(csv|xlsx)$/;
  * sends one of its tables with the same filters (all rows, not only the page's). An unknown table or format is a
  * 404 that says which tables exist.
  */
-export function registerStatPage(app: App, path: string, schema: { querystring: TSchema; params?: TSchema }, build: StatBuilder): void {
-  app.get(path, { schema: { ...schema, hide: true }, preValidation: dropEmptyQueryValues }, async (req, reply) => {
+/**
+ * `publicPage`: the page reads only what the `catalogue` data version covers (the catalogue, agencies, the usage
+ * register) and today's date, so the rendered page (SVG charts: 0.3–0.8 s of CPU) can be a whole-page cache entry for
+ * anonymous readers (src/server/pageCache.ts). Not for pages that read declarations ('acts') or depend on the time.
+ */
+export function registerStatPage(app: App, path: string, schema: { querystring: TSchema; params?: TSchema }, build: StatBuilder, options: { publicPage?: boolean } = {}): void {
+  app.get(path, { config: { publicPage: options.publicPage === true }, schema: { ...schema, hide: true }, preValidation: dropEmptyQueryValues }, async (req, reply) => {
     const view = await build(req, downloadBase(req), 'page');
     return sendPage(req, reply, view.page());
   });

@@ -487,6 +487,9 @@ export const en: Messages = {
     },
   },
   errors: {
+    unavailableTitle: 'The service is temporarily unavailable',
+    databaseUnavailable: 'We cannot reach the database right now. Please try again in a few seconds.',
+    databaseFull: 'The database has no room for more data, so the change was not saved. Operations have been alerted; please try again later.',
     unknownTable: (name: string) => `This page has no table "${name}".`,
     unknownExportFormat: 'Tables can be downloaded as CSV or XLSX.',
     notFoundTitle: 'Page not found',

@@ -489,6 +489,9 @@ export const nb = {
     },
   },
   errors: {
+    unavailableTitle: 'Tjenesten er midlertidig utilgjengelig',
+    databaseUnavailable: 'Vi får ikke kontakt med databasen akkurat nå. Prøv igjen om noen sekunder.',
+    databaseFull: 'Databasen har ikke plass til flere data, så endringen ble ikke lagret. Driften er varslet; prøv igjen senere.',
     unknownTable: (name: string) => `Siden har ingen tabell «${name}».`,
     unknownExportFormat: 'Tabeller kan lastes ned som CSV eller XLSX.',
     notFoundTitle: 'Fant ikke siden',

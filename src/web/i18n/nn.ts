@@ -488,6 +488,9 @@ export const nn: Messages = {
     },
   },
   errors: {
+    unavailableTitle: 'Tenesta er mellombels utilgjengeleg',
+    databaseUnavailable: 'Vi får ikkje kontakt med databasen akkurat no. Prøv igjen om nokre sekund.',
+    databaseFull: 'Databasen har ikkje plass til fleire data, så endringa vart ikkje lagra. Drifta er varsla; prøv igjen seinare.',
     unknownTable: (name: string) => `Sida har ingen tabell «${name}».`,
     unknownExportFormat: 'Tabellar kan lastast ned som CSV eller XLSX.',
     notFoundTitle: 'Fann ikkje sida',

@@ -1,0 +1,222 @@
+/**
+ * Benchmark (issue 7): the portal under a realistic mix — catalogue search, service and provider pages, statistics,
+ * signed-in declaration reads (the agency's own, the provider's overview of ~180 opt-outs) and writes (agency
+ * editors changing their opt-out, with real sessions and CSRF tokens) — all at once, for each engine; then the
+ * catalogue page against nginx serving the same HTML from a file, in the same run.
+ *
+ *   npm run bench:load                                   # PGlite, and PostgreSQL too when DATABASE_URL is set
+ *   DATABASE_URL=postgres://…/throwaway npm run bench:load
+ * Env: DURATION (s, default 60), CONNECTIONS (default 200), NGINX_DURATION (s, default 10), ENGINES (pglite,postgres).
+ *
+ * Exits 1 when a request failed (an error, a timeout or a status other than 2xx/3xx) or a read class's p99 is at or
+ * over READ_P99_MS (default 200): the targets of issue 7. The server runs in its own process on loopback; the load
+ * generator shares the machine's cores with it.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type autocannon from 'autocannon';
+import { load, percentile, printTable, type LoadResult } from './support/http.js';
+import type { LoadFixtures } from './support/loadFixtures.js';
+import { type ChildServer, machineCaveat, startServerProcess } from './support/server.js';
+
+const duration = Number(process.env.DURATION ?? 60);
+const connections = Number(process.env.CONNECTIONS ?? 200);
+const nginxDuration = Number(process.env.NGINX_DURATION ?? 10);
+const readP99 = Number(process.env.READ_P99_MS ?? 200);
+const engines = (process.env.ENGINES ?? (process.env.DATABASE_URL ? 'pglite,postgres' : 'pglite')).split(',').map((s) => s.trim());
+
+interface ClassSpec {
+  label: string;
+  kind: 'read' | 'write';
+  share: number;
+  /** One or more autocannon runs (each with its own headers): their responses make up the class. */
+  runs: { requests: autocannon.Request[]; headers?: Record<string, string>; connections?: number }[];
+}
+
+function mix(f: LoadFixtures): ClassSpec[] {
+  const p = f.procurementId;
+  const writer = f.agencies;
+  const get = (path: string): autocannon.Request => ({ method: 'GET', path });
+  return [
+    {
+      label: 'catalogue search',
+      kind: 'read',
+      share: 0.3,
+      runs: [{ requests: ['/api/v1/services?q=l%C3%B8nn', '/tjenester?q=regnskap', '/api/v1/services?area=lonn&model=central', '/tjenester', '/api/v1/services?q=regnskp', '/en/tjenester?q=archive'].map(get) }],
+    },
+    {
+      label: 'service and provider pages',
+      kind: 'read',
+      share: 0.25,
+      runs: [{ requests: [...f.serviceSlugs.map((s) => `/tjenester/${s}`), ...f.providerSlugs.map((s) => `/leverandorer/${s}`), `/api/v1/services/${f.serviceSlugs[0]}`].map(get) }],
+    },
+    {
+      label: 'statistics',
+      kind: 'read',
+      share: 0.15,
+      runs: [{ requests: ['/statistikk', '/statistikk/dekning', '/statistikk/fravalg', '/api/v1/stats/coverage', '/api/v1/stats/optouts', '/api/v1/stats/adoption'].map(get) }],
+    },
+    {
+      label: 'signed-in reads',
+      kind: 'read',
+      share: 0.2,
+      runs: [
+        { headers: { cookie: f.provider.cookie }, requests: [`/anskaffelser/${p}/erklaeringer`, `/anskaffelser/${p}/erklaeringer?page=3`, `/api/v1/procurements/${p}/declarations`].map(get) },
+        ...writer.slice(0, 5).map((a) => ({ headers: { cookie: a.cookie }, connections: 2, requests: [`/api/v1/procurements/${p}/declarations`, '/min-side', `/anskaffelser/${p}/erklaering?virksomhet=${a.orgnr}`].map(get) })),
+      ],
+    },
+    {
+      label: 'signed-in writes (PUT declaration)',
+      kind: 'write',
+      share: 0.1,
+      // One connection per agency editor: each changes its own opt-out back and forth, so every PUT writes.
+      runs: writer.map((a) => ({
+        connections: 1,
+        headers: { cookie: a.cookie, 'x-csrf-token': a.csrf, 'content-type': 'application/json' },
+        requests: [0, 1].map((i) => ({ method: 'PUT' as const, path: `/api/v1/procurements/${p}/declarations/${a.orgnr}`, body: JSON.stringify({ answers: { reason: f.reasons[i % f.reasons.length] } }) })),
+      })),
+    },
+  ];
+}
+
+async function runClass(server: ChildServer, spec: ClassSpec): Promise<LoadResult> {
+  const budget = Math.max(spec.runs.length, Math.round(connections * spec.share));
+  const fixed = spec.runs.reduce((n, r) => n + (r.connections ?? 0), 0);
+  const flexible = spec.runs.filter((r) => !r.connections).length;
+  const latencies: number[] = [];
+  const results = await Promise.all(
+    spec.runs.map((r) =>
+      load(spec.label, server.url, { connections: r.connections ?? Math.max(1, Math.floor((budget - fixed) / Math.max(1, flexible))), duration, headers: r.headers, requests: r.requests, latencies }),
+    ),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    label: spec.label,
+    url: server.url,
+    requests: results.reduce((n, r) => n + r.requests, 0),
+    rps: results.reduce((n, r) => n + r.rps, 0),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? NaN,
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    non2xx: results.reduce((n, r) => n + r.non2xx, 0),
+  };
+}
+
+/** nginx from Debian on a free loopback port, serving `root` (…/tjenester.html for /tjenester). */
+async function startNginx(root: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const bin = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((b) => {
+    try {
+      execFileSync(b, ['-v'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (!bin) throw new Error('nginx not found: apt-get install -y nginx');
+  const { createServer } = await import('node:net');
+  const port = await new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const a = s.address() as { port: number };
+      s.close(() => resolve(a.port));
+    });
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'ft-nginx-'));
+  const conf = join(dir, 'nginx.conf');
+  writeFileSync(
+    conf,
+    `daemon off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  default_type text/html;
+  sendfile on;
+  keepalive_requests 100000;
+  server {
+    listen 127.0.0.1:${port};
+    root ${root};
+    location / { try_files $uri.html $uri =404; }
+  }
+}
+`,
+  );
+  const child = spawn(bin, ['-c', conf, '-p', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${url}/tjenester`)).ok) break;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => {
+          rmSync(dir, { recursive: true, force: true });
+          resolve();
+        });
+        child.kill('SIGQUIT');
+      }),
+  };
+}
+
+let failed = false;
+for (const engine of engines) {
+  const server = await startServerProcess({ BENCH_FIXTURES: 'load', ...(engine === 'pglite' ? { DATABASE_URL: '' } : {}) });
+  try {
+    if (engine === 'postgres' && server.engine !== 'postgres') throw new Error('ENGINES has postgres but DATABASE_URL is not set');
+    const fixtures = server.fixtures as LoadFixtures;
+    const specs = mix(fixtures);
+    // Warm up (JIT, caches) briefly, then every class at the same time.
+    await Promise.all(specs.map((s) => Promise.all(s.runs.filter((r) => r.requests[0]!.method === 'GET').map((r) => load('warm-up', server.url, { connections: 2, duration: 2, headers: r.headers, requests: r.requests })))));
+    const results = await Promise.all(specs.map((s) => runClass(server, s)));
+    const total = results.reduce((n, r) => n + r.rps, 0);
+    printTable(`Mixed load on ${server.engine}: ${connections} connections for ${duration} s, all classes at once (total ${total.toFixed(0)} req/s)`, results);
+    console.log(`Server RSS after the run: ${server.rssMb().toFixed(0)} MB.`);
+    for (const [i, r] of results.entries()) {
+      const spec = specs[i]!;
+      const problems = [...(r.errors ? [`${r.errors} errors/timeouts`] : []), ...(r.non2xx ? [`${r.non2xx} non-2xx`] : []), ...(spec.kind === 'read' && !(r.p99 < readP99) ? [`p99 ${r.p99.toFixed(0)} ms ≥ ${readP99} ms`] : [])];
+      if (problems.length) {
+        failed = true;
+        console.log(`  MISSED  ${r.label}: ${problems.join(', ')}`);
+      }
+    }
+
+    // The catalogue page: the portal (page cache) against nginx serving the very same bytes from a file.
+    const html = await (await fetch(`${server.url}/tjenester`)).text();
+    const root = mkdtempSync(join(tmpdir(), 'ft-static-'));
+    chmodSync(root, 0o755); // nginx's workers run as an unprivileged user
+    writeFileSync(join(root, 'tjenester.html'), html, { mode: 0o644 });
+    const nginx = await startNginx(root);
+    try {
+      const cmp: LoadResult[] = [];
+      cmp.push(await load('portal /tjenester', `${server.url}/tjenester`, { connections: Math.min(connections, 100), duration: nginxDuration }));
+      cmp.push(await load('nginx, the same HTML as a file', `${nginx.url}/tjenester`, { connections: Math.min(connections, 100), duration: nginxDuration }));
+      printTable(`The catalogue page (${(html.length / 1024).toFixed(0)} KB) on ${server.engine}: portal vs nginx, ${Math.min(connections, 100)} connections × ${nginxDuration} s each`, cmp);
+      console.log(`Portal/nginx throughput ratio: ${(cmp[0]!.rps / cmp[1]!.rps).toFixed(2)} (nginx ${(cmp[1]!.rps / cmp[0]!.rps).toFixed(1)}× the portal); p99 ${cmp[0]!.p99.toFixed(1)} vs ${cmp[1]!.p99.toFixed(1)} ms.`);
+      if (cmp[0]!.errors || cmp[0]!.non2xx) failed = true;
+      if (cmp[1]!.errors || cmp[1]!.non2xx) throw new Error(`nginx did not serve the page (${cmp[1]!.non2xx} non-2xx): the comparison is void`);
+    } finally {
+      await nginx.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  } finally {
+    await server.close();
+  }
+}
+console.log(machineCaveat());
+if (failed) {
+  console.log('Targets (0 errors, read p99 < ' + readP99 + ' ms): MISSED — see the lines above.');
+  process.exit(1);
+}
+console.log(`Targets (0 errors, read p99 < ${readP99} ms): met.`);

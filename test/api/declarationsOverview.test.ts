@@ -1,0 +1,71 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '../../src/auth/sessions.js';
+import { optOutEveryone } from '../../bench/support/loadFixtures.js';
+import { users } from '../../src/db/schema/index.js';
+import { OVERVIEW_PAGE_SIZE } from '../../src/resources/declarations/pages.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { testEngines } from '../support/engines.js';
+
+const cards = (html: string) => [...html.matchAll(/<article[^>]*class="declaration-card"[^>]*id="agency-(\d{9})"/g)].map((m) => m[1]!);
+
+/** The provider's overview of every agency's opt-out: paged, counts over all, a follow-up returns to its page. */
+describe.each(testEngines())('the opt-out overview with ~180 declarations on %s', (engine) => {
+  let t: TestApp;
+  let base: string;
+  let total: number;
+  let siri: { cookie: string; csrf: string };
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { seed: 'demo' });
+    const db = t.database.db;
+    const filled = await optOutEveryone(db);
+    total = filled.total;
+    base = `/anskaffelser/${filled.procurementId}/erklaeringer`;
+    const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'siri.aas@sis.example'));
+    const s = await createSession(db, u!.id, { idleMinutes: 60, maxHours: 2 });
+    siri = { cookie: `ft_session=${s.token}`, csrf: s.csrfToken };
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const get = (url: string) => t.app.inject({ url, headers: { cookie: siri.cookie } });
+
+  it('shows one page of cards with a pager, and the counts over all of them', async () => {
+    expect(total).toBeGreaterThan(150);
+    const first = await get(base);
+    expect(first.statusCode).toBe(200);
+    const onFirst = cards(first.body);
+    expect(onFirst).toHaveLength(OVERVIEW_PAGE_SIZE);
+    expect(first.body).toMatch(/<nav aria-label="[^"]+" class="pager">/);
+    expect(first.body).toContain(`${total}`); // the standing count is over every declaration
+    const pages = Math.ceil(total / OVERVIEW_PAGE_SIZE);
+    const seen = new Set(onFirst);
+    for (let n = 2; n <= pages; n++) {
+      const res = await get(`${base}?page=${n}`);
+      expect(res.statusCode).toBe(200);
+      for (const id of cards(res.body)) seen.add(id);
+    }
+    expect(seen.size).toBe(total); // every declaration on exactly one page
+    // Past the end: the last page, not an error.
+    expect(cards((await get(`${base}?page=${pages + 5}`)).body)).toHaveLength(total - (pages - 1) * OVERVIEW_PAGE_SIZE);
+    expect((await get(`${base}?page=0`)).statusCode).toBe(400);
+  });
+
+  it('the filter and the page travel with the pager and with a follow-up', async () => {
+    const page2 = await get(`${base}?oppfolging=to_contact&page=2`);
+    expect(page2.statusCode).toBe(200);
+    const [orgnr] = cards(page2.body);
+    expect(page2.body).toContain(`${base}/${orgnr}/oppfolging?oppfolging=to_contact&amp;page=2`);
+    expect(page2.body).toMatch(/href="[^"]*erklaeringer\?oppfolging=to_contact&amp;page=3#list"/);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `${base}/${orgnr}/oppfolging?oppfolging=to_contact&page=2`,
+      headers: { cookie: siri.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: siri.csrf, state: 'contacted', note: '' }).toString(),
+    });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`${base}?ok=followup&oppfolging=to_contact&page=2#agency-${orgnr}`);
+  });
+});

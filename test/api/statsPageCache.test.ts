@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { testEngines } from '../support/engines.js';
+import { createAgency, createSubscription } from '../support/factories.js';
+import { signedIn } from '../support/sessions.js';
+
+/**
+ * The statistics pages render their charts on every request (0.3–0.8 s of CPU each): under bench:load they starved
+ * everything else. They are whole-page cached for anonymous readers, keyed on the catalogue data version.
+ */
+describe.each(testEngines())('statistics pages in the page cache on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { seed: 'demo' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('sends ETag and Cache-Control, answers If-None-Match with 304, and a change in the register makes a new page', async () => {
+    const first = await t.app.inject({ url: '/statistikk/dekning' });
+    expect(first.statusCode).toBe(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/"/);
+    expect(first.headers['cache-control']).toMatch(/^public, max-age=\d+/);
+    const again = await t.app.inject({ url: '/statistikk/dekning' });
+    expect(again.body).toBe(first.body);
+    expect((await t.app.inject({ url: '/statistikk/dekning', headers: { 'if-none-match': etag } })).statusCode).toBe(304);
+    expect((await t.app.inject({ url: '/en/statistikk/dekning' })).headers.etag).not.toBe(etag);
+
+    const db = t.database.db;
+    const a = await createAgency(db);
+    const [s] = await db.query.services.findMany({ limit: 1 });
+    await createSubscription(db, { agencyOrgnr: a.orgnr, serviceId: s!.id });
+    const changed = await t.app.inject({ url: '/statistikk/dekning', headers: { 'if-none-match': etag } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+  });
+
+  it('pages that read declarations are not cached (their data is not covered by the catalogue version)', async () => {
+    expect((await t.app.inject({ url: '/statistikk/fravalg' })).headers.etag).toBeUndefined();
+  });
+
+  it('a signed-in reader is never served from nor written to the cache', async () => {
+    const s = await signedIn(t.database.db, [{ role: 'admin' }]);
+    const res = await t.app.inject({ url: '/statistikk', headers: { cookie: s.cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers.etag).toBeUndefined();
+  });
+});
