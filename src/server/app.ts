@@ -19,6 +19,7 @@ import { sendErrorPage } from '../web/render.js';
 import { registerApi } from './api.js';
 import { registerPageCache } from './pageCache.js';
 import { registerPages } from './pages.js';
+import { loggerOptions, registerObservability, requestIdOf } from './observability.js';
 import { registerRouteInventory } from './routeInventory.js';
 import { BODY_LIMITS, registerSecurityHeaders } from './security.js';
 import { HttpProblem, type Problem, ProblemSchema, problemTitle, sendProblem } from './problem.js';
@@ -58,7 +59,9 @@ export function isApiRequest(req: FastifyRequest): boolean {
 
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? (deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel }),
+    logger: loggerOptions(deps.config, options.logger),
+    genReqId: requestIdOf,
+    requestIdLogLabel: 'reqId',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     trustProxy: deps.config.environment === 'production',
     bodyLimit: BODY_LIMITS.json,
@@ -74,6 +77,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   // First, so every route (plugins' own included) gets the headers.
   registerSecurityHeaders(app, deps.config);
   registerRouteInventory(app);
+  registerObservability(app, deps);
 
   await app.register(formbody, { bodyLimit: BODY_LIMITS.form });
   await app.register(cookie);
