@@ -21,7 +21,7 @@ import { registerPageCache } from './pageCache.js';
 import { registerPages } from './pages.js';
 import { loggerOptions, registerObservability, requestIdOf } from './observability.js';
 import { registerRouteInventory } from './routeInventory.js';
-import { BODY_LIMITS, registerSecurityHeaders } from './security.js';
+import { BODY_LIMITS, registerInputGuards, registerSecurityHeaders } from './security.js';
 import { HttpProblem, type Problem, ProblemSchema, problemTitle, sendProblem } from './problem.js';
 import type { AppDeps } from './types.js';
 import { describeError, fieldName } from './validationMessages.js';
@@ -78,6 +78,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerSecurityHeaders(app, deps.config);
   registerRouteInventory(app);
   registerObservability(app, deps);
+  registerInputGuards(app);
 
   await app.register(formbody, { bodyLimit: BODY_LIMITS.form });
   await app.register(cookie);

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
+import { messages } from '../web/i18n/index.js';
+import { HttpProblem } from './problem.js';
 
 /**
  * Security headers on every response, and a strict Content-Security-Policy on every HTML page.
@@ -70,5 +72,25 @@ export function registerSecurityHeaders(app: FastifyInstance, config: Pick<Confi
     }
     reply.header('content-security-policy', isHtml(reply) ? (isApiDocs(req) ? API_DOCS_CSP : pagePolicy) : NON_HTML_CSP);
     return payload;
+  });
+}
+
+/** True when a string anywhere in the value holds NUL, which PostgreSQL text cannot store. */
+export function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 8 || value === null || typeof value !== 'object') return false;
+  if (Buffer.isBuffer(value)) return false;
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || holdsNul(v, depth + 1));
+}
+
+/**
+ * Input PostgreSQL cannot store (NUL in text) is bad input: a 400 with a plain message before any handler runs,
+ * not a database error (500) halfway through a command.
+ */
+export function registerInputGuards(app: FastifyInstance): void {
+  app.addHook('preValidation', async (req) => {
+    if (holdsNul(req.params) || holdsNul(req.query) || holdsNul(req.body)) {
+      throw new HttpProblem(400, messages[req.lang ?? 'nb'].errors.controlCharacters);
+    }
   });
 }

@@ -477,6 +477,7 @@ export const en: Messages = {
     },
   },
   errors: {
+    controlCharacters: 'The request contains control characters (such as NUL) that cannot be stored. Remove them and try again.',
     unknownTable: (name: string) => `This page has no table "${name}".`,
     unknownExportFormat: 'Tables can be downloaded as CSV or XLSX.',
     notFoundTitle: 'Page not found',

@@ -479,6 +479,7 @@ export const nb = {
     },
   },
   errors: {
+    controlCharacters: 'Forespørselen inneholder kontrolltegn (for eksempel NUL) som ikke kan lagres. Fjern dem og prøv igjen.',
     unknownTable: (name: string) => `Siden har ingen tabell «${name}».`,
     unknownExportFormat: 'Tabeller kan lastes ned som CSV eller XLSX.',
     notFoundTitle: 'Fant ikke siden',

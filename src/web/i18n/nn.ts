@@ -478,6 +478,7 @@ export const nn: Messages = {
     },
   },
   errors: {
+    controlCharacters: 'Førespurnaden inneheld kontrollteikn (til dømes NUL) som ikkje kan lagrast. Fjern dei og prøv igjen.',
     unknownTable: (name: string) => `Sida har ingen tabell «${name}».`,
     unknownExportFormat: 'Tabellar kan lastast ned som CSV eller XLSX.',
     notFoundTitle: 'Fann ikkje sida',
