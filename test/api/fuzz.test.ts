@@ -115,7 +115,7 @@ describe.each(testEngines())('fuzzing every API parameter and form field on %s',
   });
   afterAll(async () => t?.close());
 
-  it('answers every API operation with hostile parameters and bodies without a 5xx or reflected markup', async () => {
+  it('answers every API operation with hostile parameters and bodies without a 5xx or reflected markup', { timeout: 600_000 }, async () => {
     const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json() as OpenApi;
     const ops = operations(doc);
     expect(ops.length).toBeGreaterThan(20);
@@ -159,7 +159,7 @@ describe.each(testEngines())('fuzzing every API parameter and form field on %s',
     expect(seen.size / ops.length).toBeGreaterThan(RUNS >= 150 ? 0.8 : 0);
   });
 
-  it('answers every form on every page with hostile field values without a 5xx or reflected markup', async () => {
+  it('answers every form on every page with hostile field values without a 5xx or reflected markup', { timeout: 600_000 }, async () => {
     const pages = await pageSamples(t.app);
     const forms: PageForm[] = [];
     for (const { url } of pages) {
