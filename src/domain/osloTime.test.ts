@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { osloOffsetMinutes, parseOsloLocal, toOsloLocal } from './osloTime.js';
+import { osloDate, osloOffsetMinutes, parseOsloLocal, toOsloLocal } from './osloTime.js';
 
 describe('Oslo time', () => {
   it('knows winter and summer time', () => {
@@ -15,5 +15,11 @@ describe('Oslo time', () => {
 
   it('refuses what is not a time', () => {
     for (const bad of ['', 'tomorrow', '2026-02-30T12:00', '2026-13-01T00:00', '2026-01-01T24:00', '2026-01-01']) expect(parseOsloLocal(bad)).toBeUndefined();
+  });
+
+  it('gives the date in Oslo, which is not the UTC date around midnight', () => {
+    expect(osloDate(new Date('2026-03-14T23:30:00Z'))).toBe('2026-03-15');
+    expect(osloDate(new Date('2026-07-14T21:59:00Z'))).toBe('2026-07-14');
+    expect(osloDate(new Date('2026-07-14T22:00:00Z'))).toBe('2026-07-15');
   });
 });

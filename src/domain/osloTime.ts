@@ -39,3 +39,8 @@ export function toOsloLocal(at: Date): string {
   const local = new Date(at.getTime() + osloOffsetMinutes(at) * 60_000);
   return local.toISOString().slice(0, 16);
 }
+
+/** The calendar date in Oslo at an instant, as yyyy-mm-dd. */
+export function osloDate(at: Date): string {
+  return toOsloLocal(at).slice(0, 10);
+}

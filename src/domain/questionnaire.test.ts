@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerLabel, definitionProblems, type QuestionnaireDefinition, validateAnswers } from './questionnaire.js';
+import { answerLabel, definitionProblems, type QuestionnaireDefinition, scaleValues, validateAnswers } from './questionnaire.js';
 
 const def: QuestionnaireDefinition = {
   questions: [
@@ -80,6 +80,48 @@ describe('questionnaire answers', () => {
     expect(answerLabel(def.questions[0]!, 'cost', pick)).toBe('Cost');
     expect(answerLabel(def.questions[2]!, ['a', 'b'], pick)).toBe('A, B');
     expect(answerLabel(def.questions[3]!, 12, pick)).toBe('12');
+  });
+});
+
+describe('scale questions (surveys)', () => {
+  const survey: QuestionnaireDefinition = {
+    questions: [
+      { id: 'satisfaction', type: 'scale', label: { nb: 'Fornøyd' }, required: true, scaleLabels: { min: { nb: 'Svært misfornøyd' }, max: { nb: 'Svært fornøyd' } } },
+      { id: 'grade', type: 'scale', label: { nb: 'Karakter' }, min: 0, max: 10 },
+    ],
+  };
+
+  it('accepts whole numbers from 1 to 5 by default, from a form or JSON', () => {
+    expect(validateAnswers(survey, { satisfaction: '5', grade: 0 })).toEqual({ ok: true, answers: { satisfaction: 5, grade: 0 } });
+    expect(validateAnswers(survey, { satisfaction: 1 })).toEqual({ ok: true, answers: { satisfaction: 1 } });
+  });
+
+  it('refuses values off the scale, fractions and missing required answers', () => {
+    expect(validateAnswers(survey, { satisfaction: '6', grade: '11' })).toEqual({
+      ok: false,
+      problems: [
+        { question: 'satisfaction', code: 'out_of_range', min: 1, max: 5 },
+        { question: 'grade', code: 'out_of_range', min: 0, max: 10 },
+      ],
+    });
+    expect(validateAnswers(survey, { satisfaction: '0' })).toMatchObject({ ok: false, problems: [{ question: 'satisfaction', code: 'out_of_range' }] });
+    expect(validateAnswers(survey, { satisfaction: '4.5' })).toMatchObject({ ok: false, problems: [{ question: 'satisfaction', code: 'not_an_integer' }] });
+    expect(validateAnswers(survey, { grade: '3' })).toEqual({ ok: false, problems: [{ question: 'satisfaction', code: 'required' }] });
+  });
+
+  it('lists the values of a scale and checks its definition', () => {
+    expect(scaleValues(survey.questions[0]!)).toEqual([1, 2, 3, 4, 5]);
+    expect(scaleValues(survey.questions[1]!)).toHaveLength(11);
+    expect(definitionProblems(survey)).toEqual([]);
+    expect(
+      definitionProblems({
+        questions: [
+          { id: 'flat', type: 'scale', label: { nb: 'Flat' }, min: 3, max: 3 },
+          { id: 'long', type: 'scale', label: { nb: 'Lang' }, min: 0, max: 100 },
+          { id: 'text', type: 'text', label: { nb: 'Tekst' }, scaleLabels: { min: { nb: 'a' }, max: { nb: 'b' } } },
+        ],
+      }),
+    ).toEqual(['flat: a scale needs 2 to 11 steps', 'long: a scale needs 2 to 11 steps', 'text: only scales have scale labels']);
   });
 });
 

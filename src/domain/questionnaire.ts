@@ -2,11 +2,11 @@
  * Questionnaires as data (the GOV.UK Digital Marketplace way): a definition lists questions with their type,
  * localized label and help, whether they are required (always, or when another answer has a value), options and
  * limits. Forms are rendered from it and answers are validated against it — opt-out reasons, accession
- * declarations, a voluntary non-use of a service, and later surveys. Pure: no I/O.
+ * declarations, a voluntary non-use of a service, and user surveys (with a 1–5 `scale`). Pure: no I/O.
  */
 import type { LocalizedText } from './catalogue.js';
 
-export const QUESTION_TYPES = ['single_choice', 'multi_choice', 'text', 'long_text', 'integer', 'email', 'phone', 'date'] as const;
+export const QUESTION_TYPES = ['single_choice', 'multi_choice', 'text', 'long_text', 'integer', 'email', 'phone', 'date', 'scale'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 export interface QuestionOption {
@@ -20,15 +20,19 @@ export interface Question {
   id: string;
   type: QuestionType;
   label: LocalizedText;
+  /** A short name for table columns and charts ("Alt i alt"); the label when absent. */
+  shortLabel?: LocalizedText;
   help?: LocalizedText;
   /** Always required. */
   required?: boolean;
   /** Required when another question's answer is (or includes) one of these values: "other" needs a text. */
   requiredWhen?: { question: string; anyOf: string[] };
   options?: QuestionOption[];
-  /** integer: inclusive bounds. */
+  /** integer and scale: inclusive bounds (a scale defaults to 1–5). */
   min?: number;
   max?: number;
+  /** scale: what the lowest and the highest value mean ("Svært misfornøyd" … "Svært fornøyd"). */
+  scaleLabels?: { min: LocalizedText; max: LocalizedText };
   /** text types: at most this many characters (default 200 for text, 4000 for long_text). */
   maxLength?: number;
 }
@@ -53,6 +57,16 @@ export type AnswerProblem =
   | { question: string; code: 'wrong_shape' };
 
 export type AnswerResult = { ok: true; answers: Answers } | { ok: false; problems: AnswerProblem[] };
+
+/** A scale without bounds of its own runs from 1 to 5. */
+export const DEFAULT_SCALE = { min: 1, max: 5 } as const;
+
+/** The values of a scale question, lowest first. */
+export function scaleValues(q: Pick<Question, 'min' | 'max'>): number[] {
+  const min = q.min ?? DEFAULT_SCALE.min;
+  const max = q.max ?? DEFAULT_SCALE.max;
+  return Array.from({ length: Math.max(0, max - min + 1) }, (_, i) => min + i);
+}
 
 export const DEFAULT_MAX_LENGTH: Record<'text' | 'long_text' | 'email' | 'phone', number> = { text: 200, long_text: 4000, email: 254, phone: 30 };
 
@@ -106,14 +120,16 @@ export function validateAnswers(def: QuestionnaireDefinition, raw: Record<string
         else answers[q.id] = (q.options ?? []).map((o) => o.value).filter((o) => list.includes(o));
         break;
       }
-      case 'integer': {
+      case 'integer':
+      case 'scale': {
         const s = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim().replace(/[\s\u00a0]/g, '') : '';
         if (!/^-?\d{1,15}$/.test(s)) {
           problems.push({ question: q.id, code: 'not_an_integer' });
           break;
         }
         const n = Number(s);
-        if ((q.min !== undefined && n < q.min) || (q.max !== undefined && n > q.max)) problems.push({ question: q.id, code: 'out_of_range', min: q.min, max: q.max });
+        const [min, max] = q.type === 'scale' ? [q.min ?? DEFAULT_SCALE.min, q.max ?? DEFAULT_SCALE.max] : [q.min, q.max];
+        if ((min !== undefined && n < min) || (max !== undefined && n > max)) problems.push({ question: q.id, code: 'out_of_range', min, max });
         else answers[q.id] = n;
         break;
       }
@@ -163,6 +179,10 @@ export function definitionProblems(def: QuestionnaireDefinition): string[] {
     const values = (q.options ?? []).map((o) => o.value);
     if (new Set(values).size !== values.length) out.push(`${q.id}: option values repeat`);
     if (q.min !== undefined && q.max !== undefined && q.min > q.max) out.push(`${q.id}: min > max`);
+    if (q.type === 'scale') {
+      const span = (q.max ?? DEFAULT_SCALE.max) - (q.min ?? DEFAULT_SCALE.min);
+      if (span < 1 || span > 10) out.push(`${q.id}: a scale needs 2 to 11 steps`);
+    } else if (q.scaleLabels) out.push(`${q.id}: only scales have scale labels`);
     if (q.requiredWhen && !ids.has(q.requiredWhen.question)) out.push(`${q.id}: requiredWhen refers to "${q.requiredWhen.question}", which is not an earlier question`);
   }
   return out;

@@ -11,6 +11,11 @@ import { registerUsageApi } from '../resources/usage/routes.js';
 import { registerStatsApi } from '../resources/stats/routes.js';
 import { registerOpenDataApi } from '../resources/opendata/routes.js';
 import { registerUsageImportApi } from '../resources/usage-imports/routes.js';
+import { registerNetworkApi } from '../resources/networks/routes.js';
+import { registerNeedApi } from '../resources/needs/routes.js';
+import { registerSurveyApi } from '../resources/surveys/routes.js';
+import { registerIdeaApi } from '../resources/ideas/routes.js';
+import { registerGainApi } from '../resources/gains/routes.js';
 
 /** Every JSON API route, under /api/v1. One line per resource. */
 export async function registerApi(api: App, deps: AppDeps): Promise<void> {
@@ -26,4 +31,9 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   await registerStatsApi(api, deps);
   await registerOpenDataApi(api, deps);
   await registerUsageImportApi(api, deps);
+  await registerNetworkApi(api, deps);
+  await registerNeedApi(api, deps);
+  await registerSurveyApi(api, deps);
+  await registerIdeaApi(api, deps);
+  await registerGainApi(api, deps);
 }

@@ -18,6 +18,12 @@ import { registerProcurementPages } from '../resources/procurements/pages.js';
 import { registerStatsPages } from '../resources/stats/pages.js';
 import { registerOpenDataPages } from '../resources/opendata/pages.js';
 import { registerUsageImportPages } from '../resources/usage-imports/pages.js';
+import { registerCollaborationPages } from '../resources/collaboration/pages.js';
+import { registerNetworkPages } from '../resources/networks/pages.js';
+import { registerNeedPages } from '../resources/needs/pages.js';
+import { registerSurveyPages } from '../resources/surveys/pages.js';
+import { registerIdeaPages } from '../resources/ideas/pages.js';
+import { registerGainPages } from '../resources/gains/pages.js';
 
 /** Every HTML page, registered once per language (bokmål at /, nynorsk at /nn, English at /en). */
 export async function registerPages(scope: App, deps: AppDeps, lang: Language): Promise<void> {
@@ -38,5 +44,11 @@ export async function registerPages(scope: App, deps: AppDeps, lang: Language): 
   await registerStatsPages(scope, deps);
   await registerOpenDataPages(scope, deps);
   await registerUsageImportPages(scope, deps);
+  await registerCollaborationPages(scope, deps);
+  await registerNetworkPages(scope, deps);
+  await registerNeedPages(scope, deps);
+  await registerSurveyPages(scope, deps);
+  await registerIdeaPages(scope, deps);
+  await registerGainPages(scope, deps);
   await registerAccessibilityPages(scope, deps);
 }

@@ -1,5 +1,5 @@
-import { Button, Card, Field, Heading, Input, Label, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
-import type { ReactNode } from 'react';
+import { Button, Card, Field, Heading, Input, Label, Link, Paragraph, Tag, Textarea } from '@digdir/designsystemet-react';
+import { Fragment, type ReactNode } from 'react';
 import type { FactSource, LocalizedText, ServiceKind, ServiceStatus } from '../domain/catalogue.js';
 import { Text, usePage, useHref } from './context.js';
 
@@ -8,6 +8,29 @@ import { Text, usePage, useHref } from './context.js';
  * @digdir/designsystemet-web, which we do not ship; so fields here are built from Field + Label htmlFor + Input id,
  * which is labelled in server-rendered HTML too.
  */
+
+/** A field's help text, referred to by aria-describedby (`<id>-desc`). */
+function FieldDescription({ id, text }: { id: string; text: string | undefined }) {
+  if (!text) return null;
+  return (
+    <Paragraph data-size="sm" id={`${id}-desc`} className="field-description">
+      {text}
+    </Paragraph>
+  );
+}
+
+/** A field's error, referred to by aria-describedby (`<id>-error`). */
+function FieldErrorText({ id, error }: { id: string; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <p className="ds-validation-message field-error" id={`${id}-error`} data-color="danger">
+      {error}
+    </p>
+  );
+}
+
+const describedByOf = (p: { id: string; description?: string | undefined; error?: string | undefined }) =>
+  [p.description ? `${p.id}-desc` : '', p.error ? `${p.id}-error` : ''].filter(Boolean).join(' ');
 
 export function TextField(props: {
   id: string;
@@ -23,15 +46,11 @@ export function TextField(props: {
   inputMode?: 'numeric' | 'text' | 'email' | 'tel' | 'search' | 'url';
   placeholder?: string;
 }) {
-  const describedBy = [props.description ? `${props.id}-desc` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = describedByOf(props);
   return (
     <Field>
       <Label htmlFor={props.id}>{props.label}</Label>
-      {props.description ? (
-        <Paragraph data-size="sm" id={`${props.id}-desc`} className="field-description">
-          {props.description}
-        </Paragraph>
-      ) : null}
+      <FieldDescription id={props.id} text={props.description} />
       <Input
         id={props.id}
         name={props.name}
@@ -45,12 +64,64 @@ export function TextField(props: {
         inputMode={props.inputMode}
         placeholder={props.placeholder}
       />
-      {props.error ? (
-        <p className="ds-validation-message field-error" id={`${props.id}-error`} data-color="danger">
-          {props.error}
-        </p>
-      ) : null}
+      <FieldErrorText id={props.id} error={props.error} />
     </Field>
+  );
+}
+
+/** A labelled text area, with a description and an error like TextField. */
+export function TextAreaField(props: { id: string; name: string; label: string; value?: string | undefined; description?: string; error?: string | undefined; maxLength?: number; rows?: number }) {
+  const describedBy = describedByOf(props);
+  return (
+    <Field>
+      <Label htmlFor={props.id}>{props.label}</Label>
+      <FieldDescription id={props.id} text={props.description} />
+      <Textarea
+        id={props.id}
+        name={props.name}
+        rows={props.rows ?? 5}
+        defaultValue={props.value}
+        maxLength={props.maxLength}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+      <FieldErrorText id={props.id} error={props.error} />
+    </Field>
+  );
+}
+
+/**
+ * Radios or checkboxes under one legend (a fieldset), labelled in server-rendered HTML. The fieldset carries the
+ * id, so an error summary can link to it.
+ */
+export function ChoiceField(props: {
+  id: string;
+  name: string;
+  legend: string;
+  options: { value: string; label: ReactNode }[];
+  value?: string | readonly string[] | undefined;
+  multiple?: boolean;
+  description?: string;
+  error?: string | undefined;
+}) {
+  const selected = new Set([props.value ?? []].flat());
+  const describedBy = describedByOf(props);
+  return (
+    <fieldset id={props.id} className="choice-group" aria-describedby={describedBy || undefined} aria-invalid={props.error ? true : undefined}>
+      <legend>{props.legend}</legend>
+      <FieldDescription id={props.id} text={props.description} />
+      <FieldErrorText id={props.id} error={props.error} />
+      <div className="choice-group__options">
+        {props.options.map((o, i) => (
+          <Field key={o.value} className="choice">
+            <Input type={props.multiple ? 'checkbox' : 'radio'} id={`${props.id}-${i}`} name={props.name} value={o.value} defaultChecked={selected.has(o.value)} />
+            <Label htmlFor={`${props.id}-${i}`} data-weight="regular">
+              {o.label}
+            </Label>
+          </Field>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 
@@ -70,9 +141,16 @@ export function SelectField(props: {
   name: string;
   label: string;
   value?: string | undefined;
-  options: { value: string; label: string }[];
+  options: { value: string; label: string; group?: string }[];
   error?: string | undefined;
 }) {
+  // Options with a `group` are put under <optgroup>s, in the order the groups first appear.
+  const groups = [...new Set(props.options.map((o) => o.group))];
+  const option = (o: { value: string; label: string }) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  );
   return (
     <Field>
       <Label htmlFor={props.id}>{props.label}</Label>
@@ -84,17 +162,17 @@ export function SelectField(props: {
         aria-invalid={props.error ? true : undefined}
         aria-describedby={props.error ? `${props.id}-error` : undefined}
       >
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {groups.map((g) =>
+          g === undefined ? (
+            <Fragment key="">{props.options.filter((o) => o.group === undefined).map(option)}</Fragment>
+          ) : (
+            <optgroup key={g} label={g}>
+              {props.options.filter((o) => o.group === g).map(option)}
+            </optgroup>
+          ),
+        )}
       </select>
-      {props.error ? (
-        <p className="ds-validation-message field-error" id={`${props.id}-error`} data-color="danger">
-          {props.error}
-        </p>
-      ) : null}
+      <FieldErrorText id={props.id} error={props.error} />
     </Field>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Heading } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { usePage } from './context.js';
 
@@ -53,6 +53,16 @@ export function ErrorSummary({ errors, fieldId }: { errors: { field: string; mes
           </li>
         ))}
       </ul>
+    </Alert>
+  );
+}
+
+/** Why something was refused (a 409: the window has closed, the idea is done …), announced to screen readers. */
+export function Refusal({ text }: { text: string | undefined }) {
+  if (!text) return null;
+  return (
+    <Alert data-color="danger" className="page-alert" role="alert">
+      <Paragraph>{text}</Paragraph>
     </Alert>
   );
 }

@@ -10,7 +10,7 @@ export interface LayoutProps {
   description?: string;
   children: ReactNode;
   /** Which main-menu entry is current. */
-  section?: 'home' | 'services' | 'providers' | 'areas' | 'agencies' | 'procurements' | 'stats' | 'api' | 'mine' | 'other';
+  section?: 'home' | 'services' | 'providers' | 'areas' | 'agencies' | 'procurements' | 'collaboration' | 'stats' | 'api' | 'mine' | 'other';
 }
 
 export function Layout({ title, description, children, section }: LayoutProps) {
@@ -25,6 +25,7 @@ export function Layout({ title, description, children, section }: LayoutProps) {
     { key: 'agencies', path: '/virksomheter', label: t.nav.agencies },
     { key: 'procurements', path: '/anskaffelser', label: t.nav.procurements },
     { key: 'stats', path: '/statistikk', label: t.nav.stats },
+    { key: 'collaboration', path: '/samarbeid', label: t.nav.collaboration },
   ];
   const fullTitle = section === 'home' ? `${t.site.name} – ${t.site.tagline}` : `${title} – ${t.site.name}`;
   return (

@@ -1,6 +1,6 @@
 import { Field, Input, Label, Paragraph, Textarea } from '@digdir/designsystemet-react';
 import type { AnswerValue, Answers, Question, QuestionnaireDefinition } from '../domain/questionnaire.js';
-import { DEFAULT_MAX_LENGTH } from '../domain/questionnaire.js';
+import { DEFAULT_MAX_LENGTH, scaleValues } from '../domain/questionnaire.js';
 import { Text, usePage } from './context.js';
 
 /** Form field names for questionnaire answers: `q_<question id>`. */
@@ -40,25 +40,42 @@ function QuestionField({ q, value, error, idPrefix }: { q: Question; value: Answ
   const id = `${idPrefix}${q.id}`;
   const name = ANSWER_PREFIX + q.id;
   const describedBy = [q.help ? `${id}-desc` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  if (q.type === 'single_choice' || q.type === 'multi_choice') {
+  if (q.type === 'single_choice' || q.type === 'multi_choice' || q.type === 'scale') {
     const multi = q.type === 'multi_choice';
     const selected = new Set(Array.isArray(value) ? value : value === undefined ? [] : [String(value)]);
+    // A scale is a row of radios, 1 to 5, the ends named ("1 – Svært misfornøyd" … "5 – Svært fornøyd").
+    const values = q.type === 'scale' ? scaleValues(q) : [];
+    const options =
+      q.type === 'scale'
+        ? values.map((v, i) => ({
+            value: String(v),
+            label: (
+              <>
+                {v}
+                {i === 0 && q.scaleLabels ? <> – <Text value={q.scaleLabels.min} /></> : null}
+                {i === values.length - 1 && q.scaleLabels ? <> – <Text value={q.scaleLabels.max} /></> : null}
+              </>
+            ),
+          }))
+        : (q.options ?? []).map((o) => ({ value: o.value, label: <Text value={o.label} /> }));
     return (
-      <fieldset id={id} className="choice-group" aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
+      <fieldset id={id} className={q.type === 'scale' ? 'choice-group choice-group--scale' : 'choice-group'} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
         <legend>
           <Text value={q.label} />
           <RequiredMark q={q} />
         </legend>
         <Help id={id} q={q} />
         <FieldError id={id} error={error} />
-        {(q.options ?? []).map((o, i) => (
-          <Field key={o.value} className="choice">
-            <Input type={multi ? 'checkbox' : 'radio'} id={`${id}-${i}`} name={name} value={o.value} defaultChecked={selected.has(o.value)} />
-            <Label htmlFor={`${id}-${i}`} data-weight="regular">
-              <Text value={o.label} />
-            </Label>
-          </Field>
-        ))}
+        <div className="choice-group__options">
+          {options.map((o, i) => (
+            <Field key={o.value} className="choice">
+              <Input type={multi ? 'checkbox' : 'radio'} id={`${id}-${i}`} name={name} value={o.value} defaultChecked={selected.has(o.value)} />
+              <Label htmlFor={`${id}-${i}`} data-weight="regular">
+                {o.label}
+              </Label>
+            </Field>
+          ))}
+        </div>
       </fieldset>
     );
   }

@@ -1,24 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession } from '../../src/auth/sessions.js';
 import { auditEvents, declarations, procurements, sessions, users } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { expectProblem } from '../support/expectations.js';
+import { caller, DEMO_EMAIL as EMAIL, demoSessions, matrix, type Who } from '../support/sessions.js';
 
 const LOTTSTIFT = '982391490'; // Lise's agency, under KUD (Mona)
 const VALG = '916132727'; // Per's agency, opted out of the travel agreement in the demo data
 const FORBRUKER = '974761335'; // Per's agency, opted out, followed up by SIS
-const PRINCIPALS = ['anonymous', 'lise', 'per', 'siri', 'dag', 'mona', 'anne'] as const;
-type Who = (typeof PRINCIPALS)[number];
-const EMAIL: Record<Exclude<Who, 'anonymous'>, string> = {
-  lise: 'lise.berg@lottstift.example',
-  per: 'per.hansen@felles.example',
-  siri: 'siri.aas@sis.example',
-  dag: 'dag.olsen@dfo.example',
-  mona: 'mona.dahl@kud.example',
-  anne: 'anne.vik@dfo.example',
-};
 
 /**
  * Authorization as a matrix: every role (and the public) × resource × action, allowed and denied, over HTTP with
@@ -28,33 +18,20 @@ const EMAIL: Record<Exclude<Who, 'anonymous'>, string> = {
 describe.each(testEngines())('authorization and bad input on %s', (engine) => {
   let t: TestApp;
   let offset = 0;
-  const headers: Partial<Record<Who, Record<string, string>>> = { anonymous: {} };
+  let headers: Record<Who, Record<string, string>>;
   let travel: string; // in consultation, window open (SIS, mandatory)
   let planned: string; // planned (SIS)
 
   beforeAll(async () => {
     t = await createTestApp(engine, { seed: 'demo', clock: () => new Date(Date.now() + offset) });
-    const db = t.database.db;
-    for (const [who, email] of Object.entries(EMAIL)) {
-      const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-      const s = await createSession(db, u!.id, { idleMinutes: 60, maxHours: 12 });
-      headers[who as Who] = { cookie: `ft_session=${s.token}`, 'x-csrf-token': s.csrfToken };
-    }
+    headers = await demoSessions(t.database.db);
     const list = (await t.app.inject({ url: '/api/v1/procurements' })).json().items as { id: string; status: string; title: string }[];
     travel = list.find((p) => p.status === 'consultation')!.id;
     planned = list.find((p) => p.status === 'planned')!.id;
   });
   afterAll(async () => t?.close());
 
-  const call = (who: Who, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: { ...headers[who], ...(payload ? { 'content-type': 'application/json' } : {}) }, ...(payload ? { payload: JSON.stringify(payload) } : {}) });
-
-  const matrix = (name: string, expected: Record<Who, number>, run: (who: Who) => ReturnType<typeof call>) =>
-    it(`${name}: ${PRINCIPALS.map((p) => `${p} ${expected[p]}`).join(', ')}`, async () => {
-      const got: Record<string, number> = {};
-      for (const who of PRINCIPALS) got[who] = (await run(who)).statusCode;
-      expect(got).toEqual(expected);
-    });
+  const call = caller(() => t, () => headers);
 
   describe('matrix', () => {
     matrix('read a procurement', { anonymous: 200, lise: 200, per: 200, siri: 200, dag: 200, mona: 200, anne: 200 }, (w) => call(w, 'GET', `/api/v1/procurements/${travel}`));
@@ -154,7 +131,7 @@ describe.each(testEngines())('authorization and bad input on %s', (engine) => {
     });
 
     it('refuses a forged or missing CSRF token and a foreign origin (403), an expired session (401)', async () => {
-      const cookie = headers.lise!.cookie!;
+      const cookie = headers.lise.cookie!;
       expectProblem(await t.app.inject({ method: 'PUT', url: `/api/v1/procurements/${travel}/declarations/${LOTTSTIFT}`, headers: { cookie, 'content-type': 'application/json' }, payload: '{"answers":{"reason":"cost"}}' }), 403, /sikkerhetsnøkkelen/);
       expectProblem(await put('lise', LOTTSTIFT, { reason: 'cost' }, travel, { 'x-csrf-token': 'forged-token-forged-token' }), 403, /sikkerhetsnøkkelen/);
       expectProblem(await put('lise', LOTTSTIFT, { reason: 'cost' }, travel, { origin: 'https://evil.example' }), 403, /annet nettsted/);

@@ -6,7 +6,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { agencyInHouseAreas, services as servicesTable, subscriptions as subscriptionsTable } from '../../src/db/schema/index.js';
+import { agencyInHouseAreas, declarations, procurements, providers as providersTable, services as servicesTable, subscriptions as subscriptionsTable } from '../../src/db/schema/index.js';
+import { currentQuestionnaire, ensureQuestionnaires, QUESTIONNAIRE_SLUGS } from '../../src/db/seed/questionnaires.js';
 import { formatOrgnr } from '../../src/domain/orgnr.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
@@ -273,13 +274,64 @@ describe.each(testEngines())('statistics on %s', (engine) => {
   });
 
   describe('opt-outs and accessions', () => {
-    it('has its shape and says it is not available yet', async () => {
+    it('says so while no procurement has opened its consultation', async () => {
       const body = await json('/api/v1/stats/optouts');
       expect(body).toMatchObject({ available: false, items: [] });
-      expect(body.note).toMatch(/registreres ikke i portalen ennå/);
-      expect((await json('/api/v1/stats/optouts?lang=en')).note).toMatch(/not yet recorded/);
+      expect(body.note).toMatch(/Ingen anskaffelse har åpnet/);
+      expect((await json('/api/v1/stats/optouts?lang=en')).note).toMatch(/No procurement has opened/);
       const html = expectHtmlPage(await get('/statistikk/fravalg'), 'nb');
       expect(html).toContain('Fravalg og tilslutning per anskaffelse');
+      expect(html).toContain('Ingen anskaffelse har åpnet');
+    });
+
+    it('counts each eligible agency once, by size, with reasons labelled from the questionnaire', async () => {
+      const db = t.database.db;
+      await ensureQuestionnaires(db);
+      const q = (await currentQuestionnaire(db, QUESTIONNAIRE_SLUGS.opt_out))!;
+      const [provider] = await db.select().from(providersTable).where(eq(providersTable.slug, 'dfo'));
+      const now = new Date();
+      const procurement = async (title: string, status: 'planned' | 'consultation') =>
+        (await db.insert(procurements).values({ providerId: provider!.id, title: { nb: title, en: `${title} (en)` }, category: 'Test', description: { nb: 'Test.' }, obligation: 'mandatory', status, questionnaireId: q.id, consultationOpensAt: status === 'planned' ? null : now }).returning())[0]!;
+      const open = await procurement('Reiseavtale', 'consultation');
+      const planned = await procurement('Planlagt avtale', 'planned');
+      const declare = (p: { id: string }, agency: string, kind: 'opt_out' | 'accession', reason: string | null, withdrawn = false) =>
+        db.insert(declarations).values({ procurementId: p.id, agencyOrgnr: o[agency]!, kind, questionnaireId: q.id, answers: reason ? { reason } : {}, submittedAt: now, updatedAt: now, submittedBy: 'Test', withdrawnAt: withdrawn ? now : null });
+      // Eligible ("state"): the two ministries and six agencies = 8 (Stortinget is "other", m1 a municipality, d1 deleted).
+      await declare(open, 'kd1', 'opt_out', 'cost'); // small
+      await declare(open, 'kd3', 'opt_out', 'cost'); // gap
+      await declare(open, 'jd1', 'opt_out', 'own_contract'); // large
+      await declare(open, 'kd2', 'accession', null); // medium
+      await declare(open, 'jd2', 'opt_out', 'cost', true); // withdrawn: not counted
+      await declare(open, 'm1', 'opt_out', 'cost'); // not eligible: counted apart
+      await declare(planned, 'kd1', 'opt_out', 'cost'); // not asked yet: procurement left out
+
+      const body = await json('/api/v1/stats/optouts');
+      expect(body.available).toBe(true);
+      expect(body.items).toHaveLength(1);
+      const item = body.items[0];
+      expect(item).toMatchObject({ procurementId: open.id, title: 'Reiseavtale', status: 'consultation', provider: { slug: 'dfo' }, eligible: 8, optOuts: 3, accessions: 1, undeclared: 4, optOutRate: 0.375, accessionRate: 0.125, outsideEligible: 1 });
+      const costLabel = (q.definition.questions.find((x) => x.id === 'reason') as { options: { value: string; label: { nb: string } }[] }).options.find((x) => x.value === 'cost')!.label.nb;
+      expect(item.reasons).toEqual([
+        { code: 'cost', label: costLabel, count: 2, share: 2 / 3 },
+        expect.objectContaining({ code: 'own_contract', count: 1 }),
+      ]);
+      const size = Object.fromEntries(item.bySize.map((b: { sizeClass: string }) => [b.sizeClass, b]));
+      expect(size.small).toMatchObject({ eligible: 2, optOuts: 1, accessions: 0 });
+      expect(size.medium).toMatchObject({ eligible: 1, optOuts: 0, accessions: 1 });
+      expect(size.gap).toMatchObject({ eligible: 1, optOuts: 1 });
+      expect(size.large).toMatchObject({ eligible: 2, optOuts: 1, reasons: [expect.objectContaining({ code: 'own_contract', count: 1 })] });
+      expect(size.unknown).toMatchObject({ eligible: 2, optOuts: 0, undeclared: 2 });
+      expect((await json('/api/v1/stats/optouts?lang=en')).items[0].title).toBe('Reiseavtale (en)');
+
+      const html = expectHtmlPage(await get('/statistikk/fravalg'), 'nb');
+      expect(html).not.toContain('Ingen anskaffelse har åpnet');
+      expect(rowCells(html, 'table-fravalg', 'Reiseavtale')).toEqual(['Reiseavtale', 'DFØ', 'Åpen for svar', '8', '3', '1', '4', '37,5 %', '12,5 %']);
+      // Reason × size: cost = 1 small + 1 gap, 2 of 3 opt-outs.
+      expect(rowCells(html, 'table-begrunnelser-1', costLabel)).toEqual([costLabel, '2', '1', '0', '1', '0', '0', '66,7 %']);
+      expect(html).toContain('<svg');
+      const csv = await get('/statistikk/fravalg/tabeller/begrunnelser-1.csv');
+      expect(csv.statusCode).toBe(200);
+      expect(csv.body).toContain(costLabel);
     });
   });
 

@@ -3,3 +3,4 @@ export * from './access.js';
 export * from './procurements.js';
 export * from './stats.js';
 export * from './imports.js';
+export * from './collaboration.js';

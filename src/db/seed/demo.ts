@@ -11,6 +11,7 @@ import type { Database } from '../database.js';
 import { agencies, areas, providers, serviceRelations, services, subscriptions, tiers } from '../schema/index.js';
 import { demoDataDir } from '../../paths.js';
 import { writeDemoAccess } from './demoAccess.js';
+import { writeDemoCollaboration } from './demoCollaboration.js';
 import { resolveServices, validateDemoData, type DemoData, type ServiceFile } from './format.js';
 
 export interface DemoLoadSummary {
@@ -203,6 +204,8 @@ export async function writeDemoData(db: Database, data: DemoData): Promise<DemoL
     );
     // Demo users for every role, API clients, and procurements in several states (after the catalogue they refer to).
     await writeDemoAccess(tx);
+    // Networks, needs, surveys with responses, ideas and gains (after the users and questionnaires).
+    await writeDemoCollaboration(tx);
   });
 
   return {

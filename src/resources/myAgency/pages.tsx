@@ -27,6 +27,7 @@ import { prefix, StateTag } from '../procurements/pages.js';
 import { sizeClassText } from '../agencies/sizeClassText.js';
 import { endUsage, registerUsage } from '../usage/commands.js';
 import { listUsage, type UsageRow } from '../usage/queries.js';
+import { loadMineCollaboration, type MineCollaboration, MineCollaborationSection } from '../collaboration/mine.js';
 import { addLocation, declareServiceOptOut, removeLocation, updateProfile, withdrawServiceOptOut } from './commands.js';
 import { mayAgency } from './policy.js';
 
@@ -66,6 +67,7 @@ export async function registerMyAgencyPages(app: App, deps: AppDeps): Promise<vo
         admin={isAdmin(p)}
         optOuts={optOutsOfMine}
         optOutDefinition={optOutQuestionnaire?.definition}
+        collaboration={await loadMineCollaboration(db, p, (deps.clock ?? (() => new Date()))())}
       />,
     );
   });
@@ -150,6 +152,7 @@ function MinePage({
   admin,
   optOuts,
   optOutDefinition,
+  collaboration,
 }: {
   agencies: { orgnr: string; name: LocalizedText }[];
   ministries: { orgnr: string; name: LocalizedText }[];
@@ -157,6 +160,7 @@ function MinePage({
   admin: boolean;
   optOuts: { id: string; answers: Record<string, string | number | string[]>; declaredAt: Date; service: { slug: string; name: LocalizedText }; agency: { orgnr: string; name: LocalizedText } }[];
   optOutDefinition: QuestionnaireDefinition | undefined;
+  collaboration: MineCollaboration;
 }) {
   const { t, user, fmt } = usePage();
   const text = useText();
@@ -240,6 +244,7 @@ function MinePage({
           </ul>
         </Section>
       ) : null}
+      <MineCollaborationSection c={collaboration} />
       {admin ? (
         <Section title={t.admin.title} id="admin">
           <ul className="link-list">

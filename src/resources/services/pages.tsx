@@ -26,6 +26,7 @@ import { CATALOGUE_FACETS, type CatalogueFacet, type CatalogueResult, type Catal
 import { pageWindow } from '../shared/present.js';
 import { CataloguePageQuery, SlugParams } from './schema.js';
 import { redirectToRdf } from '../opendata/pages.js';
+import { loadServiceCollaboration, type ServiceCollaboration, ServiceCollaborationSections } from '../collaboration/serviceSections.js';
 
 const PAGE_SIZE = 20;
 
@@ -47,7 +48,8 @@ export async function registerServicePages(app: App, deps: AppDeps): Promise<voi
     if (redirectToRdf(req.headers.accept, req.params.slug, (url) => reply.redirect(url, 303))) return reply;
     const detail = await getServiceDetail(db, req.params.slug);
     if (!detail) return sendErrorPage(req, reply, 404, messages[req.lang].errors.unknownService(req.params.slug));
-    return sendPage(req, reply, <ServicePage d={detail} />);
+    const collaboration = await loadServiceCollaboration(deps, req, detail.service);
+    return sendPage(req, reply, <ServicePage d={detail} collaboration={collaboration} />);
   });
 }
 
@@ -213,7 +215,7 @@ function SearchBox({ value }: { value: string }) {
   );
 }
 
-function ServicePage({ d }: { d: ServiceDetail }) {
+function ServicePage({ d, collaboration }: { d: ServiceDetail; collaboration: ServiceCollaboration }) {
   const { t, fmt } = usePage();
   const href = useHref();
   const text = useText();
@@ -436,6 +438,7 @@ function ServicePage({ d }: { d: ServiceDetail }) {
               </ul>
             </Section>
           ) : null}
+          <ServiceCollaborationSections c={collaboration} />
           {d.users.length > 0 ? (
             <Section title={t.service.userAgencies} id="users">
               <details className="ds-details users-details">

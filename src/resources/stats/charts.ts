@@ -8,6 +8,7 @@ import { COVERAGE_KINDS } from '../../domain/coverage.js';
 import { bars, lines, stackedBars } from '../../web/charts/builders.js';
 import { renderChartSvg } from '../../web/charts/svg.js';
 import type { Formatters, Messages } from '../../web/i18n/index.js';
+import type { OptOutItem } from './optouts.js';
 import type { AdoptionRow, CoverageReport, GapReport, TierReport, TrendReport } from './reports.js';
 
 export interface ChartContext {
@@ -69,6 +70,20 @@ export function sizeChart(c: ChartContext, r: AdoptionRow, id: string): Rendered
   );
   const parts = r.bySize.map((s) => `${t.vocab.sizeClass[s.sizeClass].toLowerCase()} ${s.share === null ? '–' : fmt.percent(s.share)}`).join(', ');
   return { id, title: t.stats.adoption.chartTitle(name), summary: t.stats.adoption.chartSummary(name, parts), svg };
+}
+
+/** One procurement's opt-out reasons as shares of its opt-outs. */
+export function optOutReasonChart(c: ChartContext, item: OptOutItem, id: string): RenderedChart {
+  const { t, fmt, lang } = c;
+  const label = (code: string | null) => (code && item.reasonLabels[code] ? text(item.reasonLabels[code], lang) : code ?? t.stats.optouts.noReason);
+  const svg = renderChartSvg(
+    bars({ categories: item.reasons.map((r) => label(r.code)), values: item.reasons.map((r) => r.share), format: (v) => fmt.percent(v), max: 1 }),
+    { width: 640, height: 320 },
+    ids(id),
+  );
+  const top = item.reasons[0];
+  const summary = top ? t.stats.optouts.reasonsChartSummary(item.optOuts, label(top.code), fmt.percent(top.share ?? 0)) : t.stats.optouts.notYet;
+  return { id, title: `${text(item.title, lang)}: ${t.stats.optouts.reasonsChartTitle.toLowerCase()}`, summary, svg };
 }
 
 export function tierChart(c: ChartContext, report: TierReport, id = 'modeller-diagram'): RenderedChart {

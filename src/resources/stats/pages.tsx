@@ -22,7 +22,8 @@ import { listMinistries } from '../agencies/queries.js';
 import { sizeClassText } from '../agencies/sizeClassText.js';
 import { pageWindow } from '../shared/present.js';
 import { SlugParams } from '../shared/schema.js';
-import { type ChartContext, coverageChart, gapChart, type RenderedChart, sizeChart, tierChart, trendChart } from './charts.js';
+import { type ChartContext, coverageChart, gapChart, optOutReasonChart, type RenderedChart, sizeChart, tierChart, trendChart } from './charts.js';
+import { optOutReport } from './optouts.js';
 import { knownSlug, populationFrom } from './input.js';
 import { listAreaRows, listServiceRows, type PopulationFilter } from './queries.js';
 import type { Paging } from './reports.js';
@@ -36,6 +37,7 @@ import {
   coverageAreaTable,
   gapBySizeTable,
   launchesTable,
+  optOutReasonsTable,
   optOutTable,
   sizeSplitTable,
   type TableContext,
@@ -417,22 +419,35 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
 
   registerStatPage(app, '/statistikk/fravalg', { querystring: Type.Object({}) }, async (req, download) => {
     const today = osloToday();
-    const { t, c } = contexts(req, today);
-    const table = optOutTable(c);
+    const { t, c, chart } = contexts(req, today);
+    const items = await optOutReport(db, th);
+    const table = optOutTable(c, items);
+    const withReasons = items.filter((i) => i.reasons.length > 0);
+    const reasonTables = withReasons.map((i, n) => optOutReasonsTable(c, i, `begrunnelser-${n + 1}`));
+    const reasonCharts = withReasons.map((i, n) => optOutReasonChart(chart, i, `begrunnelser-${n + 1}-diagram`));
     return {
       name: 'fravalg',
       asOf: today,
-      tables: [table],
+      tables: [table, ...reasonTables],
       page: () => (
         <StatsLayout title={t.stats.pages.optouts.title} lead={t.stats.pages.optouts.lead} asOf={today}>
-          <Alert data-color="info" className="page-alert">
-            <Paragraph>{t.stats.optouts.notYet}</Paragraph>
-          </Alert>
-          <Section title={t.stats.optouts.howTitle} id="how">
-            <Paragraph>{t.stats.optouts.how}</Paragraph>
-          </Section>
+          {items.length === 0 ? (
+            <Alert data-color="info" className="page-alert">
+              <Paragraph>{t.stats.optouts.notYet}</Paragraph>
+            </Alert>
+          ) : null}
           <Section title={t.stats.optouts.tableTitle} id="table">
             <StatTableView table={table} download={download} captionHidden />
+          </Section>
+          {withReasons.length > 0 ? (
+            <Section title={t.stats.optouts.reasonsTitle} id="reasons">
+              {withReasons.map((_, n) => (
+                <Figure key={n} chart={reasonCharts[n]!} table={reasonTables[n]!} download={download} />
+              ))}
+            </Section>
+          ) : null}
+          <Section title={t.stats.optouts.howTitle} id="how">
+            <Paragraph>{t.stats.optouts.how}</Paragraph>
           </Section>
           <JsonLink href="/api/v1/stats/optouts" />
         </StatsLayout>

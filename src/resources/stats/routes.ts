@@ -10,6 +10,7 @@ import { knownSlug, populationFrom } from './input.js';
 import type { ServiceRow } from './queries.js';
 import { adoptionByMinistry, adoptionReport, coverageReport, gapReport, launchesReport, tierReport, trendReport } from './served.js';
 import { AdoptionQuery, AdoptionResponse, CoverageQuery, CoverageResponse, LangQuery, OptOutResponse, TrendQuery, TrendResponse } from './schema.js';
+import { optOutReport } from './optouts.js';
 import { osloToday } from './sql.js';
 
 /** A service as the statistics API shows it. */
@@ -169,11 +170,29 @@ export async function registerStatsApi(api: App, deps: AppDeps): Promise<void> {
         tags: ['statistics'],
         summary: 'Opt-outs and accessions per procurement: rates and reasons by size class and ministry area',
         description:
-          'Not yet recorded in the portal: until the declarations register exists the response has `available: false` and no items. The calculation (src/domain/declarations.ts) is in place: rates are of the agencies eligible for the procurement, each agency counts once (its latest declaration), and the 151–200 gap and unknown size are their own classes.',
+          'For every procurement whose consultation has opened (consultation, announced, awarded, active, expired): rates of the agencies eligible for it, each agency counted once (its latest declaration; withdrawn ones do not count), reasons for opting out with their labels from the procurement\'s questionnaire, and the same split by size class (the 151–200 gap and unknown size are their own classes) and by ministry area. `available` is false while no procurement has been through a consultation. The same figures as /statistikk/fravalg.',
         querystring: LangQuery,
         response: { 200: { $ref: 'StatsOptOuts#' } },
       },
     },
-    async (req) => ({ asOf: osloToday(), available: false, note: messages[req.lang].stats.optouts.notYet, items: [] }),
+    async (req) => {
+      const items = await optOutReport(db, th);
+      const { text } = localizer(req.lang);
+      return {
+        asOf: osloToday(),
+        available: items.length > 0,
+        note: items.length > 0 ? messages[req.lang].stats.optouts.how : messages[req.lang].stats.optouts.notYet,
+        items: items.map((i) => {
+          const withLabels = (rs: typeof i.reasons) => rs.map((r) => ({ ...r, label: r.code && i.reasonLabels[r.code] ? text(i.reasonLabels[r.code]!) : null }));
+          return {
+            ...i,
+            title: text(i.title),
+            provider: { slug: i.provider.slug, name: i.provider.shortName ?? text(i.provider.name) },
+            reasons: withLabels(i.reasons),
+            bySize: i.bySize.map((b) => ({ ...b, reasons: withLabels(b.reasons) })),
+          };
+        }),
+      };
+    },
   );
 }

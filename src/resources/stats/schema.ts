@@ -153,16 +153,20 @@ const rates = {
   optOutRate: share,
   accessionRate: share,
 };
-const reasons = Type.Array(Type.Object({ code: nullable(Type.String()), count: Type.Integer(), share }));
+const reasons = Type.Array(Type.Object({ code: nullable(Type.String()), label: nullable(Type.String()), count: Type.Integer(), share }));
 
 export const OptOutResponse = Type.Object(
   {
     asOf: Type.String(),
-    available: Type.Boolean({ description: 'False until opt-outs and accessions are recorded in the portal; items is then empty.' }),
+    available: Type.Boolean({ description: 'False while no procurement has opened its consultation; items is then empty.' }),
     note: Type.String(),
     items: Type.Array(
       Type.Object({
         procurementId: Type.String(),
+        title: Type.String(),
+        status: Type.String(),
+        obligation: Type.String(),
+        provider: Ref,
         ...rates,
         outsideEligible: Type.Integer(),
         reasons,

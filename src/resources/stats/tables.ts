@@ -3,13 +3,14 @@
  * downloads contain. Column labels come from the message catalogue, so downloads have Norwegian (or English) headers.
  */
 import { COVERAGE_KINDS, type CellCoverage } from '../../domain/coverage.js';
-import type { Language, LocalizedText } from '../../domain/catalogue.js';
+import { type Language, type LocalizedText, pickText } from '../../domain/catalogue.js';
 import type { SizeClass } from '../../domain/sizeClass.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
 import type { Messages } from '../../web/i18n/index.js';
 import type { Cell, Column, StatTable } from '../../web/export/table.js';
 import type { AdoptionRow, CoverageReport, GapReport, Recommendation, TierReport, TrendReport } from './reports.js';
 import type { AreaRow, ServiceRow } from './queries.js';
+import type { OptOutItem } from './optouts.js';
 import { languagePrefix } from '../../web/i18n/index.js';
 
 export interface TableContext {
@@ -172,15 +173,40 @@ export function launchesTable(c: TableContext, id: string, title: string, servic
   };
 }
 
-export function optOutTable(c: TableContext): StatTable {
-  const { t } = c;
+export function optOutTable(c: TableContext, items: OptOutItem[]): StatTable {
+  const { t, lang } = c;
   const o = t.stats.optouts;
   return {
     id: 'fravalg',
     title: o.tableTitle,
-    columns: [col('procurement', o.procurement), col('eligible', t.stats.adoption.eligible, 'integer'), col('optOuts', o.optOuts, 'integer'), col('accessions', o.accessions, 'integer'), col('undeclared', o.undeclared, 'integer'), col('optOutRate', o.optOutRate, 'percent'), col('accessionRate', o.accessionRate, 'percent')],
-    rows: [],
-    note: `${c.note} ${o.notYet}`,
+    columns: [col('procurement', o.procurement), col('provider', t.stats.table.provider), col('status', t.stats.table.status), col('eligible', t.stats.adoption.eligible, 'integer'), col('optOuts', o.optOuts, 'integer'), col('accessions', o.accessions, 'integer'), col('undeclared', o.undeclared, 'integer'), col('optOutRate', o.optOutRate, 'percent'), col('accessionRate', o.accessionRate, 'percent')],
+    rows: items.map((i) => [
+      { text: i.title },
+      { text: i.provider.shortName ?? pickText(i.provider.name, lang).text, href: link(lang, `/leverandorer/${i.provider.slug}`) },
+      t.terms.procurementState[i.status],
+      i.eligible,
+      i.optOuts,
+      i.accessions,
+      i.undeclared,
+      i.optOutRate,
+      i.accessionRate,
+    ]),
+    note: `${c.note} ${items.length ? o.how : o.notYet}`,
+  };
+}
+
+/** One procurement's opt-out reasons: how many per size class, and each reason's share of all its opt-outs. */
+export function optOutReasonsTable(c: TableContext, item: OptOutItem, id: string): StatTable {
+  const { t, lang } = c;
+  const o = t.stats.optouts;
+  const label = (code: string | null) => (code && item.reasonLabels[code] ? pickText(item.reasonLabels[code], lang).text : code ?? o.noReason);
+  const countIn = (reasons: { code: string | null; count: number }[], code: string | null) => reasons.find((r) => r.code === code)?.count ?? 0;
+  return {
+    id,
+    title: `${pickText(item.title, lang).text}: ${o.reasonsTitle.toLowerCase()}`,
+    columns: [col('reason', o.reason), col('total', o.total, 'integer'), ...item.bySize.map((b) => col(b.sizeClass, t.vocab.sizeClass[b.sizeClass], 'integer')), col('share', o.shareOfOptOuts, 'percent')],
+    rows: item.reasons.map((r) => [label(r.code), r.count, ...item.bySize.map((b) => countIn(b.reasons, r.code)), r.share]),
+    note: c.note,
   };
 }
 

@@ -1,4 +1,5 @@
 import { actsEn } from './acts.en.js';
+import { collabEn } from './collab.en.js';
 import type { Messages } from './nb.js';
 
 /** English, for staff who do not read Norwegian. Norwegian names of services stay Norwegian where no English exists. */
@@ -28,6 +29,7 @@ export const en: Messages = {
     api: 'API',
     procurements: 'Procurements',
     stats: 'Statistics',
+    collaboration: 'Collaboration',
   },
   common: {
     search: 'Search',
@@ -302,7 +304,12 @@ export const en: Messages = {
       allAreas: 'All areas (one line per area)',
     },
     optouts: {
-      notYet: 'Opt-outs and accession declarations are not yet recorded in the portal. When agencies declare opt-outs (with a reason) and accessions here, the shares and reasons will be shown, by size and ministry area.',
+      notYet: 'No procurement has opened for opt-outs or accessions yet. When agencies declare opt-outs (with a reason) and accessions, the shares and reasons are shown here, by size and ministry area.',
+      reasonsTitle: 'Reasons for opting out, by size',
+      total: 'All',
+      shareOfOptOuts: 'Share of opt-outs',
+      reasonsChartTitle: 'Why agencies opt out',
+      reasonsChartSummary: (n, top, topShare) => `Of ${n} opt-outs with a reason, "${top}" is the most common (${topShare}).`,
       howTitle: 'How the figures are computed',
       how: 'Shares are of the agencies that may use the agreement. Each agency counts once per procurement, with its latest declaration. Agencies with 151–200 employees and of unknown size are shown separately.',
       procurement: 'Procurement',
@@ -583,4 +590,5 @@ export const en: Messages = {
     },
   },
   ...actsEn,
+  ...collabEn,
 };

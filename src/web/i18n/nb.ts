@@ -1,4 +1,5 @@
 import { actsNb } from './acts.nb.js';
+import { collabNb } from './collab.nb.js';
 /**
  * Bokmål: the source catalogue. nn.ts and en.ts must have exactly the same keys (the `Messages` type checks it).
  * Keys are English; vocabulary codes (models, statuses …) come from src/domain/catalogue.ts.
@@ -29,6 +30,7 @@ export const nb = {
     api: 'API',
     procurements: 'Anskaffelser',
     stats: 'Statistikk',
+    collaboration: 'Samarbeid',
   },
   common: {
     search: 'Søk',
@@ -303,7 +305,12 @@ export const nb = {
       allAreas: 'Alle områder (ett tall per område)',
     },
     optouts: {
-      notYet: 'Fravalg og tilslutningserklæringer registreres ikke i portalen ennå. Når virksomhetene melder fravalg (med begrunnelse) og tilslutning her, vises andelene og begrunnelsene, fordelt på størrelse og departementsområde.',
+      notYet: 'Ingen anskaffelse har åpnet for fravalg eller tilslutning ennå. Når virksomhetene melder fravalg (med begrunnelse) og tilslutning, vises andelene og begrunnelsene her, fordelt på størrelse og departementsområde.',
+      reasonsTitle: 'Begrunnelser for fravalg, etter størrelse',
+      total: 'Alle',
+      shareOfOptOuts: 'Andel av fravalgene',
+      reasonsChartTitle: 'Hvorfor virksomhetene reserverer seg',
+      reasonsChartSummary: (n: number, top: string, topShare: string) => `Av ${n} fravalg med begrunnelse er «${top}» vanligst (${topShare}).`,
       howTitle: 'Slik blir tallene regnet',
       how: 'Andelene regnes av virksomhetene som kan bruke avtalen. Hver virksomhet telles én gang per anskaffelse, med sin siste melding. Virksomheter i spennet 151–200 ansatte og med ukjent størrelse vises for seg.',
       procurement: 'Anskaffelse',
@@ -585,6 +592,7 @@ export const nb = {
     },
   },
   ...actsNb,
+  ...collabNb,
 };
 
 type Widen<T> = T extends string

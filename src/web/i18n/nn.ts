@@ -1,4 +1,5 @@
 import { actsNn } from './acts.nn.js';
+import { collabNn } from './collab.nn.js';
 import type { Messages } from './nb.js';
 
 /** Nynorsk. The Language Act (språklova) requires state self-service in both written standards. */
@@ -28,6 +29,7 @@ export const nn: Messages = {
     api: 'API',
     procurements: 'Anskaffingar',
     stats: 'Statistikk',
+    collaboration: 'Samarbeid',
   },
   common: {
     search: 'Søk',
@@ -302,7 +304,12 @@ export const nn: Messages = {
       allAreas: 'Alle område (eitt tal per område)',
     },
     optouts: {
-      notYet: 'Fråval og tilslutningserklæringar blir ikkje registrerte i portalen enno. Når verksemdene melder fråval (med grunngiving) og tilslutning her, blir delane og grunngivingane viste, fordelte på storleik og departementsområde.',
+      notYet: 'Inga anskaffing har opna for fråval eller tilslutning enno. Når verksemdene melder fråval (med grunngiving) og tilslutning, blir delane og grunngivingane viste her, fordelte på storleik og departementsområde.',
+      reasonsTitle: 'Grunngivingar for fråval, etter storleik',
+      total: 'Alle',
+      shareOfOptOuts: 'Del av fråvala',
+      reasonsChartTitle: 'Kvifor verksemdene reserverer seg',
+      reasonsChartSummary: (n, top, topShare) => `Av ${n} fråval med grunngiving er «${top}» vanlegast (${topShare}).`,
       howTitle: 'Slik blir tala rekna',
       how: 'Delane blir rekna av verksemdene som kan bruke avtalen. Kvar verksemd blir talt éin gong per anskaffing, med den siste meldinga si. Verksemder i spennet 151–200 tilsette og med ukjend storleik blir viste for seg.',
       procurement: 'Anskaffing',
@@ -584,4 +591,5 @@ export const nn: Messages = {
     },
   },
   ...actsNn,
+  ...collabNn,
 };

@@ -1,0 +1,381 @@
+import { Button, Card, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { agencies, areas, providers, services } from '../../db/schema/index.js';
+import type { LocalizedText } from '../../domain/catalogue.js';
+import { NETWORK_KINDS } from '../../domain/collaboration.js';
+import { isAdmin, providerScopes } from '../../domain/principal.js';
+import type { App } from '../../server/app.js';
+import { HttpProblem } from '../../server/problem.js';
+import type { AppDeps } from '../../server/types.js';
+import { ChoiceField, DefinitionList, FactsAside, JsonLink, OrgLink, PageHeader, Section, SelectField, SourceNote, TextAreaField, TextField } from '../../web/components.js';
+import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { ErrorSummary, errorMap, Notice, PostButton, PostForm } from '../../web/forms.js';
+import { messages } from '../../web/i18n/index.js';
+import { Layout } from '../../web/layout.js';
+import { sendPage } from '../../web/render.js';
+import { actorOf } from '../audit/commands.js';
+import { PrimaryAction, actingAgencies, CodeTag, CollabBreadcrumbs, type Errors, FormBody, type FormValues, OkQuery, one, formState, submitForm } from '../collaboration/components.js';
+import { prefix } from '../procurements/pages.js';
+import { counties, municipalities } from '../shared/places.js';
+import { dropEmptyQueryValues, enumOf } from '../shared/schema.js';
+import { createNetwork, joinNetwork, leaveNetwork, updateNetwork } from './commands.js';
+import { mayCreateSomeNetwork, mayNetwork } from './policy.js';
+import { getNetwork, listNetworks, type NetworkDetail, type NetworkRow } from './queries.js';
+import { parseNetworkInput } from './schema.js';
+
+const ListQuery = Type.Object({
+  kind: Type.Optional(enumOf(NETWORK_KINDS)),
+  area: Type.Optional(Type.String({ maxLength: 80 })),
+  county: Type.Optional(Type.String({ maxLength: 60 })),
+});
+const SlugParams = Type.Object({ slug: Type.String({ maxLength: 120 }) });
+
+/** What the create and edit forms choose from. */
+async function formChoices(deps: AppDeps, req: FastifyRequest) {
+  const { db } = deps.database;
+  const p = req.principal;
+  const [areaRows, providerRows, ministryRows, serviceRows] = await Promise.all([
+    db.select({ slug: areas.slug, name: areas.name }).from(areas).orderBy(asc(areas.sortOrder)),
+    isAdmin(p)
+      ? db.select({ slug: providers.slug, name: providers.name }).from(providers)
+      : providerScopes(p).length
+        ? db.select({ slug: providers.slug, name: providers.name }).from(providers).where(inArray(providers.id, providerScopes(p)))
+        : Promise.resolve([]),
+    db.select({ orgnr: agencies.orgnr, name: agencies.name }).from(agencies).where(eq(agencies.kind, 'ministry')),
+    db.select({ slug: services.slug, name: services.name }).from(services).where(eq(services.model, 'network')),
+  ]);
+  return { areas: areaRows, providers: providerRows, ministries: ministryRows, services: serviceRows, admin: isAdmin(p) };
+}
+type Choices = Awaited<ReturnType<typeof formChoices>>;
+
+export async function registerNetworkPages(app: App, deps: AppDeps): Promise<void> {
+  const { db } = deps.database;
+
+  app.get('/nettverk', { config: { publicPage: true }, preValidation: dropEmptyQueryValues, schema: { hide: true, querystring: ListQuery } }, async (req, reply) => {
+    const [rows, areaRows] = await Promise.all([listNetworks(db, req.query), db.select({ slug: areas.slug, name: areas.name }).from(areas).orderBy(asc(areas.sortOrder))]);
+    return sendPage(req, reply, <NetworkListPage rows={rows} filter={req.query} areas={areaRows} mayCreate={mayCreateSomeNetwork(req.principal)} />);
+  });
+
+  const form = async (req: FastifyRequest, reply: FastifyReply, state: { network?: NetworkDetail; values: FormValues; errors: Errors }) => {
+    const t = messages[req.lang];
+    if (!req.principal) throw new HttpProblem(401, t.access.signInRequired);
+    const allowed = state.network ? mayNetwork(req.principal, 'edit', { facilitatorProviderId: state.network.facilitator?.id ?? null }) : mayCreateSomeNetwork(req.principal);
+    if (!allowed) throw new HttpProblem(403, t.access.notYourProvider);
+    return sendPage(req, reply, <NetworkFormPage choices={await formChoices(deps, req)} {...state} />, state.errors.length ? 400 : 200);
+  };
+  const load = async (req: FastifyRequest, slug: string) => {
+    const n = await getNetwork(db, slug);
+    if (!n) throw new HttpProblem(404, messages[req.lang].network.errors.unknown(slug));
+    return n;
+  };
+  /** A posted form: run the command and go to the network (PRG), or show the form again with the errors. */
+  const submit = async (req: FastifyRequest, reply: FastifyReply, network: NetworkDetail | undefined) => {
+    const body = req.body as FormValues;
+    return submitForm(
+      reply,
+      async () => {
+        const input = parseNetworkInput(body, req.lang);
+        const slug = network ? await updateNetwork(db, actorOf(req, deps), network.slug, input, req.lang) : await createNetwork(db, actorOf(req, deps), input, req.lang);
+        return `${prefix(req)}/nettverk/${slug}?ok=${network ? 'updated' : 'created'}`;
+      },
+      (errors) => form(req, reply, { network, values: body, errors }),
+    );
+  };
+
+  app.get('/nettverk/ny', { schema: { hide: true, querystring: Type.Object({}) } }, async (req, reply) => form(req, reply, { values: {}, errors: [] }));
+  app.post('/nettverk/ny', { schema: { hide: true, body: FormBody } }, async (req, reply) => submit(req, reply, undefined));
+  app.get('/nettverk/:slug/rediger', { schema: { hide: true, params: SlugParams, querystring: Type.Object({}) } }, async (req, reply) => {
+    const n = await load(req, req.params.slug);
+    return form(req, reply, { network: n, values: valuesOf(n), errors: [] });
+  });
+  app.post('/nettverk/:slug/rediger', { schema: { hide: true, params: SlugParams, body: FormBody } }, async (req, reply) => submit(req, reply, await load(req, req.params.slug)));
+
+  app.get('/nettverk/:slug', { config: { publicPage: true }, schema: { hide: true, params: SlugParams, querystring: OkQuery } }, async (req, reply) => {
+    const n = await load(req, req.params.slug);
+    const manage = mayNetwork(req.principal, 'edit', { facilitatorProviderId: n.facilitator?.id ?? null });
+    return sendPage(req, reply, <NetworkPage n={n} acting={await actingAgencies(db, req.principal)} manage={manage} ok={req.query.ok} />);
+  });
+
+  const membership = (path: string, run: typeof joinNetwork | typeof leaveNetwork) =>
+    app.post(path, { schema: { hide: true, params: SlugParams, body: FormBody } }, async (req, reply) => {
+      const body = req.body as FormValues;
+      const n = await load(req, req.params.slug);
+      const orgnr = one(body.virksomhet) ?? '';
+      const outcome = await run(db, actorOf(req, deps), n.slug, orgnr, req.lang);
+      return reply.redirect(`${prefix(req)}/nettverk/${n.slug}?ok=${outcome}#members`, 303);
+    });
+  membership('/nettverk/:slug/bli-med', joinNetwork);
+  membership('/nettverk/:slug/forlat', leaveNetwork);
+}
+
+/** A network's fields as the form shows them. */
+function valuesOf(n: NetworkDetail): FormValues {
+  return {
+    name: n.name.nb,
+    nameEn: n.name.en ?? '',
+    kind: n.kind,
+    description: n.description.nb,
+    areas: n.areas.map((a) => a.slug),
+    facilitator: n.facilitator?.slug ?? '',
+    county: n.countyName ?? '',
+    municipality: n.municipalityNumber ?? '',
+    meetingPlace: n.meetingPlace ?? '',
+    ministry: n.ministry?.orgnr ?? '',
+    contactName: n.contactName ?? '',
+    contactEmail: n.contactEmail ?? '',
+    service: n.service?.slug ?? '',
+  };
+}
+
+/** Where a network meets, in one line: "Statens hus, Leikanger · Sogndal, Vestland". */
+export function placeOf(n: Pick<NetworkRow, 'meetingPlace' | 'municipalityName' | 'countyName'>): string {
+  return [n.meetingPlace, [n.municipalityName, n.countyName].filter(Boolean).join(', ')].filter(Boolean).join(' · ');
+}
+
+function NetworkListPage({ rows, filter, areas: areaRows, mayCreate }: { rows: NetworkRow[]; filter: { kind?: string | undefined; area?: string | undefined; county?: string | undefined }; areas: { slug: string; name: LocalizedText }[]; mayCreate: boolean }) {
+  const { t } = usePage();
+  const href = useHref();
+  const text = useText();
+  const filtered = !!(filter.kind || filter.area || filter.county);
+  return (
+    <Layout title={t.network.title} section="collaboration" description={t.network.lead}>
+      <CollabBreadcrumbs items={[{ label: t.network.title }]} />
+      <PageHeader title={t.network.title} lead={t.network.lead}>
+        <PrimaryAction href={href('/nettverk/ny')} label={t.network.create} show={mayCreate} />
+      </PageHeader>
+      <form method="get" action={href('/nettverk')} className="filter-row list-filter" aria-label={t.network.filter}>
+        <SelectField id="f-kind" name="kind" label={t.network.kindLabel} value={filter.kind ?? ''} options={[{ value: '', label: t.network.allKinds }, ...NETWORK_KINDS.map((k) => ({ value: k, label: t.network.kind[k] }))]} />
+        <SelectField id="f-area" name="area" label={t.common.area} value={filter.area ?? ''} options={[{ value: '', label: t.network.allAreas }, ...areaRows.map((a) => ({ value: a.slug, label: text(a.name) }))]} />
+        <SelectField id="f-county" name="county" label={t.network.county} value={filter.county ?? ''} options={[{ value: '', label: t.network.allCounties }, ...counties().map((c) => ({ value: c.name, label: c.name }))]} />
+        <Button type="submit" variant="secondary">
+          {t.network.applyFilter}
+        </Button>
+      </form>
+      <p className="result-count" role="status">
+        <strong>{t.network.count(rows.length)}</strong>
+        {filtered ? (
+          <>
+            {' · '}
+            <a href={href('/nettverk')}>{t.network.clearFilter}</a>
+          </>
+        ) : null}
+      </p>
+      {rows.length === 0 ? <Paragraph>{t.network.none}</Paragraph> : null}
+      <ul className="card-grid">
+        {rows.map((n) => (
+          <li key={n.slug}>
+            <Card data-color="neutral" className="service-card">
+              <Heading level={2} data-size="2xs">
+                <a href={href(`/nettverk/${n.slug}`)}>
+                  <Text value={n.name} />
+                </a>
+              </Heading>
+              <Paragraph data-size="sm" className="service-card__meta">
+                {[n.areas.map((a) => text(a.name)).join(', '), placeOf(n)].filter(Boolean).join(' · ')}
+              </Paragraph>
+              <div className="tag-row">
+                <CodeTag label={t.network.kind[n.kind]} color="info" />
+                <CodeTag label={t.network.members(n.memberCount)} />
+              </div>
+            </Card>
+          </li>
+        ))}
+      </ul>
+      <JsonLink href="/api/v1/networks" />
+    </Layout>
+  );
+}
+
+function NetworkPage({ n, acting, manage, ok }: { n: NetworkDetail; acting: { orgnr: string; name: LocalizedText }[]; manage: boolean; ok?: string | undefined }) {
+  const { t, fmt, user } = usePage();
+  const href = useHref();
+  const text = useText();
+  const name = text(n.name);
+  return (
+    <Layout title={name} section="collaboration" description={text(n.description)}>
+      <CollabBreadcrumbs items={[{ label: t.network.title, href: href('/nettverk') }, { label: name }]} />
+      <PageHeader title={name}>
+        <div className="tag-row">
+          <CodeTag label={t.network.kind[n.kind]} color="info" />
+          <CodeTag label={t.network.members(n.memberCount)} />
+        </div>
+      </PageHeader>
+      <Notice text={ok ? (t.network.done as Record<string, string>)[ok] : undefined} />
+      <div className="two-col">
+        <div className="two-col__main">
+          <Section title={t.network.about} id="about">
+            <Text value={n.description} as="p" />
+            <DefinitionList
+              items={[
+                { term: t.network.kindLabel, value: t.network.kind[n.kind] },
+                {
+                  term: t.network.areas,
+                  value: (
+                    <>
+                      {n.areas.map((a, i) => (
+                        <span key={a.slug}>
+                          {i > 0 ? ', ' : ''}
+                          <a href={href(`/omrader/${a.slug}`)}>
+                            <Text value={a.name} />
+                          </a>
+                        </span>
+                      ))}
+                    </>
+                  ),
+                },
+                ...(placeOf(n) ? [{ term: t.network.place, value: placeOf(n) }] : []),
+                ...(n.ministry ? [{ term: t.common.ministry, value: <OrgLink org={n.ministry} /> }] : []),
+                ...(n.service ? [{ term: t.network.catalogueEntry, value: <a href={href(`/tjenester/${n.service.slug}`)}><Text value={n.service.name} /></a> }] : []),
+              ]}
+            />
+          </Section>
+          <Section title={t.network.memberList} id="members">
+            {n.members.length === 0 ? <Paragraph>{t.network.noMembers}</Paragraph> : null}
+            <ul className="link-list columns-list">
+              {n.members.map((m) => (
+                <li key={m.orgnr}>
+                  <OrgLink org={m} /> <span className="muted">{t.network.memberSince(fmt.date(m.since))}</span>
+                </li>
+              ))}
+            </ul>
+            <Membership n={n} acting={acting} signedIn={!!user} />
+            {manage ? <FacilitatorTools n={n} /> : null}
+          </Section>
+        </div>
+        <FactsAside
+          title={t.common.facts}
+          source={<SourceNote source={n.factSource as 'illustrative'} reference={n.sourceRef} />}
+          items={[
+            { term: t.network.facilitator, value: n.facilitator ? <a href={href(`/leverandorer/${n.facilitator.slug}`)}><Text value={n.facilitator.name} /></a> : t.network.noFacilitator },
+            ...(n.contactName || n.contactEmail
+              ? [{ term: t.common.contact, value: <>{n.contactName ? <span className="block">{n.contactName}</span> : null}{n.contactEmail ? <a href={`mailto:${n.contactEmail}`}>{n.contactEmail}</a> : null}</> }]
+              : []),
+            { term: t.common.lastChanged, value: fmt.date(n.updatedAt) },
+          ]}
+        >
+          <JsonLink href={`/api/v1/networks/${n.slug}`} />
+        </FactsAside>
+      </div>
+    </Layout>
+  );
+}
+
+/** Join and leave buttons for the agencies the reader edits; the facilitator may edit and take members off. */
+function Membership({ n, acting, signedIn }: { n: NetworkDetail; acting: { orgnr: string; name: LocalizedText }[]; signedIn: boolean }) {
+  const { t } = usePage();
+  const href = useHref();
+  const text = useText();
+  if (!signedIn) {
+    return (
+      <Paragraph data-size="sm">
+        <a href={`${href('/logg-inn')}?returnTo=${encodeURIComponent(href(`/nettverk/${n.slug}`))}`}>{t.network.signInToJoin}</a>
+      </Paragraph>
+    );
+  }
+  return (
+    <>
+      {acting.length > 0 ? (
+        <div className="action-card">
+          <Heading level={3} data-size="2xs">
+            {t.network.yourAgencies}
+          </Heading>
+          <ul className="link-list">
+            {acting.map((a) => {
+              const member = n.members.some((m) => m.orgnr === a.orgnr);
+              return (
+                <li key={a.orgnr}>
+                  <Text value={a.name} />{' '}
+                  <PostButton
+                    action={href(`/nettverk/${n.slug}/${member ? 'forlat' : 'bli-med'}`)}
+                    label={member ? t.network.leave(text(a.name)) : t.network.join(text(a.name))}
+                    variant={member ? 'tertiary' : 'primary'}
+                    hidden={{ virksomhet: a.orgnr }}
+                  />
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** For the facilitator's editors and administrators: edit the network, take members off the list. */
+function FacilitatorTools({ n }: { n: NetworkDetail }) {
+  const { t } = usePage();
+  const href = useHref();
+  const text = useText();
+  return (
+    <div className="action-card">
+      <Heading level={3} data-size="2xs">
+        {t.network.manage}
+      </Heading>
+      <Paragraph>
+        <a href={href(`/nettverk/${n.slug}/rediger`)}>{t.network.edit}</a>
+      </Paragraph>
+      {n.members.length > 0 ? (
+        <details className="ds-details">
+          <summary>{t.network.removeMembers}</summary>
+          <ul className="link-list">
+            {n.members.map((m) => (
+              <li key={m.orgnr}>
+                <PostButton action={href(`/nettverk/${n.slug}/forlat`)} label={t.network.remove(text(m.name))} variant="tertiary" hidden={{ virksomhet: m.orgnr }} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+function NetworkFormPage({ choices, network, values, errors }: { choices: Choices; network?: NetworkDetail | undefined; values: FormValues; errors: Errors }) {
+  const { t } = usePage();
+  const href = useHref();
+  const text = useText();
+  const { e, v } = formState(values, errors);
+  const title = network ? t.network.editTitle(text(network.name)) : t.network.create;
+  const action = network ? href(`/nettverk/${network.slug}/rediger`) : href('/nettverk/ny');
+  return (
+    <Layout title={title} section="collaboration">
+      <CollabBreadcrumbs items={[{ label: t.network.title, href: href('/nettverk') }, ...(network ? [{ label: text(network.name), href: href(`/nettverk/${network.slug}`) }] : []), { label: network ? t.network.edit : t.network.create }]} />
+      <div className="page-narrow">
+        <PageHeader title={title} lead={t.network.formLead} />
+        <ErrorSummary errors={errors} />
+        <PostForm action={action}>
+          <TextField id="f-name" name="name" label={t.network.name} value={v('name')} error={e.name} maxLength={200} />
+          <TextField id="f-nameEn" name="nameEn" label={t.network.nameEn} value={v('nameEn')} maxLength={200} />
+          <SelectField id="f-kind" name="kind" label={t.network.kindLabel} value={v('kind')} error={e.kind} options={NETWORK_KINDS.map((k) => ({ value: k, label: t.network.kind[k] }))} />
+          <TextAreaField id="f-description" name="description" label={t.network.description} value={v('description')} error={e.description} maxLength={4000} />
+          <ChoiceField id="f-areas" name="areas" legend={t.network.areas} multiple value={values.areas} error={e.areas} options={choices.areas.map((a) => ({ value: a.slug, label: text(a.name) }))} />
+          <SelectField
+            id="f-facilitator"
+            name="facilitator"
+            label={t.network.facilitator}
+            value={v('facilitator')}
+            error={e.facilitator}
+            options={[...(choices.admin ? [{ value: '', label: t.network.noFacilitator }] : []), ...choices.providers.map((p) => ({ value: p.slug, label: text(p.name) }))]}
+          />
+          <SelectField id="f-county" name="county" label={t.network.county} value={v('county')} error={e.county} options={[{ value: '', label: t.network.noCounty }, ...counties().map((c) => ({ value: c.name, label: c.name }))]} />
+          <SelectField
+            id="f-municipality"
+            name="municipality"
+            label={t.network.municipality}
+            value={v('municipality')}
+            error={e.municipality}
+            options={[{ value: '', label: t.network.noMunicipality }, ...municipalities().map((m) => ({ value: m.number, label: m.name, group: m.county }))]}
+          />
+          <TextField id="f-meetingPlace" name="meetingPlace" label={t.network.meetingPlace} description={t.network.meetingPlaceHelp} value={v('meetingPlace')} maxLength={200} />
+          <SelectField id="f-ministry" name="ministry" label={t.network.ministry} value={v('ministry')} error={e.ministry} options={[{ value: '', label: t.network.noMinistry }, ...choices.ministries.map((m) => ({ value: m.orgnr, label: text(m.name) }))]} />
+          <TextField id="f-contactName" name="contactName" label={t.network.contactName} value={v('contactName')} maxLength={120} autoComplete="name" />
+          <TextField id="f-contactEmail" name="contactEmail" type="email" label={t.network.contactEmail} value={v('contactEmail')} error={e.contactEmail} maxLength={254} autoComplete="email" />
+          <SelectField id="f-service" name="service" label={t.network.catalogueEntry} value={v('service')} error={e.service} options={[{ value: '', label: t.network.noService }, ...choices.services.map((s) => ({ value: s.slug, label: text(s.name) }))]} />
+          <Button type="submit">{network ? t.network.save : t.network.createButton}</Button>
+        </PostForm>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * Opt-outs and accessions from the declarations register (issue 3), through the pure calculation in
+ * src/domain/declarations.ts: per procurement that has opened its consultation, rates over the agencies eligible
+ * for it, reasons, by size class and ministry area. Cached on the `acts` data version and the catalogue's (agency
+ * sizes and ministries come from the catalogue).
+ */
+import { sql } from 'drizzle-orm';
+import type { LocalizedText } from '../../domain/catalogue.js';
+import { declarationStats, type Declaration, type EligibleAgency, type ProcurementDeclarationStats } from '../../domain/declarations.js';
+import type { ProcurementState } from '../../domain/procurementLifecycle.js';
+import type { QuestionnaireDefinition } from '../../domain/questionnaire.js';
+import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
+import { type Executor, queryRows } from '../../db/database.js';
+import { cachedRead, catalogueVersion } from '../../db/readCache.js';
+import type { Eligibility } from '../../db/schema/index.js';
+import { eligibleKinds } from '../procurements/queries.js';
+
+export interface OptOutItem extends ProcurementDeclarationStats {
+  title: LocalizedText;
+  status: ProcurementState;
+  obligation: string;
+  provider: { slug: string; name: LocalizedText; shortName: string | null };
+  /** Reason code → its label in the procurement's questionnaire. */
+  reasonLabels: Record<string, LocalizedText>;
+}
+
+/** States in which agencies have been asked: from the consultation on. */
+const ASKED: ProcurementState[] = ['consultation', 'announced', 'awarded', 'active', 'expired'];
+
+export async function optOutReport(db: Executor, th: SizeThresholds): Promise<OptOutItem[]> {
+  const catalogue = await catalogueVersion(db);
+  return cachedRead(db, `optouts:${catalogue}:${th.smallBelow},${th.mediumMax},${th.largeAbove}`, () => loadOptOutReport(db, th), 'acts');
+}
+
+async function loadOptOutReport(db: Executor, th: SizeThresholds): Promise<OptOutItem[]> {
+  const procs = await queryRows<{
+    id: string;
+    title: LocalizedText;
+    status: ProcurementState;
+    obligation: string;
+    eligibility: Eligibility;
+    provider_slug: string;
+    provider_name: LocalizedText;
+    provider_short_name: string | null;
+    definition: QuestionnaireDefinition;
+  }>(
+    db,
+    sql`select p.id, p.title, p.status, p.obligation, p.eligibility, pr.slug as provider_slug, pr.name as provider_name,
+               pr.short_name as provider_short_name, q.definition
+          from procurements p
+          join providers pr on pr.id = p.provider_id
+          join questionnaires q on q.id = p.questionnaire_id
+         where p.status in (${sql.join(ASKED.map((s) => sql`${s}`), sql`, `)})
+         order by p.consultation_opens_at desc nulls last, p.id`,
+  );
+  if (procs.length === 0) return [];
+  const agencyRows = await queryRows<{ orgnr: string; kind: string; employees: number | null; ministry_orgnr: string | null }>(
+    db,
+    sql`select orgnr, kind, employees, ministry_orgnr from agencies where deleted_on is null`,
+  );
+  const eligibleFor = new Map<Eligibility, EligibleAgency[]>();
+  const eligible = (e: Eligibility) => {
+    let list = eligibleFor.get(e);
+    if (!list) {
+      const kinds = new Set(eligibleKinds(e));
+      list = agencyRows
+        .filter((a) => kinds.has(a.kind))
+        .map((a) => ({ orgnr: a.orgnr, sizeClass: sizeClassOf(a.employees, th), ministryOrgnr: a.kind === 'ministry' ? a.orgnr : a.ministry_orgnr }));
+      eligibleFor.set(e, list);
+    }
+    return list;
+  };
+  const byOrgnr = new Map(agencyRows.map((a) => [a.orgnr, a]));
+  const decl = await queryRows<{ procurement_id: string; agency_orgnr: string; kind: Declaration['kind']; reason: string | null }>(
+    db,
+    sql`select procurement_id, agency_orgnr, kind, answers->>'reason' as reason
+          from declarations
+         where withdrawn_at is null and procurement_id in (${sql.join(procs.map((p) => sql`${p.id}`), sql`, `)})
+         order by submitted_at, id`,
+  );
+  const declarations: Declaration[] = decl.map((d) => {
+    const a = byOrgnr.get(d.agency_orgnr);
+    return {
+      procurementId: d.procurement_id,
+      agencyOrgnr: d.agency_orgnr,
+      kind: d.kind,
+      reasonCode: d.kind === 'opt_out' ? d.reason : null,
+      sizeClass: sizeClassOf(a?.employees ?? null, th),
+      ministryOrgnr: a ? (a.kind === 'ministry' ? a.orgnr : a.ministry_orgnr) : null,
+    };
+  });
+  const stats = declarationStats(
+    procs.map((p) => ({ id: p.id, eligible: eligible(p.eligibility) })),
+    declarations,
+  );
+  return procs.map((p, i) => {
+    const reasonQuestion = p.definition.questions.find((q) => q.id === 'reason');
+    const reasonLabels: Record<string, LocalizedText> = {};
+    for (const o of (reasonQuestion as { options?: { value: string; label: LocalizedText }[] } | undefined)?.options ?? []) reasonLabels[o.value] = o.label;
+    return {
+      ...stats[i]!,
+      title: p.title,
+      status: p.status,
+      obligation: p.obligation,
+      provider: { slug: p.provider_slug, name: p.provider_name, shortName: p.provider_short_name },
+      reasonLabels,
+    };
+  });
+}

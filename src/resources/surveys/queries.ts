@@ -1,0 +1,149 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/database.js';
+import { agencies, providers, questionnaires, services, subscriptions, surveyResponses, surveys, surveyServices } from '../../db/schema/index.js';
+import type { LocalizedText } from '../../domain/catalogue.js';
+import { STATE_KINDS } from '../../domain/eligibility.js';
+import { osloDate } from '../../domain/osloTime.js';
+import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
+import { surveyWindow, type SurveyWindow } from '../../domain/survey.js';
+import { protectSummary, summarisedQuestions, summariseSurvey, type SurveySummary } from '../../domain/surveyResults.js';
+import { activeSubscription } from '../services/queries.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface SurveyFilter {
+  ids?: string[] | undefined;
+  provider?: string | undefined;
+  service?: string | undefined;
+}
+
+/** Surveys with their provider, services and questionnaire, newest opening first. */
+export async function listSurveys(db: Executor, f: SurveyFilter = {}) {
+  const rows = await db
+    .select({ s: surveys, provider: { id: providers.id, slug: providers.slug, name: providers.name }, questionnaire: { id: questionnaires.id, title: questionnaires.title, definition: questionnaires.definition } })
+    .from(surveys)
+    .innerJoin(providers, eq(providers.id, surveys.providerId))
+    .innerJoin(questionnaires, eq(questionnaires.id, surveys.questionnaireId))
+    .where(
+      and(
+        f.ids ? (f.ids.length ? inArray(surveys.id, f.ids) : sql`false`) : undefined,
+        f.provider ? eq(providers.slug, f.provider) : undefined,
+        f.service ? sql`${surveys.id} in (select ss.survey_id from ${surveyServices} ss join ${services} sv on sv.id = ss.service_id where sv.slug = ${f.service})` : undefined,
+      ),
+    )
+    .orderBy(desc(surveys.opensOn), asc(surveys.id));
+  const ids = rows.map((r) => r.s.id);
+  const serviceRows = ids.length
+    ? await db
+        .select({ surveyId: surveyServices.surveyId, id: services.id, slug: services.slug, name: services.name })
+        .from(surveyServices)
+        .innerJoin(services, eq(services.id, surveyServices.serviceId))
+        .where(inArray(surveyServices.surveyId, ids))
+    : [];
+  return rows.map((r) => ({
+    ...r.s,
+    provider: r.provider,
+    definition: r.questionnaire.definition,
+    templateTitle: r.questionnaire.title,
+    services: serviceRows.filter((x) => x.surveyId === r.s.id).map(({ surveyId: _, ...x }) => x),
+  }));
+}
+
+export type SurveyRow = Awaited<ReturnType<typeof listSurveys>>[number];
+
+export async function getSurvey(db: Executor, id: string): Promise<SurveyRow | undefined> {
+  if (!UUID.test(id)) return undefined;
+  return (await listSurveys(db, { ids: [id] }))[0];
+}
+
+/** Today's Oslo date at the app clock's now, and where the survey stands. */
+export const windowOf = (s: { opensOn: string; closesOn: string }, now: Date): SurveyWindow => surveyWindow(s, osloDate(now));
+
+/**
+ * The agencies that may answer: those with an active subscription to one of the survey's services (service_users),
+ * or every state body that still exists (all_state).
+ */
+export async function eligibleOrgnrs(db: Executor, s: Pick<SurveyRow, 'id' | 'audience'>, only?: string[]): Promise<string[]> {
+  const onlyThese = only ? (only.length ? inArray(agencies.orgnr, only) : sql`false`) : undefined;
+  if (s.audience === 'all_state') {
+    const rows = await db
+      .select({ orgnr: agencies.orgnr })
+      .from(agencies)
+      .where(and(inArray(agencies.kind, [...STATE_KINDS]), isNull(agencies.deletedOn), onlyThese));
+    return rows.map((r) => r.orgnr);
+  }
+  const rows = await db
+    .selectDistinct({ orgnr: agencies.orgnr })
+    .from(subscriptions)
+    .innerJoin(agencies, eq(agencies.orgnr, subscriptions.agencyOrgnr))
+    .where(and(sql`${subscriptions.serviceId} in (select service_id from ${surveyServices} where survey_id = ${s.id})`, activeSubscription(), isNull(agencies.deletedOn), onlyThese));
+  return rows.map((r) => r.orgnr);
+}
+
+export async function getResponse(db: Executor, surveyId: string, orgnr: string) {
+  const [row] = await db.select().from(surveyResponses).where(and(eq(surveyResponses.surveyId, surveyId), eq(surveyResponses.agencyOrgnr, orgnr)));
+  return row;
+}
+
+export interface SurveyResults {
+  view: 'full' | 'public';
+  /** Public results exist once the survey has closed. */
+  published: boolean;
+  summary: SurveySummary;
+  eligible: number | null;
+  comments: { question: string; text: string; sizeClass: ReturnType<typeof sizeClassOf> }[];
+}
+
+/**
+ * A survey's results. `full` (the provider and DFØ): every group, live, with the free-text answers without agency
+ * names and the number of eligible agencies. `public`: nothing until the survey has closed, then only groups of at
+ * least 5 (protectSummary), no free text.
+ */
+export async function surveyResults(db: Executor, s: SurveyRow, view: 'full' | 'public', now: Date, thresholds: SizeThresholds): Promise<SurveyResults> {
+  const published = windowOf(s, now) === 'closed';
+  if (view === 'public' && !published) return { view, published, summary: protectSummary(summariseSurvey(s.definition, [])), eligible: null, comments: [] };
+  const rows = await db
+    .select({ answers: surveyResponses.answers, employees: surveyResponses.employees, ministryArea: surveyResponses.ministryArea })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.surveyId, s.id))
+    .orderBy(asc(surveyResponses.submittedAt));
+  const respondents = rows.map((r) => ({ answers: r.answers, sizeClass: sizeClassOf(r.employees, thresholds), ministryArea: r.ministryArea }));
+  const full = summariseSurvey(s.definition, respondents);
+  if (view === 'public') return { view, published, summary: protectSummary(full), eligible: null, comments: [] };
+  const textQuestions = s.definition.questions.filter((q) => q.type === 'text' || q.type === 'long_text');
+  const comments = respondents.flatMap((r) => textQuestions.filter((q) => typeof r.answers[q.id] === 'string').map((q) => ({ question: q.id, text: String(r.answers[q.id]), sizeClass: r.sizeClass })));
+  return { view, published, summary: full, eligible: (await eligibleOrgnrs(db, s)).length, comments };
+}
+
+/** The questions results are given for, for labels. */
+export const resultQuestions = (s: SurveyRow) => summarisedQuestions(s.definition);
+
+/** Surveys of a service: the newest closed one (for its public results) and any open now. */
+export async function surveysOfService(db: Executor, serviceSlug: string, now: Date) {
+  const all = await listSurveys(db, { service: serviceSlug });
+  return {
+    open: all.filter((s) => windowOf(s, now) === 'open'),
+    latestClosed: all.filter((s) => windowOf(s, now) === 'closed').sort((a, b) => (a.closesOn < b.closesOn ? 1 : -1))[0],
+  };
+}
+
+/** For an agency's editors: the open surveys each of their agencies may answer, and whether it has. */
+export async function openSurveysFor(db: Executor, orgnrs: string[], now: Date) {
+  if (orgnrs.length === 0) return [];
+  const open = (await listSurveys(db)).filter((s) => windowOf(s, now) === 'open');
+  const out: { survey: SurveyRow; orgnr: string; answered: boolean }[] = [];
+  for (const s of open) {
+    const eligible = await eligibleOrgnrs(db, s, orgnrs);
+    if (eligible.length === 0) continue;
+    const answered = await db.select({ orgnr: surveyResponses.agencyOrgnr }).from(surveyResponses).where(and(eq(surveyResponses.surveyId, s.id), inArray(surveyResponses.agencyOrgnr, eligible)));
+    for (const orgnr of eligible) out.push({ survey: s, orgnr, answered: answered.some((a) => a.orgnr === orgnr) });
+  }
+  return out;
+}
+
+/** The names of ministries by organisation number, for the breakdown's labels. */
+export async function ministryNames(db: Executor, orgnrs: string[]): Promise<Map<string, LocalizedText>> {
+  if (orgnrs.length === 0) return new Map();
+  const rows = await db.select({ orgnr: agencies.orgnr, name: agencies.name }).from(agencies).where(inArray(agencies.orgnr, orgnrs));
+  return new Map(rows.map((r) => [r.orgnr, r.name]));
+}
