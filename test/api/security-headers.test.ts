@@ -35,7 +35,7 @@ describe.each(testEngines())('security headers and body limits on %s', (engine) 
 
   it('covers the page types the app registers (the inventory is not empty or stale)', () => {
     const routes = pages.map((p) => p.route);
-    for (const r of ['/', '/tjenester', '/tjenester/:slug', '/leverandorer/:slug', '/anskaffelser/:id', '/min-side', '/admin/logg', '/statistikk', '/tilgjengelighet']) {
+    for (const r of ['/', '/tjenester', '/tjenester/:slug', '/leverandorer/:slug', '/anskaffelser/:id', '/min-side', '/admin/logg', '/statistikk', '/tilgjengelighet', '/nettverk/:slug', '/behov/:id', '/undersokelser/:id/svar', '/ideer/:id']) {
       expect(routes).toContain(r);
     }
   });

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { createSession } from '../../src/auth/sessions.js';
 import type { Executor } from '../../src/db/database.js';
-import { users } from '../../src/db/schema/index.js';
+import { ideas, needs, networks, surveys, users } from '../../src/db/schema/index.js';
 import type { App } from '../../src/server/app.js';
 
 /** The demo users, one per role (data/demo/users.json). */
@@ -37,7 +37,11 @@ type Samples = Record<string, string>;
  * `pageSamples` throw: a new page type is then added here, never silently skipped.
  */
 const PARAMS: [RegExp, (s: Samples) => Record<string, string>][] = [
-  [/^\/tjenester\/:slug$/, (s) => ({ slug: s.service! })],
+  [/^\/tjenester\/:slug(\/|$)/, (s) => ({ slug: s.service! })],
+  [/^\/nettverk\/:slug(\/|$)/, (s) => ({ slug: s.network! })],
+  [/^\/behov\/:id(\/|$)/, (s) => ({ id: s.need! })],
+  [/^\/ideer\/:id(\/|$)/, (s) => ({ id: s.idea! })],
+  [/^\/undersokelser\/:id(\/|$)/, (s) => ({ id: s.survey! })],
   [/^\/(statistikk\/)?leverandorer\/:slug(\/|$)/, (s) => ({ slug: s.provider! })],
   [/^\/omrader\/:slug$/, (s) => ({ slug: s.area! })],
   [/^\/virksomheter\/:orgnr(\/|$)/, (s) => ({ orgnr: s.agency! })],
@@ -48,6 +52,12 @@ const PARAMS: [RegExp, (s: Samples) => Record<string, string>][] = [
 
 /** Every page route of the app with a URL to visit, from the app's own route inventory and the demo data. */
 export async function pageSamples(app: App): Promise<PageSample[]> {
+  const { db } = app.deps.database;
+  const first = async <T>(rows: Promise<T[]>): Promise<T> => {
+    const [row] = await rows;
+    if (!row) throw new Error('pageSamples needs the demo dataset');
+    return row;
+  };
   const get = async (url: string) => (await app.inject({ url })).json() as { items: Record<string, string>[] };
   const procurements = (await get('/api/v1/procurements')).items;
   const samples: Samples = {
@@ -57,6 +67,11 @@ export async function pageSamples(app: App): Promise<PageSample[]> {
     agency: DEMO_ROLES.agencyEditor.agency,
     ministry: DEMO_ROLES.ministryViewer.ministry,
     procurement: (procurements.find((p) => p.status === 'consultation') ?? procurements[0])!.id!,
+    network: (await first(db.select({ slug: networks.slug }).from(networks).orderBy(networks.slug).limit(1))).slug,
+    need: (await first(db.select({ id: needs.id }).from(needs).orderBy(needs.createdAt).limit(1))).id,
+    idea: (await first(db.select({ id: ideas.id }).from(ideas).orderBy(ideas.createdAt).limit(1))).id,
+    // The survey open longest: its answer page is a form, not a "closed" notice.
+    survey: (await first(db.select({ id: surveys.id }).from(surveys).orderBy(desc(surveys.closesOn)).limit(1))).id,
   };
   const out: PageSample[] = [];
   const seen = new Set<string>();
