@@ -76,6 +76,16 @@ describe.each(testEngines())('security headers and body limits on %s', (engine) 
       expectSecurityHeaders(res.headers, url);
       expect(res.headers['content-security-policy'], url).toBe(NON_HTML_CSP);
     }
+    // Public pages served from the page cache, and its 304s, carry them as well.
+    const first = await t.app.inject({ url: '/omrader' });
+    const cached = await t.app.inject({ url: '/omrader' });
+    const notModified = await t.app.inject({ url: '/omrader', headers: { 'if-none-match': String(first.headers.etag) } });
+    expect(notModified.statusCode).toBe(304);
+    for (const [label, res] of [['cached page', cached], ['304', notModified]] as const) {
+      expectSecurityHeaders(res.headers, label);
+      expect(res.headers['content-security-policy'], label).toBeDefined();
+    }
+    expect(cached.headers['content-security-policy']).toBe(contentSecurityPolicy(t.app.deps.config));
     const css = await t.app.inject({ url: '/' });
     const asset = /href="(\/assets\/app[^"]*\.css)"/.exec(css.body)?.[1];
     expect(asset).toBeDefined();
