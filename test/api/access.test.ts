@@ -4,7 +4,7 @@ import { auditEvents, declarations, procurements, sessions, users } from '../../
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { expectProblem } from '../support/expectations.js';
-import { caller, DEMO_EMAIL as EMAIL, demoSessions, matrix, type Who } from '../support/sessions.js';
+import { caller, DEMO_EMAIL as EMAIL, demoSessions, formPoster, matrix, type Who } from '../support/sessions.js';
 
 const LOTTSTIFT = '982391490'; // Lise's agency, under KUD (Mona)
 const VALG = '916132727'; // Per's agency, opted out of the travel agreement in the demo data
@@ -61,6 +61,9 @@ describe.each(testEngines())('authorization and bad input on %s', (engine) => {
     matrix('page: users and roles', { anonymous: 303, lise: 403, per: 403, siri: 403, dag: 403, mona: 403, anne: 200 }, (w) => call(w, 'GET', '/admin/roller'));
     matrix('page: the ministry’s overview', { anonymous: 303, lise: 403, per: 403, siri: 403, dag: 403, mona: 200, anne: 200 }, (w) => call(w, 'GET', '/min-side/departement/972417866'));
     matrix('page: an agency’s self-service', { anonymous: 303, lise: 200, per: 403, siri: 403, dag: 403, mona: 200, anne: 200 }, (w) => call(w, 'GET', `/min-side/virksomhet/${LOTTSTIFT}`));
+    matrix('form: the areas Lotteri- og stiftelsestilsynet handles in-house', { anonymous: 401, lise: 303, per: 403, siri: 403, dag: 403, mona: 403, anne: 303 }, (w) =>
+      formPoster(() => t, () => headers)(w, `/min-side/virksomhet/${LOTTSTIFT}/egne-omrader`, { areas: w === 'anne' ? ['arkiv-og-dokumentforvaltning'] : ['it-drift'] }),
+    );
     matrix('page: new procurement', { anonymous: 303, lise: 403, per: 403, siri: 200, dag: 200, mona: 403, anne: 200 }, (w) => call(w, 'GET', '/anskaffelser/ny'));
     matrix('page: the declarations overview', { anonymous: 303, lise: 200, per: 200, siri: 200, dag: 403, mona: 200, anne: 200 }, (w) => call(w, 'GET', `/anskaffelser/${travel}/erklaeringer`));
 

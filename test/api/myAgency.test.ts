@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/auth/sessions.js';
-import { agencies, agencyLocations, auditEvents, serviceOptOuts, services, subscriptions, users } from '../../src/db/schema/index.js';
+import { agencies, agencyInHouseAreas, agencyLocations, auditEvents, serviceOptOuts, services, subscriptions, users } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { decode, expectHtmlPage } from '../support/expectations.js';
@@ -93,6 +93,53 @@ describe.each(testEngines())('Min virksomhet on %s', (engine) => {
     const dfo = decode((await t.app.inject({ url: '/min-side', headers: { cookie: session.dag.cookie } })).body);
     expect(dfo).toContain('Lotteri- og stiftelsestilsynet');
     expect(dfo).toContain('Kostnad – For dyrt for oss – Ja');
+  });
+
+  it('declares the areas it handles in-house, which the coverage statistics then count; history kept', async () => {
+    const db = t.database.db;
+    const postAreas = (areasTicked: string[], who: 'lise' | 'dag' = 'lise') => {
+      const body = new URLSearchParams({ _csrf: session[who].csrf });
+      for (const a of areasTicked) body.append('areas', a);
+      return t.app.inject({ method: 'POST', url: `/min-side/virksomhet/${LOTTSTIFT}/egne-omrader`, headers: { cookie: session[who].cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+    };
+    const rows = () => db.select().from(agencyInHouseAreas).where(eq(agencyInHouseAreas.agencyOrgnr, LOTTSTIFT));
+    const ownIn = async (area: string) => {
+      const body = (await t.app.inject({ url: '/api/v1/stats/coverage' })).json() as { areas: { area: { slug: string }; counts: Record<string, number> }[] };
+      return body.areas.find((x) => x.area.slug === area)!.counts.own ?? -1;
+    };
+    const page = await t.app.inject({ url: `/min-side/virksomhet/${LOTTSTIFT}`, headers: { cookie: session.lise.cookie } });
+    expect(page.body).toContain('Områder dere løser selv');
+    expect(page.body).toMatch(/<input[^>]*type="checkbox"[^>]*name="areas"[^>]*value="arkiv-og-dokumentforvaltning"/);
+
+    const ownBefore = await ownIn('arkiv-og-dokumentforvaltning');
+    const before = await audits();
+    const first = await postAreas(['arkiv-og-dokumentforvaltning', 'lokaler-og-tekniske-tjenester']);
+    expect(first.statusCode).toBe(303);
+    expect((await rows()).filter((r) => r.endedOn === null).map((r) => r.areaSlug).sort()).toEqual(['arkiv-og-dokumentforvaltning', 'lokaler-og-tekniske-tjenester']);
+    expect(await audits()).toBe(before + 1);
+    expect(await ownIn('arkiv-og-dokumentforvaltning')).toBe(ownBefore + 1);
+    const ticked = await t.app.inject({ url: `/min-side/virksomhet/${LOTTSTIFT}`, headers: { cookie: session.lise.cookie } });
+    expect(ticked.body).toMatch(/<input[^>]*checked=""[^>]*value="arkiv-og-dokumentforvaltning"/);
+    expect(ticked.body).not.toMatch(/<input[^>]*checked=""[^>]*value="lonn"/);
+
+    // Unticking one ends its row (kept as history); the other row is untouched; the same set again writes nothing.
+    const kept = (await rows()).find((r) => r.areaSlug === 'arkiv-og-dokumentforvaltning')!;
+    expect((await postAreas(['arkiv-og-dokumentforvaltning'])).statusCode).toBe(303);
+    const after = await rows();
+    expect(after).toHaveLength(2);
+    expect(after.find((r) => r.areaSlug === 'lokaler-og-tekniske-tjenester')!.endedOn).not.toBeNull();
+    expect(after.find((r) => r.areaSlug === 'arkiv-og-dokumentforvaltning')).toEqual(kept);
+    const n = await audits();
+    expect((await postAreas(['arkiv-og-dokumentforvaltning'])).statusCode).toBe(303);
+    expect(await audits()).toBe(n);
+
+    // An unknown area: the form again with a message, nothing written. Another agency's editor: refused.
+    const bad = await postAreas(['arkiv-og-dokumentforvaltning', 'finnes-ikke']);
+    expect(bad.statusCode).toBe(400);
+    expect(decode(bad.body)).toContain('Ukjent tjenesteområde: finnes-ikke.');
+    expect(await rows()).toHaveLength(2);
+    expect((await postAreas([], 'dag')).statusCode).toBe(403);
+    expect((await rows()).filter((r) => r.endedOn === null)).toHaveLength(1);
   });
 
   it('refuses another agency’s editor', async () => {

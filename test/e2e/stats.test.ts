@@ -23,6 +23,7 @@ const PAGES = [
   '/statistikk/utvikling',
   '/statistikk/utvikling?area=lonn',
   '/statistikk/fravalg',
+  '/statistikk/tilfredshet-og-gevinster',
   '/statistikk/leverandorer/dfo',
   '/statistikk/departementer',
   `/statistikk/departementer/${KD}`,

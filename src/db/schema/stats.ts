@@ -8,8 +8,8 @@ import { timestamps } from './columns.js';
  * Areas an agency has declared it handles in-house (egen drift / egen løsning), for the coverage matrix's "own"
  * arrangement. Without a declaration and without a subscription the matrix says "none known", never "own". Like
  * subscriptions, rows are never overwritten: a change ends a row and starts another, so history is kept. At most one
- * open row per agency and area. Written by the agency (factSource 'agency') through the declarations questionnaire
- * once sign-in and roles exist; until then only by the loader and tests.
+ * open row per agency and area. Written by the agency (factSource 'agency')
+ * on its self-service page (src/resources/myAgency: setInHouseAreas), and by the loader and tests.
  */
 export const agencyInHouseAreas = pgTable(
   'agency_in_house_areas',

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import { agencies, agencyLocations, serviceOptOuts, services } from '../../db/schema/index.js';
+import { agencies, agencyInHouseAreas, agencyLocations, areas, serviceOptOuts, services } from '../../db/schema/index.js';
 import { currentQuestionnaire, QUESTIONNAIRE_SLUGS } from '../../db/seed/questionnaires.js';
 import type { Language } from '../../domain/catalogue.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
@@ -134,3 +134,44 @@ export async function withdrawServiceOptOut(db: Database, actor: Actor, orgnr: s
   });
 }
 
+
+/**
+ * inHouseDeclarer: the service areas the agency handles itself (own operation or own solution), the coverage matrix's
+ * "in-house" arrangement. The form sends the whole set: areas no longer ticked are ended today, new ones start today;
+ * history is kept (rows are never overwritten). One transaction, one audit event with the set before and after.
+ */
+export async function setInHouseAreas(db: Database, actor: Actor, orgnr: string, raw: unknown, lang: Language): Promise<void> {
+  await agencyForEdit(db, actor, orgnr, lang);
+  const wanted = [...new Set([raw ?? []].flat().map(String))];
+  const known = new Set((await db.select({ slug: areas.slug }).from(areas)).map((a) => a.slug));
+  const unknown = wanted.filter((s) => !known.has(s));
+  if (unknown.length) {
+    const message = messages[lang].mine.errors.unknownArea(unknown.join(', ').slice(0, 200));
+    throw new HttpProblem(400, message, { errors: [{ field: 'areas', message }] });
+  }
+  const today = actor.now.toISOString().slice(0, 10);
+  await db.transaction(async (tx) => {
+    const open = await tx
+      .select({ id: agencyInHouseAreas.id, areaSlug: agencyInHouseAreas.areaSlug, declaredOn: agencyInHouseAreas.declaredOn })
+      .from(agencyInHouseAreas)
+      .where(and(eq(agencyInHouseAreas.agencyOrgnr, orgnr), isNull(agencyInHouseAreas.endedOn)))
+      .for('update');
+    const before = open.map((r) => r.areaSlug).sort();
+    const toEnd = open.filter((r) => !wanted.includes(r.areaSlug));
+    const toStart = wanted.filter((s) => !before.includes(s));
+    if (toEnd.length === 0 && toStart.length === 0) return;
+    for (const r of toEnd) {
+      await tx.update(agencyInHouseAreas).set({ endedOn: r.declaredOn > today ? r.declaredOn : today }).where(eq(agencyInHouseAreas.id, r.id));
+    }
+    if (toStart.length) {
+      await tx.insert(agencyInHouseAreas).values(toStart.map((areaSlug) => ({ agencyOrgnr: orgnr, areaSlug, declaredOn: today, factSource: 'agency' as const, createdBy: actor.principal.name })));
+    }
+    await recordAudit(tx, actor, capacityForAgency(actor.principal, orgnr), {
+      action: 'agency.set_in_house_areas',
+      entityType: 'agency',
+      entityId: orgnr,
+      before: { areas: before },
+      after: { areas: [...wanted].sort() },
+    });
+  });
+}

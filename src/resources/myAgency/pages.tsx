@@ -2,7 +2,7 @@ import { Button, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { agencies, agencyLocations, providers, serviceOptOuts, services, tiers } from '../../db/schema/index.js';
+import { agencies, agencyInHouseAreas, agencyLocations, areas, providers, serviceOptOuts, services, tiers } from '../../db/schema/index.js';
 import { currentQuestionnaire, QUESTIONNAIRE_SLUGS } from '../../db/seed/questionnaires.js';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
@@ -12,7 +12,7 @@ import { sizeClassOf } from '../../domain/sizeClass.js';
 import type { App } from '../../server/app.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { AppDeps } from '../../server/types.js';
-import { Breadcrumbs, DataTable, OrgLink, PageHeader, Section, SelectField, TextField } from '../../web/components.js';
+import { Breadcrumbs, ChoiceField, DataTable, OrgLink, PageHeader, Section, SelectField, TextField } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { ErrorSummary, errorMap, Notice, PostButton, PostForm } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
@@ -28,7 +28,7 @@ import { sizeClassText } from '../agencies/sizeClassText.js';
 import { endUsage, registerUsage } from '../usage/commands.js';
 import { listUsage, type UsageRow } from '../usage/queries.js';
 import { loadMineCollaboration, type MineCollaboration, MineCollaborationSection } from '../collaboration/mine.js';
-import { addLocation, declareServiceOptOut, removeLocation, updateProfile, withdrawServiceOptOut } from './commands.js';
+import { addLocation, declareServiceOptOut, removeLocation, setInHouseAreas, updateProfile, withdrawServiceOptOut } from './commands.js';
 import { mayAgency } from './policy.js';
 
 const OrgParams = Type.Object({ orgnr: Type.String({ maxLength: 40 }) });
@@ -79,7 +79,7 @@ export async function registerMyAgencyPages(app: App, deps: AppDeps): Promise<vo
     if (!a) throw new HttpProblem(404, t.errors.unknownAgency(formatOrgnr(orgnr)));
     requirePrincipal(req);
     if (!mayAgency(req.principal, 'read', a)) throw new HttpProblem(403, t.access.notYourAgency(formatOrgnr(orgnr)));
-    const [usage, locations, optOuts, q, serviceList, tierList, declared] = await Promise.all([
+    const [usage, locations, optOuts, q, serviceList, tierList, declared, areaList, inHouse] = await Promise.all([
       listUsage(db, orgnr),
       db.select().from(agencyLocations).where(eq(agencyLocations.agencyOrgnr, orgnr)).orderBy(asc(agencyLocations.createdAt)),
       db
@@ -95,6 +95,11 @@ export async function registerMyAgencyPages(app: App, deps: AppDeps): Promise<vo
         .innerJoin(services, eq(services.id, tiers.serviceId))
         .orderBy(asc(services.slug), asc(tiers.sortOrder)),
       declarationsAcrossProcurements(db, { all: false, agencyOrgnrs: [orgnr], ministryOrgnrs: [] }),
+      db.select({ slug: areas.slug, name: areas.name }).from(areas).orderBy(asc(areas.sortOrder), asc(areas.slug)),
+      db
+        .select({ areaSlug: agencyInHouseAreas.areaSlug, declaredOn: agencyInHouseAreas.declaredOn })
+        .from(agencyInHouseAreas)
+        .where(and(eq(agencyInHouseAreas.agencyOrgnr, orgnr), isNull(agencyInHouseAreas.endedOn))),
     ]);
     return sendPage(
       req,
@@ -109,6 +114,8 @@ export async function registerMyAgencyPages(app: App, deps: AppDeps): Promise<vo
         services={serviceList}
         tiers={tierList}
         declarations={declared}
+        areas={areaList}
+        inHouse={inHouse}
         thresholds={deps.config.sizeThresholds}
         {...state}
       />,
@@ -141,6 +148,7 @@ export async function registerMyAgencyPages(app: App, deps: AppDeps): Promise<vo
   post('/min-side/virksomhet/:orgnr/steder/:id/fjern', 'locations', (req, orgnr) => removeLocation(db, actorOf(req, deps), orgnr, (req.params as { id?: string }).id ?? '', req.lang));
   post('/min-side/virksomhet/:orgnr/bruk', 'usage', (req, orgnr, b) => registerUsage(db, actorOf(req, deps), orgnr, { service: b.service ?? '', tier: b.tier || undefined, since: b.since }, req.lang));
   post('/min-side/virksomhet/:orgnr/bruk/avslutt', 'usage', (req, orgnr, b) => endUsage(db, actorOf(req, deps), orgnr, b.service ?? '', { endedOn: b.endedOn }, req.lang));
+  post('/min-side/virksomhet/:orgnr/egne-omrader', 'inhouse', (req, orgnr, b) => setInHouseAreas(db, actorOf(req, deps), orgnr, (b as Record<string, unknown>).areas, req.lang));
   post('/min-side/virksomhet/:orgnr/fravalg', 'optouts', (req, orgnr, b) => declareServiceOptOut(db, actorOf(req, deps), orgnr, b.service ?? '', answersFromForm(b), req.lang));
   post('/min-side/virksomhet/:orgnr/fravalg/:id/trekk', 'optouts', (req, orgnr) => withdrawServiceOptOut(db, actorOf(req, deps), orgnr, (req.params as { id?: string }).id ?? '', req.lang));
 }
@@ -274,6 +282,8 @@ interface SelfServiceProps {
   services: { slug: string; name: LocalizedText }[];
   tiers: TierOption[];
   declarations: Awaited<ReturnType<typeof declarationsAcrossProcurements>>;
+  areas: { slug: string; name: LocalizedText }[];
+  inHouse: { areaSlug: string; declaredOn: string }[];
   thresholds: import('../../domain/sizeClass.js').SizeThresholds;
   errors?: Errors;
   form?: string;
@@ -281,7 +291,7 @@ interface SelfServiceProps {
   ok?: string;
 }
 
-function AgencySelfServicePage({ a, edit, usage, locations, optOuts, optOutDefinition, services: serviceList, tiers, declarations, thresholds, errors = [], form, values = {}, ok }: SelfServiceProps) {
+function AgencySelfServicePage({ a, edit, usage, locations, optOuts, optOutDefinition, services: serviceList, tiers, declarations, areas: areaList, inHouse, thresholds, errors = [], form, values = {}, ok }: SelfServiceProps) {
   const { t, fmt } = usePage();
   const href = useHref();
   const text = useText();
@@ -303,6 +313,7 @@ function AgencySelfServicePage({ a, edit, usage, locations, optOuts, optOutDefin
           <li><a href="#profile">{t.mine.profile}</a></li>
           <li><a href="#locations">{t.mine.locations}</a></li>
           <li><a href="#usage">{t.usage.title}</a></li>
+          <li><a href="#inhouse">{t.mine.inHouse}</a></li>
           <li><a href="#optouts">{t.mine.optOuts}</a></li>
           <li><a href="#declarations">{t.mine.declarations}</a></li>
           <li><a href={href(`/admin/logg?virksomhet=${a.orgnr}`)}>{t.audit.title}</a></li>
@@ -393,6 +404,37 @@ function AgencySelfServicePage({ a, edit, usage, locations, optOuts, optOutDefin
             ))}
           </DataTable>
         ) : null}
+      </Section>
+
+      <Section title={t.mine.inHouse} id="inhouse">
+        <Paragraph>{t.mine.inHouseLead}</Paragraph>
+        {edit ? (
+          <PostForm action={href(`${base}/egne-omrader`)}>
+            <ChoiceField
+              id="inhouse-areas"
+              name="areas"
+              multiple
+              legend={t.mine.inHouseLegend}
+              options={areaList.map((ar) => {
+                const since = inHouse.find((h) => h.areaSlug === ar.slug);
+                return { value: ar.slug, label: since ? `${text(ar.name)} (${t.mine.inHouseSince(fmt.date(since.declaredOn))})` : text(ar.name) };
+              })}
+              value={form === 'inhouse' ? [values.areas ?? []].flat().map(String) : inHouse.map((h) => h.areaSlug)}
+              error={errs('inhouse').areas}
+            />
+            <Button type="submit" variant="secondary">{t.mine.saveInHouse}</Button>
+          </PostForm>
+        ) : inHouse.length === 0 ? (
+          <Paragraph>{t.mine.inHouseNone}</Paragraph>
+        ) : (
+          <ul className="link-list">
+            {inHouse.map((h) => (
+              <li key={h.areaSlug}>
+                <Text value={areaList.find((ar) => ar.slug === h.areaSlug)?.name ?? { nb: h.areaSlug }} /> ({t.mine.inHouseSince(fmt.date(h.declaredOn))})
+              </li>
+            ))}
+          </ul>
+        )}
       </Section>
 
       <Section title={t.mine.optOuts} id="optouts">

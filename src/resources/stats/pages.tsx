@@ -24,6 +24,7 @@ import { pageWindow } from '../shared/present.js';
 import { SlugParams } from '../shared/schema.js';
 import { type ChartContext, coverageChart, gapChart, optOutReasonChart, type RenderedChart, sizeChart, tierChart, trendChart } from './charts.js';
 import { optOutReport } from './optouts.js';
+import { feedbackReport } from './feedback.js';
 import { knownSlug, populationFrom } from './input.js';
 import { listAreaRows, listServiceRows, type PopulationFilter } from './queries.js';
 import type { Paging } from './reports.js';
@@ -37,7 +38,9 @@ import {
   coverageAreaTable,
   gapBySizeTable,
   launchesTable,
+  gainsTable,
   optOutReasonsTable,
+  satisfactionTable,
   optOutTable,
   sizeSplitTable,
   type TableContext,
@@ -141,6 +144,7 @@ function StatNav() {
     ['adoption', '/statistikk/bruk'],
     ['trends', '/statistikk/utvikling'],
     ['optouts', '/statistikk/fravalg'],
+    ['feedback', '/statistikk/tilfredshet-og-gevinster'],
   ] as const;
   return (
     <ul className="stat-nav">
@@ -450,6 +454,30 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
             <Paragraph>{t.stats.optouts.how}</Paragraph>
           </Section>
           <JsonLink href="/api/v1/stats/optouts" />
+        </StatsLayout>
+      ),
+    };
+  });
+
+  registerStatPage(app, '/statistikk/tilfredshet-og-gevinster', { querystring: Type.Object({}) }, async (req, download) => {
+    const today = osloToday();
+    const { t, c } = contexts(req, today);
+    const report = await feedbackReport(db, (deps.clock ?? (() => new Date()))(), th);
+    const satisfaction = satisfactionTable(c, report);
+    const gains = gainsTable(c, report);
+    return {
+      name: 'tilfredshet-og-gevinster',
+      asOf: today,
+      tables: [satisfaction, gains],
+      page: () => (
+        <StatsLayout title={t.stats.pages.feedback.title} lead={t.stats.pages.feedback.lead} asOf={today}>
+          <Section title={t.stats.feedback.satisfactionTitle} id="satisfaction">
+            <Paragraph>{t.stats.feedback.anonymity}</Paragraph>
+            {report.surveys.length === 0 ? <Paragraph>{t.stats.feedback.noSurveys}</Paragraph> : <StatTableView table={satisfaction} download={download} captionHidden />}
+          </Section>
+          <Section title={t.stats.feedback.gainsTitle} id="gains">
+            {gains.rows.length === 0 ? <Paragraph>{t.stats.feedback.noGains}</Paragraph> : <StatTableView table={gains} download={download} captionHidden />}
+          </Section>
         </StatsLayout>
       ),
     };

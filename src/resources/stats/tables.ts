@@ -11,6 +11,8 @@ import type { Cell, Column, StatTable } from '../../web/export/table.js';
 import type { AdoptionRow, CoverageReport, GapReport, Recommendation, TierReport, TrendReport } from './reports.js';
 import type { AreaRow, ServiceRow } from './queries.js';
 import type { OptOutItem } from './optouts.js';
+import type { FeedbackReport } from './feedback.js';
+import { formatters } from '../../web/i18n/index.js';
 import { languagePrefix } from '../../web/i18n/index.js';
 
 export interface TableContext {
@@ -217,6 +219,61 @@ export function recommendationTable(c: TableContext, recs: Recommendation[], rea
     title: t.stats.recommendations.title,
     columns: [col('service', t.stats.table.service), col('provider', t.stats.table.provider), col('area', t.stats.table.area), col('users', t.stats.adoption.users, 'integer'), col('peers', t.stats.table.agencies, 'integer'), col('share', t.stats.recommendations.share, 'percent'), col('why', t.stats.recommendations.why)],
     rows: recs.map((r) => [serviceCell(c, r.service), providerCell(c, r.service), { text: r.service.area.name }, r.similar.users, r.similar.peers, r.similar.peers ? r.similar.users / r.similar.peers : null, reasonText(r)]),
+    note: c.note,
+  };
+}
+
+/** Closed surveys' public results: one row per survey and 1–5 scale question; too few answers show as such. */
+export function satisfactionTable(c: TableContext, r: FeedbackReport): StatTable {
+  const { t, lang } = c;
+  const f = t.stats.feedback;
+  const fmt = formatters(lang);
+  const rows: Cell[][] = [];
+  for (const { survey, results } of r.surveys) {
+    const surveyCell: Cell = { text: survey.title, href: link(lang, `/undersokelser/${survey.id}`) };
+    const providerCell: Cell = { text: survey.provider.name, href: link(lang, `/leverandorer/${survey.provider.slug}`) };
+    const scales = survey.definition.questions.filter((q) => q.type === 'scale');
+    if (results.summary.tooFew || results.summary.respondents === null) {
+      rows.push([surveyCell, providerCell, survey.closesOn, f.tooFew, null, null]);
+      continue;
+    }
+    for (const q of scales) {
+      const qr = results.summary.questions.find((x) => x.question === q.id);
+      rows.push([surveyCell, providerCell, survey.closesOn, { text: q.label }, qr ? qr.n : null, qr?.mean != null ? fmt.number(qr.mean) : null]);
+    }
+  }
+  return {
+    id: 'tilfredshet',
+    title: f.satisfactionTitle,
+    columns: [col('survey', f.survey), col('provider', t.stats.table.provider), col('closed', f.closed, 'date'), col('question', f.question), col('answers', f.answers, 'integer'), col('mean', f.mean)],
+    rows,
+    note: `${c.note} ${f.anonymity}`,
+  };
+}
+
+/** Every gain indicator: its baseline and latest result, and the change. */
+export function gainsTable(c: TableContext, r: FeedbackReport): StatTable {
+  const { t, lang } = c;
+  const f = t.stats.feedback;
+  const fmt = formatters(lang);
+  const rows: Cell[][] = r.gains.flatMap(({ service, indicators }) =>
+    indicators.map((i) => [
+      { text: service.name, href: link(lang, `/tjenester/${service.slug}#gevinster`) },
+      { text: i.name },
+      t.gain.unitName[i.unit],
+      i.baselinePeriod,
+      fmt.number(i.baselineValue),
+      i.latest?.period ?? null,
+      i.latest ? fmt.number(i.latest.value) : null,
+      i.latest?.ratio ?? null,
+      i.latest ? (i.latest.gain === null ? f.noChange : i.latest.gain ? f.gain : f.loss) : f.noResults,
+    ]),
+  );
+  return {
+    id: 'gevinster',
+    title: f.gainsTitle,
+    columns: [col('service', t.stats.table.service), col('indicator', f.indicator), col('unit', f.unit), col('baselinePeriod', f.baselinePeriod, 'date'), col('baseline', f.baseline), col('latestPeriod', f.latestPeriod, 'date'), col('latest', f.latest), col('change', f.change, 'percent'), col('gain', f.direction)],
+    rows,
     note: c.note,
   };
 }

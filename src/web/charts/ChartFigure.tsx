@@ -29,14 +29,7 @@ export function ChartFigure({
 }) {
   return (
     <figure className={stacked ? 'chart chart--stacked' : 'chart'} id={id}>
-      <figcaption className="chart__caption">
-        <span className="chart__title" id={`${id}-title`}>
-          {title}
-        </span>
-        <span className="chart__summary" id={`${id}-desc`}>
-          {summary}
-        </span>
-      </figcaption>
+      <ChartCaption id={id} title={title} summary={summary} />
       <div className="chart__body">
         <div className="chart__image" dangerouslySetInnerHTML={{ __html: svg }} />
         <div className="chart__data">
@@ -45,5 +38,19 @@ export function ChartFigure({
         </div>
       </div>
     </figure>
+  );
+}
+
+/** A chart's caption: the title and summary the SVG names itself by (aria-labelledby `${id}-title`, aria-describedby `${id}-desc`). */
+export function ChartCaption({ id, title, summary }: { id: string; title: string; summary: string }) {
+  return (
+    <figcaption className="chart__caption">
+      <span className="chart__title" id={`${id}-title`}>
+        {title}
+      </span>
+      <span className="chart__summary" id={`${id}-desc`}>
+        {summary}
+      </span>
+    </figcaption>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { DataTable } from '../components.js';
+import { ChartCaption } from './ChartFigure.js';
 
 /**
  * A line chart drawn on the server as plain SVG: no script, no inline styles (colours come from app.css), so it works
@@ -71,14 +72,7 @@ export function LineChartFigure({
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
   return (
     <figure className="chart" id={id}>
-      <figcaption className="chart__caption">
-        <span className="chart__title" id={`${id}-title`}>
-          {title}
-        </span>
-        <span className="chart__summary" id={`${id}-desc`}>
-          {summary}
-        </span>
-      </figcaption>
+      <ChartCaption id={id} title={title} summary={summary} />
       <div className="chart__body">
         <svg className="chart__svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} focusable="false">
           {ticks.map((v) => (

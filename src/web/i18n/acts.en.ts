@@ -261,6 +261,12 @@ export const actsEn: typeof actsNb = {
     noOptOuts: 'No services have been opted out of.',
     withdrawOptOut: (name: string) => `Withdraw the opt-out of ${name}`,
     declareOptOut: 'Register the opt-out',
+    inHouse: 'Areas you handle in-house',
+    inHouseLead: 'Tick the service areas the agency handles with its own staff or its own solution, without a shared service. The coverage overview then shows “in-house” rather than “none known” for you.',
+    inHouseLegend: 'Service areas you handle in-house',
+    inHouseNone: 'You have not stated any areas you handle in-house.',
+    inHouseSince: (date: string) => `since ${date}`,
+    saveInHouse: 'Save the areas',
     errors: {
       employees: 'The number of employees must be a whole number.',
       email: 'Write a valid e-mail address.',
@@ -269,6 +275,7 @@ export const actsEn: typeof actsNb = {
       postalCode: 'The postcode must have four digits.',
       noLocation: 'We cannot find the office.',
       noOptOut: 'We cannot find the opt-out.',
+      unknownArea: (slugs: string) => `Unknown service area: ${slugs}.`,
     },
   },
   ministry: {

@@ -262,6 +262,12 @@ export const actsNb = {
     noOptOuts: 'Ingen tjenester er valgt bort.',
     withdrawOptOut: (name: string) => `Trekk fravalget av ${name}`,
     declareOptOut: 'Registrer fravalget',
+    inHouse: 'Områder dere løser selv',
+    inHouseLead: 'Kryss av for tjenesteområdene virksomheten løser med egne ansatte eller egen løsning, uten en fellestjeneste. Det gjør at dekningsoversikten viser «egen løsning» i stedet for «ingen kjent» for dere.',
+    inHouseLegend: 'Tjenesteområder dere løser selv',
+    inHouseNone: 'Dere har ikke oppgitt noen områder dere løser selv.',
+    inHouseSince: (date: string) => `siden ${date}`,
+    saveInHouse: 'Lagre områdene',
     errors: {
       employees: 'Antall ansatte må være et helt tall.',
       email: 'Skriv en gyldig e-postadresse.',
@@ -270,6 +276,7 @@ export const actsNb = {
       postalCode: 'Postnummeret må ha fire sifre.',
       noLocation: 'Vi finner ikke kontorstedet.',
       noOptOut: 'Vi finner ikke fravalget.',
+      unknownArea: (slugs: string) => `Ukjent tjenesteområde: ${slugs}.`,
     },
   },
   ministry: {

@@ -261,6 +261,12 @@ export const actsNn: typeof actsNb = {
     noOptOuts: 'Ingen tenester er valde bort.',
     withdrawOptOut: (name: string) => `Trekk fråvalet av ${name}`,
     declareOptOut: 'Registrer fråvalet',
+    inHouse: 'Område de løyser sjølve',
+    inHouseLead: 'Kryss av for tenesteområda verksemda løyser med eigne tilsette eller eiga løysing, utan ei fellesteneste. Då viser dekningsoversikta «eiga løysing» i staden for «ingen kjend» for dykk.',
+    inHouseLegend: 'Tenesteområde de løyser sjølve',
+    inHouseNone: 'De har ikkje oppgitt nokon område de løyser sjølve.',
+    inHouseSince: (date: string) => `sidan ${date}`,
+    saveInHouse: 'Lagre områda',
     errors: {
       employees: 'Talet på tilsette må vere eit heilt tal.',
       email: 'Skriv ei gyldig e-postadresse.',
@@ -269,6 +275,7 @@ export const actsNn: typeof actsNb = {
       postalCode: 'Postnummeret må ha fire siffer.',
       noLocation: 'Vi finn ikkje kontorstaden.',
       noOptOut: 'Vi finn ikkje fråvalet.',
+      unknownArea: (slugs: string) => `Ukjent tenesteområde: ${slugs}.`,
     },
   },
   ministry: {
