@@ -40,6 +40,10 @@ export interface Config {
   apiAudience: string;
   /** The organisation that publishes the open-data catalogue (dct:publisher of the CPSV-AP-NO export). */
   catalogPublisher: { orgnr: string; name: string };
+  /** Where the accessibility statement sends feedback (an e-mail address). */
+  accessibilityContact: string;
+  /** Bearer token for GET /metrics. Unset: /metrics is open in development and test, and absent in production. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -86,6 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('SESSION_SECRET must be at least 32 characters');
   }
   if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  if (env.METRICS_TOKEN && env.METRICS_TOKEN.length < 24) throw new ConfigError('METRICS_TOKEN must be at least 24 characters');
+  const accessibilityContact = env.ACCESSIBILITY_CONTACT || 'postmottak@dfo.no';
+  if (!/^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i.test(accessibilityContact)) throw new ConfigError('ACCESSIBILITY_CONTACT must be an e-mail address');
   return {
     port,
     host,
@@ -110,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       orgnr: publisherCheck.orgnr,
       name: env.CATALOG_PUBLISHER_NAME || (env.CATALOG_PUBLISHER_ORGNR ? `Organisasjon ${publisherCheck.orgnr}` : 'Direktoratet for forvaltning og økonomistyring'),
     },
+    accessibilityContact,
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
 }
 

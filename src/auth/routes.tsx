@@ -84,6 +84,9 @@ export async function registerAuthRoutes(app: App, deps: AppDeps, rp: RelyingPar
       }
       const user = await matchUser(db, identity);
       if (!user) return sendErrorPage(req, reply, 403, t.noAccount(identity.email ?? identity.subject), t.noAccountTitle);
+      // Never carry a session across a sign-in: whatever session this browser presented (a planted one, or the
+      // previous person's on a shared computer) ends, and the new one gets a fresh token (no session fixation).
+      if (req.auth?.sessionId) await deleteSession(db, req.auth.sessionId);
       const session = await createSession(db, user.id, { idleMinutes: deps.config.sessionIdleMinutes, maxHours: deps.config.sessionMaxHours }, identity.idToken);
       reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, maxAge: deps.config.sessionMaxHours * 3600 });
       return reply.redirect(safeReturnTo(expected.returnTo, lang), 303);

@@ -27,6 +27,8 @@ export interface DatabaseHandle {
   /** Cheap round trip, for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** PostgreSQL only: the pool's connections (for /metrics). */
+  poolStats?(): { total: number; idle: number; waiting: number };
   /** PGlite only: the whole data directory as a tarball (test templates, backups). */
   dumpDataDir?(): Promise<Blob>;
 }
@@ -71,6 +73,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       async ping() {
         await pool.query('SELECT 1');
       },
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       async close() {
         await pool.end();
       },

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from './database.js';
+import { cacheStats } from './cacheStats.js';
 
 /**
  * Read models cached per app node, keyed on a data version. Statement-level triggers bump a row in
@@ -41,11 +42,13 @@ export async function cachedRead<T>(db: Executor, key: string, load: () => Promi
   }
   const hit = gen.entries.get(key);
   if (hit) {
+    cacheStats.readHits += 1;
     // Most recently used last, so the oldest is evicted first.
     gen.entries.delete(key);
     gen.entries.set(key, hit);
     return hit as Promise<T>;
   }
+  cacheStats.readMisses += 1;
   const pending = load();
   gen.entries.set(key, pending);
   const entries = gen.entries;

@@ -22,6 +22,9 @@ import { databaseFault, databaseProblem } from './dbErrors.js';
 import { registerHealth } from './health.js';
 import { registerPageCache } from './pageCache.js';
 import { registerPages } from './pages.js';
+import { loggerOptions, registerObservability, requestIdOf } from './observability.js';
+import { registerRouteInventory } from './routeInventory.js';
+import { BODY_LIMITS, registerInputGuards, registerSecurityHeaders } from './security.js';
 import { HttpProblem, type Problem, ProblemSchema, problemTitle, sendProblem } from './problem.js';
 import type { AppDeps } from './types.js';
 import { describeError, fieldName } from './validationMessages.js';
@@ -59,10 +62,12 @@ export function isApiRequest(req: FastifyRequest): boolean {
 
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? (deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel }),
+    logger: loggerOptions(deps.config, options.logger),
+    genReqId: requestIdOf,
+    requestIdLogLabel: 'reqId',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     trustProxy: deps.config.environment === 'production',
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMITS.json,
     ajv: { customOptions: { allErrors: true, verbose: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -72,7 +77,13 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.decorateRequest('pageUser', undefined);
   app.decorateRequest('csrfToken', undefined);
 
-  await app.register(formbody);
+  // First, so every route (plugins' own included) gets the headers.
+  registerSecurityHeaders(app, deps.config);
+  registerRouteInventory(app);
+  registerObservability(app, deps);
+  registerInputGuards(app);
+
+  await app.register(formbody, { bodyLimit: BODY_LIMITS.form });
   await app.register(cookie);
   // Only routes that ask for it (sign-in) are limited; the limit answers with a problem like any other error.
   await app.register(rateLimit, {

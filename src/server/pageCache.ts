@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { cacheStats } from '../db/cacheStats.js';
 import { catalogueVersion, osloToday } from '../db/readCache.js';
 import type { AppDeps } from './types.js';
 
@@ -46,11 +47,13 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
     if (req.headers['if-none-match'] === etag) return reply.code(304).headers(cacheHeaders(etag)).send();
     const hit = pages.get(key);
     if (hit) {
+      cacheStats.pageHits += 1;
       // Refresh its place in the insertion order (a simple LRU).
       pages.delete(key);
       pages.set(key, hit);
       return reply.headers(cacheHeaders(etag)).type('text/html; charset=utf-8').send(hit.body);
     }
+    cacheStats.pageMisses += 1;
   });
 
   app.addHook('onSend', async (req, reply, payload) => {

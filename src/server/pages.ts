@@ -1,6 +1,7 @@
 import type { Language } from '../domain/catalogue.js';
 import type { App } from './app.js';
 import type { AppDeps } from './types.js';
+import { registerAccessibilityPages } from '../resources/accessibility/pages.js';
 import { registerAgencyPages } from '../resources/agencies/pages.js';
 import { registerAreaPages } from '../resources/areas/pages.js';
 import { registerHomePages } from '../resources/home/pages.js';
@@ -49,4 +50,5 @@ export async function registerPages(scope: App, deps: AppDeps, lang: Language): 
   await registerSurveyPages(scope, deps);
   await registerIdeaPages(scope, deps);
   await registerGainPages(scope, deps);
+  await registerAccessibilityPages(scope, deps);
 }

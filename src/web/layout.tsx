@@ -98,6 +98,9 @@ export function Layout({ title, description, children, section }: LayoutProps) {
                 <li>
                   <Link href={href('/apne-data')}>{t.site.footerData}</Link>
                 </li>
+                <li>
+                  <Link href={href('/tilgjengelighet')}>{t.site.footerAccessibility}</Link>
+                </li>
               </ul>
             </nav>
             <Paragraph data-size="xs">{t.site.footerSource}</Paragraph>

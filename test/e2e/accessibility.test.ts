@@ -1,0 +1,211 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSession } from '../../src/auth/sessions.js';
+import { expectNoAxeViolations, launchBrowser } from '../support/browser.js';
+import { testEngines } from '../support/engines.js';
+import { DEMO_ROLES, type DemoRole, demoSession, inLanguage, type PageSample, pageSamples, ROLES } from '../support/pageInventory.js';
+import { type SignInPortal, signIn, startPortalWithSignIn } from '../support/signIn.js';
+
+const textOf = async (l: Locator) => ((await l.first().textContent({ timeout: 10_000 })) ?? '').trim();
+
+/** Collects what Chromium reports about the Content-Security-Policy: a blocked script, style or form is a bug. */
+function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);
+  });
+  return violations;
+}
+
+/**
+ * Presses Tab until the element has the focus, and checks that the focus can be seen (an outline or a ring);
+ * fails when the element cannot be reached by keyboard.
+ */
+async function tabTo(page: Page, target: Locator, max = 120): Promise<void> {
+  const handle = await target.elementHandle({ timeout: 10_000 });
+  if (!handle) throw new Error('tabTo: no such element');
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate((el) => el === document.activeElement, handle);
+    if (focused) {
+      const visible = await page.evaluate((el) => {
+        const s = getComputedStyle(el as Element);
+        return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+      }, handle);
+      expect(visible, 'the keyboard focus is visible').toBe(true);
+      return;
+    }
+  }
+  throw new Error(`tabTo: not reachable with ${max} presses of Tab`);
+}
+
+async function contextAs(browser: Browser, portal: SignInPortal, role: DemoRole | 'anonymous'): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  if (role !== 'anonymous') {
+    const s = await demoSession(portal.database.db, role);
+    await context.addCookies([{ name: 'ft_session', value: s.token, url: portal.url, httpOnly: true, sameSite: 'Lax' }]);
+  }
+  return context;
+}
+
+/**
+ * The accessibility pass: every page type the app registers (from its route inventory, so new pages are included
+ * or the inventory fails), in bokmål and English, signed out and in each role, through axe (WCAG 2.1 A/AA) with
+ * no Content-Security-Policy violation; then the main tasks with the keyboard alone.
+ */
+describe.each(testEngines())('accessibility in the browser on %s', (engine) => {
+  let portal: SignInPortal;
+  let browser: Browser;
+  let pages: PageSample[];
+
+  beforeAll(async () => {
+    portal = await startPortalWithSignIn(engine, { seed: 'demo' });
+    browser = await launchBrowser();
+    pages = await pageSamples(portal.app);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  // The markup does not depend on the engine, and the sweep takes minutes: it runs on one engine, the last asked for
+  // (PostgreSQL in `npm test`, as in production). Every page on both engines is rendered, signed out and in, by
+  // test/api/security-headers.test.ts; the sign-in and the keyboard tasks below write, and run on both.
+  const sweep = engine === testEngines().at(-1);
+  for (const who of sweep ? (['anonymous', ...ROLES] as const) : []) {
+    it(`every page type in nb and en passes axe, ${who}`, { timeout: 600_000 }, async () => {
+      const context = await contextAs(browser, portal, who);
+      const page = await context.newPage();
+      const csp = watchCsp(page);
+      const visited: string[] = [];
+      for (const { url } of pages) {
+        for (const lang of ['nb', 'en'] as const) {
+          const path = inLanguage(url, lang);
+          const res = await page.goto(portal.url + path);
+          const landed = new URL(page.url()).pathname;
+          // Signed-out visitors to signed-in pages land on the sign-in page (checked once, as its own page).
+          if (who === 'anonymous' && /\/logg-inn$/.test(landed) && !/logg-inn/.test(path)) continue;
+          expect(res?.status(), path).toBeLessThan(500);
+          const started = Date.now();
+          await expectNoAxeViolations(page, `${who} ${path}`);
+          if (process.env.A11Y_TIMINGS) console.log(`${who} ${path} ${Date.now() - started} ms`);
+          visited.push(path);
+        }
+      }
+      expect(visited.length).toBeGreaterThanOrEqual(who === 'anonymous' ? 30 : pages.length * 2 - 4);
+      expect(csp).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('signs in through the real OIDC provider with a fresh session (no fixation), and the sign-in pages pass axe', { timeout: 120_000 }, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const csp = watchCsp(page);
+    // An attacker plants their own valid session in the victim's browser before the victim signs in.
+    const planted = await demoSession(portal.database.db, 'ministryViewer');
+    await context.addCookies([{ name: 'ft_session', value: planted.token, url: portal.url }]);
+    await page.goto(portal.url + '/logg-inn');
+    await expectNoAxeViolations(page, 'sign-in page');
+    await page.goto(portal.url + '/en/logg-inn');
+    await expectNoAxeViolations(page, 'sign-in page in English');
+    await page.goto(portal.url + '/logg-inn');
+    await page.getByRole('button', { name: /Logg inn med ID-porten/ }).click();
+    await expectNoAxeViolations(page, "the identity provider's login form");
+    await page.getByLabel(/^Lise Berg –/).check();
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.waitForURL((u) => u.href.startsWith(portal.url) && !u.pathname.startsWith('/auth/'));
+    const cookie = (await context.cookies(portal.url)).find((c) => c.name === 'ft_session');
+    expect(cookie?.value).toBeDefined();
+    expect(cookie!.value).not.toBe(planted.token);
+    expect(cookie!.httpOnly).toBe(true);
+    expect(cookie!.sameSite).toBe('Lax');
+    // The planted session is gone, not upgraded; the new one is Lise's.
+    const timeouts = { idleMinutes: 60, maxHours: 12 };
+    expect((await findSession(portal.database.db, planted.token, timeouts)).state).not.toBe('valid');
+    await page.goto(portal.url + '/min-side');
+    await expect.poll(() => textOf(page.locator('.user-menu__name'))).toBe('Lise Berg');
+    // Signing out ends the session on the server: the old cookie no longer works.
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    await page.waitForURL((u) => u.href.startsWith(portal.url) && !u.pathname.startsWith('/auth/'));
+    expect((await findSession(portal.database.db, cookie!.value, timeouts)).state).not.toBe('valid');
+    expect(csp).toEqual([]);
+    await context.close();
+  });
+
+  it('searches and narrows the catalogue by keyboard alone', { timeout: 120_000 }, async () => {
+    const context = await contextAs(browser, portal, 'anonymous');
+    const page = await context.newPage();
+    await page.goto(portal.url + '/tjenester');
+    const total = await textOf(page.locator('main h1'));
+    await tabTo(page, page.locator('#catalogue-q'));
+    await page.keyboard.type('lønn');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=l%C3%B8nn|q=lønn/);
+    const facet = page.locator('#catalogue-filters fieldset.facet input[type=checkbox]').first();
+    const facetValue = await facet.getAttribute('value');
+    await tabTo(page, facet);
+    await page.keyboard.press('Space');
+    expect(await facet.isChecked()).toBe(true);
+    await tabTo(page, page.locator('#catalogue-filters button[type=submit]'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.search.includes(encodeURIComponent(facetValue!)) || u.search.includes(facetValue!));
+    expect(decodeURIComponent(new URL(page.url()).search)).toContain('q=lønn');
+    await expect.poll(() => page.locator('#catalogue-filters fieldset.facet input[type=checkbox]:checked').count()).toBe(1);
+    expect(total.length).toBeGreaterThan(0);
+    await expectNoAxeViolations(page, 'filtered catalogue');
+    await context.close();
+  });
+
+  it('declares an opt-out, marks the follow-up and changes the usage register by keyboard alone', { timeout: 180_000 }, async () => {
+    const procurements = (await portal.app.inject({ url: '/api/v1/procurements' })).json().items as { id: string; status: string }[];
+    const travel = procurements.find((p) => p.status === 'consultation')!.id;
+    const lise = await (await contextAs(browser, portal, 'agencyEditor')).newPage();
+    const orgnr = DEMO_ROLES.agencyEditor.agency;
+
+    // The agency opts out with a reason.
+    await lise.goto(`${portal.url}/anskaffelser/${travel}/erklaering?virksomhet=${orgnr}`);
+    await tabTo(lise, lise.locator('input[name=q_reason]').first());
+    for (let i = 0; i < 12 && !(await lise.getByLabel('Kostnad').isChecked()); i++) await lise.keyboard.press('ArrowDown');
+    expect(await lise.getByLabel('Kostnad').isChecked()).toBe(true);
+    await tabTo(lise, lise.getByRole('button', { name: /Send reservasjonen|Lagre endringen/ }));
+    await lise.keyboard.press('Enter');
+    await expect.poll(() => textOf(lise.getByRole('status'))).toBe('Svaret er registrert.');
+    await expectNoAxeViolations(lise, 'declaration sent by keyboard');
+
+    // The provider marks the follow-up of that opt-out.
+    const siri = await (await contextAs(browser, portal, 'providerEditor')).newPage();
+    await siri.goto(`${portal.url}/anskaffelser/${travel}/erklaeringer`);
+    const card = siri.locator(`#agency-${orgnr}`);
+    const state = card.getByLabel(/^Oppfølging av/);
+    const before = await state.inputValue();
+    await tabTo(siri, state);
+    await siri.keyboard.press('ArrowDown');
+    const chosen = await state.inputValue();
+    expect(chosen).not.toBe(before);
+    await tabTo(siri, card.getByLabel('Notat'));
+    await siri.keyboard.type('Ringt opp');
+    await tabTo(siri, card.getByRole('button', { name: 'Lagre oppfølgingen' }));
+    await siri.keyboard.press('Enter');
+    await expect.poll(() => textOf(siri.getByRole('status'))).toBe('Oppfølgingen er lagret.');
+    await expect.poll(() => siri.locator(`#agency-${orgnr}`).getByLabel(/^Oppfølging av/).inputValue()).toBe(chosen);
+
+    // The agency registers a service it uses.
+    await lise.goto(`${portal.url}/min-side/virksomhet/${orgnr}`);
+    const rowsBefore = await lise.locator('#usage tbody tr').count();
+    const service = lise.locator('#usage-service');
+    await tabTo(lise, service);
+    await lise.keyboard.press('ArrowDown');
+    const picked = await service.inputValue();
+    expect(picked).not.toBe('');
+    await tabTo(lise, lise.getByRole('button', { name: 'Registrer bruk' }));
+    await lise.keyboard.press('Enter');
+    await expect.poll(() => textOf(lise.getByRole('status'))).not.toBe('');
+    const errors = await lise.getByRole('alert').count();
+    expect(errors, await lise.locator('main').innerText()).toBe(0);
+    expect(await lise.locator('#usage tbody tr').count()).toBeGreaterThanOrEqual(rowsBefore);
+    const api = (await portal.app.inject({ url: `/api/v1/agencies/${orgnr}/subscriptions` })).json() as { items: { service: { slug: string } | string }[] };
+    expect(JSON.stringify(api.items)).toContain(picked);
+    await expectNoAxeViolations(lise, 'usage registered by keyboard');
+  });
+});

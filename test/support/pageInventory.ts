@@ -1,0 +1,103 @@
+import { desc, eq } from 'drizzle-orm';
+import { createSession } from '../../src/auth/sessions.js';
+import type { Executor } from '../../src/db/database.js';
+import { ideas, needs, networks, surveys, users } from '../../src/db/schema/index.js';
+import type { App } from '../../src/server/app.js';
+
+/** The demo users, one per role (data/demo/users.json). */
+export const DEMO_ROLES = {
+  agencyEditor: { email: 'lise.berg@lottstift.example', agency: '982391490' },
+  providerEditor: { email: 'siri.aas@sis.example', provider: 'statens-innkjopssenter' },
+  ministryViewer: { email: 'mona.dahl@kud.example', ministry: '972417866' },
+  admin: { email: 'anne.vik@dfo.example' },
+} as const;
+export type DemoRole = keyof typeof DEMO_ROLES;
+export const ROLES = Object.keys(DEMO_ROLES) as DemoRole[];
+
+/** A real session for the demo user of the role: cookie and CSRF token. */
+export async function demoSession(db: Executor, role: DemoRole): Promise<{ token: string; cookie: string; csrf: string }> {
+  const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ROLES[role].email));
+  if (!u) throw new Error(`demo user for ${role} missing: is the demo dataset loaded?`);
+  const s = await createSession(db, u.id, { idleMinutes: 60, maxHours: 2 });
+  return { token: s.token, cookie: `ft_session=${s.token}`, csrf: s.csrfToken };
+}
+
+/** A bokmål page route (GET, not the API, sign-in plumbing or a download) with a concrete URL. */
+export interface PageSample {
+  route: string;
+  url: string;
+}
+
+const NOT_PAGES = [/^\/metrics$/, /^\/api(\/|$)/, /^\/auth\//, /^\/assets\//, /^\/(nn|en)(\/|$)/, /\/tabeller\/:file$/, /\.(csv|xlsx|ttl|jsonld|json)$/];
+
+type Samples = Record<string, string>;
+
+/**
+ * Values for route parameters, by the route's pattern. A route whose parameter has no sample makes
+ * `pageSamples` throw: a new page type is then added here, never silently skipped.
+ */
+const PARAMS: [RegExp, (s: Samples) => Record<string, string>][] = [
+  [/^\/tjenester\/:slug(\/|$)/, (s) => ({ slug: s.service! })],
+  [/^\/nettverk\/:slug(\/|$)/, (s) => ({ slug: s.network! })],
+  [/^\/behov\/:id(\/|$)/, (s) => ({ id: s.need! })],
+  [/^\/ideer\/:id(\/|$)/, (s) => ({ id: s.idea! })],
+  [/^\/undersokelser\/:id(\/|$)/, (s) => ({ id: s.survey! })],
+  [/^\/(statistikk\/)?leverandorer\/:slug(\/|$)/, (s) => ({ slug: s.provider! })],
+  [/^\/omrader\/:slug$/, (s) => ({ slug: s.area! })],
+  [/^\/virksomheter\/:orgnr(\/|$)/, (s) => ({ orgnr: s.agency! })],
+  [/^\/min-side\/virksomhet\/:orgnr$/, (s) => ({ orgnr: s.agency! })],
+  [/^\/(min-side\/departement|statistikk\/departementer)\/:orgnr$/, (s) => ({ orgnr: s.ministry! })],
+  [/^\/anskaffelser\/:id(\/|$)/, (s) => ({ id: s.procurement! })],
+];
+
+/** Every page route of the app with a URL to visit, from the app's own route inventory and the demo data. */
+export async function pageSamples(app: App): Promise<PageSample[]> {
+  const { db } = app.deps.database;
+  const first = async <T>(rows: Promise<T[]>): Promise<T> => {
+    const [row] = await rows;
+    if (!row) throw new Error('pageSamples needs the demo dataset');
+    return row;
+  };
+  const get = async (url: string) => (await app.inject({ url })).json() as { items: Record<string, string>[] };
+  const procurements = (await get('/api/v1/procurements')).items;
+  const samples: Samples = {
+    service: (await get('/api/v1/services?limit=1')).items[0]!.slug!,
+    area: (await get('/api/v1/areas')).items[0]!.slug!,
+    provider: DEMO_ROLES.providerEditor.provider,
+    agency: DEMO_ROLES.agencyEditor.agency,
+    ministry: DEMO_ROLES.ministryViewer.ministry,
+    procurement: (procurements.find((p) => p.status === 'consultation') ?? procurements[0])!.id!,
+    network: (await first(db.select({ slug: networks.slug }).from(networks).orderBy(networks.slug).limit(1))).slug,
+    need: (await first(db.select({ id: needs.id }).from(needs).orderBy(needs.createdAt).limit(1))).id,
+    idea: (await first(db.select({ id: ideas.id }).from(ideas).orderBy(ideas.createdAt).limit(1))).id,
+    // The survey open longest: its answer page is a form, not a "closed" notice.
+    survey: (await first(db.select({ id: surveys.id }).from(surveys).orderBy(desc(surveys.closesOn)).limit(1))).id,
+  };
+  const out: PageSample[] = [];
+  const seen = new Set<string>();
+  for (const r of app.routeInventory) {
+    if (r.method !== 'GET' || NOT_PAGES.some((re) => re.test(r.url)) || r.url.includes('*')) continue;
+    const route = r.url.replace(/\/$/, '') || '/';
+    if (seen.has(route)) continue;
+    seen.add(route);
+    let url = route;
+    if (route.includes(':')) {
+      const rule = PARAMS.find(([re]) => re.test(route));
+      if (!rule) throw new Error(`No sample parameters for the page route ${route}: add one to test/support/pageInventory.ts`);
+      const values = rule[1](samples);
+      url = route.replace(/:(\w+)/g, (_m, name: string) => {
+        const v = values[name];
+        if (!v) throw new Error(`No sample for :${name} in ${route}`);
+        return encodeURIComponent(v);
+      });
+    }
+    out.push({ route, url });
+  }
+  return out;
+}
+
+/** The same page in another language (bokmål has no prefix). */
+export function inLanguage(url: string, lang: 'nb' | 'nn' | 'en'): string {
+  if (lang === 'nb') return url;
+  return url === '/' ? `/${lang}` : `/${lang}${url}`;
+}
