@@ -28,7 +28,7 @@ export interface PageSample {
   url: string;
 }
 
-const NOT_PAGES = [/^\/metrics$/, /^\/api(\/|$)/, /^\/auth\//, /^\/assets\//, /^\/(nn|en)(\/|$)/, /\/tabeller\/:file$/, /\.(csv|xlsx|ttl|jsonld|json)$/];
+const NOT_PAGES = [/^\/metrics$/, /^\/(healthz|readyz)$/, /^\/api(\/|$)/, /^\/auth\//, /^\/assets\//, /^\/(nn|en)(\/|$)/, /\/tabeller\/:file$/, /\.(csv|xlsx|ttl|jsonld|json)$/];
 
 type Samples = Record<string, string>;
 
