@@ -8,7 +8,7 @@ import { COVERAGE_KINDS } from '../../domain/coverage.js';
 import { bars, lines, stackedBars } from '../../web/charts/builders.js';
 import { renderChartSvg } from '../../web/charts/svg.js';
 import type { Formatters, Messages } from '../../web/i18n/index.js';
-import type { OptOutItem } from './optouts.js';
+import { type OptOutItem, reasonLabel } from './optouts.js';
 import type { AdoptionRow, CoverageReport, GapReport, TierReport, TrendReport } from './reports.js';
 
 export interface ChartContext {
@@ -75,7 +75,7 @@ export function sizeChart(c: ChartContext, r: AdoptionRow, id: string): Rendered
 /** One procurement's opt-out reasons as shares of its opt-outs. */
 export function optOutReasonChart(c: ChartContext, item: OptOutItem, id: string): RenderedChart {
   const { t, fmt, lang } = c;
-  const label = (code: string | null) => (code && item.reasonLabels[code] ? text(item.reasonLabels[code], lang) : code ?? t.stats.optouts.noReason);
+  const label = (code: string | null) => reasonLabel(item, code, lang) ?? code ?? t.stats.optouts.noReason;
   const svg = renderChartSvg(
     bars({ categories: item.reasons.map((r) => label(r.code)), values: item.reasons.map((r) => r.share), format: (v) => fmt.percent(v), max: 1 }),
     { width: 640, height: 320 },

@@ -10,7 +10,7 @@ import { listSurveys, surveyResults, windowOf } from '../surveys/queries.js';
 
 export async function feedbackReport(db: Executor, now: Date, th: SizeThresholds) {
   const [surveys, gains] = await Promise.all([listSurveys(db), allGains(db)]);
-  const closed = surveys.filter((s) => windowOf(s, now) === 'closed').sort((a, b) => (a.closesOn < b.closesOn ? 1 : a.closesOn > b.closesOn ? -1 : 0));
+  const closed = surveys.filter((s) => windowOf(s, now) === 'closed').sort((a, b) => b.closesOn.localeCompare(a.closesOn));
   const results = await Promise.all(closed.map(async (s) => ({ survey: s, results: await surveyResults(db, s, 'public', now, th) })));
   return { surveys: results, gains };
 }

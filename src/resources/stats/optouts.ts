@@ -5,7 +5,8 @@
  * sizes and ministries come from the catalogue).
  */
 import { sql } from 'drizzle-orm';
-import type { LocalizedText } from '../../domain/catalogue.js';
+import { type Language, type LocalizedText, type OrganisationKind, pickText } from '../../domain/catalogue.js';
+import { ministryAreaOf } from '../../domain/eligibility.js';
 import { declarationStats, type Declaration, type EligibleAgency, type ProcurementDeclarationStats } from '../../domain/declarations.js';
 import type { ProcurementState } from '../../domain/procurementLifecycle.js';
 import type { QuestionnaireDefinition } from '../../domain/questionnaire.js';
@@ -22,6 +23,12 @@ export interface OptOutItem extends ProcurementDeclarationStats {
   provider: { slug: string; name: LocalizedText; shortName: string | null };
   /** Reason code → its label in the procurement's questionnaire. */
   reasonLabels: Record<string, LocalizedText>;
+}
+
+/** A reason code's label in the procurement's questionnaire, in the reader's language; null when it has none. */
+export function reasonLabel(item: Pick<OptOutItem, 'reasonLabels'>, code: string | null, lang: Language): string | null {
+  const label = code ? item.reasonLabels[code] : undefined;
+  return label ? pickText(label, lang).text : null;
 }
 
 /** States in which agencies have been asked: from the consultation on. */
@@ -54,9 +61,9 @@ async function loadOptOutReport(db: Executor, th: SizeThresholds): Promise<OptOu
          order by p.consultation_opens_at desc nulls last, p.id`,
   );
   if (procs.length === 0) return [];
-  const agencyRows = await queryRows<{ orgnr: string; kind: string; employees: number | null; ministry_orgnr: string | null }>(
+  const agencyRows = await queryRows<{ orgnr: string; kind: OrganisationKind; employees: number | null; ministryOrgnr: string | null }>(
     db,
-    sql`select orgnr, kind, employees, ministry_orgnr from agencies where deleted_on is null`,
+    sql`select orgnr, kind, employees, ministry_orgnr as "ministryOrgnr" from agencies where deleted_on is null`,
   );
   const eligibleFor = new Map<Eligibility, EligibleAgency[]>();
   const eligible = (e: Eligibility) => {
@@ -65,7 +72,7 @@ async function loadOptOutReport(db: Executor, th: SizeThresholds): Promise<OptOu
       const kinds = new Set(eligibleKinds(e));
       list = agencyRows
         .filter((a) => kinds.has(a.kind))
-        .map((a) => ({ orgnr: a.orgnr, sizeClass: sizeClassOf(a.employees, th), ministryOrgnr: a.kind === 'ministry' ? a.orgnr : a.ministry_orgnr }));
+        .map((a) => ({ orgnr: a.orgnr, sizeClass: sizeClassOf(a.employees, th), ministryOrgnr: ministryAreaOf(a) }));
       eligibleFor.set(e, list);
     }
     return list;
@@ -86,7 +93,7 @@ async function loadOptOutReport(db: Executor, th: SizeThresholds): Promise<OptOu
       kind: d.kind,
       reasonCode: d.kind === 'opt_out' ? d.reason : null,
       sizeClass: sizeClassOf(a?.employees ?? null, th),
-      ministryOrgnr: a ? (a.kind === 'ministry' ? a.orgnr : a.ministry_orgnr) : null,
+      ministryOrgnr: a ? ministryAreaOf(a) : null,
     };
   });
   const stats = declarationStats(

@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { LocalizedText, OrganisationKind } from '../../domain/catalogue.js';
 import { type CellCoverage, COVERAGE_KINDS, coverageOf, isGapExposed } from '../../domain/coverage.js';
-import { MUNICIPAL_KINDS, STATE_KINDS } from '../../domain/eligibility.js';
+import { ministryAreaOf, MUNICIPAL_KINDS, STATE_KINDS } from '../../domain/eligibility.js';
 import { rankRecommendations, type RecommendationReason } from '../../domain/recommendations.js';
 import { share } from '../../domain/shares.js';
 import { SIZE_CLASSES, type SizeClass, sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
@@ -323,7 +323,7 @@ export interface Recommendation {
  * agencies (see src/domain/recommendations.ts), grouped by area; plus planned services it will be able to use.
  */
 export async function recommendationsFor(db: Executor, th: SizeThresholds, today: string, a: RecommendationAgency, lang: Language) {
-  const ministryArea = a.kind === 'ministry' ? a.orgnr : a.ministryOrgnr;
+  const ministryArea = ministryAreaOf(a);
   const sizeClass = sizeClassOf(a.employees, th);
   const me = { orgnr: a.orgnr, kinds: kindFamily(a.kind), ministryArea, sizeClass };
   const [services, inUse, usage, groups] = await Promise.all([listServiceRows(db), servicesInUse(db, a.orgnr, today), peerUsage(db, me, th, today), peerGroups(db, me, th)]);

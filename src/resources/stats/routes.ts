@@ -10,7 +10,7 @@ import { knownSlug, populationFrom } from './input.js';
 import type { ServiceRow } from './queries.js';
 import { adoptionByMinistry, adoptionReport, coverageReport, gapReport, launchesReport, tierReport, trendReport } from './served.js';
 import { AdoptionQuery, AdoptionResponse, CoverageQuery, CoverageResponse, LangQuery, OptOutResponse, TrendQuery, TrendResponse } from './schema.js';
-import { optOutReport } from './optouts.js';
+import { optOutReport, reasonLabel } from './optouts.js';
 import { osloToday } from './sql.js';
 
 /** A service as the statistics API shows it. */
@@ -183,7 +183,7 @@ export async function registerStatsApi(api: App, deps: AppDeps): Promise<void> {
         available: items.length > 0,
         note: items.length > 0 ? messages[req.lang].stats.optouts.how : messages[req.lang].stats.optouts.notYet,
         items: items.map((i) => {
-          const withLabels = (rs: typeof i.reasons) => rs.map((r) => ({ ...r, label: r.code && i.reasonLabels[r.code] ? text(i.reasonLabels[r.code]!) : null }));
+          const withLabels = (rs: typeof i.reasons) => rs.map((r) => ({ ...r, label: reasonLabel(i, r.code, req.lang) }));
           return {
             ...i,
             title: text(i.title),

@@ -6,14 +6,12 @@ import { COVERAGE_KINDS, type CellCoverage } from '../../domain/coverage.js';
 import { type Language, type LocalizedText, pickText } from '../../domain/catalogue.js';
 import type { SizeClass } from '../../domain/sizeClass.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
-import type { Messages } from '../../web/i18n/index.js';
+import { formatters, languagePrefix, type Messages } from '../../web/i18n/index.js';
 import type { Cell, Column, StatTable } from '../../web/export/table.js';
 import type { AdoptionRow, CoverageReport, GapReport, Recommendation, TierReport, TrendReport } from './reports.js';
 import type { AreaRow, ServiceRow } from './queries.js';
-import type { OptOutItem } from './optouts.js';
+import { type OptOutItem, reasonLabel } from './optouts.js';
 import type { FeedbackReport } from './feedback.js';
-import { formatters } from '../../web/i18n/index.js';
-import { languagePrefix } from '../../web/i18n/index.js';
 
 export interface TableContext {
   t: Messages;
@@ -201,7 +199,7 @@ export function optOutTable(c: TableContext, items: OptOutItem[]): StatTable {
 export function optOutReasonsTable(c: TableContext, item: OptOutItem, id: string): StatTable {
   const { t, lang } = c;
   const o = t.stats.optouts;
-  const label = (code: string | null) => (code && item.reasonLabels[code] ? pickText(item.reasonLabels[code], lang).text : code ?? o.noReason);
+  const label = (code: string | null) => reasonLabel(item, code, lang) ?? code ?? o.noReason;
   const countIn = (reasons: { code: string | null; count: number }[], code: string | null) => reasons.find((r) => r.code === code)?.count ?? 0;
   return {
     id,
