@@ -6,12 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { expectHtmlPage } from '../support/expectations.js';
+import { expectHtmlPage, tableRows } from '../support/expectations.js';
 
-function tableRows(html: string, tableId: string): string[][] {
-  const table = new RegExp(`<table[^>]*id="${tableId}"[\\s\\S]*?</table>`).exec(html)?.[0] ?? '';
-  return (table.match(/<tr>[\s\S]*?<\/tr>/g) ?? []).map((row) => [...row.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim()));
-}
 const nb = (n: number) => new Intl.NumberFormat('nb-NO').format(n).replace(/\s+/g, ' ');
 
 describe.each(testEngines())('satisfaction and gains statistics on %s', (engine) => {

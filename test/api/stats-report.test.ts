@@ -7,14 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencies, subscriptions } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { decode } from '../support/expectations.js';
+import { decode, tableRows } from '../support/expectations.js';
 import { createArea, createProvider, createService, createTier, fakeOrgnr } from '../support/factories.js';
 
-/** The text of the cells of every row of a table, by its id. */
-function rows(html: string, tableId: string): string[][] {
-  const table = new RegExp(`<table[^>]*id="${tableId}"[\\s\\S]*?</table>`).exec(html)?.[0] ?? '';
-  return (table.match(/<tr>[\s\S]*?<\/tr>/g) ?? []).map((row) => [...row.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim()));
-}
 
 const pct = (share: number) => Math.round(100 * share);
 
@@ -75,7 +70,7 @@ describe.each(testEngines())('the report reproduced on %s', (engine) => {
 
   it('the dashboard shows the same percentages', async () => {
     const html = decode((await get('/statistikk/bruk')).body);
-    const tiers = rows(html, 'table-tjenestemodeller').slice(1);
+    const tiers = tableRows(html, 'table-tjenestemodeller').slice(1);
     expect(tiers).toEqual([
       ['Lønnstjenester', 'Basis', '50', '27,8 %'],
       ['Lønnstjenester', 'Delservice', '11', '6,1 %'],
@@ -84,7 +79,7 @@ describe.each(testEngines())('the report reproduced on %s', (engine) => {
       ['Regnskapstjenester', 'Fullservice', '97', '70,3 %'],
       ['Regnskapstjenester', 'Ikke oppgitt', '9', '–'],
     ]);
-    const services = rows(html, 'table-tjenester');
+    const services = tableRows(html, 'table-tjenester');
     expect(services[1]!.slice(0, 6)).toEqual(['Lønnstjenester', 'DFØ', 'Lønn', '180', '196', '91,8 %']);
     expect(services[2]!.slice(0, 6)).toEqual(['Regnskapstjenester', 'DFØ', 'Regnskap', '147', '196', '75 %']);
     expect(html).toContain('9 kunder uten oppgitt tjenestemodell er ikke med i andelene.');
@@ -119,7 +114,7 @@ describe.each(testEngines())('the demo dataset on %s', (engine) => {
     // The basic package (grunnpakke) is the former full service.
     expect(pct(share.fullservice + share.grunnpakke)).toBe(66);
     const html = decode((await get('/statistikk/bruk?provider=dfo')).body);
-    expect(rows(html, 'table-tjenestemodeller')).toContainEqual(['Lønnstjenester', 'Basis (gammel modell)', '50', '27,8 %']);
+    expect(tableRows(html, 'table-tjenestemodeller')).toContainEqual(['Lønnstjenester', 'Basis (gammel modell)', '50', '27,8 %']);
   });
 
   it('reports 147 accounting customers and payroll for ~90 % of the state bodies on every page and in the API', async () => {
@@ -158,7 +153,7 @@ describe.each(testEngines())('long tables on the demo dataset on %s', (engine) =
   it('shows a ministry area\'s 50 most used services and downloads all of them', async () => {
     const KD = '872417842';
     const html = decode((await get(`/statistikk/departementer/${KD}`)).body);
-    const shown = rows(html, 'table-tjenester').length - 1;
+    const shown = tableRows(html, 'table-tjenester').length - 1;
     const all = (await get(`/statistikk/departementer/${KD}/tabeller/tjenester.csv`)).body.split('\r\n').length - 2;
     expect(shown).toBe(50);
     expect(all).toBeGreaterThan(50);

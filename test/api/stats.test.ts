@@ -12,18 +12,13 @@ import { formatOrgnr } from '../../src/domain/orgnr.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { createAgency, createArea, createProvider, createService, createSubscription, createTier, fakeOrgnr } from '../support/factories.js';
-import { decode, expectHtmlPage, expectProblem, inLanguages, textOf } from '../support/expectations.js';
+import { decode, expectHtmlPage, expectProblem, inLanguages, tableRows, textOf } from '../support/expectations.js';
 
 const UNKNOWN = fakeOrgnr();
 
 /** The cells of the row of a table (by id) whose first cell is `first`, as text with spaces normalized. */
 function rowCells(html: string, tableId: string, first: string): string[] | undefined {
-  const table = new RegExp(`<table[^>]*id="${tableId}"[\\s\\S]*?</table>`).exec(html)?.[0] ?? '';
-  for (const row of table.match(/<tr>[\s\S]*?<\/tr>/g) ?? []) {
-    const cells = [...row.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim());
-    if (cells[0] === first) return cells;
-  }
-  return undefined;
+  return tableRows(html, tableId).find((cells) => cells[0] === first);
 }
 
 describe.each(testEngines())('statistics on %s', (engine) => {

@@ -19,6 +19,12 @@ export function textOf(html: string, tag: string): string | undefined {
   return m ? decode(m[1]!.replace(/<[^>]+>/g, '')) : undefined;
 }
 
+/** The text of the cells of every row of a table, by its id: tags stripped, white space collapsed. */
+export function tableRows(html: string, tableId: string): string[][] {
+  const table = new RegExp(`<table[^>]*id="${tableId}"[\\s\\S]*?</table>`).exec(html)?.[0] ?? '';
+  return (table.match(/<tr>[\s\S]*?<\/tr>/g) ?? []).map((row) => [...row.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim()));
+}
+
 export function decode(s: string): string {
   return s.replace(/<!-- -->/g, '').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
