@@ -6,7 +6,8 @@
  *
  *   npm run bench:load                                   # PGlite, and PostgreSQL too when DATABASE_URL is set
  *   DATABASE_URL=postgres://…/throwaway npm run bench:load
- * Env: DURATION (s, default 60), CONNECTIONS (default 200), NGINX_DURATION (s, default 10), ENGINES (pglite,postgres).
+ * Env: DURATION (s, default 60), CONNECTIONS (default 200), NGINX_DURATION (s, default 10), ENGINES (pglite,postgres),
+ * CLASSES (comma-separated label prefixes, e.g. "statistics,signed-in reads": only those classes, to look into one).
  *
  * Exits 1 when a request failed (an error, a timeout or a status other than 2xx/3xx) or a read class's p99 is at or
  * over READ_P99_MS (default 200): the targets of issue 7. The server runs in its own process on loopback; the load
@@ -25,6 +26,7 @@ const duration = Number(process.env.DURATION ?? 60);
 const connections = Number(process.env.CONNECTIONS ?? 200);
 const nginxDuration = Number(process.env.NGINX_DURATION ?? 10);
 const readP99 = Number(process.env.READ_P99_MS ?? 200);
+const only = process.env.CLASSES?.split(',').map((s) => s.trim());
 const engines = (process.env.ENGINES ?? (process.env.DATABASE_URL ? 'pglite,postgres' : 'pglite')).split(',').map((s) => s.trim());
 
 interface ClassSpec {
@@ -176,7 +178,7 @@ for (const engine of engines) {
   try {
     if (engine === 'postgres' && server.engine !== 'postgres') throw new Error('ENGINES has postgres but DATABASE_URL is not set');
     const fixtures = server.fixtures as LoadFixtures;
-    const specs = mix(fixtures);
+    const specs = mix(fixtures).filter((s) => !only || only.some((o) => s.label.startsWith(o)));
     // Warm up (JIT, caches) briefly, then every class at the same time.
     await Promise.all(specs.map((s) => Promise.all(s.runs.filter((r) => r.requests[0]!.method === 'GET').map((r) => load('warm-up', server.url, { connections: 2, duration: 2, headers: r.headers, requests: r.requests })))));
     const results = await Promise.all(specs.map((s) => runClass(server, s)));
