@@ -11,8 +11,9 @@ import type { AppDeps } from '../server/types.js';
 import { messages } from '../web/i18n/index.js';
 import type { RelyingParty } from './oidc.js';
 import { safeEqual } from './secret.js';
-import { findSession, SESSION_COOKIE } from './sessions.js';
-import { loadClientPrincipal, loadUserPrincipal } from './users.js';
+import { sessionResolver } from './sessionCache.js';
+import { SESSION_COOKIE } from './sessions.js';
+import { loadClientPrincipal } from './users.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -24,6 +25,7 @@ export async function registerAuth(app: App, deps: AppDeps, rp: RelyingParty | u
   const { db } = deps.database;
   const timeouts = { idleMinutes: deps.config.sessionIdleMinutes, maxHours: deps.config.sessionMaxHours };
   const publicOrigin = new URL(deps.config.publicUrl).origin;
+  const resolveSession = sessionResolver(db, timeouts);
   app.decorateRequest('principal', undefined);
   app.decorateRequest('auth', undefined);
 
@@ -42,14 +44,14 @@ export async function registerAuth(app: App, deps: AppDeps, rp: RelyingParty | u
     }
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
-    const found = await findSession(db, token, timeouts);
-    const principal = found.state === 'valid' ? await loadUserPrincipal(db, found.userId) : undefined;
-    if (found.state !== 'valid' || !principal) {
+    const found = await resolveSession(token);
+    if (found.state !== 'valid') {
       reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.config.publicUrl));
       // A form posted on a session that has ended must not go through as anonymous, nor fail silently.
       if (UNSAFE.has(req.method)) throw new HttpProblem(401, t.sessionExpired);
       return;
     }
+    const { principal } = found;
     req.principal = principal;
     req.auth = { via: 'session', sessionId: found.id };
     req.csrfToken = found.csrfToken;

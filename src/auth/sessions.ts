@@ -10,7 +10,7 @@ export interface SessionTimeouts {
   maxHours: number;
 }
 
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * A new session (a new id at every sign-in, so a planted cookie is worthless): returns the token for the cookie;
@@ -34,8 +34,11 @@ export async function createSession(db: Executor, userId: string, t: SessionTime
 }
 
 export type SessionLookup =
-  | { state: 'valid'; id: string; userId: string; csrfToken: string }
+  | { state: 'valid'; id: string; userId: string; csrfToken: string; lastSeenAt: number; expiresAt: number }
   | { state: 'expired' | 'unknown' };
+
+/** A session's last-seen time is written at most this often. */
+export const TOUCH_MS = 60_000;
 
 /** The session behind a cookie token, touched (at most once a minute) when valid; expired ones are deleted. */
 export async function findSession(db: Executor, token: string, t: SessionTimeouts): Promise<SessionLookup> {
@@ -48,10 +51,12 @@ export async function findSession(db: Executor, token: string, t: SessionTimeout
     await db.delete(sessions).where(eq(sessions.tokenHash, id));
     return { state: 'expired' };
   }
-  if (now - row.lastSeenAt.getTime() > 60_000) {
+  let lastSeenAt = row.lastSeenAt.getTime();
+  if (now - lastSeenAt > TOUCH_MS) {
     await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(and(eq(sessions.tokenHash, id)));
+    lastSeenAt = now;
   }
-  return { state: 'valid', id, userId: row.userId, csrfToken: row.csrfToken };
+  return { state: 'valid', id, userId: row.userId, csrfToken: row.csrfToken, lastSeenAt, expiresAt: row.expiresAt.getTime() };
 }
 
 export async function deleteSession(db: Executor, id: string): Promise<string | null> {

@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { migrationsDir } from '../paths.js';
 import * as schema from './schema/index.js';
+import { attachVersionFeed, recordVersion } from './versionFeed.js';
 
 export type Schema = typeof schema;
 /** The one database type the application sees, whichever engine is behind it. */
@@ -86,11 +87,30 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     extensions: { pg_trgm },
   });
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database;
+  const versions = new Map<string, number>();
+  let listening = false;
+  // The in-memory data versions (src/db/versionFeed.ts): once the table exists, listen first, then read every row,
+  // so no bump can fall between the two.
+  const feedVersions = async () => {
+    const [table] = (await client.query<{ t: string | null }>(`select to_regclass('data_versions')::text as t`)).rows;
+    if (!table?.t) return;
+    if (!listening) {
+      await client.listen('data_versions', (payload) => {
+        const [name, version] = payload.split(' ');
+        if (name) recordVersion(versions, name, Number(version));
+      });
+      listening = true;
+    }
+    for (const r of (await client.query<{ name: string; version: number | string }>('select name, version from data_versions')).rows) recordVersion(versions, r.name, Number(r.version));
+    attachVersionFeed(db, versions);
+  };
+  await feedVersions();
   return {
     db,
     engine: 'pglite',
     async migrate() {
       await migratePglite(drizzlePglite(client, { schema, casing: 'snake_case' }), { migrationsFolder: migrationsDir });
+      await feedVersions();
     },
     async ping() {
       await client.query('SELECT 1');

@@ -1,17 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from './database.js';
 import { cacheStats } from './cacheStats.js';
+import { fedVersion } from './versionFeed.js';
 
 /**
  * Read models cached per app node, keyed on a data version. Statement-level triggers bump a row in
  * `data_versions` whenever a table of that domain changes (migration 0008): `catalogue` covers the catalogue,
- * agencies, the usage register and in-house areas; `acts` covers procurements and declarations. The bump is
+ * agencies, the usage register and in-house areas; `acts` covers procurements and declarations; `procurements` the
+ * procurements and their milestones only; `auth` sessions, users, roles and API clients (migration 0012). The bump is
  * part of the writer's transaction, so a reader never sees the new version before the new data — a cache entry
- * is at worst newer than its version, never older. Each read costs one tiny query; a change made through any
+ * is at worst newer than its version, never older. Each read costs one tiny query (none on PGlite, whose versions
+ * come from NOTIFY: src/db/versionFeed.ts); a change made through any
  * node is seen by every node on its next request. Concurrent callers share one computation. Use with the root
  * database handle, not inside a transaction.
  */
-export type DataDomain = 'catalogue' | 'acts';
+export type DataDomain = 'catalogue' | 'acts' | 'procurements' | 'auth';
 
 interface Generation {
   version: number;
@@ -22,6 +25,8 @@ const MAX_ENTRIES = 5_000;
 const caches = new WeakMap<object, Map<DataDomain, Generation>>();
 
 export async function dataVersion(db: Executor, domain: DataDomain): Promise<number> {
+  const fed = fedVersion(db, domain);
+  if (fed !== undefined) return fed;
   const [row] = await queryRows<{ version: number | string }>(db, sql`select version from data_versions where name = ${domain}`);
   return Number(row?.version ?? 0);
 }
