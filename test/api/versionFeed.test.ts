@@ -19,7 +19,7 @@ describe.each(testEngines())('data versions on %s', (engine) => {
   afterAll(async () => d?.close());
 
   const rows = async () => Object.fromEntries((await queryRows<{ name: string; version: string | number }>(d.db, sql`select name, version from data_versions`)).map((r) => [r.name, Number(r.version)]));
-  const versions = async () => Object.fromEntries(await Promise.all(DOMAINS.map(async (n) => [n, await dataVersion(d.db, n)] as const)));
+  const versions = async () => Object.fromEntries(await Promise.all(DOMAINS.map(async (n) => [n, await dataVersion(d.db, n)] as const))) as Record<DataDomain, number>;
 
   it('reads the same versions as the rows, from memory on PGlite only', async () => {
     expect(await versions()).toEqual(Object.fromEntries(DOMAINS.map((n) => [n, expect.any(Number)])));
