@@ -17,12 +17,13 @@ import { fedVersion } from './versionFeed.js';
 export type DataDomain = 'catalogue' | 'acts' | 'procurements' | 'auth';
 
 interface Generation {
-  version: number;
+  /** The versions of the generation's domains, in the order of its key. */
+  versions: number[];
   entries: Map<string, Promise<unknown>>;
 }
 
 const MAX_ENTRIES = 5_000;
-const caches = new WeakMap<object, Map<DataDomain, Generation>>();
+const caches = new WeakMap<object, Map<string, Generation>>();
 
 export async function dataVersion(db: Executor, domain: DataDomain): Promise<number> {
   const fed = fedVersion(db, domain);
@@ -35,15 +36,21 @@ export function catalogueVersion(db: Executor): Promise<number> {
   return dataVersion(db, 'catalogue');
 }
 
-export async function cachedRead<T>(db: Executor, key: string, load: () => Promise<T>, domain: DataDomain = 'catalogue'): Promise<T> {
-  const version = await dataVersion(db, domain);
-  let byDomain = caches.get(db);
-  if (!byDomain) caches.set(db, (byDomain = new Map()));
-  let gen = byDomain.get(domain);
-  if (!gen || gen.version !== version) {
-    // A newer version replaces the generation; an older one (a slow request) must not evict newer entries.
-    if (gen && gen.version > version) return load();
-    byDomain.set(domain, (gen = { version, entries: new Map() }));
+/**
+ * `load()` once per key while the versions of `domains` stay the same (a read that depends on several domains names
+ * them all: it is recomputed when any of them changes).
+ */
+export async function cachedRead<T>(db: Executor, key: string, load: () => Promise<T>, domains: DataDomain | DataDomain[] = 'catalogue'): Promise<T> {
+  const names = Array.isArray(domains) ? domains : [domains];
+  const versions = names.length === 1 ? [await dataVersion(db, names[0]!)] : await Promise.all(names.map((d) => dataVersion(db, d)));
+  let byDomains = caches.get(db);
+  if (!byDomains) caches.set(db, (byDomains = new Map()));
+  const genKey = names.join('+');
+  let gen = byDomains.get(genKey);
+  if (!gen || gen.versions.some((v, i) => v !== versions[i])) {
+    // Newer versions replace the generation; older ones (a slow request) must not evict newer entries.
+    if (gen && gen.versions.some((v, i) => v > versions[i]!)) return load();
+    byDomains.set(genKey, (gen = { versions, entries: new Map() }));
   }
   const hit = gen.entries.get(key);
   if (hit) {
@@ -69,9 +76,9 @@ const byId = (_k: string, v: unknown) => (v && typeof v === 'object' && 'id' in 
 export function cached<A extends unknown[], R>(
   name: string,
   fn: (db: Executor, ...args: A) => Promise<R>,
-  domain: DataDomain = 'catalogue',
+  domains: DataDomain | DataDomain[] = 'catalogue',
 ): (db: Executor, ...args: A) => Promise<R> {
-  return (db, ...args) => cachedRead(db, `${name}:${JSON.stringify(args, byId)}`, () => fn(db, ...args), domain);
+  return (db, ...args) => cachedRead(db, `${name}:${JSON.stringify(args, byId)}`, () => fn(db, ...args), domains);
 }
 
 /** Today's date in Oslo: part of cache keys for anything that depends on "active today". */

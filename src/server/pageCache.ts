@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { cacheStats } from '../db/cacheStats.js';
-import { catalogueVersion, osloToday } from '../db/readCache.js';
+import { type DataDomain, dataVersion, osloToday } from '../db/readCache.js';
 import type { AppDeps } from './types.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /**
-     * The page depends only on the URL and on data covered by the `catalogue` data version (catalogue, agencies, usage
-     * register). Anonymous responses are then cached per app node, and get an ETag and Cache-Control so a CDN
-     * or the browser can reuse them.
+     * The page depends only on the URL, today's date and data covered by the `catalogue` data version (catalogue,
+     * agencies, usage register), or by the versions listed. Anonymous responses are then cached per app node, and
+     * get an ETag and Cache-Control so a CDN or the browser can reuse them.
      */
-    publicPage?: boolean;
+    publicPage?: boolean | DataDomain[];
   }
   interface FastifyRequest {
     pageCache?: { key: string; etag: string };
@@ -37,10 +37,12 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
 
   app.addHook('onRequest', async (req, reply) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return;
-    if (!req.routeOptions.config?.publicPage || req.headers.cookie) return;
+    const publicPage = req.routeOptions.config?.publicPage;
+    if (!publicPage || req.headers.cookie) return;
     // Linked-data clients get a 303 to the RDF from service pages (content negotiation): never the cached HTML.
     if (RDF_ACCEPT.test(String(req.headers.accept ?? ''))) return;
-    const version = await catalogueVersion(db);
+    const domains: DataDomain[] = publicPage === true ? ['catalogue'] : publicPage;
+    const version = (await Promise.all(domains.map((d) => dataVersion(db, d)))).join('.');
     const key = `${version}|${osloToday()}|${req.url}`;
     const etag = `W/"${createHash('sha1').update(key).digest('base64url').slice(0, 20)}"`;
     req.pageCache = { key, etag };

@@ -27,7 +27,7 @@ import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { actorOf } from '../audit/commands.js';
 import { mayProcurement } from '../procurements/policy.js';
 import { prefix, StateTag } from '../procurements/pages.js';
-import { getProcurement, type ProcurementDetail } from '../procurements/queries.js';
+import { procurementDetail, type ProcurementDetail } from '../procurements/queries.js';
 import { declarationFilter } from '../procurements/routes.js';
 import { setFollowUp, submitDeclaration, withdrawDeclaration } from './commands.js';
 import { mayDeclaration } from './policy.js';
@@ -42,7 +42,7 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
   const thresholds = deps.config.sizeThresholds;
 
   const load = async (req: FastifyRequest, id: string): Promise<ProcurementDetail> => {
-    const p = await getProcurement(db, id);
+    const p = await procurementDetail(db, id);
     if (!p) throw new HttpProblem(404, messages[req.lang].procurement.errors.unknown);
     return p;
   };

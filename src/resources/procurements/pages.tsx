@@ -29,7 +29,7 @@ import { actorOf } from '../audit/commands.js';
 import { agencyNames } from '../shared/queries.js';
 import { createProcurement, transitionProcurement } from './commands.js';
 import { mayProcurement } from './policy.js';
-import { getProcurement, listProcurements, type ProcurementDetail, type ProcurementListRow } from './queries.js';
+import { procurementDetail, listProcurements, type ProcurementDetail, type ProcurementListRow } from './queries.js';
 import { parseInstant, parseProcurementInput } from './schema.js';
 import { ELIGIBILITIES } from '../../db/schema/index.js';
 import { getDeclaration } from '../declarations/queries.js';
@@ -70,7 +70,7 @@ export async function registerProcurementPages(app: App, deps: AppDeps): Promise
   const now = () => (deps.clock ?? (() => new Date()))();
 
   const load = async (req: FastifyRequest, id: string): Promise<ProcurementDetail> => {
-    const p = await getProcurement(db, id);
+    const p = await procurementDetail(db, id);
     if (!p) throw new HttpProblem(404, messages[req.lang].procurement.errors.unknown);
     return p;
   };

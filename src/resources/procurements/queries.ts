@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/database.js';
+import { cached } from '../../db/readCache.js';
 import {
   agencies,
   declarations,
@@ -75,6 +76,13 @@ export async function getProcurement(db: Executor, id: string) {
 }
 
 export type ProcurementDetail = NonNullable<Awaited<ReturnType<typeof getProcurement>>>;
+
+/**
+ * A procurement with its milestones and eligible count, cached per app node: it changes with the procurement and its
+ * milestones (`procurements` version) and with the agencies and providers (`catalogue`), never with the declarations
+ * that arrive all through a consultation. Questionnaires are only ever added. Callers must not modify the result.
+ */
+export const procurementDetail = cached('procurement', getProcurement, ['procurements', 'catalogue']);
 
 /** Whether an agency may declare for a procurement (it exists, is of an eligible kind and not deleted). */
 export async function isEligibleAgency(db: Executor, eligibility: Eligibility, orgnr: string): Promise<boolean> {

@@ -16,7 +16,7 @@ import { problem } from '../shared/schema.js';
 import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
 import { createProcurement, transitionProcurement } from './commands.js';
 import { mayProcurement } from './policy.js';
-import { getProcurement, listProcurements, type ProcurementDetail, type ProcurementListRow } from './queries.js';
+import { procurementDetail, listProcurements, type ProcurementDetail, type ProcurementListRow } from './queries.js';
 import {
   parseInstant,
   parseProcurementInput,
@@ -95,7 +95,7 @@ export async function registerProcurementApi(api: App, deps: AppDeps): Promise<v
   });
 
   const load = async (id: string, lang: Language) => {
-    const p = await getProcurement(db, id);
+    const p = await procurementDetail(db, id);
     if (!p) throw new HttpProblem(404, messages[lang].procurement.errors.unknown);
     return p;
   };

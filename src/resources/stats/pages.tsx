@@ -421,6 +421,7 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
     };
   }, { publicPage: true });
 
+  // Reads declarations too: cached whole until one changes (`acts`) or the catalogue does.
   registerStatPage(app, '/statistikk/fravalg', { querystring: Type.Object({}) }, async (req, download) => {
     const today = osloToday();
     const { t, c, chart } = contexts(req, today);
@@ -457,7 +458,7 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
         </StatsLayout>
       ),
     };
-  });
+  }, { publicPage: ['catalogue', 'acts'] });
 
   registerStatPage(app, '/statistikk/tilfredshet-og-gevinster', { querystring: Type.Object({}) }, async (req, download) => {
     const today = osloToday();

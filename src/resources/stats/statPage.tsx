@@ -1,3 +1,4 @@
+import type { DataDomain } from '../../db/readCache.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ReactElement } from 'react';
 import { Type, type TSchema } from 'typebox';
@@ -37,11 +38,11 @@ const FILE = /^([a-z0-9-]{1,80})\.(csv|xlsx)$/;
  */
 /**
  * `publicPage`: the page reads only what the `catalogue` data version covers (the catalogue, agencies, the usage
- * register) and today's date, so the rendered page (SVG charts: 0.3–0.8 s of CPU) can be a whole-page cache entry for
- * anonymous readers (src/server/pageCache.ts). Not for pages that read declarations ('acts') or depend on the time.
+ * register), or the versions listed, and today's date, so the rendered page (SVG charts: 0.3–0.8 s of CPU) can be a
+ * whole-page cache entry for anonymous readers (src/server/pageCache.ts). Not for pages that depend on the time.
  */
-export function registerStatPage(app: App, path: string, schema: { querystring: TSchema; params?: TSchema }, build: StatBuilder, options: { publicPage?: boolean } = {}): void {
-  app.get(path, { config: { publicPage: options.publicPage === true }, schema: { ...schema, hide: true }, preValidation: dropEmptyQueryValues }, async (req, reply) => {
+export function registerStatPage(app: App, path: string, schema: { querystring: TSchema; params?: TSchema }, build: StatBuilder, options: { publicPage?: boolean | DataDomain[] } = {}): void {
+  app.get(path, { config: { publicPage: options.publicPage ?? false }, schema: { ...schema, hide: true }, preValidation: dropEmptyQueryValues }, async (req, reply) => {
     const view = await build(req, downloadBase(req), 'page');
     return sendPage(req, reply, view.page());
   });
