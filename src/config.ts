@@ -19,6 +19,8 @@ export interface Config {
   shutdownTimeoutSeconds: number;
   /** Requests inside the app at once (the rest wait in order); unset: 8 on PGlite, no limit on PostgreSQL. */
   maxConcurrentRequests: number | undefined;
+  /** Statistics that read declarations are recomputed at most this often (seconds; 0: on every change). */
+  statsLagSeconds: number;
   /** Load the demo dataset into an empty database on start. */
   seedDemo: boolean;
   /**
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (environment === 'test' ? 'silent' : 'info'),
     shutdownTimeoutSeconds: integer('SHUTDOWN_TIMEOUT_SECONDS', env.SHUTDOWN_TIMEOUT_SECONDS, 25, 1, 600),
     maxConcurrentRequests: env.MAX_CONCURRENT_REQUESTS ? integer('MAX_CONCURRENT_REQUESTS', env.MAX_CONCURRENT_REQUESTS, 0, 0, 10_000) : undefined,
+    statsLagSeconds: integer('STATS_LAG_SECONDS', env.STATS_LAG_SECONDS, environment === 'test' ? 0 : 10, 0, 3600),
     seedDemo: env.SEED_DEMO !== 'false',
     oidc,
     devOidcPort: integer('DEV_OIDC_PORT', env.DEV_OIDC_PORT, port === 0 ? 0 : port + 1, 0, 65535),

@@ -2,6 +2,8 @@
  * The portal for a benchmark, in its own process (so the load generator does not share its event loop):
  * prints "READY <url>" when listening; SIGTERM stops it. DATABASE_URL selects PostgreSQL, else PGlite.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { loadDemoDataIfEmpty } from '../../src/db/seed/demo.js';
 import { type LoadFixtures, prepareLoadFixtures } from './loadFixtures.js';
 import { startBenchServer } from './server.js';
@@ -18,10 +20,50 @@ const server = await startBenchServer(
     : undefined,
 );
 if (fixtures) console.log(`FIXTURES ${JSON.stringify(fixtures)}`);
+// BENCH_QUERY_STATS=1 (PGlite): time spent per SQL text, printed on SIGTERM, to see what a mix costs the database.
+const queryStats = process.env.BENCH_QUERY_STATS ? countQueries(server.database.db) : undefined;
+
+// BENCH_PROFILE=<file>: a V8 CPU profile of the server from READY to SIGTERM (open it in Chrome DevTools).
+const profile = process.env.BENCH_PROFILE ? await startProfile() : undefined;
 console.log(`READY ${server.url} ${server.engine}`);
 const stop = async () => {
+  if (queryStats) queryStats();
+  if (profile) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(await profile()));
   await server.close();
   process.exit(0);
 };
+
+async function startProfile(): Promise<() => Promise<unknown>> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return async () => ((await post('Profiler.stop')) as { profile: unknown }).profile;
+}
 process.on('SIGTERM', () => void stop());
 process.on('SIGINT', () => void stop());
+
+function countQueries(db: unknown): () => void {
+  const client = (db as { $client: Record<string, (...a: unknown[]) => Promise<unknown>> }).$client;
+  const byText = new Map<string, { n: number; ms: number }>();
+  for (const method of ['query', 'exec']) {
+    const original = client[method]!.bind(client);
+    client[method] = async (...args: unknown[]) => {
+      const t0 = performance.now();
+      try {
+        return await original(...args);
+      } finally {
+        const k = String(args[0]).replace(/\s+/g, ' ').slice(0, 110);
+        const e = byText.get(k) ?? { n: 0, ms: 0 };
+        e.n += 1;
+        e.ms += performance.now() - t0;
+        byText.set(k, e);
+      }
+    };
+  }
+  return () => {
+    console.error('\nQueries by total time (ms, wall clock incl. waiting for the engine):');
+    for (const [k, e] of [...byText].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) console.error(`${e.ms.toFixed(0).padStart(8)} ${String(e.n).padStart(7)}×  ${k}`);
+  };
+}

@@ -63,6 +63,8 @@ export interface ChildServer {
   pid: number;
   /** Resident memory of the server process in MB (from /proc). */
   rssMb(): number;
+  /** CPU time the server process has used so far, in seconds (user + system, from /proc). */
+  cpuSeconds(): number;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,12 @@ export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<C
     engine,
     fixtures: fixtureLine ? JSON.parse(fixtureLine[1]!) : undefined,
     pid: child.pid!,
+    cpuSeconds() {
+      // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime and stime in clock ticks (100/s).
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    },
     rssMb() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);

@@ -14,7 +14,7 @@ import { fedVersion } from './versionFeed.js';
  * node is seen by every node on its next request. Concurrent callers share one computation. Use with the root
  * database handle, not inside a transaction.
  */
-export type DataDomain = 'catalogue' | 'acts' | 'procurements' | 'auth';
+export type DataDomain = 'catalogue' | 'acts' | 'procurements' | 'auth' | 'statistics';
 
 interface Generation {
   /** The versions of the generation's domains, in the order of its key. */
@@ -25,7 +25,27 @@ interface Generation {
 const MAX_ENTRIES = 5_000;
 const caches = new WeakMap<object, Map<string, Generation>>();
 
+const statisticsLag = new WeakMap<object, { lagMs: number; sample?: { version: number; at: number } }>();
+
+/**
+ * `statistics` is not a table domain but `acts` sampled at most every `lagMs`: aggregate statistics over the
+ * declarations (the opt-out report and page) key on it, so a burst of declarations near a deadline recomputes them
+ * once per lag, not once per declaration. They are at most `lagMs` behind; 0 keeps them exact.
+ */
+export function setStatisticsLag(db: object, lagMs: number): void {
+  statisticsLag.set(db, { lagMs });
+}
+
 export async function dataVersion(db: Executor, domain: DataDomain): Promise<number> {
+  if (domain === 'statistics') {
+    const lag = statisticsLag.get(db);
+    if (!lag?.lagMs) return dataVersion(db, 'acts');
+    const now = Date.now();
+    if (lag.sample && now - lag.sample.at < lag.lagMs) return lag.sample.version;
+    const version = await dataVersion(db, 'acts');
+    if (!lag.sample || version >= lag.sample.version) lag.sample = { version, at: now };
+    return lag.sample.version;
+  }
   const fed = fedVersion(db, domain);
   if (fed !== undefined) return fed;
   const [row] = await queryRows<{ version: number | string }>(db, sql`select version from data_versions where name = ${domain}`);
@@ -82,6 +102,4 @@ export function cached<A extends unknown[], R>(
 }
 
 /** Today's date in Oslo: part of cache keys for anything that depends on "active today". */
-export function osloToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
-}
+export { osloToday } from '../domain/osloTime.js';

@@ -13,6 +13,13 @@ const parts = new Intl.DateTimeFormat('en-GB', {
   second: '2-digit',
 });
 
+const calendarDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' });
+
+/** The calendar day in Oslo as yyyy-mm-dd (the register's dates are Norwegian calendar days). */
+export function osloToday(now = new Date()): string {
+  return calendarDay.format(now);
+}
+
 /** Oslo's offset from UTC in minutes at an instant (60 in winter, 120 in summer). */
 export function osloOffsetMinutes(at: Date): number {
   const p = Object.fromEntries(parts.formatToParts(at).map((x) => [x.type, x.value]));

@@ -11,6 +11,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { RelyingParty } from '../auth/oidc.js';
 import { registerAuth } from '../auth/plugin.js';
 import { registerAuthRoutes } from '../auth/routes.js';
+import { setStatisticsLag } from '../db/readCache.js';
 import { isLanguage, LANGUAGES, type Language } from '../domain/catalogue.js';
 import { startMailDispatcher } from '../mail/dispatcher.js';
 import { publicAssetsDir } from '../paths.js';
@@ -162,6 +163,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   registerAdmission(app, deps.config.maxConcurrentRequests ?? (deps.database.engine === 'pglite' ? 8 : 0));
   registerHealth(app, deps.database);
+  setStatisticsLag(deps.database.db, deps.config.statsLagSeconds * 1000);
   registerPageCache(app, deps);
   app.addHook('onRequest', async (req) => {
     if (isApiRequest(req)) req.lang = apiLanguage(req);

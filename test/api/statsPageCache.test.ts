@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { createAgency, createSubscription } from '../support/factories.js';
@@ -55,5 +56,32 @@ describe.each(testEngines())('statistics pages in the page cache on %s', (engine
     const res = await t.app.inject({ url: '/statistikk', headers: { cookie: s.cookie } });
     expect(res.statusCode).toBe(200);
     expect(res.headers.etag).toBeUndefined();
+  });
+});
+
+/** STATS_LAG_SECONDS: the opt-out statistics may lag the declarations; the provider's own overview never does. */
+describe.each(testEngines())('statistics lag on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { seed: 'demo', env: { STATS_LAG_SECONDS: '3600' } });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('keeps serving the computed opt-out figures within the lag, while the declarations themselves change at once', async () => {
+    const admin = await signedIn(t.database.db, [{ role: 'admin' }]);
+    const [p] = await queryRows<{ id: string }>(t.database.db, sql`select procurement_id as id from declarations where withdrawn_at is null group by procurement_id order by count(*) desc limit 1`);
+    const declarations = async () => (await t.app.inject({ url: `/api/v1/procurements/${p!.id}/declarations`, headers: { cookie: admin.cookie } })).json<{ items: { withdrawnAt: string | null }[] }>();
+    const statsBefore = (await t.app.inject({ url: '/api/v1/stats/optouts' })).body;
+    const pageBefore = await t.app.inject({ url: '/statistikk/fravalg' });
+    const activeBefore = (await declarations()).items.filter((d) => !d.withdrawnAt).length;
+
+    await t.database.db.execute(sql`update declarations set withdrawn_at = now() where procurement_id = ${p!.id} and withdrawn_at is null`);
+
+    expect((await declarations()).items.filter((d) => !d.withdrawnAt).length).toBe(0);
+    expect(activeBefore).toBeGreaterThan(0);
+    expect((await t.app.inject({ url: '/api/v1/stats/optouts' })).body).toBe(statsBefore);
+    expect((await t.app.inject({ url: '/statistikk/fravalg', headers: { 'if-none-match': pageBefore.headers.etag as string } })).statusCode).toBe(304);
   });
 });

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { FactSource, Language, LocalizedText, OrganisationKind } from '../../domain/catalogue.js';
 import { type SizeClass, sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
 import type { Executor } from '../../db/database.js';
+import { cached } from '../../db/readCache.js';
 import { agencies, areas, providers, services, subscriptions, tiers } from '../../db/schema/index.js';
 import { activeSubscription } from '../services/queries.js';
 import { byAreaThenName, sortByName } from '../shared/present.js';
@@ -90,6 +91,12 @@ export async function searchAgencies(db: Executor, s: AgencySearch): Promise<Age
     .filter((r) => !sizes || sizes.has(r.sizeClass));
   return sortByName(items, s.lang);
 }
+
+/** Every ministry's name by org number, former ones included (for showing declarations), cached per catalogue version. */
+export const ministryNames = cached('ministry-names', async (db: Executor) => {
+  const rows = await db.select({ orgnr: agencies.orgnr, name: agencies.name }).from(agencies).where(eq(agencies.kind, 'ministry'));
+  return new Map(rows.map((m) => [m.orgnr, m.name]));
+});
 
 /** Ministries that still exist, by name: the choices of the ministry filter. */
 export async function listMinistries(db: Executor, lang: Language) {

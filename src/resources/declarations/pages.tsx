@@ -12,6 +12,7 @@ import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
 import { tally } from '../../domain/tally.js';
 import type { App } from '../../server/app.js';
 import { HttpProblem } from '../../server/problem.js';
+import { ministryNames } from '../agencies/queries.js';
 import type { AppDeps } from '../../server/types.js';
 import { Breadcrumbs, DataTable, DefinitionList, PageHeader, Pager, queryString, Section, SelectField, TextField } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
@@ -128,7 +129,7 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
   app.get('/anskaffelser/:id/erklaeringer', { schema: { hide: true, params: IdParams, querystring: OverviewQuery }, preValidation: dropEmptyQueryValues }, async (req, reply) => {
     const p = await load(req, req.params.id);
     const rows = await overview(req, p);
-    const ministries = await db.select({ orgnr: agencies.orgnr, name: agencies.name }).from(agencies).where(eq(agencies.kind, 'ministry'));
+    const ministries = await ministryNames(db);
     return sendPage(
       req,
       reply,
@@ -137,7 +138,7 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
         rows={rows}
         thresholds={thresholds}
         followUp={mayProcurement(req.principal, 'follow_up', p)}
-        ministryNames={new Map(ministries.map((m) => [m.orgnr, m.name]))}
+        ministryNames={ministries}
         ok={req.query.ok}
         filter={{ followUp: req.query.oppfolging, reason: req.query.grunn }}
         page={req.query.page}

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/database.js';
+import { cached } from '../../db/readCache.js';
 import { agencies, declarations, procurements, providers } from '../../db/schema/index.js';
 
 const ministry = alias(agencies, 'ministry');
@@ -39,7 +40,7 @@ function shape<T extends { ministryOrgnr: string | null; ministryName: unknown }
 }
 
 /** The declarations of one procurement a reader may see, withdrawn ones included (marked), by agency name. */
-export async function listDeclarations(db: Executor, procurementId: string, f: DeclarationFilter) {
+async function loadDeclarations(db: Executor, procurementId: string, f: DeclarationFilter) {
   const rows = await db
     .select(columns)
     .from(declarations)
@@ -50,7 +51,14 @@ export async function listDeclarations(db: Executor, procurementId: string, f: D
   return rows.map(shape);
 }
 
-export type DeclarationRow = Awaited<ReturnType<typeof listDeclarations>>[number];
+/**
+ * `loadDeclarations`, cached per app node until a declaration or procurement (`acts`) or an agency (`catalogue`)
+ * changes: a provider's editors page through the overview of a consultation many times between two declarations.
+ * Callers must not modify the rows.
+ */
+export const listDeclarations = cached('declarations', loadDeclarations, ['acts', 'catalogue']);
+
+export type DeclarationRow = Awaited<ReturnType<typeof loadDeclarations>>[number];
 
 export async function getDeclaration(db: Executor, procurementId: string, orgnr: string) {
   const [row] = await db.select().from(declarations).where(and(eq(declarations.procurementId, procurementId), eq(declarations.agencyOrgnr, orgnr)));

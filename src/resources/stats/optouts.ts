@@ -36,7 +36,7 @@ const ASKED: ProcurementState[] = ['consultation', 'announced', 'awarded', 'acti
 
 export async function optOutReport(db: Executor, th: SizeThresholds): Promise<OptOutItem[]> {
   const catalogue = await catalogueVersion(db);
-  return cachedRead(db, `optouts:${catalogue}:${th.smallBelow},${th.mediumMax},${th.largeAbove}`, () => loadOptOutReport(db, th), 'acts');
+  return cachedRead(db, `optouts:${catalogue}:${th.smallBelow},${th.mediumMax},${th.largeAbove}`, () => loadOptOutReport(db, th), 'statistics');
 }
 
 async function loadOptOutReport(db: Executor, th: SizeThresholds): Promise<OptOutItem[]> {

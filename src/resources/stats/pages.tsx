@@ -421,7 +421,8 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
     };
   }, { publicPage: true });
 
-  // Reads declarations too: cached whole until one changes (`acts`) or the catalogue does.
+  // Reads declarations too: cached whole until the catalogue changes or the declarations do (`statistics`: at most
+  // every STATS_LAG_SECONDS).
   registerStatPage(app, '/statistikk/fravalg', { querystring: Type.Object({}) }, async (req, download) => {
     const today = osloToday();
     const { t, c, chart } = contexts(req, today);
@@ -458,7 +459,7 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
         </StatsLayout>
       ),
     };
-  }, { publicPage: ['catalogue', 'acts'] });
+  }, { publicPage: ['catalogue', 'statistics'] });
 
   registerStatPage(app, '/statistikk/tilfredshet-og-gevinster', { querystring: Type.Object({}) }, async (req, download) => {
     const today = osloToday();

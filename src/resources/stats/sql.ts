@@ -87,7 +87,4 @@ export function inList(col: SQL, values: readonly string[]): SQL {
   )})`;
 }
 
-/** Today in Oslo as yyyy-mm-dd (the register's dates are Norwegian calendar days). */
-export function osloToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
-}
+export { osloToday } from '../../domain/osloTime.js';

@@ -1,0 +1,13 @@
+import { runPacedClients } from './dist/bench/support/clients.js';
+import { startServerProcess } from './dist/bench/support/server.js';
+import { load } from './dist/bench/support/http.js';
+const server = await startServerProcess({ DATABASE_URL: '' });
+const t0 = process.cpuUsage();
+const r = await runPacedClients('paced think 0', server.url, [{ clients: 200, requests: [{ method: 'GET', path: '/tjenester' }] }], { thinkMs: 0.001, durationMs: 8000 });
+const c = process.cpuUsage(t0);
+console.log(r.rps.toFixed(0), 'req/s', 'p50', r.p50.toFixed(1), 'p99', r.p99.toFixed(1), 'gen cpu ms/req', ((c.user + c.system) / 1000 / r.requests).toFixed(3));
+const t1 = process.cpuUsage();
+const a = await load('ac', `${server.url}/tjenester`, { connections: 200, duration: 8 });
+const c1 = process.cpuUsage(t1);
+console.log(a.rps.toFixed(0), 'req/s autocannon', 'p99', a.p99.toFixed(1), 'gen cpu ms/req', ((c1.user + c1.system) / 1000 / a.requests).toFixed(3));
+await server.close();
