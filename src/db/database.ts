@@ -10,7 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { migrationsDir } from '../paths.js';
 import * as schema from './schema/index.js';
-import { attachVersionFeed, recordVersion } from './versionFeed.js';
+import { attachVersionFeed, detachVersionFeed, recordVersion } from './versionFeed.js';
 
 export type Schema = typeof schema;
 /** The one database type the application sees, whichever engine is behind it. */
@@ -116,6 +116,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       await client.query('SELECT 1');
     },
     async close() {
+      detachVersionFeed(db);
       if (!client.closed) await client.close();
     },
     async dumpDataDir() {

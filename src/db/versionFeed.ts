@@ -11,6 +11,11 @@ export function attachVersionFeed(db: object, versions: Map<string, number>): vo
   feeds.set(db, versions);
 }
 
+/** When the handle closes: version checks then go to the database again (and fail like any other query). */
+export function detachVersionFeed(db: object): void {
+  feeds.delete(db);
+}
+
 /** The version of `domain` from the handle's feed, or undefined when it has none (read the row instead). */
 export function fedVersion(db: object, domain: string): number | undefined {
   return feeds.get(db)?.get(domain);

@@ -2,6 +2,7 @@ import { loadConfigOrReport } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { loadDemoDataIfEmpty } from '../db/seed/demo.js';
 import { ensureQuestionnaires } from '../db/seed/questionnaires.js';
+import { endInterruptedImports } from '../imports/enhetsregisteret/importer.js';
 import type { DevProvider } from '../auth/devProvider.js';
 import { buildApp } from './app.js';
 
@@ -12,6 +13,8 @@ async function main() {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
   await database.migrate();
   await ensureQuestionnaires(database.db);
+  const interrupted = await endInterruptedImports(database.db);
+  if (interrupted) console.log(`${interrupted} interrupted import run(s) marked as failed.`);
   if (config.seedDemo) {
     const loaded = await loadDemoDataIfEmpty(database.db);
     if (loaded) console.log(`Demo dataset loaded: ${loaded.services} services, ${loaded.agencies} agencies, ${loaded.subscriptions} subscriptions.`);

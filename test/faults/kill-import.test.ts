@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencies, importRuns } from '../../src/db/schema/index.js';
 import { orgnrCheckDigit } from '../../src/domain/orgnr.js';
+import { endInterruptedImports, INTERRUPTED_AFTER_MS } from '../../src/imports/enhetsregisteret/importer.js';
 import { projectRoot } from '../../src/paths.js';
 import { testEngines } from '../support/engines.js';
 import { type OwnDatabase, ownDatabase } from '../support/ownDatabase.js';
@@ -109,7 +110,7 @@ describe.each(testEngines())('kill -9 in the middle of an Enhetsregisteret impor
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('leaves only whole batches, the database opens again, and a second run completes the import', async () => {
+  it('leaves only whole batches, the database opens again, a second run completes the import, and the killed run is ended as interrupted', async () => {
     const child = spawn(tsx, script('src/cli/import-enhetsregisteret.ts', file, '--batch-size', String(BATCH)), {
       cwd: projectRoot,
       env: { ...baseEnv(), ...own.env },
@@ -150,8 +151,15 @@ describe.each(testEngines())('kill -9 in the middle of an Enhetsregisteret impor
     const h2 = await own.open();
     const complete = await h2.db.select({ orgnr: agencies.orgnr }).from(agencies).where(like(agencies.orgnr, '71%'));
     const finished = await h2.db.select({ status: importRuns.status }).from(importRuns);
+    // The killed run's heartbeat is recent: the second run left it alone. Once it has been silent for
+    // INTERRUPTED_AFTER_MS, the next import or server start ends it as interrupted; the finished run is untouched.
+    expect(await endInterruptedImports(h2.db, new Date(Date.now() + INTERRUPTED_AFTER_MS - 60_000))).toBe(0);
+    expect(await endInterruptedImports(h2.db, new Date(Date.now() + INTERRUPTED_AFTER_MS + 60_000))).toBe(1);
+    const reconciled = await h2.db.select({ status: importRuns.status, message: importRuns.message, finishedAt: importRuns.finishedAt }).from(importRuns);
     await h2.close();
     expect(complete).toHaveLength(TOTAL);
     expect(finished.map((r) => r.status).sort()).toEqual(['running', 'succeeded']);
+    expect(reconciled.map((r) => r.status).sort()).toEqual(['failed', 'succeeded']);
+    expect(reconciled.find((r) => r.status === 'failed')).toMatchObject({ message: expect.stringMatching(/^Interrupted/), finishedAt: expect.any(Date) });
   }, 300_000);
 });

@@ -35,6 +35,8 @@ export const importRuns = pgTable(
     fileBytes: bigint('file_bytes', { mode: 'number' }),
     startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+    /** A running import's sign of life (every few seconds while batches commit): a run without one is ended as interrupted. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'date' }),
     /** created / updated / unchanged / rejected … (per kind). */
     counts: jsonb('counts').$type<Record<string, number>>().notNull().default({}),
     /** The first rejected rows, with position and reason, and a fatal error if there was one. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import { type Database, type Executor, queryRows, sql } from '../../db/database.js';
 import { importRuns } from '../../db/schema/index.js';
 import { type Counters, countRejection, emptyCounters, mapBatches, parseArrayLiteral, type Rejection, serializeColumns, splitColumns } from './batches.js';
@@ -190,10 +190,19 @@ export async function importEnhetsregisteret(db: Database, source: AsyncIterable
     orgForms: options.orgForms ? [...options.orgForms] : undefined,
     sectors: options.sectors ? [...options.sectors] : undefined,
   };
+  await endInterruptedImports(db);
   const [run] = await db
     .insert(importRuns)
-    .values({ kind: 'enhetsregisteret', actorKind: 'system', actorLabel: options.actorLabel, fileName: options.fileName ?? null })
+    .values({ kind: 'enhetsregisteret', actorKind: 'system', actorLabel: options.actorLabel, fileName: options.fileName ?? null, heartbeatAt: new Date() })
     .returning({ id: importRuns.id });
+  // A sign of life at most every HEARTBEAT_MS, after a batch has committed (outside the batch's transaction, so two
+  // writers never wait on the run's row).
+  let lastBeat = Date.now();
+  const heartbeat = async () => {
+    if (Date.now() - lastBeat < HEARTBEAT_MS) return;
+    lastBeat = Date.now();
+    await db.update(importRuns).set({ heartbeatAt: new Date() }).where(eq(importRuns.id, run!.id));
+  };
   const batches = options.parallel ? inWorker(source, init) : inThread(source, init);
   const written = { created: 0, updated: 0, unchanged: 0 };
   /** Rows the database refused (counted on top of what the parser refused). */
@@ -240,6 +249,7 @@ export async function importEnhetsregisteret(db: Database, source: AsyncIterable
         }
       }
     }
+    await heartbeat();
     progress();
   };
 
@@ -292,6 +302,29 @@ export async function importEnhetsregisteret(db: Database, source: AsyncIterable
     .where(eq(importRuns.id, summary.runId));
   options.onProgress?.(summary);
   return summary;
+}
+
+const HEARTBEAT_MS = 5_000;
+/** A run that has shown no sign of life for this long was interrupted (killed, or its machine stopped). */
+export const INTERRUPTED_AFTER_MS = 10 * 60_000;
+
+/**
+ * Ends the runs of imports that were killed before they could record an end (`kill -9`, a lost machine): still
+ * `running`, with no heartbeat for INTERRUPTED_AFTER_MS. They become `failed` with a message saying so; the batches
+ * they wrote are whole (each is a transaction) and running the file again completes the import. Called when an
+ * import starts and when the server starts; safe on several nodes at once (one UPDATE).
+ */
+export async function endInterruptedImports(db: Executor, now = new Date()): Promise<number> {
+  const ended = await db
+    .update(importRuns)
+    .set({
+      status: 'failed',
+      finishedAt: now,
+      message: 'Interrupted: the import stopped without recording an end. The batches it wrote are whole; run the file again to complete it.',
+    })
+    .where(and(eq(importRuns.status, 'running'), lt(sql`coalesce(${importRuns.heartbeatAt}, ${importRuns.startedAt})`, new Date(now.getTime() - INTERRUPTED_AFTER_MS))))
+    .returning({ id: importRuns.id });
+  return ended.length;
 }
 
 /** Marks the agencies this import created: only their name and kind follow the register (others are curated). */

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database.js';
+import { cached } from '../../db/readCache.js';
 import { agencies, providers, questionnaires, services, subscriptions, surveyResponses, surveys, surveyServices } from '../../db/schema/index.js';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import { STATE_KINDS } from '../../domain/eligibility.js';
@@ -17,8 +18,13 @@ export interface SurveyFilter {
   service?: string | undefined;
 }
 
-/** Surveys with their provider, services and questionnaire, newest opening first. */
-export async function listSurveys(db: Executor, f: SurveyFilter = {}) {
+/**
+ * Surveys with their provider, services and questionnaire, newest opening first; cached per catalogue version
+ * (surveys and their services bump it, migration 0011; questionnaires are only ever added). Do not modify the rows.
+ */
+export const listSurveys = cached('surveys', loadSurveys);
+
+async function loadSurveys(db: Executor, f: SurveyFilter = {}) {
   const rows = await db
     .select({ s: surveys, provider: { id: providers.id, slug: providers.slug, name: providers.name }, questionnaire: { id: questionnaires.id, title: questionnaires.title, definition: questionnaires.definition } })
     .from(surveys)
@@ -49,7 +55,7 @@ export async function listSurveys(db: Executor, f: SurveyFilter = {}) {
   }));
 }
 
-export type SurveyRow = Awaited<ReturnType<typeof listSurveys>>[number];
+export type SurveyRow = Awaited<ReturnType<typeof loadSurveys>>[number];
 
 export async function getSurvey(db: Executor, id: string): Promise<SurveyRow | undefined> {
   if (!UUID.test(id)) return undefined;
