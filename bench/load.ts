@@ -8,7 +8,7 @@
  *   1. paced: every client pauses between its requests (think time, exponential with mean THINK_MS, default 1000 ms:
  *      a person reading pages asks for one every 10–30 s, so a paced client stands for ten or more people). This is
  *      the stage the targets apply to.
- *   2. faster paces (KNEE_THINK_MS, default "250,100"): where the targets stop holding, reported, not judged.
+ *   2. faster paces (KNEE_THINK_MS, default "500,250"): where the targets stop holding, reported, not judged.
  *   3. unpaced (autocannon, every client sends its next request the moment the previous one is answered): the
  *      saturation throughput, reported, not judged. 200 such clients with p99 < 200 ms would need more than
  *      1,000 req/s of this mix from one process, whose signed-in requests render whole pages and whose writes are
@@ -17,7 +17,7 @@
  *   npm run bench:load                                   # PGlite, and PostgreSQL too when DATABASE_URL is set
  *   DATABASE_URL=postgres://…/throwaway npm run bench:load
  * Env: DURATION (s per stage, default 60), CONNECTIONS (default 200), THINK_MS (default 1000), KNEE_THINK_MS
- * ("250,100"; "" for none), UNPACED (1; 0 skips it), NGINX_DURATION (s, default 10), ENGINES (pglite,postgres),
+ * ("500,250"; "" for none), UNPACED (1; 0 skips it), NGINX_DURATION (s, default 10), ENGINES (pglite,postgres),
  * CLASSES (comma-separated label prefixes, e.g. "statistics,signed-in reads": only those classes, to look into one).
  *
  * Exits 1 when, in the paced stage, a request failed (an error, a timeout or a status other than 2xx/3xx) or a read
@@ -36,7 +36,7 @@ import { type ChildServer, machineCaveat, startServerProcess } from './support/s
 
 const duration = Number(process.env.DURATION ?? 60);
 const thinkMs = Number(process.env.THINK_MS ?? 1000);
-const kneeThinkMs = (process.env.KNEE_THINK_MS ?? '250,100').split(',').filter((s) => s.trim()).map(Number);
+const kneeThinkMs = (process.env.KNEE_THINK_MS ?? '500,250').split(',').filter((s) => s.trim()).map(Number);
 const unpaced = process.env.UNPACED !== '0';
 const connections = Number(process.env.CONNECTIONS ?? 200);
 const nginxDuration = Number(process.env.NGINX_DURATION ?? 10);
