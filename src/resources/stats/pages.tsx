@@ -454,6 +454,7 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
           ) : null}
           <Section title={t.stats.optouts.howTitle} id="how">
             <Paragraph>{t.stats.optouts.how}</Paragraph>
+            {deps.config.statsLagSeconds > 0 ? <Paragraph>{t.stats.optouts.lag(deps.config.statsLagSeconds)}</Paragraph> : null}
           </Section>
           <JsonLink href="/api/v1/stats/optouts" />
         </StatsLayout>

@@ -338,6 +338,7 @@ export const en: Messages = {
       reasonsChartSummary: (n, top, topShare) => `Of ${n} opt-outs with a reason, "${top}" is the most common (${topShare}).`,
       howTitle: 'How the figures are computed',
       how: 'Shares are of the agencies that may use the agreement. Each agency counts once per procurement, with its latest declaration. Agencies with 151–200 employees and of unknown size are shown separately.',
+      lag: (seconds: number) => `These figures are updated up to ${seconds} seconds after a declaration is sent or changed.`,
       procurement: 'Procurement',
       optOuts: 'Opt-outs',
       accessions: 'Accessions',

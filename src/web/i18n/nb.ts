@@ -339,6 +339,7 @@ export const nb = {
       reasonsChartSummary: (n: number, top: string, topShare: string) => `Av ${n} fravalg med begrunnelse er «${top}» vanligst (${topShare}).`,
       howTitle: 'Slik blir tallene regnet',
       how: 'Andelene regnes av virksomhetene som kan bruke avtalen. Hver virksomhet telles én gang per anskaffelse, med sin siste melding. Virksomheter i spennet 151–200 ansatte og med ukjent størrelse vises for seg.',
+      lag: (seconds: number) => `Tallene oppdateres inntil ${seconds} sekunder etter at en melding er sendt eller endret.`,
       procurement: 'Anskaffelse',
       optOuts: 'Fravalg',
       accessions: 'Tilslutninger',

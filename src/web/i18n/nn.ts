@@ -338,6 +338,7 @@ export const nn: Messages = {
       reasonsChartSummary: (n, top, topShare) => `Av ${n} fråval med grunngiving er «${top}» vanlegast (${topShare}).`,
       howTitle: 'Slik blir tala rekna',
       how: 'Delane blir rekna av verksemdene som kan bruke avtalen. Kvar verksemd blir talt éin gong per anskaffing, med den siste meldinga si. Verksemder i spennet 151–200 tilsette og med ukjend storleik blir viste for seg.',
+      lag: (seconds: number) => `Tala blir oppdaterte inntil ${seconds} sekund etter at ei melding er send eller endra.`,
       procurement: 'Anskaffing',
       optOuts: 'Fråval',
       accessions: 'Tilslutningar',
