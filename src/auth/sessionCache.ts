@@ -1,7 +1,7 @@
 import type { Executor } from '../db/database.js';
 import { dataVersion } from '../db/readCache.js';
 import type { Principal } from '../domain/principal.js';
-import { findSession, hash, type SessionTimeouts, TOUCH_MS } from './sessions.js';
+import { findSession, hash, type SessionTimeouts, TOUCH_MS, wellFormedToken } from './sessions.js';
 import { loadUserPrincipal } from './users.js';
 
 export type ResolvedSession = { state: 'valid'; id: string; csrfToken: string; principal: Principal } | { state: 'ended' };
@@ -30,7 +30,7 @@ export function sessionResolver(db: Executor, t: SessionTimeouts): (token: strin
   let gen = { version: -1, entries: new Map<string, Entry>() };
   const freshFor = Math.min(TOUCH_MS, t.idleMinutes * 60_000);
   return async (token) => {
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: 'ended' };
+    if (!wellFormedToken(token)) return { state: 'ended' };
     const version = await dataVersion(db, 'auth');
     // A newer version starts a new generation; an older one (a request that read it before a bump) stores nothing.
     if (version > gen.version) gen = { version, entries: new Map() };

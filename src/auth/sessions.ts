@@ -40,9 +40,12 @@ export type SessionLookup =
 /** A session's last-seen time is written at most this often. */
 export const TOUCH_MS = 60_000;
 
+/** Whether a cookie value can be a session token at all (anything else is refused before hashing or a query). */
+export const wellFormedToken = (token: string) => /^[A-Za-z0-9_-]{20,100}$/.test(token);
+
 /** The session behind a cookie token, touched (at most once a minute) when valid; expired ones are deleted. */
 export async function findSession(db: Executor, token: string, t: SessionTimeouts): Promise<SessionLookup> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: 'unknown' };
+  if (!wellFormedToken(token)) return { state: 'unknown' };
   const id = hash(token);
   const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, id));
   if (!row) return { state: 'unknown' };

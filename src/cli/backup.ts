@@ -40,7 +40,7 @@ async function main(mode: 'backup' | 'restore'): Promise<number> {
     let kept: string | undefined;
     if (config.databaseUrl) await restorePostgres(config.databaseUrl, path);
     else kept = await restorePglite(config.dataDir, path);
-    const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: 1 });
+    const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 1 });
     try {
       const tables = await fingerprintTables(database.db);
       console.log(`Restored ${path} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${tables.length} tables.`);

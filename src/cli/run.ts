@@ -36,7 +36,7 @@ export function argsOrUsage(argv: string[], known: { values: string[]; flags: st
 export async function withDatabase(fn: (db: Database, engine: 'pglite' | 'postgres') => Promise<number>): Promise<number> {
   const config = loadConfigOrReport();
   if (!config) return EXIT.usage;
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: 2 });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
   try {
     await database.migrate();
     return await fn(database.db, database.engine);

@@ -37,7 +37,7 @@ export interface DatabaseHandle {
 export interface OpenDatabaseOptions {
   /** postgres://… for a server; otherwise PGlite. */
   url?: string;
-  /** PGlite data directory; omitted means in memory. */
+  /** PGlite data directory; omitted means in memory. Ignored when `url` is given. */
   dataDir?: string;
   /** PGlite: start from a dumped data dir (tests clone a migrated template this way). */
   loadDataDir?: Blob;

@@ -52,6 +52,11 @@ export async function dataVersion(db: Executor, domain: DataDomain): Promise<num
   return Number(row?.version ?? 0);
 }
 
+/** The versions of several domains, in their order (a cache key that depends on all of them). */
+export function dataVersions(db: Executor, domains: readonly DataDomain[]): Promise<number[]> {
+  return Promise.all(domains.map((d) => dataVersion(db, d)));
+}
+
 export function catalogueVersion(db: Executor): Promise<number> {
   return dataVersion(db, 'catalogue');
 }
@@ -62,7 +67,7 @@ export function catalogueVersion(db: Executor): Promise<number> {
  */
 export async function cachedRead<T>(db: Executor, key: string, load: () => Promise<T>, domains: DataDomain | DataDomain[] = 'catalogue'): Promise<T> {
   const names = Array.isArray(domains) ? domains : [domains];
-  const versions = names.length === 1 ? [await dataVersion(db, names[0]!)] : await Promise.all(names.map((d) => dataVersion(db, d)));
+  const versions = await dataVersions(db, names);
   let byDomains = caches.get(db);
   if (!byDomains) caches.set(db, (byDomains = new Map()));
   const genKey = names.join('+');
@@ -101,5 +106,3 @@ export function cached<A extends unknown[], R>(
   return (db, ...args) => cachedRead(db, `${name}:${JSON.stringify(args, byId)}`, () => fn(db, ...args), domains);
 }
 
-/** Today's date in Oslo: part of cache keys for anything that depends on "active today". */
-export { osloToday } from '../domain/osloTime.js';

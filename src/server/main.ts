@@ -10,7 +10,7 @@ import { buildApp } from './app.js';
 async function main() {
   const config = loadConfigOrReport();
   if (!config) process.exit(2);
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   await ensureQuestionnaires(database.db);
   const interrupted = await endInterruptedImports(database.db);

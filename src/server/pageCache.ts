@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { cacheStats } from '../db/cacheStats.js';
-import { type DataDomain, dataVersion, osloToday } from '../db/readCache.js';
+import { type DataDomain, dataVersions } from '../db/readCache.js';
+import { osloToday } from '../domain/osloTime.js';
 import type { AppDeps } from './types.js';
 
 declare module 'fastify' {
@@ -41,8 +42,7 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
     if (!publicPage || req.headers.cookie) return;
     // Linked-data clients get a 303 to the RDF from service pages (content negotiation): never the cached HTML.
     if (RDF_ACCEPT.test(String(req.headers.accept ?? ''))) return;
-    const domains: DataDomain[] = publicPage === true ? ['catalogue'] : publicPage;
-    const version = (await Promise.all(domains.map((d) => dataVersion(db, d)))).join('.');
+    const version = (await dataVersions(db, publicPage === true ? ['catalogue'] : publicPage)).join('.');
     const key = `${version}|${osloToday()}|${req.url}`;
     const etag = `W/"${createHash('sha1').update(key).digest('base64url').slice(0, 20)}"`;
     req.pageCache = { key, etag };

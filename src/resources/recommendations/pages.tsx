@@ -15,7 +15,7 @@ import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { OrgnrParams } from '../agencies/schema.js';
 import type { Recommendation } from '../stats/reports.js';
 import { agencyCoverage, recommendationsFor } from '../stats/served.js';
-import { osloToday } from '../stats/sql.js';
+import { osloToday } from '../../domain/osloTime.js';
 import { registerStatPage } from '../stats/statPage.js';
 import { coverageCellText, recommendationTable } from '../stats/tables.js';
 import { byArea, ministryNameOf, reasonText, similarText } from './present.js';

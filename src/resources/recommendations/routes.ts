@@ -9,7 +9,7 @@ import { Lang, problem } from '../shared/schema.js';
 import { agencyCoverage, recommendationsFor } from '../stats/served.js';
 import { presentService } from '../stats/routes.js';
 import { RecommendationResponse } from '../stats/schema.js';
-import { osloToday } from '../stats/sql.js';
+import { osloToday } from '../../domain/osloTime.js';
 import { OrgnrParams } from '../agencies/schema.js';
 import { byArea, ministryNameOf, reasonText, similarText } from './present.js';
 import { loadRecommendationAgency } from './queries.js';

@@ -12,7 +12,8 @@ import type {
 import { pickText } from '../../domain/catalogue.js';
 import { applyFacets, type FacetSelection } from '../../domain/facets.js';
 import { type Executor, queryRows } from '../../db/database.js';
-import { cachedRead, osloToday } from '../../db/readCache.js';
+import { cachedRead } from '../../db/readCache.js';
+import { osloToday } from '../../domain/osloTime.js';
 import { agencies, areas, providers, serviceRelations, services, subscriptions, tiers } from '../../db/schema/index.js';
 import { norwegianCollator } from '../../web/i18n/index.js';
 

@@ -12,7 +12,7 @@ import type { ProcurementState } from '../../domain/procurementLifecycle.js';
 import type { QuestionnaireDefinition } from '../../domain/questionnaire.js';
 import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
 import { type Executor, queryRows } from '../../db/database.js';
-import { cachedRead, catalogueVersion } from '../../db/readCache.js';
+import { cachedRead } from '../../db/readCache.js';
 import type { Eligibility } from '../../db/schema/index.js';
 import { eligibleKinds } from '../procurements/queries.js';
 
@@ -35,8 +35,7 @@ export function reasonLabel(item: Pick<OptOutItem, 'reasonLabels'>, code: string
 const ASKED: ProcurementState[] = ['consultation', 'announced', 'awarded', 'active', 'expired'];
 
 export async function optOutReport(db: Executor, th: SizeThresholds): Promise<OptOutItem[]> {
-  const catalogue = await catalogueVersion(db);
-  return cachedRead(db, `optouts:${catalogue}:${th.smallBelow},${th.mediumMax},${th.largeAbove}`, () => loadOptOutReport(db, th), 'statistics');
+  return cachedRead(db, `optouts:${th.smallBelow},${th.mediumMax},${th.largeAbove}`, () => loadOptOutReport(db, th), ['catalogue', 'statistics']);
 }
 
 async function loadOptOutReport(db: Executor, th: SizeThresholds): Promise<OptOutItem[]> {

@@ -30,7 +30,7 @@ import { listAreaRows, listServiceRows, type PopulationFilter } from './queries.
 import type { Paging } from './reports.js';
 import { adoptionReport, coverageReport, gapReport, launchesReport, tierReport, trendReport } from './served.js';
 import { AdoptionPageQuery, PopulationPageQuery, TrendPageQuery } from './schema.js';
-import { osloToday } from './sql.js';
+import { osloToday } from '../../domain/osloTime.js';
 import { registerStatPage } from './statPage.js';
 import {
   adoptionTable,

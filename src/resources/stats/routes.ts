@@ -11,7 +11,7 @@ import type { ServiceRow } from './queries.js';
 import { adoptionByMinistry, adoptionReport, coverageReport, gapReport, launchesReport, tierReport, trendReport } from './served.js';
 import { AdoptionQuery, AdoptionResponse, CoverageQuery, CoverageResponse, LangQuery, OptOutResponse, TrendQuery, TrendResponse } from './schema.js';
 import { optOutReport, reasonLabel } from './optouts.js';
-import { osloToday } from './sql.js';
+import { osloToday } from '../../domain/osloTime.js';
 
 /** A service as the statistics API shows it. */
 export function presentService(s: ServiceRow, lang: Language) {

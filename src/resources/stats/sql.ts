@@ -86,5 +86,3 @@ export function inList(col: SQL, values: readonly string[]): SQL {
     sql`, `,
   )})`;
 }
-
-export { osloToday } from '../../domain/osloTime.js';
