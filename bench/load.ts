@@ -30,7 +30,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import { runPacedClients } from './support/clients.js';
-import { load, percentile, printTable, type LoadResult } from './support/http.js';
+import { latencyFigures, load, printTable, type LoadResult } from './support/http.js';
 import type { LoadFixtures } from './support/loadFixtures.js';
 import { type ChildServer, machineCaveat, startServerProcess } from './support/server.js';
 
@@ -120,16 +120,12 @@ async function runClass(server: ChildServer, spec: ClassSpec, think: number | un
   const results = await Promise.all(
     spec.runs.map((r, i) => load(spec.label, server.url, { connections: clients[i]!, duration, headers: r.headers, requests: r.requests, latencies })),
   );
-  latencies.sort((a, b) => a - b);
   return {
     label: spec.label,
     url: server.url,
     requests: results.reduce((n, r) => n + r.requests, 0),
     rps: results.reduce((n, r) => n + r.rps, 0),
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    max: latencies.at(-1) ?? NaN,
+    ...latencyFigures(latencies),
     errors: results.reduce((n, r) => n + r.errors, 0),
     non2xx: results.reduce((n, r) => n + r.non2xx, 0),
   };

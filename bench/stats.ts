@@ -24,7 +24,7 @@ import { REPORT_SIZE_THRESHOLDS as th } from '../src/domain/sizeClass.js';
 import { defaultPopulation } from '../src/resources/stats/queries.js';
 import { adoptionReport, coverageReport, gapReport, recommendationsFor, tierReport, trendReport } from '../src/resources/stats/reports.js';
 import * as served from '../src/resources/stats/served.js';
-import { osloToday } from '../src/resources/stats/sql.js';
+import { osloToday } from '../src/domain/osloTime.js';
 import { machineCaveat } from './support/server.js';
 
 const RUNS = Number(process.env.RUNS ?? 7);

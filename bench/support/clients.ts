@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http';
-import { percentile, type LoadResult } from './http.js';
+import { latencyFigures, type LoadResult } from './http.js';
 
 /** Clients of one kind: the requests each cycles through, with their headers (a session cookie, a CSRF token). */
 export interface ClientGroup {
@@ -22,7 +22,7 @@ export async function runPacedClients(
   label: string,
   baseUrl: string,
   groups: ClientGroup[],
-  options: { thinkMs: number; durationMs: number; timeoutMs?: number; latencies?: number[] },
+  options: { thinkMs: number; durationMs: number; timeoutMs?: number },
 ): Promise<LoadResult> {
   const url = new URL(baseUrl);
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -44,9 +44,7 @@ export async function runPacedClients(
         requests += 1;
         if (!ok) errors += 1;
         else {
-          const ms = performance.now() - t0;
-          latencies.push(ms);
-          options.latencies?.push(ms);
+          latencies.push(performance.now() - t0);
           if (status === undefined || status < 200 || status >= 400) non2xx += 1;
         }
         resolve();
@@ -79,17 +77,13 @@ export async function runPacedClients(
   };
   await Promise.all(groups.flatMap((g) => Array.from({ length: g.clients }, () => client(g))));
 
-  latencies.sort((a, b) => a - b);
   const seconds = (performance.now() - started) / 1000;
   return {
     label,
     url: baseUrl,
     requests,
     rps: requests / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    max: latencies.at(-1) ?? NaN,
+    ...latencyFigures(latencies),
     errors,
     non2xx,
   };

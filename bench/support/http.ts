@@ -19,6 +19,12 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
+/** p50/p95/p99/max of the latencies in ms (sorts them in place). */
+export function latencyFigures(latencies: number[]): Pick<LoadResult, 'p50' | 'p95' | 'p99' | 'max'> {
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN };
+}
+
 /**
  * Runs autocannon against one URL and reports req/s and latency percentiles in ms. p95 is computed from every
  * response's latency (autocannon's own summary has p97.5 but no p95).
@@ -57,16 +63,12 @@ export async function load(
       options.latencies?.push(responseTime);
     });
   });
-  latencies.sort((a, b) => a - b);
   return {
     label,
     url,
     requests: result.requests.total,
     rps: result.requests.average,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    max: latencies.at(-1) ?? NaN,
+    ...latencyFigures(latencies),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };
