@@ -5,7 +5,7 @@ import { Breadcrumbs, DataTable, PageHeader, Section } from '../../web/component
 import { usePage, useHref } from '../../web/context.js';
 import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
-import { type DemoUser, readDemoUsers } from '../../auth/demoUsers.js';
+import { type DemoUser, readDemoUsers } from '../../db/seed/demoUsers.js';
 import { safeReturnTo } from '../../auth/routes.js';
 
 /**
