@@ -11,7 +11,7 @@ import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { Breadcrumbs, DataTable, PageHeader, Section, SelectField, TextField } from '../../web/components.js';
 import { usePage, useHref, useText } from '../../web/context.js';
-import { ErrorSummary, errorMap, Notice, PostButton, PostForm } from '../../web/forms.js';
+import { errorMap, ErrorSummary, formBody, Notice, PostButton, PostForm } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { prefix, sendPage } from '../../web/render.js';
@@ -22,7 +22,7 @@ import { type AuditRow, listAudit } from '../audit/queries.js';
 import { assignRole, removeRole } from './commands.js';
 import { mayAdminister } from './policy.js';
 
-const FormBody = Type.Object({}, { additionalProperties: Type.String({ maxLength: 500 }) });
+const FormBody = formBody({ maxLength: 500 });
 
 export async function registerAdminPages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;

@@ -16,7 +16,7 @@ import { ministryNames } from '../agencies/queries.js';
 import { Breadcrumbs, DataTable, DefinitionList, PageHeader, Pager, queryString, Section, SelectField, TextField } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { toCsv } from '../../web/csv.js';
-import { ErrorSummary, errorMap, Notice, PostButton, PostForm } from '../../web/forms.js';
+import { errorMap, ErrorSummary, formBody, Notice, PostButton, PostForm } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { answersFromForm, QuestionnaireFields } from '../../web/questionnaireFields.js';
@@ -33,7 +33,7 @@ import { declarationFilter, mayDeclaration } from './policy.js';
 import { type DeclarationRow, getDeclaration, listDeclarations } from './queries.js';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 60 }) });
-const FormBody = Type.Object({}, { additionalProperties: Type.Union([Type.String({ maxLength: 5000 }), Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 })]) });
+const FormBody = formBody({ maxLength: 5000, list: { maxLength: 200, maxItems: 50 } });
 
 export async function registerDeclarationPages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;

@@ -10,12 +10,12 @@ import { HttpProblem } from '../../server/problem.js';
 import { Breadcrumbs, ChoiceField, DefinitionList, PageHeader, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
 import { LineChartFigure } from '../../web/charts/lineChart.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
-import { ErrorSummary, errorMap, Notice, PostButton, PostForm } from '../../web/forms.js';
+import { errorMap, type Errors, ErrorSummary, FormBody, formState, type FormValues, Notice, OkQuery, one, PostButton, PostForm } from '../../web/forms.js';
 import { messages, type Messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { prefix, sendPage } from '../../web/render.js';
 import { actorOf } from '../../server/actor.js';
-import { type Errors, FormBody, type FormValues, OkQuery, one, formState } from '../collaboration/components.js';
+
 import { createIndicator, recordMeasurement, removeMeasurement, updateIndicator } from './commands.js';
 import { mayGain } from './policy.js';
 import { type GainIndicatorRow, gainsOfService } from './queries.js';

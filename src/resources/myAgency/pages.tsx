@@ -13,7 +13,7 @@ import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { Breadcrumbs, ChoiceField, DataTable, OrgLink, PageHeader, Section, SelectField, TextField } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
-import { ErrorSummary, errorMap, Notice, PostButton, PostForm } from '../../web/forms.js';
+import { errorMap, type Errors, ErrorSummary, formBody, Notice, PostButton, PostForm } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { answersFromForm, QuestionnaireFields } from '../../web/questionnaireFields.js';
@@ -31,8 +31,7 @@ import { addLocation, declareServiceOptOut, removeLocation, setInHouseAreas, upd
 import { mayAgency } from './policy.js';
 
 const OrgParams = Type.Object({ orgnr: Type.String({ maxLength: 40 }) });
-const FormBody = Type.Object({}, { additionalProperties: Type.Union([Type.String({ maxLength: 5000 }), Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 })]) });
-type Errors = { field: string; message: string }[];
+const FormBody = formBody({ maxLength: 5000, list: { maxLength: 200, maxItems: 50 } });
 
 export async function registerMyAgencyPages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;

@@ -20,7 +20,7 @@ import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { Breadcrumbs, DataTable, FactsAside, PageHeader, Section, SelectField, TextField } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
-import { ErrorSummary, errorMap, Notice, PostForm } from '../../web/forms.js';
+import { errorMap, ErrorSummary, formBody, Notice, OkQuery, PostForm } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { prefix, sendErrorPage, sendPage } from '../../web/render.js';
@@ -52,9 +52,8 @@ export function StateTag({ state }: { state: ProcurementState }) {
   );
 }
 
-const FormBody = Type.Object({}, { additionalProperties: Type.String({ maxLength: 5000 }) });
+const FormBody = formBody({ maxLength: 5000 });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 60 }) });
-const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 40 })) });
 
 /** The providers a principal may create procurements for: their own, or all for administrators. */
 async function creatableProviders(deps: AppDeps, p: Principal | undefined) {
