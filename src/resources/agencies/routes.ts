@@ -1,11 +1,10 @@
-import { Type } from 'typebox';
 import type { Language } from '../../domain/catalogue.js';
 import { sizeClassRange } from '../../domain/sizeClass.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
 import { groupInOrder, localizer, pageUrl } from '../shared/present.js';
-import { Lang, problem } from '../shared/schema.js';
+import { problem, oneItemSchema } from '../shared/schema.js';
 import { ministryFilter, requireOrgnr } from './orgnrInput.js';
 import { type AgencyListRow, getAgencyDetail, searchAgencies } from './queries.js';
 import { AgencyDetailSchema, AgencyList, AgencyListItem, AgencyListQuery, OrgnrParams } from './schema.js';
@@ -60,14 +59,13 @@ export async function registerAgencyApi(api: App, deps: AppDeps): Promise<void> 
   api.get(
     '/agencies/:orgnr',
     {
-      schema: {
+      schema: oneItemSchema({
         tags: ['agencies'],
         summary: 'One agency, with the shared services it uses and, for a ministry, its subordinate agencies',
         description: 'An invalid organisation number is a 400 that says why (missing, not digits, length, check digit); a valid unknown one is a 404.',
         params: OrgnrParams,
-        querystring: Type.Object({ lang: Lang }),
-        response: { 200: { $ref: 'AgencyDetail#' }, 400: problem, 404: problem },
-      },
+        response: 'AgencyDetail',
+      }),
     },
     async (req) => {
       const lang = req.lang;

@@ -3,7 +3,7 @@ import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
 import { groupInOrder, localizer, pageUrl } from '../shared/present.js';
-import { Lang, problem, SlugParams } from '../shared/schema.js';
+import { Lang, problem, SlugParams, oneItemSchema } from '../shared/schema.js';
 import { getAreaDetail, listAreas } from './queries.js';
 import { AreaDetailSchema, AreaList, AreaListItem } from './schema.js';
 
@@ -44,13 +44,12 @@ export async function registerAreaApi(api: App, deps: AppDeps): Promise<void> {
   api.get(
     '/areas/:slug',
     {
-      schema: {
+      schema: oneItemSchema({
         tags: ['areas'],
         summary: 'One service area, with its services by delivery model and its providers',
         params: SlugParams,
-        querystring: Type.Object({ lang: Lang }),
-        response: { 200: { $ref: 'AreaDetail#' }, 400: problem, 404: problem },
-      },
+        response: 'AreaDetail',
+      }),
     },
     async (req) => {
       const lang = req.lang;

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Language } from '../../domain/catalogue.js';
 import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
@@ -7,7 +8,7 @@ import type { App, AppDeps } from '../../server/types.js';
 import { messages } from '../../web/i18n/index.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { mayProcurement } from '../procurements/policy.js';
-import { procurementDetail } from '../procurements/queries.js';
+import { requireProcurement } from '../procurements/queries.js';
 import { ProcurementIdParams } from '../procurements/schema.js';
 import { localizer } from '../shared/present.js';
 import { problem, security } from '../shared/schema.js';
@@ -41,11 +42,13 @@ export async function registerDeclarationApi(api: App, deps: AppDeps): Promise<v
   const thresholds = deps.config.sizeThresholds;
   api.addSchema(DeclarationSchema);
 
-  const load = async (id: string, lang: Language) => {
-    const p = await procurementDetail(db, id);
-    if (!p) throw new HttpProblem(404, messages[lang].procurement.errors.unknown);
-    return p;
-  };
+  const load = (id: string, lang: Language) => requireProcurement(db, id, lang);
+  /** Who acts, for which agency, on which procurement: how every write of a declaration starts (401, 400, 404). */
+  const writeTarget = async (req: FastifyRequest & { params: { id: string; orgnr: string } }) => ({
+    actor: actorOf(req, deps),
+    orgnr: requireOrgnr(req.params.orgnr, req.lang, 'orgnr'),
+    p: await load(req.params.id, req.lang),
+  });
 
   api.get(
     '/procurements/:id/declarations',
@@ -92,9 +95,7 @@ export async function registerDeclarationApi(api: App, deps: AppDeps): Promise<v
       },
     },
     async (req, reply) => {
-      const actor = actorOf(req, deps);
-      const orgnr = requireOrgnr(req.params.orgnr, req.lang, 'orgnr');
-      const p = await load(req.params.id, req.lang);
+      const { actor, orgnr, p } = await writeTarget(req);
       const r = await submitDeclaration(db, actor, p.id, orgnr, req.body.answers, req.lang);
       reply.code(r.outcome === 'created' ? 201 : 200);
       return one(p.id, orgnr, req.lang);
@@ -113,9 +114,7 @@ export async function registerDeclarationApi(api: App, deps: AppDeps): Promise<v
       },
     },
     async (req) => {
-      const actor = actorOf(req, deps);
-      const orgnr = requireOrgnr(req.params.orgnr, req.lang, 'orgnr');
-      const p = await load(req.params.id, req.lang);
+      const { actor, orgnr, p } = await writeTarget(req);
       await withdrawDeclaration(db, actor, p.id, orgnr, req.lang);
       return one(p.id, orgnr, req.lang);
     },
@@ -135,9 +134,7 @@ export async function registerDeclarationApi(api: App, deps: AppDeps): Promise<v
       },
     },
     async (req) => {
-      const actor = actorOf(req, deps);
-      const orgnr = requireOrgnr(req.params.orgnr, req.lang, 'orgnr');
-      const p = await load(req.params.id, req.lang);
+      const { actor, orgnr, p } = await writeTarget(req);
       if (!mayProcurement(actor.principal, 'follow_up', p)) throw new HttpProblem(403, messages[req.lang].access.notYourProvider);
       await setFollowUp(db, actor, p.id, orgnr, { state: req.body.state, note: req.body.note }, req.lang);
       return one(p.id, orgnr, req.lang);

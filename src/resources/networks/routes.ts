@@ -6,7 +6,7 @@ import { messages } from '../../web/i18n/index.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { actorOf } from '../../server/actor.js';
 import { localizer, pageUrl } from '../shared/present.js';
-import { Lang, problem, security } from '../shared/schema.js';
+import { problem, security, oneItemSchema } from '../shared/schema.js';
 import { createNetwork, joinNetwork, leaveNetwork, updateNetwork } from './commands.js';
 import { getNetwork, listNetworks, type NetworkDetail, type NetworkRow } from './queries.js';
 import { MemberParams, NetworkBody, NetworkDetailSchema, NetworkListQuery, NetworkSchema, NetworkSlugParams, parseNetworkInput } from './schema.js';
@@ -70,13 +70,12 @@ export async function registerNetworkApi(api: App, deps: AppDeps): Promise<void>
   api.get(
     '/networks/:slug',
     {
-      schema: {
+      schema: oneItemSchema({
         tags: ['networks'],
         summary: 'One network with its current members',
         params: NetworkSlugParams,
-        querystring: Type.Object({ lang: Lang }),
-        response: { 200: { $ref: 'NetworkDetail#' }, 400: problem, 404: problem },
-      },
+        response: 'NetworkDetail',
+      }),
     },
     async (req) => detail(await load(req.params.slug, req.lang), req.lang),
   );

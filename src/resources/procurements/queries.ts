@@ -11,7 +11,10 @@ import {
   questionnaires,
   services,
 } from '../../db/schema/index.js';
+import type { Language } from '../../domain/catalogue.js';
 import type { ProcurementState } from '../../domain/procurementLifecycle.js';
+import { HttpProblem } from '../../server/problem.js';
+import { messages } from '../../web/i18n/index.js';
 
 /** Organisation kinds a procurement reaches: state agencies (and ministries) always, municipalities where allowed. */
 export function eligibleKinds(e: Eligibility): string[] {
@@ -83,6 +86,13 @@ export type ProcurementDetail = NonNullable<Awaited<ReturnType<typeof getProcure
  * that arrive all through a consultation. Questionnaires are only ever added. Callers must not modify the result.
  */
 export const procurementDetail = cached('procurement', getProcurement, ['procurements', 'catalogue']);
+
+/** The procurement with its milestones, or a 404 that says so in the asked language. */
+export async function requireProcurement(db: Executor, id: string, lang: Language): Promise<ProcurementDetail> {
+  const p = await procurementDetail(db, id);
+  if (!p) throw new HttpProblem(404, messages[lang].procurement.errors.unknown);
+  return p;
+}
 
 /** Whether an agency may declare for a procurement (it exists, is of an eligible kind and not deleted). */
 export async function isEligibleAgency(db: Executor, eligibility: Eligibility, orgnr: string): Promise<boolean> {

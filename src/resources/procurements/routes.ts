@@ -2,14 +2,12 @@ import { Type } from 'typebox';
 import type { Language } from '../../domain/catalogue.js';
 import { declarationKindFor, declarationWindow } from '../../domain/procurementLifecycle.js';
 import type { App, AppDeps } from '../../server/types.js';
-import { HttpProblem } from '../../server/problem.js';
-import { messages } from '../../web/i18n/index.js';
 import { actorOf } from '../../server/actor.js';
 import { listDeclarations } from '../declarations/queries.js';
 import { localizer, pageUrl } from '../shared/present.js';
 import { problem, security } from '../shared/schema.js';
 import { createProcurement, transitionProcurement } from './commands.js';
-import { procurementDetail, listProcurements, type ProcurementDetail, type ProcurementListRow } from './queries.js';
+import { requireProcurement, listProcurements, type ProcurementDetail, type ProcurementListRow } from './queries.js';
 import {
   parseInstant,
   parseProcurementInput,
@@ -57,11 +55,7 @@ export async function registerProcurementApi(api: App, deps: AppDeps): Promise<v
     milestones: p.milestones.map((m) => ({ action: m.action, from: m.fromStatus, to: m.toStatus, at: m.at.toISOString(), by: m.byName, note: m.note })),
   });
 
-  const load = async (id: string, lang: Language) => {
-    const p = await procurementDetail(db, id);
-    if (!p) throw new HttpProblem(404, messages[lang].procurement.errors.unknown);
-    return p;
-  };
+  const load = (id: string, lang: Language) => requireProcurement(db, id, lang);
 
   api.get(
     '/procurements',

@@ -1,10 +1,9 @@
-import { Type } from 'typebox';
 import type { Language } from '../../domain/catalogue.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
 import { groupInOrder, localizer, pageUrl } from '../shared/present.js';
-import { Lang, problem, SlugParams } from '../shared/schema.js';
+import { problem, SlugParams, oneItemSchema } from '../shared/schema.js';
 import { getProviderDetail, listProviders, type ProviderSummary } from './queries.js';
 import { ProviderDetailSchema, ProviderList, ProviderListItem, ProviderListQuery } from './schema.js';
 
@@ -53,13 +52,12 @@ export async function registerProviderApi(api: App, deps: AppDeps): Promise<void
   api.get(
     '/providers/:slug',
     {
-      schema: {
+      schema: oneItemSchema({
         tags: ['providers'],
         summary: 'One provider, with its units and its services by area',
         params: SlugParams,
-        querystring: Type.Object({ lang: Lang }),
-        response: { 200: { $ref: 'ProviderDetail#' }, 400: problem, 404: problem },
-      },
+        response: 'ProviderDetail',
+      }),
     },
     async (req) => {
       const lang = req.lang;

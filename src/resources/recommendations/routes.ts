@@ -1,10 +1,9 @@
-import { Type } from 'typebox';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { localizer } from '../shared/present.js';
-import { Lang, problem } from '../shared/schema.js';
+import { oneItemSchema } from '../shared/schema.js';
 import { agencyCoverage, recommendationsFor } from '../stats/served.js';
 import { presentService } from '../stats/routes.js';
 import { RecommendationResponse } from '../stats/schema.js';
@@ -20,15 +19,13 @@ export async function registerRecommendationApi(api: App, deps: AppDeps): Promis
   api.get(
     '/agencies/:orgnr/recommendations',
     {
-      schema: {
+      schema: oneItemSchema({
         tags: ['agencies', 'statistics'],
         summary: '"Hva kan vi bruke?": services the agency may use and does not, ranked by use among similar agencies, with why',
-        description:
-          'Similar agencies: the others in the same ministry area and of the same size class. Services open to the agency (by target group) and in operation or pilot, grouped by area; services whose eligibility is unknown (group schemes, agreements) only when a similar agency uses them. Also the agency\'s coverage per area and planned services it will be able to use. An invalid organisation number is a 400, an unknown one a 404.',
+        description: 'Similar agencies: the others in the same ministry area and of the same size class. Services open to the agency (by target group) and in operation or pilot, grouped by area; services whose eligibility is unknown (group schemes, agreements) only when a similar agency uses them. Also the agency\'s coverage per area and planned services it will be able to use. An invalid organisation number is a 400, an unknown one a 404.',
         params: OrgnrParams,
-        querystring: Type.Object({ lang: Lang }),
-        response: { 200: { $ref: 'AgencyRecommendations#' }, 400: problem, 404: problem },
-      },
+        response: 'AgencyRecommendations',
+      }),
     },
     async (req) => {
       const lang = req.lang;

@@ -37,16 +37,16 @@ export async function registerServiceApi(api: App, deps: AppDeps): Promise<void>
         offset: query.offset,
         lang,
       });
-      const { text } = localizer(lang);
+      const { text, ref } = localizer(lang);
       return {
         items: result.items.map((i) => ({
           slug: i.slug,
           name: text(i.name),
           summary: text(i.summary),
           kind: i.kind,
-          provider: { slug: i.provider.slug, name: text(i.provider.name) },
-          area: { slug: i.area.slug, name: text(i.area.name) },
-          parent: i.parent ? { slug: i.parent.slug, name: text(i.parent.name) } : null,
+          provider: ref(i.provider),
+          area: ref(i.area),
+          parent: i.parent ? ref(i.parent) : null,
           model: i.model,
           targetGroup: i.targetGroup,
           obligation: i.obligation,
@@ -89,7 +89,7 @@ export async function registerServiceApi(api: App, deps: AppDeps): Promise<void>
       const lang = req.lang;
       const d = await getServiceDetail(db, req.params.slug);
       if (!d) throw new HttpProblem(404, messages[lang].errors.unknownService(req.params.slug));
-      const { text, orNull } = localizer(lang);
+      const { text, orNull, ref } = localizer(lang);
       const s = d.service;
       const usersByTier = new Map(d.tierUsage.map((u) => [u.tierId, u.count]));
       return {
@@ -98,11 +98,11 @@ export async function registerServiceApi(api: App, deps: AppDeps): Promise<void>
         summary: text(s.summary),
         description: text(s.description),
         kind: s.kind,
-        provider: { slug: d.provider.slug, name: text(d.provider.name) },
-        area: { slug: d.area.slug, name: text(d.area.name) },
-        parent: d.parent ? { slug: d.parent.slug, name: text(d.parent.name) } : null,
-        subServices: d.children.map((c) => ({ slug: c.slug, name: text(c.name) })),
-        related: d.related.map((c) => ({ slug: c.slug, name: text(c.name) })),
+        provider: ref(d.provider),
+        area: ref(d.area),
+        parent: d.parent ? ref(d.parent) : null,
+        subServices: d.children.map(ref),
+        related: d.related.map(ref),
         model: s.model,
         targetGroup: s.targetGroup,
         targetDescription: orNull(s.targetDescription),

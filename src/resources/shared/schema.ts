@@ -39,6 +39,22 @@ export const OrgRef = Type.Object({ orgnr: Type.String(), name: Type.String() })
 /** Both ways in for an API operation that needs a principal: a browser session (with X-CSRF-Token for writes) or a system's bearer token. */
 export const security: { [name: string]: string[] }[] = [{ session: [] }, { bearer: [] }];
 
+/**
+ * The schema of a GET for one item by its key, in the asked language: the item (a registered schema's id), a 400
+ * for a malformed key, a 404 for an unknown one.
+ */
+export function oneItemSchema<P extends TSchema>(item: { tags: string[]; summary: string; description?: string; params: P; response: string }) {
+  const { response, description, ...rest } = item;
+  return {
+    tags: rest.tags,
+    summary: rest.summary,
+    ...(description ? { description } : {}),
+    params: rest.params,
+    querystring: Type.Object({ lang: Lang }),
+    response: { 200: { $ref: `${response}#` }, 400: problem, 404: problem },
+  };
+}
+
 export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 
 /** The Problem schema registered in app.ts, for error responses. */
