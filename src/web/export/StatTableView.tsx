@@ -19,7 +19,8 @@ function CellView({ cell, column }: { cell: Cell; column: Column }) {
     if (column.type === 'percent') return <>{fmt.percent(cell)}</>;
     return <>{fmt.number(cell)}</>;
   }
-  if (typeof cell === 'string') return <>{column.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(cell) ? fmt.date(cell) : cell}</>;
+  if (cell instanceof Date) return <>{fmt.dateTime(cell)}</>;
+  if (typeof cell === 'string') return <>{column.type === 'date' && /^\d{4}-\d{2}(-\d{2})?$/.test(cell) ? fmt.date(cell) : cell}</>;
   const text = typeof cell.text === 'string' ? cell.text : <Text value={cell.text} />;
   return cell.href ? <a href={cell.href}>{text}</a> : <>{text}</>;
 }
@@ -32,7 +33,7 @@ function CellView({ cell, column }: { cell: Cell; column: Column }) {
 export function StatTableView({ table, download, captionHidden }: { table: StatTable; download?: DownloadBase | undefined; captionHidden?: boolean }) {
   const { t } = usePage();
   const captionId = `table-${table.id}-caption`;
-  const numeric = (c: Column) => c.type === 'integer' || c.type === 'percent';
+  const numeric = (c: Column) => c.type === 'integer' || c.type === 'number' || c.type === 'percent';
   return (
     <div className="stat-table">
       <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
