@@ -17,12 +17,10 @@ export function csvDialect(lang: Language): { separator: ';' | ','; decimal: ','
   return lang === 'en' ? { separator: ',', decimal: '.' } : { separator: ';', decimal: ',' };
 }
 
+/** Percentages to one decimal, measured values (`number`) to at most six, other fractions to two. */
 function numberText(n: number, type: Column['type'], decimal: string): string {
-  let s: string;
-  if (type === 'percent') s = (n * 100).toFixed(1).replace(/\.?0+$/, '');
-  else if (Number.isInteger(n) || type === 'number') s = String(n);
-  else s = n.toFixed(2).replace(/\.?0+$/, '');
-  return s.replace('.', decimal);
+  const s = type === 'percent' ? (n * 100).toFixed(1) : Number.isInteger(n) ? String(n) : n.toFixed(type === 'number' ? 6 : 2);
+  return (s.includes('.') ? s.replace(/\.?0+$/, '') : s).replace('.', decimal);
 }
 
 function field(cell: Cell, column: Column, lang: Language, decimal: string): string {
