@@ -113,7 +113,7 @@ export function lines(o: { labels: string[]; series: Series[]; format: (v: numbe
       return {
         type: 'line',
         name: s.name,
-        data: reference ? s.values.map((v, j) => (j === 0 ? { value: v, symbol: 'emptyCircle', symbolSize: 10, itemStyle: { color: ink.background, borderColor: ink.text, borderWidth: 2 } } : v)) : s.values,
+        data: reference ? s.values.map((v, j) => (j === 0 ? { value: v, symbol: 'emptyCircle', symbolSize: 10, itemStyle: { color: ink.text, borderWidth: 2 } } : v)) : s.values,
         symbol: SYMBOLS[i % SYMBOLS.length],
         symbolSize: 7,
         lineStyle: { color: colour, width: 2.5, type: i >= seriesColours.length ? 'dashed' : 'solid' },
