@@ -26,6 +26,21 @@ const table: StatTable = {
   note: 'Per 28. november 2026',
 };
 
+/** Text and instants (Oslo time: CET in January, CEST in July), built from typed rows. */
+const timed = tableOf<{ text: string; at: Date | null }>(
+  { id: 't', title: 'T' },
+  [
+    { key: 'text', label: 'Tekst', type: 'text', value: (r) => r.text },
+    { key: 'at', label: 'Tid', type: 'datetime', value: (r) => r.at },
+  ],
+  [
+    { text: 'linje 1\nlinje 2', at: new Date('2026-01-15T11:05:00Z') },
+    { text: ' innrykk', at: new Date('2026-07-01T22:30:00Z') },
+    { text: 'slutt ', at: null },
+    { text: '974760673', at: null },
+  ],
+);
+
 const lines = (csv: string) => csv.slice(1).split('\r\n');
 async function sheetOf(buf: Buffer) {
   const wb = new ExcelJS.Workbook();
@@ -52,10 +67,7 @@ describe('formula injection is neutralised in every download', () => {
   const dangerous: StatTable = {
     id: 'd',
     title: 'Farlig',
-    columns: [
-      { key: 'text', label: 'Tekst', type: 'text' },
-      { key: 'n', label: 'Tall', type: 'integer' },
-    ],
+    columns: table.columns.slice(0, 2),
     rows: DANGEROUS.map((p) => [`${p}1+1`, -5]),
   };
 
@@ -109,19 +121,7 @@ describe('CSV', () => {
   });
 
   it('quotes line breaks and leading or trailing spaces, and writes instants in Oslo time', () => {
-    const t = tableOf<{ text: string; at: Date | null }>(
-      { id: 't', title: 'T' },
-      [
-        { key: 'text', label: 'Tekst', type: 'text', value: (r) => r.text },
-        { key: 'at', label: 'Tid', type: 'datetime', value: (r) => r.at },
-      ],
-      [
-        { text: 'linje 1\nlinje 2', at: new Date('2026-01-15T11:05:00Z') },
-        { text: ' innrykk', at: new Date('2026-07-01T22:30:00Z') },
-        { text: 'slutt ', at: null },
-      ],
-    );
-    expect(toCsv(t, 'nb')).toBe(`${BOM}Tekst;Tid\r\n"linje 1\nlinje 2";2026-01-15 12:05\r\n" innrykk";2026-07-02 00:30\r\n"slutt ";\r\n`);
+    expect(toCsv(timed, 'nb')).toBe(`${BOM}Tekst;Tid\r\n"linje 1\nlinje 2";2026-01-15 12:05\r\n" innrykk";2026-07-02 00:30\r\n"slutt ";\r\n974760673;\r\n`);
   });
 });
 
@@ -144,19 +144,11 @@ describe('XLSX', () => {
   });
 
   it('writes instants as Oslo wall-clock date-times and keeps number-like text as text', async () => {
-    const t: StatTable = {
-      id: 't',
-      title: 'T',
-      columns: [
-        { key: 'orgnr', label: 'Orgnr', type: 'text' },
-        { key: 'at', label: 'Tid', type: 'datetime' },
-      ],
-      rows: [['974760673', new Date('2026-07-01T22:30:00Z')]],
-    };
-    const ws = (await sheetOf(await toXlsx([t], 'nb', { creator: 'x', title: 'x' }))).worksheets[0]!;
-    expect(ws.getCell('A2').value).toBe('974760673');
-    expect(ws.getCell('B2').value).toEqual(new Date('2026-07-02T00:30:00Z'));
-    expect(ws.getCell('B2').numFmt).toBe('yyyy-mm-dd hh:mm');
+    const ws = (await sheetOf(await toXlsx([timed], 'nb', { creator: 'x', title: 'x' }))).worksheets[0]!;
+    expect(ws.getCell('A5').value).toBe('974760673');
+    expect(ws.getCell('B3').value).toEqual(new Date('2026-07-02T00:30:00Z'));
+    expect(ws.getCell('B3').numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(ws.getCell('B5').value).toBeNull();
   });
 });
 
