@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/auth/sessions.js';
 import { optOutEveryone } from '../../bench/support/loadFixtures.js';
@@ -67,5 +68,28 @@ describe.each(testEngines())('the opt-out overview with ~180 declarations on %s'
     });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`${base}?ok=followup&oppfolging=to_contact&page=2#agency-${orgnr}`);
+  });
+
+  it('downloads every declaration, not one page, as CSV (semicolons in bokmål, commas in English, Oslo times) and XLSX', async () => {
+    const csv = await get(`${base}.csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['cache-control']).toBe('private, no-store');
+    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="erklaeringer-[0-9a-f]{8}\.csv"$/);
+    expect(csv.body.startsWith('\ufeffOrganisasjonsnummer;Navn;')).toBe(true);
+    const rows = csv.body.slice(1).split('\r\n').slice(1, -1);
+    expect(rows).toHaveLength(total);
+    expect(rows[0]).toMatch(/^\d{9};.*;\d{4}-\d{2}-\d{2} \d{2}:\d{2};\d{4}-\d{2}-\d{2} \d{2}:\d{2};;/);
+    expect(csv.body).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/);
+    expect((await get(`/en${base}.csv`)).body.startsWith('\ufeffOrganisation number,')).toBe(true);
+    const xlsx = await get(`${base}.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as never);
+    expect(wb.worksheets[0]!.rowCount).toBe(total + 1);
+    const signedOut = await t.app.inject({ url: `${base}.csv` });
+    expect(signedOut.statusCode).toBe(303);
+    expect(signedOut.headers.location).toMatch(/logg-inn/);
   });
 });

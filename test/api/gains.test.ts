@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -74,11 +75,31 @@ describe.each(testEngines())('costs and gains on %s', (engine) => {
     expect(html).toMatch(/<figure class="chart" id="gain-[^"]+">/);
     expect(html).toMatch(/<svg class="chart__svg"[^>]*role="img"[^>]*aria-labelledby="gain-[^"]+-title"/);
     expect(html).toMatch(/Fra 0,5 timer i 2018 \(nullpunkt\) til 0,35 timer i 2021: 30\s%\slavere, en gevinst\./);
-    expect(html).toContain('<caption>Timer per bilag: nullpunkt og resultater</caption>');
+    expect(html).toContain(`<caption id="table-gevinst-${id}-caption">Timer per bilag: nullpunkt og resultater</caption>`);
     await call('dag', 'PUT', `/api/v1/services/dfo-regnskap/gains/${id}/measurements/2025`, { value: 0.25 });
     const after = decode((await t.app.inject({ url: '/tjenester/dfo-regnskap' })).body);
     expect(after).toMatch(/til 0,25 timer i 2025: 50\s%\slavere/);
     for (const [lang, url] of inLanguages('/tjenester/dfo-regnskap')) expect(expectHtmlPage(await t.app.inject({ url }), lang)).toContain(lang === 'en' ? 'Costs and gains' : lang === 'nn' ? 'Kostnader og gevinstar' : 'Kostnader og gevinster');
+  });
+
+  it('downloads each chart’s table as CSV and XLSX, linked from the service’s page', async () => {
+    const html = decode((await t.app.inject({ url: '/tjenester/dfo-regnskap' })).body);
+    for (const format of ['csv', 'xlsx']) expect(html).toContain(`href="/tjenester/dfo-regnskap/tabeller/gevinst-${id}.${format}"`);
+    const csv = await t.app.inject({ url: `/tjenester/dfo-regnskap/tabeller/gevinst-${id}.csv` });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="gevinster-dfo-regnskap-timer-per-bilag.csv"');
+    expect(csv.body).toBe('\ufeffPeriode;Verdi (timer);Endring fra nullpunktet;Endring i prosent (%)\r\n2018 (nullpunkt);0,5;;\r\n2021;0,35;-0,15;-30\r\n2025;0,25;-0,25;-50\r\n');
+    const en = await t.app.inject({ url: `/en/tjenester/dfo-regnskap/tabeller/gevinst-${id}.csv` });
+    expect(en.body.split('\r\n')[2]).toBe('2021,0.35,-0.15,-30');
+    const xlsx = await t.app.inject({ url: `/tjenester/dfo-regnskap/tabeller/gevinst-${id}.xlsx` });
+    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as never);
+    expect(wb.worksheets[0]!.getRow(3).values).toEqual([undefined, '2021', 0.35, -0.15, -0.3]);
+    expect((await t.app.inject({ url: '/tjenester/dfo-regnskap/tabeller/gevinst-finnes-ikke.csv' })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/tjenester/dfo-regnskap/tabeller/gevinst-${id}.pdf` })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/tjenester/finnes-ikke/tabeller/gevinst-${id}.csv` })).statusCode).toBe(404);
   });
 
   it('records through the provider’s page, with the form’s errors', async () => {

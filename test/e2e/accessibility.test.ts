@@ -98,6 +98,27 @@ describe.each(testEngines())('accessibility in the browser on %s', (engine) => {
     });
   }
 
+  // The sample service of the sweep has no gain indicators: the gains charts (ECharts SVG, data table, downloads)
+  // are checked here on services that have them, signed out and on the provider's own page.
+  it('the gains charts pass axe on a service page and on the provider’s gains page', { timeout: 180_000 }, async () => {
+    const visits = [
+      ['anonymous', '/tjenester/dfo-lonn'],
+      ['anonymous', '/en/tjenester/dfo-lonn'],
+      ['providerEditor', '/tjenester/si-reisebyratjenester/gevinster'],
+    ] as const;
+    for (const [who, path] of visits) {
+      const context = await contextAs(browser, portal, who);
+      const page = await context.newPage();
+      const csp = watchCsp(page);
+      expect((await page.goto(portal.url + path))?.status(), path).toBe(200);
+      expect(await page.locator('figure.chart svg[role=img]').count(), path).toBeGreaterThan(0);
+      expect(await page.locator('figure.chart a[href$=".xlsx"]').count(), path).toBeGreaterThan(0);
+      await expectNoAxeViolations(page, `${who} ${path}`);
+      expect(csp).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('signs in through the real OIDC provider with a fresh session (no fixation), and the sign-in pages pass axe', { timeout: 120_000 }, async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

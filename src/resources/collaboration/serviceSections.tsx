@@ -67,7 +67,7 @@ export function ServiceCollaborationSections({ c }: { c: ServiceCollaboration })
       </Section>
       <Section title={t.gain.title} id="gains">
         <Paragraph>{t.gain.lead}</Paragraph>
-        {c.gains.length === 0 ? <Paragraph>{t.gain.none}</Paragraph> : c.gains.map((i) => <GainChart key={i.id} i={i} />)}
+        {c.gains.length === 0 ? <Paragraph>{t.gain.none}</Paragraph> : c.gains.map((i) => <GainChart key={i.id} i={i} slug={c.slug} />)}
         {c.manageGains ? (
           <Paragraph>
             <a href={href(`/tjenester/${c.slug}/gevinster`)}>{t.gain.manage}</a>

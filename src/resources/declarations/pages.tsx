@@ -15,7 +15,8 @@ import { HttpProblem } from '../../server/problem.js';
 import { ministryNames } from '../agencies/queries.js';
 import { Breadcrumbs, DataTable, DefinitionList, PageHeader, Pager, queryString, Section, SelectField, TextField } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
-import { toCsv } from '../../web/csv.js';
+import { EXPORT_FORMATS, sendTable } from '../../web/export/send.js';
+import { tableOf } from '../../web/export/table.js';
 import { errorMap, ErrorSummary, formBody, Notice, PostButton, PostForm } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
@@ -144,34 +145,33 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
     );
   });
 
-  app.get('/anskaffelser/:id/erklaeringer.csv', { schema: { hide: true, params: IdParams } }, async (req, reply) => {
-    const p = await load(req, req.params.id);
-    const rows = await overview(req, p);
-    const t = messages[req.lang];
-    const text = (v: LocalizedText | null | undefined) => pickText(v, req.lang).text;
-    const def = p.questionnaire.definition;
-    const csv = toCsv<DeclarationRow>(
-      [
-        { header: t.common.orgnr, value: (r) => r.agency.orgnr },
-        { header: t.agency.name, value: (r) => text(r.agency.name) },
-        { header: t.common.ministry, value: (r) => (r.ministry ? text(r.ministry.name) : '') },
-        { header: t.agency.sizeClass, value: (r) => t.vocab.sizeClass[sizeClassOf(r.agency.employees, thresholds)] },
-        { header: t.declaration.kind, value: (r) => t.terms.declarationKind[r.kind] },
-        ...def.questions.map((q) => ({ header: text(q.label), value: (r: DeclarationRow) => (r.answers[q.id] === undefined ? '' : answerLabel(q, r.answers[q.id]!, text)) })),
-        { header: t.declaration.submitted, value: (r) => r.submittedAt.toISOString() },
-        { header: t.declaration.changed, value: (r) => r.updatedAt.toISOString() },
-        { header: t.declaration.withdrawn, value: (r) => r.withdrawnAt?.toISOString() ?? '' },
-        { header: t.declaration.followUp, value: (r) => (r.followUp ? t.terms.followUp[r.followUp] : '') },
-        { header: t.declaration.followUpNote, value: (r) => r.followUpNote ?? '' },
-      ],
-      rows,
-    );
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="erklaeringer-${p.id.slice(0, 8)}.csv"`)
-      .header('cache-control', 'private, no-store')
-      .send(csv);
-  });
+  for (const format of EXPORT_FORMATS) {
+    app.get(`/anskaffelser/:id/erklaeringer.${format}`, { schema: { hide: true, params: IdParams } }, async (req, reply) => {
+      const p = await load(req, req.params.id);
+      const rows = await overview(req, p);
+      const t = messages[req.lang];
+      const text = (v: LocalizedText | null | undefined) => pickText(v, req.lang).text;
+      const table = tableOf<DeclarationRow>(
+        { id: 'erklaeringer', title: t.declaration.list },
+        [
+          { key: 'orgnr', label: t.common.orgnr, type: 'text', value: (r) => r.agency.orgnr },
+          { key: 'name', label: t.agency.name, type: 'text', value: (r) => text(r.agency.name) },
+          { key: 'ministry', label: t.common.ministry, type: 'text', value: (r) => (r.ministry ? text(r.ministry.name) : '') },
+          { key: 'size', label: t.agency.sizeClass, type: 'text', value: (r) => t.vocab.sizeClass[sizeClassOf(r.agency.employees, thresholds)] },
+          { key: 'kind', label: t.declaration.kind, type: 'text', value: (r) => t.terms.declarationKind[r.kind] },
+          ...p.questionnaire.definition.questions.map((q) => ({ key: `q-${q.id}`, label: text(q.label), type: 'text' as const, value: (r: DeclarationRow) => (r.answers[q.id] === undefined ? '' : answerLabel(q, r.answers[q.id]!, text)) })),
+          { key: 'submitted', label: t.declaration.submitted, type: 'datetime', value: (r) => r.submittedAt },
+          { key: 'changed', label: t.declaration.changed, type: 'datetime', value: (r) => r.updatedAt },
+          { key: 'withdrawn', label: t.declaration.withdrawn, type: 'datetime', value: (r) => r.withdrawnAt },
+          { key: 'followUp', label: t.declaration.followUp, type: 'text', value: (r) => (r.followUp ? t.terms.followUp[r.followUp] : '') },
+          { key: 'followUpNote', label: t.declaration.followUpNote, type: 'text', value: (r) => r.followUpNote },
+        ],
+        rows,
+      );
+      reply.header('cache-control', 'private, no-store');
+      return sendTable(reply, table, format, req.lang, `erklaeringer-${p.id.slice(0, 8)}`);
+    });
+  }
 
   app.post(
     '/anskaffelser/:id/erklaeringer/:orgnr/oppfolging',
@@ -376,7 +376,8 @@ function DeclarationsOverviewPage({
       <Paragraph>
         <a href={href(`/anskaffelser/${p.id}/erklaeringer.csv`)} download>
           {t.declaration.exportCsv}
-        </a>
+        </a>{' '}
+        · <a href={href(`/anskaffelser/${p.id}/erklaeringer.xlsx`)} download>XLSX</a>
       </Paragraph>
       <div className="count-grid">
         {reasonQuestion ? (

@@ -3,15 +3,19 @@ import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { services } from '../../db/schema/index.js';
-import type { LocalizedText } from '../../domain/catalogue.js';
+import { type LocalizedText, pickText } from '../../domain/catalogue.js';
 import { GAIN_DIRECTIONS, GAIN_UNITS, type GainUnit } from '../../domain/collaboration.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { Breadcrumbs, ChoiceField, DefinitionList, PageHeader, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
-import { LineChartFigure } from '../../web/charts/lineChart.js';
+import { lines } from '../../web/charts/builders.js';
+import { ChartFigure } from '../../web/charts/ChartFigure.js';
+import { renderChartSvg } from '../../web/charts/svg.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { errorMap, type Errors, ErrorSummary, FormBody, formState, type FormValues, Notice, OkQuery, one, PostButton, PostForm } from '../../web/forms.js';
-import { messages, type Messages } from '../../web/i18n/index.js';
+import { parseTableFile, sendTable } from '../../web/export/send.js';
+import { fileSlug, type StatTable } from '../../web/export/table.js';
+import { type Formatters, formatters, messages, type Messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { prefix, sendPage } from '../../web/render.js';
 import { actorOf } from '../../server/actor.js';
@@ -36,6 +40,20 @@ export async function registerGainPages(app: App, deps: AppDeps): Promise<void> 
   };
   const show = async (req: FastifyRequest, reply: FastifyReply, s: Service, state: { ok?: string | undefined; errors?: Errors; form?: string; values?: FormValues }, status = 200) =>
     sendPage(req, reply, <ManageGainsPage s={s} indicators={await gainsOfService(db, s.id)} {...state} />, status);
+
+  /** A gain figure's table, as on the service's page (public): /tjenester/<slug>/tabeller/gevinst-<indicator>.csv|xlsx. */
+  app.get('/tjenester/:slug/tabeller/:file', { schema: { hide: true, params: Type.Object({ slug: Type.String({ maxLength: 120 }), file: Type.String({ maxLength: 100 }) }) } }, async (req, reply) => {
+    const t = messages[req.lang];
+    const file = parseTableFile(req.params.file);
+    if (!file) throw new HttpProblem(404, t.errors.unknownExportFormat);
+    const [s] = await db.select({ id: services.id, slug: services.slug }).from(services).where(eq(services.slug, req.params.slug));
+    if (!s) throw new HttpProblem(404, t.errors.unknownService(req.params.slug));
+    const indicators = await gainsOfService(db, s.id);
+    const i = indicators.find((x) => `gevinst-${x.id}` === file.id);
+    if (!i) throw new HttpProblem(404, `${t.errors.unknownTable(file.id)} (${indicators.map((x) => `gevinst-${x.id}`).join(', ')})`);
+    const name = pickText(i.name, req.lang).text;
+    return sendTable(reply, gainTable(t, formatters(req.lang), i, name), file.format, req.lang, `gevinster-${s.slug}-${fileSlug(name)}`);
+  });
 
   app.get('/tjenester/:slug/gevinster', { schema: { hide: true, params: SlugParams, querystring: OkQuery } }, async (req, reply) => show(req, reply, await load(req, req.params.slug), { ok: req.query.ok }));
 
@@ -77,40 +95,46 @@ export function formatGain(t: Messages, number: (n: number) => string, unit: Gai
   return t.gain.format[unit](number(value));
 }
 
-/** A change from the baseline: "−114 kr (−28 %)". */
-function formatChange(t: Messages, fmt: { number: (n: number) => string; percent: (n: number) => string }, i: GainIndicatorRow, m: { change: number; ratio: number | null }) {
-  const sign = m.change > 0 ? '+' : m.change < 0 ? '−' : '';
-  const amount = `${sign}${formatGain(t, fmt.number, i.unit, Math.abs(m.change))}`;
-  return m.ratio === null ? amount : `${amount} (${sign}${fmt.percent(Math.abs(m.ratio))})`;
+/** An indicator's baseline and results as a table: the figure's data table and its CSV/XLSX download. */
+export function gainTable(t: Messages, fmt: Formatters, i: GainIndicatorRow, name: string): StatTable {
+  return {
+    id: `gevinst-${i.id}`,
+    title: t.gain.tableCaption(name),
+    columns: [
+      { key: 'period', label: t.gain.period, type: 'date' },
+      { key: 'value', label: t.gain.valueIn(t.gain.unitName[i.unit]), type: 'number' },
+      { key: 'change', label: t.gain.change, type: 'number' },
+      { key: 'ratio', label: t.gain.changeShare, type: 'percent' },
+    ],
+    rows: [[t.gain.baselineRow(fmt.date(i.baselinePeriod)), i.baselineValue, null, null], ...i.measurements.map((m) => [m.period, m.value, m.change, m.ratio])],
+  };
 }
 
-/** One indicator as a chart with its numbers, and the baseline's description, source and method. */
-export function GainChart({ i }: { i: GainIndicatorRow }) {
+/** One indicator as a line chart from its baseline (dashed) with its numbers, and the baseline's description, source and method. */
+export function GainChart({ i, slug }: { i: GainIndicatorRow; slug: string }) {
   const { t, fmt } = usePage();
   const text = useText();
+  const href = useHref();
   const value = (v: number) => formatGain(t, fmt.number, i.unit, v);
   const name = text(i.name);
   const latest = i.latest;
   const summary = latest
     ? t.gain.summary(value(i.baselineValue), fmt.date(i.baselinePeriod), value(latest.value), fmt.date(latest.period), latest.ratio === null ? null : fmt.percent(Math.abs(latest.ratio)), latest.gain === null ? 'same' : latest.gain ? 'gain' : 'loss', latest.change < 0 ? 'lower' : 'higher')
     : t.gain.summaryBaselineOnly(value(i.baselineValue), fmt.date(i.baselinePeriod));
+  const id = `gain-${i.id}`;
+  const svg = renderChartSvg(
+    lines({
+      labels: [i.baselinePeriod, ...i.measurements.map((m) => m.period)].map((p) => fmt.date(p)),
+      series: [{ name, values: [i.baselineValue, ...i.measurements.map((m) => m.value)] }],
+      reference: { value: i.baselineValue, label: t.gain.baseline },
+      endLabels: false,
+      format: (n) => fmt.number(n),
+    }),
+    { width: 600, height: 260 },
+    { prefix: id, labelledBy: `${id}-title`, describedBy: `${id}-desc` },
+  );
   return (
-    <LineChartFigure
-      id={`gain-${i.id}`}
-      title={`${name} (${t.gain.unitName[i.unit]})`}
-      summary={summary}
-      points={[{ label: fmt.date(i.baselinePeriod), value: i.baselineValue, baseline: true }, ...i.measurements.map((m) => ({ label: fmt.date(m.period), value: m.value }))]}
-      reference={{ value: i.baselineValue, label: t.gain.baseline }}
-      format={(n) => fmt.number(n)}
-      table={{
-        caption: t.gain.tableCaption(name),
-        columns: [t.gain.period, t.gain.value, t.gain.change],
-        rows: [
-          { key: 'baseline', cells: [t.gain.baselineRow(fmt.date(i.baselinePeriod)), value(i.baselineValue), '–'] },
-          ...i.measurements.map((m) => ({ key: m.period, cells: [fmt.date(m.period), value(m.value), formatChange(t, fmt, i, m)] })),
-        ],
-      }}
-    >
+    <ChartFigure id={id} title={`${name} (${t.gain.unitName[i.unit]})`} summary={summary} svg={svg} table={gainTable(t, fmt, i, name)} download={{ path: href(`/tjenester/${slug}`), query: '' }}>
       <DefinitionList
         items={[
           { term: t.gain.baselineDescription, value: <Text value={i.baselineDescription} /> },
@@ -119,7 +143,7 @@ export function GainChart({ i }: { i: GainIndicatorRow }) {
           { term: t.gain.method, value: i.method },
         ]}
       />
-    </LineChartFigure>
+    </ChartFigure>
   );
 }
 
@@ -174,7 +198,7 @@ function ManageGainsPage({ s, indicators, ok, errors = [], form, values = {} }: 
       {indicators.length === 0 ? <Paragraph>{t.gain.none}</Paragraph> : null}
       {indicators.map((i) => (
         <Section key={i.id} title={<Text value={i.name} />} id={`indicator-${i.id}`}>
-          <GainChart i={i} />
+          <GainChart i={i} slug={s.slug} />
           <div className="action-card" id={`record-${i.id}`}>
             <Heading level={3} data-size="2xs">
               {t.gain.record}

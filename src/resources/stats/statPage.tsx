@@ -1,13 +1,12 @@
 import type { DataDomain } from '../../db/readCache.js';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { ReactElement } from 'react';
 import { Type, type TSchema } from 'typebox';
 import type { App } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import { toCsv } from '../../web/export/csv.js';
 import type { DownloadBase } from '../../web/export/StatTableView.js';
+import { parseTableFile, sendTable } from '../../web/export/send.js';
 import { fileSlug, type StatTable } from '../../web/export/table.js';
-import { toXlsx, XLSX_TYPE } from '../../web/export/xlsx.js';
 import { messages } from '../../web/i18n/index.js';
 import { sendPage } from '../../web/render.js';
 import { dropEmptyQueryValues } from '../shared/schema.js';
@@ -29,8 +28,6 @@ function downloadBase(req: FastifyRequest): DownloadBase {
   return { path: path.replace(/\/+$/, ''), query: query ? `?${query}` : '' };
 }
 
-const FILE = /^([a-z0-9-]{1,80})\.(csv|xlsx)$/;
-
 /**
  * Registers a statistics page and its downloads: GET <path> renders the page; GET <path>/tabeller/<table>.csv|xlsx
  * sends one of its tables with the same filters (all rows, not only the page's). An unknown table or format is a
@@ -49,9 +46,9 @@ export function registerStatPage(app: App, path: string, schema: { querystring: 
   const params = Type.Object({ ...((schema.params as { properties?: Record<string, TSchema> } | undefined)?.properties ?? {}), file: Type.String({ maxLength: 100 }) });
   app.get(`${path}/tabeller/:file`, { schema: { querystring: schema.querystring, params, hide: true }, preValidation: dropEmptyQueryValues }, async (req, reply) => {
     const t = messages[req.lang];
-    const m = FILE.exec((req.params as { file: string }).file);
-    if (!m) throw new HttpProblem(404, t.errors.unknownExportFormat);
-    const [, id, format] = m as unknown as [string, string, 'csv' | 'xlsx'];
+    const file = parseTableFile((req.params as { file: string }).file);
+    if (!file) throw new HttpProblem(404, t.errors.unknownExportFormat);
+    const { id, format } = file;
     const base = downloadBase(req);
     base.path = base.path.replace(/\/tabeller\/[^/]*$/, '');
     const view = await build(req, base, 'export');
@@ -59,12 +56,4 @@ export function registerStatPage(app: App, path: string, schema: { querystring: 
     if (!table) throw new HttpProblem(404, `${t.errors.unknownTable(id)} (${view.tables.map((x) => x.id).join(', ')})`);
     return sendTable(reply, table, format, req.lang, `${view.name}-${fileSlug(table.id)}-${view.asOf}`);
   });
-}
-
-export async function sendTable(reply: FastifyReply, table: StatTable, format: 'csv' | 'xlsx', lang: 'nb' | 'nn' | 'en', fileName: string) {
-  reply.header('content-disposition', `attachment; filename="${fileName}.${format}"`);
-  reply.header('x-content-type-options', 'nosniff');
-  if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(table, lang));
-  const buf = await toXlsx([table], lang, { creator: messages[lang].site.name, title: table.title });
-  return reply.type(XLSX_TYPE).send(buf);
 }

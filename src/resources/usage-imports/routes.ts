@@ -3,7 +3,6 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { pickText } from '../../domain/catalogue.js';
-import { toCsv } from '../../domain/csv.js';
 import type { Executor } from '../../db/database.js';
 import { agencies, providers, services, subscriptions, tiers } from '../../db/schema/index.js';
 import { applyUsageImport, describeFileProblem, presentPlan, previewUsageImport, UsageImportError } from '../../imports/usage/usageImport.js';
@@ -13,11 +12,12 @@ import { requireProviderActor } from '../../server/actor.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
-import { toXlsx } from '../../web/spreadsheet.js';
+import { EXPORT_FORMATS, sendTable } from '../../web/export/send.js';
+import { type StatTable, tableOf } from '../../web/export/table.js';
+import { XLSX_TYPE } from '../../web/export/xlsx.js';
 import { activeSubscription } from '../services/queries.js';
 
 const problem = { $ref: 'Problem#' };
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 
 /** The uploaded file: a multipart field "file", or the raw body (CSV or XLSX). */
@@ -40,7 +40,8 @@ export async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Buffer
 }
 
 /** Current customers of a provider's services, as rows for CSV/XLSX (the same columns the import reads). */
-export async function customerRows(db: Executor, providerId: string) {
+/** A provider's current customers in the import's columns (their headers are the import's, in every language). */
+export async function customerTable(db: Executor, providerId: string): Promise<StatTable> {
   const rows = await db
     .select({ orgnr: agencies.orgnr, name: agencies.name, service: services.slug, tier: tiers.slug, from: subscriptions.startedOn })
     .from(subscriptions)
@@ -49,14 +50,25 @@ export async function customerRows(db: Executor, providerId: string) {
     .leftJoin(tiers, eq(tiers.id, subscriptions.tierId))
     .where(and(eq(services.providerId, providerId), activeSubscription()))
     .orderBy(asc(services.slug), asc(agencies.orgnr));
-  return [['organisasjonsnummer', 'navn', 'tjeneste', 'tjenestemodell', 'fra', 'til'], ...rows.map((r) => [r.orgnr, pickText(r.name, 'nb').text, r.service, r.tier ?? '', r.from ?? '', ''])];
+  return tableOf(
+    { id: 'kunder', title: 'Kunder' },
+    [
+      { key: 'orgnr', label: 'organisasjonsnummer', type: 'text', value: (r) => r.orgnr },
+      { key: 'name', label: 'navn', type: 'text', value: (r) => pickText(r.name, 'nb').text },
+      { key: 'service', label: 'tjeneste', type: 'text', value: (r) => r.service },
+      { key: 'tier', label: 'tjenestemodell', type: 'text', value: (r) => r.tier },
+      { key: 'from', label: 'fra', type: 'date', value: (r) => r.from },
+      { key: 'to', label: 'til', type: 'date', value: () => null },
+    ],
+    rows,
+  );
 }
 
 export async function registerUsageImportApi(api: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
   await api.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: MAX_FILE_BYTES + 1, files: 1 } });
-    for (const type of ['text/csv', 'text/plain', 'application/octet-stream', XLSX]) {
+    for (const type of ['text/csv', 'text/plain', 'application/octet-stream', XLSX_TYPE]) {
       scope.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
     }
     const app = scope as unknown as App;
@@ -84,7 +96,7 @@ export async function registerUsageImportApi(api: App, deps: AppDeps): Promise<v
             content: {
               'multipart/form-data': { schema: { description: 'A form with the field "file" (CSV or XLSX, at most 2 MB).' } },
               'text/csv': { schema: { description: 'The CSV file: UTF-8 (BOM or not), UTF-16 or Windows-1252; separator ; , or tab.' } },
-              [XLSX]: { schema: { description: 'The XLSX file (first sheet).' } },
+              [XLSX_TYPE]: { schema: { description: 'The XLSX file (first sheet).' } },
             },
           },
           response: {
@@ -125,7 +137,7 @@ export async function registerUsageImportApi(api: App, deps: AppDeps): Promise<v
       },
     );
 
-    for (const format of ['csv', 'xlsx'] as const) {
+    for (const format of EXPORT_FORMATS) {
       app.get(
         `/providers/:slug/customers.${format}`,
         {
@@ -134,16 +146,13 @@ export async function registerUsageImportApi(api: App, deps: AppDeps): Promise<v
             summary: `A provider's current customers as ${format.toUpperCase()} (the import's columns)`,
             description: 'Download, edit and upload again. Text cells that a spreadsheet would read as a formula are escaped.',
             params: Params,
-            response: { 200: { description: 'The file', content: { [format === 'csv' ? 'text/csv' : XLSX]: { schema: { type: 'string' } } } }, 404: problem },
+            response: { 200: { description: 'The file', content: { [format === 'csv' ? 'text/csv' : XLSX_TYPE]: { schema: { type: 'string' } } } }, 404: problem },
           },
         },
         async (req, reply) => {
           const [p] = await db.select({ id: providers.id }).from(providers).where(inArray(providers.slug, [req.params.slug]));
           if (!p) throw new HttpProblem(404, messages[req.lang].errors.unknownProvider(req.params.slug));
-          const rows = await customerRows(db, p.id);
-          reply.header('content-disposition', `attachment; filename="kunder-${req.params.slug}.${format}"`);
-          if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(rows));
-          return reply.type(XLSX).send(await toXlsx('Kunder', rows));
+          return sendTable(reply, await customerTable(db, p.id), format, req.lang, `kunder-${req.params.slug}`);
         },
       );
     }

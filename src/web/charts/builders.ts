@@ -95,24 +95,41 @@ export function bars(o: { categories: string[]; values: (number | null)[]; forma
 
 const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow'];
 
-/** Lines over time, each with its own marker shape and its name at the end of the line. */
-export function lines(o: { labels: string[]; series: Series[]; format: (v: number) => string }): EChartsOption {
+/**
+ * Lines over time, each with its own marker shape and its name at the end of the line. `reference` draws a dashed
+ * horizontal line with its label (a baseline), and the first point of the first line hollow, as the point it was
+ * measured at; `endLabels: false` leaves the names off (a single line the figure's title names).
+ */
+export function lines(o: { labels: string[]; series: Series[]; format: (v: number) => string; reference?: { value: number; label: string }; endLabels?: boolean }): EChartsOption {
+  const endLabels = o.endLabels ?? true;
   return {
     aria: { enabled: true, decal: { show: true } },
-    grid: { left: 8, right: 170, top: 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: o.labels, boundaryGap: false, axisLabel, axisLine: { lineStyle: { color: ink.border } } },
+    grid: { left: 8, right: endLabels ? 170 : 24, top: o.reference ? 28 : 16, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: o.labels, boundaryGap: o.labels.length < 2, axisLabel, axisLine: { lineStyle: { color: ink.border } } },
     yAxis: { type: 'value', axisLabel: { ...axisLabel, formatter: (v: number) => o.format(v) }, splitLine: { lineStyle: { color: ink.grid } } },
     series: o.series.map((s, i) => {
       const colour = seriesColours[i % seriesColours.length]!;
+      const reference = i === 0 ? o.reference : undefined;
       return {
         type: 'line',
         name: s.name,
-        data: s.values,
+        data: reference ? s.values.map((v, j) => (j === 0 ? { value: v, symbol: 'emptyCircle', symbolSize: 10, itemStyle: { color: ink.text, borderWidth: 2 } } : v)) : s.values,
         symbol: SYMBOLS[i % SYMBOLS.length],
         symbolSize: 7,
         lineStyle: { color: colour, width: 2.5, type: i >= seriesColours.length ? 'dashed' : 'solid' },
         itemStyle: { color: colour },
-        endLabel: { show: true, color: colour, fontSize: 12, width: 160, overflow: 'truncate', formatter: (p: { seriesName: string }) => p.seriesName },
+        endLabel: { show: endLabels, color: colour, fontSize: 12, width: 160, overflow: 'truncate', formatter: (p: { seriesName: string }) => p.seriesName },
+        ...(reference
+          ? {
+              markLine: {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { color: ink.subtle, width: 1.5, type: [6, 4] },
+                label: { position: 'insideEndTop', color: ink.subtle, fontSize: 12, formatter: reference.label },
+                data: [{ yAxis: reference.value }],
+              },
+            }
+          : {}),
       };
     }),
   } as EChartsOption;

@@ -54,4 +54,18 @@ describe('server-side SVG charts', () => {
     expect(l).toContain('>Lønn<');
     expect(l).not.toMatch(/style=/);
   });
+
+  it('draws a line from a dashed, labelled baseline without the name of the line at its end', () => {
+    const l = renderChartSvg(
+      lines({ labels: ['2019', '2021', '2023'], series: [{ name: 'Kostnad', values: [412, 350, 298] }], reference: { value: 412, label: 'Nullpunkt' }, endLabels: false, format: String }),
+      { width: 600, height: 260 },
+      { prefix: 'g1', labelledBy: 'g1-title', describedBy: 'g1-desc' },
+    );
+    expect(l).toMatch(/^<svg class="chart__svg" role="img" aria-labelledby="g1-title" aria-describedby="g1-desc"/);
+    expect(l).toContain('>Nullpunkt<');
+    expect(l).toMatch(/stroke-dasharray="6 4"|stroke-dasharray="6,4"/);
+    expect(l).toContain('>2023<');
+    expect(l).not.toContain('>Kostnad<');
+    expect(l).not.toMatch(/<style|style="|<script/i);
+  });
 });

@@ -1,5 +1,6 @@
 import { Paragraph } from '@digdir/designsystemet-react';
 import { Text, usePage } from '../context.js';
+import type { ExportFormat } from './send.js';
 import type { Cell, Column, StatTable } from './table.js';
 
 /** Where a page's tables download from: the page's address + /tabeller/<id>.<format>, keeping the page's filters. */
@@ -8,7 +9,7 @@ export interface DownloadBase {
   query: string;
 }
 
-export function downloadHref(base: DownloadBase, id: string, format: 'csv' | 'xlsx'): string {
+export function downloadHref(base: DownloadBase, id: string, format: ExportFormat): string {
   return `${base.path}/tabeller/${id}.${format}${base.query}`;
 }
 
@@ -19,7 +20,8 @@ function CellView({ cell, column }: { cell: Cell; column: Column }) {
     if (column.type === 'percent') return <>{fmt.percent(cell)}</>;
     return <>{fmt.number(cell)}</>;
   }
-  if (typeof cell === 'string') return <>{column.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(cell) ? fmt.date(cell) : cell}</>;
+  if (cell instanceof Date) return <>{fmt.dateTime(cell)}</>;
+  if (typeof cell === 'string') return <>{column.type === 'date' && /^\d{4}-\d{2}(-\d{2})?$/.test(cell) ? fmt.date(cell) : cell}</>;
   const text = typeof cell.text === 'string' ? cell.text : <Text value={cell.text} />;
   return cell.href ? <a href={cell.href}>{text}</a> : <>{text}</>;
 }
@@ -30,9 +32,8 @@ function CellView({ cell, column }: { cell: Cell; column: Column }) {
  * focusable region, so keyboard users can scroll them too.
  */
 export function StatTableView({ table, download, captionHidden }: { table: StatTable; download?: DownloadBase | undefined; captionHidden?: boolean }) {
-  const { t } = usePage();
   const captionId = `table-${table.id}-caption`;
-  const numeric = (c: Column) => c.type === 'integer' || c.type === 'percent';
+  const numeric = (c: Column) => c.type === 'integer' || c.type === 'number' || c.type === 'percent';
   return (
     <div className="stat-table">
       <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>

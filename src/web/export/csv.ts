@@ -1,48 +1,36 @@
 /**
- * CSV the way Norwegian Excel opens it: UTF-8 with a byte-order mark, `;` between fields and a decimal comma for
- * bokmål and nynorsk (`,` and a decimal point in English), CRLF line ends, RFC 4180 quoting. Numbers are written
- * without thousands separators so they stay numbers; percentages as numbers of percent ("27,8") with "(%)" in the
- * header. Text cells are neutralized against formula injection.
+ * CSV the way Norwegian Excel opens it, written by csv-stringify: UTF-8 with a byte-order mark, `;` between fields
+ * and a decimal comma for bokmål and nynorsk (`,` and a decimal point in English), CRLF line ends, RFC 4180 quoting
+ * (also of a field with leading or trailing spaces, which spreadsheets would trim). Numbers are written without
+ * thousands separators so they stay numbers; percentages as numbers of percent ("27,8") with "(%)" in the header;
+ * instants as Oslo time ("2026-03-15 12:00"). Text cells are neutralized against formula injection
+ * (src/domain/csv.ts).
  */
+import { stringify } from 'csv-stringify/sync';
 import type { Language } from '../../domain/catalogue.js';
-import { cellText, type Column, neutralize, type StatTable } from './table.js';
+import { neutralize } from '../../domain/csv.js';
+import { type Cell, cellText, type Column, headerLabel, type StatTable } from './table.js';
 
-export const CSV_BOM = '\uFEFF';
+export const CSV_TYPE = 'text/csv; charset=utf-8';
 
-export function csvDialect(lang: Language): { separator: string; decimal: string } {
+export function csvDialect(lang: Language): { separator: ';' | ','; decimal: ',' | '.' } {
   return lang === 'en' ? { separator: ',', decimal: '.' } : { separator: ';', decimal: ',' };
 }
 
-function quote(field: string, separator: string): string {
-  return /["\r\n]/.test(field) || field.includes(separator) ? `"${field.replace(/"/g, '""')}"` : field;
+/** Percentages to one decimal, measured values (`number`) to at most six, other fractions to two. */
+function numberText(n: number, type: Column['type'], decimal: string): string {
+  const s = type === 'percent' ? (n * 100).toFixed(1) : Number.isInteger(n) ? String(n) : n.toFixed(type === 'number' ? 6 : 2);
+  return (s.includes('.') ? s.replace(/\.?0+$/, '') : s).replace('.', decimal);
 }
 
-function numberText(n: number, decimal: string, digits: number): string {
-  const s = Number.isInteger(n) && digits === 0 ? String(n) : n.toFixed(digits).replace(/\.?0+$/, '');
-  return s.replace('.', decimal);
-}
-
-export function headerLabel(c: Column): string {
-  return c.type === 'percent' ? `${c.label} (%)` : c.label;
+function field(cell: Cell, column: Column, lang: Language, decimal: string): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return numberText(cell, column.type, decimal);
+  return neutralize(cellText(cell, lang));
 }
 
 export function toCsv(table: StatTable, lang: Language): string {
   const { separator, decimal } = csvDialect(lang);
-  const lines = [table.columns.map((c) => quote(neutralize(headerLabel(c)), separator)).join(separator)];
-  for (const row of table.rows) {
-    lines.push(
-      table.columns
-        .map((c, i) => {
-          const cell = row[i] ?? null;
-          if (cell === null) return '';
-          if (typeof cell === 'number') {
-            if (c.type === 'percent') return numberText(cell * 100, decimal, 1);
-            return numberText(cell, decimal, Number.isInteger(cell) ? 0 : 2);
-          }
-          return quote(neutralize(cellText(cell, lang)), separator);
-        })
-        .join(separator),
-    );
-  }
-  return CSV_BOM + lines.join('\r\n') + '\r\n';
+  const records = [table.columns.map((c) => neutralize(headerLabel(c))), ...table.rows.map((row) => table.columns.map((c, i) => field(row[i] ?? null, c, lang, decimal)))];
+  return stringify(records, { delimiter: separator, record_delimiter: 'windows', quote_record_delimiter: true, bom: true, quoted_match: /^\s|\s$/ });
 }

@@ -1,12 +1,15 @@
 /**
- * A statistics table as data: the page renders it as HTML, and the same object is downloaded as CSV or XLSX, so
- * what one sees and what one downloads cannot differ. Percent cells hold fractions (0.278); they are shown and
- * exported as percentages.
+ * A table as data: the page renders it as HTML, and the same object is downloaded as CSV or XLSX, so what one sees
+ * and what one downloads cannot differ. Every download of the portal (statistics, figures, declarations, customer
+ * lists) is such a table, written by ./csv.ts or ./xlsx.ts and sent by ./send.ts. Percent cells hold fractions
+ * (0.278); they are shown and exported as percentages. Date-time cells are instants, written in Oslo time.
  */
 import type { Language, LocalizedText } from '../../domain/catalogue.js';
 import { pickText } from '../../domain/catalogue.js';
+import { toOsloLocal } from '../../domain/osloTime.js';
 
-export type ColumnType = 'text' | 'integer' | 'percent' | 'date';
+/** `integer` counts (thousands grouping), `number` measured values (decimals as they come). */
+export type ColumnType = 'text' | 'integer' | 'number' | 'percent' | 'date' | 'datetime';
 
 export interface Column {
   key: string;
@@ -14,8 +17,11 @@ export interface Column {
   type: ColumnType;
 }
 
-/** A cell: a number, text, localized text from the data, optionally a link; null is "no value" (shown as –). */
-export type Cell = string | number | null | { text: LocalizedText | string; href?: string };
+/**
+ * A cell: a number, text, an instant (Date, in `datetime` columns), localized text from the data, optionally a
+ * link; null is "no value" (shown as –).
+ */
+export type Cell = string | number | Date | null | { text: LocalizedText | string; href?: string };
 
 export interface StatTable {
   /** Stable id, used in download file names and addresses: "omrader", "virksomheter". */
@@ -27,20 +33,37 @@ export interface StatTable {
   note?: string;
 }
 
+/** A column of a table built from typed rows (see `tableOf`). */
+export interface ColumnOf<T> extends Column {
+  value: (row: T) => Cell | undefined;
+}
+
+/** A table from typed rows, one cell per column; an undefined value is an empty cell. */
+export function tableOf<T>(head: Omit<StatTable, 'columns' | 'rows'>, columns: readonly ColumnOf<T>[], rows: readonly T[]): StatTable {
+  return {
+    ...head,
+    columns: columns.map(({ key, label, type }) => ({ key, label, type })),
+    rows: rows.map((r) => columns.map((c) => c.value(r) ?? null)),
+  };
+}
+
+/** An instant as Oslo wall-clock time to the minute, the way spreadsheets read it: "2026-03-15 12:00". */
+export function osloDateTimeText(at: Date): string {
+  return toOsloLocal(at).replace('T', ' ');
+}
+
 /** The plain text of a cell in a language (links lose their address). */
 export function cellText(cell: Cell, lang: Language): string {
   if (cell === null) return '';
   if (typeof cell === 'number') return String(cell);
   if (typeof cell === 'string') return cell;
+  if (cell instanceof Date) return osloDateTimeText(cell);
   return typeof cell.text === 'string' ? cell.text : pickText(cell.text, lang).text;
 }
 
-/**
- * Spreadsheet formula injection: a text cell that starts with = + - @, a tab or a carriage return could run as a
- * formula when opened; a leading apostrophe makes it plain text.
- */
-export function neutralize(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+/** A column's header in a download: percentages say so, since their cells are numbers of percent. */
+export function headerLabel(c: Column): string {
+  return c.type === 'percent' ? `${c.label} (%)` : c.label;
 }
 
 /** A file name part from a title: lower case, ASCII, hyphens. */

@@ -459,6 +459,7 @@ export const collabEn: typeof collabNb = {
     value: 'Value',
     valueIn: (unit: string) => `Value (${unit})`,
     change: 'Change from the baseline',
+    changeShare: 'Change in per cent',
     note: 'Note (optional)',
     remove: (period: string) => `Remove ${period}`,
     baseline: 'Baseline',

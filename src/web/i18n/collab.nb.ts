@@ -460,6 +460,7 @@ export const collabNb = {
     value: 'Verdi',
     valueIn: (unit: string) => `Verdi (${unit})`,
     change: 'Endring fra nullpunktet',
+    changeShare: 'Endring i prosent',
     note: 'Merknad (valgfritt)',
     remove: (period: string) => `Fjern ${period}`,
     baseline: 'Nullpunkt',

@@ -459,6 +459,7 @@ export const collabNn: typeof collabNb = {
     value: 'Verdi',
     valueIn: (unit: string) => `Verdi (${unit})`,
     change: 'Endring frå nullpunktet',
+    changeShare: 'Endring i prosent',
     note: 'Merknad (valfritt)',
     remove: (period: string) => `Fjern ${period}`,
     baseline: 'Nullpunkt',
