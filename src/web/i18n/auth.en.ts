@@ -1,4 +1,7 @@
+import { numberWords } from './numbers.js';
 import type { authNb } from './auth.nb.js';
+
+const { count } = numberWords('en');
 
 /** English: sign-in and access (see auth.nb.ts). */
 export const authEn: typeof authNb = {
@@ -8,7 +11,7 @@ export const authEn: typeof authNb = {
     wrongOrigin: 'The request came from another website and was refused.',
     csrf: 'The form could not be sent because its security token is missing or wrong. Reload the page and try again.',
     signInRequired: 'You need to sign in to do this.',
-    tooManyRequests: (seconds: number) => `Too many sign-in attempts. Wait ${seconds} seconds and try again.`,
+    tooManyRequests: (seconds: number) => `Too many sign-in attempts. Wait ${count(seconds, { one: '# second', other: '# seconds' })} and try again.`,
     forbidden: 'You do not have access to this.',
     notYourProvider: 'You can only do this for providers you are an editor for.',
     notYourAgency: (orgnr: string) => `You cannot act on behalf of the agency with organisation number ${orgnr}.`,

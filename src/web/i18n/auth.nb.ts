@@ -1,3 +1,7 @@
+import { numberWords } from './numbers.js';
+
+const { count } = numberWords('nb');
+
 /** Bokmål: sign-in and access. The source for auth.nn.ts and auth.en.ts, which must have the same keys. */
 export const authNb = {
   access: {
@@ -6,7 +10,7 @@ export const authNb = {
     wrongOrigin: 'Forespørselen kom fra et annet nettsted og ble avvist.',
     csrf: 'Skjemaet kunne ikke sendes fordi sikkerhetsnøkkelen mangler eller er feil. Last inn siden på nytt og prøv igjen.',
     signInRequired: 'Du må logge inn for å gjøre dette.',
-    tooManyRequests: (seconds: number) => `For mange innloggingsforsøk. Vent ${seconds} sekunder og prøv igjen.`,
+    tooManyRequests: (seconds: number) => `For mange innloggingsforsøk. Vent ${count(seconds, { one: '# sekund', other: '# sekunder' })} og prøv igjen.`,
     forbidden: 'Du har ikke tilgang til dette.',
     notYourProvider: 'Du kan bare gjøre dette for leverandører du er redaktør for.',
     notYourAgency: (orgnr: string) => `Du kan ikke handle på vegne av virksomheten med organisasjonsnummer ${orgnr}.`,

@@ -1,4 +1,7 @@
+import { numberWords } from './numbers.js';
 import type { authNb } from './auth.nb.js';
+
+const { number } = numberWords('nn');
 
 /** Nynorsk: sign-in and access (see auth.nb.ts). */
 export const authNn: typeof authNb = {
@@ -8,7 +11,7 @@ export const authNn: typeof authNb = {
     wrongOrigin: 'Førespurnaden kom frå ein annan nettstad og vart avvist.',
     csrf: 'Skjemaet kunne ikkje sendast fordi tryggleiksnøkkelen manglar eller er feil. Last inn sida på nytt og prøv igjen.',
     signInRequired: 'Du må logge inn for å gjere dette.',
-    tooManyRequests: (seconds: number) => `For mange innloggingsforsøk. Vent ${seconds} sekund og prøv igjen.`,
+    tooManyRequests: (seconds: number) => `For mange innloggingsforsøk. Vent ${number(seconds)} sekund og prøv igjen.`,
     forbidden: 'Du har ikkje tilgang til dette.',
     notYourProvider: 'Du kan berre gjere dette for leverandørar du er redaktør for.',
     notYourAgency: (orgnr: string) => `Du kan ikkje handle på vegner av verksemda med organisasjonsnummer ${orgnr}.`,

@@ -1,4 +1,7 @@
+import { numberWords } from './numbers.js';
 import type { catalogueNb } from './catalogue.nb.js';
+
+const { count, number } = numberWords('en');
 
 /** English: the catalogue: services, providers, agencies, service areas, open data (see catalogue.nb.ts). */
 export const catalogueEn: typeof catalogueNb = {
@@ -9,7 +12,7 @@ export const catalogueEn: typeof catalogueNb = {
     filters: 'Filter',
     applyFilters: 'Apply filters',
     clearFilters: 'Clear all filters',
-    results: (n) => (n === 1 ? '1 service' : `${n} services`),
+    results: (n) => count(n, { one: '# service', other: '# services' }),
     noResults: 'No services match your search.',
     noResultsHelp: 'Try another word, or remove some filters.',
     sort: 'Sort',
@@ -53,8 +56,8 @@ export const catalogueEn: typeof catalogueNb = {
     planned: 'Planned',
     phasedOut: 'Being phased out',
     users: 'Users',
-    usersRegistered: (n) => (n === 1 ? '1 agency registered as a user' : `${n} agencies registered as users`),
-    usersReported: (n, year) => `${n} agencies according to the provider${year ? ` (${year})` : ''}`,
+    usersRegistered: (n) => count(n, { one: '# agency registered as a user', other: '# agencies registered as users' }),
+    usersReported: (n, year) => `${count(n, { one: '# agency', other: '# agencies' })} according to the provider${year ? ` (${year})` : ''}`,
     usersUnknown: 'The number of users is not known.',
     tierDistribution: 'Distribution across service models',
     related: 'Related services',
@@ -70,8 +73,8 @@ export const catalogueEn: typeof catalogueNb = {
     servicesByArea: 'Services by area',
     partOf: 'Part of',
     units: 'Units',
-    servicesCount: (n) => (n === 1 ? '1 service' : `${n} services`),
-    count: (n) => (n === 1 ? '1 provider' : `${n} providers`),
+    servicesCount: (n) => count(n, { one: '# service', other: '# services' }),
+    count: (n) => count(n, { one: '# provider', other: '# providers' }),
     about: 'About the provider',
     organisation: 'Legal entity',
     noServices: 'The provider has no services in the catalogue yet.',
@@ -90,7 +93,7 @@ export const catalogueEn: typeof catalogueNb = {
     tier: 'Service model',
     location: 'Location',
     deleted: (date) => `Deleted from the Central Coordinating Register ${date}`,
-    results: (n) => (n === 1 ? '1 agency' : `${n} agencies`),
+    results: (n) => count(n, { one: '# agency', other: '# agencies' }),
     filterMinistry: 'Ministry',
     filterSize: 'Size',
     allMinistries: 'All ministries',
@@ -108,9 +111,9 @@ export const catalogueEn: typeof catalogueNb = {
     deletedTag: 'Deleted',
     employeesAsOf: (count, date) => `${count} (as of ${date})`,
     sizeRange: {
-      below: (n) => `fewer than ${n} employees`,
-      between: (from, to) => `${from}–${to} employees`,
-      above: (n) => `more than ${n} employees`,
+      below: (n) => `fewer than ${number(n)} employees`,
+      between: (from, to) => `${number(from)}–${number(to)} employees`,
+      above: (n) => `more than ${number(n)} employees`,
     },
     sizeGapNote: 'The report does not say whether agencies in this range are medium-sized or large, so they are shown separately.',
     sizeUnknownNote: 'The number of employees is not known.',

@@ -1,3 +1,6 @@
+import { numberWords } from './numbers.js';
+
+const { count, number } = numberWords('nb');
 /** Bokmål: the catalogue: services, providers, agencies, service areas, open data. The source for catalogue.nn.ts and catalogue.en.ts, which must have the same keys. */
 export const catalogueNb = {
   catalogue: {
@@ -7,7 +10,7 @@ export const catalogueNb = {
     filters: 'Filtrer',
     applyFilters: 'Bruk filtrene',
     clearFilters: 'Fjern alle filtre',
-    results: (n: number) => (n === 1 ? '1 tjeneste' : `${n} tjenester`),
+    results: (n: number) => count(n, { one: '# tjeneste', other: '# tjenester' }),
     noResults: 'Ingen tjenester passer søket.',
     noResultsHelp: 'Prøv et annet ord, eller fjern noen filtre.',
     sort: 'Sorter',
@@ -51,8 +54,8 @@ export const catalogueNb = {
     planned: 'Planlagt',
     phasedOut: 'Fases ut',
     users: 'Brukere',
-    usersRegistered: (n: number) => (n === 1 ? '1 virksomhet registrert som bruker' : `${n} virksomheter registrert som brukere`),
-    usersReported: (n: number, year: number | null) => `${n} virksomheter ifølge leverandøren${year ? ` (${year})` : ''}`,
+    usersRegistered: (n: number) => count(n, { one: '# virksomhet registrert som bruker', other: '# virksomheter registrert som brukere' }),
+    usersReported: (n: number, year: number | null) => `${count(n, { one: '# virksomhet', other: '# virksomheter' })} ifølge leverandøren${year ? ` (${year})` : ''}`,
     usersUnknown: 'Antall brukere er ikke kjent.',
     tierDistribution: 'Fordeling på tjenestemodeller',
     related: 'Relaterte tjenester',
@@ -68,8 +71,8 @@ export const catalogueNb = {
     servicesByArea: 'Tjenester etter område',
     partOf: 'Del av',
     units: 'Enheter',
-    servicesCount: (n: number) => (n === 1 ? '1 tjeneste' : `${n} tjenester`),
-    count: (n: number) => (n === 1 ? '1 leverandør' : `${n} leverandører`),
+    servicesCount: (n: number) => count(n, { one: '# tjeneste', other: '# tjenester' }),
+    count: (n: number) => count(n, { one: '# leverandør', other: '# leverandører' }),
     about: 'Om leverandøren',
     organisation: 'Juridisk enhet',
     noServices: 'Leverandøren har ingen tjenester i katalogen ennå.',
@@ -88,7 +91,7 @@ export const catalogueNb = {
     tier: 'Tjenestemodell',
     location: 'Sted',
     deleted: (date: string) => `Slettet i Enhetsregisteret ${date}`,
-    results: (n: number) => (n === 1 ? '1 virksomhet' : `${n} virksomheter`),
+    results: (n: number) => count(n, { one: '# virksomhet', other: '# virksomheter' }),
     filterMinistry: 'Departement',
     filterSize: 'Størrelse',
     allMinistries: 'Alle departementer',
@@ -106,9 +109,9 @@ export const catalogueNb = {
     deletedTag: 'Slettet',
     employeesAsOf: (count: string, date: string) => `${count} (per ${date})`,
     sizeRange: {
-      below: (n: number) => `under ${n} ansatte`,
-      between: (from: number, to: number) => `${from}–${to} ansatte`,
-      above: (n: number) => `over ${n} ansatte`,
+      below: (n: number) => `under ${number(n)} ansatte`,
+      between: (from: number, to: number) => `${number(from)}–${number(to)} ansatte`,
+      above: (n: number) => `over ${number(n)} ansatte`,
     },
     sizeGapNote: 'Rapporten sier ikke om virksomheter i dette spennet er mellomstore eller store, så de vises for seg.',
     sizeUnknownNote: 'Antall ansatte er ikke kjent.',

@@ -1,4 +1,7 @@
+import { numberWords } from './numbers.js';
 import type { catalogueNb } from './catalogue.nb.js';
+
+const { count, number } = numberWords('nn');
 
 /** Nynorsk: the catalogue: services, providers, agencies, service areas, open data (see catalogue.nb.ts). */
 export const catalogueNn: typeof catalogueNb = {
@@ -9,7 +12,7 @@ export const catalogueNn: typeof catalogueNb = {
     filters: 'Filtrer',
     applyFilters: 'Bruk filtera',
     clearFilters: 'Fjern alle filter',
-    results: (n) => (n === 1 ? '1 teneste' : `${n} tenester`),
+    results: (n) => count(n, { one: '# teneste', other: '# tenester' }),
     noResults: 'Ingen tenester passar søket.',
     noResultsHelp: 'Prøv eit anna ord, eller fjern nokre filter.',
     sort: 'Sorter',
@@ -53,8 +56,8 @@ export const catalogueNn: typeof catalogueNb = {
     planned: 'Planlagd',
     phasedOut: 'Blir fasa ut',
     users: 'Brukarar',
-    usersRegistered: (n) => (n === 1 ? '1 verksemd registrert som brukar' : `${n} verksemder registrerte som brukarar`),
-    usersReported: (n, year) => `${n} verksemder ifølgje leverandøren${year ? ` (${year})` : ''}`,
+    usersRegistered: (n) => count(n, { one: '# verksemd registrert som brukar', other: '# verksemder registrerte som brukarar' }),
+    usersReported: (n, year) => `${count(n, { one: '# verksemd', other: '# verksemder' })} ifølgje leverandøren${year ? ` (${year})` : ''}`,
     usersUnknown: 'Talet på brukarar er ikkje kjent.',
     tierDistribution: 'Fordeling på tenestemodellar',
     related: 'Relaterte tenester',
@@ -70,8 +73,8 @@ export const catalogueNn: typeof catalogueNb = {
     servicesByArea: 'Tenester etter område',
     partOf: 'Del av',
     units: 'Einingar',
-    servicesCount: (n) => (n === 1 ? '1 teneste' : `${n} tenester`),
-    count: (n) => (n === 1 ? '1 leverandør' : `${n} leverandørar`),
+    servicesCount: (n) => count(n, { one: '# teneste', other: '# tenester' }),
+    count: (n) => count(n, { one: '# leverandør', other: '# leverandørar' }),
     about: 'Om leverandøren',
     organisation: 'Juridisk eining',
     noServices: 'Leverandøren har ingen tenester i katalogen enno.',
@@ -90,7 +93,7 @@ export const catalogueNn: typeof catalogueNb = {
     tier: 'Tenestemodell',
     location: 'Stad',
     deleted: (date) => `Sletta i Einingsregisteret ${date}`,
-    results: (n) => (n === 1 ? '1 verksemd' : `${n} verksemder`),
+    results: (n) => count(n, { one: '# verksemd', other: '# verksemder' }),
     filterMinistry: 'Departement',
     filterSize: 'Storleik',
     allMinistries: 'Alle departement',
@@ -108,9 +111,9 @@ export const catalogueNn: typeof catalogueNb = {
     deletedTag: 'Sletta',
     employeesAsOf: (count, date) => `${count} (per ${date})`,
     sizeRange: {
-      below: (n) => `under ${n} tilsette`,
-      between: (from, to) => `${from}–${to} tilsette`,
-      above: (n) => `over ${n} tilsette`,
+      below: (n) => `under ${number(n)} tilsette`,
+      between: (from, to) => `${number(from)}–${number(to)} tilsette`,
+      above: (n) => `over ${number(n)} tilsette`,
     },
     sizeGapNote: 'Rapporten seier ikkje om verksemder i dette spennet er mellomstore eller store, så dei blir viste for seg.',
     sizeUnknownNote: 'Talet på tilsette er ikkje kjent.',

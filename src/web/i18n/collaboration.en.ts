@@ -1,4 +1,7 @@
+import { numberWords } from './numbers.js';
 import type { collaborationNb } from './collaboration.nb.js';
+
+const { count, number } = numberWords('en');
 
 /** English: the collaboration overview (see collaboration.nb.ts). */
 export const collaborationEn: typeof collaborationNb = {
@@ -14,10 +17,10 @@ export const collaborationEn: typeof collaborationNb = {
     openSurveys: (n: number) => `${n} open now`,
     mineSurveys: 'User surveys you can answer',
     noSurveysToAnswer: 'No open survey concerns your agencies right now.',
-    mineNeeds: (n: number) => (n === 1 ? '1 open need' : `${n} open needs`),
+    mineNeeds: (n: number) => count(n, { one: '# open need', other: '# open needs' }),
     mineNetworks: 'Networks you are a member of',
-    providerSurveys: (n: number) => (n === 1 ? '1 survey' : `${n} surveys`),
-    providerIdeas: (total: number, waiting: number) => `Ideas for your services: ${total}, ${waiting} awaiting an answer`,
+    providerSurveys: (n: number) => count(n, { one: '# survey', other: '# surveys' }),
+    providerIdeas: (total: number, waiting: number) => `Ideas for your services: ${number(total)}, ${number(waiting)} awaiting an answer`,
     errors: {
       email: 'Enter a valid e-mail address.',
     },

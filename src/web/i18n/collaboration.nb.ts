@@ -1,3 +1,6 @@
+import { numberWords } from './numbers.js';
+
+const { count, number } = numberWords('nb');
 /** Bokmål: the collaboration overview. The source for collaboration.nn.ts and collaboration.en.ts, which must have the same keys. */
 export const collaborationNb = {
   collab: {
@@ -9,13 +12,13 @@ export const collaborationNb = {
     ideas: 'Foreslå forbedringer av en tjeneste eller en ny fellestjeneste, og støtt andres forslag.',
     gains: 'Kostnader og gevinster vises på siden til hver tjeneste: hva det kostet før (nullpunktet) og hva det koster nå.',
     signInFirst: 'Krever innlogging',
-    openSurveys: (n: number) => (n === 1 ? '1 åpen nå' : `${n} åpne nå`),
+    openSurveys: (n: number) => count(n, { one: '# åpen nå', other: '# åpne nå' }),
     mineSurveys: 'Brukerundersøkelser dere kan svare på',
     noSurveysToAnswer: 'Ingen åpne undersøkelser gjelder virksomhetene deres nå.',
-    mineNeeds: (n: number) => (n === 1 ? '1 åpent behov' : `${n} åpne behov`),
+    mineNeeds: (n: number) => count(n, { one: '# åpent behov', other: '# åpne behov' }),
     mineNetworks: 'Nettverk dere er med i',
-    providerSurveys: (n: number) => (n === 1 ? '1 undersøkelse' : `${n} undersøkelser`),
-    providerIdeas: (total: number, waiting: number) => `Ideer til tjenestene deres: ${total}, ${waiting} venter på svar`,
+    providerSurveys: (n: number) => count(n, { one: '# undersøkelse', other: '# undersøkelser' }),
+    providerIdeas: (total: number, waiting: number) => `Ideer til tjenestene deres: ${number(total)}, ${number(waiting)} venter på svar`,
     errors: {
       email: 'Skriv en gyldig e-postadresse.',
     },

@@ -1,4 +1,7 @@
+import { numberWords } from './numbers.js';
 import type { collaborationNb } from './collaboration.nb.js';
+
+const { count, number } = numberWords('nn');
 
 /** Nynorsk: the collaboration overview (see collaboration.nb.ts). */
 export const collaborationNn: typeof collaborationNb = {
@@ -11,13 +14,13 @@ export const collaborationNn: typeof collaborationNb = {
     ideas: 'Føreslå forbetringar av ei teneste eller ei ny fellesteneste, og støtt forslaga til andre.',
     gains: 'Kostnader og gevinstar blir viste på sida til kvar teneste: kva det kosta før (nullpunktet) og kva det kostar no.',
     signInFirst: 'Krev innlogging',
-    openSurveys: (n: number) => (n === 1 ? '1 open no' : `${n} opne no`),
+    openSurveys: (n: number) => count(n, { one: '# open no', other: '# opne no' }),
     mineSurveys: 'Brukarundersøkingar de kan svare på',
     noSurveysToAnswer: 'Ingen opne undersøkingar gjeld verksemdene dykkar no.',
-    mineNeeds: (n: number) => (n === 1 ? '1 ope behov' : `${n} opne behov`),
+    mineNeeds: (n: number) => count(n, { one: '# ope behov', other: '# opne behov' }),
     mineNetworks: 'Nettverk de er med i',
-    providerSurveys: (n: number) => (n === 1 ? '1 undersøking' : `${n} undersøkingar`),
-    providerIdeas: (total: number, waiting: number) => `Idear til tenestene dykkar: ${total}, ${waiting} ventar på svar`,
+    providerSurveys: (n: number) => count(n, { one: '# undersøking', other: '# undersøkingar' }),
+    providerIdeas: (total: number, waiting: number) => `Idear til tenestene dykkar: ${number(total)}, ${number(waiting)} ventar på svar`,
     errors: {
       email: 'Skriv ei gyldig e-postadresse.',
     },

@@ -1,4 +1,7 @@
+import { numberWords } from './numbers.js';
 import type { ideasNb } from './ideas.nb.js';
+
+const { count, number } = numberWords('en');
 
 /** English: ideas and improvement proposals (see ideas.nb.ts). */
 export const ideasEn: typeof ideasNb = {
@@ -15,11 +18,11 @@ export const ideasEn: typeof ideasNb = {
     kind: { improvement: 'Improvement', new_service: 'New shared service or agreement' },
     kindLong: { improvement: 'An improvement to an existing service', new_service: 'A new shared service or framework agreement' },
     sort: { votes: 'Most supported', newest: 'Newest' },
-    count: (n: number) => (n === 1 ? '1 idea' : `${n} ideas`),
+    count: (n: number) => count(n, { one: '# idea', other: '# ideas' }),
     none: 'No ideas match the filter.',
     proposedBy: (agency: string) => `Proposed by ${agency}`,
-    votes: (n: number) => (n === 1 ? '1 agency supports it' : `${n} agencies support it`),
-    comments: (n: number) => (n === 1 ? '1 comment' : `${n} comments`),
+    votes: (n: number) => count(n, { one: '# agency supports it', other: '# agencies support it' }),
+    comments: (n: number) => count(n, { one: '# comment', other: '# comments' }),
     service: 'Service',
     noService: 'None (a new service or agreement)',
     provider: 'Who should answer? (for new services)',
@@ -32,7 +35,7 @@ export const ideasEn: typeof ideasNb = {
     proposed: 'Proposed',
     history: 'Status and answers',
     answerEvent: 'Answer',
-    commentsHeading: (n: number) => `Comments (${n})`,
+    commentsHeading: (n: number) => `Comments (${number(n)})`,
     noComments: 'No comments yet.',
     commentAs: 'Comment as',
     comment: 'Comment',

@@ -1,3 +1,6 @@
+import { numberWords } from './numbers.js';
+
+const { count, number } = numberWords('nb');
 /** Bokmål: ideas and improvement proposals. The source for ideas.nn.ts and ideas.en.ts, which must have the same keys. */
 export const ideasNb = {
   idea: {
@@ -13,11 +16,11 @@ export const ideasNb = {
     kind: { improvement: 'Forbedring', new_service: 'Ny fellestjeneste eller avtale' },
     kindLong: { improvement: 'Forbedring av en tjeneste som finnes', new_service: 'En ny fellestjeneste eller rammeavtale' },
     sort: { votes: 'Mest støttet', newest: 'Nyeste' },
-    count: (n: number) => (n === 1 ? '1 idé' : `${n} ideer`),
+    count: (n: number) => count(n, { one: '# idé', other: '# ideer' }),
     none: 'Ingen ideer passer filteret.',
     proposedBy: (agency: string) => `Foreslått av ${agency}`,
-    votes: (n: number) => (n === 1 ? '1 virksomhet støtter' : `${n} virksomheter støtter`),
-    comments: (n: number) => (n === 1 ? '1 kommentar' : `${n} kommentarer`),
+    votes: (n: number) => count(n, { one: '# virksomhet støtter', other: '# virksomheter støtter' }),
+    comments: (n: number) => count(n, { one: '# kommentar', other: '# kommentarer' }),
     service: 'Tjeneste',
     noService: 'Ingen (ny tjeneste eller avtale)',
     provider: 'Hvem skal svare? (for nye tjenester)',
@@ -30,7 +33,7 @@ export const ideasNb = {
     proposed: 'Foreslått',
     history: 'Status og svar',
     answerEvent: 'Svar',
-    commentsHeading: (n: number) => `Kommentarer (${n})`,
+    commentsHeading: (n: number) => `Kommentarer (${number(n)})`,
     noComments: 'Ingen kommentarer ennå.',
     commentAs: 'Kommenter som',
     comment: 'Kommentar',

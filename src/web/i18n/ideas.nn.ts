@@ -1,4 +1,7 @@
+import { numberWords } from './numbers.js';
 import type { ideasNb } from './ideas.nb.js';
+
+const { count, number } = numberWords('nn');
 
 /** Nynorsk: ideas and improvement proposals (see ideas.nb.ts). */
 export const ideasNn: typeof ideasNb = {
@@ -15,11 +18,11 @@ export const ideasNn: typeof ideasNb = {
     kind: { improvement: 'Forbetring', new_service: 'Ny fellesteneste eller avtale' },
     kindLong: { improvement: 'Forbetring av ei teneste som finst', new_service: 'Ei ny fellesteneste eller rammeavtale' },
     sort: { votes: 'Mest støtta', newest: 'Nyaste' },
-    count: (n: number) => (n === 1 ? '1 idé' : `${n} idear`),
+    count: (n: number) => count(n, { one: '# idé', other: '# idear' }),
     none: 'Ingen idear passar filteret.',
     proposedBy: (agency: string) => `Føreslått av ${agency}`,
-    votes: (n: number) => (n === 1 ? '1 verksemd støttar' : `${n} verksemder støttar`),
-    comments: (n: number) => (n === 1 ? '1 kommentar' : `${n} kommentarar`),
+    votes: (n: number) => count(n, { one: '# verksemd støttar', other: '# verksemder støttar' }),
+    comments: (n: number) => count(n, { one: '# kommentar', other: '# kommentarar' }),
     service: 'Teneste',
     noService: 'Ingen (ny teneste eller avtale)',
     provider: 'Kven skal svare? (for nye tenester)',
@@ -32,7 +35,7 @@ export const ideasNn: typeof ideasNb = {
     proposed: 'Føreslått',
     history: 'Status og svar',
     answerEvent: 'Svar',
-    commentsHeading: (n: number) => `Kommentarar (${n})`,
+    commentsHeading: (n: number) => `Kommentarar (${number(n)})`,
     noComments: 'Ingen kommentarar enno.',
     commentAs: 'Kommenter som',
     comment: 'Kommentar',

@@ -1,4 +1,7 @@
+import { numberWords } from './numbers.js';
 import type { networksNb } from './networks.nb.js';
+
+const { count } = numberWords('en');
 
 /** English: networks and collaborations between agencies (see networks.nb.ts). */
 export const networksEn: typeof networksNb = {
@@ -17,7 +20,7 @@ export const networksEn: typeof networksNb = {
     allKinds: 'All kinds',
     allAreas: 'All areas',
     allCounties: 'The whole country',
-    count: (n: number) => (n === 1 ? '1 network' : `${n} networks`),
+    count: (n: number) => count(n, { one: '# network', other: '# networks' }),
     none: 'No network matches the filter.',
     kindLabel: 'Kind of collaboration',
     kind: {
@@ -27,7 +30,7 @@ export const networksEn: typeof networksNb = {
       sector: 'Sector collaboration',
       statens_hus: 'Government House',
     },
-    members: (n: number) => (n === 1 ? '1 member' : `${n} members`),
+    members: (n: number) => count(n, { one: '# member', other: '# members' }),
     about: 'About the network',
     areas: 'Service areas',
     place: 'Meeting place and region',

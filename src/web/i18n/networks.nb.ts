@@ -1,3 +1,6 @@
+import { numberWords } from './numbers.js';
+
+const { count } = numberWords('nb');
 /** Bokmål: networks and collaborations between agencies. The source for networks.nn.ts and networks.en.ts, which must have the same keys. */
 export const networksNb = {
   network: {
@@ -15,7 +18,7 @@ export const networksNb = {
     allKinds: 'Alle typer',
     allAreas: 'Alle områder',
     allCounties: 'Hele landet',
-    count: (n: number) => (n === 1 ? '1 nettverk' : `${n} nettverk`),
+    count: (n: number) => count(n, { one: '# nettverk', other: '# nettverk' }),
     none: 'Ingen nettverk passer filteret.',
     kindLabel: 'Type samarbeid',
     kind: {
@@ -25,7 +28,7 @@ export const networksNb = {
       sector: 'Sektorsamarbeid',
       statens_hus: 'Statens hus',
     },
-    members: (n: number) => (n === 1 ? '1 medlem' : `${n} medlemmer`),
+    members: (n: number) => count(n, { one: '# medlem', other: '# medlemmer' }),
     about: 'Om nettverket',
     areas: 'Tjenesteområder',
     place: 'Møtested og region',

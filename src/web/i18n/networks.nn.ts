@@ -1,4 +1,7 @@
+import { numberWords } from './numbers.js';
 import type { networksNb } from './networks.nb.js';
+
+const { count } = numberWords('nn');
 
 /** Nynorsk: networks and collaborations between agencies (see networks.nb.ts). */
 export const networksNn: typeof networksNb = {
@@ -17,7 +20,7 @@ export const networksNn: typeof networksNb = {
     allKinds: 'Alle typar',
     allAreas: 'Alle område',
     allCounties: 'Heile landet',
-    count: (n: number) => (n === 1 ? '1 nettverk' : `${n} nettverk`),
+    count: (n: number) => count(n, { one: '# nettverk', other: '# nettverk' }),
     none: 'Ingen nettverk passar filteret.',
     kindLabel: 'Type samarbeid',
     kind: {
@@ -27,7 +30,7 @@ export const networksNn: typeof networksNb = {
       sector: 'Sektorsamarbeid',
       statens_hus: 'Statens hus',
     },
-    members: (n: number) => (n === 1 ? '1 medlem' : `${n} medlemmer`),
+    members: (n: number) => count(n, { one: '# medlem', other: '# medlemmer' }),
     about: 'Om nettverket',
     areas: 'Tenesteområde',
     place: 'Møtestad og region',

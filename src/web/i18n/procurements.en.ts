@@ -1,4 +1,7 @@
+import { numberWords } from './numbers.js';
 import type { procurementsNb } from './procurements.nb.js';
+
+const { count, number } = numberWords('en');
 
 /** English: procurements, declarations (opt-outs and accessions) and their questionnaires (see procurements.nb.ts). */
 export const procurementsEn: typeof procurementsNb = {
@@ -125,15 +128,15 @@ export const procurementsEn: typeof procurementsNb = {
     back: 'Back to the procurement',
     count: 'Number',
     overviewTitle: { opt_out: 'Opt-outs', accession: 'Accessions' },
-    standingCount: (n: number, of: number) => `${n} of ${of} agencies have answered.`,
-    withdrawnCount: (n: number) => (n === 1 ? '1 answer has been withdrawn.' : `${n} answers have been withdrawn.`),
+    standingCount: (n: number, of: number) => `${number(n)} of ${number(of)} agencies have answered.`,
+    withdrawnCount: (n: number) => count(n, { one: '# answer has been withdrawn.', other: '# answers have been withdrawn.' }),
     exportCsv: 'Download the list (CSV)',
     sector: 'Kind of organisation',
     list: 'All answers',
     filter: 'Narrow the answers',
     all: 'All',
     applyFilter: 'Show',
-    shown: (n: number, of: number) => `Showing ${n} of ${of} answers.`,
+    shown: (n: number, of: number) => `Showing ${number(n)} of ${number(of)} answers.`,
     showAll: 'Show all',
     noneYet: 'No answers yet.',
     updated: (when: string) => `last changed ${when}`,
@@ -162,8 +165,8 @@ export const procurementsEn: typeof procurementsNb = {
     notAnOption: (label: string, value: string) => `“${value}” is not a valid answer to “${label}”.`,
     notAnInteger: (label: string) => `“${label}” must be a whole number.`,
     outOfRange: (label: string, min?: number, max?: number) =>
-      `“${label}” must be ${min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`}.`,
-    tooLong: (label: string, max: number) => `“${label}” may have at most ${max} characters.`,
+      `“${label}” must be ${min !== undefined && max !== undefined ? `between ${number(min)} and ${number(max)}` : min !== undefined ? `at least ${number(min)}` : `at most ${number(max!)}`}.`,
+    tooLong: (label: string, max: number) => `“${label}” may have at most ${number(max)} characters.`,
     invalidEmail: (label: string) => `“${label}” must be a valid e-mail address.`,
     invalidPhone: (label: string) => `“${label}” must be a valid phone number.`,
     invalidDate: (label: string) => `“${label}” must be a valid date (yyyy-mm-dd).`,

@@ -1,3 +1,6 @@
+import { numberWords } from './numbers.js';
+
+const { count, number } = numberWords('nb');
 /** Bokmål: procurements, declarations (opt-outs and accessions) and their questionnaires. The source for procurements.nn.ts and procurements.en.ts, which must have the same keys. */
 export const procurementsNb = {
   procurement: {
@@ -123,15 +126,15 @@ export const procurementsNb = {
     back: 'Tilbake til anskaffelsen',
     count: 'Antall',
     overviewTitle: { opt_out: 'Reservasjoner', accession: 'Tilslutninger' },
-    standingCount: (n: number, of: number) => `${n} av ${of} virksomheter har svart.`,
-    withdrawnCount: (n: number) => (n === 1 ? '1 svar er trukket.' : `${n} svar er trukket.`),
+    standingCount: (n: number, of: number) => `${number(n)} av ${number(of)} virksomheter har svart.`,
+    withdrawnCount: (n: number) => count(n, { one: '# svar er trukket.', other: '# svar er trukket.' }),
     exportCsv: 'Last ned listen (CSV)',
     sector: 'Type virksomhet',
     list: 'Alle svar',
     filter: 'Avgrens svarene',
     all: 'Alle',
     applyFilter: 'Vis',
-    shown: (n: number, of: number) => `Viser ${n} av ${of} svar.`,
+    shown: (n: number, of: number) => `Viser ${number(n)} av ${number(of)} svar.`,
     showAll: 'Vis alle',
     noneYet: 'Ingen svar ennå.',
     updated: (when: string) => `sist endret ${when}`,
@@ -160,8 +163,8 @@ export const procurementsNb = {
     notAnOption: (label: string, value: string) => `«${value}» er ikke et gyldig svar på «${label}».`,
     notAnInteger: (label: string) => `«${label}» må være et heltall.`,
     outOfRange: (label: string, min?: number, max?: number) =>
-      `«${label}» må være ${min !== undefined && max !== undefined ? `mellom ${min} og ${max}` : min !== undefined ? `minst ${min}` : `høyst ${max}`}.`,
-    tooLong: (label: string, max: number) => `«${label}» kan ha høyst ${max} tegn.`,
+      `«${label}» må være ${min !== undefined && max !== undefined ? `mellom ${number(min)} og ${number(max)}` : min !== undefined ? `minst ${number(min)}` : `høyst ${number(max!)}`}.`,
+    tooLong: (label: string, max: number) => `«${label}» kan ha høyst ${number(max)} tegn.`,
     invalidEmail: (label: string) => `«${label}» må være en gyldig e-postadresse.`,
     invalidPhone: (label: string) => `«${label}» må være et gyldig telefonnummer.`,
     invalidDate: (label: string) => `«${label}» må være en gyldig dato (åååå-mm-dd).`,

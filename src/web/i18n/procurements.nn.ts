@@ -1,4 +1,7 @@
+import { numberWords } from './numbers.js';
 import type { procurementsNb } from './procurements.nb.js';
+
+const { count, number } = numberWords('nn');
 
 /** Nynorsk: procurements, declarations (opt-outs and accessions) and their questionnaires (see procurements.nb.ts). */
 export const procurementsNn: typeof procurementsNb = {
@@ -125,15 +128,15 @@ export const procurementsNn: typeof procurementsNb = {
     back: 'Tilbake til anskaffinga',
     count: 'Tal',
     overviewTitle: { opt_out: 'Reservasjonar', accession: 'Tilslutningar' },
-    standingCount: (n: number, of: number) => `${n} av ${of} verksemder har svart.`,
-    withdrawnCount: (n: number) => (n === 1 ? '1 svar er trekt.' : `${n} svar er trekte.`),
+    standingCount: (n: number, of: number) => `${number(n)} av ${number(of)} verksemder har svart.`,
+    withdrawnCount: (n: number) => count(n, { one: '# svar er trekt.', other: '# svar er trekte.' }),
     exportCsv: 'Last ned lista (CSV)',
     sector: 'Type verksemd',
     list: 'Alle svar',
     filter: 'Avgrens svara',
     all: 'Alle',
     applyFilter: 'Vis',
-    shown: (n: number, of: number) => `Viser ${n} av ${of} svar.`,
+    shown: (n: number, of: number) => `Viser ${number(n)} av ${number(of)} svar.`,
     showAll: 'Vis alle',
     noneYet: 'Ingen svar enno.',
     updated: (when: string) => `sist endra ${when}`,
@@ -162,8 +165,8 @@ export const procurementsNn: typeof procurementsNb = {
     notAnOption: (label: string, value: string) => `«${value}» er ikkje eit gyldig svar på «${label}».`,
     notAnInteger: (label: string) => `«${label}» må vere eit heiltal.`,
     outOfRange: (label: string, min?: number, max?: number) =>
-      `«${label}» må vere ${min !== undefined && max !== undefined ? `mellom ${min} og ${max}` : min !== undefined ? `minst ${min}` : `høgst ${max}`}.`,
-    tooLong: (label: string, max: number) => `«${label}» kan ha høgst ${max} teikn.`,
+      `«${label}» må vere ${min !== undefined && max !== undefined ? `mellom ${number(min)} og ${number(max)}` : min !== undefined ? `minst ${number(min)}` : `høgst ${number(max!)}`}.`,
+    tooLong: (label: string, max: number) => `«${label}» kan ha høgst ${number(max)} teikn.`,
     invalidEmail: (label: string) => `«${label}» må vere ei gyldig e-postadresse.`,
     invalidPhone: (label: string) => `«${label}» må vere eit gyldig telefonnummer.`,
     invalidDate: (label: string) => `«${label}» må vere ein gyldig dato (åååå-mm-dd).`,

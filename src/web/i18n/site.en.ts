@@ -1,5 +1,8 @@
+import { numberWords } from './numbers.js';
 import { LOCALES } from './numbers.js';
 import type { siteNb } from './site.nb.js';
+
+const { count, number } = numberWords('en');
 
 /** English: the frame of every page: site, navigation, shared words, the front page, error pages, form errors, the accessibility statement (see site.nb.ts). */
 export const siteEn: typeof siteNb = {
@@ -42,8 +45,8 @@ export const siteEn: typeof siteNb = {
     none: 'None',
     source: 'Source',
     breadcrumbs: 'Breadcrumbs',
-    services: (n) => (n === 1 ? '1 service' : `${n} services`),
-    agencies: (n) => (n === 1 ? '1 agency' : `${n} agencies`),
+    services: (n) => count(n, { one: '# service', other: '# services' }),
+    agencies: (n) => count(n, { one: '# agency', other: '# agencies' }),
     since: (date) => `since ${date}`,
     until: (date) => `until ${date}`,
     orgnr: 'Organisation number',
@@ -95,7 +98,7 @@ export const siteEn: typeof siteNb = {
     unknownProvider: (slug) => `There is no provider at "${slug}".`,
     unknownArea: (slug) => `There is no service area "${slug}".`,
     unknownAgency: (orgnr) => `There is no agency with organisation number ${orgnr}.`,
-    queryTooLong: (max) => `The search is too long. Use at most ${max} characters.`,
+    queryTooLong: (max) => `The search is too long. Use at most ${number(max)} characters.`,
     invalidParameter: (name) => `Invalid value for "${name}".`,
     unknownFilterValue: (name, value) => `The filter "${name}" has no value "${value}".`,
     unknownMinistry: (orgnr) => `${orgnr} is not the organisation number of a ministry we know.`,

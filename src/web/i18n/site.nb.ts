@@ -1,4 +1,7 @@
+import { numberWords } from './numbers.js';
 import { LOCALES } from './numbers.js';
+
+const { count, number } = numberWords('nb');
 /** Bokmål: the frame of every page: site, navigation, shared words, the front page, error pages, form errors, the accessibility statement. The source for site.nn.ts and site.en.ts, which must have the same keys. */
 export const siteNb = {
   locale: LOCALES.nb,
@@ -40,8 +43,8 @@ export const siteNb = {
     none: 'Ingen',
     source: 'Kilde',
     breadcrumbs: 'Brødsmulesti',
-    services: (n: number) => (n === 1 ? '1 tjeneste' : `${n} tjenester`),
-    agencies: (n: number) => (n === 1 ? '1 virksomhet' : `${n} virksomheter`),
+    services: (n: number) => count(n, { one: '# tjeneste', other: '# tjenester' }),
+    agencies: (n: number) => count(n, { one: '# virksomhet', other: '# virksomheter' }),
     since: (date: string) => `siden ${date}`,
     until: (date: string) => `til ${date}`,
     orgnr: 'Organisasjonsnummer',
@@ -93,7 +96,7 @@ export const siteNb = {
     unknownProvider: (slug: string) => `Vi finner ingen leverandør med adressen «${slug}».`,
     unknownArea: (slug: string) => `Vi finner ikke tjenesteområdet «${slug}».`,
     unknownAgency: (orgnr: string) => `Vi finner ingen virksomhet med organisasjonsnummer ${orgnr}.`,
-    queryTooLong: (max: number) => `Søket er for langt. Bruk høyst ${max} tegn.`,
+    queryTooLong: (max: number) => `Søket er for langt. Bruk høyst ${number(max)} tegn.`,
     invalidParameter: (name: string) => `Ugyldig verdi for «${name}».`,
     unknownFilterValue: (name: string, value: string) => `Filteret «${name}» har ingen verdi «${value}».`,
     unknownMinistry: (orgnr: string) => `Organisasjonsnummeret ${orgnr} tilhører ikke et departement vi kjenner.`,

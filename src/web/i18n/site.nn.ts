@@ -1,5 +1,8 @@
+import { numberWords } from './numbers.js';
 import { LOCALES } from './numbers.js';
 import type { siteNb } from './site.nb.js';
+
+const { count, number } = numberWords('nn');
 
 /** Nynorsk: the frame of every page: site, navigation, shared words, the front page, error pages, form errors, the accessibility statement (see site.nb.ts). */
 export const siteNn: typeof siteNb = {
@@ -42,8 +45,8 @@ export const siteNn: typeof siteNb = {
     none: 'Ingen',
     source: 'Kjelde',
     breadcrumbs: 'Brødsmulesti',
-    services: (n) => (n === 1 ? '1 teneste' : `${n} tenester`),
-    agencies: (n) => (n === 1 ? '1 verksemd' : `${n} verksemder`),
+    services: (n) => count(n, { one: '# teneste', other: '# tenester' }),
+    agencies: (n) => count(n, { one: '# verksemd', other: '# verksemder' }),
     since: (date) => `sidan ${date}`,
     until: (date) => `til ${date}`,
     orgnr: 'Organisasjonsnummer',
@@ -95,7 +98,7 @@ export const siteNn: typeof siteNb = {
     unknownProvider: (slug) => `Vi finn ingen leverandør med adressa «${slug}».`,
     unknownArea: (slug) => `Vi finn ikkje tenesteområdet «${slug}».`,
     unknownAgency: (orgnr) => `Vi finn inga verksemd med organisasjonsnummer ${orgnr}.`,
-    queryTooLong: (max) => `Søket er for langt. Bruk høgst ${max} teikn.`,
+    queryTooLong: (max) => `Søket er for langt. Bruk høgst ${number(max)} teikn.`,
     invalidParameter: (name) => `Ugyldig verdi for «${name}».`,
     unknownFilterValue: (name, value) => `Filteret «${name}» har ingen verdi «${value}».`,
     unknownMinistry: (orgnr) => `Organisasjonsnummeret ${orgnr} høyrer ikkje til eit departement vi kjenner.`,

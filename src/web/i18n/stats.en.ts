@@ -1,4 +1,7 @@
+import { numberWords } from './numbers.js';
 import type { statsNb } from './stats.nb.js';
+
+const { count, number } = numberWords('en');
 
 /** English: statistics pages (see stats.nb.ts). */
 export const statsEn: typeof statsNb = {
@@ -6,7 +9,7 @@ export const statsEn: typeof statsNb = {
     title: 'Statistics',
     lead: 'Who uses the shared services, where are the gaps, and how is use developing? The figures come straight from the usage register and the service catalogue.',
     asOf: (date: string) => `Figures as of ${date}.`,
-    population: (n: number) => `The base is ${n === 1 ? '1 state body' : `${n} state bodies`} (ministries, agencies and other state bodies that exist today).`,
+    population: (n: number) => `The base is ${count(n, { one: '# state body', other: '# state bodies' })} (ministries, agencies and other state bodies that exist today).`,
     sectionsHeading: 'The statistics',
     keyFigures: 'Key figures',
     figureAgencies: 'state bodies in the base',
@@ -43,7 +46,7 @@ export const statsEn: typeof statsNb = {
       explanation: 'Each agency is counted once per area, under the first arrangement in the order central, sector, group, collaboration, in-house. “None known” means the register knows nothing – not necessarily that the agency has no solution.',
       chartTitle: 'How the service areas are covered',
       chartSummary: (n: number, best: string, bestShare: string, worst: string, worstShare: string) =>
-        `Of ${n} agencies, most have a known arrangement for ${best} (${bestShare}), fewest for ${worst} (${worstShare}).`,
+        `Of ${number(n)} agencies, most have a known arrangement for ${best} (${bestShare}), fewest for ${worst} (${worstShare}).`,
       tableTitle: 'Coverage per service area',
       agenciesTitle: 'The agencies, area by area',
       agenciesNote: 'Cells show the arrangement the agency is counted under; several arrangements are joined with “+”.',
@@ -56,7 +59,7 @@ export const statsEn: typeof statsNb = {
     },
     gap: {
       quote: '“Services for operating and developing IT are harder to procure, especially for smaller agencies that are too small to have their own IT expertise and that do not fall under the shared services of a sector or group.” (DFØ report, 4.2.2, translated)',
-      exposed: (n: number, of: number) => `${n} of ${of} agencies lack a central, sector or group arrangement in at least one of the areas.`,
+      exposed: (n: number, of: number) => `${number(n)} of ${number(of)} agencies lack a central, sector or group arrangement in at least one of the areas.`,
       chartTitle: 'Share without a central, sector or group arrangement, by size',
       chartSummary: (parts: string) => `Share of agencies without a shared arrangement for IT operation or archive: ${parts}.`,
       bySizeTitle: 'By size',
@@ -83,7 +86,7 @@ export const statsEn: typeof statsNb = {
       tiersTitle: 'Distribution across service tiers',
       tierChartTitle: 'Customers per service tier',
       tierChartSummary: (parts: string) => `Distribution: ${parts}.`,
-      tierNotStated: (n: number) => `${n === 1 ? '1 customer' : `${n} customers`} without a stated tier are not included in the shares.`,
+      tierNotStated: (n: number) => count(n, { one: '# customer without a stated tier is not included in the shares.', other: '# customers without a stated tier are not included in the shares.' }),
       tierLegacy: 'former model',
       customers: 'Customers',
       byMinistryTitle: 'By ministry area',
@@ -94,9 +97,9 @@ export const statsEn: typeof statsNb = {
       chartTitle: 'Customers per service area over time',
       chartTitleServices: 'Customers per service over time',
       chartSummary: (first: string, last: string, parts: string) => `From ${first} to ${last}: ${parts}.`,
-      chartTop: (n: number) => `The chart shows the ${n} with the most customers today; the table shows all.`,
+      chartTop: (n: number) => `The chart shows the ${number(n)} with the most customers today; the table shows all.`,
       tableTitle: 'Customers at the end of each year and today',
-      undated: (n: number) => `${n === 1 ? '1 active subscription' : `${n} active subscriptions`} without a start date are left out of the trend.`,
+      undated: (n: number) => count(n, { one: '# active subscription without a start date is left out of the trend.', other: '# active subscriptions without a start date are left out of the trend.' }),
       growth: 'Change',
       launchedTitle: 'New services in the last five years',
       launched: 'Launched',
@@ -139,10 +142,10 @@ export const statsEn: typeof statsNb = {
       total: 'All',
       shareOfOptOuts: 'Share of opt-outs',
       reasonsChartTitle: 'Why agencies opt out',
-      reasonsChartSummary: (n, top, topShare) => `Of ${n} opt-outs with a reason, "${top}" is the most common (${topShare}).`,
+      reasonsChartSummary: (n, top, topShare) => `Of ${number(n)} opt-outs with a reason, "${top}" is the most common (${topShare}).`,
       howTitle: 'How the figures are computed',
       how: 'Shares are of the agencies that may use the agreement. Each agency counts once per procurement, with its latest declaration. Agencies with 151–200 employees and of unknown size are shown separately.',
-      lag: (seconds: number) => `These figures are updated up to ${seconds} seconds after a declaration is sent or changed.`,
+      lag: (seconds: number) => `These figures are updated up to ${count(seconds, { one: '# second', other: '# seconds' })} after a declaration is sent or changed.`,
       procurement: 'Procurement',
       optOuts: 'Opt-outs',
       accessions: 'Accessions',
@@ -169,7 +172,7 @@ export const statsEn: typeof statsNb = {
       adoptionTitle: 'Shared services the agencies use',
     },
     recommendations: {
-      showTable: (n: number) => `Show the table (${n} ${n === 1 ? 'suggestion' : 'suggestions'})`,
+      showTable: (n: number) => `Show the table (${count(n, { one: '# suggestion', other: '# suggestions' })})`,
       byAreaTitle: 'Suggestions by service area',
       tableTitle: 'All suggestions in one table',
       title: 'What could we use?',
@@ -177,18 +180,18 @@ export const statsEn: typeof statsNb = {
       similar: (size: string, ministry: string | null) =>
         ministry ? `Similar agencies are the other agencies under ${ministry} and the other agencies of size “${size.toLowerCase()}”.` : `Similar agencies are the other agencies of size “${size.toLowerCase()}”.`,
       similarUnknownSize: (ministry: string | null) => (ministry ? `Similar agencies are the other agencies under ${ministry}. The size is unknown, so it is not used.` : 'The size is unknown and the agency is under no ministry, so there is nobody to compare with.'),
-      uses: (n: number) => `The agency uses ${n === 1 ? '1 shared service' : `${n} shared services`} today.`,
+      uses: (n: number) => `The agency uses ${count(n, { one: '# shared service', other: '# shared services' })} today.`,
       none: 'We found no more services the agency may use.',
       why: 'Why',
       share: 'Share of similar',
       reason: {
-        sameMinistry: (users: number, peers: number, ministry: string) => `Used by ${users} of ${peers} agencies under ${ministry}.`,
-        sameSize: (users: number, peers: number, size: string) => `Used by ${users} of ${peers} other agencies of size “${size.toLowerCase()}”.`,
+        sameMinistry: (users: number, peers: number, ministry: string) => `Used by ${number(users)} of ${number(peers)} agencies under ${ministry}.`,
+        sameSize: (users: number, peers: number, size: string) => `Used by ${number(users)} of ${number(peers)} other agencies of size “${size.toLowerCase()}”.`,
         mandatoryOptedOut: 'The agreement is mandatory with an opt-out, and the agency is not listed as a user – so it has opted out.',
         askProvider: 'The offer is for a given group or by agreement: ask the provider whether you can join.',
         noPeerUses: 'No similar agency uses it yet.',
       },
-      more: (n: number) => `Show ${n} more`,
+      more: (n: number) => `Show ${number(n)} more`,
       plannedTitle: 'Coming: planned services you will be able to use',
       coverageTitle: 'How the service areas are covered today',
       agencyLink: 'What could we use? Suggested shared services',
@@ -196,7 +199,7 @@ export const statsEn: typeof statsNb = {
       deleted: 'The agency no longer exists, so it gets no suggestions.',
     },
     table: {
-      showing: (shown: number, total: number) => `Showing ${shown} of ${total}. Download the table to get all.`,
+      showing: (shown: number, total: number) => `Showing ${number(shown)} of ${number(total)}. Download the table to get all.`,
       download: 'Download the table',
       csv: 'CSV',
       xlsx: 'Excel',

@@ -1,10 +1,13 @@
+import { numberWords } from './numbers.js';
+
+const { count, number } = numberWords('nb');
 /** Bokmål: statistics pages. The source for stats.nn.ts and stats.en.ts, which must have the same keys. */
 export const statsNb = {
   stats: {
     title: 'Statistikk',
     lead: 'Hvem bruker fellestjenestene, hvor er hullene, og hvordan utvikler bruken seg? Tallene hentes direkte fra bruksregisteret og tjenestekatalogen.',
     asOf: (date: string) => `Tall per ${date}.`,
-    population: (n: number) => `Grunnlaget er ${n === 1 ? '1 statlig virksomhet' : `${n} statlige virksomheter`} (departementer, virksomheter og andre statlige organer som finnes i dag).`,
+    population: (n: number) => `Grunnlaget er ${count(n, { one: '# statlig virksomhet', other: '# statlige virksomheter' })} (departementer, virksomheter og andre statlige organer som finnes i dag).`,
     sectionsHeading: 'Statistikken',
     keyFigures: 'Nøkkeltall',
     figureAgencies: 'statlige virksomheter i grunnlaget',
@@ -41,7 +44,7 @@ export const statsNb = {
       explanation: 'Hver virksomhet telles én gang per område, under den første ordningen i rekkefølgen sentral, sektor, gruppe, samarbeid, egen løsning. «Ingen kjent» betyr at registeret ikke vet noe – ikke nødvendigvis at virksomheten mangler en løsning.',
       chartTitle: 'Slik er tjenesteområdene dekket',
       chartSummary: (n: number, best: string, bestShare: string, worst: string, worstShare: string) =>
-        `Av ${n} virksomheter har flest en kjent ordning for ${best} (${bestShare}), færrest for ${worst} (${worstShare}).`,
+        `Av ${number(n)} virksomheter har flest en kjent ordning for ${best} (${bestShare}), færrest for ${worst} (${worstShare}).`,
       tableTitle: 'Dekning per tjenesteområde',
       agenciesTitle: 'Virksomhetene område for område',
       agenciesNote: 'Cellene viser ordningen virksomheten telles under; flere ordninger er skilt med «+».',
@@ -54,7 +57,7 @@ export const statsNb = {
     },
     gap: {
       quote: '«Tjenester for drift og utvikling av IT er mer komplisert å anskaffe særlig for mindre virksomheter som er for små til å ha egne fagmiljøer på IT og som ikke faller inn under fellestjenestene på sektor eller gruppe.» (DFØ-rapporten, 4.2.2)',
-      exposed: (n: number, of: number) => `${n} av ${of} virksomheter mangler en sentral, sektor- eller gruppeløsning på minst ett av områdene.`,
+      exposed: (n: number, of: number) => `${number(n)} av ${number(of)} virksomheter mangler en sentral, sektor- eller gruppeløsning på minst ett av områdene.`,
       chartTitle: 'Andel uten sentral, sektor- eller gruppeløsning, etter størrelse',
       chartSummary: (parts: string) => `Andel virksomheter uten fellesløsning på IT-drift eller arkiv: ${parts}.`,
       bySizeTitle: 'Etter størrelse',
@@ -81,7 +84,7 @@ export const statsNb = {
       tiersTitle: 'Fordeling på tjenestemodeller',
       tierChartTitle: 'Kunder per tjenestemodell',
       tierChartSummary: (parts: string) => `Fordeling: ${parts}.`,
-      tierNotStated: (n: number) => `${n === 1 ? '1 kunde' : `${n} kunder`} uten oppgitt tjenestemodell er ikke med i andelene.`,
+      tierNotStated: (n: number) => `${count(n, { one: '# kunde', other: '# kunder' })} uten oppgitt tjenestemodell er ikke med i andelene.`,
       tierLegacy: 'gammel modell',
       customers: 'Kunder',
       byMinistryTitle: 'Etter departementsområde',
@@ -92,9 +95,9 @@ export const statsNb = {
       chartTitle: 'Kunder per tjenesteområde over tid',
       chartTitleServices: 'Kunder per tjeneste over tid',
       chartSummary: (first: string, last: string, parts: string) => `Fra ${first} til ${last}: ${parts}.`,
-      chartTop: (n: number) => `Diagrammet viser de ${n} med flest kunder i dag; tabellen viser alle.`,
+      chartTop: (n: number) => `Diagrammet viser de ${number(n)} med flest kunder i dag; tabellen viser alle.`,
       tableTitle: 'Kunder ved utgangen av hvert år og i dag',
-      undated: (n: number) => `${n === 1 ? '1 aktivt kundeforhold' : `${n} aktive kundeforhold`} uten startdato er ikke med i utviklingen.`,
+      undated: (n: number) => `${count(n, { one: '# aktivt kundeforhold', other: '# aktive kundeforhold' })} uten startdato er ikke med i utviklingen.`,
       growth: 'Endring',
       launchedTitle: 'Nye tjenester de siste fem årene',
       launched: 'Lansert',
@@ -137,10 +140,10 @@ export const statsNb = {
       total: 'Alle',
       shareOfOptOuts: 'Andel av fravalgene',
       reasonsChartTitle: 'Hvorfor virksomhetene reserverer seg',
-      reasonsChartSummary: (n: number, top: string, topShare: string) => `Av ${n} fravalg med begrunnelse er «${top}» vanligst (${topShare}).`,
+      reasonsChartSummary: (n: number, top: string, topShare: string) => `Av ${number(n)} fravalg med begrunnelse er «${top}» vanligst (${topShare}).`,
       howTitle: 'Slik blir tallene regnet',
       how: 'Andelene regnes av virksomhetene som kan bruke avtalen. Hver virksomhet telles én gang per anskaffelse, med sin siste melding. Virksomheter i spennet 151–200 ansatte og med ukjent størrelse vises for seg.',
-      lag: (seconds: number) => `Tallene oppdateres inntil ${seconds} sekunder etter at en melding er sendt eller endret.`,
+      lag: (seconds: number) => `Tallene oppdateres inntil ${count(seconds, { one: '# sekund', other: '# sekunder' })} etter at en melding er sendt eller endret.`,
       procurement: 'Anskaffelse',
       optOuts: 'Fravalg',
       accessions: 'Tilslutninger',
@@ -167,7 +170,7 @@ export const statsNb = {
       adoptionTitle: 'Fellestjenestene virksomhetene bruker',
     },
     recommendations: {
-      showTable: (n: number) => `Vis tabellen (${n} forslag)`,
+      showTable: (n: number) => `Vis tabellen (${number(n)} forslag)`,
       byAreaTitle: 'Forslag etter tjenesteområde',
       tableTitle: 'Alle forslagene i én tabell',
       title: 'Hva kan vi bruke?',
@@ -175,18 +178,18 @@ export const statsNb = {
       similar: (size: string, ministry: string | null) =>
         ministry ? `Lignende virksomheter er de andre virksomhetene under ${ministry} og andre virksomheter med størrelse «${size.toLowerCase()}».` : `Lignende virksomheter er andre virksomheter med størrelse «${size.toLowerCase()}».`,
       similarUnknownSize: (ministry: string | null) => (ministry ? `Lignende virksomheter er de andre virksomhetene under ${ministry}. Størrelsen er ukjent, så den er ikke brukt.` : 'Størrelsen er ukjent og virksomheten hører ikke til et departement, så det finnes ingen å sammenligne med.'),
-      uses: (n: number) => `Virksomheten bruker ${n === 1 ? '1 fellestjeneste' : `${n} fellestjenester`} i dag.`,
+      uses: (n: number) => `Virksomheten bruker ${count(n, { one: '# fellestjeneste', other: '# fellestjenester' })} i dag.`,
       none: 'Vi fant ingen flere tjenester virksomheten kan bruke.',
       why: 'Hvorfor',
       share: 'Andel av lignende',
       reason: {
-        sameMinistry: (users: number, peers: number, ministry: string) => `Brukes av ${users} av ${peers} virksomheter under ${ministry}.`,
-        sameSize: (users: number, peers: number, size: string) => `Brukes av ${users} av ${peers} andre virksomheter med størrelse «${size.toLowerCase()}».`,
+        sameMinistry: (users: number, peers: number, ministry: string) => `Brukes av ${number(users)} av ${number(peers)} virksomheter under ${ministry}.`,
+        sameSize: (users: number, peers: number, size: string) => `Brukes av ${number(users)} av ${number(peers)} andre virksomheter med størrelse «${size.toLowerCase()}».`,
         mandatoryOptedOut: 'Avtalen er obligatorisk med reservasjonsrett, og virksomheten står ikke som bruker – den har altså reservert seg.',
         askProvider: 'Tilbudet gjelder en bestemt gruppe eller etter avtale: spør leverandøren om dere kan bli med.',
         noPeerUses: 'Ingen lignende virksomheter bruker den ennå.',
       },
-      more: (n: number) => `Vis ${n} til`,
+      more: (n: number) => `Vis ${number(n)} til`,
       plannedTitle: 'Kommer: planlagte tjenester dere vil kunne bruke',
       coverageTitle: 'Slik er tjenesteområdene dekket i dag',
       agencyLink: 'Hva kan vi bruke? Forslag til fellestjenester',
@@ -194,7 +197,7 @@ export const statsNb = {
       deleted: 'Virksomheten finnes ikke lenger, så den får ingen forslag.',
     },
     table: {
-      showing: (shown: number, total: number) => `Viser ${shown} av ${total}. Last ned tabellen for å få alle.`,
+      showing: (shown: number, total: number) => `Viser ${number(shown)} av ${number(total)}. Last ned tabellen for å få alle.`,
       download: 'Last ned tabellen',
       csv: 'CSV',
       xlsx: 'Excel',

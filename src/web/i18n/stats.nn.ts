@@ -1,4 +1,7 @@
+import { numberWords } from './numbers.js';
 import type { statsNb } from './stats.nb.js';
+
+const { count, number } = numberWords('nn');
 
 /** Nynorsk: statistics pages (see stats.nb.ts). */
 export const statsNn: typeof statsNb = {
@@ -6,7 +9,7 @@ export const statsNn: typeof statsNb = {
     title: 'Statistikk',
     lead: 'Kven bruker fellestenestene, kvar er hola, og korleis utviklar bruken seg? Tala kjem direkte frå bruksregisteret og tenestekatalogen.',
     asOf: (date: string) => `Tal per ${date}.`,
-    population: (n: number) => `Grunnlaget er ${n === 1 ? '1 statleg verksemd' : `${n} statlege verksemder`} (departement, verksemder og andre statlege organ som finst i dag).`,
+    population: (n: number) => `Grunnlaget er ${count(n, { one: '# statleg verksemd', other: '# statlege verksemder' })} (departement, verksemder og andre statlege organ som finst i dag).`,
     sectionsHeading: 'Statistikken',
     keyFigures: 'Nøkkeltal',
     figureAgencies: 'statlege verksemder i grunnlaget',
@@ -43,7 +46,7 @@ export const statsNn: typeof statsNb = {
       explanation: 'Kvar verksemd blir talt éin gong per område, under den første ordninga i rekkjefølgja sentral, sektor, gruppe, samarbeid, eiga løysing. «Ingen kjend» tyder at registeret ikkje veit noko – ikkje naudsynleg at verksemda manglar ei løysing.',
       chartTitle: 'Slik er tenesteområda dekte',
       chartSummary: (n: number, best: string, bestShare: string, worst: string, worstShare: string) =>
-        `Av ${n} verksemder har flest ei kjend ordning for ${best} (${bestShare}), færrast for ${worst} (${worstShare}).`,
+        `Av ${number(n)} verksemder har flest ei kjend ordning for ${best} (${bestShare}), færrast for ${worst} (${worstShare}).`,
       tableTitle: 'Dekning per tenesteområde',
       agenciesTitle: 'Verksemdene område for område',
       agenciesNote: 'Cellene viser ordninga verksemda blir talt under; fleire ordningar er skilde med «+».',
@@ -56,7 +59,7 @@ export const statsNn: typeof statsNb = {
     },
     gap: {
       quote: '«Tjenester for drift og utvikling av IT er mer komplisert å anskaffe særlig for mindre virksomheter som er for små til å ha egne fagmiljøer på IT og som ikke faller inn under fellestjenestene på sektor eller gruppe.» (DFØ-rapporten, 4.2.2)',
-      exposed: (n: number, of: number) => `${n} av ${of} verksemder manglar ei sentral, sektor- eller gruppeløysing på minst eitt av områda.`,
+      exposed: (n: number, of: number) => `${number(n)} av ${number(of)} verksemder manglar ei sentral, sektor- eller gruppeløysing på minst eitt av områda.`,
       chartTitle: 'Del utan sentral, sektor- eller gruppeløysing, etter storleik',
       chartSummary: (parts: string) => `Del verksemder utan felles løysing på IT-drift eller arkiv: ${parts}.`,
       bySizeTitle: 'Etter storleik',
@@ -83,7 +86,7 @@ export const statsNn: typeof statsNb = {
       tiersTitle: 'Fordeling på tenestemodellar',
       tierChartTitle: 'Kundar per tenestemodell',
       tierChartSummary: (parts: string) => `Fordeling: ${parts}.`,
-      tierNotStated: (n: number) => `${n === 1 ? '1 kunde' : `${n} kundar`} utan oppgitt tenestemodell er ikkje med i delane.`,
+      tierNotStated: (n: number) => `${count(n, { one: '# kunde', other: '# kundar' })} utan oppgitt tenestemodell er ikkje med i delane.`,
       tierLegacy: 'gammal modell',
       customers: 'Kundar',
       byMinistryTitle: 'Etter departementsområde',
@@ -94,9 +97,9 @@ export const statsNn: typeof statsNb = {
       chartTitle: 'Kundar per tenesteområde over tid',
       chartTitleServices: 'Kundar per teneste over tid',
       chartSummary: (first: string, last: string, parts: string) => `Frå ${first} til ${last}: ${parts}.`,
-      chartTop: (n: number) => `Diagrammet viser dei ${n} med flest kundar i dag; tabellen viser alle.`,
+      chartTop: (n: number) => `Diagrammet viser dei ${number(n)} med flest kundar i dag; tabellen viser alle.`,
       tableTitle: 'Kundar ved utgangen av kvart år og i dag',
-      undated: (n: number) => `${n === 1 ? '1 aktivt kundeforhold' : `${n} aktive kundeforhold`} utan startdato er ikkje med i utviklinga.`,
+      undated: (n: number) => `${count(n, { one: '# aktivt kundeforhold', other: '# aktive kundeforhold' })} utan startdato er ikkje med i utviklinga.`,
       growth: 'Endring',
       launchedTitle: 'Nye tenester dei siste fem åra',
       launched: 'Lansert',
@@ -139,10 +142,10 @@ export const statsNn: typeof statsNb = {
       total: 'Alle',
       shareOfOptOuts: 'Del av fråvala',
       reasonsChartTitle: 'Kvifor verksemdene reserverer seg',
-      reasonsChartSummary: (n, top, topShare) => `Av ${n} fråval med grunngiving er «${top}» vanlegast (${topShare}).`,
+      reasonsChartSummary: (n, top, topShare) => `Av ${number(n)} fråval med grunngiving er «${top}» vanlegast (${topShare}).`,
       howTitle: 'Slik blir tala rekna',
       how: 'Delane blir rekna av verksemdene som kan bruke avtalen. Kvar verksemd blir talt éin gong per anskaffing, med den siste meldinga si. Verksemder i spennet 151–200 tilsette og med ukjend storleik blir viste for seg.',
-      lag: (seconds: number) => `Tala blir oppdaterte inntil ${seconds} sekund etter at ei melding er send eller endra.`,
+      lag: (seconds: number) => `Tala blir oppdaterte inntil ${number(seconds)} sekund etter at ei melding er send eller endra.`,
       procurement: 'Anskaffing',
       optOuts: 'Fråval',
       accessions: 'Tilslutningar',
@@ -169,7 +172,7 @@ export const statsNn: typeof statsNb = {
       adoptionTitle: 'Fellestenestene verksemdene bruker',
     },
     recommendations: {
-      showTable: (n: number) => `Vis tabellen (${n} forslag)`,
+      showTable: (n: number) => `Vis tabellen (${number(n)} forslag)`,
       byAreaTitle: 'Forslag etter tenesteområde',
       tableTitle: 'Alle forslaga i éin tabell',
       title: 'Kva kan vi bruke?',
@@ -177,18 +180,18 @@ export const statsNn: typeof statsNb = {
       similar: (size: string, ministry: string | null) =>
         ministry ? `Liknande verksemder er dei andre verksemdene under ${ministry} og andre verksemder med storleiken «${size.toLowerCase()}».` : `Liknande verksemder er andre verksemder med storleiken «${size.toLowerCase()}».`,
       similarUnknownSize: (ministry: string | null) => (ministry ? `Liknande verksemder er dei andre verksemdene under ${ministry}. Storleiken er ukjend, så han er ikkje brukt.` : 'Storleiken er ukjend og verksemda høyrer ikkje til eit departement, så det finst ingen å samanlikne med.'),
-      uses: (n: number) => `Verksemda bruker ${n === 1 ? '1 felles teneste' : `${n} felles tenester`} i dag.`,
+      uses: (n: number) => `Verksemda bruker ${count(n, { one: '# felles teneste', other: '# felles tenester' })} i dag.`,
       none: 'Vi fann ingen fleire tenester verksemda kan bruke.',
       why: 'Kvifor',
       share: 'Del av liknande',
       reason: {
-        sameMinistry: (users: number, peers: number, ministry: string) => `Blir brukt av ${users} av ${peers} verksemder under ${ministry}.`,
-        sameSize: (users: number, peers: number, size: string) => `Blir brukt av ${users} av ${peers} andre verksemder med storleiken «${size.toLowerCase()}».`,
+        sameMinistry: (users: number, peers: number, ministry: string) => `Blir brukt av ${number(users)} av ${number(peers)} verksemder under ${ministry}.`,
+        sameSize: (users: number, peers: number, size: string) => `Blir brukt av ${number(users)} av ${number(peers)} andre verksemder med storleiken «${size.toLowerCase()}».`,
         mandatoryOptedOut: 'Avtalen er obligatorisk med reservasjonsrett, og verksemda står ikkje som brukar – ho har altså reservert seg.',
         askProvider: 'Tilbodet gjeld ei bestemd gruppe eller etter avtale: spør leverandøren om de kan bli med.',
         noPeerUses: 'Ingen liknande verksemder bruker henne enno.',
       },
-      more: (n: number) => `Vis ${n} til`,
+      more: (n: number) => `Vis ${number(n)} til`,
       plannedTitle: 'Kjem: planlagde tenester de vil kunne bruke',
       coverageTitle: 'Slik er tenesteområda dekte i dag',
       agencyLink: 'Kva kan vi bruke? Forslag til felles tenester',
@@ -196,7 +199,7 @@ export const statsNn: typeof statsNb = {
       deleted: 'Verksemda finst ikkje lenger, så ho får ingen forslag.',
     },
     table: {
-      showing: (shown: number, total: number) => `Viser ${shown} av ${total}. Last ned tabellen for å få alle.`,
+      showing: (shown: number, total: number) => `Viser ${number(shown)} av ${number(total)}. Last ned tabellen for å få alle.`,
       download: 'Last ned tabellen',
       csv: 'CSV',
       xlsx: 'Excel',

@@ -1,4 +1,7 @@
+import { numberWords } from './numbers.js';
 import type { surveysNb } from './surveys.nb.js';
+
+const { count, number } = numberWords('en');
 
 /** English: user surveys (see surveys.nb.ts). */
 export const surveysEn: typeof surveysNb = {
@@ -69,9 +72,9 @@ export const surveysEn: typeof surveysNb = {
     fullViewClosed: 'You see every group. The public sees only groups with at least five answers.',
     publishedAfter: (date: string) => `The results are published once the survey has closed (after ${date}).`,
     noResponses: 'Nobody has answered yet.',
-    tooFew: (k: number) => `Fewer than ${k} agencies have answered. To protect anonymity the results are not shown.`,
-    respondentCount: (n: number) => (n === 1 ? '1 agency has answered.' : `${n} agencies have answered.`),
-    ofEligible: (n: number) => `${n} could answer.`,
+    tooFew: (k: number) => `Fewer than ${number(k)} agencies have answered. To protect anonymity the results are not shown.`,
+    respondentCount: (n: number) => count(n, { one: '# agency has answered.', other: '# agencies have answered.' }),
+    ofEligible: (n: number) => `${number(n)} could answer.`,
     overall: 'All answers',
     question: 'Question',
     answers: 'Answers',
@@ -83,15 +86,15 @@ export const surveysEn: typeof surveysNb = {
     bySize: "By the agency's size",
     byMinistry: 'By ministry area',
     respondents: 'Answers',
-    hiddenGroups: (n: number) => (n === 1 ? 'One group' : `${n} groups`),
+    hiddenGroups: (n: number) => count(n, { one: 'One group', other: '# groups' }),
     hiddenGroup: 'Hidden to protect anonymity',
     noMinistry: 'Under no ministry',
     anonymityNote: (k: number) =>
-      `Groups with fewer than ${k} answers are hidden. When one group is hidden, the smallest of the others is hidden too, so no one can work out a hidden group from the total. Comments are never published.`,
+      `Groups with fewer than ${number(k)} answers are hidden. When one group is hidden, the smallest of the others is hidden too, so no one can work out a hidden group from the total. Comments are never published.`,
     comments: 'Comments',
     answerTitle: (agency: string) => `Answer for ${agency}`,
     privacy: (k: number) =>
-      `The provider and DFØ see the answers split by size and ministry area, and the comments without your agency's name. The public sees only aggregate results once the survey has closed, and only for groups with at least ${k} answers.`,
+      `The provider and DFØ see the answers split by size and ministry area, and the comments without your agency's name. The public sees only aggregate results once the survey has closed, and only for groups with at least ${number(k)} answers.`,
     lastAnswered: (by: string, at: string) => `Last answered by ${by} on ${at}.`,
     send: 'Send the answer',
     saveChange: 'Save the change',

@@ -1,3 +1,6 @@
+import { numberWords } from './numbers.js';
+
+const { count, number } = numberWords('nb');
 /** Bokmål: user surveys. The source for surveys.nn.ts and surveys.en.ts, which must have the same keys. */
 export const surveysNb = {
   survey: {
@@ -67,9 +70,9 @@ export const surveysNb = {
     fullViewClosed: 'Dere ser alle grupper. Offentlig vises bare grupper med minst fem svar.',
     publishedAfter: (date: string) => `Resultatene blir offentlige når undersøkelsen er avsluttet (etter ${date}).`,
     noResponses: 'Ingen har svart ennå.',
-    tooFew: (k: number) => `Færre enn ${k} virksomheter har svart. For å verne anonymiteten vises ikke resultatene.`,
-    respondentCount: (n: number) => (n === 1 ? '1 virksomhet har svart.' : `${n} virksomheter har svart.`),
-    ofEligible: (n: number) => `${n} kunne svare.`,
+    tooFew: (k: number) => `Færre enn ${number(k)} virksomheter har svart. For å verne anonymiteten vises ikke resultatene.`,
+    respondentCount: (n: number) => count(n, { one: '# virksomhet har svart.', other: '# virksomheter har svart.' }),
+    ofEligible: (n: number) => `${number(n)} kunne svare.`,
     overall: 'Alle svar',
     question: 'Spørsmål',
     answers: 'Svar',
@@ -81,15 +84,15 @@ export const surveysNb = {
     bySize: 'Etter størrelse på virksomheten',
     byMinistry: 'Etter departementsområde',
     respondents: 'Svar',
-    hiddenGroups: (n: number) => (n === 1 ? 'Én gruppe' : `${n} grupper`),
+    hiddenGroups: (n: number) => count(n, { one: 'Én gruppe', other: '# grupper' }),
     hiddenGroup: 'Skjult for å verne anonymiteten',
     noMinistry: 'Ikke under et departement',
     anonymityNote: (k: number) =>
-      `Grupper med færre enn ${k} svar er skjult. Når én gruppe er skjult, skjules også den minste av de andre, så ingen kan regne seg fram til en skjult gruppe fra totalen. Kommentarer vises aldri offentlig.`,
+      `Grupper med færre enn ${number(k)} svar er skjult. Når én gruppe er skjult, skjules også den minste av de andre, så ingen kan regne seg fram til en skjult gruppe fra totalen. Kommentarer vises aldri offentlig.`,
     comments: 'Kommentarer',
     answerTitle: (agency: string) => `Svar for ${agency}`,
     privacy: (k: number) =>
-      `Leverandøren og DFØ ser svarene fordelt på størrelse og departementsområde, og kommentarene uten navnet på virksomheten. Offentlig vises bare samlede resultater når undersøkelsen er avsluttet, og bare for grupper med minst ${k} svar.`,
+      `Leverandøren og DFØ ser svarene fordelt på størrelse og departementsområde, og kommentarene uten navnet på virksomheten. Offentlig vises bare samlede resultater når undersøkelsen er avsluttet, og bare for grupper med minst ${number(k)} svar.`,
     lastAnswered: (by: string, at: string) => `Sist besvart av ${by} ${at}.`,
     send: 'Send svaret',
     saveChange: 'Lagre endringen',

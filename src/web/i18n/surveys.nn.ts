@@ -1,4 +1,7 @@
+import { numberWords } from './numbers.js';
 import type { surveysNb } from './surveys.nb.js';
+
+const { count, number } = numberWords('nn');
 
 /** Nynorsk: user surveys (see surveys.nb.ts). */
 export const surveysNn: typeof surveysNb = {
@@ -69,9 +72,9 @@ export const surveysNn: typeof surveysNb = {
     fullViewClosed: 'De ser alle grupper. Offentleg blir berre grupper med minst fem svar viste.',
     publishedAfter: (date: string) => `Resultata blir offentlege når undersøkinga er avslutta (etter ${date}).`,
     noResponses: 'Ingen har svart enno.',
-    tooFew: (k: number) => `Færre enn ${k} verksemder har svart. For å verne anonymiteten blir ikkje resultata viste.`,
-    respondentCount: (n: number) => (n === 1 ? '1 verksemd har svart.' : `${n} verksemder har svart.`),
-    ofEligible: (n: number) => `${n} kunne svare.`,
+    tooFew: (k: number) => `Færre enn ${number(k)} verksemder har svart. For å verne anonymiteten blir ikkje resultata viste.`,
+    respondentCount: (n: number) => count(n, { one: '# verksemd har svart.', other: '# verksemder har svart.' }),
+    ofEligible: (n: number) => `${number(n)} kunne svare.`,
     overall: 'Alle svar',
     question: 'Spørsmål',
     answers: 'Svar',
@@ -83,15 +86,15 @@ export const surveysNn: typeof surveysNb = {
     bySize: 'Etter storleiken på verksemda',
     byMinistry: 'Etter departementsområde',
     respondents: 'Svar',
-    hiddenGroups: (n: number) => (n === 1 ? 'Éi gruppe' : `${n} grupper`),
+    hiddenGroups: (n: number) => count(n, { one: 'Éi gruppe', other: '# grupper' }),
     hiddenGroup: 'Skjult for å verne anonymiteten',
     noMinistry: 'Ikkje under eit departement',
     anonymityNote: (k: number) =>
-      `Grupper med færre enn ${k} svar er skjulte. Når éi gruppe er skjult, blir òg den minste av dei andre skjult, så ingen kan rekne seg fram til ei skjult gruppe frå totalen. Kommentarar blir aldri viste offentleg.`,
+      `Grupper med færre enn ${number(k)} svar er skjulte. Når éi gruppe er skjult, blir òg den minste av dei andre skjult, så ingen kan rekne seg fram til ei skjult gruppe frå totalen. Kommentarar blir aldri viste offentleg.`,
     comments: 'Kommentarar',
     answerTitle: (agency: string) => `Svar for ${agency}`,
     privacy: (k: number) =>
-      `Leverandøren og DFØ ser svara fordelte på storleik og departementsområde, og kommentarane utan namnet på verksemda. Offentleg blir berre samla resultat viste når undersøkinga er avslutta, og berre for grupper med minst ${k} svar.`,
+      `Leverandøren og DFØ ser svara fordelte på storleik og departementsområde, og kommentarane utan namnet på verksemda. Offentleg blir berre samla resultat viste når undersøkinga er avslutta, og berre for grupper med minst ${number(k)} svar.`,
     lastAnswered: (by: string, at: string) => `Sist svart av ${by} ${at}.`,
     send: 'Send svaret',
     saveChange: 'Lagre endringa',

@@ -1,4 +1,7 @@
+import { numberWords } from './numbers.js';
 import type { usageNb } from './usage.nb.js';
+
+const { count, number } = numberWords('en');
 
 /** English: the usage register and providers' customer lists (usage imports) (see usage.nb.ts). */
 export const usageEn: typeof usageNb = {
@@ -42,7 +45,7 @@ export const usageEn: typeof usageNb = {
     apply: 'Confirm and save',
     previewHeading: 'Preview',
     notSaved: 'Nothing has been saved yet.',
-    applied: (n) => `The customer list has been saved: ${n} changes.`,
+    applied: (n) => `The customer list has been saved: ${count(n, { one: '# change', other: '# changes' })}.`,
     changed: 'Something changed since the preview. Please review the new preview.',
     add: 'New customers',
     change: 'Changing tier',
@@ -80,7 +83,7 @@ export const usageEn: typeof usageNb = {
     fileErrors: {
       empty: 'The file is empty.',
       tooLarge: (max) => `The file is too large. The largest allowed size is ${max}.`,
-      tooManyRows: (max) => `The file has too many lines. At most ${max} are allowed.`,
+      tooManyRows: (max) => `The file has too many lines. At most ${number(max)} are allowed.`,
       binary: 'The file is neither CSV nor XLSX.',
       encoding: 'We cannot read the character encoding of the file. Save it as CSV UTF-8 and try again.',
       columns: (missing) => `The file lacks the columns: ${missing}.`,

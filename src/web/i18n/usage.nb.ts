@@ -1,3 +1,7 @@
+import { numberWords } from './numbers.js';
+
+const { count, number } = numberWords('nb');
+
 /** Bokmål: the usage register and providers' customer lists (usage imports). The source for usage.nn.ts and usage.en.ts, which must have the same keys. */
 export const usageNb = {
   usage: {
@@ -40,7 +44,7 @@ export const usageNb = {
     apply: 'Bekreft og lagre',
     previewHeading: 'Forhåndsvisning',
     notSaved: 'Ingenting er lagret ennå.',
-    applied: (n: number) => `Kundelisten er lagret: ${n} endringer.`,
+    applied: (n: number) => `Kundelisten er lagret: ${count(n, { one: '# endring', other: '# endringer' })}.`,
     changed: 'Noe ble endret siden forhåndsvisningen. Se over den nye forhåndsvisningen.',
     add: 'Nye kunder',
     change: 'Bytter tjenestemodell',
@@ -78,7 +82,7 @@ export const usageNb = {
     fileErrors: {
       empty: 'Filen er tom.',
       tooLarge: (max: string) => `Filen er for stor. Største tillatte størrelse er ${max}.`,
-      tooManyRows: (max: number) => `Filen har for mange linjer. Høyst ${max} er tillatt.`,
+      tooManyRows: (max: number) => `Filen har for mange linjer. Høyst ${number(max)} er tillatt.`,
       binary: 'Filen er verken CSV eller XLSX.',
       encoding: 'Vi klarer ikke å lese tegnsettet i filen. Lagre den som CSV UTF-8 og prøv igjen.',
       columns: (missing: string) => `Filen mangler kolonnene: ${missing}.`,

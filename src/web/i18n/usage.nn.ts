@@ -1,4 +1,7 @@
+import { numberWords } from './numbers.js';
 import type { usageNb } from './usage.nb.js';
+
+const { count, number } = numberWords('nn');
 
 /** Nynorsk: the usage register and providers' customer lists (usage imports) (see usage.nb.ts). */
 export const usageNn: typeof usageNb = {
@@ -42,7 +45,7 @@ export const usageNn: typeof usageNb = {
     apply: 'Stadfest og lagre',
     previewHeading: 'Førehandsvising',
     notSaved: 'Ingenting er lagra enno.',
-    applied: (n: number) => `Kundelista er lagra: ${n} endringar.`,
+    applied: (n: number) => `Kundelista er lagra: ${count(n, { one: '# endring', other: '# endringar' })}.`,
     changed: 'Noko vart endra sidan førehandsvisinga. Sjå over den nye førehandsvisinga.',
     add: 'Nye kundar',
     change: 'Byter tenestemodell',
@@ -80,7 +83,7 @@ export const usageNn: typeof usageNb = {
     fileErrors: {
       empty: 'Fila er tom.',
       tooLarge: (max: string) => `Fila er for stor. Største tillatne storleik er ${max}.`,
-      tooManyRows: (max: number) => `Fila har for mange linjer. Høgst ${max} er tillate.`,
+      tooManyRows: (max: number) => `Fila har for mange linjer. Høgst ${number(max)} er tillate.`,
       binary: 'Fila er verken CSV eller XLSX.',
       encoding: 'Vi klarer ikkje å lese teiknsettet i fila. Lagre henne som CSV UTF-8 og prøv att.',
       columns: (missing: string) => `Fila manglar kolonnane: ${missing}.`,
