@@ -26,7 +26,7 @@ import { registerPages } from './pages.js';
 import { loggerOptions, registerObservability, requestIdOf } from './observability.js';
 import { registerRouteInventory } from './routeInventory.js';
 import { BODY_LIMITS, registerInputGuards, registerSecurityHeaders } from './security.js';
-import { HttpProblem, type Problem, ProblemSchema, problemTitle, sendProblem } from './problem.js';
+import { frameworkErrorDetail, HttpProblem, type Problem, ProblemSchema, problemTitle, sendProblem } from './problem.js';
 import type { AppDeps } from './types.js';
 import { describeError, fieldName } from './validationMessages.js';
 
@@ -259,7 +259,7 @@ function handleError(raw: FastifyError | HttpProblem, req: FastifyRequest, reply
         type: 'about:blank',
         title: problemTitle(status, req.lang),
         status,
-        detail: frameworkErrorDetail(error as FastifyError, status, req.lang),
+        detail: frameworkErrorDetail((error as FastifyError).code, status, req.lang),
       };
     }
   }
@@ -271,19 +271,4 @@ function handleError(raw: FastifyError | HttpProblem, req: FastifyRequest, reply
   const t = messages[req.lang];
   if (dbProblem) return sendErrorPage(req, reply, 503, dbProblem.detail, t.errors.unavailableTitle);
   return sendErrorPage(req, reply, problem.status, problem.status >= 500 ? t.errors.serverError : problem.detail);
-}
-
-function frameworkErrorDetail(error: FastifyError, status: number, lang: Language): string {
-  const t = messages[lang].api;
-  switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return t.invalidJson;
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return t.bodyTooLarge;
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return t.unsupportedMediaType;
-    default:
-      return status === 404 ? t.notFound : t.notProcessed;
-  }
 }

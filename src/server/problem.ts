@@ -34,6 +34,21 @@ export function problemTitle(status: number, lang: Language): string {
   return titles[status] ?? titles[status >= 500 ? 500 : 400]!;
 }
 
+const FRAMEWORK_ERROR_DETAIL: Record<string, 'invalidJson' | 'bodyTooLarge' | 'unsupportedMediaType'> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalidJson',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalidJson',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'bodyTooLarge',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupportedMediaType',
+};
+
+/** A plain detail for a framework error on bad input (malformed JSON, wrong content type …), never its internals. */
+export function frameworkErrorDetail(code: string | undefined, status: number, lang: Language): string {
+  const t = messages[lang].api;
+  const key = code === undefined ? undefined : FRAMEWORK_ERROR_DETAIL[code];
+  if (key) return t[key];
+  return status === 404 ? t.notFound : t.notProcessed;
+}
+
 /** An error that carries its HTTP status and a message meant for the user. Throw it from handlers and commands. */
 export class HttpProblem extends Error {
   constructor(
