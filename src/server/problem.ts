@@ -4,8 +4,9 @@ import type { Language } from '../domain/catalogue.js';
 import { messages } from '../web/i18n/index.js';
 
 /**
- * RFC 9457 problem details. Every API error is one of these, with a title and a human `detail` in the reader's language (bokmål, nynorsk or English) and,
- * for invalid input, `errors` naming each field.
+ * RFC 9457 problem details. Every API error is one of these, with a title and a human `detail` in the reader's
+ * language (bokmål, nynorsk or English; words in src/web/i18n/api.*.ts) and, for invalid input, `errors` naming
+ * each field.
  */
 export interface Problem {
   type: string;
