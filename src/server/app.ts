@@ -26,7 +26,7 @@ import { registerPages } from './pages.js';
 import { loggerOptions, registerObservability, requestIdOf } from './observability.js';
 import { registerRouteInventory } from './routeInventory.js';
 import { BODY_LIMITS, registerInputGuards, registerSecurityHeaders } from './security.js';
-import { HttpProblem, type Problem, ProblemSchema, problemTitle, sendProblem } from './problem.js';
+import { frameworkErrorDetail, HttpProblem, type Problem, ProblemSchema, problemTitle, sendProblem } from './problem.js';
 import type { App, AppDeps } from './types.js';
 import { describeError, fieldName } from './validationMessages.js';
 
@@ -148,12 +148,11 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.setErrorHandler((error: FastifyError | HttpProblem, req, reply) => handleError(error, req, reply));
   app.setNotFoundHandler((req, reply) => {
     if (isApiRequest(req)) {
-      const english = req.lang === 'en';
       return sendProblem(reply, {
         type: 'about:blank',
-        title: problemTitle(404, english),
+        title: problemTitle(404, req.lang),
         status: 404,
-        detail: english ? `No API resource at ${req.url.split('?')[0]}.` : `Ingen API-ressurs på ${req.url.split('?')[0]}.`,
+        detail: messages[req.lang].api.noSuchResource(req.url.split('?')[0]!),
       });
     }
     return sendErrorPage(req, reply, 404);
@@ -213,13 +212,12 @@ function handleError(raw: FastifyError | HttpProblem, req: FastifyRequest, reply
     dbProblem = databaseProblem(raw, req.lang);
   }
   const error = dbProblem ?? raw;
-  const english = req.lang === 'en';
   let problem: Problem;
   let headers: Record<string, string> = {};
   if (error instanceof HttpProblem) {
     problem = {
       type: error.extra.type ?? 'about:blank',
-      title: problemTitle(error.status, english),
+      title: problemTitle(error.status, req.lang),
       status: error.status,
       detail: error.detail,
       ...(error.extra.errors ? { errors: error.extra.errors } : {}),
@@ -231,13 +229,13 @@ function handleError(raw: FastifyError | HttpProblem, req: FastifyRequest, reply
     const ordered = [...fe.validation!].sort((a, b) => Number(/^(any|one)Of$/.test(b.keyword)) - Number(/^(any|one)Of$/.test(a.keyword)));
     const errors = ordered.map((v) => {
       const field = fieldName(v as never, fe.validationContext);
-      return { field, message: `${field} ${describeError(v as never, english)}` };
+      return { field, message: `${field} ${describeError(v as never, req.lang)}` };
     });
     // One line per field is enough; Ajv may report the same field twice (anyOf branches).
     const unique = errors.filter((e, i) => errors.findIndex((x) => x.field === e.field) === i);
     problem = {
       type: 'about:blank',
-      title: problemTitle(400, english),
+      title: problemTitle(400, req.lang),
       status: 400,
       detail: unique.map((e) => e.message).join('; '),
       errors: unique,
@@ -248,18 +246,18 @@ function handleError(raw: FastifyError | HttpProblem, req: FastifyRequest, reply
       req.log.error({ err: error }, 'request failed');
       problem = {
         type: 'about:blank',
-        title: problemTitle(status, english),
+        title: problemTitle(status, req.lang),
         status,
-        detail: english ? 'Something went wrong on our side. Please try again shortly.' : 'Noe gikk galt hos oss. Prøv igjen om litt.',
+        detail: messages[req.lang].api.serverError,
       };
     } else {
       // Framework errors for bad input (malformed JSON, wrong content type, body too large): keep the status,
       // give a plain message, never the internals.
       problem = {
         type: 'about:blank',
-        title: problemTitle(status, english),
+        title: problemTitle(status, req.lang),
         status,
-        detail: frameworkErrorDetail(error as FastifyError, status, english),
+        detail: frameworkErrorDetail((error as FastifyError).code, status, req.lang),
       };
     }
   }
@@ -271,24 +269,4 @@ function handleError(raw: FastifyError | HttpProblem, req: FastifyRequest, reply
   const t = messages[req.lang];
   if (dbProblem) return sendErrorPage(req, reply, 503, dbProblem.detail, t.errors.unavailableTitle);
   return sendErrorPage(req, reply, problem.status, problem.status >= 500 ? t.errors.serverError : problem.detail);
-}
-
-function frameworkErrorDetail(error: FastifyError, status: number, english: boolean): string {
-  switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return english ? 'The request body is not valid JSON.' : 'Innholdet i forespørselen er ikke gyldig JSON.';
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return english ? 'The request body is too large.' : 'Innholdet i forespørselen er for stort.';
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return english ? 'This content type is not supported here.' : 'Denne innholdstypen støttes ikke her.';
-    default:
-      return status === 404
-        ? english
-          ? 'Not found.'
-          : 'Finnes ikke.'
-        : english
-          ? 'The request could not be processed.'
-          : 'Forespørselen kunne ikke behandles.';
-  }
 }

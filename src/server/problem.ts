@@ -1,9 +1,12 @@
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import type { Language } from '../domain/catalogue.js';
+import { messages } from '../web/i18n/index.js';
 
 /**
- * RFC 9457 problem details. Every API error is one of these, with a human `detail` in Norwegian or English and,
- * for invalid input, `errors` naming each field.
+ * RFC 9457 problem details. Every API error is one of these, with a title and a human `detail` in the reader's
+ * language (bokmål, nynorsk or English; words in src/web/i18n/api.*.ts) and, for invalid input, `errors` naming
+ * each field.
  */
 export interface Problem {
   type: string;
@@ -26,25 +29,25 @@ export const ProblemSchema = Type.Object(
   { $id: 'Problem', title: 'Problem (RFC 9457)' },
 );
 
-const TITLES: Record<number, [nb: string, en: string]> = {
-  400: ['Ugyldig forespørsel', 'Bad request'],
-  401: ['Ikke innlogget', 'Unauthorized'],
-  403: ['Ingen tilgang', 'Forbidden'],
-  404: ['Finnes ikke', 'Not found'],
-  405: ['Metoden støttes ikke', 'Method not allowed'],
-  406: ['Formatet støttes ikke', 'Not acceptable'],
-  409: ['Konflikt', 'Conflict'],
-  413: ['For stor forespørsel', 'Payload too large'],
-  415: ['Innholdstypen støttes ikke', 'Unsupported media type'],
-  422: ['Kan ikke behandles', 'Unprocessable content'],
-  429: ['For mange forespørsler', 'Too many requests'],
-  500: ['Intern feil', 'Internal server error'],
-  503: ['Tjenesten er midlertidig utilgjengelig', 'Service unavailable'],
+/** The problem title for a status in the reader's language; statuses without their own take 400's or 500's. */
+export function problemTitle(status: number, lang: Language): string {
+  const titles: Record<number, string> = messages[lang].api.titles;
+  return titles[status] ?? titles[status >= 500 ? 500 : 400]!;
+}
+
+const FRAMEWORK_ERROR_DETAIL: Record<string, 'invalidJson' | 'bodyTooLarge' | 'unsupportedMediaType'> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalidJson',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalidJson',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'bodyTooLarge',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupportedMediaType',
 };
 
-export function problemTitle(status: number, english = false): string {
-  const t = TITLES[status] ?? TITLES[status >= 500 ? 500 : 400]!;
-  return english ? t[1] : t[0];
+/** A plain detail for a framework error on bad input (malformed JSON, wrong content type …), never its internals. */
+export function frameworkErrorDetail(code: string | undefined, status: number, lang: Language): string {
+  const t = messages[lang].api;
+  const key = code === undefined ? undefined : FRAMEWORK_ERROR_DETAIL[code];
+  if (key) return t[key];
+  return status === 404 ? t.notFound : t.notProcessed;
 }
 
 /** An error that carries its HTTP status and a message meant for the user. Throw it from handlers and commands. */

@@ -1,6 +1,9 @@
+import type { Language } from '../domain/catalogue.js';
+import { messages } from '../web/i18n/index.js';
+
 /**
- * Turns Ajv validation errors (Fastify's schema validation) into sentences a person understands, in bokmål or
- * English. One message per field.
+ * Turns Ajv validation errors (Fastify's schema validation) into sentences a person understands, in bokmål,
+ * nynorsk or English (the words are in src/web/i18n/api.*.ts). One message per field.
  */
 export interface AjvLikeError {
   keyword: string;
@@ -28,56 +31,40 @@ export function fieldName(e: AjvLikeError, context: string | undefined): string 
   return path || context || 'input';
 }
 
-export function describeError(e: AjvLikeError, english: boolean): string {
+export function describeError(e: AjvLikeError, lang: Language): string {
+  const t = messages[lang].api.validation;
   const p = e.params;
   const list = (v: unknown) => (Array.isArray(v) ? v.map(String).join(', ') : String(v));
   switch (e.keyword) {
     case 'type':
-      if (p.type === 'integer') return english ? 'must be a whole number' : 'må være et heltall';
-      if (p.type === 'number') return english ? 'must be a number' : 'må være et tall';
-      if (p.type === 'boolean') return english ? 'must be true or false' : 'må være true eller false';
-      if (p.type === 'array') return english ? 'must be a list' : 'må være en liste';
-      if (p.type === 'object') return english ? 'must be an object' : 'må være et objekt';
-      return english ? `must be of type ${list(p.type)}` : `må være av typen ${list(p.type)}`;
+      if (p.type === 'integer' || p.type === 'number' || p.type === 'boolean' || p.type === 'array' || p.type === 'object') return t[p.type];
+      return t.ofType(list(p.type));
     case 'minimum':
-      return english ? `must be at least ${p.limit}` : `må være minst ${p.limit}`;
     case 'maximum':
-      return english ? `must be at most ${p.limit}` : `kan være høyst ${p.limit}`;
     case 'exclusiveMinimum':
-      return english ? `must be greater than ${p.limit}` : `må være større enn ${p.limit}`;
-    case 'minLength':
-      return Number(p.limit) <= 1
-        ? english
-          ? 'must not be empty'
-          : 'kan ikke være tom'
-        : english
-          ? `must have at least ${p.limit} characters`
-          : `må ha minst ${p.limit} tegn`;
     case 'maxLength':
-      return english ? `must have at most ${p.limit} characters` : `kan ha høyst ${p.limit} tegn`;
     case 'maxItems':
-      return english ? `may have at most ${p.limit} values` : `kan ha høyst ${p.limit} verdier`;
+      return t[e.keyword](Number(p.limit));
+    case 'minLength':
+      return Number(p.limit) <= 1 ? t.notEmpty : t.minLength(Number(p.limit));
     case 'pattern':
     case 'format':
-      return english ? 'has the wrong format' : 'har feil format';
+      return t.wrongFormat;
     case 'enum':
-      return english
-        ? `must be one of: ${list(p.allowedValues)}`
-        : `må være en av: ${list(p.allowedValues)}`;
+      return t.oneOf(list(p.allowedValues));
     case 'const':
-      return english ? `must be ${list(p.allowedValue)}` : `må være ${list(p.allowedValue)}`;
+      return t.equal(list(p.allowedValue));
     case 'anyOf':
     case 'oneOf': {
       const allowed = e.parentSchema?.anyOf?.every((b) => b.const !== undefined) ? e.parentSchema.anyOf.map((b) => String(b.const)) : undefined;
-      const got = typeof e.data === 'string' ? `«${e.data.slice(0, 40)}» ` : '';
-      if (allowed) return english ? `${got}is not allowed; use one of: ${allowed.join(', ')}` : `${got}er ikke tillatt; bruk en av: ${allowed.join(', ')}`;
-      return english ? `${got}is not one of the allowed values` : `${got}er ikke en tillatt verdi`;
+      const given = typeof e.data === 'string' ? `«${e.data.slice(0, 40)}» ` : '';
+      return allowed ? t.notAllowed(given, allowed.join(', ')) : t.notAnAllowedValue(given);
     }
     case 'required':
-      return english ? 'is required' : 'må fylles ut';
+      return t.required;
     case 'additionalProperties':
-      return english ? 'is not a known field' : 'er ikke et kjent felt';
+      return t.unknownField;
     default:
-      return english ? (e.message ?? 'is invalid') : 'er ugyldig';
+      return t.invalid(e.message);
   }
 }

@@ -314,7 +314,7 @@ describe.each(testEngines())('agencies on %s', (engine) => {
       expect(html).toContain('Ikke oppgitt');
       expect(html).not.toContain('Gammel tjeneste');
       expect(html).toContain('Stor (over 200 ansatte)');
-      expect(html).toContain('6 500 (per 1. januar 2020)'.replace(' ', '\u00a0'));
+      expect(html).toContain('6 500 (per 1. januar 2020)'.replace(' ', '\u202f'));
       expect(html).toContain('0191 Oslo, Oslo');
     });
 

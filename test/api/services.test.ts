@@ -144,6 +144,37 @@ describe.each(testEngines())('services API on %s', (engine) => {
       const res = await get('/api/v1/services?limit=abc&lang=en');
       expect(res.json()).toMatchObject({ title: 'Bad request', detail: 'limit must be a whole number' });
     });
+
+    it('answers the same bad request in bokmål, nynorsk and English, by ?lang= or Accept-Language', async () => {
+      const bad = `/api/v1/services?limit=abc&model=foo&q=${'x'.repeat(201)}`;
+      const expected = {
+        nb: {
+          title: 'Ugyldig forespørsel',
+          errors: ['limit må være et heltall', 'model «foo» er ikke tillatt; bruk en av: central, sector, group, network', 'q kan ha høyst 200 tegn'],
+        },
+        nn: {
+          title: 'Ugyldig førespurnad',
+          errors: ['limit må vere eit heiltal', 'model «foo» er ikkje tillate; bruk ein av: central, sector, group, network', 'q kan ha høgst 200 teikn'],
+        },
+        en: {
+          title: 'Bad request',
+          errors: ['limit must be a whole number', 'model «foo» is not allowed; use one of: central, sector, group, network', 'q must have at most 200 characters'],
+        },
+      };
+      const answers = [];
+      for (const [lang, want] of Object.entries(expected)) {
+        for (const res of [await get(`${bad}&lang=${lang}`), await get(bad, { 'accept-language': `${lang};q=0.9, de;q=0.5` })]) {
+          expect(res.statusCode).toBe(400);
+          const body = res.json();
+          expect(body.title).toBe(want.title);
+          expect(body.errors.map((e: { message: string }) => e.message).sort()).toEqual([...want.errors].sort());
+          answers.push(body.detail);
+        }
+      }
+      expect(new Set(answers).size).toBe(3);
+      const notFound = await Promise.all(['nb', 'nn', 'en'].map(async (lang) => (await get(`/api/v1/nothing-here?lang=${lang}`)).json().title));
+      expect(notFound).toEqual(['Finnes ikke', 'Finst ikkje', 'Not found']);
+    });
   });
 
   it('publishes an OpenAPI 3 document that describes the endpoints and their errors', async () => {

@@ -75,8 +75,8 @@ describe.each(testEngines())('statistics lag on %s', (engine) => {
     const declarations = async () => (await t.app.inject({ url: `/api/v1/procurements/${p!.id}/declarations`, headers: { cookie: admin.cookie } })).json<{ items: { withdrawnAt: string | null }[] }>();
     const statsBefore = (await t.app.inject({ url: '/api/v1/stats/optouts' })).body;
     const pageBefore = await t.app.inject({ url: '/statistikk/fravalg' });
-    expect(pageBefore.body).toContain('Tallene oppdateres inntil 3600 sekunder etter at en melding er sendt eller endret.');
-    expect((await t.app.inject({ url: '/en/statistikk/fravalg' })).body).toContain('These figures are updated up to 3600 seconds');
+    expect(pageBefore.body).toContain('Tallene oppdateres inntil 3\u202f600 sekunder etter at en melding er sendt eller endret.');
+    expect((await t.app.inject({ url: '/en/statistikk/fravalg' })).body).toContain('These figures are updated up to 3,600 seconds');
     const activeBefore = (await declarations()).items.filter((d) => !d.withdrawnAt).length;
 
     await t.database.db.execute(sql`update declarations set withdrawn_at = now() where procurement_id = ${p!.id} and withdrawn_at is null`);

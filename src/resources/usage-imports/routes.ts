@@ -10,7 +10,7 @@ import { MAX_FILE_BYTES } from '../../imports/usage/parse.js';
 import { verifyDeferredCsrf } from '../../auth/plugin.js';
 import { requireProviderActor } from '../../server/actor.js';
 import type { App, AppDeps } from '../../server/types.js';
-import { HttpProblem } from '../../server/problem.js';
+import { HttpProblem, problemTitle } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
 import { EXPORT_FORMATS, sendTable } from '../../web/export/send.js';
 import { type StatTable, tableOf } from '../../web/export/table.js';
@@ -132,7 +132,7 @@ export async function registerUsageImportApi(api: App, deps: AppDeps): Promise<v
           return reply
             .code(422)
             .type('application/problem+json; charset=utf-8')
-            .send({ type: 'about:blank', title: req.lang === 'en' ? 'Unprocessable content' : 'Kan ikke behandles', status: 422, detail: t.usageImport.fixErrors, ...presentPlan(e.plan!, req.lang) });
+            .send({ type: 'about:blank', title: problemTitle(422, req.lang), status: 422, detail: t.usageImport.fixErrors, ...presentPlan(e.plan!, req.lang) });
         }
       },
     );

@@ -2,8 +2,10 @@ import type { Language } from '../../domain/catalogue.js';
 import { en } from './en.js';
 import { type Messages, nb } from './nb.js';
 import { nn } from './nn.js';
+import { LOCALES, numberWords } from './numbers.js';
 
 export type { Messages };
+export { numberWords };
 
 export const messages: Record<Language, Messages> = { nb, nn, en };
 
@@ -36,14 +38,14 @@ export function formatters(lang: Language) {
 }
 
 function makeFormatters(lang: Language) {
-  const locale = messages[lang].locale;
-  const number = new Intl.NumberFormat(locale);
+  const locale = LOCALES[lang];
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const dateLong = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' });
   const dateTime = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' });
   const yearMonth = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   return {
-    number: (n: number) => number.format(n),
+    /** A count or an amount, grouped the way the language does it (src/web/i18n/numbers.ts). */
+    number: numberWords(lang).number,
     /** An instant in Oslo time, to the minute: "15. mars 2026 kl. 12:00". */
     dateTime: (at: Date) => dateTime.format(at),
     percent: (fraction: number) => percent.format(fraction),

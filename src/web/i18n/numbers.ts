@@ -1,0 +1,47 @@
+import type { Language } from '../../domain/catalogue.js';
+
+/** The BCP 47 locale each UI language formats with. */
+export const LOCALES: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+
+/** Narrow no-break space: Norwegian groups thousands with it ("250 000"), whatever the ICU version picks. */
+const GROUP_SPACE = '\u202f';
+
+/**
+ * A phrase with a count, one form per plural category of the language (Intl.PluralRules); `#` stands for the
+ * formatted number. Bokmål, nynorsk and English all have exactly the categories `one` and `other`.
+ */
+export interface PluralForms {
+  one: string;
+  other: string;
+}
+
+export interface NumberWords {
+  /** A count or an amount: "250 000" in nb/nn, "250,000" in en. */
+  number(n: number): string;
+  /** The form of a phrase that fits the count: count(1, { one: '# sekund', other: '# sekunder' }) → "1 sekund". */
+  count(n: number, forms: PluralForms): string;
+}
+
+function make(lang: Language): NumberWords {
+  const numberFormat = new Intl.NumberFormat(LOCALES[lang]);
+  const pluralRules = new Intl.PluralRules(LOCALES[lang]);
+  const number =
+    lang === 'en'
+      ? (n: number) => numberFormat.format(n)
+      : (n: number) =>
+          numberFormat
+            .formatToParts(n)
+            .map((p) => (p.type === 'group' ? GROUP_SPACE : p.value))
+            .join('');
+  return {
+    number,
+    count: (n, forms) => (pluralRules.select(n) === 'one' ? forms.one : forms.other).replaceAll('#', number(n)),
+  };
+}
+
+const byLanguage: Record<Language, NumberWords> = { nb: make('nb'), nn: make('nn'), en: make('en') };
+
+/** Counts and amounts in a language: the one place numbers in sentences are formatted and plurals chosen. */
+export function numberWords(lang: Language): NumberWords {
+  return byLanguage[lang];
+}

@@ -1,0 +1,111 @@
+import type { vocabNb } from './vocab.nb.js';
+
+/** English: vocabularies: the codes of src/domain/catalogue.ts and the procurement terms as words (see vocab.nb.ts). */
+export const vocabEn: typeof vocabNb = {
+  vocab: {
+    model: {
+      central: 'Central',
+      sector: 'Sector',
+      group: 'Group',
+      network: 'Collaboration and networks',
+    },
+    modelLong: {
+      central: 'Central model: every state agency may use the service, and sometimes must. Examples: DFØ payroll and accounting, the National Procurement Centre.',
+      sector: "Sector solution: one agency serves the agencies in one ministry's sector. Examples: Unit and Uninett (education), Norsk Helsenett (health), the Environment Agency.",
+      group: 'Group model: a dedicated provider serves one level or group of agencies. Examples: DSS for the ministries, FMFA for the county governors.',
+      network: 'Collaboration and networks: agencies that agree to share, for example because they share a building or region, or in professional networks and "Statens hus".',
+    },
+    target: {
+      all_state: 'All state agencies',
+      state_and_municipal: 'State agencies, municipalities and counties',
+      sector: 'Agencies in one sector',
+      group: 'A group of agencies',
+      by_agreement: 'By agreement',
+    },
+    obligation: {
+      voluntary: 'Voluntary',
+      mandatory_opt_out: 'Mandatory, with opt-out',
+      mandatory: 'Mandatory',
+    },
+    financing: {
+      budget_transfer: 'Budget transfer',
+      charging_authority: 'Charging authority',
+      user_paid: 'User-paid',
+      appropriation: 'Appropriation',
+      commission: 'Commission-based',
+      free: 'Free of charge',
+    },
+    status: {
+      planned: 'Planned',
+      pilot: 'Pilot',
+      active: 'In operation',
+      phasing_out: 'Being phased out',
+    },
+    kind: {
+      service: 'Service',
+      framework_agreement: 'Framework agreement',
+      platform: 'Platform',
+      advisory: 'Advice and guidance',
+    },
+    channel: {
+      phone: 'Phone',
+      email: 'Email',
+      chat: 'Chat',
+      chatbot: 'Chatbot',
+      self_service: 'Self-service portal',
+      customer_forum: 'Customer forum',
+      contact_person: 'Dedicated contact person',
+      status_meeting: 'Status meetings',
+      on_site: 'On-site support',
+      user_survey: 'User surveys',
+    },
+    sizeClass: {
+      small: 'Small',
+      medium: 'Medium',
+      gap: 'Between medium and large',
+      large: 'Large',
+      unknown: 'Size unknown',
+    },
+    orgKind: {
+      ministry: 'Ministry',
+      agency: 'State agency',
+      state_enterprise: 'State enterprise',
+      company: 'Company',
+      municipality: 'Municipality',
+      county: 'County authority',
+      other: 'Other',
+    },
+    factSource: {
+      report: 'DFØ report 2020',
+      register: 'Public register',
+      illustrative: 'Illustrative example',
+      agency: 'The agency itself',
+      provider: 'The provider',
+    },
+  },
+  terms: {
+    procurementState: {
+      planned: 'Planned',
+      consultation: 'Open for answers',
+      announced: 'Announced',
+      awarded: 'Awarded',
+      active: 'Active agreement',
+      expired: 'Expired',
+      cancelled: 'Cancelled',
+    },
+    procurementObligation: { mandatory: 'Mandatory', voluntary: 'Voluntary' },
+    procurementObligationLong: {
+      mandatory: 'Mandatory, with the option to opt out',
+      voluntary: 'Voluntary, with a declaration of accession',
+    },
+    eligibility: { state: 'State agencies', state_and_municipal: 'State agencies, municipalities and counties' },
+    declarationKind: { opt_out: 'Opt-out', accession: 'Accession' },
+    followUp: { to_contact: 'To contact', contacted: 'Contacted', resolved: 'Resolved' },
+    role: {
+      agency_editor: 'Agency editor',
+      provider_editor: 'Provider editor',
+      ministry_viewer: 'Ministry viewer',
+      admin: 'Administrator (DFØ)',
+    },
+  },
+};

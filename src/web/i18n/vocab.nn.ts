@@ -1,0 +1,111 @@
+import type { vocabNb } from './vocab.nb.js';
+
+/** Nynorsk: vocabularies: the codes of src/domain/catalogue.ts and the procurement terms as words (see vocab.nb.ts). */
+export const vocabNn: typeof vocabNb = {
+  vocab: {
+    model: {
+      central: 'Sentral',
+      sector: 'Sektor',
+      group: 'Gruppe',
+      network: 'Samarbeid og nettverk',
+    },
+    modelLong: {
+      central: 'Sentralmodell: alle statlege verksemder kan bruke tenesta, og nokre gonger må dei. Døme: DFØs løn og rekneskap, Statens innkjøpssenter.',
+      sector: 'Sektorløysing: éi verksemd leverer til verksemdene i sektoren til eitt departement. Døme: Unit og Uninett (kunnskap), Norsk Helsenett (helse), Miljødirektoratet (miljø).',
+      group: 'Gruppemodell: ein eigen leverandør betener eitt forvaltningsnivå eller ei gruppe. Døme: DSS for departementa, FMFA for statsforvaltarane.',
+      network: 'Samarbeid og nettverk: verksemder som avtaler å dele, til dømes fordi dei held til i same bygg eller region, eller i fagnettverk og «Statens hus».',
+    },
+    target: {
+      all_state: 'Alle statlege verksemder',
+      state_and_municipal: 'Statlege verksemder, kommunar og fylkeskommunar',
+      sector: 'Verksemder i éin sektor',
+      group: 'Ei gruppe verksemder',
+      by_agreement: 'Etter avtale',
+    },
+    obligation: {
+      voluntary: 'Frivillig',
+      mandatory_opt_out: 'Obligatorisk, med høve til fråval',
+      mandatory: 'Obligatorisk',
+    },
+    financing: {
+      budget_transfer: 'Rammeoverføring',
+      charging_authority: 'Belastningsfullmakt',
+      user_paid: 'Brukarfinansiert',
+      appropriation: 'Løyvingsfinansiert',
+      commission: 'Oppdragsfinansiert',
+      free: 'Gratis',
+    },
+    status: {
+      planned: 'Planlagd',
+      pilot: 'Pilot',
+      active: 'I drift',
+      phasing_out: 'Blir fasa ut',
+    },
+    kind: {
+      service: 'Teneste',
+      framework_agreement: 'Rammeavtale',
+      platform: 'Plattform',
+      advisory: 'Rådgiving og rettleiing',
+    },
+    channel: {
+      phone: 'Telefon',
+      email: 'E-post',
+      chat: 'Chat',
+      chatbot: 'Chatbot',
+      self_service: 'Sjølvbeteningsportal',
+      customer_forum: 'Kundeforum',
+      contact_person: 'Eigen kontaktperson',
+      status_meeting: 'Statusmøte',
+      on_site: 'Brukarstøtte på staden',
+      user_survey: 'Brukarundersøkingar',
+    },
+    sizeClass: {
+      small: 'Lita',
+      medium: 'Mellomstor',
+      gap: 'Mellom mellomstor og stor',
+      large: 'Stor',
+      unknown: 'Ukjend storleik',
+    },
+    orgKind: {
+      ministry: 'Departement',
+      agency: 'Statleg verksemd',
+      state_enterprise: 'Statsføretak',
+      company: 'Selskap',
+      municipality: 'Kommune',
+      county: 'Fylkeskommune',
+      other: 'Anna',
+    },
+    factSource: {
+      report: 'DFØ-rapporten 2020',
+      register: 'Offentleg register',
+      illustrative: 'Illustrerande døme',
+      agency: 'Verksemda sjølv',
+      provider: 'Leverandøren',
+    },
+  },
+  terms: {
+    procurementState: {
+      planned: 'Planlagd',
+      consultation: 'Open for svar',
+      announced: 'Kunngjord',
+      awarded: 'Tildelt',
+      active: 'Aktiv avtale',
+      expired: 'Utgått',
+      cancelled: 'Avlyst',
+    },
+    procurementObligation: { mandatory: 'Obligatorisk', voluntary: 'Frivillig' },
+    procurementObligationLong: {
+      mandatory: 'Obligatorisk, med høve til reservasjon',
+      voluntary: 'Frivillig, med tilslutningserklæring',
+    },
+    eligibility: { state: 'Statlege verksemder', state_and_municipal: 'Statlege verksemder, kommunar og fylkeskommunar' },
+    declarationKind: { opt_out: 'Reservasjon', accession: 'Tilslutning' },
+    followUp: { to_contact: 'Skal kontaktast', contacted: 'Kontakta', resolved: 'Avklart' },
+    role: {
+      agency_editor: 'Verksemdsredaktør',
+      provider_editor: 'Leverandørredaktør',
+      ministry_viewer: 'Departementslesar',
+      admin: 'Administrator (DFØ)',
+    },
+  },
+};
