@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pinnedEnv, reexecOnPinnedNode } from './pinned-node.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -27,6 +28,8 @@ function fail(line) {
 
 // 1. Dependencies and build.
 execFileSync(process.execPath, [join(root, 'scripts/ensure-install.mjs')], { stdio: 'inherit' });
+// Everything below — vitest, its workers and whatever they spawn — runs on the pinned Node (node_modules/.bin/node).
+reexecOnPinnedNode(fileURLToPath(import.meta.url), args);
 run('npm run --silent typecheck');
 run('npm run --silent build');
 
@@ -63,7 +66,7 @@ async function freePort() {
 }
 
 let stopPostgres = () => {};
-const env = { ...process.env, NODE_ENV: 'test' };
+const env = pinnedEnv({ ...process.env, NODE_ENV: 'test' });
 if (engines.includes('postgres') && !process.env.TEST_DATABASE_URL) {
   const bin = postgresBinDir();
   const dir = mkdtempSync(join(tmpdir(), 'ft-pg-'));
@@ -91,7 +94,7 @@ if (engines.includes('postgres') && !process.env.TEST_DATABASE_URL) {
   };
 }
 
-const vitest = spawn(join(root, 'node_modules/.bin/vitest'), ['run', ...args], { cwd: root, env, stdio: 'inherit' });
+const vitest = spawn(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...args], { cwd: root, env, stdio: 'inherit' });
 const onSignal = (sig) => vitest.kill(sig);
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);

@@ -63,7 +63,6 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   const app = Fastify({
     logger: loggerOptions(deps.config, options.logger),
     genReqId: requestIdOf,
-    requestIdLogLabel: 'reqId',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     trustProxy: deps.config.environment === 'production',
     bodyLimit: BODY_LIMITS.json,
