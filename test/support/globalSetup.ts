@@ -8,10 +8,9 @@ import { ensurePgliteTemplates, ensurePostgresTemplates, removePgliteRunDir } fr
  */
 export default async function setup({ provide }: TestProject): Promise<() => void> {
   const engines = testEngines();
-  const runDir = engines.includes('pglite') ? await ensurePgliteTemplates() : '';
+  // PGlite's templates always: the command-line tests run the commands on PGlite whatever TEST_ENGINES says.
+  const runDir = await ensurePgliteTemplates();
   provide('pgliteRunDir', runDir);
   if (engines.includes('postgres')) await ensurePostgresTemplates(testDatabaseUrl());
-  return () => {
-    if (runDir) removePgliteRunDir(runDir);
-  };
+  return () => removePgliteRunDir(runDir);
 }

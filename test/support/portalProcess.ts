@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { projectRoot } from '../../src/paths.js';
+import { programArgs } from './commands.js';
 
 export interface PortalProcess {
   url: string;
@@ -13,8 +13,7 @@ export interface PortalProcess {
 
 /** `npm start` as production runs it (src/server/main.ts), in a child process, on a free loopback port. */
 export async function startPortalProcess(env: NodeJS.ProcessEnv): Promise<PortalProcess> {
-  // node --import tsx rather than the tsx wrapper: signals go straight to the server process.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, programArgs('src/server/main.ts'), {
     cwd: projectRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', SEED_DEMO: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

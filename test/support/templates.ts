@@ -103,7 +103,7 @@ export function clonePgliteDataDir(seed: Seed): string {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The run's folder of PGlite template data dirs (empty when the run does not use PGlite). */
+    /** The run's folder of PGlite template data dirs and test databases. */
     pgliteRunDir: string;
   }
 }
