@@ -23,7 +23,10 @@ export async function startPortalProcess(env: NodeJS.ProcessEnv): Promise<Portal
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the portal did not start in 60 s:\n${out}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // no server left behind by a failed test
+      reject(new Error(`the portal did not start in 60 s:\n${out}`));
+    }, 60_000);
     child.stdout!.on('data', () => {
       const m = /running at (http:\/\/[^/\s]+)\//.exec(out);
       if (m) {
