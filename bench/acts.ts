@@ -5,10 +5,7 @@
  *   DATABASE_URL=postgres://… npm run bench:acts
  * Env: DURATION (s, default 10), CONNECTIONS (default 20).
  */
-import { eq } from 'drizzle-orm';
-import { createSession } from '../src/auth/sessions.js';
-import { users } from '../src/db/schema/index.js';
-import { optOutEveryone } from './support/loadFixtures.js';
+import { demoUserHeaders, optOutEveryone } from './support/loadFixtures.js';
 import { load, printTable, type LoadResult } from './support/http.js';
 import { machineCaveat, startBenchServer } from './support/server.js';
 
@@ -19,11 +16,7 @@ const server = await startBenchServer();
 try {
   const db = server.database.db;
   const { procurementId, total } = await optOutEveryone(db);
-  const session = async (email: string) => {
-    const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-    const s = await createSession(db, u!.id, { idleMinutes: 60, maxHours: 2 });
-    return { cookie: `ft_session=${s.token}`, 'x-csrf-token': s.csrfToken };
-  };
+  const session = (email: string) => demoUserHeaders(db, email);
   const provider = await session('siri.aas@sis.example');
   const agency = await session('lise.berg@lottstift.example');
   const results: LoadResult[] = [];

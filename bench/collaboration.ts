@@ -7,14 +7,14 @@
  * Env: DURATION (s, default 10), CONNECTIONS (default 20).
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { createSession } from '../src/auth/sessions.js';
-import { agencies, ideas, needs, services, subscriptions, surveyResponses, surveys, users } from '../src/db/schema/index.js';
+import { agencies, ideas, needs, services, subscriptions, surveyResponses, surveys } from '../src/db/schema/index.js';
 import { ministryAreaOf } from '../src/domain/eligibility.js';
 import { type MatchNeed, rankSimilarNeeds } from '../src/domain/matchmaking.js';
 import { prng } from '../src/domain/random.js';
 import { SIZE_CLASSES } from '../src/domain/sizeClass.js';
 import { protectSummary, summariseSurvey, type SurveyRespondent } from '../src/domain/surveyResults.js';
 import { load, printTable, type LoadResult } from './support/http.js';
+import { demoUserHeaders } from './support/loadFixtures.js';
 import { machineCaveat, startBenchServer } from './support/server.js';
 
 const duration = Number(process.env.DURATION ?? 10);
@@ -93,11 +93,7 @@ try {
       return { surveyId: survey!.id, agencyOrgnr: c.orgnr, answers: { satisfaction: 1 + Math.floor(random() * 5), adaptation: 1 + Math.floor(random() * 5) }, employees: a.employees, ministryArea: ministryAreaOf(a), submittedAt: now, updatedAt: now, submittedBy: 'Benchmark' };
     }),
   );
-  const session = async (email: string) => {
-    const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-    const s = await createSession(db, u!.id, { idleMinutes: 60, maxHours: 2 });
-    return { cookie: `ft_session=${s.token}`, 'x-csrf-token': s.csrfToken };
-  };
+  const session = (email: string) => demoUserHeaders(db, email);
   const lise = await session('lise.berg@lottstift.example');
   const dag = await session('dag.olsen@dfo.example');
   const [idea] = await db.select({ id: ideas.id }).from(ideas).limit(1);

@@ -40,6 +40,14 @@ export async function optOutEveryone(db: Database, keep = 0) {
   return { procurementId: travel!.id, reasons, rest, total: declared.length + optedOut.length };
 }
 
+/** Headers that act as a demo user (by e-mail) in a benchmark's requests: a fresh session cookie and its CSRF token. */
+export async function demoUserHeaders(db: Database, email: string): Promise<{ cookie: string; 'x-csrf-token': string }> {
+  const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (!u) throw new Error(`no demo user ${email}`);
+  const s = await createSession(db, u.id, SESSION);
+  return { cookie: `ft_session=${s.token}`, 'x-csrf-token': s.csrfToken };
+}
+
 /** Runs inside the bench server's process (PGlite is single-process): users, roles and sessions straight in the DB. */
 export async function prepareLoadFixtures(database: DatabaseHandle, agencyUsers: number): Promise<LoadFixtures> {
   const db = database.db;

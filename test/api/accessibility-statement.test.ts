@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/web/i18n/index.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { expectHtmlPage, inLanguages } from '../support/expectations.js';
 
 describe.each(testEngines())('the accessibility statement on %s', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'empty', env: { ACCESSIBILITY_CONTACT: 'uu@fellestjenester.example' } });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApp(engine, { seed: 'empty', env: { ACCESSIBILITY_CONTACT: 'uu@fellestjenester.example' } });
 
   it.each(inLanguages('/tilgjengelighet'))('follows Uutilsynet’s model in %s: status, deviations, feedback channel, complaint, dates', async (lang, path) => {
     const body = expectHtmlPage(await t.app.inject({ url: path }), lang);

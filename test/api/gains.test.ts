@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/db/schema/index.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { decode, expectHtmlPage, expectProblem, inLanguages } from '../support/expectations.js';
 import { caller, demoSessions, formPoster, type Who } from '../support/sessions.js';
 
 /** Costs and gains: baselines and results per service, in the API and as a chart on the service's page. */
 describe.each(testEngines())('costs and gains on %s', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, { seed: 'demo' });
   let headers: Record<Who, Record<string, string>>;
   const call = caller(() => t, () => headers);
   const post = formPoster(() => t, () => headers);
@@ -17,10 +17,8 @@ describe.each(testEngines())('costs and gains on %s', (engine) => {
   let id = '';
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
     headers = await demoSessions(t.database.db);
   });
-  afterAll(async () => t?.close());
 
   it('gives a service’s indicators with their change from the baseline', async () => {
     const g = (await call('anonymous', 'GET', '/api/v1/services/dfo-lonn/gains')).json();

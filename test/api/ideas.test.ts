@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, ideas, ideaVotes } from '../../src/db/schema/index.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { decode, expectHtmlPage, expectProblem, inLanguages } from '../support/expectations.js';
 import { caller, demoSessions, formPoster, type Who } from '../support/sessions.js';
@@ -12,17 +12,15 @@ const LDO = '988681873'; // another of Per's
 
 /** Ideas: proposing, one vote per agency, comments signed by organisation, and the provider's answers and status. */
 describe.each(testEngines())('ideas on %s', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, { seed: 'demo' });
   let headers: Record<Who, Record<string, string>>;
   const call = caller(() => t, () => headers);
   const post = formPoster(() => t, () => headers);
   let id = '';
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
     headers = await demoSessions(t.database.db);
   });
-  afterAll(async () => t?.close());
 
   it('refuses a bad proposal with the problems named, and writes nothing', async () => {
     const before = (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(ideas))[0]!.n;

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, needs } from '../../src/db/schema/index.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { decode, expectHtmlPage, expectProblem, inLanguages } from '../support/expectations.js';
 import { caller, demoSessions, formPoster, type Who } from '../support/sessions.js';
@@ -11,7 +11,7 @@ const BIOTEKNOLOGI = '980633446'; // its archive need is not shared
 
 /** Needs: registering, who sees them, matchmaking with like agencies, closing them, and the aggregate for providers. */
 describe.each(testEngines())('needs and matchmaking on %s', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, { seed: 'demo' });
   let headers: Record<Who, Record<string, string>>;
   const call = caller(() => t, () => headers);
   const post = formPoster(() => t, () => headers);
@@ -19,10 +19,8 @@ describe.each(testEngines())('needs and matchmaking on %s', (engine) => {
   let needId = '';
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
     headers = await demoSessions(t.database.db);
   });
-  afterAll(async () => t?.close());
 
   it('refuses a bad need with every problem named, in Norwegian and English, and writes nothing', async () => {
     const before = (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(needs))[0]!.n;

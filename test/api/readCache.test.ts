@@ -1,18 +1,14 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalogueVersion } from '../../src/db/readCache.js';
 import { services, subscriptions } from '../../src/db/schema/index.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { createAgency } from '../support/factories.js';
 
 /** Cached read models must never show stale data after a change, whichever connection made it. */
 describe.each(testEngines())('read cache on %s', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApp(engine, { seed: 'demo' });
   const get = async (url: string) => (await t.app.inject({ method: 'GET', url })).json();
 
   it('bumps the catalogue version on writes to the catalogue and the usage register', async () => {
@@ -48,11 +44,7 @@ describe.each(testEngines())('read cache on %s', (engine) => {
 });
 
 describe.each(testEngines())('public page cache on %s', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApp(engine, { seed: 'demo' });
 
   it('gives catalogue pages an ETag and Cache-Control, answers If-None-Match with 304', async () => {
     const first = await t.app.inject({ url: '/tjenester/dfo-lonn' });
@@ -91,11 +83,7 @@ describe.each(testEngines())('public page cache on %s', (engine) => {
 });
 
 describe('public page cache and content negotiation', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp('pglite', { seed: 'demo' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApp('pglite', { seed: 'demo' });
 
   it('sends an RDF client to the RDF even when the HTML page is cached', async () => {
     expect((await t.app.inject({ url: '/tjenester/dfo-lonn' })).statusCode).toBe(200); // now cached

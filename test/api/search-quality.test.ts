@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 
 /** Search quality on the demo catalogue: Norwegian stemming, typo tolerance, title above description. */
 describe.each(testEngines())('catalogue search quality on %s (demo data)', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApp(engine, { seed: 'demo' });
 
   const search = async (q: string, limit = 10) => {
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/services?q=${encodeURIComponent(q)}&limit=${limit}` });

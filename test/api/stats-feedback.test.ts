@@ -3,19 +3,15 @@
  * say through their own API: every closed survey (the anonymity rule applied), every gain indicator with its latest
  * result against the baseline, downloadable as CSV.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { expectHtmlPage, tableRows } from '../support/expectations.js';
 
 const nb = (n: number) => new Intl.NumberFormat('nb-NO').format(n).replace(/\s+/g, ' ');
 
 describe.each(testEngines())('satisfaction and gains statistics on %s', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApp(engine, { seed: 'demo' });
 
   it('shows every closed survey’s public means and every gain indicator as the APIs give them', async () => {
     const html = expectHtmlPage(await t.app.inject({ url: '/statistikk/tilfredshet-og-gevinster' }), 'nb');

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencies, subscriptions } from '../../src/db/schema/index.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { createTestApp, type TestApp, useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { decode, tableRows } from '../support/expectations.js';
 import { createArea, createProvider, createService, createTier, fakeOrgnr } from '../support/factories.js';
@@ -98,11 +98,7 @@ describe.each(testEngines())('the report reproduced on %s', (engine) => {
 });
 
 describe.each(testEngines())('the demo dataset on %s', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApp(engine, { seed: 'demo' });
   const get = (url: string) => t.app.inject({ method: 'GET', url });
 
   it('reports DFØ payroll as the report does: 180 customers, basis 28 %, delservice 6 %, full service or its successor 66 %', async () => {
@@ -143,11 +139,7 @@ describe.each(testEngines())('the demo dataset on %s', (engine) => {
 });
 
 describe.each(testEngines())('long tables on the demo dataset on %s', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApp(engine, { seed: 'demo' });
   const get = (url: string) => t.app.inject({ method: 'GET', url });
 
   it('shows a ministry area\'s 50 most used services and downloads all of them', async () => {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/database.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { createAgency, createSubscription } from '../support/factories.js';
 import { signedIn } from '../support/sessions.js';
@@ -12,13 +12,7 @@ import { signedIn } from '../support/sessions.js';
  * `acts` version for the page that reads declarations).
  */
 describe.each(testEngines())('statistics pages in the page cache on %s', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(engine, { seed: 'demo' });
 
   it('sends ETag and Cache-Control, answers If-None-Match with 304, and a change in the register makes a new page', async () => {
     const first = await t.app.inject({ url: '/statistikk/dekning' });
@@ -61,13 +55,7 @@ describe.each(testEngines())('statistics pages in the page cache on %s', (engine
 
 /** STATS_LAG_SECONDS: the opt-out statistics may lag the declarations; the provider's own overview never does. */
 describe.each(testEngines())('statistics lag on %s', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo', env: { STATS_LAG_SECONDS: '3600' } });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(engine, { seed: 'demo', env: { STATS_LAG_SECONDS: '3600' } });
 
   it('keeps serving the computed opt-out figures within the lag, while the declarations themselves change at once', async () => {
     const admin = await signedIn(t.database.db, [{ role: 'admin' }]);

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSession } from '../../src/auth/sessions.js';
-import { expectNoAxeViolations, launchBrowser } from '../support/browser.js';
+import { expectNoAxeViolations, useBrowser, type TestBrowser } from '../support/browser.js';
 import { testEngines } from '../support/engines.js';
 import { DEMO_ROLES, type DemoRole, demoSession, inLanguage, type PageSample, pageSamples, ROLES } from '../support/pageInventory.js';
 import { type SignInPortal, signIn, startPortalWithSignIn } from '../support/signIn.js';
@@ -39,7 +39,7 @@ async function tabTo(page: Page, target: Locator, max = 120): Promise<void> {
   throw new Error(`tabTo: not reachable with ${max} presses of Tab`);
 }
 
-async function contextAs(browser: Browser, portal: SignInPortal, role: DemoRole | 'anonymous'): Promise<BrowserContext> {
+async function contextAs(browser: TestBrowser, portal: SignInPortal, role: DemoRole | 'anonymous'): Promise<BrowserContext> {
   const context = await browser.newContext();
   if (role !== 'anonymous') {
     const s = await demoSession(portal.database.db, role);
@@ -55,12 +55,12 @@ async function contextAs(browser: Browser, portal: SignInPortal, role: DemoRole 
  */
 describe.each(testEngines())('accessibility in the browser on %s', (engine) => {
   let portal: SignInPortal;
-  let browser: Browser;
+  let browser: TestBrowser;
   let pages: PageSample[];
 
   beforeAll(async () => {
     portal = await startPortalWithSignIn(engine, { seed: 'demo' });
-    browser = await launchBrowser();
+    browser = await useBrowser();
     pages = await pageSamples(portal.app);
   });
   afterAll(async () => {

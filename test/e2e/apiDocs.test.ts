@@ -1,15 +1,14 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningPortal, startPortal } from '../support/browser.js';
+import { useBrowser, type RunningPortal, startPortal, type TestBrowser } from '../support/browser.js';
 import { testEngines } from '../support/engines.js';
 
 /** The Swagger UI works under its own Content-Security-Policy: it renders the document, and Chromium reports nothing. */
 describe.each(testEngines())('the API documentation under its CSP on %s', (engine) => {
   let portal: RunningPortal;
-  let browser: Browser;
+  let browser: TestBrowser;
   beforeAll(async () => {
     portal = await startPortal(engine, { seed: 'empty' });
-    browser = await launchBrowser();
+    browser = await useBrowser();
   });
   afterAll(async () => {
     await browser?.close();

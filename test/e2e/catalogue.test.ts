@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, type RunningPortal, startPortal, watchForeignRequests } from '../support/browser.js';
+import { expectNoAxeViolations, useBrowser, type RunningPortal, startPortal, watchForeignRequests, type TestBrowser } from '../support/browser.js';
 
 /**
  * The catalogue as a user meets it, in Chromium with JavaScript switched off (the pages must not need it):
@@ -9,7 +9,7 @@ import { expectNoAxeViolations, launchBrowser, type RunningPortal, startPortal, 
  */
 describe('catalogue in the browser', () => {
   let portal: RunningPortal;
-  let browser: Browser;
+  let browser: TestBrowser;
   let noJs: BrowserContext;
   let withJs: BrowserContext;
   let page: Page;
@@ -18,7 +18,7 @@ describe('catalogue in the browser', () => {
 
   beforeAll(async () => {
     portal = await startPortal('pglite', { seed: 'demo' });
-    browser = await launchBrowser();
+    browser = await useBrowser();
     noJs = await browser.newContext({ javaScriptEnabled: false, locale: 'nb-NO' });
     withJs = await browser.newContext({ locale: 'nb-NO' });
     page = await noJs.newPage();

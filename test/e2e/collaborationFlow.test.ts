@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { osloDate } from '../../src/domain/osloTime.js';
-import { expectNoAxeViolations, launchBrowser, watchForeignRequests } from '../support/browser.js';
+import { expectNoAxeViolations, useBrowser, watchForeignRequests, type TestBrowser } from '../support/browser.js';
 import { testEngines } from '../support/engines.js';
 import { type SignInPortal, signIn, startPortalWithSignIn } from '../support/signIn.js';
 
@@ -17,7 +17,7 @@ const text = async (l: Locator) => ((await l.first().textContent({ timeout: 10_0
  */
 describe.each(testEngines())('collaboration and involvement in the browser on %s', (engine) => {
   let portal: SignInPortal;
-  let browser: Browser;
+  let browser: TestBrowser;
   let offset = 0;
   const clock = () => new Date(Date.now() + offset);
   const pages: Record<string, Page> = {};
@@ -42,7 +42,7 @@ describe.each(testEngines())('collaboration and involvement in the browser on %s
 
   beforeAll(async () => {
     portal = await startPortalWithSignIn(engine, { clock });
-    browser = await launchBrowser();
+    browser = await useBrowser();
     pages.lise = await as('Lise Berg');
     pages.dag = await as('Dag Olsen');
     pages.per = await as('Per Hansen');

@@ -1,13 +1,12 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, type RunningPortal, startPortal, watchForeignRequests } from '../support/browser.js';
+import { expectNoAxeViolations, useBrowser, type RunningPortal, startPortal, watchForeignRequests, type TestBrowser } from '../support/browser.js';
 import { createAgency, createArea, createProvider, createService, createTier } from '../support/factories.js';
 import { signedIn, type TestSession } from '../support/sessions.js';
 
 /** The open-data page and the customer-list upload in a real browser: WCAG 2.1 AA (axe), no third-party requests. */
 describe('open-data and upload pages in Chromium', () => {
   let portal: RunningPortal;
-  let browser: Browser;
+  let browser: TestBrowser;
   let orgnr = '';
   let kari: TestSession;
 
@@ -20,7 +19,7 @@ describe('open-data and upload pages in Chromium', () => {
     const lonn = await createService(db, { slug: 'lonn', providerId: dfo.id, areaSlug: area.slug });
     await createTier(db, { serviceId: lonn.id, slug: 'basis' });
     orgnr = (await createAgency(db)).orgnr;
-    browser = await launchBrowser();
+    browser = await useBrowser();
   });
   afterAll(async () => {
     await browser?.close();

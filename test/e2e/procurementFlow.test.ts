@@ -1,7 +1,7 @@
-import type { Browser, Locator } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toOsloLocal } from '../../src/domain/osloTime.js';
-import { expectNoAxeViolations, launchBrowser, watchForeignRequests } from '../support/browser.js';
+import { expectNoAxeViolations, useBrowser, watchForeignRequests, type TestBrowser } from '../support/browser.js';
 import { testEngines } from '../support/engines.js';
 import { type SignInPortal, signIn, startPortalWithSignIn, startSmtpServer } from '../support/signIn.js';
 
@@ -17,14 +17,14 @@ const textOf = async (l: Locator) => ((await l.first().textContent({ timeout: 10
 describe.each(testEngines())('procurement flow in the browser on %s', (engine) => {
   let portal: SignInPortal;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  let browser: Browser;
+  let browser: TestBrowser;
   let offset = 0;
   const clock = () => new Date(Date.now() + offset);
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
     portal = await startPortalWithSignIn(engine, { clock, env: { SMTP_URL: smtp.url } });
-    browser = await launchBrowser();
+    browser = await useBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,9 +4,9 @@
  * style or script, which the server-rendered charts must respect), the controls usable by keyboard alone, and the
  * forms working with JavaScript turned off.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, type RunningPortal, startPortal, watchForeignRequests } from '../support/browser.js';
+import { expectNoAxeViolations, useBrowser, type RunningPortal, startPortal, watchForeignRequests, type TestBrowser } from '../support/browser.js';
 import { testEngines } from '../support/engines.js';
 
 const KD = '872417842';
@@ -32,10 +32,10 @@ const PAGES = [
 
 describe.each(testEngines())('statistics in Chromium on %s', (engine) => {
   let portal: RunningPortal;
-  let browser: Browser;
+  let browser: TestBrowser;
 
   beforeAll(async () => {
-    [portal, browser] = await Promise.all([startPortal(engine, { seed: 'demo' }), launchBrowser()]);
+    [portal, browser] = await Promise.all([startPortal(engine, { seed: 'demo' }), useBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintTables, type TableFingerprint } from '../../src/ops/backup.js';
 import { projectRoot } from '../../src/paths.js';
+import { programArgs } from '../support/commands.js';
 import { testEngines } from '../support/engines.js';
 import { type OwnDatabase, ownDatabase } from '../support/ownDatabase.js';
 import { signedIn } from '../support/sessions.js';
 
 /** `npm run backup|restore -- <file>` as an operator runs it: a child process configured by the environment. */
 function cli(mode: 'backup' | 'restore', file: string, env: NodeJS.ProcessEnv) {
-  const r = spawnSync(join(projectRoot, 'node_modules/.bin/tsx'), ['src/cli/backup.ts', mode, file], {
+  const r = spawnSync(process.execPath, programArgs('src/cli/backup.ts', mode, file), {
     cwd: projectRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', ...env },
     encoding: 'utf8',

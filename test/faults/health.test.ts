@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryRows, sql } from '../../src/db/database.js';
 import { databaseFault } from '../../src/server/dbErrors.js';
 import { expectedMigrations } from '../../src/server/health.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 
 describe.each(testEngines())('/healthz and /readyz on %s', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'empty' });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(engine, { seed: 'empty' });
 
   it('/healthz answers without the database', async () => {
     const res = await t.app.inject({ url: '/healthz' });

@@ -9,6 +9,7 @@ import { agencies, importRuns } from '../../src/db/schema/index.js';
 import { orgnrCheckDigit } from '../../src/domain/orgnr.js';
 import { endInterruptedImports, INTERRUPTED_AFTER_MS } from '../../src/imports/enhetsregisteret/importer.js';
 import { projectRoot } from '../../src/paths.js';
+import { programArgs } from '../support/commands.js';
 import { testEngines } from '../support/engines.js';
 import { type OwnDatabase, ownDatabase } from '../support/ownDatabase.js';
 
@@ -50,9 +51,6 @@ function units(): { orgnr: string; json: string }[] {
   return out;
 }
 
-// node --import tsx, not the tsx wrapper: a kill must reach the process that writes, not a parent that forwards.
-const tsx = process.execPath;
-const script = (...args: string[]) => ['--import', 'tsx', ...args];
 const baseEnv = () => ({ PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test' });
 
 /**
@@ -111,7 +109,7 @@ describe.each(testEngines())('kill -9 in the middle of an Enhetsregisteret impor
   });
 
   it('leaves only whole batches, the database opens again, a second run completes the import, and the killed run is ended as interrupted', async () => {
-    const child = spawn(tsx, script('src/cli/import-enhetsregisteret.ts', file, '--batch-size', String(BATCH)), {
+    const child = spawn(process.execPath, programArgs('src/cli/import-enhetsregisteret.ts', file, '--batch-size', String(BATCH)), {
       cwd: projectRoot,
       env: { ...baseEnv(), ...own.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -142,7 +140,7 @@ describe.each(testEngines())('kill -9 in the middle of an Enhetsregisteret impor
     expect(runs.map((r) => r.status)).toEqual(['running']); // the killed run never got to record an end
 
     // Again, with the whole file: idempotent, so it completes what the first run left.
-    const again = spawnSync(tsx, script('src/cli/import-enhetsregisteret.ts', file, '--batch-size', String(BATCH), '--json'), { cwd: projectRoot, env: { ...baseEnv(), ...own.env }, encoding: 'utf8', timeout: 300_000 });
+    const again = spawnSync(process.execPath, programArgs('src/cli/import-enhetsregisteret.ts', file, '--batch-size', String(BATCH), '--json'), { cwd: projectRoot, env: { ...baseEnv(), ...own.env }, encoding: 'utf8', timeout: 300_000 });
     expect(again.stderr).toBe('');
     expect(again.status).toBe(0);
     const summary = JSON.parse(again.stdout) as { created: number; unchanged: number };

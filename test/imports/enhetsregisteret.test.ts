@@ -8,9 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencies, importRuns, registerPendingParents } from '../../src/db/schema/index.js';
 import { importEnhetsregisteret, type ImportOptions } from '../../src/imports/enhetsregisteret/importer.js';
 import { projectRoot } from '../../src/paths.js';
+import { programArgs } from '../support/commands.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { testEngines } from '../support/engines.js';
 import { createAgency, fakeOrgnr } from '../support/factories.js';
+import { type OwnDatabase, ownDatabase } from '../support/ownDatabase.js';
 
 const fixture = (name: string) => readFileSync(join(projectRoot, 'test/fixtures/enhetsregisteret', name));
 const record = (name: string) => JSON.parse(fixture(name).toString('utf8')) as Record<string, unknown>;
@@ -252,10 +254,17 @@ describe.each(testEngines())('Enhetsregisteret import on %s', (engine) => {
 
 describe('the command line', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ft-cli-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let own: OwnDatabase;
+  beforeAll(async () => {
+    own = await ownDatabase('pglite', 'empty');
+  });
+  afterAll(async () => {
+    await own?.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
   const run = (args: string[], input?: Buffer) =>
-    spawnSync(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'src/cli/import-enhetsregisteret.ts'), ...args], {
-      env: { ...process.env, DATA_DIR: join(dir, 'db'), DATABASE_URL: '', NODE_ENV: 'test' },
+    spawnSync(process.execPath, programArgs('src/cli/import-enhetsregisteret.ts', ...args), {
+      env: { ...process.env, ...own.env, DATABASE_URL: '', NODE_ENV: 'test' },
       input,
       encoding: 'utf8',
       timeout: 120_000,

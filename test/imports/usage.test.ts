@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database.js';
 import { auditEvents, importRuns, subscriptions } from '../../src/db/schema/index.js';
-import { projectRoot } from '../../src/paths.js';
 import { applyUsageImport, presentPlan, previewUsageImport, UsageImportError } from '../../src/imports/usage/usageImport.js';
 import { actorFor, signedIn, type TestSession } from '../support/sessions.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { programArgs } from '../support/commands.js';
 import { testEngines } from '../support/engines.js';
 import { createAgency, createArea, createProvider, createService, createSubscription, createTier, fakeOrgnr } from '../support/factories.js';
+import { type OwnDatabase, ownDatabase } from '../support/ownDatabase.js';
 
 const TODAY = '2024-06-30';
 const bom = '\ufeff';
@@ -253,21 +253,24 @@ describe.each(testEngines())('usage import on %s', (engine) => {
 
 describe('the usage import command line', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ft-usage-cli-'));
-  const dataDir = join(dir, 'db');
+  let own: OwnDatabase;
   let orgnr = '';
   beforeAll(async () => {
-    const h = await openDatabase({ dataDir });
-    await h.migrate();
+    own = await ownDatabase('pglite', 'empty');
+    const h = await own.open();
     const area = await createArea(h.db);
     const dfo = await createProvider(h.db, { slug: 'dfo', name: { nb: 'DFØ' } });
     await createService(h.db, { slug: 'lonn', providerId: dfo.id, areaSlug: area.slug });
     orgnr = (await createAgency(h.db)).orgnr;
     await h.close();
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await own?.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
   const run = (args: string[]) =>
-    spawnSync(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'src/cli/import-usage.ts'), ...args], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test' },
+    spawnSync(process.execPath, programArgs('src/cli/import-usage.ts', ...args), {
+      env: { ...process.env, ...own.env, DATABASE_URL: '', NODE_ENV: 'test' },
       encoding: 'utf8',
       timeout: 120_000,
     });
@@ -287,7 +290,7 @@ describe('the usage import command line', () => {
     const applied = run([good, '--provider', 'dfo', '--apply', '--actor', 'ops@dfo.no', '--json']);
     expect(applied.status).toBe(0);
     expect(JSON.parse(applied.stdout)).toMatchObject({ runId: expect.any(String), counts: { add: 1 } });
-    const h = await openDatabase({ dataDir });
+    const h = await own.open();
     const [run1] = await h.db.select().from(importRuns).where(eq(importRuns.kind, 'usage'));
     expect(run1).toMatchObject({ actorKind: 'admin', actorLabel: 'ops@dfo.no', fileName: 'kunder.csv' });
     await h.close();

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { Engine } from '../../src/db/database.js';
 import { buildApp } from '../../src/server/app.js';
@@ -28,4 +29,17 @@ export async function createTestApp(
       await database.close();
     },
   };
+}
+
+/**
+ * The app for the enclosing describe block: made in its beforeAll and closed in its afterAll. The object is filled
+ * in by beforeAll, so read it in hooks and tests, not while the block is being declared.
+ */
+export function useTestApp(engine: Engine, options: Parameters<typeof createTestApp>[1] = {}): TestApp {
+  const t = {} as TestApp;
+  beforeAll(async () => {
+    Object.assign(t, await createTestApp(engine, options));
+  });
+  afterAll(async () => t.close?.());
+  return t;
 }

@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Engine } from '../../src/db/database.js';
 import { createTestApp, type TestApp } from './app.js';
@@ -23,6 +23,40 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/** A test file's view of the worker's browser: the contexts it opens, and `close()` closes those. */
+export interface TestBrowser {
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** Closes the contexts this file opened; the browser itself stays for the worker's next file. */
+  close(): Promise<void>;
+}
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * Chromium for a test file: one browser per test worker, launched on first use and shared by the files the worker
+ * runs (a launch costs a second or two of CPU). Each file works in contexts of its own (cookies, storage) and closes
+ * them when it ends; the browser ends with the worker.
+ */
+export async function useBrowser(): Promise<TestBrowser> {
+  shared ??= launchBrowser().then((b) => {
+    b.once('disconnected', () => (shared = undefined));
+    return b;
+  });
+  const browser = await shared;
+  const mine = new Set<BrowserContext>();
+  return {
+    async newContext(options) {
+      const context = await browser.newContext(options);
+      mine.add(context);
+      context.once('close', () => mine.delete(context));
+      return context;
+    },
+    async close() {
+      await Promise.all([...mine].map((c) => c.close()));
+    },
+  };
 }
 
 export interface RunningPortal extends TestApp {

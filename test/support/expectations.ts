@@ -56,3 +56,17 @@ export function expectProblem(res: { statusCode: number; headers: Record<string,
   expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+/);
   return body;
 }
+
+/**
+ * Bad paging and delivery-model values, which the lists of providers and services refuse alike with 400, as
+ * [url, status, message] cases.
+ */
+export function badListQueryCases(listUrl: string): [string, number, RegExp][] {
+  return [
+    [`${listUrl}?limit=abc`, 400, /limit må være et heltall/],
+    [`${listUrl}?limit=100000`, 400, /limit kan være høyst 100/],
+    [`${listUrl}?limit=0`, 400, /limit må være minst 1/],
+    [`${listUrl}?offset=-1`, 400, /offset må være minst 0/],
+    [`${listUrl}?model=foo`, 400, /model «foo» er ikke tillatt; bruk en av: central, sector, group, network/],
+  ];
+}

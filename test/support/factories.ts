@@ -1,8 +1,15 @@
 import { orgnrCheckDigit } from '../../src/domain/orgnr.js';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../src/db/database.js';
 import { agencies, areas, providers, services, subscriptions, tiers } from '../../src/db/schema/index.js';
 
 /** One place to make test data (the Outline way). Every helper fills sensible defaults; override what matters. */
+
+/** Inserts one row and gives it back as stored (defaults and generated columns filled in). */
+async function insertRow<T extends PgTable>(db: Executor, table: T, values: T['$inferInsert']): Promise<T['$inferSelect']> {
+  const [row] = (await db.insert(table).values(values as never).returning()) as T['$inferSelect'][];
+  return row!;
+}
 
 let counter = 0;
 const next = () => ++counter;
@@ -18,29 +25,17 @@ export function fakeOrgnr(): string {
 
 export async function createArea(db: Executor, over: Partial<typeof areas.$inferInsert> = {}) {
   const n = next();
-  const [row] = await db
-    .insert(areas)
-    .values({ slug: `omrade-${n}`, name: { nb: `Område ${n}` }, description: { nb: 'Testområde' }, sortOrder: n, ...over })
-    .returning();
-  return row!;
+  return insertRow(db, areas, { slug: `omrade-${n}`, name: { nb: `Område ${n}` }, description: { nb: 'Testområde' }, sortOrder: n, ...over });
 }
 
 export async function createAgency(db: Executor, over: Partial<typeof agencies.$inferInsert> = {}) {
   const n = next();
-  const [row] = await db
-    .insert(agencies)
-    .values({ orgnr: fakeOrgnr(), kind: 'agency', name: { nb: `Testvirksomhet ${n}` }, employees: 100, factSource: 'illustrative', ...over })
-    .returning();
-  return row!;
+  return insertRow(db, agencies, { orgnr: fakeOrgnr(), kind: 'agency', name: { nb: `Testvirksomhet ${n}` }, employees: 100, factSource: 'illustrative', ...over });
 }
 
 export async function createProvider(db: Executor, over: Partial<typeof providers.$inferInsert> = {}) {
   const n = next();
-  const [row] = await db
-    .insert(providers)
-    .values({ slug: `leverandor-${n}`, name: { nb: `Leverandør ${n}` }, model: 'central', description: { nb: 'Testleverandør' }, ...over })
-    .returning();
-  return row!;
+  return insertRow(db, providers, { slug: `leverandor-${n}`, name: { nb: `Leverandør ${n}` }, model: 'central', description: { nb: 'Testleverandør' }, ...over });
 }
 
 export async function createService(
@@ -48,28 +43,22 @@ export async function createService(
   over: Partial<typeof services.$inferInsert> & { providerId: string; areaSlug: string },
 ) {
   const n = next();
-  const [row] = await db
-    .insert(services)
-    .values({
-      slug: `tjeneste-${n}`,
-      name: { nb: `Tjeneste ${n}` },
-      summary: { nb: 'Kort om tjenesten' },
-      description: { nb: 'Lengre beskrivelse' },
-      model: 'central',
-      targetGroup: 'all_state',
-      ...over,
-    })
-    .returning();
-  return row!;
+  return insertRow(db, services, {
+    slug: `tjeneste-${n}`,
+    name: { nb: `Tjeneste ${n}` },
+    summary: { nb: 'Kort om tjenesten' },
+    description: { nb: 'Lengre beskrivelse' },
+    model: 'central',
+    targetGroup: 'all_state',
+    ...over,
+  });
 }
 
 export async function createTier(db: Executor, over: Partial<typeof tiers.$inferInsert> & { serviceId: string }) {
   const n = next();
-  const [row] = await db.insert(tiers).values({ slug: `niva-${n}`, name: { nb: `Nivå ${n}` }, ...over }).returning();
-  return row!;
+  return insertRow(db, tiers, { slug: `niva-${n}`, name: { nb: `Nivå ${n}` }, ...over });
 }
 
 export async function createSubscription(db: Executor, over: Partial<typeof subscriptions.$inferInsert> & { agencyOrgnr: string; serviceId: string }) {
-  const [row] = await db.insert(subscriptions).values({ startedOn: '2020-01-01', ...over }).returning();
-  return row!;
+  return insertRow(db, subscriptions, { startedOn: '2020-01-01', ...over });
 }

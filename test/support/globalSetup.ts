@@ -1,9 +1,16 @@
+import type { TestProject } from 'vitest/node';
 import { testDatabaseUrl, testEngines } from './engines.js';
-import { ensurePgliteTemplates, ensurePostgresTemplates } from './templates.js';
+import { ensurePgliteTemplates, ensurePostgresTemplates, removePgliteRunDir } from './templates.js';
 
-/** Once per test run: build the database templates every test clones (PGlite initdb is slow; clone is fast). */
-export default async function setup(): Promise<void> {
+/**
+ * Once per test run: build the database templates every test file clones (PGlite initdb, migrations and the demo
+ * data take seconds; a clone is a file copy or CREATE DATABASE … TEMPLATE).
+ */
+export default async function setup({ provide }: TestProject): Promise<() => void> {
   const engines = testEngines();
-  if (engines.includes('pglite')) await ensurePgliteTemplates();
+  // PGlite's templates always: the command-line tests run the commands on PGlite whatever TEST_ENGINES says.
+  const runDir = await ensurePgliteTemplates();
+  provide('pgliteRunDir', runDir);
   if (engines.includes('postgres')) await ensurePostgresTemplates(testDatabaseUrl());
+  return () => removePgliteRunDir(runDir);
 }

@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 import { type DatabaseHandle, type Engine, openDatabase } from '../../src/db/database.js';
 import { testDatabaseUrl } from './engines.js';
-import { pgliteTemplatePath, pgTemplateName, type Seed } from './templates.js';
+import { clonePgliteDataDir, pgTemplateName, type Seed } from './templates.js';
 
 /**
  * A database a child process can open by configuration (DATA_DIR or DATABASE_URL), cloned from a template: for
@@ -22,10 +20,7 @@ export interface OwnDatabase {
 
 export async function ownDatabase(engine: Engine, seed: Seed = 'demo'): Promise<OwnDatabase> {
   if (engine === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'ft-own-'));
-    const dataDir = join(dir, 'db');
-    const h = await openDatabase({ dataDir, loadDataDir: new Blob([readFileSync(pgliteTemplatePath(seed))]) });
-    await h.close();
+    const dataDir = clonePgliteDataDir(seed);
     return {
       env: { DATA_DIR: dataDir },
       open: () => openDatabase({ dataDir }),
@@ -33,7 +28,7 @@ export async function ownDatabase(engine: Engine, seed: Seed = 'demo'): Promise<
         rmSync(dataDir, { recursive: true, force: true });
       },
       async cleanup() {
-        rmSync(dir, { recursive: true, force: true });
+        rmSync(dataDir, { recursive: true, force: true });
       },
     };
   }

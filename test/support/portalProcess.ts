@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { projectRoot } from '../../src/paths.js';
+import { programArgs } from './commands.js';
 
 export interface PortalProcess {
   url: string;
@@ -13,8 +13,7 @@ export interface PortalProcess {
 
 /** `npm start` as production runs it (src/server/main.ts), in a child process, on a free loopback port. */
 export async function startPortalProcess(env: NodeJS.ProcessEnv): Promise<PortalProcess> {
-  // node --import tsx rather than the tsx wrapper: signals go straight to the server process.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, programArgs('src/server/main.ts'), {
     cwd: projectRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', SEED_DEMO: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -24,7 +23,10 @@ export async function startPortalProcess(env: NodeJS.ProcessEnv): Promise<Portal
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the portal did not start in 60 s:\n${out}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // no server left behind by a failed test
+      reject(new Error(`the portal did not start in 60 s:\n${out}`));
+    }, 60_000);
     child.stdout!.on('data', () => {
       const m = /running at (http:\/\/[^/\s]+)\//.exec(out);
       if (m) {

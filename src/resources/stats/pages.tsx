@@ -220,9 +220,6 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
             <Paragraph>{t.stats.coverage.explanation}</Paragraph>
             <Figure chart={figure} table={table} download={download} />
           </Section>
-          <Section title={t.stats.comingHeading} id="coming">
-            <Paragraph>{t.stats.comingText}</Paragraph>
-          </Section>
         </StatsLayout>
       ),
     };

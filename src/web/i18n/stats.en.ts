@@ -15,8 +15,6 @@ export const statsEn: typeof statsNb = {
     figureAgencies: 'state bodies in the base',
     figureGap: 'without a central, sector or group arrangement for IT operation or archive',
     figureAdoption: (service: string) => `use ${service}`,
-    comingHeading: 'Coming',
-    comingText: 'Satisfaction and gains: when user surveys and gain measurements are collected in the portal, they will be shown here, by service and agency size.',
     pages: {
       coverage: { title: 'Coverage', lead: 'For every agency and service area: which arrangement covers the area – central, sector, group, collaboration, in-house – or none known.' },
       gap: { title: 'Gaps in the offer', lead: 'Agencies outside the sector and group schemes have no shared service for IT operation and archive. Here they are.' },

@@ -13,8 +13,6 @@ export const statsNb = {
     figureAgencies: 'statlige virksomheter i grunnlaget',
     figureGap: 'uten sentral, sektor- eller gruppeløsning for IT-drift eller arkiv',
     figureAdoption: (service: string) => `bruker ${service}`,
-    comingHeading: 'Kommer',
-    comingText: 'Tilfredshet og gevinster: når brukerundersøkelser og gevinstmålinger samles inn i portalen, vises de her, fordelt på tjeneste og virksomhetsstørrelse.',
     pages: {
       coverage: { title: 'Dekning', lead: 'For hver virksomhet og hvert tjenesteområde: hvilken ordning dekker området – sentral, sektor, gruppe, samarbeid, egen løsning – eller ingen kjent.' },
       gap: { title: 'Hull i tilbudet', lead: 'Virksomheter utenfor sektor- og gruppeordningene har ingen fellestjeneste for IT-drift og arkiv. Her er de.' },

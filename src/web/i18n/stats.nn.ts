@@ -15,8 +15,6 @@ export const statsNn: typeof statsNb = {
     figureAgencies: 'statlege verksemder i grunnlaget',
     figureGap: 'utan sentral, sektor- eller gruppeløysing for IT-drift eller arkiv',
     figureAdoption: (service: string) => `bruker ${service}`,
-    comingHeading: 'Kjem',
-    comingText: 'Nøgdheit og gevinstar: når brukarundersøkingar og gevinstmålingar blir samla inn i portalen, blir dei viste her, fordelte på teneste og storleik på verksemda.',
     pages: {
       coverage: { title: 'Dekning', lead: 'For kvar verksemd og kvart tenesteområde: kva for ordning som dekkjer området – sentral, sektor, gruppe, samarbeid, eiga løysing – eller ingen kjend.' },
       gap: { title: 'Hol i tilbodet', lead: 'Verksemder utanfor sektor- og gruppeordningane har inga felles teneste for IT-drift og arkiv. Her er dei.' },
