@@ -29,10 +29,10 @@ import { actorOf } from '../audit/commands.js';
 import { mayProcurement } from '../procurements/policy.js';
 import { prefix, StateTag } from '../procurements/pages.js';
 import { procurementDetail, type ProcurementDetail } from '../procurements/queries.js';
-import { declarationFilter } from '../procurements/routes.js';
 import { setFollowUp, submitDeclaration, withdrawDeclaration } from './commands.js';
 import { mayDeclaration } from './policy.js';
-import { type DeclarationRow, getDeclaration, listDeclarations } from './queries.js';
+import { declarationFilter, declarationReader, declarationsFor, type DeclarationView } from './present.js';
+import { getDeclaration, listDeclarations } from './queries.js';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 60 }) });
 const FormBody = Type.Object({}, { additionalProperties: Type.Union([Type.String({ maxLength: 5000 }), Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 })]) });
@@ -113,11 +113,13 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
     return reply.redirect(`${prefix(req)}/anskaffelser/${p.id}/erklaering?virksomhet=${agency.orgnr}&ok=withdrawn`, 303);
   });
 
+  /** The declarations this reader may see, with the fields they may see (the follow-up only for the provider). */
   const overview = async (req: FastifyRequest, p: ProcurementDetail) => {
     const filter = declarationFilter(req.principal, p.providerId);
+    const reader = declarationReader(req.principal, p.providerId);
     if (!req.principal) throw new HttpProblem(401, messages[req.lang].access.signInRequired);
-    if (!filter) throw new HttpProblem(403, messages[req.lang].access.forbidden);
-    return listDeclarations(db, p.id, filter);
+    if (!filter || !reader) throw new HttpProblem(403, messages[req.lang].access.forbidden);
+    return { reader, rows: declarationsFor(reader, await listDeclarations(db, p.id, filter)) };
   };
 
   const OverviewQuery = Type.Object({
@@ -128,7 +130,7 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
   });
   app.get('/anskaffelser/:id/erklaeringer', { schema: { hide: true, params: IdParams, querystring: OverviewQuery }, preValidation: dropEmptyQueryValues }, async (req, reply) => {
     const p = await load(req, req.params.id);
-    const rows = await overview(req, p);
+    const { reader, rows } = await overview(req, p);
     const ministries = await ministryNames(db);
     return sendPage(
       req,
@@ -140,7 +142,7 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
         followUp={mayProcurement(req.principal, 'follow_up', p)}
         ministryNames={ministries}
         ok={req.query.ok}
-        filter={{ followUp: req.query.oppfolging, reason: req.query.grunn }}
+        filter={{ followUp: reader === 'provider' ? req.query.oppfolging : undefined, reason: req.query.grunn }}
         page={req.query.page}
       />,
     );
@@ -148,23 +150,28 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
 
   app.get('/anskaffelser/:id/erklaeringer.csv', { schema: { hide: true, params: IdParams } }, async (req, reply) => {
     const p = await load(req, req.params.id);
-    const rows = await overview(req, p);
+    const { reader, rows } = await overview(req, p);
     const t = messages[req.lang];
     const text = (v: LocalizedText | null | undefined) => pickText(v, req.lang).text;
     const def = p.questionnaire.definition;
-    const csv = toCsv<DeclarationRow>(
+    const csv = toCsv<DeclarationView>(
       [
         { header: t.common.orgnr, value: (r) => r.agency.orgnr },
         { header: t.agency.name, value: (r) => text(r.agency.name) },
         { header: t.common.ministry, value: (r) => (r.ministry ? text(r.ministry.name) : '') },
         { header: t.agency.sizeClass, value: (r) => t.vocab.sizeClass[sizeClassOf(r.agency.employees, thresholds)] },
         { header: t.declaration.kind, value: (r) => t.terms.declarationKind[r.kind] },
-        ...def.questions.map((q) => ({ header: text(q.label), value: (r: DeclarationRow) => (r.answers[q.id] === undefined ? '' : answerLabel(q, r.answers[q.id]!, text)) })),
+        ...def.questions.map((q) => ({ header: text(q.label), value: (r: DeclarationView) => (r.answers[q.id] === undefined ? '' : answerLabel(q, r.answers[q.id]!, text)) })),
         { header: t.declaration.submitted, value: (r) => r.submittedAt.toISOString() },
         { header: t.declaration.changed, value: (r) => r.updatedAt.toISOString() },
         { header: t.declaration.withdrawn, value: (r) => r.withdrawnAt?.toISOString() ?? '' },
-        { header: t.declaration.followUp, value: (r) => (r.followUp ? t.terms.followUp[r.followUp] : '') },
-        { header: t.declaration.followUpNote, value: (r) => r.followUpNote ?? '' },
+        // The provider's own working notes: only in the provider's download.
+        ...(reader === 'provider'
+          ? [
+              { header: t.declaration.followUp, value: (r: DeclarationView) => (r.followUp ? t.terms.followUp[r.followUp] : '') },
+              { header: t.declaration.followUpNote, value: (r: DeclarationView) => r.followUpNote ?? '' },
+            ]
+          : []),
       ],
       rows,
     );
@@ -328,7 +335,7 @@ function DeclarationsOverviewPage({
   page,
 }: {
   p: ProcurementDetail;
-  rows: DeclarationRow[];
+  rows: DeclarationView[];
   page: number;
   thresholds: SizeThresholds;
   followUp: boolean;
@@ -396,9 +403,9 @@ function DeclarationsOverviewPage({
       </div>
       <Section title={t.declaration.list} id="list">
         {rows.length === 0 ? <Paragraph>{t.declaration.noneYet}</Paragraph> : null}
-        {rows.length > 0 ? (
+        {rows.length > 0 && ((kind === 'opt_out' && followUp) || reasonQuestion?.options) ? (
           <form method="get" action={href(`/anskaffelser/${p.id}/erklaeringer`)} className="filter-row list-filter" aria-label={t.declaration.filter}>
-            {kind === 'opt_out' ? (
+            {kind === 'opt_out' && followUp ? (
               <SelectField
                 id="filter-followup"
                 name="oppfolging"
@@ -440,15 +447,7 @@ function DeclarationsOverviewPage({
               {r.ministry ? ` · ${text(r.ministry.name)}` : ''} · {t.declaration.updated(fmt.dateTime(r.updatedAt))}
             </Paragraph>
             <AnswerList def={def} answers={r.answers} />
-            {r.kind === 'opt_out' ? (
-              followUp ? (
-                <FollowUpForm p={p} r={r} back={{ ...listQuery, page: current > 1 ? current : undefined }} />
-              ) : r.followUp ? (
-                <Paragraph data-size="sm">
-                  {t.declaration.followUp}: {t.terms.followUp[r.followUp]}
-                </Paragraph>
-              ) : null
-            ) : null}
+            {r.kind === 'opt_out' && followUp ? <FollowUpForm p={p} r={r} back={{ ...listQuery, page: current > 1 ? current : undefined }} /> : null}
           </article>
         ))}
         <Pager page={current} pageCount={pageCount} hrefFor={pageHref} />
@@ -460,7 +459,7 @@ function DeclarationsOverviewPage({
 /** Declarations per page of the overview (each with its follow-up form for the provider). */
 export const OVERVIEW_PAGE_SIZE = 25;
 
-function FollowUpForm({ p, r, back }: { p: ProcurementDetail; r: DeclarationRow; back: Record<string, string | number | undefined> }) {
+function FollowUpForm({ p, r, back }: { p: ProcurementDetail; r: DeclarationView; back: Record<string, string | number | undefined> }) {
   const { t, fmt } = usePage();
   const href = useHref();
   const id = `fu-${r.agency.orgnr}`;

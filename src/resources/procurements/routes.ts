@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { Language } from '../../domain/catalogue.js';
-import { agencyScopes, isAdmin, ministryScopes, type Principal, providerScopes } from '../../domain/principal.js';
+import type { Principal } from '../../domain/principal.js';
 import { declarationKindFor, declarationWindow } from '../../domain/procurementLifecycle.js';
 import type { App } from '../../server/app.js';
 import { HttpProblem } from '../../server/problem.js';
@@ -9,11 +9,11 @@ import { messages } from '../../web/i18n/index.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { actorOf } from '../audit/commands.js';
 import { setFollowUp, submitDeclaration, withdrawDeclaration } from '../declarations/commands.js';
-import { type DeclarationFilter, type DeclarationRow, listDeclarations } from '../declarations/queries.js';
+import { declarationFilter, declarationReader, presentDeclaration } from '../declarations/present.js';
+import { listDeclarations } from '../declarations/queries.js';
 import { DeclarationBody, DeclarationParams, DeclarationSchema, FollowUpBody } from '../declarations/schema.js';
 import { localizer, pageUrl } from '../shared/present.js';
 import { problem } from '../shared/schema.js';
-import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
 import { createProcurement, transitionProcurement } from './commands.js';
 import { mayProcurement } from './policy.js';
 import { procurementDetail, listProcurements, type ProcurementDetail, type ProcurementListRow } from './queries.js';
@@ -30,31 +30,6 @@ import {
 
 /** Both ways in: a browser session (with X-CSRF-Token for writes) or a system's bearer token. */
 export const security: { [name: string]: string[] }[] = [{ session: [] }, { bearer: [] }];
-
-/** Which declarations of a procurement someone may read; undefined for no one (the public). */
-export function declarationFilter(p: Principal | undefined, providerId: string): DeclarationFilter | undefined {
-  if (!p) return undefined;
-  if (isAdmin(p) || providerScopes(p).includes(providerId)) return { all: true };
-  const agencyOrgnrs = agencyScopes(p);
-  const ministryOrgnrs = ministryScopes(p);
-  return agencyOrgnrs.length || ministryOrgnrs.length ? { all: false, agencyOrgnrs, ministryOrgnrs } : undefined;
-}
-
-export function presentDeclaration(d: DeclarationRow, lang: Language, thresholds: SizeThresholds) {
-  const { text, org } = localizer(lang);
-  return {
-    id: d.id,
-    procurementId: d.procurementId,
-    agency: { orgnr: d.agency.orgnr, name: text(d.agency.name), sizeClass: sizeClassOf(d.agency.employees, thresholds), kind: d.agency.kind },
-    ministry: d.ministry ? org(d.ministry) : null,
-    kind: d.kind,
-    answers: d.answers,
-    submittedAt: d.submittedAt.toISOString(),
-    updatedAt: d.updatedAt.toISOString(),
-    withdrawnAt: d.withdrawnAt?.toISOString() ?? null,
-    followUp: d.followUp ? { state: d.followUp, note: d.followUpNote, at: d.followUpAt?.toISOString() ?? null, by: d.followUpBy } : null,
-  };
-}
 
 export async function registerProcurementApi(api: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
@@ -207,16 +182,18 @@ export async function registerProcurementApi(api: App, deps: AppDeps): Promise<v
       const p = await load(req.params.id, req.lang);
       if (!req.principal) throw new HttpProblem(401, messages[req.lang].access.signInRequired);
       const filter = declarationFilter(req.principal, p.providerId);
-      if (!filter) throw new HttpProblem(403, messages[req.lang].access.forbidden);
-      const items = (await listDeclarations(db, p.id, filter)).map((d) => presentDeclaration(d, req.lang, thresholds));
+      const reader = declarationReader(req.principal, p.providerId);
+      if (!filter || !reader) throw new HttpProblem(403, messages[req.lang].access.forbidden);
+      const items = (await listDeclarations(db, p.id, filter)).map((d) => presentDeclaration(d, reader, req.lang, thresholds));
       return { items, total: items.length };
     },
   );
 
   const declarationResponse = { 200: { $ref: 'Declaration#' }, 201: { $ref: 'Declaration#' }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
-  const one = async (id: string, orgnr: string, lang: Language) => {
-    const rows = await listDeclarations(db, id, { all: false, agencyOrgnrs: [orgnr], ministryOrgnrs: [] });
-    return presentDeclaration(rows[0]!, lang, thresholds);
+  /** The declaration just written, as its writer may see it (the agency without the provider's follow-up). */
+  const one = async (p: ProcurementDetail, orgnr: string, principal: Principal, lang: Language) => {
+    const rows = await listDeclarations(db, p.id, { all: false, agencyOrgnrs: [orgnr], ministryOrgnrs: [] });
+    return presentDeclaration(rows[0]!, declarationReader(principal, p.providerId) ?? 'agency', lang, thresholds);
   };
 
   api.put(
@@ -239,7 +216,7 @@ export async function registerProcurementApi(api: App, deps: AppDeps): Promise<v
       const p = await load(req.params.id, req.lang);
       const r = await submitDeclaration(db, actor, p.id, orgnr, req.body.answers, req.lang);
       reply.code(r.outcome === 'created' ? 201 : 200);
-      return one(p.id, orgnr, req.lang);
+      return one(p, orgnr, actor.principal, req.lang);
     },
   );
 
@@ -259,7 +236,7 @@ export async function registerProcurementApi(api: App, deps: AppDeps): Promise<v
       const orgnr = requireOrgnr(req.params.orgnr, req.lang, 'orgnr');
       const p = await load(req.params.id, req.lang);
       await withdrawDeclaration(db, actor, p.id, orgnr, req.lang);
-      return one(p.id, orgnr, req.lang);
+      return one(p, orgnr, actor.principal, req.lang);
     },
   );
 
@@ -282,7 +259,7 @@ export async function registerProcurementApi(api: App, deps: AppDeps): Promise<v
       const p = await load(req.params.id, req.lang);
       if (!mayProcurement(actor.principal, 'follow_up', p)) throw new HttpProblem(403, messages[req.lang].access.notYourProvider);
       await setFollowUp(db, actor, p.id, orgnr, { state: req.body.state, note: req.body.note }, req.lang);
-      return one(p.id, orgnr, req.lang);
+      return one(p, orgnr, actor.principal, req.lang);
     },
   );
 }
