@@ -1,11 +1,9 @@
 import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { eq } from 'drizzle-orm';
-import { agencies } from '../../db/schema/index.js';
 import { type LocalizedText, pickText } from '../../domain/catalogue.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
-import { agencyScopes, type Principal } from '../../domain/principal.js';
+import { agencyScopes } from '../../domain/principal.js';
 import { declarationKindFor, declarationWindow, FOLLOW_UP_STATES, type FollowUpState } from '../../domain/procurementLifecycle.js';
 import { answerLabel, type Answers, type QuestionnaireDefinition } from '../../domain/questionnaire.js';
 import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
@@ -32,7 +30,7 @@ import { procurementDetail, type ProcurementDetail } from '../procurements/queri
 import { setFollowUp, submitDeclaration, withdrawDeclaration } from './commands.js';
 import { mayDeclaration } from './policy.js';
 import { declarationFilter, declarationReader, declarationsFor, type DeclarationView } from './present.js';
-import { getDeclaration, listDeclarations } from './queries.js';
+import { declaringAgency, getDeclaration, listDeclarations } from './queries.js';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 60 }) });
 const FormBody = Type.Object({}, { additionalProperties: Type.Union([Type.String({ maxLength: 5000 }), Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 })]) });
@@ -54,7 +52,7 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
     if (!req.principal) throw new HttpProblem(401, t.access.signInRequired);
     const mine = agencyScopes(req.principal);
     const orgnr = raw ? requireOrgnr(raw, req.lang, 'virksomhet') : mine.length === 1 ? mine[0]! : requireOrgnr(raw, req.lang, 'virksomhet');
-    const [agency] = await db.select({ orgnr: agencies.orgnr, name: agencies.name, ministryOrgnr: agencies.ministryOrgnr }).from(agencies).where(eq(agencies.orgnr, orgnr));
+    const agency = await declaringAgency(db, orgnr);
     if (!agency) throw new HttpProblem(404, t.errors.unknownAgency(formatOrgnr(orgnr)));
     return agency;
   };

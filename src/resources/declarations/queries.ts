@@ -90,3 +90,9 @@ export async function declarationsAcrossProcurements(db: Executor, f: Declaratio
 }
 
 export type AgencyDeclarationRow = Awaited<ReturnType<typeof declarationsAcrossProcurements>>[number];
+
+/** The agency a declaration form is for (name, and ministry for the read check), or undefined. */
+export async function declaringAgency(db: Executor, orgnr: string) {
+  const [agency] = await db.select({ orgnr: agencies.orgnr, name: agencies.name, ministryOrgnr: agencies.ministryOrgnr }).from(agencies).where(eq(agencies.orgnr, orgnr));
+  return agency;
+}

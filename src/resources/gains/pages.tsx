@@ -1,8 +1,6 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { services } from '../../db/schema/index.js';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import { GAIN_DIRECTIONS, GAIN_UNITS, type GainUnit } from '../../domain/collaboration.js';
 import type { App } from '../../server/app.js';
@@ -22,6 +20,7 @@ import { createIndicator, recordMeasurement, removeMeasurement, updateIndicator 
 import { mayGain } from './policy.js';
 import { type GainIndicatorRow, gainsOfService } from './queries.js';
 import { parseIndicatorInput } from './schema.js';
+import { serviceForGains } from './queries.js';
 
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 type Service = { id: string; slug: string; name: LocalizedText; providerId: string };
@@ -30,7 +29,7 @@ export async function registerGainPages(app: App, deps: AppDeps): Promise<void> 
   const { db } = deps.database;
   const load = async (req: FastifyRequest, slug: string): Promise<Service> => {
     const t = messages[req.lang];
-    const [s] = await db.select({ id: services.id, slug: services.slug, name: services.name, providerId: services.providerId }).from(services).where(eq(services.slug, slug));
+    const s = await serviceForGains(db, slug);
     if (!s) throw new HttpProblem(404, t.errors.unknownService(slug));
     if (!req.principal) throw new HttpProblem(401, t.access.signInRequired);
     if (!mayGain(req.principal, 'edit', s)) throw new HttpProblem(403, t.access.notYourProvider);

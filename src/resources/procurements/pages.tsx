@@ -1,9 +1,7 @@
 import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { eq } from 'drizzle-orm';
-import { providers } from '../../db/schema/index.js';
-import { agencyScopes, editsProvider, isAdmin, ministryScopes, type Principal, providerScopes } from '../../domain/principal.js';
+import { agencyScopes, editsProvider, isAdmin, ministryScopes, type Principal } from '../../domain/principal.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
 import { toOsloLocal } from '../../domain/osloTime.js';
 import {
@@ -24,7 +22,7 @@ import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { ErrorSummary, errorMap, Notice, PostForm } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
-import { sendErrorPage, sendPage } from '../../web/render.js';
+import { sendPage } from '../../web/render.js';
 import { actorOf } from '../audit/commands.js';
 import { agencyNames } from '../shared/queries.js';
 import { createProcurement, transitionProcurement } from './commands.js';
@@ -33,6 +31,7 @@ import { procurementDetail, listProcurements, type ProcurementDetail, type Procu
 import { parseInstant, parseProcurementInput } from './schema.js';
 import { ELIGIBILITIES } from '../../db/schema/index.js';
 import { getDeclaration } from '../declarations/queries.js';
+import { editableProviders } from '../shared/queries.js';
 
 const STATE_COLOR: Record<ProcurementState, 'neutral' | 'info' | 'warning' | 'success' | 'danger'> = {
   planned: 'neutral',
@@ -58,11 +57,8 @@ const IdParams = Type.Object({ id: Type.String({ maxLength: 60 }) });
 const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 40 })) });
 
 /** The providers a principal may create procurements for: their own, or all for administrators. */
-async function creatableProviders(deps: AppDeps, p: Principal | undefined) {
-  const { db } = deps.database;
-  if (!p) return [];
-  const rows = await db.select({ id: providers.id, slug: providers.slug, name: providers.name }).from(providers);
-  return rows.filter((r) => isAdmin(p) || providerScopes(p).includes(r.id));
+function creatableProviders(deps: AppDeps, p: Principal | undefined) {
+  return editableProviders(deps.database.db, p);
 }
 
 export async function registerProcurementPages(app: App, deps: AppDeps): Promise<void> {
@@ -396,7 +392,6 @@ function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transit
 
 function ManageSection({ p, now, error }: { p: ProcurementDetail; now: Date; error: ProcurementPageProps['transitionError'] }) {
   const { t, fmt } = usePage();
-  const href = useHref();
   const actions = actionsFrom(p.status);
   return (
     <Section title={t.procurement.manage} id="manage">

@@ -1,6 +1,7 @@
-import { asc, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import type { Executor } from '../../db/database.js';
+import { isAdmin, type Principal, providerScopes } from '../../domain/principal.js';
 import { agencies, areas, providers, services } from '../../db/schema/index.js';
 
 /** The columns a service link needs (name, status tag, kind tag); spread into a select. */
@@ -33,4 +34,22 @@ export function providerOptions(db: Executor, ids?: readonly string[]): Promise<
     .select({ id: providers.id, slug: providers.slug, name: providers.name })
     .from(providers)
     .where(ids ? inArray(providers.id, [...ids]) : undefined);
+}
+
+/** The providers someone edits, as choices: all of them for an administrator, else their own (none for others). */
+export function editableProviders(db: Executor, p: Principal | undefined): Promise<{ id: string; slug: string; name: LocalizedText }[]> {
+  if (isAdmin(p)) return providerOptions(db);
+  const ids = providerScopes(p);
+  return ids.length ? providerOptions(db, ids) : Promise.resolve([]);
+}
+
+/** One provider by slug (id, slug, names), or undefined. */
+export async function providerBySlug(db: Executor, slug: string): Promise<{ id: string; slug: string; name: LocalizedText; shortName: string | null } | undefined> {
+  const [p] = await db.select({ id: providers.id, slug: providers.slug, name: providers.name, shortName: providers.shortName }).from(providers).where(eq(providers.slug, slug));
+  return p;
+}
+
+/** Every ministry as a choice (organisation number and name). */
+export function ministryOptions(db: Executor): Promise<{ orgnr: string; name: LocalizedText }[]> {
+  return db.select({ orgnr: agencies.orgnr, name: agencies.name }).from(agencies).where(eq(agencies.kind, 'ministry'));
 }

@@ -1,8 +1,6 @@
 import { Paragraph } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
-import { sql } from 'drizzle-orm';
-import { type LocalizedText, pickText } from '../../../domain/catalogue.js';
-import { queryRows } from '../../../db/database.js';
+import { pickText } from '../../../domain/catalogue.js';
 import type { App } from '../../../server/app.js';
 import { HttpProblem } from '../../../server/problem.js';
 import type { AppDeps } from '../../../server/types.js';
@@ -17,6 +15,7 @@ import { osloToday } from '../../../domain/osloTime.js';
 import { registerStatPage } from '../statPage.js';
 import { adoptionTable, sizeSplitTable, tierTable, trendTable } from '../tables.js';
 import { contexts, tOf, StatsLayout, Figure } from './shared.js';
+import { providerBySlug } from '../../shared/queries.js';
 
 /** One provider's services: adoption, tiers, trend. */
 export function registerProviderPage(app: App, deps: AppDeps): void {
@@ -28,11 +27,11 @@ export function registerProviderPage(app: App, deps: AppDeps): void {
     const today = osloToday();
     const t0 = tOf(req);
     const services = await listServiceRows(db, { provider: slug });
-    const [provider] = await queryRows<{ slug: string; name: LocalizedText; short_name: string | null }>(db, sql`select slug, name, short_name from providers where slug = ${slug}`);
+    const provider = await providerBySlug(db, slug);
     if (!provider) throw new HttpProblem(404, t0.errors.unknownProvider(slug));
     const [r, tiers, trend] = await Promise.all([adoptionReport(db, th, today, { provider: slug }, 'users', req.lang), tierReport(db, today, services), trendReport(db, today, 'service', { provider: slug })]);
     const { t, c, chart } = contexts(req, today);
-    const name = provider.short_name ?? pickText(provider.name, req.lang).text;
+    const name = provider.shortName ?? pickText(provider.name, req.lang).text;
     const table = adoptionTable(c, r.rows);
     const tierTab = tierTable(c, tiers);
     const trendTab = trendTable(c, trend);
