@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Paragraph } from '@digdir/designsystemet-react';
 import { pickText } from '../../../domain/catalogue.js';
 import type { App } from '../../../server/app.js';
 import { HttpProblem } from '../../../server/problem.js';
@@ -15,7 +15,7 @@ import { AdoptionPageQuery } from '../schema.js';
 import { osloToday } from '../../../domain/osloTime.js';
 import { registerStatPage } from '../statPage.js';
 import { adoptionTable, sizeSplitTable, tierTable } from '../tables.js';
-import { PAGE_SIZE, contexts, tOf, StatsLayout, Figure } from './shared.js';
+import { PAGE_SIZE, contexts, tOf, StatsLayout, Figure, FilterForm } from './shared.js';
 
 /** Adoption: how many eligible agencies use each service, with its tiers. */
 export function registerAdoptionPage(app: App, deps: AppDeps): void {
@@ -51,11 +51,7 @@ export function registerAdoptionPage(app: App, deps: AppDeps): void {
       tables: [table, tierTab, ...(topTable ? [topTable] : [])],
       page: () => (
         <StatsLayout title={t.stats.pages.adoption.title} lead={t.stats.pages.adoption.lead} asOf={today}>
-          <form method="get" action={download.path} className="filter-form" aria-labelledby="filter-heading">
-            <Heading level={2} data-size="xs" id="filter-heading">
-              {t.stats.coverage.filters}
-            </Heading>
-            <div className="filter-row">
+          <FilterForm action={download.path}>
               <SelectField id="f-area" name="area" label={t.stats.table.area} value={area ?? ''} options={[{ value: '', label: t.stats.adoption.allAreas }, ...areas.map((a) => ({ value: a.slug, label: pickText(a.name, lang).text }))]} />
               <SelectField
                 id="f-provider"
@@ -75,9 +71,7 @@ export function registerAdoptionPage(app: App, deps: AppDeps): void {
                   { value: 'name', label: t.stats.adoption.sortName },
                 ]}
               />
-            </div>
-            <Button type="submit">{t.stats.coverage.apply}</Button>
-          </form>
+          </FilterForm>
           <Paragraph data-size="sm">{t.stats.adoption.eligibilityNote}</Paragraph>
           {topChart && topTable ? <Figure chart={topChart} table={topTable} download={download} /> : null}
           <Section title={t.stats.adoption.tableTitle} id="services">

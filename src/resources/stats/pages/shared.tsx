@@ -64,11 +64,7 @@ export function PopulationForm({ action, ministries, q, thresholds, showKind = t
   const { t, lang } = usePage();
   const sizes = SIZE_CLASSES.filter((c) => c !== 'gap' || thresholds.largeAbove > thresholds.mediumMax);
   return (
-    <form method="get" action={action} className="filter-form" aria-labelledby="filter-heading">
-      <Heading level={2} data-size="xs" id="filter-heading">
-        {t.stats.coverage.filters}
-      </Heading>
-      <div className="filter-row">
+    <FilterForm action={action}>
         <SelectField
           id="f-ministry"
           name="ministry"
@@ -92,7 +88,19 @@ export function PopulationForm({ action, ministries, q, thresholds, showKind = t
           value={q.size ?? ''}
           options={[{ value: '', label: t.agency.allSizes }, ...sizes.map((c) => ({ value: c, label: sizeClassText(t, c, thresholds) }))]}
         />
-      </div>
+    </FilterForm>
+  );
+}
+
+/** A statistics page's filters: a GET form (works without JavaScript) with a heading, a row of fields and a button. */
+export function FilterForm({ action, children }: { action: string; children: ReactNode }) {
+  const { t } = usePage();
+  return (
+    <form method="get" action={action} className="filter-form" aria-labelledby="filter-heading">
+      <Heading level={2} data-size="xs" id="filter-heading">
+        {t.stats.coverage.filters}
+      </Heading>
+      <div className="filter-row">{children}</div>
       <Button type="submit">{t.stats.coverage.apply}</Button>
     </form>
   );

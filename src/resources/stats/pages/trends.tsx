@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Paragraph } from '@digdir/designsystemet-react';
 import { pickText } from '../../../domain/catalogue.js';
 import type { App } from '../../../server/app.js';
 import type { AppDeps } from '../../../server/types.js';
@@ -12,7 +12,7 @@ import { TrendPageQuery } from '../schema.js';
 import { osloToday } from '../../../domain/osloTime.js';
 import { registerStatPage } from '../statPage.js';
 import { launchesTable, trendTable } from '../tables.js';
-import { contexts, StatsLayout, Figure } from './shared.js';
+import { contexts, StatsLayout, Figure, FilterForm } from './shared.js';
 
 /** Trends: services over time, and the launched and planned ones. */
 export function registerTrendsPage(app: App, deps: AppDeps): void {
@@ -36,15 +36,9 @@ export function registerTrendsPage(app: App, deps: AppDeps): void {
       tables: [table, launched, planned],
       page: () => (
         <StatsLayout title={t.stats.pages.trends.title} lead={t.stats.pages.trends.lead} asOf={today}>
-          <form method="get" action={download.path} className="filter-form" aria-labelledby="filter-heading">
-            <Heading level={2} data-size="xs" id="filter-heading">
-              {t.stats.coverage.filters}
-            </Heading>
-            <div className="filter-row">
+          <FilterForm action={download.path}>
               <SelectField id="f-area" name="area" label={t.stats.trends.area} value={area ?? ''} options={[{ value: '', label: t.stats.trends.allAreas }, ...areas.map((a) => ({ value: a.slug, label: pickText(a.name, lang).text }))]} />
-            </div>
-            <Button type="submit">{t.stats.coverage.apply}</Button>
-          </form>
+          </FilterForm>
           {r.undated ? (
             <Paragraph data-size="sm" className="muted">
               {t.stats.trends.undated(r.undated)}
