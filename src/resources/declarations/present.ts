@@ -2,7 +2,7 @@ import type { Language } from '../../domain/catalogue.js';
 import { agencyScopes, isAdmin, ministryScopes, type Principal, providerScopes } from '../../domain/principal.js';
 import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
 import { localizer } from '../shared/present.js';
-import type { DeclarationFilter, DeclarationRow } from './queries.js';
+import type { DeclarationRow } from './queries.js';
 
 /**
  * Who reads a procurement's declarations, and so which fields they get:
@@ -18,13 +18,6 @@ export function declarationReader(p: Principal | undefined, providerId: string):
   if (!p) return undefined;
   if (isAdmin(p) || providerScopes(p).includes(providerId)) return 'provider';
   return agencyScopes(p).length || ministryScopes(p).length ? 'agency' : undefined;
-}
-
-/** Which declarations of a procurement someone may read; undefined for no one (the public). */
-export function declarationFilter(p: Principal | undefined, providerId: string): DeclarationFilter | undefined {
-  const reader = declarationReader(p, providerId);
-  if (reader === 'provider') return { all: true };
-  return reader ? { all: false, agencyOrgnrs: agencyScopes(p!), ministryOrgnrs: ministryScopes(p!) } : undefined;
 }
 
 /** The provider's follow-up of an opt-out: only in the provider's view. */

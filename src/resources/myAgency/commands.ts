@@ -8,7 +8,8 @@ import { capacityForAgency } from '../../domain/principal.js';
 import { validateAnswers } from '../../domain/questionnaire.js';
 import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
-import { type Actor, recordAudit } from '../audit/commands.js';
+import type { Actor } from '../../domain/actor.js';
+import { recordAudit } from '../../db/audit.js';
 import { answerProblems } from '../shared/questionnaireMessages.js';
 import { mayAgency } from './policy.js';
 

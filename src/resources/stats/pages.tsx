@@ -1,5 +1,4 @@
-import type { App } from '../../server/app.js';
-import type { AppDeps } from '../../server/types.js';
+import type { App, AppDeps } from '../../server/types.js';
 import { registerOverviewPage } from './pages/overview.js';
 import { registerCoveragePage } from './pages/coverage.js';
 import { registerGapPage } from './pages/gap.js';

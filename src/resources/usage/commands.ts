@@ -6,7 +6,8 @@ import { formatOrgnr } from '../../domain/orgnr.js';
 import { capacityForAgency, capacityForProvider, editsAgency, isAdmin } from '../../domain/principal.js';
 import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
-import { type Actor, recordAudit } from '../audit/commands.js';
+import type { Actor } from '../../domain/actor.js';
+import { recordAudit } from '../../db/audit.js';
 import { mayUsage } from './policy.js';
 import { serviceWithTiers } from './queries.js';
 

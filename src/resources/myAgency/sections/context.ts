@@ -1,9 +1,7 @@
 import type { LocalizedText } from '../../../domain/catalogue.js';
 import { answerLabel, type Answers, type QuestionnaireDefinition } from '../../../domain/questionnaire.js';
-import { errorMap } from '../../../web/forms.js';
+import { errorMap, type Errors } from '../../../web/forms.js';
 import type { AgencyRow } from '../queries.js';
-
-export type Errors = { field: string; message: string }[];
 
 /**
  * What every section of the self-service page needs: the agency, whether the reader may edit it, where its forms

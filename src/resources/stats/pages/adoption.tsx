@@ -1,8 +1,7 @@
 import { Paragraph } from '@digdir/designsystemet-react';
 import { pickText } from '../../../domain/catalogue.js';
-import type { App } from '../../../server/app.js';
+import type { App, AppDeps } from '../../../server/types.js';
 import { HttpProblem } from '../../../server/problem.js';
-import type { AppDeps } from '../../../server/types.js';
 import { JsonLink, Pager, queryString, Section, SelectField } from '../../../web/components.js';
 import { Text } from '../../../web/context.js';
 import { StatTableView } from '../../../web/export/StatTableView.js';

@@ -1,6 +1,5 @@
 import { Paragraph } from '@digdir/designsystemet-react';
-import type { App } from '../../../server/app.js';
-import type { AppDeps } from '../../../server/types.js';
+import type { App, AppDeps } from '../../../server/types.js';
 import { JsonLink, queryString, Section } from '../../../web/components.js';
 import { coverageChart } from '../charts.js';
 import { coverageReport } from '../served.js';

@@ -1,7 +1,6 @@
 import { Paragraph } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
-import type { App } from '../../../server/app.js';
-import type { AppDeps } from '../../../server/types.js';
+import type { App, AppDeps } from '../../../server/types.js';
 import { Section } from '../../../web/components.js';
 import { StatTableView } from '../../../web/export/StatTableView.js';
 import { feedbackReport } from '../feedback.js';

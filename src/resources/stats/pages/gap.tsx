@@ -1,6 +1,5 @@
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
-import type { App } from '../../../server/app.js';
-import type { AppDeps } from '../../../server/types.js';
+import type { App, AppDeps } from '../../../server/types.js';
 import { JsonLink, queryString, Section } from '../../../web/components.js';
 import { gapChart } from '../charts.js';
 import { gapReport } from '../served.js';

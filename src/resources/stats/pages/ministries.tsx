@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import { formatOrgnr } from '../../../domain/orgnr.js';
-import type { App } from '../../../server/app.js';
-import type { AppDeps } from '../../../server/types.js';
+import type { App, AppDeps } from '../../../server/types.js';
 import { StatTableView } from '../../../web/export/StatTableView.js';
 import type { StatTable } from '../../../web/export/table.js';
 import { listMinistries } from '../../agencies/queries.js';

@@ -1,8 +1,7 @@
 import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
 import { pickText } from '../../../domain/catalogue.js';
-import type { App } from '../../../server/app.js';
-import type { AppDeps } from '../../../server/types.js';
+import type { App, AppDeps } from '../../../server/types.js';
 import { Section } from '../../../web/components.js';
 import { usePage, useHref } from '../../../web/context.js';
 import { coverageChart } from '../charts.js';

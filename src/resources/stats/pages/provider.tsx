@@ -1,9 +1,8 @@
 import { Paragraph } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
 import { pickText } from '../../../domain/catalogue.js';
-import type { App } from '../../../server/app.js';
+import type { App, AppDeps } from '../../../server/types.js';
 import { HttpProblem } from '../../../server/problem.js';
-import type { AppDeps } from '../../../server/types.js';
 import { JsonLink, queryString, Section } from '../../../web/components.js';
 import { Text } from '../../../web/context.js';
 import { StatTableView } from '../../../web/export/StatTableView.js';

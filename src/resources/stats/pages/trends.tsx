@@ -1,7 +1,6 @@
 import { Paragraph } from '@digdir/designsystemet-react';
 import { pickText } from '../../../domain/catalogue.js';
-import type { App } from '../../../server/app.js';
-import type { AppDeps } from '../../../server/types.js';
+import type { App, AppDeps } from '../../../server/types.js';
 import { JsonLink, queryString, Section, SelectField } from '../../../web/components.js';
 import { StatTableView } from '../../../web/export/StatTableView.js';
 import { trendChart } from '../charts.js';
