@@ -1,10 +1,7 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { asc, eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { requirePrincipal } from '../../auth/plugin.js';
-import { agencies, providers, roleAssignments, users } from '../../db/schema/index.js';
-import type { LocalizedText } from '../../domain/catalogue.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
 import { ROLES } from '../../domain/principal.js';
 import type { App, AppDeps } from '../../server/types.js';
@@ -20,6 +17,7 @@ import { actorOf } from '../../server/actor.js';
 import { auditScope } from '../audit/policy.js';
 import { type AuditRow, listAudit } from '../audit/queries.js';
 import { assignRole, removeRole } from './commands.js';
+import { listRoleAssignments, type RoleAssignmentRow } from './queries.js';
 import { mayAdminister } from './policy.js';
 
 const FormBody = formBody({ maxLength: 500 });
@@ -30,15 +28,8 @@ export async function registerAdminPages(app: App, deps: AppDeps): Promise<void>
   const rolesPage = async (req: FastifyRequest, reply: FastifyReply, state: { errors?: { field: string; message: string }[]; values?: Record<string, string>; ok?: string }, status = 200) => {
     requirePrincipal(req);
     if (!mayAdminister(req.principal)) throw new HttpProblem(403, messages[req.lang].access.forbidden);
-    const rows = await db
-      .select({ id: roleAssignments.id, role: roleAssignments.role, user: { name: users.name, email: users.email, lastLoginAt: users.lastLoginAt }, agencyOrgnr: roleAssignments.agencyOrgnr, ministryOrgnr: roleAssignments.ministryOrgnr, providerId: roleAssignments.providerId })
-      .from(roleAssignments)
-      .innerJoin(users, eq(users.id, roleAssignments.userId))
-      .orderBy(asc(users.name), asc(roleAssignments.role));
-    const [orgs, provs] = await Promise.all([db.select({ orgnr: agencies.orgnr, name: agencies.name }).from(agencies), db.select({ id: providers.id, slug: providers.slug, name: providers.name }).from(providers)]);
-    const scopeName = (r: (typeof rows)[number]): LocalizedText | string =>
-      r.agencyOrgnr || r.ministryOrgnr ? (orgs.find((o) => o.orgnr === (r.agencyOrgnr ?? r.ministryOrgnr))?.name ?? formatOrgnr(r.agencyOrgnr ?? r.ministryOrgnr ?? '')) : r.providerId ? (provs.find((p) => p.id === r.providerId)?.name ?? '') : '–';
-    return sendPage(req, reply, <RolesPage rows={rows.map((r) => ({ ...r, scope: scopeName(r) }))} {...state} />, status);
+    const rows = await listRoleAssignments(db);
+    return sendPage(req, reply, <RolesPage rows={rows} {...state} />, status);
   };
 
   app.get('/admin/roller', { schema: { hide: true, querystring: Type.Object({ ok: Type.Optional(Type.String({ maxLength: 20 })) }) } }, async (req, reply) => rolesPage(req, reply, { ok: req.query.ok }));
@@ -79,7 +70,7 @@ function RolesPage({
   values = {},
   ok,
 }: {
-  rows: { id: string; role: (typeof ROLES)[number]; user: { name: string; email: string; lastLoginAt: Date | null }; scope: LocalizedText | string }[];
+  rows: RoleAssignmentRow[];
   errors?: { field: string; message: string }[];
   values?: Record<string, string>;
   ok?: string | undefined;

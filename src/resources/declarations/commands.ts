@@ -18,8 +18,14 @@ import { mayDeclaration } from './policy.js';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-const snapshot = (d: typeof declarations.$inferSelect | undefined) =>
-  d ? { kind: d.kind, answers: d.answers, withdrawnAt: d.withdrawnAt?.toISOString() ?? null, followUp: d.followUp, followUpNote: d.followUpNote } : null;
+/**
+ * A declaration in an audit event done for the agency (submit, change, withdraw): the agency reads these events, so
+ * they leave out the provider's follow-up, which the agency does not see.
+ */
+const snapshot = (d: typeof declarations.$inferSelect | undefined) => (d ? { kind: d.kind, answers: d.answers, withdrawnAt: d.withdrawnAt?.toISOString() ?? null } : null);
+
+/** A declaration in the provider's follow-up event (read by the provider and administrators): with the follow-up. */
+const followUpSnapshot = (d: typeof declarations.$inferSelect | undefined) => (d ? { ...snapshot(d), followUp: d.followUp, followUpNote: d.followUpNote } : null);
 
 /**
  * The procurement (locked for share, so a transition cannot slip between the window check and the write), the
@@ -139,8 +145,8 @@ export async function setFollowUp(
       action: 'declaration.follow_up',
       entityType: 'declaration',
       entityId: existing.id,
-      before: snapshot(existing),
-      after: snapshot(row),
+      before: followUpSnapshot(existing),
+      after: followUpSnapshot(row),
     });
     return row!;
   });

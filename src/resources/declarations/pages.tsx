@@ -1,11 +1,9 @@
 import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { eq } from 'drizzle-orm';
-import { agencies } from '../../db/schema/index.js';
 import { type LocalizedText, pickText } from '../../domain/catalogue.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
-import { agencyScopes, type Principal } from '../../domain/principal.js';
+import { agencyScopes } from '../../domain/principal.js';
 import { declarationKindFor, declarationWindow, FOLLOW_UP_STATES, type FollowUpState } from '../../domain/procurementLifecycle.js';
 import { answerLabel, type Answers, type QuestionnaireDefinition } from '../../domain/questionnaire.js';
 import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
@@ -31,7 +29,8 @@ import { StateTag } from '../procurements/pages.js';
 import { procurementDetail, type ProcurementDetail } from '../procurements/queries.js';
 import { setFollowUp, submitDeclaration, withdrawDeclaration } from './commands.js';
 import { declarationFilter, mayDeclaration } from './policy.js';
-import { type DeclarationRow, getDeclaration, listDeclarations } from './queries.js';
+import { declarationReader, declarationsFor, type DeclarationView } from './present.js';
+import { declaringAgency, getDeclaration, listDeclarations } from './queries.js';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 60 }) });
 const FormBody = formBody({ maxLength: 5000, list: { maxLength: 200, maxItems: 50 } });
@@ -53,7 +52,7 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
     if (!req.principal) throw new HttpProblem(401, t.access.signInRequired);
     const mine = agencyScopes(req.principal);
     const orgnr = raw ? requireOrgnr(raw, req.lang, 'virksomhet') : mine.length === 1 ? mine[0]! : requireOrgnr(raw, req.lang, 'virksomhet');
-    const [agency] = await db.select({ orgnr: agencies.orgnr, name: agencies.name, ministryOrgnr: agencies.ministryOrgnr }).from(agencies).where(eq(agencies.orgnr, orgnr));
+    const agency = await declaringAgency(db, orgnr);
     if (!agency) throw new HttpProblem(404, t.errors.unknownAgency(formatOrgnr(orgnr)));
     return agency;
   };
@@ -112,11 +111,13 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
     return reply.redirect(`${prefix(req)}/anskaffelser/${p.id}/erklaering?virksomhet=${agency.orgnr}&ok=withdrawn`, 303);
   });
 
+  /** The declarations this reader may see, with the fields they may see (the follow-up only for the provider). */
   const overview = async (req: FastifyRequest, p: ProcurementDetail) => {
     const filter = declarationFilter(req.principal, p.providerId);
+    const reader = declarationReader(req.principal, p.providerId);
     if (!req.principal) throw new HttpProblem(401, messages[req.lang].access.signInRequired);
-    if (!filter) throw new HttpProblem(403, messages[req.lang].access.forbidden);
-    return listDeclarations(db, p.id, filter);
+    if (!filter || !reader) throw new HttpProblem(403, messages[req.lang].access.forbidden);
+    return { reader, rows: declarationsFor(reader, await listDeclarations(db, p.id, filter)) };
   };
 
   const OverviewQuery = Type.Object({
@@ -127,7 +128,7 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
   });
   app.get('/anskaffelser/:id/erklaeringer', { schema: { hide: true, params: IdParams, querystring: OverviewQuery }, preValidation: dropEmptyQueryValues }, async (req, reply) => {
     const p = await load(req, req.params.id);
-    const rows = await overview(req, p);
+    const { reader, rows } = await overview(req, p);
     const ministries = await ministryNames(db);
     return sendPage(
       req,
@@ -139,7 +140,7 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
         followUp={mayProcurement(req.principal, 'follow_up', p)}
         ministryNames={ministries}
         ok={req.query.ok}
-        filter={{ followUp: req.query.oppfolging, reason: req.query.grunn }}
+        filter={{ followUp: reader === 'provider' ? req.query.oppfolging : undefined, reason: req.query.grunn }}
         page={req.query.page}
       />,
     );
@@ -148,10 +149,10 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
   for (const format of EXPORT_FORMATS) {
     app.get(`/anskaffelser/:id/erklaeringer.${format}`, { schema: { hide: true, params: IdParams } }, async (req, reply) => {
       const p = await load(req, req.params.id);
-      const rows = await overview(req, p);
+      const { reader, rows } = await overview(req, p);
       const t = messages[req.lang];
       const text = (v: LocalizedText | null | undefined) => pickText(v, req.lang).text;
-      const table = tableOf<DeclarationRow>(
+      const table = tableOf<DeclarationView>(
         { id: 'erklaeringer', title: t.declaration.list },
         [
           { key: 'orgnr', label: t.common.orgnr, type: 'text', value: (r) => r.agency.orgnr },
@@ -159,12 +160,17 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
           { key: 'ministry', label: t.common.ministry, type: 'text', value: (r) => (r.ministry ? text(r.ministry.name) : '') },
           { key: 'size', label: t.agency.sizeClass, type: 'text', value: (r) => t.vocab.sizeClass[sizeClassOf(r.agency.employees, thresholds)] },
           { key: 'kind', label: t.declaration.kind, type: 'text', value: (r) => t.terms.declarationKind[r.kind] },
-          ...p.questionnaire.definition.questions.map((q) => ({ key: `q-${q.id}`, label: text(q.label), type: 'text' as const, value: (r: DeclarationRow) => (r.answers[q.id] === undefined ? '' : answerLabel(q, r.answers[q.id]!, text)) })),
+          ...p.questionnaire.definition.questions.map((q) => ({ key: `q-${q.id}`, label: text(q.label), type: 'text' as const, value: (r: DeclarationView) => (r.answers[q.id] === undefined ? '' : answerLabel(q, r.answers[q.id]!, text)) })),
           { key: 'submitted', label: t.declaration.submitted, type: 'datetime', value: (r) => r.submittedAt },
           { key: 'changed', label: t.declaration.changed, type: 'datetime', value: (r) => r.updatedAt },
           { key: 'withdrawn', label: t.declaration.withdrawn, type: 'datetime', value: (r) => r.withdrawnAt },
-          { key: 'followUp', label: t.declaration.followUp, type: 'text', value: (r) => (r.followUp ? t.terms.followUp[r.followUp] : '') },
-          { key: 'followUpNote', label: t.declaration.followUpNote, type: 'text', value: (r) => r.followUpNote },
+          // The provider's own working notes: only in the provider's download.
+          ...(reader === 'provider'
+            ? [
+                { key: 'followUp', label: t.declaration.followUp, type: 'text' as const, value: (r: DeclarationView) => (r.followUp ? t.terms.followUp[r.followUp] : '') },
+                { key: 'followUpNote', label: t.declaration.followUpNote, type: 'text' as const, value: (r: DeclarationView) => r.followUpNote ?? '' },
+              ]
+            : []),
         ],
         rows,
       );
@@ -326,7 +332,7 @@ function DeclarationsOverviewPage({
   page,
 }: {
   p: ProcurementDetail;
-  rows: DeclarationRow[];
+  rows: DeclarationView[];
   page: number;
   thresholds: SizeThresholds;
   followUp: boolean;
@@ -395,9 +401,9 @@ function DeclarationsOverviewPage({
       </div>
       <Section title={t.declaration.list} id="list">
         {rows.length === 0 ? <Paragraph>{t.declaration.noneYet}</Paragraph> : null}
-        {rows.length > 0 ? (
+        {rows.length > 0 && ((kind === 'opt_out' && followUp) || reasonQuestion?.options) ? (
           <form method="get" action={href(`/anskaffelser/${p.id}/erklaeringer`)} className="filter-row list-filter" aria-label={t.declaration.filter}>
-            {kind === 'opt_out' ? (
+            {kind === 'opt_out' && followUp ? (
               <SelectField
                 id="filter-followup"
                 name="oppfolging"
@@ -439,15 +445,7 @@ function DeclarationsOverviewPage({
               {r.ministry ? ` · ${text(r.ministry.name)}` : ''} · {t.declaration.updated(fmt.dateTime(r.updatedAt))}
             </Paragraph>
             <AnswerList def={def} answers={r.answers} />
-            {r.kind === 'opt_out' ? (
-              followUp ? (
-                <FollowUpForm p={p} r={r} back={{ ...listQuery, page: current > 1 ? current : undefined }} />
-              ) : r.followUp ? (
-                <Paragraph data-size="sm">
-                  {t.declaration.followUp}: {t.terms.followUp[r.followUp]}
-                </Paragraph>
-              ) : null
-            ) : null}
+            {r.kind === 'opt_out' && followUp ? <FollowUpForm p={p} r={r} back={{ ...listQuery, page: current > 1 ? current : undefined }} /> : null}
           </article>
         ))}
         <Pager page={current} pageCount={pageCount} hrefFor={pageHref} />
@@ -459,7 +457,7 @@ function DeclarationsOverviewPage({
 /** Declarations per page of the overview (each with its follow-up form for the provider). */
 export const OVERVIEW_PAGE_SIZE = 25;
 
-function FollowUpForm({ p, r, back }: { p: ProcurementDetail; r: DeclarationRow; back: Record<string, string | number | undefined> }) {
+function FollowUpForm({ p, r, back }: { p: ProcurementDetail; r: DeclarationView; back: Record<string, string | number | undefined> }) {
   const { t, fmt } = usePage();
   const href = useHref();
   const id = `fu-${r.agency.orgnr}`;

@@ -34,6 +34,9 @@ const columns = {
   ministryName: ministry.name,
 };
 
+/** The columns without the provider's follow-up, for readers who are not the provider (agencies, ministries). */
+const { followUp: _state, followUpNote: _note, followUpAt: _at, followUpBy: _by, ...agencyColumns } = columns;
+
 function shape<T extends { ministryOrgnr: string | null; ministryName: unknown }>(r: T) {
   const { ministryOrgnr, ministryName, ...rest } = r;
   return { ...rest, ministry: ministryOrgnr ? { orgnr: ministryOrgnr, name: ministryName as typeof agencies.$inferSelect.name } : null };
@@ -65,11 +68,14 @@ export async function getDeclaration(db: Executor, procurementId: string, orgnr:
   return row;
 }
 
-/** Declarations across procurements (an agency's own, or a ministry's agencies'), newest first. */
+/**
+ * Declarations across procurements (an agency's own, or a ministry's agencies'), newest first; without the
+ * provider's follow-up, which these readers do not see.
+ */
 export async function declarationsAcrossProcurements(db: Executor, f: DeclarationFilter) {
   const rows = await db
     .select({
-      ...columns,
+      ...agencyColumns,
       procurement: { id: procurements.id, title: procurements.title, status: procurements.status, obligation: procurements.obligation, consultationDeadline: procurements.consultationDeadline },
       provider: { slug: providers.slug, name: providers.name, shortName: providers.shortName },
     })
@@ -81,4 +87,12 @@ export async function declarationsAcrossProcurements(db: Executor, f: Declaratio
     .where(filterCondition(f))
     .orderBy(desc(declarations.updatedAt));
   return rows.map(shape);
+}
+
+export type AgencyDeclarationRow = Awaited<ReturnType<typeof declarationsAcrossProcurements>>[number];
+
+/** The agency a declaration form is for (name, and ministry for the read check), or undefined. */
+export async function declaringAgency(db: Executor, orgnr: string) {
+  const [agency] = await db.select({ orgnr: agencies.orgnr, name: agencies.name, ministryOrgnr: agencies.ministryOrgnr }).from(agencies).where(eq(agencies.orgnr, orgnr));
+  return agency;
 }

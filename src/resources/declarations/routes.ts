@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Language } from '../../domain/catalogue.js';
-import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
+import type { Principal } from '../../domain/principal.js';
 import { actorOf } from '../../server/actor.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { App, AppDeps } from '../../server/types.js';
@@ -10,33 +10,17 @@ import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { mayProcurement } from '../procurements/policy.js';
 import { requireProcurement } from '../procurements/queries.js';
 import { ProcurementIdParams } from '../procurements/schema.js';
-import { localizer } from '../shared/present.js';
 import { problem, security } from '../shared/schema.js';
 import { setFollowUp, submitDeclaration, withdrawDeclaration } from './commands.js';
 import { declarationFilter } from './policy.js';
-import { type DeclarationRow, listDeclarations } from './queries.js';
+import { declarationReader, presentDeclaration } from './present.js';
+import { listDeclarations } from './queries.js';
 import { DeclarationBody, DeclarationParams, DeclarationSchema, FollowUpBody } from './schema.js';
 
 /**
  * The agencies' declarations (opt-outs and accessions) of a procurement, under /procurements/:id/declarations:
  * read them as the provider, the agency or its ministry; submit, withdraw and follow them up.
  */
-export function presentDeclaration(d: DeclarationRow, lang: Language, thresholds: SizeThresholds) {
-  const { text, org } = localizer(lang);
-  return {
-    id: d.id,
-    procurementId: d.procurementId,
-    agency: { orgnr: d.agency.orgnr, name: text(d.agency.name), sizeClass: sizeClassOf(d.agency.employees, thresholds), kind: d.agency.kind },
-    ministry: d.ministry ? org(d.ministry) : null,
-    kind: d.kind,
-    answers: d.answers,
-    submittedAt: d.submittedAt.toISOString(),
-    updatedAt: d.updatedAt.toISOString(),
-    withdrawnAt: d.withdrawnAt?.toISOString() ?? null,
-    followUp: d.followUp ? { state: d.followUp, note: d.followUpNote, at: d.followUpAt?.toISOString() ?? null, by: d.followUpBy } : null,
-  };
-}
-
 export async function registerDeclarationApi(api: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
   const thresholds = deps.config.sizeThresholds;
@@ -68,16 +52,18 @@ export async function registerDeclarationApi(api: App, deps: AppDeps): Promise<v
       const p = await load(req.params.id, req.lang);
       if (!req.principal) throw new HttpProblem(401, messages[req.lang].access.signInRequired);
       const filter = declarationFilter(req.principal, p.providerId);
-      if (!filter) throw new HttpProblem(403, messages[req.lang].access.forbidden);
-      const items = (await listDeclarations(db, p.id, filter)).map((d) => presentDeclaration(d, req.lang, thresholds));
+      const reader = declarationReader(req.principal, p.providerId);
+      if (!filter || !reader) throw new HttpProblem(403, messages[req.lang].access.forbidden);
+      const items = (await listDeclarations(db, p.id, filter)).map((d) => presentDeclaration(d, reader, req.lang, thresholds));
       return { items, total: items.length };
     },
   );
 
   const declarationResponse = { 200: { $ref: 'Declaration#' }, 201: { $ref: 'Declaration#' }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
-  const one = async (id: string, orgnr: string, lang: Language) => {
-    const rows = await listDeclarations(db, id, { all: false, agencyOrgnrs: [orgnr], ministryOrgnrs: [] });
-    return presentDeclaration(rows[0]!, lang, thresholds);
+  /** The declaration just written, as its writer may see it (the agency without the provider's follow-up). */
+  const one = async (p: { id: string; providerId: string }, orgnr: string, principal: Principal, lang: Language) => {
+    const rows = await listDeclarations(db, p.id, { all: false, agencyOrgnrs: [orgnr], ministryOrgnrs: [] });
+    return presentDeclaration(rows[0]!, declarationReader(principal, p.providerId) ?? 'agency', lang, thresholds);
   };
 
   api.put(
@@ -98,7 +84,7 @@ export async function registerDeclarationApi(api: App, deps: AppDeps): Promise<v
       const { actor, orgnr, p } = await writeTarget(req);
       const r = await submitDeclaration(db, actor, p.id, orgnr, req.body.answers, req.lang);
       reply.code(r.outcome === 'created' ? 201 : 200);
-      return one(p.id, orgnr, req.lang);
+      return one(p, orgnr, actor.principal, req.lang);
     },
   );
 
@@ -116,7 +102,7 @@ export async function registerDeclarationApi(api: App, deps: AppDeps): Promise<v
     async (req) => {
       const { actor, orgnr, p } = await writeTarget(req);
       await withdrawDeclaration(db, actor, p.id, orgnr, req.lang);
-      return one(p.id, orgnr, req.lang);
+      return one(p, orgnr, actor.principal, req.lang);
     },
   );
 
@@ -137,7 +123,7 @@ export async function registerDeclarationApi(api: App, deps: AppDeps): Promise<v
       const { actor, orgnr, p } = await writeTarget(req);
       if (!mayProcurement(actor.principal, 'follow_up', p)) throw new HttpProblem(403, messages[req.lang].access.notYourProvider);
       await setFollowUp(db, actor, p.id, orgnr, { state: req.body.state, note: req.body.note }, req.lang);
-      return one(p.id, orgnr, req.lang);
+      return one(p, orgnr, actor.principal, req.lang);
     },
   );
 }

@@ -27,7 +27,11 @@ export const DeclarationSchema = Type.Object(
     submittedAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
     withdrawnAt: nullable(Type.String({ format: 'date-time' })),
-    followUp: nullable(Type.Object({ state: enumOf(FOLLOW_UP_STATES), note: nullable(Type.String()), at: nullable(Type.String()), by: nullable(Type.String()) })),
+    followUp: Type.Optional(
+      Type.Union([Type.Object({ state: enumOf(FOLLOW_UP_STATES), note: nullable(Type.String()), at: nullable(Type.String()), by: nullable(Type.String()) }), Type.Null()], {
+        description: "The provider's follow-up of an opt-out (null until followed up). Only for the provider running the procurement and administrators; absent for agencies and ministries.",
+      }),
+    ),
   },
   { $id: 'Declaration' },
 );

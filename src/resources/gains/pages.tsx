@@ -1,8 +1,6 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { services } from '../../db/schema/index.js';
 import { type LocalizedText, pickText } from '../../domain/catalogue.js';
 import { GAIN_DIRECTIONS, GAIN_UNITS, type GainUnit } from '../../domain/collaboration.js';
 import type { App, AppDeps } from '../../server/types.js';
@@ -22,7 +20,7 @@ import { actorOf } from '../../server/actor.js';
 
 import { createIndicator, recordMeasurement, removeMeasurement, updateIndicator } from './commands.js';
 import { mayGain } from './policy.js';
-import { type GainIndicatorRow, gainsOfService } from './queries.js';
+import { type GainIndicatorRow, gainsOfService, serviceForGains } from './queries.js';
 import { parseIndicatorInput } from './schema.js';
 
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 120 }) });
@@ -32,7 +30,7 @@ export async function registerGainPages(app: App, deps: AppDeps): Promise<void> 
   const { db } = deps.database;
   const load = async (req: FastifyRequest, slug: string): Promise<Service> => {
     const t = messages[req.lang];
-    const [s] = await db.select({ id: services.id, slug: services.slug, name: services.name, providerId: services.providerId }).from(services).where(eq(services.slug, slug));
+    const s = await serviceForGains(db, slug);
     if (!s) throw new HttpProblem(404, t.errors.unknownService(slug));
     if (!req.principal) throw new HttpProblem(401, t.access.signInRequired);
     if (!mayGain(req.principal, 'edit', s)) throw new HttpProblem(403, t.access.notYourProvider);
@@ -46,7 +44,7 @@ export async function registerGainPages(app: App, deps: AppDeps): Promise<void> 
     const t = messages[req.lang];
     const file = parseTableFile(req.params.file);
     if (!file) throw new HttpProblem(404, t.errors.unknownExportFormat);
-    const [s] = await db.select({ id: services.id, slug: services.slug }).from(services).where(eq(services.slug, req.params.slug));
+    const s = await serviceForGains(db, req.params.slug);
     if (!s) throw new HttpProblem(404, t.errors.unknownService(req.params.slug));
     const indicators = await gainsOfService(db, s.id);
     const i = indicators.find((x) => `gevinst-${x.id}` === file.id);

@@ -31,3 +31,9 @@ export async function allGains(db: Executor) {
   const rows = await loadGains(db, withGains.map((s) => s.id));
   return withGains.map((s) => ({ service: s, indicators: rows.filter((r) => r.serviceId === s.id) }));
 }
+
+/** The service whose gains are kept (with its provider, for the edit check), or undefined. */
+export async function serviceForGains(db: Executor, slug: string) {
+  const [s] = await db.select({ id: services.id, slug: services.slug, name: services.name, providerId: services.providerId }).from(services).where(eq(services.slug, slug));
+  return s;
+}

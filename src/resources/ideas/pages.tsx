@@ -1,8 +1,6 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { areas, providers, services } from '../../db/schema/index.js';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import { IDEA_KINDS } from '../../domain/collaboration.js';
 import { IDEA_MOVES, IDEA_STATUSES, type IdeaStatus, ideaIsOpen } from '../../domain/ideaStatus.js';
@@ -22,6 +20,8 @@ import { answerIdea, commentIdea, proposeIdea, unvoteIdea, voteIdea } from './co
 import { mayIdea } from './policy.js';
 import { getIdea, type IdeaDetail, type IdeaRow, listIdeas } from './queries.js';
 import { IDEA_SORTS, parseComment, parseIdeaInput, parseIdeaStatus } from './schema.js';
+import { providerOptions } from '../shared/queries.js';
+import { ideaFormOptions } from './queries.js';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 60 }) });
 const ListQuery = Type.Object({
@@ -49,11 +49,7 @@ export async function registerIdeaPages(app: App, deps: AppDeps): Promise<void> 
     if (!req.principal) throw new HttpProblem(401, t.access.signInRequired);
     const acting = await actingAgencies(db, req.principal);
     if (acting.length === 0 && !isAdmin(req.principal)) throw new HttpProblem(403, t.need.errors.agencyEditorsOnly);
-    const [serviceRows, providerRows, areaRows] = await Promise.all([
-      db.select({ slug: services.slug, name: services.name, area: areas.name, sortOrder: areas.sortOrder }).from(services).innerJoin(areas, eq(areas.slug, services.areaSlug)).orderBy(asc(areas.sortOrder), asc(services.slug)),
-      db.select({ slug: providers.slug, name: providers.name }).from(providers).orderBy(asc(providers.slug)),
-      db.select({ slug: areas.slug, name: areas.name }).from(areas).orderBy(asc(areas.sortOrder)),
-    ]);
+    const { services: serviceRows, providers: providerRows, areas: areaRows } = await ideaFormOptions(db);
     return sendPage(req, reply, <NewIdeaPage acting={acting} services={serviceRows} providers={providerRows} areas={areaRows} values={values} errors={errors} />, errors.length ? 400 : 200);
   };
   app.get('/ideer/ny', { schema: { hide: true, querystring: Type.Object({ tjeneste: Type.Optional(Type.String({ maxLength: 120 })) }) } }, async (req, reply) =>
@@ -75,9 +71,7 @@ export async function registerIdeaPages(app: App, deps: AppDeps): Promise<void> 
   };
   const show = async (req: FastifyRequest, reply: FastifyReply, i: IdeaDetail, state: { ok?: string | undefined; errors?: Errors; form?: string; refusal?: string }, status = 200) => {
     const acting = await actingAgencies(db, req.principal);
-    const myProviders = providerScopes(req.principal).length
-      ? await db.select({ slug: providers.slug, name: providers.name }).from(providers).where(inArray(providers.id, providerScopes(req.principal)))
-      : [];
+    const myProviders = providerScopes(req.principal).length ? await providerOptions(db, providerScopes(req.principal)) : [];
     const answer = mayIdea(req.principal, 'answer', { providerId: i.provider?.id ?? null });
     return sendPage(req, reply, <IdeaPage i={i} acting={acting} providers={myProviders} admin={isAdmin(req.principal)} answer={answer} {...state} />, status);
   };

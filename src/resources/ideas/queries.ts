@@ -89,3 +89,13 @@ export async function getIdea(db: Executor, id: string) {
 }
 
 export type IdeaDetail = NonNullable<Awaited<ReturnType<typeof getIdea>>>;
+
+/** What the new-idea form chooses from: services (with their area, in the areas' order), providers, areas. */
+export async function ideaFormOptions(db: Executor) {
+  const [serviceRows, providerRows, areaRows] = await Promise.all([
+    db.select({ slug: services.slug, name: services.name, area: areas.name, sortOrder: areas.sortOrder }).from(services).innerJoin(areas, eq(areas.slug, services.areaSlug)).orderBy(asc(areas.sortOrder), asc(services.slug)),
+    db.select({ slug: providers.slug, name: providers.name }).from(providers).orderBy(asc(providers.slug)),
+    db.select({ slug: areas.slug, name: areas.name }).from(areas).orderBy(asc(areas.sortOrder)),
+  ]);
+  return { services: serviceRows, providers: providerRows, areas: areaRows };
+}

@@ -1,7 +1,5 @@
 import { Paragraph } from '@digdir/designsystemet-react';
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { agencies, subscriptions } from '../../db/schema/index.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
 import { answerLabel } from '../../domain/questionnaire.js';
 import { sizeClassOf } from '../../domain/sizeClass.js';
@@ -15,10 +13,9 @@ import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { WithdrawnTag } from '../declarations/pages.js';
-import { declarationsAcrossProcurements } from '../declarations/queries.js';
 import { StateTag } from '../procurements/pages.js';
-import { questionnaires } from '../../db/schema/index.js';
 import { mayViewMinistry } from './policy.js';
+import { getMinistry, loadMinistryPage, type MinistryAgencyUsage, type MinistryPageData, type MinistryRow } from './queries.js';
 
 /** A ministry's view: its agencies' declarations across procurements, and how many services each uses. */
 export async function registerMinistryPages(app: App, deps: AppDeps): Promise<void> {
@@ -27,19 +24,10 @@ export async function registerMinistryPages(app: App, deps: AppDeps): Promise<vo
     const orgnr = requireOrgnr(req.params.orgnr, req.lang, 'orgnr');
     const t = messages[req.lang];
     requirePrincipal(req);
-    const [m] = await db.select().from(agencies).where(and(eq(agencies.orgnr, orgnr), eq(agencies.kind, 'ministry')));
+    const m = await getMinistry(db, orgnr);
     if (!m) throw new HttpProblem(404, t.errors.unknownMinistry(formatOrgnr(orgnr)));
     if (!mayViewMinistry(req.principal, orgnr)) throw new HttpProblem(403, t.access.forbidden);
-    const [declared, usage, qs] = await Promise.all([
-      declarationsAcrossProcurements(db, { all: false, agencyOrgnrs: [], ministryOrgnrs: [orgnr] }),
-      db
-        .select({ orgnr: agencies.orgnr, name: agencies.name, employees: agencies.employees, services: sql<number>`count(${subscriptions.id})::int` })
-        .from(agencies)
-        .leftJoin(subscriptions, and(eq(subscriptions.agencyOrgnr, agencies.orgnr), isNull(subscriptions.endedOn)))
-        .where(and(eq(agencies.ministryOrgnr, orgnr), isNull(agencies.deletedOn)))
-        .groupBy(agencies.orgnr),
-      db.select().from(questionnaires),
-    ]);
+    const { declared, usage, questionnaires: qs } = await loadMinistryPage(db, orgnr);
     return sendPage(req, reply, <MinistryPage ministry={m} declared={declared} usage={usage} questionnaires={qs} thresholds={deps.config.sizeThresholds} />);
   });
 }
@@ -51,10 +39,10 @@ function MinistryPage({
   questionnaires: qs,
   thresholds,
 }: {
-  ministry: typeof agencies.$inferSelect;
-  declared: Awaited<ReturnType<typeof declarationsAcrossProcurements>>;
-  usage: { orgnr: string; name: { nb: string }; employees: number | null; services: number }[];
-  questionnaires: (typeof questionnaires.$inferSelect)[];
+  ministry: MinistryRow;
+  declared: MinistryPageData['declared'];
+  usage: MinistryAgencyUsage[];
+  questionnaires: MinistryPageData['questionnaires'];
   thresholds: import('../../domain/sizeClass.js').SizeThresholds;
 }) {
   const { t, fmt } = usePage();

@@ -1,34 +1,36 @@
-import { Button, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { agencies, agencyInHouseAreas, agencyLocations, areas, providers, serviceOptOuts, services, tiers } from '../../db/schema/index.js';
-import { currentQuestionnaire, QUESTIONNAIRE_SLUGS } from '../../db/seed/questionnaires.js';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
 import { agencyScopes, isAdmin, ministryScopes, providerScopes } from '../../domain/principal.js';
-import { answerLabel, type QuestionnaireDefinition } from '../../domain/questionnaire.js';
-import { sizeClassOf } from '../../domain/sizeClass.js';
+import type { QuestionnaireDefinition } from '../../domain/questionnaire.js';
+import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import { Breadcrumbs, ChoiceField, DataTable, OrgLink, PageHeader, Section, SelectField, TextField } from '../../web/components.js';
+import { Breadcrumbs, DataTable, OrgLink, PageHeader, Section } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
-import { errorMap, type Errors, ErrorSummary, formBody, Notice, PostButton, PostForm } from '../../web/forms.js';
+import { type Errors, ErrorSummary, formBody, Notice } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
-import { answersFromForm, QuestionnaireFields } from '../../web/questionnaireFields.js';
+import { answersFromForm } from '../../web/questionnaireFields.js';
 import { prefix, sendPage } from '../../web/render.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { actorOf } from '../../server/actor.js';
 import { requirePrincipal } from '../../auth/plugin.js';
-import { declarationsAcrossProcurements } from '../declarations/queries.js';
-import { StateTag } from '../procurements/pages.js';
 import { sizeClassText } from '../agencies/sizeClassText.js';
 import { endUsage, registerUsage } from '../usage/commands.js';
-import { listUsage, type UsageRow } from '../usage/queries.js';
 import { loadMineCollaboration, type MineCollaboration, MineCollaborationSection } from '../collaboration/mine.js';
 import { addLocation, declareServiceOptOut, removeLocation, setInHouseAreas, updateProfile, withdrawServiceOptOut } from './commands.js';
 import { mayAgency } from './policy.js';
+import { agencyNamesOf, type AgencyRow, getAgency, loadMinePage, loadSelfService, type SelfServiceData, type ServiceOptOutOfMine } from './queries.js';
+import { answerLine, sectionContext } from './sections/context.js';
+import { DeclarationsSection } from './sections/declarations.js';
+import { InHouseSection } from './sections/inHouse.js';
+import { LocationsSection } from './sections/locations.js';
+import { OptOutsSection } from './sections/optOuts.js';
+import { ProfileSection } from './sections/profile.js';
+import { UsageSection } from './sections/usage.js';
 
 const OrgParams = Type.Object({ orgnr: Type.String({ maxLength: 40 }) });
 const FormBody = formBody({ maxLength: 5000, list: { maxLength: 200, maxItems: 50 } });
@@ -39,32 +41,18 @@ export async function registerMyAgencyPages(app: App, deps: AppDeps): Promise<vo
   app.get('/min-side', { schema: { hide: true, querystring: Type.Object({}) } }, async (req, reply) => {
     const p = requirePrincipal(req);
     const orgnrs = [...agencyScopes(p), ...ministryScopes(p)];
-    const orgs = orgnrs.length ? await db.select({ orgnr: agencies.orgnr, name: agencies.name }).from(agencies).where(inArray(agencies.orgnr, orgnrs)) : [];
-    const provs = providerScopes(p).length ? await db.select({ id: providers.id, slug: providers.slug, name: providers.name }).from(providers).where(inArray(providers.id, providerScopes(p))) : [];
+    const [orgs, mine] = await Promise.all([agencyNamesOf(db, orgnrs), loadMinePage(db, providerScopes(p))]);
     const name = (o: string) => orgs.find((x) => x.orgnr === o)?.name ?? { nb: formatOrgnr(o) };
-    // Providers learn why agencies stay away from their services (voluntary non-use with a reason).
-    const [optOutsOfMine, optOutQuestionnaire] = provs.length
-      ? await Promise.all([
-          db
-            .select({ id: serviceOptOuts.id, answers: serviceOptOuts.answers, declaredAt: serviceOptOuts.declaredAt, service: { slug: services.slug, name: services.name }, agency: { orgnr: agencies.orgnr, name: agencies.name } })
-            .from(serviceOptOuts)
-            .innerJoin(services, eq(services.id, serviceOptOuts.serviceId))
-            .innerJoin(agencies, eq(agencies.orgnr, serviceOptOuts.agencyOrgnr))
-            .where(and(inArray(services.providerId, provs.map((x) => x.id)), isNull(serviceOptOuts.withdrawnAt)))
-            .orderBy(asc(services.slug)),
-          currentQuestionnaire(db, QUESTIONNAIRE_SLUGS.service_opt_out),
-        ])
-      : [[], undefined];
     return sendPage(
       req,
       reply,
       <MinePage
         agencies={agencyScopes(p).map((o) => ({ orgnr: o, name: name(o) }))}
         ministries={ministryScopes(p).map((o) => ({ orgnr: o, name: name(o) }))}
-        providers={provs}
+        providers={mine.providers}
         admin={isAdmin(p)}
-        optOuts={optOutsOfMine}
-        optOutDefinition={optOutQuestionnaire?.definition}
+        optOuts={mine.optOuts}
+        optOutDefinition={mine.optOutDefinition}
         collaboration={await loadMineCollaboration(db, p, (deps.clock ?? (() => new Date()))())}
       />,
     );
@@ -73,47 +61,18 @@ export async function registerMyAgencyPages(app: App, deps: AppDeps): Promise<vo
   const show = async (req: FastifyRequest, reply: FastifyReply, orgnrRaw: string, state: { errors?: Errors; form?: string; values?: Record<string, unknown>; ok?: string }, status = 200) => {
     const orgnr = requireOrgnr(orgnrRaw, req.lang, 'orgnr');
     const t = messages[req.lang];
-    const [a] = await db.select().from(agencies).where(eq(agencies.orgnr, orgnr));
+    const a = await getAgency(db, orgnr);
     if (!a) throw new HttpProblem(404, t.errors.unknownAgency(formatOrgnr(orgnr)));
     requirePrincipal(req);
     if (!mayAgency(req.principal, 'read', a)) throw new HttpProblem(403, t.access.notYourAgency(formatOrgnr(orgnr)));
-    const [usage, locations, optOuts, q, serviceList, tierList, declared, areaList, inHouse] = await Promise.all([
-      listUsage(db, orgnr),
-      db.select().from(agencyLocations).where(eq(agencyLocations.agencyOrgnr, orgnr)).orderBy(asc(agencyLocations.createdAt)),
-      db
-        .select({ id: serviceOptOuts.id, answers: serviceOptOuts.answers, declaredAt: serviceOptOuts.declaredAt, declaredBy: serviceOptOuts.declaredBy, service: { slug: services.slug, name: services.name } })
-        .from(serviceOptOuts)
-        .innerJoin(services, eq(services.id, serviceOptOuts.serviceId))
-        .where(and(eq(serviceOptOuts.agencyOrgnr, orgnr), isNull(serviceOptOuts.withdrawnAt))),
-      currentQuestionnaire(db, QUESTIONNAIRE_SLUGS.service_opt_out),
-      db.select({ slug: services.slug, name: services.name }).from(services).orderBy(asc(services.slug)),
-      db
-        .select({ slug: tiers.slug, name: tiers.name, current: tiers.current, service: { slug: services.slug, name: services.name } })
-        .from(tiers)
-        .innerJoin(services, eq(services.id, tiers.serviceId))
-        .orderBy(asc(services.slug), asc(tiers.sortOrder)),
-      declarationsAcrossProcurements(db, { all: false, agencyOrgnrs: [orgnr], ministryOrgnrs: [] }),
-      db.select({ slug: areas.slug, name: areas.name }).from(areas).orderBy(asc(areas.sortOrder), asc(areas.slug)),
-      db
-        .select({ areaSlug: agencyInHouseAreas.areaSlug, declaredOn: agencyInHouseAreas.declaredOn })
-        .from(agencyInHouseAreas)
-        .where(and(eq(agencyInHouseAreas.agencyOrgnr, orgnr), isNull(agencyInHouseAreas.endedOn))),
-    ]);
+    const data = await loadSelfService(db, orgnr);
     return sendPage(
       req,
       reply,
       <AgencySelfServicePage
         a={a}
         edit={mayAgency(req.principal, 'edit', a)}
-        usage={usage}
-        locations={locations}
-        optOuts={optOuts}
-        optOutDefinition={q!.definition}
-        services={serviceList}
-        tiers={tierList}
-        declarations={declared}
-        areas={areaList}
-        inHouse={inHouse}
+        data={data}
         thresholds={deps.config.sizeThresholds}
         {...state}
       />,
@@ -164,7 +123,7 @@ function MinePage({
   ministries: { orgnr: string; name: LocalizedText }[];
   providers: { id: string; slug: string; name: LocalizedText }[];
   admin: boolean;
-  optOuts: { id: string; answers: Record<string, string | number | string[]>; declaredAt: Date; service: { slug: string; name: LocalizedText }; agency: { orgnr: string; name: LocalizedText } }[];
+  optOuts: ServiceOptOutOfMine[];
   optOutDefinition: QuestionnaireDefinition | undefined;
   collaboration: MineCollaboration;
 }) {
@@ -223,12 +182,7 @@ function MinePage({
                     <td>
                       <OrgLink org={o.agency} />
                     </td>
-                    <td>
-                      {optOutDefinition.questions
-                        .filter((q) => o.answers[q.id] !== undefined)
-                        .map((q) => answerLabel(q, o.answers[q.id]!, text))
-                        .join(' – ')}
-                    </td>
+                    <td>{answerLine(optOutDefinition, o.answers, text)}</td>
                     <td className="nowrap">{fmt.date(o.declaredAt)}</td>
                   </tr>
                 ))}
@@ -271,35 +225,23 @@ function MinePage({
 }
 
 interface SelfServiceProps {
-  a: typeof agencies.$inferSelect;
+  a: AgencyRow;
   edit: boolean;
-  usage: UsageRow[];
-  locations: (typeof agencyLocations.$inferSelect)[];
-  optOuts: { id: string; answers: Record<string, string | number | string[]>; declaredAt: Date; declaredBy: string; service: { slug: string; name: LocalizedText } }[];
-  optOutDefinition: QuestionnaireDefinition;
-  services: { slug: string; name: LocalizedText }[];
-  tiers: TierOption[];
-  declarations: Awaited<ReturnType<typeof declarationsAcrossProcurements>>;
-  areas: { slug: string; name: LocalizedText }[];
-  inHouse: { areaSlug: string; declaredOn: string }[];
-  thresholds: import('../../domain/sizeClass.js').SizeThresholds;
+  data: SelfServiceData;
+  thresholds: SizeThresholds;
   errors?: Errors;
   form?: string;
   values?: Record<string, unknown>;
   ok?: string;
 }
 
-function AgencySelfServicePage({ a, edit, usage, locations, optOuts, optOutDefinition, services: serviceList, tiers, declarations, areas: areaList, inHouse, thresholds, errors = [], form, values = {}, ok }: SelfServiceProps) {
-  const { t, fmt } = usePage();
+/** The agency's self-service: a section per thing it keeps (sections/), each with its own form. */
+function AgencySelfServicePage({ a, edit, data, thresholds, errors = [], form, values, ok }: SelfServiceProps) {
+  const { t } = usePage();
   const href = useHref();
   const text = useText();
   const name = text(a.name);
-  const base = `/min-side/virksomhet/${a.orgnr}`;
-  const errs = (f: string) => (form === f ? errorMap(errors) : {});
-  const v = (f: string, k: string, fallback?: string | null) => (form === f ? (values[k] as string | undefined) : (fallback ?? undefined));
-  const current = usage.filter((u) => u.endedOn === null);
-  const history = usage.filter((u) => u.endedOn !== null);
-  const serviceOptions = [{ value: '', label: t.usage.chooseService }, ...serviceList.map((s) => ({ value: s.slug, label: text(s.name) }))];
+  const s = sectionContext(a, edit, { errors, form, values });
   return (
     <Layout title={name} section="mine">
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.mine.title, href: href('/min-side') }, { label: name }]} />
@@ -317,212 +259,12 @@ function AgencySelfServicePage({ a, edit, usage, locations, optOuts, optOutDefin
           <li><a href={href(`/admin/logg?virksomhet=${a.orgnr}`)}>{t.audit.title}</a></li>
         </ul>
       </nav>
-
-      <Section title={t.mine.profile} id="profile">
-        {edit ? (
-          <PostForm action={href(`${base}/profil`)}>
-            <TextField id="profile-employees" name="employees" inputMode="numeric" label={t.agency.employees} description={t.mine.employeesHelp} value={v('profile', 'employees', a.employees?.toString())} error={errs('profile').employees} />
-            <TextField id="profile-email" name="email" type="email" autoComplete="email" label={t.mine.contactEmail} description={t.mine.contactEmailHelp} value={v('profile', 'email', a.email)} error={errs('profile').email} />
-            <TextField id="profile-phone" name="phone" type="tel" autoComplete="tel" label={t.common.phone} value={v('profile', 'phone', a.phone)} error={errs('profile').phone} />
-            <Button type="submit">{t.mine.saveProfile}</Button>
-          </PostForm>
-        ) : (
-          <Paragraph>{a.email ?? t.agency.notStated}</Paragraph>
-        )}
-      </Section>
-
-      <Section title={t.mine.locations} id="locations">
-        {locations.length === 0 ? <Paragraph>{t.mine.noLocations}</Paragraph> : null}
-        <ul className="link-list">
-          {locations.map((l) => (
-            <li key={l.id}>
-              <strong>{l.name}</strong> {[l.address, [l.postalCode, l.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}{' '}
-              {edit ? <PostButton action={href(`${base}/steder/${l.id}/fjern`)} label={t.mine.removeLocation(l.name)} variant="tertiary" /> : null}
-            </li>
-          ))}
-        </ul>
-        {edit ? (
-          <PostForm action={href(`${base}/steder`)}>
-            <TextField id="locations-name" name="name" label={t.mine.locationName} value={v('locations', 'name')} error={errs('locations').name} maxLength={120} />
-            <TextField id="locations-address" name="address" autoComplete="street-address" label={t.mine.address} value={v('locations', 'address')} maxLength={200} />
-            <TextField id="locations-postalCode" name="postalCode" autoComplete="postal-code" inputMode="numeric" label={t.mine.postalCode} value={v('locations', 'postalCode')} error={errs('locations').postalCode} maxLength={4} />
-            <TextField id="locations-city" name="city" autoComplete="address-level2" label={t.mine.city} value={v('locations', 'city')} maxLength={100} />
-            <Button type="submit" variant="secondary">{t.mine.addLocation}</Button>
-          </PostForm>
-        ) : null}
-      </Section>
-
-      <Section title={t.usage.title} id="usage">
-        <Paragraph>{t.usage.lead}</Paragraph>
-        <DataTable caption={t.usage.current} columns={[t.agency.service, t.agency.tier, t.agency.since, t.usage.actions]}>
-          {current.length === 0 ? (
-            <tr>
-              <td colSpan={4}>{t.agency.usesNone}</td>
-            </tr>
-          ) : (
-            current.map((u) => (
-              <tr key={u.id}>
-                <th scope="row">
-                  <a href={href(`/tjenester/${u.service.slug}`)}>
-                    <Text value={u.service.name} />
-                  </a>
-                </th>
-                <td>{u.tier?.name ? <Text value={u.tier.name} /> : t.agency.notStated}</td>
-                <td>{u.startedOn ? fmt.date(u.startedOn) : t.agency.notStated}</td>
-                <td>
-                  {edit ? (
-                    <PostButton action={href(`${base}/bruk/avslutt`)} label={t.usage.end(text(u.service.name))} variant="tertiary" hidden={{ service: u.service.slug }} />
-                  ) : null}
-                </td>
-              </tr>
-            ))
-          )}
-        </DataTable>
-        {edit ? (
-          <PostForm action={href(`${base}/bruk`)}>
-            <SelectField id="usage-service" name="service" label={t.usage.service} value={v('usage', 'service')} options={serviceOptions} error={errs('usage').service} />
-            <TierSelect tiers={tiers} value={v('usage', 'tier')} error={errs('usage').tier} />
-            <TextField id="usage-since" name="since" type="date" label={t.usage.since} description={t.usage.sinceHelp} value={v('usage', 'since')} error={errs('usage').since} />
-            <Button type="submit" variant="secondary">{t.usage.register}</Button>
-          </PostForm>
-        ) : null}
-        {history.length ? (
-          <DataTable caption={t.usage.history} columns={[t.agency.service, t.agency.tier, t.usage.period, t.usage.endReason]}>
-            {history.map((u) => (
-              <tr key={u.id}>
-                <th scope="row">
-                  <Text value={u.service.name} />
-                </th>
-                <td>{u.tier?.name ? <Text value={u.tier.name} /> : '–'}</td>
-                <td>
-                  {u.startedOn ? fmt.date(u.startedOn) : '?'} – {u.endedOn ? fmt.date(u.endedOn) : ''}
-                </td>
-                <td>{u.endReason ?? '–'}</td>
-              </tr>
-            ))}
-          </DataTable>
-        ) : null}
-      </Section>
-
-      <Section title={t.mine.inHouse} id="inhouse">
-        <Paragraph>{t.mine.inHouseLead}</Paragraph>
-        {edit ? (
-          <PostForm action={href(`${base}/egne-omrader`)}>
-            <ChoiceField
-              id="inhouse-areas"
-              name="areas"
-              multiple
-              legend={t.mine.inHouseLegend}
-              options={areaList.map((ar) => {
-                const since = inHouse.find((h) => h.areaSlug === ar.slug);
-                return { value: ar.slug, label: since ? `${text(ar.name)} (${t.mine.inHouseSince(fmt.date(since.declaredOn))})` : text(ar.name) };
-              })}
-              value={form === 'inhouse' ? [values.areas ?? []].flat().map(String) : inHouse.map((h) => h.areaSlug)}
-              error={errs('inhouse').areas}
-            />
-            <Button type="submit" variant="secondary">{t.mine.saveInHouse}</Button>
-          </PostForm>
-        ) : inHouse.length === 0 ? (
-          <Paragraph>{t.mine.inHouseNone}</Paragraph>
-        ) : (
-          <ul className="link-list">
-            {inHouse.map((h) => (
-              <li key={h.areaSlug}>
-                <Text value={areaList.find((ar) => ar.slug === h.areaSlug)?.name ?? { nb: h.areaSlug }} /> ({t.mine.inHouseSince(fmt.date(h.declaredOn))})
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
-
-      <Section title={t.mine.optOuts} id="optouts">
-        <Paragraph>{t.mine.optOutsLead}</Paragraph>
-        {optOuts.length === 0 ? <Paragraph>{t.mine.noOptOuts}</Paragraph> : null}
-        <ul className="link-list">
-          {optOuts.map((o) => (
-            <li key={o.id}>
-              <strong>
-                <Text value={o.service.name} />
-              </strong>
-              :{' '}
-              {optOutDefinition.questions
-                .filter((q) => o.answers[q.id] !== undefined)
-                .map((q) => answerLabel(q, o.answers[q.id]!, text))
-                .join(' – ')}{' '}
-              <span className="muted">({fmt.date(o.declaredAt)})</span>{' '}
-              {edit ? <PostButton action={href(`${base}/fravalg/${o.id}/trekk`)} label={t.mine.withdrawOptOut(text(o.service.name))} variant="tertiary" /> : null}
-            </li>
-          ))}
-        </ul>
-        {edit ? (
-          <PostForm action={href(`${base}/fravalg`)}>
-            <SelectField id="optouts-service" name="service" label={t.usage.service} value={v('optouts', 'service')} options={serviceOptions} error={errs('optouts').service} />
-            <QuestionnaireFields definition={optOutDefinition} values={form === 'optouts' ? Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith('q_')).map(([k, x]) => [k.slice(2), x])) : undefined} errors={errs('optouts')} />
-            <Button type="submit" variant="secondary">{t.mine.declareOptOut}</Button>
-          </PostForm>
-        ) : null}
-      </Section>
-
-      <Section title={t.mine.declarations} id="declarations">
-        {declarations.length === 0 ? <Paragraph>{t.declaration.noneYet}</Paragraph> : null}
-        <ul className="link-list">
-          {declarations.map((d) => (
-            <li key={d.id}>
-              <a href={href(`/anskaffelser/${d.procurement.id}/erklaering?virksomhet=${a.orgnr}`)}>
-                <Text value={d.procurement.title} />
-              </a>{' '}
-              <StateTag state={d.procurement.status} />{' '}
-              <Tag data-size="sm" data-color={d.withdrawnAt ? 'neutral' : 'success'}>
-                {d.withdrawnAt ? t.declaration.withdrawnStatus : t.declaration.statusOf[d.kind]}
-              </Tag>
-            </li>
-          ))}
-        </ul>
-      </Section>
+      <ProfileSection s={s} />
+      <LocationsSection s={s} locations={data.locations} />
+      <UsageSection s={s} usage={data.usage} services={data.services} tiers={data.tiers} />
+      <InHouseSection s={s} areas={data.areas} inHouse={data.inHouse} />
+      <OptOutsSection s={s} optOuts={data.optOuts} definition={data.optOutDefinition} services={data.services} />
+      <DeclarationsSection s={s} declarations={data.declarations} />
     </Layout>
-  );
-}
-
-type TierOption = { slug: string; name: LocalizedText; current: boolean; service: { slug: string; name: LocalizedText } };
-
-/**
- * The service model, grouped by service (only a few services have models). Works without JavaScript: the command
- * refuses a model that does not belong to the chosen service, with a message saying so.
- */
-function TierSelect({ tiers: list, value, error }: { tiers: TierOption[]; value: string | undefined; error: string | undefined }) {
-  const { t } = usePage();
-  const text = useText();
-  const groups = list.reduce<Map<string, { name: LocalizedText; items: TierOption[] }>>((m, x) => {
-    const g = m.get(x.service.slug) ?? { name: x.service.name, items: [] };
-    g.items.push(x);
-    return m.set(x.service.slug, g);
-  }, new Map());
-  return (
-    <div className="ds-field">
-      <label className="ds-label" htmlFor="usage-tier">
-        {t.usage.tier}
-      </label>
-      <p className="ds-paragraph field-description" data-size="sm" id="usage-tier-desc">
-        {t.usage.tierHelp}
-      </p>
-      <select className="ds-input" id="usage-tier" name="tier" defaultValue={value ?? ''} aria-describedby={error ? 'usage-tier-desc usage-tier-error' : 'usage-tier-desc'} aria-invalid={error ? true : undefined}>
-        <option value="">{t.usage.noTier}</option>
-        {[...groups.entries()].map(([slug, g]) => (
-          <optgroup key={slug} label={text(g.name)}>
-            {g.items.map((x) => (
-              <option key={x.slug} value={x.slug}>
-                {text(x.name)}
-                {x.current ? '' : ` (${t.usage.legacyTier})`}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-      {error ? (
-        <p className="ds-validation-message field-error" id="usage-tier-error" data-color="danger">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }

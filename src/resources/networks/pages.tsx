@@ -1,11 +1,9 @@
 import { Button, Card, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { agencies, areas, providers, services } from '../../db/schema/index.js';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import { NETWORK_KINDS } from '../../domain/collaboration.js';
-import { isAdmin, providerScopes } from '../../domain/principal.js';
+import { isAdmin } from '../../domain/principal.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { ChoiceField, DefinitionList, FactsAside, JsonLink, OrgLink, PageHeader, Section, SelectField, SourceNote, TextAreaField, TextField } from '../../web/components.js';
@@ -22,6 +20,8 @@ import { createNetwork, joinNetwork, leaveNetwork, updateNetwork } from './comma
 import { mayCreateSomeNetwork, mayNetwork } from './policy.js';
 import { getNetwork, listNetworks, type NetworkDetail, type NetworkRow } from './queries.js';
 import { parseNetworkInput } from './schema.js';
+import { areaOptions, editableProviders, ministryOptions } from '../shared/queries.js';
+import { networkServiceOptions } from './queries.js';
 
 const ListQuery = Type.Object({
   kind: Type.Optional(enumOf(NETWORK_KINDS)),
@@ -35,14 +35,10 @@ async function formChoices(deps: AppDeps, req: FastifyRequest) {
   const { db } = deps.database;
   const p = req.principal;
   const [areaRows, providerRows, ministryRows, serviceRows] = await Promise.all([
-    db.select({ slug: areas.slug, name: areas.name }).from(areas).orderBy(asc(areas.sortOrder)),
-    isAdmin(p)
-      ? db.select({ slug: providers.slug, name: providers.name }).from(providers)
-      : providerScopes(p).length
-        ? db.select({ slug: providers.slug, name: providers.name }).from(providers).where(inArray(providers.id, providerScopes(p)))
-        : Promise.resolve([]),
-    db.select({ orgnr: agencies.orgnr, name: agencies.name }).from(agencies).where(eq(agencies.kind, 'ministry')),
-    db.select({ slug: services.slug, name: services.name }).from(services).where(eq(services.model, 'network')),
+    areaOptions(db),
+    editableProviders(db, p),
+    ministryOptions(db),
+    networkServiceOptions(db),
   ]);
   return { areas: areaRows, providers: providerRows, ministries: ministryRows, services: serviceRows, admin: isAdmin(p) };
 }
@@ -52,7 +48,7 @@ export async function registerNetworkPages(app: App, deps: AppDeps): Promise<voi
   const { db } = deps.database;
 
   app.get('/nettverk', { config: { publicPage: true }, preValidation: dropEmptyQueryValues, schema: { hide: true, querystring: ListQuery } }, async (req, reply) => {
-    const [rows, areaRows] = await Promise.all([listNetworks(db, req.query), db.select({ slug: areas.slug, name: areas.name }).from(areas).orderBy(asc(areas.sortOrder))]);
+    const [rows, areaRows] = await Promise.all([listNetworks(db, req.query), areaOptions(db)]);
     return sendPage(req, reply, <NetworkListPage rows={rows} filter={req.query} areas={areaRows} mayCreate={mayCreateSomeNetwork(req.principal)} />);
   });
 

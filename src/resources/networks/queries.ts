@@ -143,3 +143,8 @@ export async function freeNetworkSlug(db: Executor, base: string): Promise<strin
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
+
+/** The services that are networks, as choices for a network's form. */
+export function networkServiceOptions(db: Executor): Promise<{ slug: string; name: LocalizedText }[]> {
+  return db.select({ slug: services.slug, name: services.name }).from(services).where(eq(services.model, 'network'));
+}

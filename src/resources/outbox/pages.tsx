@@ -1,23 +1,22 @@
 import { Paragraph } from '@digdir/designsystemet-react';
-import { desc } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { mailOutbox } from '../../db/schema/index.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { Breadcrumbs, PageHeader } from '../../web/components.js';
 import { usePage, useHref } from '../../web/context.js';
 import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
+import { latestMail, type MailRow } from './queries.js';
 
 /** Development only, and only when no SMTP server is configured: the mails the portal would have sent. */
 export async function registerOutboxPages(app: App, deps: AppDeps): Promise<void> {
   if (deps.config.environment !== 'development' || deps.config.smtpUrl) return;
   app.get('/dev/utboks', { schema: { hide: true, querystring: Type.Object({}) } }, async (req, reply) => {
-    const rows = await deps.database.db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(100);
+    const rows = await latestMail(deps.database.db, 100);
     return sendPage(req, reply, <OutboxPage rows={rows} />);
   });
 }
 
-function OutboxPage({ rows }: { rows: (typeof mailOutbox.$inferSelect)[] }) {
+function OutboxPage({ rows }: { rows: MailRow[] }) {
   const { t, fmt } = usePage();
   const href = useHref();
   return (

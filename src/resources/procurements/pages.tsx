@@ -1,9 +1,7 @@
 import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { eq } from 'drizzle-orm';
-import { providers } from '../../db/schema/index.js';
-import { agencyScopes, editsProvider, isAdmin, ministryScopes, type Principal, providerScopes } from '../../domain/principal.js';
+import { agencyScopes, editsProvider, isAdmin, ministryScopes, type Principal } from '../../domain/principal.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
 import { toOsloLocal } from '../../domain/osloTime.js';
 import {
@@ -23,7 +21,7 @@ import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { errorMap, ErrorSummary, formBody, Notice, OkQuery, PostForm } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
-import { prefix, sendErrorPage, sendPage } from '../../web/render.js';
+import { prefix, sendPage } from '../../web/render.js';
 import { actorOf } from '../../server/actor.js';
 import { agencyNames } from '../shared/queries.js';
 import { createProcurement, transitionProcurement } from './commands.js';
@@ -32,6 +30,7 @@ import { procurementDetail, listProcurements, type ProcurementDetail, type Procu
 import { parseInstant, parseProcurementInput } from './schema.js';
 import { ELIGIBILITIES } from '../../db/schema/index.js';
 import { getDeclaration } from '../declarations/queries.js';
+import { editableProviders } from '../shared/queries.js';
 
 const STATE_COLOR: Record<ProcurementState, 'neutral' | 'info' | 'warning' | 'success' | 'danger'> = {
   planned: 'neutral',
@@ -56,11 +55,8 @@ const FormBody = formBody({ maxLength: 5000 });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 60 }) });
 
 /** The providers a principal may create procurements for: their own, or all for administrators. */
-async function creatableProviders(deps: AppDeps, p: Principal | undefined) {
-  const { db } = deps.database;
-  if (!p) return [];
-  const rows = await db.select({ id: providers.id, slug: providers.slug, name: providers.name }).from(providers);
-  return rows.filter((r) => isAdmin(p) || providerScopes(p).includes(r.id));
+function creatableProviders(deps: AppDeps, p: Principal | undefined) {
+  return editableProviders(deps.database.db, p);
 }
 
 export async function registerProcurementPages(app: App, deps: AppDeps): Promise<void> {
@@ -392,7 +388,6 @@ function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transit
 
 function ManageSection({ p, now, error }: { p: ProcurementDetail; now: Date; error: ProcurementPageProps['transitionError'] }) {
   const { t, fmt } = usePage();
-  const href = useHref();
   const actions = actionsFrom(p.status);
   return (
     <Section title={t.procurement.manage} id="manage">

@@ -1,8 +1,6 @@
 import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
-import { asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { providers, questionnaires, services } from '../../db/schema/index.js';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import { isAdmin, providerScopes } from '../../domain/principal.js';
 import { answerLabel, type Question } from '../../domain/questionnaire.js';
@@ -24,6 +22,8 @@ import { changeSurveyDates, createSurvey, submitResponse } from './commands.js';
 import { maySurvey } from './policy.js';
 import { eligibleOrgnrs, getResponse, getSurvey, listSurveys, ministryNames, type SurveyResults, surveyResults, type SurveyRow, windowOf } from './queries.js';
 import { parseSurveyInput } from './schema.js';
+import { editableProviders } from '../shared/queries.js';
+import { surveyServiceOptions, surveyTemplates } from './queries.js';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 60 }) });
 type Agency = { orgnr: string; name: LocalizedText };
@@ -44,11 +44,7 @@ export async function registerSurveyPages(app: App, deps: AppDeps): Promise<void
     if (!req.principal) throw new HttpProblem(401, t.access.signInRequired);
     const admin = isAdmin(req.principal);
     if (!admin && providerScopes(req.principal).length === 0) throw new HttpProblem(403, t.access.notYourProvider);
-    const [providerRows, serviceRows, templates] = await Promise.all([
-      admin ? db.select({ id: providers.id, slug: providers.slug, name: providers.name }).from(providers) : db.select({ id: providers.id, slug: providers.slug, name: providers.name }).from(providers).where(inArray(providers.id, providerScopes(req.principal))),
-      db.select({ slug: services.slug, name: services.name, providerId: services.providerId }).from(services).where(admin ? undefined : inArray(services.providerId, providerScopes(req.principal))).orderBy(asc(services.slug)),
-      db.select({ slug: questionnaires.slug, title: questionnaires.title }).from(questionnaires).where(eq(questionnaires.purpose, 'survey_template')).orderBy(asc(questionnaires.slug)),
-    ]);
+    const [providerRows, serviceRows, templates] = await Promise.all([editableProviders(db, req.principal), surveyServiceOptions(db, admin ? undefined : providerScopes(req.principal)), surveyTemplates(db)]);
     return sendPage(req, reply, <NewSurveyPage providers={providerRows} services={serviceRows} templates={[...new Map(templates.map((x) => [x.slug, x])).values()]} admin={admin} values={values} errors={errors} />, errors.length ? 400 : 200);
   };
   app.get('/undersokelser/ny', { schema: { hide: true, querystring: Type.Object({}) } }, async (req, reply) => newForm(req, reply, { template: 'brukerundersokelse' }, []));

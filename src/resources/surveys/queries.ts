@@ -153,3 +153,17 @@ export async function ministryNames(db: Executor, orgnrs: string[]): Promise<Map
   const rows = await db.select({ orgnr: agencies.orgnr, name: agencies.name }).from(agencies).where(inArray(agencies.orgnr, orgnrs));
   return new Map(rows.map((r) => [r.orgnr, r.name]));
 }
+
+/** Services a new survey may be about (all, or those of some providers), with their provider, by slug. */
+export function surveyServiceOptions(db: Executor, providerIds?: string[]) {
+  return db
+    .select({ slug: services.slug, name: services.name, providerId: services.providerId })
+    .from(services)
+    .where(providerIds ? inArray(services.providerId, providerIds) : undefined)
+    .orderBy(asc(services.slug));
+}
+
+/** The questionnaires a survey can start from, by slug (every version; the form keeps one per slug). */
+export function surveyTemplates(db: Executor) {
+  return db.select({ slug: questionnaires.slug, title: questionnaires.title }).from(questionnaires).where(eq(questionnaires.purpose, 'survey_template')).orderBy(asc(questionnaires.slug));
+}

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import { Alert, Button, Field, Heading, Label, Link, Paragraph } from '@digdir/designsystemet-react';
-import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { LocalizedText } from '../../domain/catalogue.js';
-import { providers } from '../../db/schema/index.js';
 import { MAX_FILE_BYTES } from '../../imports/usage/parse.js';
 import { applyUsageImport, describeFileProblem, type EndScope, presentPlan, type PresentedPlan, previewUsageImport, UsageImportError } from '../../imports/usage/usageImport.js';
 import { requireProviderActor } from '../../server/actor.js';
@@ -17,6 +15,7 @@ import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
 import { uploadedFile } from './routes.js';
+import { providerBySlug } from '../shared/queries.js';
 
 const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 
@@ -28,9 +27,9 @@ const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 export async function registerUsageImportPages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
   const provider = async (req: FastifyRequest, slug: string) => {
-    const [p] = await db.select({ id: providers.id, slug: providers.slug, name: providers.name }).from(providers).where(eq(providers.slug, slug));
+    const p = await providerBySlug(db, slug);
     if (!p) throw new HttpProblem(404, messages[req.lang].errors.unknownProvider(slug));
-    return p;
+    return { id: p.id, slug: p.slug, name: p.name };
   };
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: MAX_FILE_BYTES + 1, fieldSize: 4 * MAX_FILE_BYTES, files: 1 } });
