@@ -10,6 +10,7 @@ export const actsEn: typeof actsNb = {
     signInRequired: 'You need to sign in to do this.',
     tooManyRequests: (seconds: number) => `Too many sign-in attempts. Wait ${seconds} seconds and try again.`,
     forbidden: 'You do not have access to this.',
+    noWriteAccess: 'You have no role that may change anything here. DFØ’s administrator assigns roles.',
     notYourProvider: 'You can only do this for providers you are an editor for.',
     notYourAgency: (orgnr: string) => `You cannot act on behalf of the agency with organisation number ${orgnr}.`,
   },

@@ -11,6 +11,7 @@ export const actsNb = {
     signInRequired: 'Du må logge inn for å gjøre dette.',
     tooManyRequests: (seconds: number) => `For mange innloggingsforsøk. Vent ${seconds} sekunder og prøv igjen.`,
     forbidden: 'Du har ikke tilgang til dette.',
+    noWriteAccess: 'Du har ingen rolle som kan endre noe her. Administratoren i DFØ gir roller.',
     notYourProvider: 'Du kan bare gjøre dette for leverandører du er redaktør for.',
     notYourAgency: (orgnr: string) => `Du kan ikke handle på vegne av virksomheten med organisasjonsnummer ${orgnr}.`,
   },

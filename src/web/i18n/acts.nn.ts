@@ -10,6 +10,7 @@ export const actsNn: typeof actsNb = {
     signInRequired: 'Du må logge inn for å gjere dette.',
     tooManyRequests: (seconds: number) => `For mange innloggingsforsøk. Vent ${seconds} sekund og prøv igjen.`,
     forbidden: 'Du har ikkje tilgang til dette.',
+    noWriteAccess: 'Du har inga rolle som kan endre noko her. Administratoren i DFØ gir roller.',
     notYourProvider: 'Du kan berre gjere dette for leverandørar du er redaktør for.',
     notYourAgency: (orgnr: string) => `Du kan ikkje handle på vegner av verksemda med organisasjonsnummer ${orgnr}.`,
   },
