@@ -54,6 +54,8 @@ export interface Config {
   maxQueueWaitMs: number;
   /** A request's headers and body must arrive within this (milliseconds): slow clients are cut off (408). */
   requestTimeoutMs: number;
+  /** The whole-page cache holds at most this many bytes of pages (PAGE_CACHE_MB). */
+  pageCacheBytes: number;
 }
 
 /** One line per problem: start-up prints each and stops. */
@@ -165,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConcurrentRequests: env.MAX_CONCURRENT_REQUESTS ? read(() => integer('MAX_CONCURRENT_REQUESTS', env.MAX_CONCURRENT_REQUESTS, 0, 0, 10_000), undefined) : undefined,
     maxQueuedRequests: read(() => integer('MAX_QUEUED_REQUESTS', env.MAX_QUEUED_REQUESTS, 256, 0, 100_000), 256),
     maxQueueWaitMs: read(() => integer('MAX_QUEUE_WAIT_SECONDS', env.MAX_QUEUE_WAIT_SECONDS, 10, 1, 600), 10) * 1000,
+    pageCacheBytes: read(() => integer('PAGE_CACHE_MB', env.PAGE_CACHE_MB, 64, 1, 4096), 64) * 1024 * 1024,
     requestTimeoutMs: read(() => integer('REQUEST_TIMEOUT_SECONDS', env.REQUEST_TIMEOUT_SECONDS, 30, 1, 3600), 30) * 1000,
     statsLagSeconds: read(() => integer('STATS_LAG_SECONDS', env.STATS_LAG_SECONDS, environment === 'test' ? 0 : 10, 0, 3600), 10),
     seedDemo,
