@@ -23,7 +23,8 @@ import { sizeClassText } from '../agencies/sizeClassText.js';
 import { pageWindow } from '../shared/present.js';
 import { SlugParams } from '../shared/schema.js';
 import { type ChartContext, coverageChart, gapChart, optOutReasonChart, type RenderedChart, sizeChart, tierChart, trendChart } from './charts.js';
-import { optOutReport } from './optouts.js';
+import { publicOptOutReport } from './optouts.js';
+import { SmallGroupsNotice } from '../../web/smallGroupsNotice.js';
 import { feedbackReport } from './feedback.js';
 import { knownSlug, populationFrom } from './input.js';
 import { listAreaRows, listServiceRows, type PopulationFilter } from './queries.js';
@@ -426,7 +427,7 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
   registerStatPage(app, '/statistikk/fravalg', { querystring: Type.Object({}) }, async (req, download) => {
     const today = osloToday();
     const { t, c, chart } = contexts(req, today);
-    const items = await optOutReport(db, th);
+    const items = await publicOptOutReport(db, th);
     const table = optOutTable(c, items);
     const withReasons = items.filter((i) => i.reasons.length > 0);
     const reasonTables = withReasons.map((i, n) => optOutReasonsTable(c, i, `begrunnelser-${n + 1}`));
@@ -454,6 +455,7 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
           ) : null}
           <Section title={t.stats.optouts.howTitle} id="how">
             <Paragraph>{t.stats.optouts.how}</Paragraph>
+            <SmallGroupsNotice />
             {deps.config.statsLagSeconds > 0 ? <Paragraph>{t.stats.optouts.lag(deps.config.statsLagSeconds)}</Paragraph> : null}
           </Section>
           <JsonLink href="/api/v1/stats/optouts" />
