@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
 import { loadDemoDataIfEmpty } from '../../src/db/seed/demo.js';
-import { type App, buildApp } from '../../src/server/app.js';
+import { buildApp } from '../../src/server/app.js';
+import type { App } from '../../src/server/types.js';
 
 export interface BenchServer {
   url: string;

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Configuration } from 'oidc-provider';
-import { type DemoUsersFile, readDemoUsers } from './demoUsers.js';
+import { type DemoUsersFile, readDemoUsers } from '../db/seed/demoUsers.js';
 
 export interface DevProviderOptions {
   /** Where the portal receives the code: PUBLIC_URL + /auth/callback. */

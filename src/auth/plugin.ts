@@ -5,9 +5,8 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Role, roleNames } from '../domain/principal.js';
-import type { App } from '../server/app.js';
+import type { App, AppDeps } from '../server/types.js';
 import { HttpProblem } from '../server/problem.js';
-import type { AppDeps } from '../server/types.js';
 import { messages } from '../web/i18n/index.js';
 import type { RelyingParty } from './oidc.js';
 import { safeEqual } from './secret.js';

@@ -5,8 +5,7 @@
  */
 import { Type } from 'typebox';
 import { isLanguage, type Language } from '../domain/catalogue.js';
-import type { App } from '../server/app.js';
-import type { AppDeps } from '../server/types.js';
+import type { App, AppDeps } from '../server/types.js';
 import { languagePrefix, messages } from '../web/i18n/index.js';
 import { sendErrorPage } from '../web/render.js';
 import type { RelyingParty, LoginState } from './oidc.js';

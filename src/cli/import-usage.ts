@@ -1,4 +1,4 @@
-import { commandLineActor } from '../resources/audit/commands.js';
+import { commandLineActor } from '../domain/actor.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { applyUsageImport, describeFileProblem, presentPlan, previewUsageImport, UsageImportError } from '../imports/usage/usageImport.js';

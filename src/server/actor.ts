@@ -1,10 +1,17 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
+import { requirePrincipal } from '../auth/plugin.js';
 import { providers } from '../db/schema/index.js';
+import type { Actor } from '../domain/actor.js';
 import { editsProvider, isAdmin } from '../domain/principal.js';
-import { type Actor, actorOf } from '../resources/audit/commands.js';
 import { messages } from '../web/i18n/index.js';
 import { HttpProblem } from './problem.js';
+import type { AppDeps } from './types.js';
+
+/** The signed-in principal acting in this request (401 for the public), at the app's clock. */
+export function actorOf(req: FastifyRequest, deps: AppDeps): Actor {
+  return { principal: requirePrincipal(req), requestId: String(req.id), viaApi: req.url.startsWith('/api/'), now: (deps.clock ?? (() => new Date()))() };
+}
 
 /**
  * The signed-in principal acting for a provider — its provider editor or an administrator — with the provider it

@@ -1,5 +1,4 @@
-import type { App } from './app.js';
-import type { AppDeps } from './types.js';
+import type { App, AppDeps } from './types.js';
 import { registerAgencyApi } from '../resources/agencies/routes.js';
 import { registerAreaApi } from '../resources/areas/routes.js';
 import { registerProviderApi } from '../resources/providers/routes.js';
@@ -7,6 +6,7 @@ import { registerRecommendationApi } from '../resources/recommendations/routes.j
 import { registerServiceApi } from '../resources/services/routes.js';
 import { registerAuditApi } from '../resources/audit/routes.js';
 import { registerProcurementApi } from '../resources/procurements/routes.js';
+import { registerDeclarationApi } from '../resources/declarations/routes.js';
 import { registerUsageApi } from '../resources/usage/routes.js';
 import { registerStatsApi } from '../resources/stats/routes.js';
 import { registerOpenDataApi } from '../resources/opendata/routes.js';
@@ -25,6 +25,7 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   await registerAreaApi(api, deps);
   await registerAgencyApi(api, deps);
   await registerProcurementApi(api, deps);
+  await registerDeclarationApi(api, deps);
   await registerUsageApi(api, deps);
   await registerAuditApi(api, deps);
   await registerRecommendationApi(api, deps);

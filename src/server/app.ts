@@ -6,8 +6,8 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { RelyingParty } from '../auth/oidc.js';
 import { BEARER_CHALLENGE, registerAuth } from '../auth/plugin.js';
 import { registerAuthRoutes } from '../auth/routes.js';
@@ -27,10 +27,8 @@ import { loggerOptions, registerObservability, requestIdOf } from './observabili
 import { registerRouteInventory } from './routeInventory.js';
 import { BODY_LIMITS, registerInputGuards, registerSecurityHeaders } from './security.js';
 import { HttpProblem, type Problem, ProblemSchema, problemTitle, sendProblem } from './problem.js';
-import type { AppDeps } from './types.js';
+import type { App, AppDeps } from './types.js';
 import { describeError, fieldName } from './validationMessages.js';
-
-export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
 
 export interface BuildAppOptions {
   /** Pino logger options, or false. Defaults to the configured level. */

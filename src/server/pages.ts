@@ -1,6 +1,5 @@
 import type { Language } from '../domain/catalogue.js';
-import type { App } from './app.js';
-import type { AppDeps } from './types.js';
+import type { App, AppDeps } from './types.js';
 import { registerAccessibilityPages } from '../resources/accessibility/pages.js';
 import { registerAgencyPages } from '../resources/agencies/pages.js';
 import { registerAreaPages } from '../resources/areas/pages.js';
@@ -8,7 +7,7 @@ import { registerHomePages } from '../resources/home/pages.js';
 import { registerProviderPages } from '../resources/providers/pages.js';
 import { registerRecommendationPages } from '../resources/recommendations/pages.js';
 import { registerServicePages } from '../resources/services/pages.js';
-import { registerLoginPages } from '../auth/pages.js';
+import { registerLoginPages } from '../resources/signIn/pages.js';
 import { registerAdminPages } from '../resources/admin/pages.js';
 import { registerDeclarationPages } from '../resources/declarations/pages.js';
 import { registerMinistryPages } from '../resources/ministry/pages.js';

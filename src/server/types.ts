@@ -2,7 +2,11 @@ import type { Language } from '../domain/catalogue.js';
 import type { Principal } from '../domain/principal.js';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
-import type { FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+
+/** The Fastify instance (or an encapsulated scope of it) that every resource registers its routes on. */
+export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
 
 /** What every resource's routes and pages get: configuration, the database and the clock. */
 export interface AppDeps {

@@ -1,6 +1,34 @@
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
+import { Type } from 'typebox';
 import { usePage } from './context.js';
+
+/**
+ * A posted HTML form: every field a string, and — where the form has checkboxes — string lists for repeated
+ * fields. The limits are the form's: `formBody({ maxLength: 500 })` for short fields only.
+ */
+export function formBody(limits: { maxLength: number; list?: { maxLength: number; maxItems: number } }) {
+  const text = Type.String({ maxLength: limits.maxLength });
+  const list = limits.list ? Type.Array(Type.String({ maxLength: limits.list.maxLength }), { maxItems: limits.list.maxItems }) : undefined;
+  return Type.Object({}, { additionalProperties: list ? Type.Union([text, list]) : text });
+}
+
+/** The usual posted form: text up to 5,000 characters, checkbox lists up to 60 values. */
+export const FormBody = formBody({ maxLength: 5000, list: { maxLength: 300, maxItems: 60 } });
+/** A form's values as posted, for showing the form again. */
+export type FormValues = Record<string, string | string[]>;
+/** Field errors, as a 400 problem carries them: one message per field. */
+export type Errors = { field: string; message: string }[];
+/** `?ok=<what>` after a post-redirect-get, for the confirmation (`Notice`). */
+export const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 40 })) });
+
+/** A field's first value, for forms where a field may come repeated. */
+export const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+
+/** A form's posted values and field errors, as its fields read them: `v('title')`, `e.title`. */
+export function formState(values: FormValues, errors: Errors) {
+  return { e: errorMap(errors), v: (k: string) => one(values[k]) };
+}
 
 /** The session's CSRF token, in every POST form. */
 export function CsrfField() {
@@ -37,7 +65,7 @@ export function PostButton({ action, label, variant = 'secondary', hidden }: { a
  * The GOV.UK pattern: a summary of what is wrong at the top of a form, each item a link to its field. Field ids
  * follow the forms' convention (the field name with dots as dashes, answers as q-<id>).
  */
-export function ErrorSummary({ errors, fieldId }: { errors: { field: string; message: string }[]; fieldId?: (field: string) => string }) {
+export function ErrorSummary({ errors, fieldId }: { errors: Errors; fieldId?: (field: string) => string }) {
   const { t } = usePage();
   if (errors.length === 0) return null;
   const idOf = fieldId ?? ((f: string) => (f.startsWith('answers.') ? `q-${f.slice(8)}` : `f-${f}`));
@@ -77,6 +105,6 @@ export function Notice({ text }: { text: string | undefined }) {
   );
 }
 
-export function errorMap(errors: { field: string; message: string }[]): Record<string, string> {
+export function errorMap(errors: Errors): Record<string, string> {
   return Object.fromEntries(errors.map((e) => [e.field, e.message]));
 }

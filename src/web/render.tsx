@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ReactElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { makePageContext, type PageContext, PageContextProvider, usePage, useHref } from './context.js';
-import { stripLanguage } from './i18n/index.js';
+import { languagePrefix, stripLanguage } from './i18n/index.js';
 import { Layout } from './layout.js';
 
 export function pageContextFor(req: FastifyRequest): PageContext {
@@ -17,6 +17,9 @@ export function pageContextFor(req: FastifyRequest): PageContext {
 export function renderDocument(ctx: PageContext, element: ReactElement): string {
   return '<!doctype html>' + renderToString(<PageContextProvider value={ctx}>{element}</PageContextProvider>);
 }
+
+/** The path prefix of the request's language, for links and redirects from a handler: '' (bokmål), '/nn', '/en'. */
+export const prefix = (req: FastifyRequest): string => languagePrefix(req.lang);
 
 export function sendPage(req: FastifyRequest, reply: FastifyReply, element: ReactElement, status = 200): FastifyReply {
   const html = renderDocument(pageContextFor(req), element);

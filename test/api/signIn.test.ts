@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { safeReturnTo } from '../../src/auth/routes.js';
 import { auditEvents, subscriptions } from '../../src/db/schema/index.js';
-import { readDemoUsers } from '../../src/auth/demoUsers.js';
+import { readDemoUsers } from '../../src/db/seed/demoUsers.js';
 import { createTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { expectProblem } from '../support/expectations.js';

@@ -1,6 +1,7 @@
 import { loadConfig } from '../../src/config.js';
 import type { Engine } from '../../src/db/database.js';
-import { type App, buildApp } from '../../src/server/app.js';
+import { buildApp } from '../../src/server/app.js';
+import type { App } from '../../src/server/types.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import type { Seed } from './templates.js';
 

@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { createSession } from '../../src/auth/sessions.js';
 import type { Executor } from '../../src/db/database.js';
 import { ideas, needs, networks, surveys, users } from '../../src/db/schema/index.js';
-import type { App } from '../../src/server/app.js';
+import type { App } from '../../src/server/types.js';
 
 /** The demo users, one per role (data/demo/users.json). */
 export const DEMO_ROLES = {

@@ -3,8 +3,8 @@ import { expect, it } from 'vitest';
 import { createSession } from '../../src/auth/sessions.js';
 import type { Database, Executor } from '../../src/db/database.js';
 import { roleAssignments, users } from '../../src/db/schema/index.js';
+import type { Actor } from '../../src/domain/actor.js';
 import type { Principal, RoleAssignment } from '../../src/domain/principal.js';
-import type { Actor } from '../../src/resources/audit/commands.js';
 import type { TestApp } from './app.js';
 
 /** A real session for a provisioned user with the given roles, as the sign-in flow would leave it. */

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Role } from '../../domain/principal.js';
 import { agencies, providers } from './catalogue.js';
+import { instant, uuidId, uuidRef } from './columns.js';
 
 /**
  * Sign-in, roles, sessions and the audit log. People are pre-provisioned by administrators and matched on login
@@ -11,15 +12,15 @@ import { agencies, providers } from './catalogue.js';
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidId(),
     /** OIDC issuer and subject once the person has signed in; null for someone provisioned but not yet seen. */
     issuer: text('issuer'),
     subject: text('subject'),
     name: text('name').notNull(),
     email: text('email').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
-    disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    lastLoginAt: instant('last_login_at'),
+    disabledAt: instant('disabled_at'),
   },
   (t) => [
     uniqueIndex('users_issuer_subject_idx').on(t.issuer, t.subject),
@@ -31,15 +32,13 @@ export const users = pgTable(
 export const roleAssignments = pgTable(
   'role_assignments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    userId: uuidRef('user_id', () => users.id, 'cascade'),
     role: text('role').$type<Role>().notNull(),
     agencyOrgnr: text('agency_orgnr').references(() => agencies.orgnr, { onDelete: 'cascade' }),
     providerId: uuid('provider_id').references(() => providers.id, { onDelete: 'cascade' }),
     ministryOrgnr: text('ministry_orgnr').references(() => agencies.orgnr, { onDelete: 'cascade' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [
     check(
@@ -59,14 +58,12 @@ export const sessions = pgTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuidRef('user_id', () => users.id, 'cascade'),
     csrfToken: text('csrf_token').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    lastSeenAt: instant('last_seen_at').notNull().defaultNow(),
     /** Absolute expiry; idle expiry is lastSeenAt + the idle timeout. */
-    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    expiresAt: instant('expires_at').notNull(),
     /** For sign-out at the identity provider. */
     idToken: text('id_token'),
   },
@@ -77,7 +74,7 @@ export const sessions = pgTable(
 export const appSecrets = pgTable('app_secrets', {
   name: text('name').primaryKey(),
   value: text('value').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  createdAt: instant('created_at').notNull().defaultNow(),
 });
 
 /** Providers' (and agencies') systems: an OAuth client id mapped to what it may act for. */
@@ -88,8 +85,8 @@ export const apiClients = pgTable(
     name: text('name').notNull(),
     providerId: uuid('provider_id').references(() => providers.id, { onDelete: 'cascade' }),
     agencyOrgnr: text('agency_orgnr').references(() => agencies.orgnr, { onDelete: 'cascade' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    disabledAt: instant('disabled_at'),
   },
   (t) => [check('api_clients_one_scope', sql`(${t.providerId} is null) <> (${t.agencyOrgnr} is null)`)],
 );
@@ -101,9 +98,9 @@ export const apiClients = pgTable(
 export const auditEvents = pgTable(
   'audit_events',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidId(),
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
-    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    occurredAt: instant('occurred_at').notNull().defaultNow(),
     actorKind: text('actor_kind').$type<'user' | 'client' | 'system'>().notNull(),
     /** users.id, the OAuth client id, or the name of a system job. No foreign key: the log outlives users. */
     actorId: text('actor_id').notNull(),

@@ -1,20 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  type AnyPgColumn,
-  bigint,
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type {
   DeliveryModel,
   FactSource,
@@ -28,7 +13,7 @@ import type {
   TargetGroup,
 } from '../../domain/catalogue.js';
 import { PARTIAL_DATE_SQL_PATTERN } from '../../domain/partialDate.js';
-import { orgnrFormat, timestamps, tsvector } from './columns.js';
+import { day, factSource, instant, orgnrFormat, textRef, timestamps, tsvector, uuidId, uuidRef } from './columns.js';
 
 /**
  * Agencies (virksomheter): every organisation the portal knows, keyed on organisation number, never on name.
@@ -47,7 +32,7 @@ export const agencies = pgTable(
     ministryOrgnr: text('ministry_orgnr').references((): AnyPgColumn => agencies.orgnr, { onDelete: 'set null' }),
     employees: integer('employees'),
     employeesSource: text('employees_source').$type<FactSource>(),
-    employeesAsOf: date('employees_as_of', { mode: 'string' }),
+    employeesAsOf: day('employees_as_of'),
     orgForm: text('org_form'),
     sectorCode: text('sector_code'),
     municipalityNumber: text('municipality_number'),
@@ -59,8 +44,8 @@ export const agencies = pgTable(
     email: text('email'),
     phone: text('phone'),
     /** Enhetsregisteret's slettedato: the unit no longer exists. Kept for history. */
-    deletedOn: date('deleted_on', { mode: 'string' }),
-    factSource: text('fact_source').$type<FactSource>().notNull().default('register'),
+    deletedOn: day('deleted_on'),
+    factSource: factSource('register'),
     sourceNote: text('source_note'),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       sql`to_tsvector('norwegian', coalesce(name->>'nb','') || ' ' || coalesce(name->>'nn','') || ' ' || coalesce(name->>'en','') || ' ' || coalesce(short_name,''))`,
@@ -96,7 +81,7 @@ export interface ProviderContact {
 export const providers = pgTable(
   'providers',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidId(),
     slug: text('slug').notNull(),
     name: jsonb('name').$type<LocalizedText>().notNull(),
     shortName: text('short_name'),
@@ -108,7 +93,7 @@ export const providers = pgTable(
     description: jsonb('description').$type<LocalizedText>().notNull(),
     website: text('website'),
     contact: jsonb('contact').$type<ProviderContact>().notNull().default({}),
-    factSource: text('fact_source').$type<FactSource>().notNull().default('report'),
+    factSource: factSource('report'),
     sourceRef: text('source_ref'),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       sql`to_tsvector('norwegian', coalesce(name->>'nb','') || ' ' || coalesce(name->>'en','') || ' ' || coalesce(short_name,''))`,
@@ -136,14 +121,10 @@ export interface HowToJoin {
 export const services = pgTable(
   'services',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidId(),
     slug: text('slug').notNull(),
-    providerId: uuid('provider_id')
-      .notNull()
-      .references(() => providers.id, { onDelete: 'restrict' }),
-    areaSlug: text('area_slug')
-      .notNull()
-      .references(() => areas.slug, { onDelete: 'restrict' }),
+    providerId: uuidRef('provider_id', () => providers.id, 'restrict'),
+    areaSlug: textRef('area_slug', () => areas.slug, 'restrict'),
     /** A sub-service (DFØ payroll: travel expenses) points at its main service. */
     parentServiceId: uuid('parent_service_id').references((): AnyPgColumn => services.id, { onDelete: 'set null' }),
     kind: text('kind').$type<ServiceKind>().notNull().default('service'),
@@ -174,7 +155,7 @@ export const services = pgTable(
     reportedUsersYear: integer('reported_users_year'),
     /** Extra search words (synonyms, abbreviations), bokmål. */
     keywords: text('keywords').notNull().default(''),
-    factSource: text('fact_source').$type<FactSource>().notNull().default('report'),
+    factSource: factSource('report'),
     sourceRef: text('source_ref'),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       sql`setweight(to_tsvector('norwegian', coalesce(name->>'nb','') || ' ' || coalesce(name->>'nn','') || ' ' || coalesce(name->>'en','')), 'A') || setweight(to_tsvector('norwegian', keywords), 'B') || setweight(to_tsvector('norwegian', coalesce(summary->>'nb','') || ' ' || coalesce(summary->>'en','')), 'C') || setweight(to_tsvector('norwegian', coalesce(description->>'nb','')), 'D')`,
@@ -202,10 +183,8 @@ export const services = pgTable(
 export const tiers = pgTable(
   'tiers',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => services.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    serviceId: uuidRef('service_id', () => services.id, 'cascade'),
     slug: text('slug').notNull(),
     name: jsonb('name').$type<LocalizedText>().notNull(),
     description: jsonb('description').$type<LocalizedText>(),
@@ -222,12 +201,8 @@ export const tiers = pgTable(
 export const serviceRelations = pgTable(
   'service_relations',
   {
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => services.id, { onDelete: 'cascade' }),
-    relatedServiceId: uuid('related_service_id')
-      .notNull()
-      .references(() => services.id, { onDelete: 'cascade' }),
+    serviceId: uuidRef('service_id', () => services.id, 'cascade'),
+    relatedServiceId: uuidRef('related_service_id', () => services.id, 'cascade'),
   },
   (t) => [
     primaryKey({ columns: [t.serviceId, t.relatedServiceId] }),
@@ -243,18 +218,14 @@ export const serviceRelations = pgTable(
 export const subscriptions = pgTable(
   'subscriptions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    agencyOrgnr: text('agency_orgnr')
-      .notNull()
-      .references(() => agencies.orgnr, { onDelete: 'restrict' }),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => services.id, { onDelete: 'restrict' }),
+    id: uuidId(),
+    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
+    serviceId: uuidRef('service_id', () => services.id, 'restrict'),
     tierId: uuid('tier_id').references(() => tiers.id, { onDelete: 'restrict' }),
-    startedOn: date('started_on', { mode: 'string' }),
-    endedOn: date('ended_on', { mode: 'string' }),
+    startedOn: day('started_on'),
+    endedOn: day('ended_on'),
     endReason: text('end_reason'),
-    factSource: text('fact_source').$type<FactSource>().notNull().default('illustrative'),
+    factSource: factSource('illustrative'),
     note: text('note'),
     createdBy: text('created_by'),
     createdAt: timestamps.createdAt,
@@ -275,5 +246,5 @@ export const subscriptions = pgTable(
 export const dataVersions = pgTable('data_versions', {
   name: text('name').primaryKey(),
   version: bigint('version', { mode: 'number' }).notNull().default(0),
-  changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  changedAt: instant('changed_at').notNull().defaultNow(),
 });

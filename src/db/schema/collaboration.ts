@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { FactSource, LocalizedText } from '../../domain/catalogue.js';
+import { check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { LocalizedText } from '../../domain/catalogue.js';
 import type { GainDirection, GainUnit, IdeaKind, NeedStatus, NeedUrgency, NeedVisibility, NetworkKind, SurveyAudience } from '../../domain/collaboration.js';
 import type { IdeaStatus } from '../../domain/ideaStatus.js';
 import { PARTIAL_DATE_SQL_PATTERN } from '../../domain/partialDate.js';
 import type { Answers } from '../../domain/questionnaire.js';
 import { agencies, areas, providers, services } from './catalogue.js';
-import { orgnrFormat, timestamps } from './columns.js';
+import { agencyOrgnrCheck, day, factSource, instant, textRef, timestamps, uuidId, uuidRef } from './columns.js';
 import { questionnaires } from './procurements.js';
 
 /**
@@ -19,7 +19,7 @@ import { questionnaires } from './procurements.js';
 export const networks = pgTable(
   'networks',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidId(),
     slug: text('slug').notNull(),
     kind: text('kind').$type<NetworkKind>().notNull(),
     name: jsonb('name').$type<LocalizedText>().notNull(),
@@ -38,7 +38,7 @@ export const networks = pgTable(
     contactEmail: text('contact_email'),
     /** The catalogue entry describing this kind of collaboration, when there is one. */
     serviceId: uuid('service_id').references(() => services.id, { onDelete: 'set null' }),
-    factSource: text('fact_source').$type<FactSource>().notNull().default('provider'),
+    factSource: factSource('provider'),
     sourceRef: text('source_ref'),
     ...timestamps,
   },
@@ -48,12 +48,8 @@ export const networks = pgTable(
 export const networkAreas = pgTable(
   'network_areas',
   {
-    networkId: uuid('network_id')
-      .notNull()
-      .references(() => networks.id, { onDelete: 'cascade' }),
-    areaSlug: text('area_slug')
-      .notNull()
-      .references(() => areas.slug, { onDelete: 'restrict' }),
+    networkId: uuidRef('network_id', () => networks.id, 'cascade'),
+    areaSlug: textRef('area_slug', () => areas.slug, 'restrict'),
   },
   (t) => [primaryKey({ columns: [t.networkId, t.areaSlug] }), index('network_areas_area_idx').on(t.areaSlug)],
 );
@@ -62,22 +58,18 @@ export const networkAreas = pgTable(
 export const networkMembers = pgTable(
   'network_members',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    networkId: uuid('network_id')
-      .notNull()
-      .references(() => networks.id, { onDelete: 'cascade' }),
-    agencyOrgnr: text('agency_orgnr')
-      .notNull()
-      .references(() => agencies.orgnr, { onDelete: 'restrict' }),
-    joinedAt: timestamp('joined_at', { withTimezone: true, mode: 'date' }).notNull(),
+    id: uuidId(),
+    networkId: uuidRef('network_id', () => networks.id, 'cascade'),
+    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
+    joinedAt: instant('joined_at').notNull(),
     joinedBy: text('joined_by').notNull(),
-    leftAt: timestamp('left_at', { withTimezone: true, mode: 'date' }),
+    leftAt: instant('left_at'),
     leftBy: text('left_by'),
   },
   (t) => [
     uniqueIndex('network_members_one_current_idx').on(t.networkId, t.agencyOrgnr).where(sql`${t.leftAt} is null`),
     index('network_members_agency_idx').on(t.agencyOrgnr),
-    check('network_members_orgnr_format', orgnrFormat('agency_orgnr')),
+    agencyOrgnrCheck('network_members'),
   ],
 );
 
@@ -85,13 +77,9 @@ export const networkMembers = pgTable(
 export const needs = pgTable(
   'needs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    agencyOrgnr: text('agency_orgnr')
-      .notNull()
-      .references(() => agencies.orgnr, { onDelete: 'restrict' }),
-    areaSlug: text('area_slug')
-      .notNull()
-      .references(() => areas.slug, { onDelete: 'restrict' }),
+    id: uuidId(),
+    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
+    areaSlug: textRef('area_slug', () => areas.slug, 'restrict'),
     title: text('title').notNull(),
     description: text('description').notNull(),
     urgency: text('urgency').$type<NeedUrgency>().notNull(),
@@ -104,13 +92,13 @@ export const needs = pgTable(
     contactName: text('contact_name'),
     contactEmail: text('contact_email'),
     createdBy: text('created_by').notNull(),
-    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    closedAt: instant('closed_at'),
     ...timestamps,
   },
   (t) => [
     index('needs_area_status_idx').on(t.areaSlug, t.status),
     index('needs_agency_idx').on(t.agencyOrgnr),
-    check('needs_orgnr_format', orgnrFormat('agency_orgnr')),
+    agencyOrgnrCheck('needs'),
     check('needs_closed_when_not_open', sql`(${t.status} = 'open') = (${t.closedAt} is null)`),
   ],
 );
@@ -123,21 +111,17 @@ export const needs = pgTable(
 export const surveys = pgTable(
   'surveys',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    providerId: uuid('provider_id')
-      .notNull()
-      .references(() => providers.id, { onDelete: 'restrict' }),
+    id: uuidId(),
+    providerId: uuidRef('provider_id', () => providers.id, 'restrict'),
     /** The template it was made from (a questionnaire slug with purpose survey_template). */
     template: text('template').notNull(),
     audience: text('audience').$type<SurveyAudience>().notNull().default('service_users'),
     title: jsonb('title').$type<LocalizedText>().notNull(),
-    questionnaireId: uuid('questionnaire_id')
-      .notNull()
-      .references(() => questionnaires.id, { onDelete: 'restrict' }),
-    opensOn: date('opens_on', { mode: 'string' }).notNull(),
-    closesOn: date('closes_on', { mode: 'string' }).notNull(),
+    questionnaireId: uuidRef('questionnaire_id', () => questionnaires.id, 'restrict'),
+    opensOn: day('opens_on').notNull(),
+    closesOn: day('closes_on').notNull(),
     createdBy: text('created_by').notNull(),
-    factSource: text('fact_source').$type<FactSource>().notNull().default('provider'),
+    factSource: factSource('provider'),
     ...timestamps,
   },
   (t) => [index('surveys_provider_idx').on(t.providerId), check('surveys_dates_ordered', sql`${t.closesOn} >= ${t.opensOn}`)],
@@ -146,12 +130,8 @@ export const surveys = pgTable(
 export const surveyServices = pgTable(
   'survey_services',
   {
-    surveyId: uuid('survey_id')
-      .notNull()
-      .references(() => surveys.id, { onDelete: 'cascade' }),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => services.id, { onDelete: 'restrict' }),
+    surveyId: uuidRef('survey_id', () => surveys.id, 'cascade'),
+    serviceId: uuidRef('service_id', () => services.id, 'restrict'),
   },
   (t) => [primaryKey({ columns: [t.surveyId, t.serviceId] }), index('survey_services_service_idx').on(t.serviceId)],
 );
@@ -163,24 +143,20 @@ export const surveyServices = pgTable(
 export const surveyResponses = pgTable(
   'survey_responses',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    surveyId: uuid('survey_id')
-      .notNull()
-      .references(() => surveys.id, { onDelete: 'cascade' }),
-    agencyOrgnr: text('agency_orgnr')
-      .notNull()
-      .references(() => agencies.orgnr, { onDelete: 'restrict' }),
+    id: uuidId(),
+    surveyId: uuidRef('survey_id', () => surveys.id, 'cascade'),
+    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
     answers: jsonb('answers').$type<Answers>().notNull(),
     employees: integer('employees'),
     ministryArea: text('ministry_area'),
-    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+    submittedAt: instant('submitted_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
     submittedBy: text('submitted_by').notNull(),
   },
   (t) => [
     uniqueIndex('survey_responses_one_per_agency_idx').on(t.surveyId, t.agencyOrgnr),
     index('survey_responses_agency_idx').on(t.agencyOrgnr),
-    check('survey_responses_orgnr_format', orgnrFormat('agency_orgnr')),
+    agencyOrgnrCheck('survey_responses'),
   ],
 );
 
@@ -188,7 +164,7 @@ export const surveyResponses = pgTable(
 export const ideas = pgTable(
   'ideas',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidId(),
     kind: text('kind').$type<IdeaKind>().notNull(),
     title: text('title').notNull(),
     description: text('description').notNull(),
@@ -197,13 +173,11 @@ export const ideas = pgTable(
     /** Who answers: the service's provider, or for a new service the provider asked (null: DFØ decides). */
     providerId: uuid('provider_id').references(() => providers.id, { onDelete: 'set null' }),
     areaSlug: text('area_slug').references(() => areas.slug, { onDelete: 'set null' }),
-    agencyOrgnr: text('agency_orgnr')
-      .notNull()
-      .references(() => agencies.orgnr, { onDelete: 'restrict' }),
+    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
     proposedBy: text('proposed_by').notNull(),
     status: text('status').$type<IdeaStatus>().notNull().default('received'),
-    statusChangedAt: timestamp('status_changed_at', { withTimezone: true, mode: 'date' }).notNull(),
-    factSource: text('fact_source').$type<FactSource>().notNull().default('agency'),
+    statusChangedAt: instant('status_changed_at').notNull(),
+    factSource: factSource('agency'),
     ...timestamps,
   },
   (t) => [
@@ -218,13 +192,9 @@ export const ideas = pgTable(
 export const ideaVotes = pgTable(
   'idea_votes',
   {
-    ideaId: uuid('idea_id')
-      .notNull()
-      .references(() => ideas.id, { onDelete: 'cascade' }),
-    agencyOrgnr: text('agency_orgnr')
-      .notNull()
-      .references(() => agencies.orgnr, { onDelete: 'restrict' }),
-    votedAt: timestamp('voted_at', { withTimezone: true, mode: 'date' }).notNull(),
+    ideaId: uuidRef('idea_id', () => ideas.id, 'cascade'),
+    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
+    votedAt: instant('voted_at').notNull(),
     votedBy: text('voted_by').notNull(),
   },
   (t) => [primaryKey({ columns: [t.ideaId, t.agencyOrgnr] }), index('idea_votes_agency_idx').on(t.agencyOrgnr)],
@@ -234,15 +204,13 @@ export const ideaVotes = pgTable(
 export const ideaComments = pgTable(
   'idea_comments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ideaId: uuid('idea_id')
-      .notNull()
-      .references(() => ideas.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    ideaId: uuidRef('idea_id', () => ideas.id, 'cascade'),
     agencyOrgnr: text('agency_orgnr').references(() => agencies.orgnr, { onDelete: 'restrict' }),
     providerId: uuid('provider_id').references(() => providers.id, { onDelete: 'set null' }),
     authorName: text('author_name').notNull(),
     body: text('body').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    createdAt: instant('created_at').notNull(),
   },
   (t) => [index('idea_comments_idea_idx').on(t.ideaId, t.createdAt)],
 );
@@ -251,14 +219,12 @@ export const ideaComments = pgTable(
 export const ideaStatusEvents = pgTable(
   'idea_status_events',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ideaId: uuid('idea_id')
-      .notNull()
-      .references(() => ideas.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    ideaId: uuidRef('idea_id', () => ideas.id, 'cascade'),
     fromStatus: text('from_status').$type<IdeaStatus>(),
     toStatus: text('to_status').$type<IdeaStatus>().notNull(),
     note: text('note'),
-    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    at: instant('at').notNull(),
     byName: text('by_name').notNull(),
     providerId: uuid('provider_id').references(() => providers.id, { onDelete: 'set null' }),
   },
@@ -272,10 +238,8 @@ export const ideaStatusEvents = pgTable(
 export const gainIndicators = pgTable(
   'gain_indicators',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => services.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    serviceId: uuidRef('service_id', () => services.id, 'cascade'),
     name: jsonb('name').$type<LocalizedText>().notNull(),
     unit: text('unit').$type<GainUnit>().notNull(),
     betterWhen: text('better_when').$type<GainDirection>().notNull(),
@@ -286,7 +250,7 @@ export const gainIndicators = pgTable(
     baselineDescription: jsonb('baseline_description').$type<LocalizedText>().notNull(),
     source: text('source').notNull(),
     method: text('method').notNull(),
-    factSource: text('fact_source').$type<FactSource>().notNull().default('provider'),
+    factSource: factSource('provider'),
     sortOrder: integer('sort_order').notNull().default(0),
     ...timestamps,
   },
@@ -297,14 +261,12 @@ export const gainIndicators = pgTable(
 export const gainMeasurements = pgTable(
   'gain_measurements',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    indicatorId: uuid('indicator_id')
-      .notNull()
-      .references(() => gainIndicators.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    indicatorId: uuidRef('indicator_id', () => gainIndicators.id, 'cascade'),
     period: text('period').notNull(),
     value: doublePrecision('value').notNull(),
     note: text('note'),
-    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull(),
+    recordedAt: instant('recorded_at').notNull(),
     recordedBy: text('recorded_by').notNull(),
   },
   (t) => [uniqueIndex('gain_measurements_period_idx').on(t.indicatorId, t.period), check('gain_measurements_period', sql.raw(`period ~ '${PARTIAL_DATE_SQL_PATTERN}'`))],

@@ -1,5 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { customType, timestamp } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, check, customType, date, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { FactSource } from '../../domain/catalogue.js';
+
+/**
+ * Column shapes the tables share, so each table says only what is its own. They build exactly the columns the
+ * migrations create (`npx drizzle-kit generate` reports no change).
+ */
 
 /** PostgreSQL `tsvector`, only ever written by generated columns. */
 export const tsvector = customType<{ data: string }>({
@@ -8,11 +14,34 @@ export const tsvector = customType<{ data: string }>({
   },
 });
 
+/** A uuid primary key the database fills in. */
+export const uuidId = () => uuid('id').primaryKey().defaultRandom();
+
+/** A moment (timestamptz), read as a Date. */
+export const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** A calendar date, read as 'YYYY-MM-DD'. */
+export const day = (name: string) => date(name, { mode: 'string' });
+
 /** created_at / updated_at, in every table that users change. */
 export const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  createdAt: instant('created_at').notNull().defaultNow(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
 };
+
+/** Where a row's facts come from (register, report, provider, agency …), with the table's usual source. */
+export const factSource = (usual: FactSource) => text('fact_source').$type<FactSource>().notNull().default(usual);
+
+type OnDelete = 'restrict' | 'cascade';
+
+/** A required link by uuid: `uuidRef('service_id', () => services.id, 'cascade')`. */
+export const uuidRef = (name: string, target: () => AnyPgColumn, onDelete: OnDelete) => uuid(name).notNull().references(target, { onDelete });
+
+/** A required link by text key (organisation number, slug). */
+export const textRef = (name: string, target: () => AnyPgColumn, onDelete: OnDelete) => text(name).notNull().references(target, { onDelete });
 
 /** Nine digits; the MOD11 check runs in the application (src/domain/orgnr.ts) before anything is written. */
 export const orgnrFormat = (column: string) => sql.raw(`${column} ~ '^[0-9]{9}$'`);
+
+/** The `<table>_orgnr_format` check on a table's agency_orgnr column. */
+export const agencyOrgnrCheck = (table: string) => check(`${table}_orgnr_format`, orgnrFormat('agency_orgnr'));

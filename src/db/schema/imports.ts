@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { agencies, providers } from './catalogue.js';
+import { instant, uuidId } from './columns.js';
 
 /** What kind of import a run was. */
 export const IMPORT_KINDS = ['enhetsregisteret', 'usage'] as const;
@@ -20,7 +21,7 @@ export type ActorKind = (typeof ACTOR_KINDS)[number];
 export const importRuns = pgTable(
   'import_runs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidId(),
     kind: text('kind').$type<ImportKind>().notNull(),
     status: text('status').$type<ImportStatus>().notNull().default('running'),
     actorKind: text('actor_kind').$type<ActorKind>().notNull(),
@@ -33,10 +34,10 @@ export const importRuns = pgTable(
     fileName: text('file_name'),
     fileSha256: text('file_sha256'),
     fileBytes: bigint('file_bytes', { mode: 'number' }),
-    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+    startedAt: instant('started_at').notNull().defaultNow(),
+    finishedAt: instant('finished_at'),
     /** A running import's sign of life (every few seconds while batches commit): a run without one is ended as interrupted. */
-    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'date' }),
+    heartbeatAt: instant('heartbeat_at'),
     /** created / updated / unchanged / rejected … (per kind). */
     counts: jsonb('counts').$type<Record<string, number>>().notNull().default({}),
     /** The first rejected rows, with position and reason, and a fatal error if there was one. */
@@ -60,5 +61,5 @@ export const registerPendingParents = pgTable('register_pending_parents', {
     .primaryKey()
     .references(() => agencies.orgnr, { onDelete: 'cascade' }),
   parentOrgnr: text('parent_orgnr').notNull(),
-  since: timestamp('since', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  since: instant('since').notNull().defaultNow(),
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import type {
   DeclarationKind,
@@ -11,7 +11,7 @@ import type {
 import type { Answers, QuestionnaireDefinition } from '../../domain/questionnaire.js';
 import { users } from './access.js';
 import { agencies, providers, services } from './catalogue.js';
-import { orgnrFormat } from './columns.js';
+import { agencyOrgnrCheck, day, instant, textRef, uuidId, uuidRef } from './columns.js';
 
 /**
  * Questionnaires as data: opt-out reasons, accession declarations, a voluntary non-use of a service, surveys.
@@ -21,14 +21,14 @@ import { orgnrFormat } from './columns.js';
 export const questionnaires = pgTable(
   'questionnaires',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidId(),
     slug: text('slug').notNull(),
     version: integer('version').notNull().default(1),
     /** What it is for: opt_out, accession, service_opt_out, survey … */
     purpose: text('purpose').notNull(),
     title: jsonb('title').$type<LocalizedText>().notNull(),
     definition: jsonb('definition').$type<QuestionnaireDefinition>().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('questionnaires_slug_version_idx').on(t.slug, t.version)],
 );
@@ -40,10 +40,8 @@ export type Eligibility = (typeof ELIGIBILITIES)[number];
 export const procurements = pgTable(
   'procurements',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    providerId: uuid('provider_id')
-      .notNull()
-      .references(() => providers.id, { onDelete: 'restrict' }),
+    id: uuidId(),
+    providerId: uuidRef('provider_id', () => providers.id, 'restrict'),
     /** The agreement in the catalogue, when it is there already (a renewal). */
     serviceId: uuid('service_id').references(() => services.id, { onDelete: 'set null' }),
     title: jsonb('title').$type<LocalizedText>().notNull(),
@@ -53,15 +51,13 @@ export const procurements = pgTable(
     /** All state agencies by default; municipalities and counties too where the agreement allows it. */
     eligibility: text('eligibility').$type<Eligibility>().notNull().default('state'),
     status: text('status').$type<ProcurementState>().notNull().default('planned'),
-    plannedAnnouncementOn: date('planned_announcement_on', { mode: 'string' }),
+    plannedAnnouncementOn: day('planned_announcement_on'),
     estimatedValueNok: bigint('estimated_value_nok', { mode: 'number' }),
-    consultationOpensAt: timestamp('consultation_opens_at', { withTimezone: true, mode: 'date' }),
-    consultationDeadline: timestamp('consultation_deadline', { withTimezone: true, mode: 'date' }),
-    questionnaireId: uuid('questionnaire_id')
-      .notNull()
-      .references(() => questionnaires.id, { onDelete: 'restrict' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    consultationOpensAt: instant('consultation_opens_at'),
+    consultationDeadline: instant('consultation_deadline'),
+    questionnaireId: uuidRef('questionnaire_id', () => questionnaires.id, 'restrict'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
   },
   (t) => [
     index('procurements_provider_idx').on(t.providerId),
@@ -78,14 +74,12 @@ export const procurements = pgTable(
 export const procurementMilestones = pgTable(
   'procurement_milestones',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    procurementId: uuid('procurement_id')
-      .notNull()
-      .references(() => procurements.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    procurementId: uuidRef('procurement_id', () => procurements.id, 'cascade'),
     action: text('action').$type<ProcurementAction | 'create'>().notNull(),
     fromStatus: text('from_status').$type<ProcurementState>(),
     toStatus: text('to_status').$type<ProcurementState>().notNull(),
-    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    at: instant('at').notNull(),
     byUserId: uuid('by_user_id').references(() => users.id, { onDelete: 'set null' }),
     byName: text('by_name').notNull(),
     note: text('note'),
@@ -102,31 +96,25 @@ export const procurementMilestones = pgTable(
 export const declarations = pgTable(
   'declarations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    procurementId: uuid('procurement_id')
-      .notNull()
-      .references(() => procurements.id, { onDelete: 'cascade' }),
-    agencyOrgnr: text('agency_orgnr')
-      .notNull()
-      .references(() => agencies.orgnr, { onDelete: 'restrict' }),
+    id: uuidId(),
+    procurementId: uuidRef('procurement_id', () => procurements.id, 'cascade'),
+    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
     kind: text('kind').$type<DeclarationKind>().notNull(),
-    questionnaireId: uuid('questionnaire_id')
-      .notNull()
-      .references(() => questionnaires.id, { onDelete: 'restrict' }),
+    questionnaireId: uuidRef('questionnaire_id', () => questionnaires.id, 'restrict'),
     answers: jsonb('answers').$type<Answers>().notNull(),
-    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+    submittedAt: instant('submitted_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
     submittedBy: text('submitted_by').notNull(),
-    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true, mode: 'date' }),
+    withdrawnAt: instant('withdrawn_at'),
     followUp: text('follow_up').$type<FollowUpState>(),
     followUpNote: text('follow_up_note'),
-    followUpAt: timestamp('follow_up_at', { withTimezone: true, mode: 'date' }),
+    followUpAt: instant('follow_up_at'),
     followUpBy: text('follow_up_by'),
   },
   (t) => [
     uniqueIndex('declarations_one_per_agency_idx').on(t.procurementId, t.agencyOrgnr),
     index('declarations_agency_idx').on(t.agencyOrgnr),
-    check('declarations_orgnr_format', orgnrFormat('agency_orgnr')),
+    agencyOrgnrCheck('declarations'),
   ],
 );
 
@@ -137,20 +125,14 @@ export const declarations = pgTable(
 export const serviceOptOuts = pgTable(
   'service_opt_outs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    agencyOrgnr: text('agency_orgnr')
-      .notNull()
-      .references(() => agencies.orgnr, { onDelete: 'restrict' }),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => services.id, { onDelete: 'restrict' }),
-    questionnaireId: uuid('questionnaire_id')
-      .notNull()
-      .references(() => questionnaires.id, { onDelete: 'restrict' }),
+    id: uuidId(),
+    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
+    serviceId: uuidRef('service_id', () => services.id, 'restrict'),
+    questionnaireId: uuidRef('questionnaire_id', () => questionnaires.id, 'restrict'),
     answers: jsonb('answers').$type<Answers>().notNull(),
-    declaredAt: timestamp('declared_at', { withTimezone: true, mode: 'date' }).notNull(),
+    declaredAt: instant('declared_at').notNull(),
     declaredBy: text('declared_by').notNull(),
-    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true, mode: 'date' }),
+    withdrawnAt: instant('withdrawn_at'),
   },
   (t) => [
     uniqueIndex('service_opt_outs_one_standing_idx').on(t.agencyOrgnr, t.serviceId).where(sql`${t.withdrawnAt} is null`),
@@ -162,15 +144,13 @@ export const serviceOptOuts = pgTable(
 export const agencyLocations = pgTable(
   'agency_locations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    agencyOrgnr: text('agency_orgnr')
-      .notNull()
-      .references(() => agencies.orgnr, { onDelete: 'cascade' }),
+    id: uuidId(),
+    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'cascade'),
     name: text('name').notNull(),
     address: text('address'),
     postalCode: text('postal_code'),
     city: text('city'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [index('agency_locations_agency_idx').on(t.agencyOrgnr), check('agency_locations_postal_code', sql`${t.postalCode} is null or ${t.postalCode} ~ '^[0-9]{4}$'`)],
 );
@@ -182,17 +162,17 @@ export const agencyLocations = pgTable(
 export const mailOutbox = pgTable(
   'mail_outbox',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidId(),
     recipients: text('recipients').array().notNull(),
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
     /** What caused it: consultation_opened … */
     kind: text('kind').notNull(),
     entityId: text('entity_id'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    sentAt: instant('sent_at'),
     attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
     lastError: text('last_error'),
   },
   (t) => [index('mail_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`)],

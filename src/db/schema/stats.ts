@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { FactSource } from '../../domain/catalogue.js';
+import { check, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { agencies, areas } from './catalogue.js';
-import { timestamps } from './columns.js';
+import { day, factSource, textRef, timestamps, uuidId } from './columns.js';
 
 /**
  * Areas an agency has declared it handles in-house (egen drift / egen løsning), for the coverage matrix's "own"
@@ -14,16 +13,12 @@ import { timestamps } from './columns.js';
 export const agencyInHouseAreas = pgTable(
   'agency_in_house_areas',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    agencyOrgnr: text('agency_orgnr')
-      .notNull()
-      .references(() => agencies.orgnr, { onDelete: 'restrict' }),
-    areaSlug: text('area_slug')
-      .notNull()
-      .references(() => areas.slug, { onDelete: 'restrict' }),
-    declaredOn: date('declared_on', { mode: 'string' }).notNull(),
-    endedOn: date('ended_on', { mode: 'string' }),
-    factSource: text('fact_source').$type<FactSource>().notNull().default('agency'),
+    id: uuidId(),
+    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
+    areaSlug: textRef('area_slug', () => areas.slug, 'restrict'),
+    declaredOn: day('declared_on').notNull(),
+    endedOn: day('ended_on'),
+    factSource: factSource('agency'),
     note: text('note'),
     createdBy: text('created_by'),
     createdAt: timestamps.createdAt,

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inArray } from 'drizzle-orm';
 import type { LocalizedText } from '../../domain/catalogue.js';
-import { readDemoUsers } from '../../auth/demoUsers.js';
+import { readDemoUsers } from './demoUsers.js';
 import type { ProcurementObligation, ProcurementState } from '../../domain/procurementLifecycle.js';
 import { declarationKindFor } from '../../domain/procurementLifecycle.js';
 import { validateAnswers } from '../../domain/questionnaire.js';

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { capacityForProvider, editsProvider, isAdmin, type Principal } from '../../domain/principal.js';
-import { type Actor, recordAudit } from '../../resources/audit/commands.js';
+import type { Actor } from '../../domain/actor.js';
+import { recordAudit } from '../../db/audit.js';
 import type { Language, LocalizedText } from '../../domain/catalogue.js';
 import { pickText } from '../../domain/catalogue.js';
 import { checkOrgnr, type OrgnrProblem } from '../../domain/orgnr.js';
 import type { Executor } from '../../db/database.js';
 import { agencies, importRuns, providers, services, subscriptions, tiers } from '../../db/schema/index.js';
 import { messages } from '../../web/i18n/index.js';
-import { type Column, FileProblem, parseDate, parseUsageFile, type ParsedUsageFile, type UsageRow } from './parse.js';
+import { type Column, FileProblem, parseDate, parseUsageFile, type ParsedUsageFile } from './parse.js';
 import { osloToday } from '../../domain/osloTime.js';
 
 /**

@@ -6,7 +6,8 @@ import { checkOrgnr, formatOrgnr } from '../../domain/orgnr.js';
 import { ROLES, type Role } from '../../domain/principal.js';
 import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
-import { type Actor, recordAudit } from '../audit/commands.js';
+import type { Actor } from '../../domain/actor.js';
+import { recordAudit } from '../../db/audit.js';
 import { mayAdminister } from './policy.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -7,24 +7,22 @@ import { agencies, providers, roleAssignments, users } from '../../db/schema/ind
 import type { LocalizedText } from '../../domain/catalogue.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
 import { ROLES } from '../../domain/principal.js';
-import type { App } from '../../server/app.js';
+import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import type { AppDeps } from '../../server/types.js';
 import { Breadcrumbs, DataTable, PageHeader, Section, SelectField, TextField } from '../../web/components.js';
 import { usePage, useHref, useText } from '../../web/context.js';
-import { ErrorSummary, errorMap, Notice, PostButton, PostForm } from '../../web/forms.js';
+import { errorMap, ErrorSummary, formBody, Notice, PostButton, PostForm } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
-import { sendPage } from '../../web/render.js';
+import { prefix, sendPage } from '../../web/render.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
-import { actorOf } from '../audit/commands.js';
+import { actorOf } from '../../server/actor.js';
 import { auditScope } from '../audit/policy.js';
 import { type AuditRow, listAudit } from '../audit/queries.js';
-import { prefix } from '../procurements/pages.js';
 import { assignRole, removeRole } from './commands.js';
 import { mayAdminister } from './policy.js';
 
-const FormBody = Type.Object({}, { additionalProperties: Type.String({ maxLength: 500 }) });
+const FormBody = formBody({ maxLength: 500 });
 
 export async function registerAdminPages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;

@@ -3,8 +3,7 @@ import { Type } from 'typebox';
 import { ORGANISATION_KINDS } from '../../domain/catalogue.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
 import { SIZE_CLASSES, type SizeThresholds } from '../../domain/sizeClass.js';
-import type { App } from '../../server/app.js';
-import type { AppDeps } from '../../server/types.js';
+import type { App, AppDeps } from '../../server/types.js';
 import {
   AreaGroup,
   Breadcrumbs,

@@ -1,7 +1,6 @@
 import { Alert, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
-import type { App } from '../../server/app.js';
-import type { AppDeps } from '../../server/types.js';
+import type { App, AppDeps } from '../../server/types.js';
 import { Breadcrumbs, JsonLink, PageHeader, queryString, Section, ServiceLinks } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';

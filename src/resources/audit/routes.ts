@@ -1,11 +1,9 @@
 import { Type } from 'typebox';
-import type { App } from '../../server/app.js';
+import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import type { AppDeps } from '../../server/types.js';
 import { messages } from '../../web/i18n/index.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
-import { security } from '../procurements/routes.js';
-import { nullable, problem } from '../shared/schema.js';
+import { nullable, problem, security } from '../shared/schema.js';
 import { auditScope } from './policy.js';
 import { listAudit } from './queries.js';
 

@@ -1,23 +1,16 @@
 import { Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import type { Executor } from '../../db/database.js';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
 import { agencyScopes, type Principal } from '../../domain/principal.js';
 import { Breadcrumbs } from '../../web/components.js';
 import { usePage, useHref } from '../../web/context.js';
-import { errorMap } from '../../web/forms.js';
+import type { Errors } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { HttpProblem } from '../../server/problem.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { agencyNames } from '../shared/queries.js';
-
-/** A posted form: strings, and string lists for repeated fields (checkboxes). */
-export const FormBody = Type.Object({}, { additionalProperties: Type.Union([Type.String({ maxLength: 5000 }), Type.Array(Type.String({ maxLength: 300 }), { maxItems: 60 })]) });
-export type FormValues = Record<string, string | string[]>;
-export const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 40 })) });
-export type Errors = { field: string; message: string }[];
 
 /** Home › Samarbeid › … for every page of collaboration and involvement. */
 export function CollabBreadcrumbs({ items }: { items: { label: string; href?: string }[] }) {
@@ -44,9 +37,6 @@ export function agencyOfForm(req: FastifyRequest, raw: string | undefined): stri
   if (!raw && mine.length === 1) return mine[0]!;
   return requireOrgnr(raw, req.lang, 'virksomhet');
 }
-
-/** A field's first value, for forms where a field may come repeated. */
-export const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
 /** A coloured tag from a code and its words. */
 export function CodeTag({ label, color = 'neutral' }: { label: string; color?: 'neutral' | 'info' | 'success' | 'warning' | 'danger' }) {
@@ -80,9 +70,4 @@ export async function submitForm(reply: FastifyReply, run: () => Promise<string>
     if (e instanceof HttpProblem && e.status === 400) return again(e.extra.errors ?? [{ field: 'form', message: e.detail }]);
     throw e;
   }
-}
-
-/** A form's posted values and field errors, as its fields read them: `v('title')`, `e.title`. */
-export function formState(values: FormValues, errors: Errors) {
-  return { e: errorMap(errors), v: (k: string) => one(values[k]) };
 }

@@ -1,7 +1,6 @@
 import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
-import type { App } from '../../server/app.js';
-import type { AppDeps } from '../../server/types.js';
+import type { App, AppDeps } from '../../server/types.js';
 import { PageHeader } from '../../web/components.js';
 import { usePage, useHref } from '../../web/context.js';
 import { Layout } from '../../web/layout.js';

@@ -9,7 +9,8 @@ import { declarationKindFor, declarationWindow, type FollowUpState } from '../..
 import { validateAnswers } from '../../domain/questionnaire.js';
 import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
-import { type Actor, recordAudit } from '../audit/commands.js';
+import type { Actor } from '../../domain/actor.js';
+import { recordAudit } from '../../db/audit.js';
 import { mayProcurement } from '../procurements/policy.js';
 import { isEligibleAgency } from '../procurements/queries.js';
 import { answerProblems } from '../shared/questionnaireMessages.js';

@@ -10,32 +10,30 @@ import { declarationKindFor, declarationWindow, FOLLOW_UP_STATES, type FollowUpS
 import { answerLabel, type Answers, type QuestionnaireDefinition } from '../../domain/questionnaire.js';
 import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
 import { tally } from '../../domain/tally.js';
-import type { App } from '../../server/app.js';
+import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { ministryNames } from '../agencies/queries.js';
-import type { AppDeps } from '../../server/types.js';
 import { Breadcrumbs, DataTable, DefinitionList, PageHeader, Pager, queryString, Section, SelectField, TextField } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { toCsv } from '../../web/csv.js';
-import { ErrorSummary, errorMap, Notice, PostButton, PostForm } from '../../web/forms.js';
+import { errorMap, ErrorSummary, formBody, Notice, PostButton, PostForm } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { answersFromForm, QuestionnaireFields } from '../../web/questionnaireFields.js';
-import { sendPage } from '../../web/render.js';
+import { prefix, sendPage } from '../../web/render.js';
 import { pageWindow } from '../shared/present.js';
 import { dropEmptyQueryValues, enumOf, pageProperty } from '../shared/schema.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
-import { actorOf } from '../audit/commands.js';
+import { actorOf } from '../../server/actor.js';
 import { mayProcurement } from '../procurements/policy.js';
-import { prefix, StateTag } from '../procurements/pages.js';
+import { StateTag } from '../procurements/pages.js';
 import { procurementDetail, type ProcurementDetail } from '../procurements/queries.js';
-import { declarationFilter } from '../procurements/routes.js';
 import { setFollowUp, submitDeclaration, withdrawDeclaration } from './commands.js';
-import { mayDeclaration } from './policy.js';
+import { declarationFilter, mayDeclaration } from './policy.js';
 import { type DeclarationRow, getDeclaration, listDeclarations } from './queries.js';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 60 }) });
-const FormBody = Type.Object({}, { additionalProperties: Type.Union([Type.String({ maxLength: 5000 }), Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 })]) });
+const FormBody = formBody({ maxLength: 5000, list: { maxLength: 200, maxItems: 50 } });
 
 export async function registerDeclarationPages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;

@@ -1,4 +1,5 @@
-import { editsAgency, editsProvider, isAdmin, type Principal, viewsMinistry } from '../../domain/principal.js';
+import { agencyScopes, editsAgency, editsProvider, isAdmin, ministryScopes, type Principal, providerScopes, viewsMinistry } from '../../domain/principal.js';
+import type { DeclarationFilter } from './queries.js';
 
 /**
  * Declarations (opt-outs and accessions) are between an agency and the provider: the agency's editors make them,
@@ -18,4 +19,13 @@ export function mayDeclaration(p: Principal | undefined, action: DeclarationActi
   if (!p) return false;
   if (isAdmin(p) || editsAgency(p, d.agencyOrgnr)) return true;
   return action === 'read' && (editsProvider(p, d.providerId) || viewsMinistry(p, d.agencyMinistryOrgnr));
+}
+
+/** Which declarations of a procurement someone may read; undefined for no one (the public). */
+export function declarationFilter(p: Principal | undefined, providerId: string): DeclarationFilter | undefined {
+  if (!p) return undefined;
+  if (isAdmin(p) || providerScopes(p).includes(providerId)) return { all: true };
+  const agencyOrgnrs = agencyScopes(p);
+  const ministryOrgnrs = ministryScopes(p);
+  return agencyOrgnrs.length || ministryOrgnrs.length ? { all: false, agencyOrgnrs, ministryOrgnrs } : undefined;
 }

@@ -5,7 +5,8 @@ import type { Language } from '../../domain/catalogue.js';
 import { capacityForProvider } from '../../domain/principal.js';
 import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
-import { type Actor, recordAudit } from '../audit/commands.js';
+import type { Actor } from '../../domain/actor.js';
+import { recordAudit } from '../../db/audit.js';
 import { mayGain } from './policy.js';
 import { type IndicatorInput, parseMeasurement } from './schema.js';
 

@@ -1,7 +1,6 @@
 import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { DELIVERY_MODELS, type LocalizedText, type ServiceStatus } from '../../domain/catalogue.js';
-import type { App } from '../../server/app.js';
-import type { AppDeps } from '../../server/types.js';
+import type { App, AppDeps } from '../../server/types.js';
 import { SearchForm, StatusTag } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { Layout } from '../../web/layout.js';

@@ -1,14 +1,12 @@
 import { Type } from 'typebox';
 import type { Language } from '../../domain/catalogue.js';
-import type { App } from '../../server/app.js';
+import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import type { AppDeps } from '../../server/types.js';
 import { messages } from '../../web/i18n/index.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
-import { actorOf } from '../audit/commands.js';
-import { security } from '../procurements/routes.js';
+import { actorOf } from '../../server/actor.js';
 import { localizer, pageUrl } from '../shared/present.js';
-import { problem } from '../shared/schema.js';
+import { problem, security } from '../shared/schema.js';
 import { answerIdea, commentIdea, proposeIdea, unvoteIdea, voteIdea } from './commands.js';
 import { getIdea, type IdeaDetail, type IdeaRow, listIdeas } from './queries.js';
 import { CommentBody, IdeaBody, IdeaDetailSchema, IdeaIdParams, IdeaListQuery, IdeaSchema, IdeaStatusBody, parseComment, parseIdeaInput, parseIdeaStatus, VoteParams } from './schema.js';

@@ -9,21 +9,20 @@ import { formatOrgnr } from '../../domain/orgnr.js';
 import { agencyScopes, isAdmin, ministryScopes, providerScopes } from '../../domain/principal.js';
 import { answerLabel, type QuestionnaireDefinition } from '../../domain/questionnaire.js';
 import { sizeClassOf } from '../../domain/sizeClass.js';
-import type { App } from '../../server/app.js';
+import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import type { AppDeps } from '../../server/types.js';
 import { Breadcrumbs, ChoiceField, DataTable, OrgLink, PageHeader, Section, SelectField, TextField } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
-import { ErrorSummary, errorMap, Notice, PostButton, PostForm } from '../../web/forms.js';
+import { errorMap, type Errors, ErrorSummary, formBody, Notice, PostButton, PostForm } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { answersFromForm, QuestionnaireFields } from '../../web/questionnaireFields.js';
-import { sendPage } from '../../web/render.js';
+import { prefix, sendPage } from '../../web/render.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
-import { actorOf } from '../audit/commands.js';
+import { actorOf } from '../../server/actor.js';
 import { requirePrincipal } from '../../auth/plugin.js';
 import { declarationsAcrossProcurements } from '../declarations/queries.js';
-import { prefix, StateTag } from '../procurements/pages.js';
+import { StateTag } from '../procurements/pages.js';
 import { sizeClassText } from '../agencies/sizeClassText.js';
 import { endUsage, registerUsage } from '../usage/commands.js';
 import { listUsage, type UsageRow } from '../usage/queries.js';
@@ -32,8 +31,7 @@ import { addLocation, declareServiceOptOut, removeLocation, setInHouseAreas, upd
 import { mayAgency } from './policy.js';
 
 const OrgParams = Type.Object({ orgnr: Type.String({ maxLength: 40 }) });
-const FormBody = Type.Object({}, { additionalProperties: Type.Union([Type.String({ maxLength: 5000 }), Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 })]) });
-type Errors = { field: string; message: string }[];
+const FormBody = formBody({ maxLength: 5000, list: { maxLength: 200, maxItems: 50 } });
 
 export async function registerMyAgencyPages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;

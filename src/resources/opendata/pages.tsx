@@ -1,6 +1,5 @@
 import { Link, Paragraph } from '@digdir/designsystemet-react';
-import type { App } from '../../server/app.js';
-import type { AppDeps } from '../../server/types.js';
+import type { App, AppDeps } from '../../server/types.js';
 import { PageHeader, Section } from '../../web/components.js';
 import { usePage } from '../../web/context.js';
 import { Layout } from '../../web/layout.js';

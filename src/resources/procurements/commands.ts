@@ -8,7 +8,8 @@ import { declarationKindFor, type ProcurementAction, transition } from '../../do
 import { enqueueMails } from '../../mail/outbox.js';
 import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
-import { type Actor, recordAudit } from '../audit/commands.js';
+import type { Actor } from '../../domain/actor.js';
+import { recordAudit } from '../../db/audit.js';
 import { consultationMail } from './mail.js';
 import { mayProcurement } from './policy.js';
 import { eligibleAgencyCondition } from './queries.js';

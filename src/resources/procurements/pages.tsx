@@ -16,16 +16,15 @@ import {
   type ProcurementAction,
   type ProcurementState,
 } from '../../domain/procurementLifecycle.js';
-import type { App } from '../../server/app.js';
+import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import type { AppDeps } from '../../server/types.js';
 import { Breadcrumbs, DataTable, FactsAside, PageHeader, Section, SelectField, TextField } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
-import { ErrorSummary, errorMap, Notice, PostForm } from '../../web/forms.js';
+import { errorMap, ErrorSummary, formBody, Notice, OkQuery, PostForm } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
-import { sendErrorPage, sendPage } from '../../web/render.js';
-import { actorOf } from '../audit/commands.js';
+import { prefix, sendErrorPage, sendPage } from '../../web/render.js';
+import { actorOf } from '../../server/actor.js';
 import { agencyNames } from '../shared/queries.js';
 import { createProcurement, transitionProcurement } from './commands.js';
 import { mayProcurement } from './policy.js';
@@ -53,9 +52,8 @@ export function StateTag({ state }: { state: ProcurementState }) {
   );
 }
 
-const FormBody = Type.Object({}, { additionalProperties: Type.String({ maxLength: 5000 }) });
+const FormBody = formBody({ maxLength: 5000 });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 60 }) });
-const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 40 })) });
 
 /** The providers a principal may create procurements for: their own, or all for administrators. */
 async function creatableProviders(deps: AppDeps, p: Principal | undefined) {
@@ -156,8 +154,6 @@ export async function registerProcurementPages(app: App, deps: AppDeps): Promise
     }
   });
 }
-
-export const prefix = (req: FastifyRequest) => (req.lang === 'nb' ? '' : `/${req.lang}`);
 
 function ProcurementListPage({ rows, mayCreate }: { rows: ProcurementListRow[]; mayCreate: boolean }) {
   const { t, fmt } = usePage();

@@ -1,21 +1,14 @@
 import { Type } from 'typebox';
 import type { Language } from '../../domain/catalogue.js';
-import { agencyScopes, isAdmin, ministryScopes, type Principal, providerScopes } from '../../domain/principal.js';
 import { declarationKindFor, declarationWindow } from '../../domain/procurementLifecycle.js';
-import type { App } from '../../server/app.js';
+import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import type { AppDeps } from '../../server/types.js';
 import { messages } from '../../web/i18n/index.js';
-import { requireOrgnr } from '../agencies/orgnrInput.js';
-import { actorOf } from '../audit/commands.js';
-import { setFollowUp, submitDeclaration, withdrawDeclaration } from '../declarations/commands.js';
-import { type DeclarationFilter, type DeclarationRow, listDeclarations } from '../declarations/queries.js';
-import { DeclarationBody, DeclarationParams, DeclarationSchema, FollowUpBody } from '../declarations/schema.js';
+import { actorOf } from '../../server/actor.js';
+import { listDeclarations } from '../declarations/queries.js';
 import { localizer, pageUrl } from '../shared/present.js';
-import { problem } from '../shared/schema.js';
-import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
+import { problem, security } from '../shared/schema.js';
 import { createProcurement, transitionProcurement } from './commands.js';
-import { mayProcurement } from './policy.js';
 import { procurementDetail, listProcurements, type ProcurementDetail, type ProcurementListRow } from './queries.js';
 import {
   parseInstant,
@@ -28,41 +21,11 @@ import {
   TransitionBody,
 } from './schema.js';
 
-/** Both ways in: a browser session (with X-CSRF-Token for writes) or a system's bearer token. */
-export const security: { [name: string]: string[] }[] = [{ session: [] }, { bearer: [] }];
-
-/** Which declarations of a procurement someone may read; undefined for no one (the public). */
-export function declarationFilter(p: Principal | undefined, providerId: string): DeclarationFilter | undefined {
-  if (!p) return undefined;
-  if (isAdmin(p) || providerScopes(p).includes(providerId)) return { all: true };
-  const agencyOrgnrs = agencyScopes(p);
-  const ministryOrgnrs = ministryScopes(p);
-  return agencyOrgnrs.length || ministryOrgnrs.length ? { all: false, agencyOrgnrs, ministryOrgnrs } : undefined;
-}
-
-export function presentDeclaration(d: DeclarationRow, lang: Language, thresholds: SizeThresholds) {
-  const { text, org } = localizer(lang);
-  return {
-    id: d.id,
-    procurementId: d.procurementId,
-    agency: { orgnr: d.agency.orgnr, name: text(d.agency.name), sizeClass: sizeClassOf(d.agency.employees, thresholds), kind: d.agency.kind },
-    ministry: d.ministry ? org(d.ministry) : null,
-    kind: d.kind,
-    answers: d.answers,
-    submittedAt: d.submittedAt.toISOString(),
-    updatedAt: d.updatedAt.toISOString(),
-    withdrawnAt: d.withdrawnAt?.toISOString() ?? null,
-    followUp: d.followUp ? { state: d.followUp, note: d.followUpNote, at: d.followUpAt?.toISOString() ?? null, by: d.followUpBy } : null,
-  };
-}
-
 export async function registerProcurementApi(api: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
   const now = () => (deps.clock ?? (() => new Date()))();
-  const thresholds = deps.config.sizeThresholds;
   api.addSchema(ProcurementSchema);
   api.addSchema(ProcurementDetailSchema);
-  api.addSchema(DeclarationSchema);
 
   const present = (p: ProcurementListRow | ProcurementDetail, lang: Language, declarations: number) => {
     const { text, ref } = localizer(lang);
@@ -186,103 +149,6 @@ export async function registerProcurementApi(api: App, deps: AppDeps): Promise<v
       deps.outbox?.kick();
       const p = await load(req.params.id, req.lang);
       return { status: p.status, notified: result.mails };
-    },
-  );
-
-  api.get(
-    '/procurements/:id/declarations',
-    {
-      schema: {
-        tags: ['procurements'],
-        summary: 'Declarations (opt-outs or accessions) of a procurement',
-        description:
-          "The provider and administrators see all; an agency editor sees their agencies'; a ministry viewer the agencies under the ministry. Withdrawn declarations are included with withdrawnAt set.",
-        security,
-        params: ProcurementIdParams,
-        querystring: Type.Object({ lang: Type.Optional(Type.String()) }),
-        response: { 200: Type.Object({ items: Type.Array(Type.Ref('Declaration')), total: Type.Integer() }), 401: problem, 403: problem, 404: problem },
-      },
-    },
-    async (req) => {
-      const p = await load(req.params.id, req.lang);
-      if (!req.principal) throw new HttpProblem(401, messages[req.lang].access.signInRequired);
-      const filter = declarationFilter(req.principal, p.providerId);
-      if (!filter) throw new HttpProblem(403, messages[req.lang].access.forbidden);
-      const items = (await listDeclarations(db, p.id, filter)).map((d) => presentDeclaration(d, req.lang, thresholds));
-      return { items, total: items.length };
-    },
-  );
-
-  const declarationResponse = { 200: { $ref: 'Declaration#' }, 201: { $ref: 'Declaration#' }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
-  const one = async (id: string, orgnr: string, lang: Language) => {
-    const rows = await listDeclarations(db, id, { all: false, agencyOrgnrs: [orgnr], ministryOrgnrs: [] });
-    return presentDeclaration(rows[0]!, lang, thresholds);
-  };
-
-  api.put(
-    '/procurements/:id/declarations/:orgnr',
-    {
-      schema: {
-        tags: ['procurements'],
-        summary: "Submit or change an agency's declaration",
-        description:
-          'An opt-out for a mandatory agreement, an accession for a voluntary one; answers are checked against the questionnaire. Only while the window is open (409 otherwise). Repeating the same submission changes nothing (200). 201 when created.',
-        security,
-        params: DeclarationParams,
-        body: DeclarationBody,
-        response: declarationResponse,
-      },
-    },
-    async (req, reply) => {
-      const actor = actorOf(req, deps);
-      const orgnr = requireOrgnr(req.params.orgnr, req.lang, 'orgnr');
-      const p = await load(req.params.id, req.lang);
-      const r = await submitDeclaration(db, actor, p.id, orgnr, req.body.answers, req.lang);
-      reply.code(r.outcome === 'created' ? 201 : 200);
-      return one(p.id, orgnr, req.lang);
-    },
-  );
-
-  api.delete(
-    '/procurements/:id/declarations/:orgnr',
-    {
-      schema: {
-        tags: ['procurements'],
-        summary: 'Withdraw a declaration before the deadline',
-        security,
-        params: DeclarationParams,
-        response: declarationResponse,
-      },
-    },
-    async (req) => {
-      const actor = actorOf(req, deps);
-      const orgnr = requireOrgnr(req.params.orgnr, req.lang, 'orgnr');
-      const p = await load(req.params.id, req.lang);
-      await withdrawDeclaration(db, actor, p.id, orgnr, req.lang);
-      return one(p.id, orgnr, req.lang);
-    },
-  );
-
-  api.put(
-    '/procurements/:id/declarations/:orgnr/follow-up',
-    {
-      schema: {
-        tags: ['procurements'],
-        summary: "The provider's follow-up of an opt-out",
-        description: 'to_contact → contacted → resolved, with a note. For the provider running the procurement and administrators.',
-        security,
-        params: DeclarationParams,
-        body: FollowUpBody,
-        response: declarationResponse,
-      },
-    },
-    async (req) => {
-      const actor = actorOf(req, deps);
-      const orgnr = requireOrgnr(req.params.orgnr, req.lang, 'orgnr');
-      const p = await load(req.params.id, req.lang);
-      if (!mayProcurement(actor.principal, 'follow_up', p)) throw new HttpProblem(403, messages[req.lang].access.notYourProvider);
-      await setFollowUp(db, actor, p.id, orgnr, { state: req.body.state, note: req.body.note }, req.lang);
-      return one(p.id, orgnr, req.lang);
     },
   );
 }

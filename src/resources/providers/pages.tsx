@@ -1,8 +1,7 @@
 import { Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
 import { DELIVERY_MODELS } from '../../domain/catalogue.js';
-import type { App } from '../../server/app.js';
-import type { AppDeps } from '../../server/types.js';
+import type { App, AppDeps } from '../../server/types.js';
 import { AreaGroup, Breadcrumbs, FactsAside, JsonLink, OrgLink, PageHeader, queryString, Section, ServiceLinks, SourceNote, WebLink } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';

@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
 import type { Language } from '../../domain/catalogue.js';
-import type { App } from '../../server/app.js';
+import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import type { AppDeps } from '../../server/types.js';
 import { messages } from '../../web/i18n/index.js';
 import { groupInOrder, localizer, pageUrl } from '../shared/present.js';
 import { Lang, problem, SlugParams } from '../shared/schema.js';

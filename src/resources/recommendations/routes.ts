@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
-import type { App } from '../../server/app.js';
+import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import type { AppDeps } from '../../server/types.js';
 import { messages } from '../../web/i18n/index.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { localizer } from '../shared/present.js';

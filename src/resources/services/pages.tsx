@@ -1,7 +1,6 @@
 import { Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
-import type { App } from '../../server/app.js';
-import type { AppDeps } from '../../server/types.js';
+import type { App, AppDeps } from '../../server/types.js';
 import {
   Breadcrumbs,
   CheckboxField,

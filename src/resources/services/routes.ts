@@ -1,10 +1,9 @@
 import { Type } from 'typebox';
-import type { App } from '../../server/app.js';
+import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import type { AppDeps } from '../../server/types.js';
 import { localizer, pageUrl } from '../shared/present.js';
 import { rdfResponse, sendServiceRdfIfAsked } from '../opendata/routes.js';
-import { languagePrefix, messages } from '../../web/i18n/index.js';
+import { messages } from '../../web/i18n/index.js';
 import { effectiveSort, facetLabel, filtersFrom } from './catalogue.js';
 import { CATALOGUE_FACETS, getServiceDetail, searchCatalogue } from './queries.js';
 import { problem } from '../shared/schema.js';

@@ -36,6 +36,9 @@ export const Ref = Type.Object({ slug: Type.String(), name: Type.String() });
 /** A link to an agency (or ministry) by organisation number. */
 export const OrgRef = Type.Object({ orgnr: Type.String(), name: Type.String() });
 
+/** Both ways in for an API operation that needs a principal: a browser session (with X-CSRF-Token for writes) or a system's bearer token. */
+export const security: { [name: string]: string[] }[] = [{ session: [] }, { bearer: [] }];
+
 export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 
 /** The Problem schema registered in app.ts, for error responses. */

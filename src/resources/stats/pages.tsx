@@ -7,9 +7,8 @@ import { type LocalizedText, ORGANISATION_KINDS, pickText } from '../../domain/c
 import { queryRows } from '../../db/database.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
 import { SIZE_CLASSES, type SizeThresholds } from '../../domain/sizeClass.js';
-import type { App } from '../../server/app.js';
+import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import type { AppDeps } from '../../server/types.js';
 import { ChartFigure } from '../../web/charts/ChartFigure.js';
 import { Breadcrumbs, JsonLink, PageHeader, Pager, queryString, Section, SelectField } from '../../web/components.js';
 import { Text, usePage, useHref } from '../../web/context.js';

@@ -1,8 +1,7 @@
 import type { Language } from '../../domain/catalogue.js';
 import { COVERAGE_KINDS } from '../../domain/coverage.js';
 import { share } from '../../domain/shares.js';
-import type { App } from '../../server/app.js';
-import type { AppDeps } from '../../server/types.js';
+import type { App, AppDeps } from '../../server/types.js';
 import { messages } from '../../web/i18n/index.js';
 import { localizer } from '../shared/present.js';
 import { problem } from '../shared/schema.js';

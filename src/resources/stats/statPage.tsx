@@ -2,7 +2,7 @@ import type { DataDomain } from '../../db/readCache.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ReactElement } from 'react';
 import { Type, type TSchema } from 'typebox';
-import type { App } from '../../server/app.js';
+import type { App } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { toCsv } from '../../web/export/csv.js';
 import type { DownloadBase } from '../../web/export/StatTableView.js';

@@ -10,9 +10,8 @@ import { applyUsageImport, describeFileProblem, presentPlan, previewUsageImport,
 import { MAX_FILE_BYTES } from '../../imports/usage/parse.js';
 import { verifyDeferredCsrf } from '../../auth/plugin.js';
 import { requireProviderActor } from '../../server/actor.js';
-import type { App } from '../../server/app.js';
+import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import type { AppDeps } from '../../server/types.js';
 import { messages } from '../../web/i18n/index.js';
 import { toXlsx } from '../../web/spreadsheet.js';
 import { activeSubscription } from '../services/queries.js';

@@ -1,13 +1,12 @@
 import { Paragraph } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
-import type { App } from '../server/app.js';
-import type { AppDeps } from '../server/types.js';
-import { Breadcrumbs, DataTable, PageHeader, Section } from '../web/components.js';
-import { usePage, useHref } from '../web/context.js';
-import { Layout } from '../web/layout.js';
-import { sendPage } from '../web/render.js';
-import { type DemoUser, readDemoUsers } from './demoUsers.js';
-import { safeReturnTo } from './routes.js';
+import type { App, AppDeps } from '../../server/types.js';
+import { Breadcrumbs, DataTable, PageHeader, Section } from '../../web/components.js';
+import { usePage, useHref } from '../../web/context.js';
+import { Layout } from '../../web/layout.js';
+import { sendPage } from '../../web/render.js';
+import { type DemoUser, readDemoUsers } from '../../db/seed/demoUsers.js';
+import { safeReturnTo } from '../../auth/routes.js';
 
 /**
  * The sign-in page: one button to the identity provider. In development it also lists the demo users (one per

@@ -1,7 +1,7 @@
 /** The demo users (one per role) and demo API clients, from data/demo/users.json. No provider code: safe to load anywhere. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { demoDataDir } from '../paths.js';
+import { demoDataDir } from '../../paths.js';
 
 export interface DemoUser {
   sub: string;

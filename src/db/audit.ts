@@ -1,0 +1,25 @@
+import type { Actor, AuditChange } from '../domain/actor.js';
+import type { Capacity } from '../domain/principal.js';
+import type { Executor } from './database.js';
+import { auditEvents } from './schema/index.js';
+
+/** Appends one audit event, in the caller's transaction: the change and its record commit together or not at all. */
+export async function recordAudit(tx: Executor, actor: Actor, capacity: Capacity, change: AuditChange): Promise<void> {
+  await tx.insert(auditEvents).values({
+    occurredAt: actor.now,
+    actorKind: actor.principal.kind,
+    actorId: actor.principal.id,
+    actorName: actor.principal.name,
+    actingRole: capacity.role,
+    agencyOrgnr: capacity.agencyOrgnr ?? null,
+    providerId: capacity.providerId ?? null,
+    ministryOrgnr: capacity.ministryOrgnr ?? null,
+    action: change.action,
+    entityType: change.entityType,
+    entityId: change.entityId,
+    before: change.before ?? null,
+    after: change.after ?? null,
+    requestId: actor.requestId,
+    viaApi: actor.viaApi,
+  });
+}
