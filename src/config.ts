@@ -46,56 +46,115 @@ export interface Config {
   accessibilityContact: string;
   /** Bearer token for GET /metrics. Unset: /metrics is open in development and test, and absent in production. */
   metricsToken: string | undefined;
+  /** Which proxies may set X-Forwarded-*: false (none), a hop count, or addresses/CIDRs (TRUST_PROXY). */
+  trustProxy: false | number | string[];
+  /** Requests waiting for a place (MAX_CONCURRENT_REQUESTS) at most; beyond that 503 with Retry-After. */
+  maxQueuedRequests: number;
+  /** How long a request may wait for a place before it gets 503 with Retry-After (milliseconds). */
+  maxQueueWaitMs: number;
+  /** A request's headers and body must arrive within this (milliseconds): slow clients are cut off (408). */
+  requestTimeoutMs: number;
+  /** The whole-page cache holds at most this many bytes of pages (PAGE_CACHE_MB). */
+  pageCacheBytes: number;
 }
 
-export class ConfigError extends Error {}
+/** One line per problem: start-up prints each and stops. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+/**
+ * NODE_ENV fails closed: unset is development (what `npm start` gives a newcomer, with the demo sign-in), `test` is
+ * the test suite, and any other value — `production`, `prod`, `staging`, a typo — is production.
+ */
+export function environmentOf(nodeEnv: string | undefined): Config['environment'] {
+  if (nodeEnv === undefined || nodeEnv === '' || nodeEnv === 'development') return 'development';
+  if (nodeEnv === 'test') return 'test';
+  return 'production';
+}
+
+/**
+ * TRUST_PROXY: which hops in front of the portal may set X-Forwarded-For/-Proto/-Host. Unset: none (the client's
+ * own address counts, and no header can choose it). A whole number is a hop count (1: the load balancer right in
+ * front); otherwise a comma-separated list of addresses and CIDRs (`10.0.0.0/8, 127.0.0.1`). `true` (trust any
+ * hop) is refused: then the client picks its own address.
+ */
+export function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops > 10) throw new Error(`TRUST_PROXY as a hop count must be between 0 and 10, got "${v}"`);
+    return hops;
+  }
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const address = /^(?:\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?|[0-9a-f:]*:[0-9a-f:.]*(?:\/\d{1,3})?|loopback|linklocal|uniquelocal)$/i;
+  const bad = entries.filter((e) => !address.test(e));
+  if (bad.length || entries.length === 0) {
+    throw new Error(`TRUST_PROXY must be a hop count or addresses/CIDRs separated by commas (e.g. "1" or "10.0.0.0/8"), got "${v}"`);
+  }
+  return entries;
+}
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined || value === '') return fallback;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new ConfigError(`${name} must be a whole number between ${min} and ${max}, got "${value}"`);
+    throw new Error(`${name} must be a whole number between ${min} and ${max}, got "${value}"`);
   }
   return Number(value);
 }
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const environment = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
-  const port = integer('PORT', env.PORT, 3000, 0, 65535);
+  const problems: string[] = [];
+  /** Runs one setting's check; a problem is noted (all are reported together) and the fallback used. */
+  const read = <T>(check: () => T, fallback: T): T => {
+    try {
+      return check();
+    } catch (e) {
+      problems.push((e as Error).message);
+      return fallback;
+    }
+  };
+  const fail = (message: string) => problems.push(message);
+  const environment = environmentOf(env.NODE_ENV);
+  const production = environment === 'production';
+  const port = read(() => integer('PORT', env.PORT, 3000, 0, 65535), 3000);
   const host = env.HOST || 'localhost';
   const databaseUrl = env.DATABASE_URL || undefined;
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
-  }
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) fail('DATABASE_URL must start with postgres:// or postgresql://');
   const dataDirRaw = env.DATA_DIR || 'data/db';
   const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : join(projectRoot, dataDirRaw);
-  let sizeThresholds = REPORT_SIZE_THRESHOLDS;
-  if (env.SIZE_THRESHOLDS) {
-    try {
-      sizeThresholds = parseSizeThresholds(env.SIZE_THRESHOLDS);
-    } catch (e) {
-      throw new ConfigError((e as Error).message);
-    }
-  }
+  const sizeThresholds = env.SIZE_THRESHOLDS ? read(() => parseSizeThresholds(env.SIZE_THRESHOLDS!), REPORT_SIZE_THRESHOLDS) : REPORT_SIZE_THRESHOLDS;
   const publisherOrgnr = env.CATALOG_PUBLISHER_ORGNR || '986252932';
   const publisherCheck = checkOrgnr(publisherOrgnr);
-  if (!publisherCheck.ok) throw new ConfigError(`CATALOG_PUBLISHER_ORGNR must be a valid organisation number, got "${publisherOrgnr}"`);
+  if (!publisherCheck.ok) fail(`CATALOG_PUBLISHER_ORGNR must be a valid organisation number, got "${publisherOrgnr}"`);
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!URL.canParse(publicUrl) || !/^https?:$/.test(new URL(publicUrl).protocol)) fail(`PUBLIC_URL must be an http(s) URL, got "${env.PUBLIC_URL}"`);
+  else if (production && !publicUrl.startsWith('https://')) {
+    fail(env.PUBLIC_URL ? `PUBLIC_URL must be https:// in production, got "${env.PUBLIC_URL}"` : 'PUBLIC_URL is required in production (the https:// address users reach the portal at)');
+  }
   let oidc: Config['oidc'];
   if (env.OIDC_ISSUER) {
-    if (!/^https?:\/\//.test(env.OIDC_ISSUER)) throw new ConfigError('OIDC_ISSUER must be an http(s) URL');
-    if (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) throw new ConfigError('OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
-    oidc = { issuer: env.OIDC_ISSUER.replace(/\/+$/, ''), clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, promptLogin: env.OIDC_PROMPT === 'login' };
-  } else if (environment === 'production') {
-    throw new ConfigError('OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required in production');
+    if (!/^https?:\/\//.test(env.OIDC_ISSUER)) fail('OIDC_ISSUER must be an http(s) URL');
+    else if (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) fail('OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
+    else oidc = { issuer: env.OIDC_ISSUER.replace(/\/+$/, ''), clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, promptLogin: env.OIDC_PROMPT === 'login' };
+  } else if (production) {
+    fail('OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required in production (the identity provider; the development sign-in never runs there)');
   }
-  if (env.SESSION_SECRET !== undefined && env.SESSION_SECRET !== '' && env.SESSION_SECRET.length < 32) {
-    throw new ConfigError('SESSION_SECRET must be at least 32 characters');
-  }
-  if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
-  if (env.METRICS_TOKEN && env.METRICS_TOKEN.length < 24) throw new ConfigError('METRICS_TOKEN must be at least 24 characters');
+  if (env.SESSION_SECRET !== undefined && env.SESSION_SECRET !== '' && env.SESSION_SECRET.length < 32) fail('SESSION_SECRET must be at least 32 characters');
+  else if (production && !env.SESSION_SECRET) fail('SESSION_SECRET is required in production (at least 32 random characters, from the secret store)');
+  if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL)) fail('SMTP_URL must start with smtp:// or smtps://');
+  if (env.METRICS_TOKEN && env.METRICS_TOKEN.length < 24) fail('METRICS_TOKEN must be at least 24 characters');
   const accessibilityContact = env.ACCESSIBILITY_CONTACT || 'postmottak@dfo.no';
-  if (!/^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i.test(accessibilityContact)) throw new ConfigError('ACCESSIBILITY_CONTACT must be an e-mail address');
-  return {
+  if (!/^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i.test(accessibilityContact)) fail('ACCESSIBILITY_CONTACT must be an e-mail address');
+  if (env.SEED_DEMO !== undefined && env.SEED_DEMO !== '' && env.SEED_DEMO !== 'true' && env.SEED_DEMO !== 'false') fail(`SEED_DEMO must be true or false, got "${env.SEED_DEMO}"`);
+  // The demo admin and the demo API clients must never appear in a real database: production seeds only when asked.
+  const seedDemo = env.SEED_DEMO ? env.SEED_DEMO === 'true' : !production;
+  const config: Config = {
     port,
     host,
     databaseUrl,
@@ -104,25 +163,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sizeThresholds,
     environment,
     logLevel: env.LOG_LEVEL || (environment === 'test' ? 'silent' : 'info'),
-    shutdownTimeoutSeconds: integer('SHUTDOWN_TIMEOUT_SECONDS', env.SHUTDOWN_TIMEOUT_SECONDS, 25, 1, 600),
-    maxConcurrentRequests: env.MAX_CONCURRENT_REQUESTS ? integer('MAX_CONCURRENT_REQUESTS', env.MAX_CONCURRENT_REQUESTS, 0, 0, 10_000) : undefined,
-    statsLagSeconds: integer('STATS_LAG_SECONDS', env.STATS_LAG_SECONDS, environment === 'test' ? 0 : 10, 0, 3600),
-    seedDemo: env.SEED_DEMO !== 'false',
+    shutdownTimeoutSeconds: read(() => integer('SHUTDOWN_TIMEOUT_SECONDS', env.SHUTDOWN_TIMEOUT_SECONDS, 25, 1, 600), 25),
+    maxConcurrentRequests: env.MAX_CONCURRENT_REQUESTS ? read(() => integer('MAX_CONCURRENT_REQUESTS', env.MAX_CONCURRENT_REQUESTS, 0, 0, 10_000), undefined) : undefined,
+    maxQueuedRequests: read(() => integer('MAX_QUEUED_REQUESTS', env.MAX_QUEUED_REQUESTS, 256, 0, 100_000), 256),
+    maxQueueWaitMs: read(() => integer('MAX_QUEUE_WAIT_SECONDS', env.MAX_QUEUE_WAIT_SECONDS, 10, 1, 600), 10) * 1000,
+    pageCacheBytes: read(() => integer('PAGE_CACHE_MB', env.PAGE_CACHE_MB, 64, 1, 4096), 64) * 1024 * 1024,
+    requestTimeoutMs: read(() => integer('REQUEST_TIMEOUT_SECONDS', env.REQUEST_TIMEOUT_SECONDS, 30, 1, 3600), 30) * 1000,
+    statsLagSeconds: read(() => integer('STATS_LAG_SECONDS', env.STATS_LAG_SECONDS, environment === 'test' ? 0 : 10, 0, 3600), 10),
+    seedDemo,
     oidc,
-    devOidcPort: integer('DEV_OIDC_PORT', env.DEV_OIDC_PORT, port === 0 ? 0 : port + 1, 0, 65535),
+    devOidcPort: read(() => integer('DEV_OIDC_PORT', env.DEV_OIDC_PORT, port === 0 ? 0 : port + 1, 0, 65535), 0),
     sessionSecret: env.SESSION_SECRET || undefined,
-    sessionIdleMinutes: integer('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 60, 1, 24 * 60),
-    sessionMaxHours: integer('SESSION_MAX_HOURS', env.SESSION_MAX_HOURS, 12, 1, 24 * 30),
+    sessionIdleMinutes: read(() => integer('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 60, 1, 24 * 60), 60),
+    sessionMaxHours: read(() => integer('SESSION_MAX_HOURS', env.SESSION_MAX_HOURS, 12, 1, 24 * 30), 12),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Fellestjenester <ikke-svar@fellestjenester.example>',
     apiAudience: (env.API_AUDIENCE || `${publicUrl}/api/v1`).replace(/\/+$/, ''),
     catalogPublisher: {
-      orgnr: publisherCheck.orgnr,
-      name: env.CATALOG_PUBLISHER_NAME || (env.CATALOG_PUBLISHER_ORGNR ? `Organisasjon ${publisherCheck.orgnr}` : 'Direktoratet for forvaltning og økonomistyring'),
+      orgnr: publisherCheck.ok ? publisherCheck.orgnr : publisherOrgnr,
+      name: env.CATALOG_PUBLISHER_NAME || (env.CATALOG_PUBLISHER_ORGNR ? `Organisasjon ${publisherCheck.ok ? publisherCheck.orgnr : publisherOrgnr}` : 'Direktoratet for forvaltning og økonomistyring'),
     },
     accessibilityContact,
     metricsToken: env.METRICS_TOKEN || undefined,
+    trustProxy: read(() => parseTrustProxy(env.TRUST_PROXY), false),
   };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** The embedded development sign-in may run: development only, and only for a portal on loopback. */
+export function devSignInAllowed(config: Pick<Config, 'environment' | 'oidc' | 'host' | 'publicUrl'>): boolean {
+  if (config.environment !== 'development' || config.oidc) return false;
+  return LOOPBACK_HOSTS.has(new URL(config.publicUrl).hostname) && LOOPBACK_HOSTS.has(config.host);
 }
 
 /** The configuration, or undefined after printing one line saying what is wrong (for commands and the server). */
@@ -131,7 +203,7 @@ export function loadConfigOrReport(env: NodeJS.ProcessEnv = process.env): Config
     return loadConfig(env);
   } catch (e) {
     if (e instanceof ConfigError) {
-      console.error(`Configuration error: ${e.message}`);
+      for (const problem of e.problems) console.error(`Configuration error: ${problem}`);
       return undefined;
     }
     throw e;

@@ -30,7 +30,8 @@ export async function startBenchServer(prepare?: (db: DatabaseHandle) => Promise
   const config = loadConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
-    PUBLIC_URL: 'http://localhost',
+    PUBLIC_URL: 'https://localhost',
+    SESSION_SECRET: 'bench-'.repeat(8),
     OIDC_ISSUER: 'https://idp.invalid',
     OIDC_CLIENT_ID: 'bench',
     OIDC_CLIENT_SECRET: 'bench',

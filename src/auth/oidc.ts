@@ -113,12 +113,31 @@ export class RelyingParty {
       if (!uri) return undefined;
       this.jwks = createRemoteJWKSet(new URL(uri));
     }
-    try {
-      const { payload } = await jwtVerify(token, this.jwks, { issuer: this.settings.issuer, audience: this.apiAudience, clockTolerance: 5 });
-      const clientId = payload.client_id;
-      return typeof clientId === 'string' ? clientId : undefined;
-    } catch {
-      return undefined;
-    }
+    return verifyAccessToken(token, this.jwks, { issuer: this.settings.issuer, audience: this.apiAudience });
+  }
+}
+
+/** RFC 9068's media type for JWT access tokens (oidc-provider and ID-porten set it); an ID token has `JWT` or none. */
+export const ACCESS_TOKEN_TYPE = 'at+jwt';
+
+/**
+ * An API access token's client id, or undefined: the signature against the issuer's keys, the issuer, the API's
+ * audience, an expiry (`exp` required: a token without one would be good forever) and the access-token type
+ * (`typ: at+jwt`, so an ID token or any other JWT the issuer signed cannot be replayed as an access token).
+ */
+export async function verifyAccessToken(token: string, keys: JWTVerifyGetKey, expected: { issuer: string; audience: string }): Promise<string | undefined> {
+  try {
+    const { payload } = await jwtVerify(token, keys, {
+      issuer: expected.issuer,
+      audience: expected.audience,
+      typ: ACCESS_TOKEN_TYPE,
+      requiredClaims: ['exp', 'iat', 'client_id'],
+      algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'],
+      clockTolerance: 5,
+    });
+    const clientId = payload.client_id;
+    return typeof clientId === 'string' ? clientId : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -4,7 +4,7 @@
  * `X-CSRF-Token` header for the API) and, when the browser sends one, a same-origin Origin header.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { roleNames } from '../domain/principal.js';
+import { type Role, roleNames } from '../domain/principal.js';
 import type { App, AppDeps } from '../server/types.js';
 import { HttpProblem } from '../server/problem.js';
 import { messages } from '../web/i18n/index.js';
@@ -15,6 +15,11 @@ import { SESSION_COOKIE } from './sessions.js';
 import { loadClientPrincipal } from './users.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Roles that may change anything through the API; a ministry viewer only reads. */
+const WRITER_ROLES = new Set<Role>(['agency_editor', 'provider_editor', 'admin']);
+/** RFC 6750: a 401 from the API says which scheme to use. */
+export const BEARER_CHALLENGE = 'Bearer realm="fellestjenester-api"';
+const isApi = (req: FastifyRequest) => req.url === '/api' || req.url.startsWith('/api/');
 
 export function sessionCookieOptions(publicUrl: string) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: publicUrl.startsWith('https://') };
@@ -32,11 +37,11 @@ export async function registerAuth(app: App, deps: AppDeps, rp: RelyingParty | u
     if (req.url.startsWith('/assets/')) return;
     const t = messages[req.lang].access;
     const authorization = req.headers.authorization;
-    if (authorization && (req.url === '/api' || req.url.startsWith('/api/'))) {
+    if (authorization && isApi(req)) {
       const m = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(authorization);
       const clientId = m && rp ? await rp.verifyAccessToken(m[1]!) : undefined;
       const principal = clientId ? await loadClientPrincipal(db, clientId) : undefined;
-      if (!principal) throw new HttpProblem(401, t.invalidToken, { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });
+      if (!principal) throw new HttpProblem(401, t.invalidToken, { headers: { 'www-authenticate': `${BEARER_CHALLENGE}, error="invalid_token"` } });
       req.principal = principal;
       req.auth = { via: 'bearer' };
       return;
@@ -57,10 +62,17 @@ export async function registerAuth(app: App, deps: AppDeps, rp: RelyingParty | u
     req.pageUser = { name: principal.name, roles: roleNames(principal) };
   });
 
-  // After the body is parsed, before validation: the CSRF token and the origin of unsafe session requests.
+  // After the body is parsed, before validation: who may write through the API at all (401 anonymous, 403 for a
+  // principal with no role that writes anything), then the CSRF token and the origin of unsafe session requests.
+  // A stranger learns nothing about a route's body from its validation messages.
   app.addHook('preValidation', async (req: FastifyRequest) => {
-    if (!UNSAFE.has(req.method) || req.auth?.via !== 'session') return;
+    if (!UNSAFE.has(req.method)) return;
     const t = messages[req.lang].access;
+    if (isApi(req)) {
+      if (!req.principal) throw new HttpProblem(401, t.signInRequired, { headers: { 'www-authenticate': BEARER_CHALLENGE } });
+      if (!req.principal.roles.some((r) => WRITER_ROLES.has(r.role))) throw new HttpProblem(403, t.noWriteAccess);
+    }
+    if (req.auth?.via !== 'session') return;
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== publicOrigin && origin !== requestOrigin(req)) throw new HttpProblem(403, t.wrongOrigin);
     // A multipart form's fields are read by the handler, not here: the reader checks the token

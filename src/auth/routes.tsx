@@ -11,17 +11,16 @@ import { sendErrorPage } from '../web/render.js';
 import type { RelyingParty, LoginState } from './oidc.js';
 import { sessionCookieOptions } from './plugin.js';
 import { sign, signingSecret, unsign } from './secret.js';
+import { sameOriginPath } from './returnTo.js';
 import { createSession, deleteSession, SESSION_COOKIE } from './sessions.js';
 import { matchUser } from './users.js';
 
 const LOGIN_COOKIE = 'ft_login';
 const LOGIN_TTL_SECONDS = 600;
 
-/** Only paths on this site: `/min-side`, never `//evil.example` or `https://…`. */
-export function safeReturnTo(raw: unknown, lang: Language): string {
-  const fallback = languagePrefix(lang) + '/min-side';
-  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\') || raw.length > 500) return fallback;
-  return raw;
+/** Only paths on this site (src/auth/returnTo.ts): `/min-side`, never `//evil.example` or `https://…`. */
+export function safeReturnTo(raw: unknown, lang: Language, publicUrl = 'http://localhost'): string {
+  return sameOriginPath(raw, publicUrl) ?? languagePrefix(lang) + '/min-side';
 }
 
 export const SIGN_IN_RATE_LIMIT = { max: 20, timeWindow: '1 minute' };
@@ -44,7 +43,7 @@ export async function registerAuthRoutes(app: App, deps: AppDeps, rp: RelyingPar
       if (!rp) return sendErrorPage(req, reply, 503, messages[lang].auth.notConfigured);
       let started;
       try {
-        started = await rp.startLogin(safeReturnTo(req.query.returnTo, lang));
+        started = await rp.startLogin(safeReturnTo(req.query.returnTo, lang, deps.config.publicUrl));
       } catch (e) {
         req.log.error({ err: e }, 'OIDC discovery failed');
         return sendErrorPage(req, reply, 503, messages[lang].auth.providerUnavailable);
@@ -88,7 +87,7 @@ export async function registerAuthRoutes(app: App, deps: AppDeps, rp: RelyingPar
       if (req.auth?.sessionId) await deleteSession(db, req.auth.sessionId);
       const session = await createSession(db, user.id, { idleMinutes: deps.config.sessionIdleMinutes, maxHours: deps.config.sessionMaxHours }, identity.idToken);
       reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, maxAge: deps.config.sessionMaxHours * 3600 });
-      return reply.redirect(safeReturnTo(expected.returnTo, lang), 303);
+      return reply.redirect(safeReturnTo(expected.returnTo, lang, deps.config.publicUrl), 303);
     },
   );
 

@@ -13,6 +13,7 @@
  */
 import { SIZE_CLASSES, type SizeClass } from './sizeClass.js';
 import { share } from './shares.js';
+import { cellsToHide, MIN_GROUP_SIZE } from './smallGroups.js';
 
 export const DECLARATION_KINDS = ['opt_out', 'accession'] as const;
 export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
@@ -119,4 +120,65 @@ export function declarationStats(procurements: readonly Procurement[], declarati
       })),
     };
   });
+}
+
+/** Rates as everyone sees them: a figure about fewer than k declaring agencies is null (src/domain/smallGroups.ts). */
+export interface PublicRates {
+  eligible: number;
+  optOuts: number | null;
+  accessions: number | null;
+  undeclared: number | null;
+  optOutRate: number | null;
+  accessionRate: number | null;
+  /** True when the group's declarations are hidden (fewer than k agencies declared, or hidden so others cannot be worked out). */
+  hidden: boolean;
+}
+
+export interface PublicDeclarationStats extends PublicRates {
+  procurementId: string;
+  outsideEligible: number | null;
+  bySize: ({ sizeClass: SizeClass } & PublicRates & { reasons: ReasonCount[] })[];
+  byMinistry: ({ ministryOrgnr: string | null } & PublicRates)[];
+  reasons: ReasonCount[];
+}
+
+const hiddenRates = (r: Rates): PublicRates => ({ eligible: r.eligible, optOuts: null, accessions: null, undeclared: null, optOutRate: null, accessionRate: null, hidden: true });
+const shownRates = (r: Rates): PublicRates => ({ eligible: r.eligible, optOuts: r.optOuts, accessions: r.accessions, undeclared: r.undeclared, optOutRate: r.optOutRate, accessionRate: r.accessionRate, hidden: false });
+const declared = (r: Rates) => r.optOuts + r.accessions;
+
+/**
+ * The opt-out statistics with the small-group rule (src/domain/smallGroups.ts) applied, counting the agencies that
+ * declared: a procurement with fewer than k declarations shows only how many are eligible; in each breakdown (size
+ * class, ministry area) a group with fewer than k declarations is hidden, with complementary hiding so it cannot be
+ * worked out from the total; reasons are shown only where at least k opted out (the same rule per group).
+ */
+export function protectDeclarationStats(s: ProcurementDeclarationStats, k = MIN_GROUP_SIZE): PublicDeclarationStats {
+  const total = declared(s);
+  const outsideEligible = s.outsideEligible > 0 && s.outsideEligible < k ? null : s.outsideEligible;
+  if (total > 0 && total < k) {
+    return {
+      procurementId: s.procurementId,
+      ...hiddenRates(s),
+      outsideEligible,
+      reasons: [],
+      bySize: s.bySize.map((b) => ({ sizeClass: b.sizeClass, ...hiddenRates(b), reasons: [] })),
+      byMinistry: s.byMinistry.map((m) => ({ ministryOrgnr: m.ministryOrgnr, ...hiddenRates(m) })),
+    };
+  }
+  const sizeHidden = cellsToHide(s.bySize.map((b) => ({ key: b.sizeClass, n: declared(b) })), k);
+  const sizeReasonsHidden = cellsToHide(s.bySize.map((b) => ({ key: b.sizeClass, n: b.optOuts })), k, sizeHidden);
+  const ministryKey = (m: { ministryOrgnr: string | null }) => m.ministryOrgnr ?? '';
+  const ministryHidden = cellsToHide(s.byMinistry.map((m) => ({ key: ministryKey(m), n: declared(m) })), k);
+  return {
+    procurementId: s.procurementId,
+    ...shownRates(s),
+    outsideEligible,
+    reasons: s.optOuts > 0 && s.optOuts < k ? [] : s.reasons,
+    bySize: s.bySize.map((b) =>
+      sizeHidden.has(b.sizeClass)
+        ? { sizeClass: b.sizeClass, ...hiddenRates(b), reasons: [] }
+        : { sizeClass: b.sizeClass, ...shownRates(b), reasons: sizeReasonsHidden.has(b.sizeClass) ? [] : b.reasons },
+    ),
+    byMinistry: s.byMinistry.map((m) => ({ ministryOrgnr: m.ministryOrgnr, ...(ministryHidden.has(ministryKey(m)) ? hiddenRates(m) : shownRates(m)) })),
+  };
 }

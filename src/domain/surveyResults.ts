@@ -19,8 +19,10 @@
  */
 import { type Answers, type Question, type QuestionnaireDefinition, scaleValues } from './questionnaire.js';
 import type { SizeClass } from './sizeClass.js';
+import { cellsToHide, MIN_GROUP_SIZE } from './smallGroups.js';
 
-export const MIN_GROUP_SIZE = 5;
+// The small-group rule itself lives in one place for every aggregate of agencies' answers.
+export { cellsToHide, MIN_GROUP_SIZE } from './smallGroups.js';
 
 export interface SurveyRespondent {
   answers: Answers;
@@ -100,25 +102,6 @@ export function summariseSurvey(def: QuestionnaireDefinition, respondents: reado
     bySize: groupsBy(def, respondents, (r) => r.sizeClass, (a, b) => SIZE_ORDER[a as SizeClass] - SIZE_ORDER[b as SizeClass]),
     byMinistry: groupsBy(def, respondents, (r) => r.ministryArea ?? NO_MINISTRY, (a, b) => (a < b ? -1 : a > b ? 1 : 0)),
   };
-}
-
-/**
- * The cells of one breakdown to hide so that no group under k can be seen or worked out from the total: every
- * cell with 0 < n < k, and any in `forced`; then, while the hidden cells together hold more than 0 but fewer than
- * k, the smallest cell still shown (ties by key).
- */
-export function cellsToHide(cells: readonly { key: string; n: number }[], k = MIN_GROUP_SIZE, forced: ReadonlySet<string> = new Set()): Set<string> {
-  const hidden = new Set(cells.filter((c) => forced.has(c.key) || (c.n > 0 && c.n < k)).map((c) => c.key));
-  let remainder = cells.filter((c) => hidden.has(c.key)).reduce((s, c) => s + c.n, 0);
-  while (remainder > 0 && remainder < k) {
-    const next = cells
-      .filter((c) => !hidden.has(c.key) && c.n > 0)
-      .sort((a, b) => a.n - b.n || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))[0];
-    if (!next) break;
-    hidden.add(next.key);
-    remainder += next.n;
-  }
-  return hidden;
 }
 
 function protectBreakdown(groups: readonly GroupResult[], k: number, hiddenQuestions: ReadonlySet<string>): GroupResult[] {

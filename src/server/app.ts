@@ -9,7 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { RelyingParty } from '../auth/oidc.js';
-import { registerAuth } from '../auth/plugin.js';
+import { BEARER_CHALLENGE, registerAuth } from '../auth/plugin.js';
 import { registerAuthRoutes } from '../auth/routes.js';
 import { setStatisticsLag } from '../db/readCache.js';
 import { isLanguage, LANGUAGES, type Language } from '../domain/catalogue.js';
@@ -59,12 +59,24 @@ export function isApiRequest(req: FastifyRequest): boolean {
   return req.url === '/api' || req.url.startsWith('/api/');
 }
 
+function trustHops(n: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < n;
+}
+
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<App> {
   const app = Fastify({
     logger: loggerOptions(deps.config, options.logger),
     genReqId: requestIdOf,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-    trustProxy: deps.config.environment === 'production',
+    // Only the proxies TRUST_PROXY names may set X-Forwarded-For: otherwise a client would choose its own address
+    // (and so its rate-limit bucket).
+    // A hop count n trusts the n nearest hops (what proxy-addr does for a number; Fastify's types take it as a function).
+    trustProxy: typeof deps.config.trustProxy === 'number' ? trustHops(deps.config.trustProxy) : deps.config.trustProxy,
+    // A request's headers and body must arrive in time: a client trickling its body is cut off (408), it does not
+    // hold a connection forever. Node checks the deadlines every connectionsCheckingInterval.
+    requestTimeout: deps.config.requestTimeoutMs,
+    connectionTimeout: deps.config.requestTimeoutMs * 2,
+    http: { headersTimeout: Math.min(10_000, deps.config.requestTimeoutMs), requestTimeout: deps.config.requestTimeoutMs, connectionsCheckingInterval: 1000 },
     bodyLimit: BODY_LIMITS.json,
     ajv: { customOptions: { allErrors: true, verbose: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -157,8 +169,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     return sendErrorPage(req, reply, 404);
   });
 
-  registerAdmission(app, deps.config.maxConcurrentRequests ?? (deps.database.engine === 'pglite' ? 8 : 0));
-  registerHealth(app, deps.database);
+  const admission = registerAdmission(app, {
+    limit: deps.config.maxConcurrentRequests ?? (deps.database.engine === 'pglite' ? 8 : 0),
+    maxQueued: deps.config.maxQueuedRequests,
+    maxWaitMs: deps.config.maxQueueWaitMs,
+  });
+  registerHealth(app, deps.database, admission);
   setStatisticsLag(deps.database.db, deps.config.statsLagSeconds * 1000);
   registerPageCache(app, deps);
   app.addHook('onRequest', async (req) => {
@@ -260,7 +276,11 @@ function handleError(raw: FastifyError | HttpProblem, req: FastifyRequest, reply
       };
     }
   }
-  if (isApiRequest(req)) return sendProblem(reply, problem, headers);
+  if (isApiRequest(req)) {
+    // RFC 9110: a 401 names the scheme to use.
+    if (problem.status === 401 && !headers['www-authenticate']) headers = { ...headers, 'www-authenticate': BEARER_CHALLENGE };
+    return sendProblem(reply, problem, headers);
+  }
   for (const [k, v] of Object.entries(headers)) reply.header(k, v);
   if (problem.status === 401 && req.method === 'GET') {
     return reply.redirect(`${languagePrefix(req.lang)}/logg-inn?returnTo=${encodeURIComponent(req.url)}`, 303);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { queryRows, sql, type DatabaseHandle } from '../db/database.js';
 import { migrationsDir } from '../paths.js';
+import type { Admission } from './admission.js';
+import { OVERLOAD_RETRY_AFTER } from './admission.js';
 import { databaseFault, RETRY_AFTER } from './dbErrors.js';
 
 /**
@@ -11,7 +13,9 @@ import { databaseFault, RETRY_AFTER } from './dbErrors.js';
  * - `GET /healthz`: the process answers. Never touches the database, so a database outage does not get the app
  *   restarted (it recovers by itself when the database is back).
  * - `GET /readyz`: the database answers within READY_TIMEOUT_MS and every migration in this build is applied;
- *   otherwise 503 with Retry-After, so traffic goes to another node. While shutting down Fastify itself answers 503.
+ *   otherwise 503 with Retry-After, so traffic goes to another node. Also 503 while the node is overloaded (its
+ *   admission queue full or slow, src/server/admission.ts), with `overloaded: true`. While shutting down Fastify
+ *   itself answers 503.
  */
 export const READY_TIMEOUT_MS = 2000;
 
@@ -60,10 +64,18 @@ export async function checkReadiness(database: DatabaseHandle, timeoutMs = READY
   }
 }
 
-export function registerHealth(app: FastifyInstance, database: DatabaseHandle): void {
+export function registerHealth(app: FastifyInstance, database: DatabaseHandle, admission?: Admission): void {
   const noStore = { 'cache-control': 'no-store' };
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => reply.headers(noStore).send({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (req, reply) => {
+    if (admission?.overloaded()) {
+      const load = admission.state();
+      req.log.warn({ load }, 'not ready: overloaded');
+      return reply
+        .code(503)
+        .headers({ ...noStore, 'retry-after': String(OVERLOAD_RETRY_AFTER) })
+        .send({ status: 'overloaded', ready: false, overloaded: true, requests: { active: load.active, waiting: load.waiting, limit: load.limit } });
+    }
     const r = await checkReadiness(database);
     if (!r.ready) {
       req.log.warn({ readiness: r }, 'not ready');

@@ -1,4 +1,4 @@
-import { loadConfigOrReport } from '../config.js';
+import { devSignInAllowed, loadConfigOrReport } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { loadDemoDataIfEmpty } from '../db/seed/demo.js';
 import { ensureQuestionnaires } from '../db/seed/questionnaires.js';
@@ -19,19 +19,22 @@ async function main() {
     const loaded = await loadDemoDataIfEmpty(database.db);
     if (loaded) console.log(`Demo dataset loaded: ${loaded.services} services, ${loaded.agencies} agencies, ${loaded.subscriptions} subscriptions.`);
   }
-  // Development without an identity provider: run the embedded one on loopback, with the demo users.
+  // Development without an identity provider, on loopback: run the embedded one on loopback, with the demo users.
+  // Never in production or test, and never for a portal others can reach (the demo users need no password).
   let devProvider: DevProvider | undefined;
-  if (!config.oidc && config.environment === 'development') {
+  if (devSignInAllowed(config)) {
     // Loaded only here: production never loads the development provider.
     const { startDevProvider } = await import('../auth/devProvider.js');
     devProvider = await startDevProvider({
       redirectUri: `${config.publicUrl}/auth/callback`,
       apiAudience: config.apiAudience,
       port: config.devOidcPort,
-      host: config.host === 'localhost' ? '127.0.0.1' : config.host === '0.0.0.0' ? '127.0.0.1' : config.host,
+      host: config.host === '::1' || config.host === '[::1]' ? '::1' : '127.0.0.1',
     });
     config.oidc = { issuer: devProvider.issuer, clientId: devProvider.clientId, clientSecret: devProvider.clientSecret, promptLogin: true };
     console.log(`Development sign-in (OIDC) at ${devProvider.issuer}; the demo users are listed on /logg-inn.`);
+  } else if (!config.oidc) {
+    console.log('No sign-in: the development sign-in runs only in development on loopback (HOST and PUBLIC_URL); set OIDC_ISSUER otherwise.');
   }
   const app = await buildApp({ config, database });
   let closing = false;

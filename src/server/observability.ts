@@ -19,7 +19,8 @@ import { cacheStats } from '../db/cacheStats.js';
  */
 
 export const REQUEST_ID_HEADER = 'x-request-id';
-const WELL_FORMED_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+/** A short, safe token (a UUID, a W3C trace id, a proxy's id): anything else is replaced, never logged or echoed. */
+const WELL_FORMED_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
 export function requestIdOf(req: IncomingMessage): string {
   const incoming = req.headers[REQUEST_ID_HEADER];

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import { cacheStats } from '../db/cacheStats.js';
 import { type DataDomain, dataVersions } from '../db/readCache.js';
 import { osloToday } from '../domain/osloTime.js';
@@ -17,6 +18,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     pageCache?: { key: string; etag: string };
   }
+  interface FastifyInstance {
+    /** The whole-page cache's size now (for tests and /metrics). */
+    pageCacheSize(): { entries: number; bytes: number };
+  }
 }
 
 interface Cached {
@@ -24,17 +29,51 @@ interface Cached {
   body: string;
 }
 
-
 const MAX_PAGES = 2_000;
 const RDF_ACCEPT = /text\/turtle|application\/(ld\+json|rdf\+xml|n-triples|n-quads|trig)/;
 
+/** The query parameters a route declares (its querystring schema); the rest mean nothing to it. */
+function declaredQuery(req: FastifyRequest): Set<string> {
+  const schema = req.routeOptions.schema?.querystring as { properties?: Record<string, unknown> } | undefined;
+  return new Set(Object.keys(schema?.properties ?? {}));
+}
+
+/**
+ * The request's URL with only the query parameters the route declares, sorted: `?x=1`, `?utm_source=…` and the
+ * like are dropped, so they neither force a fresh render nor add an entry. When some were dropped the request itself
+ * is rewritten to the canonical URL, so the page rendered (its links included) is the canonical page.
+ */
+function canonicalUrl(req: FastifyRequest): string {
+  const at = req.url.indexOf('?');
+  if (at < 0) return req.url;
+  const path = req.url.slice(0, at);
+  const declared = declaredQuery(req);
+  const given = new URLSearchParams(req.url.slice(at + 1));
+  const kept = new URLSearchParams([...given].filter(([k]) => declared.has(k)));
+  kept.sort();
+  const canonical = kept.size ? `${path}?${kept}` : path;
+  if (kept.size !== given.size) {
+    req.raw.url = canonical;
+    const query = req.query as Record<string, unknown> | undefined;
+    for (const k of Object.keys(query ?? {})) if (!declared.has(k)) delete query![k];
+  }
+  return canonical;
+}
+
 /**
  * Whole-page cache for public catalogue pages. Requests with cookies (a signed-in user) are never served from or
- * written to it. The key holds the catalogue version and today's date, so any change, or midnight, makes a new key.
+ * written to it. The key holds the data versions, today's date, the route's path and the query parameters the route
+ * declares (nothing else), so any change, or midnight, makes a new key. Bounded by bytes (PAGE_CACHE_MB), least
+ * recently used out first.
  */
 export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
-  const pages = new Map<string, Cached>();
+  const pages = new LRUCache<string, Cached>({
+    max: MAX_PAGES,
+    maxSize: deps.config.pageCacheBytes,
+    sizeCalculation: (page) => Math.max(1, Buffer.byteLength(page.body) + page.etag.length),
+  });
   const { db } = deps.database;
+  app.decorate('pageCacheSize', () => ({ entries: pages.size, bytes: pages.calculatedSize }));
 
   app.addHook('onRequest', async (req, reply) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return;
@@ -43,16 +82,13 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
     // Linked-data clients get a 303 to the RDF from service pages (content negotiation): never the cached HTML.
     if (RDF_ACCEPT.test(String(req.headers.accept ?? ''))) return;
     const version = (await dataVersions(db, publicPage === true ? ['catalogue'] : publicPage)).join('.');
-    const key = `${version}|${osloToday()}|${req.url}`;
+    const key = `${version}|${osloToday()}|${canonicalUrl(req)}`;
     const etag = `W/"${createHash('sha1').update(key).digest('base64url').slice(0, 20)}"`;
     req.pageCache = { key, etag };
     if (req.headers['if-none-match'] === etag) return reply.code(304).headers(cacheHeaders(etag)).send();
     const hit = pages.get(key);
     if (hit) {
       cacheStats.pageHits += 1;
-      // Refresh its place in the insertion order (a simple LRU).
-      pages.delete(key);
-      pages.set(key, hit);
       return reply.headers(cacheHeaders(etag)).type('text/html; charset=utf-8').send(hit.body);
     }
     cacheStats.pageMisses += 1;
@@ -62,10 +98,7 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
     const cache = req.pageCache;
     if (!cache || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     reply.headers(cacheHeaders(cache.etag));
-    if (!pages.has(cache.key)) {
-      if (pages.size >= MAX_PAGES) pages.delete(pages.keys().next().value!);
-      pages.set(cache.key, { etag: cache.etag, body: payload });
-    }
+    if (!pages.has(cache.key)) pages.set(cache.key, { etag: cache.etag, body: payload });
     return payload;
   });
 }

@@ -39,6 +39,9 @@ export const API_DOCS_CSP =
 /** Non-HTML responses (JSON, CSV, RDF, assets) render nothing: if a browser ever renders one, it may load nothing. */
 export const NON_HTML_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
+/** Cache-Control for everything a signed-in principal gets. */
+export const PRIVATE_NO_STORE = 'private, no-store';
+
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'strict-transport-security': 'max-age=31536000; includeSubDomains',
   'x-content-type-options': 'nosniff',
@@ -71,6 +74,9 @@ export function registerSecurityHeaders(app: FastifyInstance, config: Pick<Confi
       if (!reply.hasHeader(name)) reply.header(name, value);
     }
     reply.header('content-security-policy', isHtml(reply) ? (isApiDocs(req) ? API_DOCS_CSP : pagePolicy) : NON_HTML_CSP);
+    // Whatever a signed-in person or system is shown may hold personal data or their own answers (and pages name
+    // them): never kept by a browser cache, a proxy or a CDN, whatever the route set.
+    if (req.principal) reply.header('cache-control', PRIVATE_NO_STORE);
     return payload;
   });
 }

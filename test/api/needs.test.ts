@@ -5,6 +5,8 @@ import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { decode, expectHtmlPage, expectProblem, inLanguages } from '../support/expectations.js';
 import { caller, demoSessions, formPoster, type Who } from '../support/sessions.js';
+import { tabulateNeeds } from '../../src/domain/needTable.js';
+import { openNeedCells } from '../../src/resources/needs/queries.js';
 
 const LOTTSTIFT = '982391490'; // medium (60), Sunnfjord in Vestland, under KUD
 const BIOTEKNOLOGI = '980633446'; // its archive need is not shared
@@ -78,10 +80,24 @@ describe.each(testEngines())('needs and matchmaking on %s', (engine) => {
   it('counts every open need per area and size class for providers, shared or not, without names', async () => {
     const agg = (await call('siri', 'GET', '/api/v1/needs/aggregate')).json();
     expect(agg.sizeClasses.map((c: { code: string }) => c.code)).toEqual(['small', 'medium', 'gap', 'large', 'unknown']);
+    // Every figure, before the small-group rule: six small agencies in the demo data (one not shared), and Lise's two
+    // needs (medium, urgent).
+    const full = tabulateNeeds(await openNeedCells(t.database.db, t.app.deps.config.sizeThresholds), []);
+    expect(full.rows.find((r) => r.areaSlug === 'arkiv-og-dokumentforvaltning')).toMatchObject({ counts: { small: 6, medium: 2, gap: 0, large: 0, unknown: 0 }, total: 8, urgent: 4, agencies: 7 });
     const arkiv = agg.rows.find((r: { area: { slug: string } }) => r.area.slug === 'arkiv-og-dokumentforvaltning');
-    // Six small agencies in the demo data (one not shared), and Lise's two needs (medium, urgent).
-    expect(arkiv).toMatchObject({ counts: { small: 6, medium: 2, gap: 0, large: 0, unknown: 0 }, total: 8, urgent: 4, agencies: 7 });
+    // What the provider sees: the area (7 agencies) and its totals, but the medium cell is one agency (Lise's), so it
+    // is hidden — and so is the small one, or the total minus 6 would give Lise's agency's 2 needs (issue 14, item 3).
+    expect(arkiv).toMatchObject({ counts: { small: null, medium: null, gap: 0, large: 0, unknown: 0 }, total: 8, urgent: 4, agencies: 7, hidden: true });
     expect(agg.rows[0].area.slug).toBe('arkiv-og-dokumentforvaltning');
+    expect(agg.minGroupSize).toBe(5);
+    // No cell about 1–4 agencies is shown anywhere.
+    const cells = await openNeedCells(t.database.db, t.app.deps.config.sizeThresholds);
+    for (const r of agg.rows) {
+      for (const c of ['small', 'medium', 'gap', 'large', 'unknown']) {
+        const n = new Set(cells.filter((x) => x.areaSlug === r.area.slug && x.sizeClass === c).map((x) => x.agencyOrgnr)).size;
+        if (n > 0 && n < 5) expect(r.counts[c], `${r.area.slug} ${c}`).toBeNull();
+      }
+    }
     expect(JSON.stringify(agg)).not.toMatch(/\d{9}/);
   });
 

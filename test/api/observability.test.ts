@@ -119,7 +119,7 @@ describe.each(testEngines())('request ids, logs and metrics on %s', (engine) => 
     const token = 'metrics-token-0123456789abcdef';
     const secured = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', METRICS_TOKEN: token }), database });
     const production = await buildApp({
-      config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y', SEED_DEMO: 'false' }),
+      config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', PUBLIC_URL: 'https://portal.example', SESSION_SECRET: 's'.repeat(32), OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y', SEED_DEMO: 'false' }),
       database,
     });
     try {

@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import { agencyInHouseAreas, declarations, procurements, providers as providersTable, services as servicesTable, subscriptions as subscriptionsTable } from '../../src/db/schema/index.js';
 import { currentQuestionnaire, ensureQuestionnaires, QUESTIONNAIRE_SLUGS } from '../../src/db/seed/questionnaires.js';
 import { formatOrgnr } from '../../src/domain/orgnr.js';
+import { optOutReport, reasonLabel } from '../../src/resources/stats/optouts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { createAgency, createArea, createProvider, createService, createSubscription, createTier, fakeOrgnr } from '../support/factories.js';
@@ -300,33 +301,52 @@ describe.each(testEngines())('statistics on %s', (engine) => {
       await declare(open, 'm1', 'opt_out', 'cost'); // not eligible: counted apart
       await declare(planned, 'kd1', 'opt_out', 'cost'); // not asked yet: procurement left out
 
-      const body = await json('/api/v1/stats/optouts');
-      expect(body.available).toBe(true);
-      expect(body.items).toHaveLength(1);
-      const item = body.items[0];
-      expect(item).toMatchObject({ procurementId: open.id, title: 'Reiseavtale', status: 'consultation', provider: { slug: 'dfo' }, eligible: 8, optOuts: 3, accessions: 1, undeclared: 4, optOutRate: 0.375, accessionRate: 0.125, outsideEligible: 1 });
+      // Every figure, before the small-group rule: what the rules compute (never sent as is).
+      const full = await optOutReport(t.database.db, t.app.deps.config.sizeThresholds);
+      expect(full).toHaveLength(1);
+      const item = full[0]!;
+      expect(item).toMatchObject({ procurementId: open.id, status: 'consultation', provider: { slug: 'dfo' }, eligible: 8, optOuts: 3, accessions: 1, undeclared: 4, optOutRate: 0.375, accessionRate: 0.125, outsideEligible: 1 });
+      expect(item.title).toMatchObject({ nb: 'Reiseavtale', en: 'Reiseavtale (en)' });
       const costLabel = (q.definition.questions.find((x) => x.id === 'reason') as { options: { value: string; label: { nb: string } }[] }).options.find((x) => x.value === 'cost')!.label.nb;
       expect(item.reasons).toEqual([
-        { code: 'cost', label: costLabel, count: 2, share: 2 / 3 },
+        { code: 'cost', count: 2, share: 2 / 3 },
         expect.objectContaining({ code: 'own_contract', count: 1 }),
       ]);
-      const size = Object.fromEntries(item.bySize.map((b: { sizeClass: string }) => [b.sizeClass, b]));
+      expect(reasonLabel(item, 'cost', 'nb')).toBe(costLabel);
+      const size = Object.fromEntries(item.bySize.map((b) => [b.sizeClass, b]));
       expect(size.small).toMatchObject({ eligible: 2, optOuts: 1, accessions: 0 });
       expect(size.medium).toMatchObject({ eligible: 1, optOuts: 0, accessions: 1 });
       expect(size.gap).toMatchObject({ eligible: 1, optOuts: 1 });
       expect(size.large).toMatchObject({ eligible: 2, optOuts: 1, reasons: [expect.objectContaining({ code: 'own_contract', count: 1 })] });
       expect(size.unknown).toMatchObject({ eligible: 2, optOuts: 0, undeclared: 2 });
+
+      // The public sees that the procurement is open and how many may answer, but with 4 declarations (fewer than
+      // 5) nothing about who declared what: no counts, no reasons, no groups (issue 14, item 3).
+      const body = await json('/api/v1/stats/optouts');
+      expect(body.available).toBe(true);
+      expect(body.items).toHaveLength(1);
+      expect(body.items[0]).toMatchObject({ procurementId: open.id, title: 'Reiseavtale', status: 'consultation', provider: { slug: 'dfo' }, eligible: 8, optOuts: null, accessions: null, undeclared: null, optOutRate: null, accessionRate: null, hidden: true, outsideEligible: null, reasons: [] });
+      for (const b of body.items[0].bySize) expect(b).toMatchObject({ optOuts: null, accessions: null, hidden: true, reasons: [] });
+      for (const m of body.items[0].byMinistry) expect(m).toMatchObject({ optOuts: null, accessions: null, hidden: true });
+      expect(JSON.stringify(body)).not.toContain('own_contract');
       expect((await json('/api/v1/stats/optouts?lang=en')).items[0].title).toBe('Reiseavtale (en)');
 
       const html = expectHtmlPage(await get('/statistikk/fravalg'), 'nb');
       expect(html).not.toContain('Ingen anskaffelse har åpnet');
-      expect(rowCells(html, 'table-fravalg', 'Reiseavtale')).toEqual(['Reiseavtale', 'DFØ', 'Åpen for svar', '8', '3', '1', '4', '37,5 %', '12,5 %']);
-      // Reason × size: cost = 1 small + 1 gap, 2 of 3 opt-outs.
-      expect(rowCells(html, 'table-begrunnelser-1', costLabel)).toEqual([costLabel, '2', '1', '0', '1', '0', '0', '66,7 %']);
-      expect(html).toContain('<svg');
-      const csv = await get('/statistikk/fravalg/tabeller/begrunnelser-1.csv');
-      expect(csv.statusCode).toBe(200);
-      expect(csv.body).toContain(costLabel);
+      expect(rowCells(html, 'table-fravalg', 'Reiseavtale')).toEqual(['Reiseavtale', 'DFØ', 'Åpen for svar', '8', '–', '–', '–', '–', '–']);
+      expect(html).not.toContain('table-begrunnelser-1');
+      expect(html).toContain('færre enn 5 virksomheter har svart');
+      expect((await get('/statistikk/fravalg/tabeller/begrunnelser-1.csv')).statusCode).toBe(404);
+
+      // Two more agencies declare: 6 in all. Now the totals show; a size class with 1–4 declarations stays hidden,
+      // and so does the next smallest, so neither can be worked out from the total.
+      for (const key of ['KD', 'kd4']) await declare(open, key, 'accession', null);
+      const six = (await json('/api/v1/stats/optouts')).items[0];
+      expect(six).toMatchObject({ eligible: 8, optOuts: 3, accessions: 3, hidden: false, reasons: [] });
+      const shownDeclared = six.bySize.filter((b: { hidden: boolean }) => !b.hidden).reduce((n: number, b: { optOuts: number; accessions: number }) => n + b.optOuts + b.accessions, 0);
+      expect(6 - shownDeclared === 0 || 6 - shownDeclared >= 5).toBe(true);
+      expect(six.bySize.some((b: { hidden: boolean }) => b.hidden)).toBe(true);
+      expect(six.bySize.every((b: { reasons: unknown[] }) => b.reasons.length === 0)).toBe(true);
     });
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { registerAdmission } from '../../src/server/admission.js';
+import { type Admission, registerAdmission } from '../../src/server/admission.js';
+import { registerHealth } from '../../src/server/health.js';
 
 /** Admission control on its own: at most `limit` requests inside, the rest in arrival order, none lost. */
 describe('admission control', () => {
@@ -59,5 +60,55 @@ describe('admission control', () => {
     expect((await fetch(url('/healthz'))).status).toBe(200);
     expect(performance.now() - t0).toBeLessThan(60);
     await Promise.all(slow);
+  });
+});
+
+/** The queue is bounded in length and in wait: beyond either, 503 with Retry-After, and readiness says overloaded. */
+describe('admission control under overload', () => {
+  let app: FastifyInstance;
+  let admission: Admission;
+  beforeAll(async () => {
+    app = Fastify();
+    admission = registerAdmission(app, { limit: 2, maxQueued: 3, maxWaitMs: 1500 });
+    // Overload is answered before the database is asked.
+    registerHealth(app, undefined as never, admission);
+    app.get('/work/:ms', async (req) => {
+      await new Promise((r) => setTimeout(r, Number((req.params as { ms: string }).ms)));
+      return { ok: true };
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+  const url = (p: string) => `http://127.0.0.1:${(app.server.address() as { port: number }).port}${p}`;
+  const until = async (condition: () => boolean) => {
+    for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));
+  };
+
+  it('refuses beyond the queue bound with 503 and Retry-After, and reports overload while full', async () => {
+    const pending = Array.from({ length: 5 }, () => fetch(url('/work/400')));
+    await until(() => admission.state().waiting === 3);
+    expect(admission.state()).toMatchObject({ active: 2, waiting: 3 });
+    expect(admission.overloaded()).toBe(true);
+    const refused = await fetch(url('/work/1'));
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    const ready = await fetch(url('/readyz'));
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ status: 'overloaded', overloaded: true, requests: { active: 2, waiting: 3 } });
+    expect((await Promise.all(pending)).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(admission.overloaded()).toBe(false);
+  });
+
+  it('refuses a request that waited longer than the wait bound', async () => {
+    await until(() => admission.state().active === 0);
+    const slow = [fetch(url('/work/2500')), fetch(url('/work/2500'))];
+    await until(() => admission.state().active === 2);
+    const t0 = performance.now();
+    const waited = await fetch(url('/work/1'));
+    expect(waited.status).toBe(503);
+    expect(performance.now() - t0).toBeLessThan(2400);
+    expect((await Promise.all(slow)).map((r) => r.status)).toEqual([200, 200]);
   });
 });

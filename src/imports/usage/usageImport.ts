@@ -10,6 +10,7 @@ import type { Executor } from '../../db/database.js';
 import { agencies, importRuns, providers, services, subscriptions, tiers } from '../../db/schema/index.js';
 import { messages } from '../../web/i18n/index.js';
 import { type Column, FileProblem, parseDate, parseUsageFile, type ParsedUsageFile } from './parse.js';
+import { osloToday } from '../../domain/osloTime.js';
 
 /**
  * A provider's customer list, previewed and applied (`previewUsageImport`, `applyUsageImport`).
@@ -105,7 +106,8 @@ export class UsageImportError extends Error {
   }
 }
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
+/** Today in Oslo: the register's dates are Norwegian calendar days. */
+const todayIso = () => osloToday();
 const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 const maxDate = (a: string | null, b: string) => (a && a > b ? a : b);
 

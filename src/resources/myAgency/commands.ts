@@ -12,6 +12,7 @@ import type { Actor } from '../../domain/actor.js';
 import { recordAudit } from '../../db/audit.js';
 import { answerProblems } from '../shared/questionnaireMessages.js';
 import { mayAgency } from './policy.js';
+import { osloToday } from '../../domain/osloTime.js';
 
 type FieldError = { field: string; message: string };
 
@@ -42,7 +43,7 @@ export async function updateProfile(db: Database, actor: Actor, orgnr: string, r
   const changes = {
     employees,
     employeesSource: employees === a.employees ? a.employeesSource : ('agency' as const),
-    employeesAsOf: employees === a.employees ? a.employeesAsOf : actor.now.toISOString().slice(0, 10),
+    employeesAsOf: employees === a.employees ? a.employeesAsOf : osloToday(actor.now),
     email: email || null,
     phone: phone || null,
   };
@@ -150,7 +151,7 @@ export async function setInHouseAreas(db: Database, actor: Actor, orgnr: string,
     const message = messages[lang].mine.errors.unknownArea(unknown.join(', ').slice(0, 200));
     throw new HttpProblem(400, message, { errors: [{ field: 'areas', message }] });
   }
-  const today = actor.now.toISOString().slice(0, 10);
+  const today = osloToday(actor.now);
   await db.transaction(async (tx) => {
     const open = await tx
       .select({ id: agencyInHouseAreas.id, areaSlug: agencyInHouseAreas.areaSlug, declaredOn: agencyInHouseAreas.declaredOn })

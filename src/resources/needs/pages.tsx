@@ -25,6 +25,7 @@ import { areaList, getNeed, listNeeds, matchesFor, type NeedMatches, type NeedRo
 import { mayReadNeed, needAggregate, type NeedAggregate, needScope } from './routes.js';
 import { parseNeedInput, parseNeedStatus } from './schema.js';
 import { agencyScopes } from '../../domain/principal.js';
+import { SmallGroupsNotice } from '../../web/smallGroupsNotice.js';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 60 }) });
 type Area = { slug: string; name: LocalizedText };
@@ -364,7 +365,7 @@ function AggregatePage({ data, thresholds }: { data: NeedAggregate; thresholds: 
       <PageHeader title={t.need.aggregateTitle} lead={t.need.aggregateLead} />
       {data.rows.length === 0 ? (
         <Paragraph>{t.need.noneOpen}</Paragraph>
-      ) : (
+      ) : data.tooFew ? null : (
         <div className="table-scroll">
           <DataTable caption={t.need.aggregateCaption} columns={[t.common.area, ...data.sizeClasses.map((c) => c.name), t.need.total, t.need.urgent, t.need.agencies]}>
             {data.rows.map((r) => (
@@ -374,6 +375,7 @@ function AggregatePage({ data, thresholds }: { data: NeedAggregate; thresholds: 
           </DataTable>
         </div>
       )}
+      <SmallGroupsNotice />
       <SizeLegend thresholds={thresholds} />
       <JsonLink href="/api/v1/needs/aggregate" />
     </Layout>
@@ -383,19 +385,21 @@ function AggregatePage({ data, thresholds }: { data: NeedAggregate; thresholds: 
 /** One row of the aggregate: counts per size class, the total, the urgent ones and the agencies. */
 function CountsRow({ head, row, className }: { head: ReactNode; row: Omit<NeedAggregate['totals'], never>; className?: string }) {
   const { fmt } = usePage();
+  // A hidden figure (fewer than 5 agencies) reads "–", as in the statistics.
+  const shown = (n: number | null) => (n === null ? '–' : fmt.number(n));
   return (
     <tr className={className}>
       <th scope="row">{head}</th>
       {SIZE_CLASSES.map((c) => (
         <td key={c} className="num">
-          {fmt.number(row.counts[c])}
+          {shown(row.counts[c])}
         </td>
       ))}
       <td className="num">
-        <strong>{fmt.number(row.total)}</strong>
+        <strong>{shown(row.total)}</strong>
       </td>
-      <td className="num">{fmt.number(row.urgent)}</td>
-      <td className="num">{fmt.number(row.agencies)}</td>
+      <td className="num">{shown(row.urgent)}</td>
+      <td className="num">{shown(row.agencies)}</td>
     </tr>
   );
 }

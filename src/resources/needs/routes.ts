@@ -1,16 +1,17 @@
 import { Type } from 'typebox';
 import type { Language } from '../../domain/catalogue.js';
 import { ministryAreaOf } from '../../domain/eligibility.js';
-import { tabulateNeeds } from '../../domain/needTable.js';
+import { protectNeedTable } from '../../domain/needTable.js';
 import { agencyScopes, isAdmin, ministryScopes, type Principal } from '../../domain/principal.js';
 import { SIZE_CLASSES, sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
+import { MIN_GROUP_SIZE } from '../../domain/smallGroups.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { actorOf } from '../../server/actor.js';
 import { localizer, pageUrl } from '../shared/present.js';
-import { enumOf, Lang, problem, Ref, security } from '../shared/schema.js';
+import { enumOf, Lang, nullable, problem, Ref, security } from '../shared/schema.js';
 import { registerNeed, setNeedStatus, updateNeed } from './commands.js';
 import { mayNeed } from './policy.js';
 import { areaList, getNeed, listNeeds, matchesFor, type NeedMatches, type NeedRow, type NeedScope, openNeedCells } from './queries.js';
@@ -91,10 +92,14 @@ export async function registerNeedApi(api: App, deps: AppDeps): Promise<void> {
     },
   );
 
+  const hiddenCount = nullable(Type.Integer({ description: 'Null when hidden: fewer than 5 agencies, or hidden so such a figure cannot be worked out from a total.' }));
+  const counts = { counts: Type.Record(Type.String(), hiddenCount), total: hiddenCount, urgent: hiddenCount, agencies: hiddenCount, hidden: Type.Boolean() };
   const AggregateSchema = Type.Object({
     sizeClasses: Type.Array(Type.Object({ code: enumOf(SIZE_CLASSES), name: Type.String() })),
-    rows: Type.Array(Type.Object({ area: Ref, counts: Type.Record(Type.String(), Type.Integer()), total: Type.Integer(), urgent: Type.Integer(), agencies: Type.Integer() })),
-    totals: Type.Object({ counts: Type.Record(Type.String(), Type.Integer()), total: Type.Integer(), urgent: Type.Integer(), agencies: Type.Integer() }),
+    minGroupSize: Type.Integer({ description: 'Figures about fewer agencies than this are hidden.' }),
+    tooFew: Type.Boolean({ description: 'True when fewer than minGroupSize agencies have open needs: nothing is shown.' }),
+    rows: Type.Array(Type.Object({ area: Ref, ...counts })),
+    totals: Type.Object(counts),
   });
   api.get(
     '/needs/aggregate',
@@ -202,10 +207,13 @@ export async function needAggregate(deps: AppDeps, lang: Language) {
   const t = messages[lang];
   const { ref } = localizer(lang);
   const [cells, areaRows] = await Promise.all([openNeedCells(db, deps.config.sizeThresholds), areaList(db)]);
-  const { rows, totals } = tabulateNeeds(cells, areaRows.map((a) => a.slug));
+  // Providers see the aggregate of every agency's needs, shared or not: small groups hidden (src/domain/smallGroups.ts).
+  const { rows, totals, tooFew } = protectNeedTable(cells, areaRows.map((a) => a.slug));
   return {
     sizeClasses: SIZE_CLASSES.map((code) => ({ code, name: t.vocab.sizeClass[code] })),
-    rows: rows.map((r) => ({ area: ref(areaRows.find((a) => a.slug === r.areaSlug)!), counts: r.counts, total: r.total, urgent: r.urgent, agencies: r.agencies })),
+    minGroupSize: MIN_GROUP_SIZE,
+    tooFew,
+    rows: rows.map(({ areaSlug, ...r }) => ({ area: ref(areaRows.find((a) => a.slug === areaSlug)!), ...r })),
     totals,
   };
 }

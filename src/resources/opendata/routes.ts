@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Executor } from '../../db/database.js';
+import { cachedRead } from '../../db/readCache.js';
 import type { Config } from '../../config.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
@@ -21,9 +22,15 @@ export const rdfResponse = (format?: RdfFormat) => {
   };
 };
 
+/**
+ * The whole catalogue as RDF, built once per catalogue data version (and format): building it reads and serialises
+ * every service, so a client asking again and again must not make the server do it again and again.
+ */
 export async function catalogueRdf(db: Executor, config: Config, format: RdfFormat): Promise<string> {
-  const snapshot = await loadCatalogueSnapshot(db, config.catalogPublisher);
-  return serialize(buildCpsv(snapshot, { publicUrl: config.publicUrl, includeCatalog: true }), format);
+  return cachedRead(db, `catalogueRdf:${format}:${config.publicUrl}:${config.catalogPublisher.orgnr}:${config.catalogPublisher.name}`, async () => {
+    const snapshot = await loadCatalogueSnapshot(db, config.catalogPublisher);
+    return serialize(buildCpsv(snapshot, { publicUrl: config.publicUrl, includeCatalog: true }), format);
+  });
 }
 
 /** One service and the services it links to, or undefined when there is no such service. */

@@ -15,7 +15,7 @@ import { safeReturnTo } from '../../auth/routes.js';
 export async function registerLoginPages(app: App, deps: AppDeps): Promise<void> {
   const showDemoUsers = deps.config.environment === 'development';
   app.get('/logg-inn', { schema: { hide: true, querystring: Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 500 })) }) } }, async (req, reply) => {
-    const returnTo = safeReturnTo(req.query.returnTo, req.lang);
+    const returnTo = safeReturnTo(req.query.returnTo, req.lang, deps.config.publicUrl);
     const users = showDemoUsers ? readDemoUsers().users : undefined;
     return sendPage(req, reply, <LoginPage returnTo={returnTo} configured={!!deps.config.oidc} demoUsers={users} signedIn={!!req.principal} />);
   });

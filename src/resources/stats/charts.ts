@@ -82,7 +82,7 @@ export function optOutReasonChart(c: ChartContext, item: OptOutItem, id: string)
     ids(id),
   );
   const top = item.reasons[0];
-  const summary = top ? t.stats.optouts.reasonsChartSummary(item.optOuts, label(top.code), fmt.percent(top.share ?? 0)) : t.stats.optouts.notYet;
+  const summary = top ? t.stats.optouts.reasonsChartSummary(item.optOuts ?? 0, label(top.code), fmt.percent(top.share ?? 0)) : t.stats.optouts.notYet;
   return { id, title: `${text(item.title, lang)}: ${t.stats.optouts.reasonsChartTitle.toLowerCase()}`, summary, svg };
 }
 

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { type Language, type LocalizedText, type OrganisationKind, pickText } from '../../domain/catalogue.js';
 import { ministryAreaOf } from '../../domain/eligibility.js';
-import { declarationStats, type Declaration, type EligibleAgency, type ProcurementDeclarationStats } from '../../domain/declarations.js';
+import { declarationStats, type Declaration, type EligibleAgency, type ProcurementDeclarationStats, protectDeclarationStats, type PublicDeclarationStats } from '../../domain/declarations.js';
 import type { ProcurementState } from '../../domain/procurementLifecycle.js';
 import type { QuestionnaireDefinition } from '../../domain/questionnaire.js';
 import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
@@ -16,7 +16,7 @@ import { cachedRead } from '../../db/readCache.js';
 import type { Eligibility } from '../../db/schema/index.js';
 import { eligibleKinds } from '../procurements/queries.js';
 
-export interface OptOutItem extends ProcurementDeclarationStats {
+interface ProcurementFacts {
   title: LocalizedText;
   status: ProcurementState;
   obligation: string;
@@ -24,6 +24,12 @@ export interface OptOutItem extends ProcurementDeclarationStats {
   /** Reason code → its label in the procurement's questionnaire. */
   reasonLabels: Record<string, LocalizedText>;
 }
+
+/** Every figure: for tests and the rules' checks, never sent as is. */
+export interface FullOptOutItem extends ProcurementDeclarationStats, ProcurementFacts {}
+
+/** What the statistics page and API show: groups of fewer than 5 declaring agencies hidden (src/domain/smallGroups.ts). */
+export interface OptOutItem extends PublicDeclarationStats, ProcurementFacts {}
 
 /** A reason code's label in the procurement's questionnaire, in the reader's language; null when it has none. */
 export function reasonLabel(item: Pick<OptOutItem, 'reasonLabels'>, code: string | null, lang: Language): string | null {
@@ -34,11 +40,16 @@ export function reasonLabel(item: Pick<OptOutItem, 'reasonLabels'>, code: string
 /** States in which agencies have been asked: from the consultation on. */
 const ASKED: ProcurementState[] = ['consultation', 'announced', 'awarded', 'active', 'expired'];
 
-export async function optOutReport(db: Executor, th: SizeThresholds): Promise<OptOutItem[]> {
+export async function optOutReport(db: Executor, th: SizeThresholds): Promise<FullOptOutItem[]> {
   return cachedRead(db, `optouts:${th.smallBelow},${th.mediumMax},${th.largeAbove}`, () => loadOptOutReport(db, th), ['catalogue', 'statistics']);
 }
 
-async function loadOptOutReport(db: Executor, th: SizeThresholds): Promise<OptOutItem[]> {
+/** The report as everyone sees it (the page /statistikk/fravalg and GET /api/v1/stats/optouts). */
+export async function publicOptOutReport(db: Executor, th: SizeThresholds): Promise<OptOutItem[]> {
+  return (await optOutReport(db, th)).map((item) => ({ ...item, ...protectDeclarationStats(item) }));
+}
+
+async function loadOptOutReport(db: Executor, th: SizeThresholds): Promise<FullOptOutItem[]> {
   const procs = await queryRows<{
     id: string;
     title: LocalizedText;

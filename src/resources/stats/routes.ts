@@ -9,7 +9,7 @@ import { knownSlug, populationFrom } from './input.js';
 import type { ServiceRow } from './queries.js';
 import { adoptionByMinistry, adoptionReport, coverageReport, gapReport, launchesReport, tierReport, trendReport } from './served.js';
 import { AdoptionQuery, AdoptionResponse, CoverageQuery, CoverageResponse, LangQuery, OptOutResponse, TrendQuery, TrendResponse } from './schema.js';
-import { optOutReport, reasonLabel } from './optouts.js';
+import { publicOptOutReport, reasonLabel } from './optouts.js';
 import { osloToday } from '../../domain/osloTime.js';
 
 /** A service as the statistics API shows it. */
@@ -175,7 +175,7 @@ export async function registerStatsApi(api: App, deps: AppDeps): Promise<void> {
       },
     },
     async (req) => {
-      const items = await optOutReport(db, th);
+      const items = await publicOptOutReport(db, th);
       const { text } = localizer(req.lang);
       return {
         asOf: osloToday(),

@@ -145,13 +145,15 @@ export const TrendResponse = Type.Object(
   { $id: 'StatsTrends' },
 );
 
+const hiddenNote = 'Null when hidden: fewer than 5 agencies declared in the group, or hidden so that such a group cannot be worked out from the total.';
 const rates = {
   eligible: Type.Integer(),
-  optOuts: Type.Integer(),
-  accessions: Type.Integer(),
-  undeclared: Type.Integer(),
+  optOuts: nullable(Type.Integer({ description: hiddenNote })),
+  accessions: nullable(Type.Integer({ description: hiddenNote })),
+  undeclared: nullable(Type.Integer({ description: hiddenNote })),
   optOutRate: share,
   accessionRate: share,
+  hidden: Type.Boolean({ description: 'True when the declarations of this group are hidden (groups of fewer than 5 declaring agencies).' }),
 };
 const reasons = Type.Array(Type.Object({ code: nullable(Type.String()), label: nullable(Type.String()), count: Type.Integer(), share }));
 
@@ -168,7 +170,7 @@ export const OptOutResponse = Type.Object(
         obligation: Type.String(),
         provider: Ref,
         ...rates,
-        outsideEligible: Type.Integer(),
+        outsideEligible: nullable(Type.Integer({ description: 'Declarations from agencies outside the eligible set; null when 1–4.' })),
         reasons,
         bySize: Type.Array(Type.Object({ sizeClass: enumOf(SIZE_CLASSES), ...rates, reasons })),
         byMinistry: Type.Array(Type.Object({ ministryOrgnr: nullable(Type.String()), ...rates })),

@@ -10,6 +10,7 @@ import type { Actor } from '../../domain/actor.js';
 import { recordAudit } from '../../db/audit.js';
 import { mayUsage } from './policy.js';
 import { serviceWithTiers } from './queries.js';
+import { osloToday } from '../../domain/osloTime.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -56,7 +57,7 @@ export async function registerUsage(
     if (!tier) throw new HttpProblem(400, t.usage.errors.unknownTier(input.tier), { errors: [{ field: 'tier', message: t.usage.errors.unknownTier(input.tier) }] });
     tierId = tier.id;
   }
-  const since = checkDate(input.since, 'since', lang, actor.now.toISOString().slice(0, 10));
+  const since = checkDate(input.since, 'since', lang, osloToday(actor.now));
   return db.transaction(async (tx) => {
     const [open] = await tx
       .select()
@@ -88,7 +89,7 @@ export async function registerUsage(
 export async function endUsage(db: Database, actor: Actor, orgnr: string, serviceSlug: string, input: { endedOn?: string | undefined; reason?: string | undefined }, lang: Language): Promise<void> {
   const t = messages[lang];
   const { service, capacity } = await prepare(db, actor, orgnr, serviceSlug, lang);
-  const endedOn = checkDate(input.endedOn, 'endedOn', lang, actor.now.toISOString().slice(0, 10));
+  const endedOn = checkDate(input.endedOn, 'endedOn', lang, osloToday(actor.now));
   await db.transaction(async (tx) => {
     const [open] = await tx
       .select()

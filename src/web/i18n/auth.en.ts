@@ -14,6 +14,7 @@ export const authEn: typeof authNb = {
     tooManyRequests: (seconds: number) => `Too many sign-in attempts. Wait ${count(seconds, { one: '# second', other: '# seconds' })} and try again.`,
     forbidden: 'You do not have access to this.',
     notYourProvider: 'You can only do this for providers you are an editor for.',
+    noWriteAccess: 'You have no role that may change anything here. DFØ’s administrator assigns roles.',
     notYourAgency: (orgnr: string) => `You cannot act on behalf of the agency with organisation number ${orgnr}.`,
   },
   auth: {

@@ -13,6 +13,7 @@ export const authNb = {
     tooManyRequests: (seconds: number) => `For mange innloggingsforsøk. Vent ${count(seconds, { one: '# sekund', other: '# sekunder' })} og prøv igjen.`,
     forbidden: 'Du har ikke tilgang til dette.',
     notYourProvider: 'Du kan bare gjøre dette for leverandører du er redaktør for.',
+    noWriteAccess: 'Du har ingen rolle som kan endre noe her. Administratoren i DFØ gir roller.',
     notYourAgency: (orgnr: string) => `Du kan ikke handle på vegne av virksomheten med organisasjonsnummer ${orgnr}.`,
   },
   auth: {

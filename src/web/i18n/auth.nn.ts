@@ -14,6 +14,7 @@ export const authNn: typeof authNb = {
     tooManyRequests: (seconds: number) => `For mange innloggingsforsøk. Vent ${number(seconds)} sekund og prøv igjen.`,
     forbidden: 'Du har ikkje tilgang til dette.',
     notYourProvider: 'Du kan berre gjere dette for leverandørar du er redaktør for.',
+    noWriteAccess: 'Du har inga rolle som kan endre noko her. Administratoren i DFØ gir roller.',
     notYourAgency: (orgnr: string) => `Du kan ikkje handle på vegner av verksemda med organisasjonsnummer ${orgnr}.`,
   },
   auth: {

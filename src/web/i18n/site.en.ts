@@ -80,6 +80,7 @@ export const siteEn: typeof siteNb = {
     databaseUnavailable: 'We cannot reach the database right now. Please try again in a few seconds.',
     databaseFull: 'The database has no room for more data, so the change was not saved. Operations have been alerted; please try again later.',
     controlCharacters: 'The request contains control characters (such as NUL) that cannot be stored. Remove them and try again.',
+    overloaded: 'The portal has many requests right now. Please try again in a few seconds.',
     unknownTable: (name: string) => `This page has no table "${name}".`,
     unknownExportFormat: 'Tables can be downloaded as CSV or XLSX.',
     notFoundTitle: 'Page not found',

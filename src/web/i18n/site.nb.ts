@@ -78,6 +78,7 @@ export const siteNb = {
     databaseUnavailable: 'Vi får ikke kontakt med databasen akkurat nå. Prøv igjen om noen sekunder.',
     databaseFull: 'Databasen har ikke plass til flere data, så endringen ble ikke lagret. Driften er varslet; prøv igjen senere.',
     controlCharacters: 'Forespørselen inneholder kontrolltegn (for eksempel NUL) som ikke kan lagres. Fjern dem og prøv igjen.',
+    overloaded: 'Portalen har mange forespørsler akkurat nå. Prøv igjen om noen sekunder.',
     unknownTable: (name: string) => `Siden har ingen tabell «${name}».`,
     unknownExportFormat: 'Tabeller kan lastes ned som CSV eller XLSX.',
     notFoundTitle: 'Fant ikke siden',

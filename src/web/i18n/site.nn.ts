@@ -80,6 +80,7 @@ export const siteNn: typeof siteNb = {
     databaseUnavailable: 'Vi får ikkje kontakt med databasen akkurat no. Prøv igjen om nokre sekund.',
     databaseFull: 'Databasen har ikkje plass til fleire data, så endringa vart ikkje lagra. Drifta er varsla; prøv igjen seinare.',
     controlCharacters: 'Førespurnaden inneheld kontrollteikn (til dømes NUL) som ikkje kan lagrast. Fjern dei og prøv igjen.',
+    overloaded: 'Portalen har mange førespurnader akkurat no. Prøv igjen om nokre sekund.',
     unknownTable: (name: string) => `Sida har ingen tabell «${name}».`,
     unknownExportFormat: 'Tabellar kan lastast ned som CSV eller XLSX.',
     notFoundTitle: 'Fann ikkje sida',

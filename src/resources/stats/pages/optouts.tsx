@@ -4,7 +4,8 @@ import type { App, AppDeps } from '../../../server/types.js';
 import { JsonLink, Section } from '../../../web/components.js';
 import { StatTableView } from '../../../web/export/StatTableView.js';
 import { optOutReasonChart } from '../charts.js';
-import { optOutReport } from '../optouts.js';
+import { publicOptOutReport } from '../optouts.js';
+import { SmallGroupsNotice } from '../../../web/smallGroupsNotice.js';
 import { osloToday } from '../../../domain/osloTime.js';
 import { registerStatPage } from '../statPage.js';
 import { optOutReasonsTable, optOutTable } from '../tables.js';
@@ -20,7 +21,7 @@ export function registerOptOutsPage(app: App, deps: AppDeps): void {
   registerStatPage(app, '/statistikk/fravalg', { querystring: Type.Object({}) }, async (req, download) => {
     const today = osloToday();
     const { t, c, chart } = contexts(req, today);
-    const items = await optOutReport(db, th);
+    const items = await publicOptOutReport(db, th);
     const table = optOutTable(c, items);
     const withReasons = items.filter((i) => i.reasons.length > 0);
     const reasonTables = withReasons.map((i, n) => optOutReasonsTable(c, i, `begrunnelser-${n + 1}`));
@@ -48,6 +49,7 @@ export function registerOptOutsPage(app: App, deps: AppDeps): void {
           ) : null}
           <Section title={t.stats.optouts.howTitle} id="how">
             <Paragraph>{t.stats.optouts.how}</Paragraph>
+            <SmallGroupsNotice />
             {deps.config.statsLagSeconds > 0 ? <Paragraph>{t.stats.optouts.lag(deps.config.statsLagSeconds)}</Paragraph> : null}
           </Section>
           <JsonLink href="/api/v1/stats/optouts" />
