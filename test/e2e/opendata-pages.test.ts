@@ -56,7 +56,7 @@ describe('open-data and upload pages in Chromium', () => {
     await page.setInputFiles('#usage-file', { name: 'kunder.csv', mimeType: 'text/csv', buffer: Buffer.from(`orgnr;tjeneste;tjenestemodell;fra\n${orgnr};lonn;basis;2024-02-01\n`) });
     await page.getByRole('button', { name: 'Forhåndsvis' }).click();
     await page.getByRole('button', { name: 'Bekreft og lagre' }).click();
-    await page.waitForSelector('text=Kundelisten er lagret: 1 endringer.');
+    await page.waitForSelector('text=Kundelisten er lagret: 1 endring.');
     await expectNoAxeViolations(page, 'applied');
     await context.close();
   });
