@@ -70,7 +70,7 @@ describe.each(testEngines())('costs and gains on %s', (engine) => {
   it('shows the indicators as charts with a summary and a table on the service page, changed at once', async () => {
     const before = await t.app.inject({ url: '/tjenester/dfo-regnskap' });
     const html = decode(expectHtmlPage(before, 'nb'));
-    expect(html).toMatch(/<figure class="chart" id="gain-[^"]+">/);
+    expect(html).toMatch(/<figure class="chart chart--stacked" id="gain-[^"]+">/);
     expect(html).toMatch(/<svg class="chart__svg"[^>]*role="img"[^>]*aria-labelledby="gain-[^"]+-title"/);
     expect(html).toMatch(/Fra 0,5 timer i 2018 \(nullpunkt\) til 0,35 timer i 2021: 30\s%\slavere, en gevinst\./);
     expect(html).toContain(`<caption id="table-gevinst-${id}-caption">Timer per bilag: nullpunkt og resultater</caption>`);

@@ -132,7 +132,7 @@ export function GainChart({ i, slug }: { i: GainIndicatorRow; slug: string }) {
     { prefix: id, labelledBy: `${id}-title`, describedBy: `${id}-desc` },
   );
   return (
-    <ChartFigure id={id} title={`${name} (${t.gain.unitName[i.unit]})`} summary={summary} svg={svg} table={gainTable(t, fmt, i, name)} download={{ path: href(`/tjenester/${slug}`), query: '' }}>
+    <ChartFigure id={id} title={`${name} (${t.gain.unitName[i.unit]})`} summary={summary} svg={svg} table={gainTable(t, fmt, i, name)} download={{ path: href(`/tjenester/${slug}`), query: '' }} stacked>
       <DefinitionList
         items={[
           { term: t.gain.baselineDescription, value: <Text value={i.baselineDescription} /> },
