@@ -71,7 +71,7 @@ describe.each(testEngines())('readable audit log and end reasons on %s (demo dat
   it.each([
     ['', 'Siri Aas (Statens innkjøpssenter) satte oppfølging til Kontaktet.'],
     ['/nn', 'Siri Aas (Statens innkjøpssenter) sette oppfølging til Kontakta.'],
-    ['/en', 'Siri Aas (Statens innkjøpssenter) set the follow-up to Contacted.'],
+    ['/en', 'Siri Aas (National Procurement Service) set the follow-up to Contacted.'],
   ])('the log (%s) reads as sentences, no codes or JSON', async (prefix, sentence) => {
     const res = await t.app.inject({ url: `${prefix}/admin/logg?person=Siri`, headers: headers.anne });
     expect(res.statusCode).toBe(200);
@@ -118,7 +118,7 @@ describe.each(testEngines())('readable audit log and end reasons on %s (demo dat
   ])('the usage history (%s) names end reasons, never tier_change', async (prefix, label) => {
     // Lotteritilsynet's history holds a row ended by a change of service model.
     await t.database.db.execute(sql`update subscriptions set end_reason = 'tier_change', ended_on = '2020-01-01'
-      where id = (select id from subscriptions where agency_orgnr = '982391490' and (ended_on is not null or end_reason = 'tier_change') order by id limit 1)`);
+      where id = (select id from subscriptions where agency_orgnr = '982391490' order by (end_reason = 'tier_change') desc nulls last, id limit 1)`);
     const [ended] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from subscriptions where agency_orgnr = '982391490' and end_reason = 'tier_change'`);
     expect(ended!.n).toBeGreaterThan(0);
     const page = await t.app.inject({ url: `${prefix}/min-side/virksomhet/982391490`, headers: headers.lise });
