@@ -1,4 +1,4 @@
-import { Alert, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
 import { type LocalizedText, pickText } from '../../domain/catalogue.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
@@ -160,22 +160,15 @@ function RecommendationList({ items, why }: { items: Recommendation[]; why: (r: 
           <Heading level={4} data-size="2xs">
             <a href={href(`/tjenester/${r.service.slug}`)}>
               <Text value={r.service.name} />
-            </a>{' '}
-            {r.eligibility === 'unknown' ? (
-              <Tag data-size="sm" data-color="warning">
-                {t.stats.adoption.eligibilityUnknown}
-              </Tag>
-            ) : null}
+            </a>
           </Heading>
           <span className="block muted">
             <Text value={r.service.provider.name} />
             {r.similar.peers > 0 ? ` · ${t.stats.recommendations.share}: ${fmt.percent(r.similar.users / r.similar.peers)}` : ''}
           </span>
-          <ul className="reasons">
-            {why(r).map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
+          <Paragraph data-size="sm" className="reasons">
+            {why(r).join(' ')}
+          </Paragraph>
         </li>
       ))}
     </ul>
