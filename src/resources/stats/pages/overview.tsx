@@ -39,6 +39,14 @@ function StatNav() {
       <li>
         <Card data-color="neutral">
           <Heading level={3} data-size="2xs">
+            <a href={href('/statistikk/ikke-bruk')}>{t.nonUse.statsTitle}</a>
+          </Heading>
+          <Paragraph data-size="sm">{t.nonUse.statsLead}</Paragraph>
+        </Card>
+      </li>
+      <li>
+        <Card data-color="neutral">
+          <Heading level={3} data-size="2xs">
             <a href={href('/statistikk/departementer')}>{t.stats.ministry.listTitle}</a>
           </Heading>
           <Paragraph data-size="sm">{t.stats.ministry.lead}</Paragraph>
