@@ -1,0 +1,45 @@
+/**
+ * Authorization for the report lane's actions (issue 17) as a matrix: every demo role and the public, allowed and
+ * denied, over HTTP with real sessions and CSRF tokens, on both engines.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { serviceOptOuts } from '../../src/db/schema/index.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { testEngines } from '../support/engines.js';
+import { caller, demoSessions, formPoster, matrix, type Who } from '../support/sessions.js';
+
+const LOTTSTIFT = '982391490'; // Lise's agency, under KUD (Mona)
+const VALG = '916132727'; // Per's agency; does not use DFØ accounting in the demo data
+
+describe.each(testEngines())('authorization of the report lane on %s', (engine) => {
+  let t: TestApp;
+  let headers: Record<Who, Record<string, string>>;
+  let valgNonUse: string;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { seed: 'demo' });
+    headers = await demoSessions(t.database.db);
+    const [row] = await t.database.db.select({ id: serviceOptOuts.id }).from(serviceOptOuts).where(and(eq(serviceOptOuts.agencyOrgnr, VALG), isNull(serviceOptOuts.withdrawnAt)));
+    valgNonUse = row!.id;
+  });
+  afterAll(async () => t?.close());
+  const call = caller(() => t, () => headers);
+  const form = formPoster(() => t, () => headers);
+  const page = (who: Who, url: string) => t.app.inject({ url, headers: headers[who].cookie ? { cookie: headers[who].cookie } : {} });
+
+  describe('non-use of services (item 1)', () => {
+    matrix('read Valgdirektoratet’s non-use', { anonymous: 401, lise: 403, per: 200, siri: 403, dag: 403, mona: 403, anne: 200 }, (w) => call(w, 'GET', `/api/v1/agencies/${VALG}/non-use`));
+    matrix('read Lotteri- og stiftelsestilsynet’s non-use (its ministry may)', { anonymous: 401, lise: 200, per: 403, siri: 403, dag: 403, mona: 200, anne: 200 }, (w) =>
+      call(w, 'GET', `/api/v1/agencies/${LOTTSTIFT}/non-use`),
+    );
+    matrix('read DFØ’s follow-up list', { anonymous: 401, lise: 403, per: 403, siri: 403, dag: 200, mona: 403, anne: 200 }, (w) => call(w, 'GET', '/api/v1/providers/dfo/non-use'));
+    matrix('follow up Valgdirektoratet’s non-use of DFØ accounting', { anonymous: 401, lise: 403, per: 403, siri: 403, dag: 200, mona: 403, anne: 200 }, (w) =>
+      call(w, 'PUT', `/api/v1/non-use/${valgNonUse}/follow-up`, { state: 'contacted', note: `av ${w}` }),
+    );
+    matrix('read the non-use statistics', { anonymous: 200, lise: 200, per: 200, siri: 200, dag: 200, mona: 200, anne: 200 }, (w) => call(w, 'GET', '/api/v1/stats/non-use'));
+    matrix('open DFØ’s follow-up page', { anonymous: 303, lise: 403, per: 403, siri: 403, dag: 200, mona: 403, anne: 200 }, (w) => page(w, '/min-side/leverandor/dfo/ikke-bruk'));
+    matrix('follow up by form', { anonymous: 401, lise: 403, per: 403, siri: 403, dag: 303, mona: 403, anne: 303 }, (w) =>
+      form(w, `/min-side/leverandor/dfo/ikke-bruk/${valgNonUse}`, { state: 'resolved', note: `skjema av ${w}` }),
+    );
+  });
+});
