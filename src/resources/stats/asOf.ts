@@ -19,3 +19,8 @@ export function asOfFrom(value: string | undefined, lang: Language, now = new Da
   }
   return value;
 }
+
+/** The day a statistics page is for: its `?asOf=` (checked as above) or today. */
+export function asOfOf(req: { query: unknown; lang: Language }): string {
+  return asOfFrom((req.query as { asOf?: string } | undefined)?.asOf, req.lang);
+}

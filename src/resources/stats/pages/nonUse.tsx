@@ -4,7 +4,7 @@ import type { App, AppDeps } from '../../../server/types.js';
 import { JsonLink, Section } from '../../../web/components.js';
 import { StatTableView } from '../../../web/export/StatTableView.js';
 import { SmallGroupsNotice } from '../../../web/smallGroupsNotice.js';
-import { asOfFrom, AsOfProperty } from '../asOf.js';
+import { asOfOf } from '../asOf.js';
 import { nonUseReport, nonUseTables } from '../nonUse.js';
 import { registerStatPage } from '../statPage.js';
 import { contexts, StatsLayout } from './shared.js';
@@ -13,8 +13,8 @@ import { contexts, StatsLayout } from './shared.js';
 export function registerNonUsePage(app: App, deps: AppDeps): void {
   const { db } = deps.database;
   const th = deps.config.sizeThresholds;
-  registerStatPage(app, '/statistikk/ikke-bruk', { querystring: Type.Object({ asOf: AsOfProperty }) }, async (req, download) => {
-    const asOf = asOfFrom((req.query as { asOf?: string }).asOf, req.lang);
+  registerStatPage(app, '/statistikk/ikke-bruk', { querystring: Type.Object({}) }, async (req, download) => {
+    const asOf = asOfOf(req);
     const { t, c } = contexts(req, asOf);
     const r = await nonUseReport(db, th, asOf);
     const [summary, ...rest] = nonUseTables(r, req.lang, c.note ?? '');
