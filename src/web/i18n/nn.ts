@@ -13,7 +13,7 @@ import { needsNn } from './needs.nn.js';
 import { surveysNn } from './surveys.nn.js';
 import { ideasNn } from './ideas.nn.js';
 import { gainsNn } from './gains.nn.js';
-import { nonUseNn } from './nonUse.nn.js';
+import { reportNn } from './report.nn.js';
 import { apiNn } from './api.nn.js';
 import type { MessageParts, Messages } from './nb.js';
 import { mergeParts } from './parts.js';
@@ -35,7 +35,7 @@ export const nnParts: MessageParts = {
   surveys: surveysNn,
   ideas: ideasNn,
   gains: gainsNn,
-  nonUse: nonUseNn,
+  report: reportNn,
   api: apiNn,
 };
 

@@ -1,7 +1,7 @@
-import type { nonUseNb } from './nonUse.nb.js';
+import type { reportNb } from './report.nb.js';
 
 /** Nynorsk: fråval av fellestenester, følgde opp. */
-export const nonUseNn: typeof nonUseNb = {
+export const reportNn: typeof reportNb = {
   nonUse: {
     statsTitle: 'Fråval av fellestenester',
     statsLead: 'Tenester verksemdene har sagt at dei ikkje brukar, med grunnar, etter storleik og departementsområde.',
@@ -42,6 +42,28 @@ export const nonUseNn: typeof nonUseNb = {
       unknown: 'Fann ikkje fråvalet.',
       state: 'Vel ein gyldig oppfølgingsstatus.',
       noteTooLong: 'Notatet kan vere på høgst 2000 teikn.',
+    },
+  },
+  accessRequest: {
+    title: 'Be om tilgang',
+    sectionTitle: 'Tenester de kan be om tilgang til',
+    sectionLead: 'Sektor- og gruppetenester utanfor målgruppa dykkar. Leverandøren kan gi tilgang, seie nei med grunngiving eller setje dykk på venteliste.',
+    ask: 'Be om tilgang',
+    need: 'Kva treng de tenesta til?',
+    needHelp: 'Skildre behovet kort, så leverandøren kan vurdere førespurnaden.',
+    sent: 'Førespurnaden er send til leverandøren.',
+    state: { pending: 'Ventar på svar', granted: 'Tilgang gitt', declined: 'Avslått', waiting_list: 'På venteliste' },
+    yourRequest: (state: string) => `De har bede om tilgang: ${state}.`,
+    none: 'Ingen sektor- eller gruppetenester utanfor målgruppa dykkar.',
+    errors: {
+      notAskable: 'Tenesta er ikkje ei sektor- eller gruppeteneste de står utanfor; de kan ta henne i bruk direkte.',
+      open: 'Verksemda har allereie ein open førespurnad om denne tenesta.',
+      need: 'Skildre behovet (høgst 2000 teikn).',
+      unknown: 'Fann ikkje førespurnaden.',
+      answer: 'Vel eit gyldig svar: gi tilgang, avslå eller set på venteliste.',
+      reasonRequired: 'Eit avslag må grunngivast.',
+      alreadyAnswered: 'Førespurnaden er allereie svart på.',
+      sameState: 'Førespurnaden står allereie slik.',
     },
   },
 };

@@ -1,7 +1,7 @@
-import type { nonUseNb } from './nonUse.nb.js';
+import type { reportNb } from './report.nb.js';
 
 /** English: voluntary non-use of shared services, followed up. */
-export const nonUseEn: typeof nonUseNb = {
+export const reportEn: typeof reportNb = {
   nonUse: {
     statsTitle: 'Shared services not used',
     statsLead: 'Services agencies have said they do not use, with their reasons, by size class and ministry area.',
@@ -42,6 +42,28 @@ export const nonUseEn: typeof nonUseNb = {
       unknown: 'The non-use was not found.',
       state: 'Choose a valid follow-up state.',
       noteTooLong: 'The note can be at most 2000 characters.',
+    },
+  },
+  accessRequest: {
+    title: 'Ask for access',
+    sectionTitle: 'Services you can ask for access to',
+    sectionLead: 'Sector and group services outside your target group. The provider may grant access, decline with a reason or put you on a waiting list.',
+    ask: 'Ask for access',
+    need: 'What do you need the service for?',
+    needHelp: 'Describe the need briefly, so the provider can consider the request.',
+    sent: 'The request has been sent to the provider.',
+    state: { pending: 'Awaiting an answer', granted: 'Access granted', declined: 'Declined', waiting_list: 'On the waiting list' },
+    yourRequest: (state: string) => `You have asked for access: ${state}.`,
+    none: 'No sector or group services outside your target group.',
+    errors: {
+      notAskable: 'The service is not a sector or group service you are outside of; you can take it into use directly.',
+      open: 'The agency already has an open request for this service.',
+      need: 'Describe the need (at most 2000 characters).',
+      unknown: 'The request was not found.',
+      answer: 'Choose a valid answer: grant, decline or waiting list.',
+      reasonRequired: 'A decline needs a reason.',
+      alreadyAnswered: 'The request has already been answered.',
+      sameState: 'The request is already in that state.',
     },
   },
 };

@@ -1,5 +1,5 @@
-/** Bokmål: voluntary non-use of services, followed up (issue 17, item 1). The source for nonUse.nn.ts and nonUse.en.ts. */
-export const nonUseNb = {
+/** Bokmål: the report lane (issue 17): non-use followed up, access requests. The source for report.nn.ts and report.en.ts. */
+export const reportNb = {
   nonUse: {
     statsTitle: 'Fravalg av fellestjenester',
     statsLead: 'Tjenester virksomhetene har sagt at de ikke bruker, med grunner, etter størrelse og departementsområde.',
@@ -40,6 +40,28 @@ export const nonUseNb = {
       unknown: 'Fant ikke fravalget.',
       state: 'Velg en gyldig oppfølgingsstatus.',
       noteTooLong: 'Notatet kan være på høyst 2000 tegn.',
+    },
+  },
+  accessRequest: {
+    title: 'Be om tilgang',
+    sectionTitle: 'Tjenester dere kan be om tilgang til',
+    sectionLead: 'Sektor- og gruppetjenester utenfor målgruppen deres. Leverandøren kan gi tilgang, si nei med begrunnelse eller sette dere på venteliste.',
+    ask: 'Be om tilgang',
+    need: 'Hva trenger dere tjenesten til?',
+    needHelp: 'Beskriv behovet kort, så leverandøren kan vurdere forespørselen.',
+    sent: 'Forespørselen er sendt til leverandøren.',
+    state: { pending: 'Venter på svar', granted: 'Tilgang gitt', declined: 'Avslått', waiting_list: 'På venteliste' },
+    yourRequest: (state: string) => `Dere har bedt om tilgang: ${state}.`,
+    none: 'Ingen sektor- eller gruppetjenester utenfor målgruppen deres.',
+    errors: {
+      notAskable: 'Tjenesten er ikke en sektor- eller gruppetjeneste dere står utenfor; dere kan ta den i bruk direkte.',
+      open: 'Virksomheten har allerede en åpen forespørsel om denne tjenesten.',
+      need: 'Beskriv behovet (høyst 2000 tegn).',
+      unknown: 'Fant ikke forespørselen.',
+      answer: 'Velg et gyldig svar: gi tilgang, avslå eller sett på venteliste.',
+      reasonRequired: 'Et avslag må begrunnes.',
+      alreadyAnswered: 'Forespørselen er allerede besvart.',
+      sameState: 'Forespørselen står allerede slik.',
     },
   },
 };
