@@ -42,4 +42,25 @@ describe.each(testEngines())('authorization of the report lane on %s', (engine) 
       form(w, `/min-side/leverandor/dfo/ikke-bruk/${valgNonUse}`, { state: 'resolved', note: `skjema av ${w}` }),
     );
   });
+
+  describe('access requests (item 3)', () => {
+    const SERVICE = 'mdir-felles-arkiv'; // a sector service outside every demo agency's ministry area
+    // Lise asks for her agency; Per for one of his (Valgdirektoratet); the administrator for Likestillingsombudet.
+    const asker: Partial<Record<Who, string>> = { lise: LOTTSTIFT, per: VALG, anne: '988681873' };
+    matrix('ask for access to a sector service for one’s own agency', { anonymous: 401, lise: 201, per: 201, siri: 403, dag: 403, mona: 403, anne: 201 }, (w) =>
+      call(w, 'POST', `/api/v1/services/${SERVICE}/access-requests`, { agency: asker[w] ?? LOTTSTIFT, need: `Behov fra ${w}` }),
+    );
+    matrix('read the requests for a service (the provider all, an agency its own)', { anonymous: 401, lise: 200, per: 200, siri: 403, dag: 403, mona: 403, anne: 200 }, (w) =>
+      call(w, 'GET', `/api/v1/services/${SERVICE}/access-requests`),
+    );
+    matrix('answer a request (only the provider, here none of the demo editors, and the administrator)', { anonymous: 401, lise: 403, per: 403, siri: 403, dag: 403, mona: 403, anne: 200 }, async (w) => {
+      const list = (await call('anne', 'GET', `/api/v1/services/${SERVICE}/access-requests`)).json() as { items: { id: string; state: string }[] };
+      const open = list.items.find((x) => x.state === 'pending')!;
+      return call(w, 'PUT', `/api/v1/services/${SERVICE}/access-requests/${open.id}`, { state: 'waiting_list' });
+    });
+    matrix('read the demand in the aggregate', { anonymous: 200, lise: 200, per: 200, siri: 200, dag: 200, mona: 200, anne: 200 }, (w) => call(w, 'GET', '/api/v1/stats/access-requests'));
+    matrix('ask by form on the agency’s page', { anonymous: 401, lise: 409, per: 403, siri: 403, dag: 403, mona: 403, anne: 409 }, (w) =>
+      form(w, `/virksomheter/${LOTTSTIFT}/hva-kan-vi-bruke/tilgang`, { service: SERVICE, need: 'Skjema' }),
+    );
+  });
 });

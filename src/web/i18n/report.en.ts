@@ -56,6 +56,7 @@ export const reportEn: typeof reportNb = {
     yourRequest: (state: string) => `You have asked for access: ${state}.`,
     none: 'No sector or group services outside your target group.',
     errors: {
+      chooseService: 'Choose a service.',
       notAskable: 'The service is not a sector or group service you are outside of; you can take it into use directly.',
       open: 'The agency already has an open request for this service.',
       need: 'Describe the need (at most 2000 characters).',

@@ -54,6 +54,7 @@ export const reportNb = {
     yourRequest: (state: string) => `Dere har bedt om tilgang: ${state}.`,
     none: 'Ingen sektor- eller gruppetjenester utenfor målgruppen deres.',
     errors: {
+      chooseService: 'Velg en tjeneste.',
       notAskable: 'Tjenesten er ikke en sektor- eller gruppetjeneste dere står utenfor; dere kan ta den i bruk direkte.',
       open: 'Virksomheten har allerede en åpen forespørsel om denne tjenesten.',
       need: 'Beskriv behovet (høyst 2000 tegn).',

@@ -56,6 +56,7 @@ export const reportNn: typeof reportNb = {
     yourRequest: (state: string) => `De har bede om tilgang: ${state}.`,
     none: 'Ingen sektor- eller gruppetenester utanfor målgruppa dykkar.',
     errors: {
+      chooseService: 'Vel ei teneste.',
       notAskable: 'Tenesta er ikkje ei sektor- eller gruppeteneste de står utanfor; de kan ta henne i bruk direkte.',
       open: 'Verksemda har allereie ein open førespurnad om denne tenesta.',
       need: 'Skildre behovet (høgst 2000 teikn).',
