@@ -65,14 +65,7 @@ export function AskForAccessSection({ orgnr, items, canAsk, sent }: { orgnr: str
       {asked.length ? (
         <ul className="link-list">
           {asked.map((s) => (
-            <li key={s.slug}>
-              <a href={href(`/tjenester/${s.slug}`)}>
-                <Text value={s.name} />
-              </a>{' '}
-              <Tag data-size="sm" data-color={s.state === 'granted' ? 'success' : s.state === 'declined' ? 'danger' : 'info'}>
-                {a.state[s.state!]}
-              </Tag>
-            </li>
+            <ServiceItem key={s.slug} s={s} tag={a.state[s.state!]} color={s.state === 'granted' ? 'success' : s.state === 'declined' ? 'danger' : 'info'} />
           ))}
         </ul>
       ) : null}
@@ -80,17 +73,7 @@ export function AskForAccessSection({ orgnr, items, canAsk, sent }: { orgnr: str
         <summary>{`${a.sectionTitle} (${items.length})`}</summary>
         <ul className="link-list">
           {items.map((s) => (
-            <li key={s.slug}>
-              <a href={href(`/tjenester/${s.slug}`)}>
-                <Text value={s.name} />
-              </a>{' '}
-              <span className="muted">
-                <Text value={s.provider} />
-              </span>{' '}
-              <Tag data-size="sm" data-color="neutral">
-                {s.state ? a.state[s.state] : a.ask}
-              </Tag>
-            </li>
+            <ServiceItem key={s.slug} s={s} tag={s.state ? a.state[s.state] : a.ask} color="neutral" withProvider />
           ))}
         </ul>
       </details>
@@ -104,6 +87,28 @@ export function AskForAccessSection({ orgnr, items, canAsk, sent }: { orgnr: str
         </PostForm>
       ) : null}
     </>
+  );
+}
+
+/** One service in the lists: its link, optionally its provider, and a tag (its state, or "ask for access"). */
+function ServiceItem({ s, tag, color, withProvider }: { s: AskableService; tag: string; color: 'success' | 'danger' | 'info' | 'neutral'; withProvider?: boolean }) {
+  const href = useHref();
+  return (
+    <li>
+      <a href={href(`/tjenester/${s.slug}`)}>
+        <Text value={s.name} />
+      </a>{' '}
+      {withProvider ? (
+        <>
+          <span className="muted">
+            <Text value={s.provider} />
+          </span>{' '}
+        </>
+      ) : null}
+      <Tag data-size="sm" data-color={color}>
+        {tag}
+      </Tag>
+    </li>
   );
 }
 

@@ -8,7 +8,7 @@ import { actorOf } from '../../server/actor.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { messages } from '../../web/i18n/index.js';
-import { enumOf, Lang, nullable, OrgRef, problem, security, SlugParams } from '../shared/schema.js';
+import { enumOf, Lang, nullable, OrgRef, problem, security, signedInSlugRead, SlugParams } from '../shared/schema.js';
 import { answerAccess, askForAccess } from './commands.js';
 import { mayAnswerAccess } from './policy.js';
 import { type AccessRequestRow, listAccessRequests, serviceForAccess } from './queries.js';
@@ -68,17 +68,7 @@ export async function registerAccessRequestApi(api: App, deps: AppDeps): Promise
 
   api.get(
     '/services/:slug/access-requests',
-    {
-      schema: {
-        tags: ['services'],
-        summary: 'Requests for access to a sector or group service from agencies outside its target group',
-        description: "The provider of the service and administrators see all; an agency's editors see their agencies' requests.",
-        security,
-        params: SlugParams,
-        querystring: Type.Object({ lang: Lang }),
-        response: { 200: List, 401: problem, 403: problem, 404: problem },
-      },
-    },
+    signedInSlugRead('services', 'Requests for access to a sector or group service from agencies outside its target group', "The provider of the service and administrators see all; an agency's editors see their agencies' requests.", List),
     async (req) => {
       const t = messages[req.lang];
       if (!req.principal) throw new HttpProblem(401, t.access.signInRequired);

@@ -7,7 +7,7 @@ import type { App, AppDeps } from '../../server/types.js';
 import { messages } from '../../web/i18n/index.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { getAgency } from '../myAgency/queries.js';
-import { Lang, problem, security, SlugParams } from '../shared/schema.js';
+import { Lang, problem, security, signedInSlugRead } from '../shared/schema.js';
 import { providerBySlug } from '../shared/queries.js';
 import { asOfFrom } from '../stats/asOf.js';
 import { nonUseReport } from '../stats/nonUse.js';
@@ -55,17 +55,7 @@ export async function registerNonUseApi(api: App, deps: AppDeps): Promise<void> 
 
   api.get(
     '/providers/:slug/non-use',
-    {
-      schema: {
-        tags: ['usage'],
-        summary: "The provider's follow-up list: agencies that do not use its services, with follow-up and internal notes",
-        description: "For the provider's editors and administrators.",
-        security,
-        params: SlugParams,
-        querystring: Type.Object({ lang: Lang }),
-        response: { 200: NonUseList, 401: problem, 403: problem, 404: problem },
-      },
-    },
+    signedInSlugRead('usage', "The provider's follow-up list: agencies that do not use its services, with follow-up and internal notes", "For the provider's editors and administrators.", NonUseList),
     async (req) => {
       const t = messages[req.lang];
       if (!req.principal) throw new HttpProblem(401, t.access.signInRequired);
