@@ -18,6 +18,7 @@ import { registerIdeaApi } from '../resources/ideas/routes.js';
 import { registerGainApi } from '../resources/gains/routes.js';
 import { registerNonUseApi } from '../resources/nonUse/routes.js';
 import { registerAccessRequestApi } from '../resources/accessRequests/routes.js';
+import { registerProcurementQuestionApi } from '../resources/procurementQuestions/routes.js';
 
 /** Every JSON API route, under /api/v1. One line per resource. */
 export async function registerApi(api: App, deps: AppDeps): Promise<void> {
@@ -41,4 +42,5 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   await registerGainApi(api, deps);
   await registerNonUseApi(api, deps);
   await registerAccessRequestApi(api, deps);
+  await registerProcurementQuestionApi(api, deps);
 }

@@ -63,4 +63,21 @@ describe.each(testEngines())('authorization of the report lane on %s', (engine) 
       form(w, `/virksomheter/${LOTTSTIFT}/hva-kan-vi-bruke/tilgang`, { service: SERVICE, need: 'Skjema' }),
     );
   });
+
+  describe('questions on a procurement in consultation (item 2)', () => {
+    let open = '';
+    beforeAll(async () => {
+      const list = (await t.app.inject({ url: '/api/v1/procurements' })).json().items as { id: string; status: string }[];
+      open = list.find((p) => p.status === 'consultation')!.id;
+    });
+    const asker: Partial<Record<Who, string>> = { lise: LOTTSTIFT, per: VALG, anne: LOTTSTIFT };
+    matrix('ask a question for one’s own agency', { anonymous: 401, lise: 201, per: 201, siri: 403, dag: 403, mona: 403, anne: 201 }, (w) =>
+      call(w, 'POST', `/api/v1/procurements/${open}/questions`, { agency: asker[w] ?? LOTTSTIFT, question: `Spørsmål fra ${w}` }),
+    );
+    matrix('answer a question (the provider running it and the administrator)', { anonymous: 401, lise: 403, per: 403, siri: 200, dag: 403, mona: 403, anne: 200 }, async (w) => {
+      const list = (await call('anne', 'GET', `/api/v1/procurements/${open}/questions`)).json() as { items: { id: string }[] };
+      return call(w, 'PUT', `/api/v1/procurements/${open}/questions/${list.items[0]!.id}/answer`, { answer: `Svar fra ${w}` });
+    });
+    matrix('read the questions and answers', { anonymous: 200, lise: 200, per: 200, siri: 200, dag: 200, mona: 200, anne: 200 }, (w) => call(w, 'GET', `/api/v1/procurements/${open}/questions`));
+  });
 });

@@ -26,3 +26,20 @@ CREATE TABLE "access_requests" (
 CREATE UNIQUE INDEX "access_requests_one_open_idx" ON "access_requests" ("service_id", "agency_orgnr") WHERE "state" in ('pending', 'waiting_list');
 --> statement-breakpoint
 CREATE INDEX "access_requests_agency_idx" ON "access_requests" ("agency_orgnr");
+--> statement-breakpoint
+-- Issue 17, item 2: public questions and answers on a procurement in consultation. The asking agency is kept for the
+-- provider; what is published (the question and its answer) never names it.
+CREATE TABLE "procurement_questions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"procurement_id" uuid NOT NULL REFERENCES "public"."procurements"("id") ON DELETE cascade,
+	"agency_orgnr" text NOT NULL REFERENCES "public"."agencies"("orgnr") ON DELETE restrict,
+	"question" text NOT NULL,
+	"asked_at" timestamp with time zone NOT NULL,
+	"asked_by" text NOT NULL,
+	"answer" text,
+	"answered_at" timestamp with time zone,
+	"answered_by" text,
+	CONSTRAINT "procurement_questions_orgnr_format" CHECK ("agency_orgnr" ~ '^[0-9]{9}$')
+);
+--> statement-breakpoint
+CREATE INDEX "procurement_questions_procurement_idx" ON "procurement_questions" ("procurement_id", "asked_at");

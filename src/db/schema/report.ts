@@ -3,6 +3,7 @@ import { check, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { AccessRequestState } from '../../domain/accessRequest.js';
 import { agencies, services } from './catalogue.js';
 import { agencyOrgnrCheck, instant, textRef, uuidId, uuidRef } from './columns.js';
+import { procurements } from './procurements.js';
 
 /**
  * An agency outside a sector or group service's target group asks the provider for access, with its need; the
@@ -30,4 +31,21 @@ export const accessRequests = pgTable(
     uniqueIndex('access_requests_one_open_idx').on(t.serviceId, t.agencyOrgnr).where(sql`${t.state} in ('pending', 'waiting_list')`),
     index('access_requests_agency_idx').on(t.agencyOrgnr),
   ],
+);
+
+/** A question on a procurement in consultation and the provider's answer; published without the asking agency. */
+export const procurementQuestions = pgTable(
+  'procurement_questions',
+  {
+    id: uuidId(),
+    procurementId: uuidRef('procurement_id', () => procurements.id, 'cascade'),
+    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
+    question: text('question').notNull(),
+    askedAt: instant('asked_at').notNull(),
+    askedBy: text('asked_by').notNull(),
+    answer: text('answer'),
+    answeredAt: instant('answered_at'),
+    answeredBy: text('answered_by'),
+  },
+  (t) => [agencyOrgnrCheck('procurement_questions'), index('procurement_questions_procurement_idx').on(t.procurementId, t.askedAt)],
 );

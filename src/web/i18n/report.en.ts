@@ -67,4 +67,14 @@ export const reportEn: typeof reportNb = {
       sameState: 'The request is already in that state.',
     },
   },
+  question: {
+    title: 'Questions and answers',
+    lead: "Agencies' questions about the procurement and the provider's answers. Questions are published without the name of the agency that asked.",
+    none: 'No questions have been answered yet.',
+    errors: {
+      closed: 'Questions can only be asked while the procurement is in consultation.',
+      text: 'Write the question or the answer (at most 2000 characters).',
+      unknown: 'The question was not found.',
+    },
+  },
 };

@@ -65,4 +65,14 @@ export const reportNb = {
       sameState: 'Forespørselen står allerede slik.',
     },
   },
+  question: {
+    title: 'Spørsmål og svar',
+    lead: 'Spørsmål fra virksomhetene om anskaffelsen og leverandørens svar. Spørsmålene publiseres uten navn på virksomheten som spurte.',
+    none: 'Ingen spørsmål er besvart ennå.',
+    errors: {
+      closed: 'Det kan bare stilles spørsmål mens anskaffelsen er på høring.',
+      text: 'Skriv spørsmålet eller svaret (høyst 2000 tegn).',
+      unknown: 'Fant ikke spørsmålet.',
+    },
+  },
 };

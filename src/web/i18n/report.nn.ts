@@ -67,4 +67,14 @@ export const reportNn: typeof reportNb = {
       sameState: 'Førespurnaden står allereie slik.',
     },
   },
+  question: {
+    title: 'Spørsmål og svar',
+    lead: 'Spørsmål frå verksemdene om anskaffinga og svaret frå leverandøren. Spørsmåla blir publiserte utan namnet på verksemda som spurde.',
+    none: 'Ingen spørsmål er svarte på enno.',
+    errors: {
+      closed: 'Det kan berre stillast spørsmål medan anskaffinga er på høyring.',
+      text: 'Skriv spørsmålet eller svaret (høgst 2000 teikn).',
+      unknown: 'Fann ikkje spørsmålet.',
+    },
+  },
 };
