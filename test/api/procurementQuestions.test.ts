@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { expectProblem } from '../support/expectations.js';
+import { decode, expectHtmlPage, expectProblem } from '../support/expectations.js';
 import { caller, demoSessions, type Who } from '../support/sessions.js';
 
 const LOTTSTIFT = '982391490';
@@ -39,6 +39,11 @@ describe.each(testEngines())('questions on a procurement on %s', (engine) => {
     expect(pub.json().items).toEqual([expect.objectContaining({ id, question: 'Omfatter avtalen reiser for styremedlemmer?', answer: 'Ja, når de reiser i oppdrag for virksomheten.' })]);
     expect(pub.body).not.toContain(LOTTSTIFT);
     expect((await call('lise', 'GET', `/api/v1/procurements/${open}/questions`)).body).not.toContain(LOTTSTIFT);
+    for (const [prefix, lang, title] of [['', 'nb', 'Spørsmål og svar'], ['/nn', 'nn', 'Spørsmål og svar'], ['/en', 'en', 'Questions and answers']] as const) {
+      const html = decode(expectHtmlPage(await t.app.inject({ url: `${prefix}/anskaffelser/${open}` }), lang));
+      expect(html).toContain(title);
+      expect(html).toContain('Ja, når de reiser i oppdrag for virksomheten.');
+    }
   });
 
   it('takes questions only during the consultation, and refuses an empty one', async () => {
