@@ -23,6 +23,8 @@ import { registerNeedPages } from '../resources/needs/pages.js';
 import { registerSurveyPages } from '../resources/surveys/pages.js';
 import { registerIdeaPages } from '../resources/ideas/pages.js';
 import { registerGainPages } from '../resources/gains/pages.js';
+import { registerNonUsePages } from '../resources/nonUse/pages.js';
+import { registerAccessRequestPages } from '../resources/accessRequests/pages.js';
 
 /** Every HTML page, registered once per language (bokmål at /, nynorsk at /nn, English at /en). */
 export async function registerPages(scope: App, deps: AppDeps, lang: Language): Promise<void> {
@@ -49,5 +51,7 @@ export async function registerPages(scope: App, deps: AppDeps, lang: Language): 
   await registerSurveyPages(scope, deps);
   await registerIdeaPages(scope, deps);
   await registerGainPages(scope, deps);
+  await registerNonUsePages(scope, deps);
+  await registerAccessRequestPages(scope, deps);
   await registerAccessibilityPages(scope, deps);
 }

@@ -49,6 +49,7 @@ const PARAMS: [RegExp, (s: Samples) => Record<string, string>][] = [
   [/^\/min-side\/virksomhet\/:orgnr$/, (s) => ({ orgnr: s.agency! })],
   [/^\/(min-side\/departement|statistikk\/departementer)\/:orgnr$/, (s) => ({ orgnr: s.ministry! })],
   [/^\/anskaffelser\/:id(\/|$)/, (s) => ({ id: s.procurement! })],
+  [/^\/min-side\/leverandor\/:slug\/ikke-bruk$/, (s) => ({ slug: s.provider! })],
 ];
 
 /** Every page route of the app with a URL to visit, from the app's own route inventory and the demo data. */

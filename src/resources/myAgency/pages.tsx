@@ -161,6 +161,8 @@ function MinePage({
                 <a href={href(`/leverandorer/${p.slug}`)}>
                   <Text value={p.name} />
                 </a>
+                {' · '}
+                <a href={href(`/min-side/leverandor/${p.slug}/ikke-bruk`)}>{t.nonUse.followUpLink}</a>
               </li>
             ))}
           </ul>
