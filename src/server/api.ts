@@ -16,6 +16,7 @@ import { registerNeedApi } from '../resources/needs/routes.js';
 import { registerSurveyApi } from '../resources/surveys/routes.js';
 import { registerIdeaApi } from '../resources/ideas/routes.js';
 import { registerGainApi } from '../resources/gains/routes.js';
+import { registerFollowApi } from '../resources/follows/routes.js';
 
 /** Every JSON API route, under /api/v1. One line per resource. */
 export async function registerApi(api: App, deps: AppDeps): Promise<void> {
@@ -37,4 +38,5 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   await registerSurveyApi(api, deps);
   await registerIdeaApi(api, deps);
   await registerGainApi(api, deps);
+  await registerFollowApi(api, deps);
 }

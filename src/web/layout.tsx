@@ -127,6 +127,10 @@ function UserMenu() {
     <div className="user-menu">
       <span className="user-menu__name">{user.name}</span>
       <a href={href('/min-side')}>{t.mine.title}</a>
+      <a href={href('/min-side/varsler')}>
+        {t.notify.headerLink}
+        {user.unread ? ` (${t.notify.unreadInHeader(user.unread)})` : null}
+      </a>
       <form method="post" action="/auth/logout" className="inline-form">
         <input type="hidden" name="_csrf" value={csrfToken ?? ''} />
         <input type="hidden" name="lang" value={lang} />

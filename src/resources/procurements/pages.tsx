@@ -21,6 +21,8 @@ import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { errorMap, ErrorSummary, formBody, Notice, OkQuery, PostForm } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
+import { FollowButton } from '../../web/follow.js';
+import { isFollowing } from '../follows/queries.js';
 import { prefix, sendPage } from '../../web/render.js';
 import { actorOf } from '../../server/actor.js';
 import { agencyNames } from '../shared/queries.js';
@@ -100,9 +102,10 @@ export async function registerProcurementPages(app: App, deps: AppDeps): Promise
   app.get('/anskaffelser/:id', { schema: { hide: true, params: IdParams, querystring: OkQuery } }, async (req, reply) => {
     const p = await load(req, req.params.id);
     const mine = agencyScopes(req.principal);
-    const [names, ownDeclarations] = await Promise.all([
+    const [names, ownDeclarations, follow] = await Promise.all([
       agencyNames(db, mine),
       Promise.all(mine.map(async (orgnr) => ({ orgnr, declaration: await getDeclaration(db, p.id, orgnr) }))),
+      req.principal?.kind === 'user' ? isFollowing(db, req.principal.id, 'procurement', p.id) : undefined,
     ]);
     return sendPage(
       req,
@@ -114,6 +117,7 @@ export async function registerProcurementPages(app: App, deps: AppDeps): Promise
         mayReadDeclarations={isAdmin(req.principal) || editsProvider(req.principal, p.providerId) || ministryScopes(req.principal).length > 0 || mine.length > 0}
         own={ownDeclarations.map((o) => ({ ...o, name: names(o.orgnr)?.name ?? { nb: formatOrgnr(o.orgnr) } }))}
         ok={req.query.ok}
+        following={follow?.following}
       />,
     );
   });
@@ -285,9 +289,10 @@ interface ProcurementPageProps {
   own: { orgnr: string; name: { nb: string }; declaration: Awaited<ReturnType<typeof getDeclaration>> }[];
   ok?: string | undefined;
   transitionError?: { action: ProcurementAction; message: string; values: Record<string, string> };
+  following?: boolean | undefined;
 }
 
-function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transitionError }: ProcurementPageProps) {
+function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transitionError, following }: ProcurementPageProps) {
   const { t, fmt } = usePage();
   const href = useHref();
   const text = useText();
@@ -305,6 +310,7 @@ function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transit
             {t.terms.procurementObligation[p.obligation]}
           </Tag>
         </div>
+        <FollowButton type="procurement" id={p.id} following={following} />
       </PageHeader>
       <Notice text={okText} />
       {p.status === 'cancelled' ? (
