@@ -1,5 +1,5 @@
 /**
- * Jobs in the database (docs/adr/0019-jobs-table.md). A job is claimed with FOR UPDATE SKIP LOCKED and its handler
+ * Jobs in the database (docs/adr/0015-jobs-in-the-database.md). A job is claimed with FOR UPDATE SKIP LOCKED and its handler
  * runs in the claiming transaction (inside a savepoint): what the handler writes commits together with the job's
  * `done_at`, or not at all. So a process that dies mid-job leaves nothing half done, the row lock goes with its
  * connection, and another process runs the job again; two processes never run one job at the same time.

@@ -6,7 +6,7 @@ import { users } from './access.js';
 import { instant, uuidId, uuidRef } from './columns.js';
 
 /**
- * Jobs in the database (docs/adr/0019-jobs-table.md): reminders, fan-out and digests survive a restart and run
+ * Jobs in the database (docs/adr/0015-jobs-in-the-database.md): reminders, fan-out and digests survive a restart and run
  * once with several app processes (claimed with FOR UPDATE SKIP LOCKED). `key` makes scheduling idempotent;
  * a job that failed `max_attempts` times keeps `failed_at` and its last error for DFØ to see.
  */
