@@ -1,6 +1,10 @@
 import { Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
+import { requirePrincipal } from '../../auth/plugin.js';
 import { signingSecret } from '../../auth/secret.js';
+import { failedJobs, retryJob } from '../../db/jobs.js';
+import { isAdmin } from '../../domain/principal.js';
+import { HttpProblem } from '../../server/problem.js';
 import { sameOriginPath } from '../../auth/returnTo.js';
 import { isLanguage, LANGUAGES } from '../../domain/catalogue.js';
 import { DELIVERIES, type Delivery, FOLLOW_TARGETS, type FollowTarget } from '../../domain/notify.js';
@@ -55,6 +59,18 @@ export async function registerFollowPages(app: App, deps: AppDeps): Promise<void
     await setFollow(db, userId, type, String(body.id ?? ''), follow, req.lang);
     const back = sameOriginPath(body.returnTo, deps.config.publicUrl) ?? `${languagePrefix(req.lang)}/min-side/varsler`;
     return reply.redirect(`${back.split('?')[0]}?ok=${follow ? 'followed' : 'unfollowed'}`, 303);
+  });
+
+  // Jobs that failed for good: DFØ (administrators) sees them and may give one another round.
+  app.get('/admin/jobber', { schema: { hide: true, querystring: Type.Object({}) } }, async (req, reply) => {
+    if (!isAdmin(requirePrincipal(req))) throw new HttpProblem(403, messages[req.lang].access.forbidden);
+    return sendPage(req, reply, <FailedJobsPage rows={await failedJobs(db)} />);
+  });
+  app.post('/admin/jobber/:id/igjen', { schema: { hide: true, params: Type.Object({ id: Type.String({ format: 'uuid' }) }), body: FormBody } }, async (req, reply) => {
+    if (!isAdmin(requirePrincipal(req))) throw new HttpProblem(403, messages[req.lang].access.forbidden);
+    await retryJob(db, req.params.id, now());
+    deps.jobs?.kick();
+    return reply.redirect(`${languagePrefix(req.lang)}/admin/jobber`, 303);
   });
 
   // RFC 8058: the mail's List-Unsubscribe URL. GET shows a button (link scanners must not unsubscribe anyone);
@@ -142,6 +158,48 @@ function NotificationsPage({ list, page, follows, settings, ok }: { list: { item
           <PostButton action={href('/folg')} label={t.notify.followCatalogue} hidden={{ type: 'catalogue', id: '', follow: 'yes', returnTo: href('/min-side/varsler') }} />
         )}
       </section>
+    </Layout>
+  );
+}
+
+function FailedJobsPage({ rows }: { rows: Awaited<ReturnType<typeof failedJobs>> }) {
+  const { t, fmt } = usePage();
+  const href = useHref();
+  const j = t.notify.jobs;
+  return (
+    <Layout title={j.title} section="other">
+      <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: j.title }]} />
+      <PageHeader title={j.title} lead={j.lead} />
+      {rows.length === 0 ? (
+        <Paragraph>{j.none}</Paragraph>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{j.kind}</th>
+              <th scope="col">{j.key}</th>
+              <th scope="col">{j.attempts}</th>
+              <th scope="col">{j.error}</th>
+              <th scope="col">{j.failedAt}</th>
+              <td />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>{r.kind}</td>
+                <td>{r.key}</td>
+                <td>{r.attempts}</td>
+                <td>{r.last_error}</td>
+                <td>{fmt.dateTime(new Date(r.failed_at))}</td>
+                <td>
+                  <PostButton action={href(`/admin/jobber/${r.id}/igjen`)} label={j.retry} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </Layout>
   );
 }
