@@ -14,6 +14,7 @@ import { surveysEn } from './surveys.en.js';
 import { ideasEn } from './ideas.en.js';
 import { gainsEn } from './gains.en.js';
 import { apiEn } from './api.en.js';
+import { serviceEditingEn } from './serviceEditing.en.js';
 import type { MessageParts, Messages } from './nb.js';
 import { mergeParts } from './parts.js';
 
@@ -35,6 +36,7 @@ export const enParts: MessageParts = {
   ideas: ideasEn,
   gains: gainsEn,
   api: apiEn,
+  serviceEditing: serviceEditingEn,
 };
 
 export const en: Messages = mergeParts(enParts);

@@ -14,6 +14,7 @@ import { surveysNb } from './surveys.nb.js';
 import { ideasNb } from './ideas.nb.js';
 import { gainsNb } from './gains.nb.js';
 import { apiNb } from './api.nb.js';
+import { serviceEditingNb } from './serviceEditing.nb.js';
 import { type Merged, mergeParts, type Widen } from './parts.js';
 
 /**
@@ -38,6 +39,7 @@ export const nbParts = {
   ideas: ideasNb,
   gains: gainsNb,
   api: apiNb,
+  serviceEditing: serviceEditingNb,
 };
 
 /** The shape every language must fill, module by module. */

@@ -14,6 +14,7 @@ import { surveysNn } from './surveys.nn.js';
 import { ideasNn } from './ideas.nn.js';
 import { gainsNn } from './gains.nn.js';
 import { apiNn } from './api.nn.js';
+import { serviceEditingNn } from './serviceEditing.nn.js';
 import type { MessageParts, Messages } from './nb.js';
 import { mergeParts } from './parts.js';
 
@@ -35,6 +36,7 @@ export const nnParts: MessageParts = {
   ideas: ideasNn,
   gains: gainsNn,
   api: apiNn,
+  serviceEditing: serviceEditingNn,
 };
 
 export const nn: Messages = mergeParts(nnParts);
