@@ -27,7 +27,7 @@ const text = (maxLength: number) => Type.String({ maxLength });
 export const LocalizedTextSchema = (maxLength: number, required = true) =>
   Type.Object(
     { nb: Type.String({ maxLength, ...(required ? { minLength: 1 } : {}) }), nn: Type.Optional(text(maxLength)), en: Type.Optional(text(maxLength)) },
-    { ...closed, 'x-localized': true },
+    { ...closed, description: 'Text in bokmål (nb), nynorsk (nn) and English (en).' },
   );
 const nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
 const PARTIAL_DATE = '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$';
