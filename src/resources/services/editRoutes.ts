@@ -49,6 +49,7 @@ export async function registerServiceEditingApi(api: App, deps: AppDeps): Promis
   api.addSchema(ServiceDocumentSchema);
   api.addSchema(DraftResponse);
   const t = (lang: Language) => messages[lang].serviceEditing;
+  const asSent = new WeakMap<FastifyRequest, unknown>();
 
   /** Before validation: the caller may do `action` on the service at :slug (403/404 otherwise), then the body is checked. */
   const guard = (action: ServiceEditAction, body?: 'document' | 'new') => async (req: FastifyRequest) => {
@@ -59,6 +60,7 @@ export async function registerServiceEditingApi(api: App, deps: AppDeps): Promis
       const providerSlug = typeof b?.provider === 'string' ? b.provider : undefined;
       const [provider] = providerSlug ? await db.select({ id: providers.id }).from(providers).where(eq(providers.slug, providerSlug)) : [];
       if (!mayCreateSomeService(actor.principal) || (provider && !mayService(actor.principal, 'create', { providerId: provider.id }))) throw new HttpProblem(403, t(lang).errors.notYours);
+      asSent.set(req, structuredClone(req.body));
       const errors = schemaErrors(NewServiceBody, b, lang).filter((e) => !e.field.startsWith('document'));
       const docErrors = b && typeof b === 'object' && 'document' in b ? schemaErrors(ServiceDocumentSchema, (b as { document: unknown }).document, lang).map((e) => ({ ...e, field: `document.${e.field}` })) : [];
       const all = [...errors, ...docErrors];
@@ -70,6 +72,8 @@ export async function registerServiceEditingApi(api: App, deps: AppDeps): Promis
     if (body === 'document') {
       const errors = schemaErrors(ServiceDocumentSchema, req.body, lang);
       if (errors.length) throw new HttpProblem(400, errors.map((e) => `${e.field}: ${e.message}`).join(' '), { errors });
+      // Keep the body as sent: Fastify's validation coerces (a null uptime would become 0).
+      asSent.set(req, structuredClone(req.body));
     }
   };
 
@@ -113,7 +117,7 @@ export async function registerServiceEditingApi(api: App, deps: AppDeps): Promis
       const revision = revisionFromIfMatch(ifMatch);
       if (ifMatch && revision === undefined) throw new HttpProblem(412, t(lang).errors.stale(0, ifMatch));
       const before = await findEditable(db, req.params.slug, lang);
-      const draft = await saveDraft(db, actorOf(req, deps), req.params.slug, req.body, revision, lang);
+      const draft = await saveDraft(db, actorOf(req, deps), req.params.slug, asSent.get(req) ?? req.body, revision, lang);
       return sendDraft(reply, before.draft ? 200 : 201, draft, before);
     },
   );
@@ -198,7 +202,8 @@ export async function registerServiceEditingApi(api: App, deps: AppDeps): Promis
       },
     },
     async (req, reply) => {
-      const draft = await createService(db, actorOf(req, deps), req.body.provider, req.body.document, req.lang);
+      const sent = (asSent.get(req) ?? req.body) as typeof req.body;
+      const draft = await createService(db, actorOf(req, deps), sent.provider, sent.document, req.lang);
       const editable = await findEditable(db, draft.slug, req.lang);
       reply.header('location', `/api/v1/services/${draft.slug}/draft`);
       return sendDraft(reply, 201, draft, editable);
