@@ -4,6 +4,7 @@ import { registerAreaApi } from '../resources/areas/routes.js';
 import { registerProviderApi } from '../resources/providers/routes.js';
 import { registerRecommendationApi } from '../resources/recommendations/routes.js';
 import { registerServiceApi } from '../resources/services/routes.js';
+import { registerServiceEditingApi } from '../resources/services/editRoutes.js';
 import { registerAuditApi } from '../resources/audit/routes.js';
 import { registerProcurementApi } from '../resources/procurements/routes.js';
 import { registerDeclarationApi } from '../resources/declarations/routes.js';
@@ -22,6 +23,7 @@ import { registerFollowApi } from '../resources/follows/routes.js';
 export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
   await registerServiceApi(api, deps);
+  await registerServiceEditingApi(api, deps);
   await registerProviderApi(api, deps);
   await registerAreaApi(api, deps);
   await registerAgencyApi(api, deps);

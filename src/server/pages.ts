@@ -7,6 +7,7 @@ import { registerHomePages } from '../resources/home/pages.js';
 import { registerProviderPages } from '../resources/providers/pages.js';
 import { registerRecommendationPages } from '../resources/recommendations/pages.js';
 import { registerServicePages } from '../resources/services/pages.js';
+import { registerServiceEditingPages } from '../resources/services/editPages.js';
 import { registerLoginPages } from '../resources/signIn/pages.js';
 import { registerAdminPages } from '../resources/admin/pages.js';
 import { registerDeclarationPages } from '../resources/declarations/pages.js';
@@ -30,6 +31,7 @@ export async function registerPages(scope: App, deps: AppDeps, lang: Language): 
   void lang;
   await registerHomePages(scope, deps);
   await registerServicePages(scope, deps);
+  await registerServiceEditingPages(scope, deps);
   await registerProviderPages(scope, deps);
   await registerAreaPages(scope, deps);
   await registerAgencyPages(scope, deps);

@@ -1,4 +1,4 @@
-import { Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
 import type { App, AppDeps } from '../../server/types.js';
 import {
@@ -19,7 +19,10 @@ import {
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
-import { sendErrorPage, sendPage } from '../../web/render.js';
+import { prefix, sendErrorPage, sendPage } from '../../web/render.js';
+import { Notice, OkQuery } from '../../web/forms.js';
+import { currentSlugFor } from './history.js';
+import { mayService } from './policy.js';
 import { effectiveSort, facetLabel, filtersFrom } from './catalogue.js';
 import { CATALOGUE_FACETS, type CatalogueFacet, type CatalogueResult, type CatalogueSort, getServiceDetail, searchCatalogue, type ServiceDetail } from './queries.js';
 import { pageWindow } from '../shared/present.js';
@@ -42,13 +45,19 @@ export async function registerServicePages(app: App, deps: AppDeps): Promise<voi
     return sendPage(req, reply, <CataloguePage query={q.q ?? ''} filters={filters} sort={sort} page={q.page} pageCount={pageCount} result={result} />);
   });
 
-  app.get('/tjenester/:slug', { config: { publicPage: true }, schema: { params: SlugParams, querystring: Type.Object({}), hide: true } }, async (req, reply) => {
+  app.get('/tjenester/:slug', { config: { publicPage: true }, schema: { params: SlugParams, querystring: OkQuery, hide: true } }, async (req, reply) => {
     // The page is the service's URI: a linked-data client asking for RDF is sent to it (303 See Other).
     if (redirectToRdf(req.headers.accept, req.params.slug, (url) => reply.redirect(url, 303))) return reply;
     const detail = await getServiceDetail(db, req.params.slug);
-    if (!detail) return sendErrorPage(req, reply, 404, messages[req.lang].errors.unknownService(req.params.slug));
+    if (!detail) {
+      // A renamed service: its old address answers 301 to the new one.
+      const current = await currentSlugFor(db, req.params.slug);
+      if (current) return reply.redirect(`${prefix(req)}/tjenester/${current}`, 301);
+      return sendErrorPage(req, reply, 404, messages[req.lang].errors.unknownService(req.params.slug));
+    }
     const collaboration = await loadServiceCollaboration(deps, req, detail.service);
-    return sendPage(req, reply, <ServicePage d={detail} collaboration={collaboration} />);
+    const manage = mayService(req.principal, 'edit', { providerId: detail.service.providerId });
+    return sendPage(req, reply, <ServicePage d={detail} collaboration={collaboration} manage={manage} ok={req.query.ok} />);
   });
 }
 
@@ -214,7 +223,7 @@ function SearchBox({ value }: { value: string }) {
   );
 }
 
-function ServicePage({ d, collaboration }: { d: ServiceDetail; collaboration: ServiceCollaboration }) {
+function ServicePage({ d, collaboration, manage, ok }: { d: ServiceDetail; collaboration: ServiceCollaboration; manage: boolean; ok: string | undefined }) {
   const { t, fmt } = usePage();
   const href = useHref();
   const text = useText();
@@ -248,8 +257,24 @@ function ServicePage({ d, collaboration }: { d: ServiceDetail; collaboration: Se
               {t.vocab.kind[s.kind]}
             </Tag>
           ) : null}
+          {s.retiredAt ? (
+            <Tag data-size="sm" data-color="danger">
+              {t.serviceEditing.retiredLabel}
+            </Tag>
+          ) : null}
         </div>
+        <p className="service-actions">
+          {manage ? <a href={href(`/tjenester/${s.slug}/rediger`)}>{t.serviceEditing.edit}</a> : null}
+          {manage ? ' · ' : null}
+          <a href={href(`/tjenester/${s.slug}/historikk`)}>{t.serviceEditing.history.link}</a>
+        </p>
       </PageHeader>
+      <Notice text={ok ? ({ published: t.serviceEditing.published, retired: t.serviceEditing.retired, reinstated: t.serviceEditing.reinstated, discarded: t.serviceEditing.discarded } as Record<string, string>)[ok] : undefined} />
+      {s.retiredAt ? (
+        <Alert data-color="warning" className="page-alert">
+          {t.serviceEditing.retiredBanner(fmt.date(s.retiredAt))}
+        </Alert>
+      ) : null}
       <div className="two-col">
         <div className="two-col__main">
           <Section title={t.service.about} id="about">

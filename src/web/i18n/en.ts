@@ -15,6 +15,7 @@ import { ideasEn } from './ideas.en.js';
 import { gainsEn } from './gains.en.js';
 import { apiEn } from './api.en.js';
 import { notifyEn } from './notify.en.js';
+import { serviceEditingEn } from './serviceEditing.en.js';
 import type { MessageParts, Messages } from './nb.js';
 import { mergeParts } from './parts.js';
 
@@ -37,6 +38,7 @@ export const enParts: MessageParts = {
   gains: gainsEn,
   api: apiEn,
   notify: notifyEn,
+  serviceEditing: serviceEditingEn,
 };
 
 export const en: Messages = mergeParts(enParts);

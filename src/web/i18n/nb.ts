@@ -15,6 +15,7 @@ import { ideasNb } from './ideas.nb.js';
 import { gainsNb } from './gains.nb.js';
 import { apiNb } from './api.nb.js';
 import { notifyNb } from './notify.nb.js';
+import { serviceEditingNb } from './serviceEditing.nb.js';
 import { type Merged, mergeParts, type Widen } from './parts.js';
 
 /**
@@ -40,6 +41,7 @@ export const nbParts = {
   gains: gainsNb,
   api: apiNb,
   notify: notifyNb,
+  serviceEditing: serviceEditingNb,
 };
 
 /** The shape every language must fill, module by module. */
