@@ -342,3 +342,23 @@ export function notifyJobHandlers(db: Database, options: NotifyOptions): JobHand
     'survey.event': surveyEvent,
   };
 }
+
+/**
+ * The catalogue's events (called by the services commands in their transaction): a published change (with a link
+ * to the comparison of the two versions), a new service, a retired one.
+ */
+export async function recordServiceEvent(
+  tx: Executor,
+  actor: Parameters<typeof recordEvent>[1],
+  e: { kind: 'service.changed' | 'service.new' | 'service.retired'; serviceId: string; slug: string; name: LocalizedText; areaSlug: string; providerId: string; changedFields?: string[]; fromVersion?: number; toVersion?: number },
+): Promise<string> {
+  const [provider] = await queryRows<{ name: LocalizedText }>(tx, sql`select name from providers where id = ${e.providerId}`);
+  const path =
+    e.kind === 'service.changed' && e.fromVersion && e.toVersion ? `/tjenester/${e.slug}/historikk?fra=${e.fromVersion}&til=${e.toVersion}` : `/tjenester/${e.slug}`;
+  return recordEvent(tx, actor, {
+    kind: e.kind,
+    subjectType: 'service',
+    subjectId: e.serviceId,
+    params: { title: e.name, provider: provider?.name ?? null, providerId: e.providerId, areaSlug: e.areaSlug, detail: (e.changedFields ?? []).join(', '), path },
+  });
+}

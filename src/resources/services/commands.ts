@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database.js';
 import { recordAudit } from '../../db/audit.js';
+import { recordServiceEvent } from '../../mail/notify.js';
 import {
   agencies,
   areas,
@@ -455,6 +456,17 @@ async function publishInTransaction(tx: Executor, actor: Actor, editable: Editab
     before: current ? { version: current.version, slug: current.slug } : null,
     after: { version: number, slug: doc.slug, changedFields: fields, approvedDraftBy: draft.updatedByName },
   });
+  await recordServiceEvent(tx, actor, {
+    kind: current ? 'service.changed' : 'service.new',
+    serviceId,
+    slug: doc.slug,
+    name: doc.name,
+    areaSlug: doc.area,
+    providerId: editable.providerId,
+    changedFields: fields,
+    fromVersion: number - 1,
+    toVersion: number,
+  });
   return number;
 }
 
@@ -504,6 +516,10 @@ async function setRetired(db: Executor, actor: Actor, slug: string, action: 'ret
       before: { retiredAt: s!.retiredAt?.toISOString() ?? null },
       after: { retiredAt: action === 'retire' ? actor.now.toISOString() : null },
     });
+    if (action === 'retire') {
+      const [svc] = await tx.select({ name: services.name, areaSlug: services.areaSlug }).from(services).where(eq(services.id, editable.service.id));
+      await recordServiceEvent(tx, actor, { kind: 'service.retired', serviceId: editable.service.id, slug: editable.service.slug, name: svc!.name, areaSlug: svc!.areaSlug, providerId: editable.providerId });
+    }
   });
 }
 

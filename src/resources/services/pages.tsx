@@ -19,6 +19,8 @@ import {
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
+import { FollowButton } from '../../web/follow.js';
+import { isFollowing } from '../follows/queries.js';
 import { prefix, sendErrorPage, sendPage } from '../../web/render.js';
 import { Notice, OkQuery } from '../../web/forms.js';
 import { currentSlugFor } from './history.js';
@@ -57,7 +59,8 @@ export async function registerServicePages(app: App, deps: AppDeps): Promise<voi
     }
     const collaboration = await loadServiceCollaboration(deps, req, detail.service);
     const manage = mayService(req.principal, 'edit', { providerId: detail.service.providerId });
-    return sendPage(req, reply, <ServicePage d={detail} collaboration={collaboration} manage={manage} ok={req.query.ok} />);
+    const follow = req.principal?.kind === 'user' ? await isFollowing(db, req.principal.id, 'service', detail.service.id) : undefined;
+    return sendPage(req, reply, <ServicePage d={detail} collaboration={collaboration} manage={manage} ok={req.query.ok} following={follow?.following} />);
   });
 }
 
@@ -223,7 +226,7 @@ function SearchBox({ value }: { value: string }) {
   );
 }
 
-function ServicePage({ d, collaboration, manage, ok }: { d: ServiceDetail; collaboration: ServiceCollaboration; manage: boolean; ok: string | undefined }) {
+function ServicePage({ d, collaboration, manage, ok, following }: { d: ServiceDetail; collaboration: ServiceCollaboration; manage: boolean; ok: string | undefined; following?: boolean | undefined }) {
   const { t, fmt } = usePage();
   const href = useHref();
   const text = useText();
@@ -268,6 +271,7 @@ function ServicePage({ d, collaboration, manage, ok }: { d: ServiceDetail; colla
           {manage ? ' · ' : null}
           <a href={href(`/tjenester/${s.slug}/historikk`)}>{t.serviceEditing.history.link}</a>
         </p>
+        <FollowButton type="service" id={s.id} following={following} />
       </PageHeader>
       <Notice text={ok ? ({ published: t.serviceEditing.published, retired: t.serviceEditing.retired, reinstated: t.serviceEditing.reinstated, discarded: t.serviceEditing.discarded } as Record<string, string>)[ok] : undefined} />
       {s.retiredAt ? (
