@@ -25,6 +25,7 @@ import { registerSurveyPages } from '../resources/surveys/pages.js';
 import { registerIdeaPages } from '../resources/ideas/pages.js';
 import { registerGainPages } from '../resources/gains/pages.js';
 import { registerFollowPages } from '../resources/follows/pages.js';
+import { registerFeedPages } from '../resources/feeds/routes.js';
 
 /** Every HTML page, registered once per language (bokmål at /, nynorsk at /nn, English at /en). */
 export async function registerPages(scope: App, deps: AppDeps, lang: Language): Promise<void> {
@@ -53,5 +54,6 @@ export async function registerPages(scope: App, deps: AppDeps, lang: Language): 
   await registerIdeaPages(scope, deps);
   await registerGainPages(scope, deps);
   await registerFollowPages(scope, deps);
+  await registerFeedPages(scope, deps);
   await registerAccessibilityPages(scope, deps);
 }

@@ -159,7 +159,15 @@ function ProcurementListPage({ rows, mayCreate }: { rows: ProcurementListRow[]; 
   const { t, fmt } = usePage();
   const href = useHref();
   return (
-    <Layout title={t.procurement.title} section="procurements" description={t.procurement.lead}>
+    <Layout
+      title={t.procurement.title}
+      section="procurements"
+      description={t.procurement.lead}
+      feeds={[
+        { href: href('/feeds/anskaffelser.atom'), title: t.notify.feeds.procurements, type: 'application/atom+xml' },
+        { href: href('/feeds/anskaffelser.ics'), title: t.notify.feeds.calendar, type: 'text/calendar' },
+      ]}
+    >
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.procurement.title }]} />
       <PageHeader title={t.procurement.title} lead={t.procurement.lead}>
         {mayCreate ? (
@@ -301,7 +309,7 @@ function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transit
   const title = text(p.title);
   const okText = ok ? (t.procurement.done as Record<string, string>)[ok] : undefined;
   return (
-    <Layout title={title} section="procurements">
+    <Layout title={title} section="procurements" feeds={[{ href: href(`/feeds/anskaffelser/${p.id}.ics`), title: t.notify.feeds.deadline(title), type: 'text/calendar' }]}>
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.procurement.title, href: href('/anskaffelser') }, { label: title }]} />
       <PageHeader title={title} lead={p.category}>
         <div className="tag-row">

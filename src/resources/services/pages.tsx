@@ -86,7 +86,7 @@ function CataloguePage({ query, filters, sort, page, pageCount, result }: Catalo
   };
   const title = query ? t.catalogue.titleWithQuery(query) : t.catalogue.title;
   return (
-    <Layout title={title} section="services" description={t.catalogue.lead}>
+    <Layout title={title} section="services" description={t.catalogue.lead} feeds={[{ href: href('/feeds/tjenester.atom'), title: t.notify.feeds.services, type: 'application/atom+xml' }]}>
       <PageHeader title={title} lead={query ? undefined : t.catalogue.lead} />
       <div className="catalogue">
         <form method="get" action={href('/tjenester')} className="catalogue__filters" id="catalogue-filters" aria-labelledby="filters-heading">

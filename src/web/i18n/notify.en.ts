@@ -91,6 +91,18 @@ export const notifyEn: typeof notifyNb = {
       done: 'You will get no more e-mail notifications. You can turn them on again under Notifications on My page.',
       invalid: 'The link is not valid. Use the link from the e-mail, or sign in and change your choice under Notifications.',
     },
+    feeds: {
+      services: 'New and changed services – Fellestjenester',
+      servicesIn: (name: string) => `New and changed services in ${name} – Fellestjenester`,
+      servicesBy: (name: string) => `New and changed services from ${name} – Fellestjenester`,
+      procurements: 'Procurements – Fellestjenester',
+      calendar: 'Procurement deadlines – Fellestjenester',
+      deadline: (title: string) => `Deadline: ${title}`,
+      opens: (title: string) => `Consultation opens: ${title}`,
+      announcement: (title: string) => `Planned announcement: ${title}`,
+      atomLink: 'Atom feed',
+      calendarLink: 'Calendar (.ics)',
+    },
     jobs: {
       title: 'Failed jobs',
       lead: 'Reminders, fan-out and digests run as jobs in the database. These failed after every attempt.',

@@ -98,6 +98,18 @@ export const notifyNb = {
       done: 'Du får ikke flere e-postvarsler. Du kan slå dem på igjen under Varsler på Min side.',
       invalid: 'Lenken er ikke gyldig. Bruk lenken fra e-posten, eller logg inn og endre valget under Varsler.',
     },
+    feeds: {
+      services: 'Nye og endrede tjenester – Fellestjenester',
+      servicesIn: (name: string) => `Nye og endrede tjenester i ${name} – Fellestjenester`,
+      servicesBy: (name: string) => `Nye og endrede tjenester fra ${name} – Fellestjenester`,
+      procurements: 'Anskaffelser – Fellestjenester',
+      calendar: 'Frister for anskaffelser – Fellestjenester',
+      deadline: (title: string) => `Frist: ${title}`,
+      opens: (title: string) => `Høring åpner: ${title}`,
+      announcement: (title: string) => `Planlagt kunngjøring: ${title}`,
+      atomLink: 'Atom-strøm',
+      calendarLink: 'Kalender (.ics)',
+    },
     jobs: {
       title: 'Jobber som feilet',
       lead: 'Påminnelser, utsending og samle-e-poster kjøres som jobber i databasen. Her er de som feilet etter alle forsøk.',

@@ -91,6 +91,18 @@ export const notifyNn: typeof notifyNb = {
       done: 'Du får ikkje fleire e-postvarsel. Du kan slå dei på att under Varsel på Mi side.',
       invalid: 'Lenkja er ikkje gyldig. Bruk lenkja frå e-posten, eller logg inn og endra valet under Varsel.',
     },
+    feeds: {
+      services: 'Nye og endra tenester – Fellestjenester',
+      servicesIn: (name: string) => `Nye og endra tenester i ${name} – Fellestjenester`,
+      servicesBy: (name: string) => `Nye og endra tenester frå ${name} – Fellestjenester`,
+      procurements: 'Anskaffingar – Fellestjenester',
+      calendar: 'Fristar for anskaffingar – Fellestjenester',
+      deadline: (title: string) => `Frist: ${title}`,
+      opens: (title: string) => `Høyring opnar: ${title}`,
+      announcement: (title: string) => `Planlagd kunngjering: ${title}`,
+      atomLink: 'Atom-straum',
+      calendarLink: 'Kalender (.ics)',
+    },
     jobs: {
       title: 'Jobbar som feila',
       lead: 'Påminningar, utsending og samle-e-postar blir køyrde som jobbar i databasen. Her er dei som feila etter alle forsøk.',
