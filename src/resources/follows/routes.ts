@@ -57,43 +57,30 @@ export async function registerFollowApi(api: App, deps: AppDeps): Promise<void> 
     },
   );
 
-  api.put(
-    '/me/follows',
-    {
+  // PUT follows, DELETE stops following (remembered, also for a default follow). Both idempotent, 204.
+  for (const [method, follow, summary] of [
+    ['PUT', true, 'Follow a service, provider, area, procurement, network, survey or the catalogue'],
+    ['DELETE', false, 'Stop following (also what one follows by default; it is remembered)'],
+  ] as const) {
+    api.route({
+      method,
+      url: '/me/follows',
       schema: {
         tags: ['notifications'],
-        summary: 'Follow a service, provider, area, procurement, network, survey or the catalogue',
-        description: 'Idempotent: following twice is one follow. Answers 204; 404 when the target does not exist.',
+        summary,
+        description: 'Idempotent. Answers 204; 404 when the target does not exist.',
         security: session,
-        body: FollowBody,
+        ...(follow ? { body: FollowBody } : { querystring: FollowBody }),
         response: { 204: Type.Null(), 400: problem, 401: problem, 403: problem, 404: problem },
       },
-    },
-    async (req, reply) => {
-      const userId = personOf(req.principal, req.lang);
-      await setFollow(db, userId, req.body.type as FollowTarget, req.body.id, true, req.lang);
-      return reply.code(204).send(null);
-    },
-  );
-
-  api.delete(
-    '/me/follows',
-    {
-      schema: {
-        tags: ['notifications'],
-        summary: 'Stop following',
-        description: 'Also for what one follows by default (it is remembered). Answers 204.',
-        security: session,
-        querystring: FollowBody,
-        response: { 204: Type.Null(), 400: problem, 401: problem, 403: problem, 404: problem },
+      handler: async (req, reply) => {
+        const userId = personOf(req.principal, req.lang);
+        const target = (follow ? req.body : req.query) as { type: FollowTarget; id: string };
+        await setFollow(db, userId, target.type, target.id, follow, req.lang);
+        return reply.code(204).send(null);
       },
-    },
-    async (req, reply) => {
-      const userId = personOf(req.principal, req.lang);
-      await setFollow(db, userId, req.query.type as FollowTarget, req.query.id, false, req.lang);
-      return reply.code(204).send(null);
-    },
-  );
+    });
+  }
 
   api.get(
     '/me/notifications',
