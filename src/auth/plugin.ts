@@ -3,7 +3,10 @@
  * requests that ride on the session cookie must carry the session's CSRF token (hidden `_csrf` field in forms,
  * `X-CSRF-Token` header for the API) and, when the browser sends one, a same-origin Origin header.
  */
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../db/database.js';
+import { notifications } from '../db/schema/index.js';
 import { type Role, roleNames } from '../domain/principal.js';
 import type { App, AppDeps } from '../server/types.js';
 import { HttpProblem } from '../server/problem.js';
@@ -59,7 +62,9 @@ export async function registerAuth(app: App, deps: AppDeps, rp: RelyingParty | u
     req.principal = principal;
     req.auth = { via: 'session', sessionId: found.id };
     req.csrfToken = found.csrfToken;
-    req.pageUser = { name: principal.name, roles: roleNames(principal) };
+    // The header's unread count: pages only (the API has /api/v1/me/notifications).
+    const unread = isApi(req) ? 0 : await unreadNotifications(db, principal.id);
+    req.pageUser = { name: principal.name, roles: roleNames(principal), unread };
   });
 
   // After the body is parsed, before validation: who may write through the API at all (401 anonymous, 403 for a
@@ -70,7 +75,8 @@ export async function registerAuth(app: App, deps: AppDeps, rp: RelyingParty | u
     const t = messages[req.lang].access;
     if (isApi(req)) {
       if (!req.principal) throw new HttpProblem(401, t.signInRequired, { headers: { 'www-authenticate': BEARER_CHALLENGE } });
-      if (!req.principal.roles.some((r) => WRITER_ROLES.has(r.role))) throw new HttpProblem(403, t.noWriteAccess);
+      // Everyone signed in keeps their own follows and notifications (/api/v1/me/…), readers too.
+      if (!req.url.startsWith('/api/v1/me/') && !req.principal.roles.some((r) => WRITER_ROLES.has(r.role))) throw new HttpProblem(403, t.noWriteAccess);
     }
     if (req.auth?.via !== 'session') return;
     const origin = req.headers.origin;
@@ -86,6 +92,11 @@ export async function registerAuth(app: App, deps: AppDeps, rp: RelyingParty | u
     if (!req.csrfToken || !given || !safeEqual(given, req.csrfToken)) throw new HttpProblem(403, t.csrf);
     if (body) delete body._csrf;
   });
+}
+
+async function unreadNotifications(db: Database, userId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
 }
 
 function requestOrigin(req: FastifyRequest): string {

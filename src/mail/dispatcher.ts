@@ -19,6 +19,7 @@ const MAX_ATTEMPTS = 8;
 
 export function startMailDispatcher(db: Database, options: { smtpUrl: string; from: string; pollMs?: number; log?: (msg: string, err?: unknown) => void }): MailDispatcher {
   const transport: Transporter = createTransport(options.smtpUrl);
+  const messageDomain = /@([^>\s]+)/.exec(options.from)?.[1] ?? 'fellestjenester.invalid';
   let running: Promise<number> | undefined;
   let again = false;
   let stopped = false;
@@ -27,15 +28,17 @@ export function startMailDispatcher(db: Database, options: { smtpUrl: string; fr
     let sent = 0;
     for (;;) {
       const batch = await db.transaction(async (tx) => {
-        const rows = await queryRows<{ id: string; recipients: string[]; subject: string; text_body: string; attempts: number }>(
+        const rows = await queryRows<{ id: string; recipients: string[]; subject: string; text_body: string; attempts: number; headers: Record<string, string> | null }>(
           tx,
-          sql`select id, recipients, subject, text_body, attempts from mail_outbox
+          sql`select id, recipients, subject, text_body, attempts, headers from mail_outbox
               where sent_at is null and next_attempt_at <= now() and attempts < ${MAX_ATTEMPTS}
               order by created_at limit 20 for update skip locked`,
         );
         for (const r of rows) {
           try {
-            await transport.sendMail({ from: options.from, to: r.recipients, subject: r.subject, text: r.text_body });
+            // The Message-ID is the outbox row's: should a process die after the SMTP server took the mail but before the
+            // commit, the mail sent again carries the same Message-ID, which mail systems treat as one message.
+            await transport.sendMail({ from: options.from, to: r.recipients, subject: r.subject, text: r.text_body, headers: r.headers ?? {}, messageId: `<${r.id}@${messageDomain}>` });
             await tx.execute(sql`update mail_outbox set sent_at = now(), attempts = attempts + 1, last_error = null where id = ${r.id}`);
             sent++;
           } catch (e) {

@@ -4,6 +4,7 @@ import { registerAreaApi } from '../resources/areas/routes.js';
 import { registerProviderApi } from '../resources/providers/routes.js';
 import { registerRecommendationApi } from '../resources/recommendations/routes.js';
 import { registerServiceApi } from '../resources/services/routes.js';
+import { registerServiceEditingApi } from '../resources/services/editRoutes.js';
 import { registerAuditApi } from '../resources/audit/routes.js';
 import { registerProcurementApi } from '../resources/procurements/routes.js';
 import { registerDeclarationApi } from '../resources/declarations/routes.js';
@@ -19,11 +20,13 @@ import { registerGainApi } from '../resources/gains/routes.js';
 import { registerNonUseApi } from '../resources/nonUse/routes.js';
 import { registerAccessRequestApi } from '../resources/accessRequests/routes.js';
 import { registerProcurementQuestionApi } from '../resources/procurementQuestions/routes.js';
+import { registerFollowApi } from '../resources/follows/routes.js';
 
 /** Every JSON API route, under /api/v1. One line per resource. */
 export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
   await registerServiceApi(api, deps);
+  await registerServiceEditingApi(api, deps);
   await registerProviderApi(api, deps);
   await registerAreaApi(api, deps);
   await registerAgencyApi(api, deps);
@@ -43,4 +46,5 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   await registerNonUseApi(api, deps);
   await registerAccessRequestApi(api, deps);
   await registerProcurementQuestionApi(api, deps);
+  await registerFollowApi(api, deps);
 }

@@ -21,6 +21,7 @@ import { registerAdmission } from './admission.js';
 import { registerApi } from './api.js';
 import { databaseFault, databaseProblem } from './dbErrors.js';
 import { registerHealth } from './health.js';
+import { startJobWorker } from './jobs.js';
 import { registerPageCache } from './pageCache.js';
 import { optionalDefaultedParameters } from './openapiDefaults.js';
 import { registerPages } from './pages.js';
@@ -147,6 +148,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
         { name: 'surveys', description: 'User surveys from templates, one response per agency, results with a minimum group size of 5 for the public' },
         { name: 'ideas', description: 'Ideas and improvement proposals: one vote per agency, comments, the provider\'s answers and status' },
         { name: 'gains', description: 'Costs and gains per service: baselines and results over time' },
+        { name: 'notifications', description: 'What the signed-in person follows, and their notifications' },
       ],
     },
     refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
@@ -194,6 +196,24 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     app.addHook('onClose', async () => {
       await dispatcher.stop();
       deps.outbox = undefined;
+    });
+  }
+  if (!deps.jobs) {
+    const worker = startJobWorker(deps.database.db, {
+      clock: () => (deps.clock ?? (() => new Date()))(),
+      publicUrl: deps.config.publicUrl,
+      sessionSecret: deps.config.sessionSecret,
+      afterRun: () => deps.outbox?.kick(),
+      log: (msg, err) => app.log.warn({ err }, msg),
+    });
+    deps.jobs = worker;
+    // A command may have written an event: run its fan-out now rather than at the next poll.
+    app.addHook('onResponse', async (req, reply) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) worker.kick();
+    });
+    app.addHook('onClose', async () => {
+      await worker.stop();
+      deps.jobs = undefined;
     });
   }
   const rp = deps.config.oidc ? new RelyingParty(deps.config.oidc, deps.config.publicUrl, deps.config.apiAudience) : undefined;

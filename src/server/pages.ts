@@ -7,6 +7,7 @@ import { registerHomePages } from '../resources/home/pages.js';
 import { registerProviderPages } from '../resources/providers/pages.js';
 import { registerRecommendationPages } from '../resources/recommendations/pages.js';
 import { registerServicePages } from '../resources/services/pages.js';
+import { registerServiceEditingPages } from '../resources/services/editPages.js';
 import { registerLoginPages } from '../resources/signIn/pages.js';
 import { registerAdminPages } from '../resources/admin/pages.js';
 import { registerDeclarationPages } from '../resources/declarations/pages.js';
@@ -25,12 +26,15 @@ import { registerIdeaPages } from '../resources/ideas/pages.js';
 import { registerGainPages } from '../resources/gains/pages.js';
 import { registerNonUsePages } from '../resources/nonUse/pages.js';
 import { registerAccessRequestPages } from '../resources/accessRequests/pages.js';
+import { registerFollowPages } from '../resources/follows/pages.js';
+import { registerFeedPages } from '../resources/feeds/routes.js';
 
 /** Every HTML page, registered once per language (bokmål at /, nynorsk at /nn, English at /en). */
 export async function registerPages(scope: App, deps: AppDeps, lang: Language): Promise<void> {
   void lang;
   await registerHomePages(scope, deps);
   await registerServicePages(scope, deps);
+  await registerServiceEditingPages(scope, deps);
   await registerProviderPages(scope, deps);
   await registerAreaPages(scope, deps);
   await registerAgencyPages(scope, deps);
@@ -53,5 +57,7 @@ export async function registerPages(scope: App, deps: AppDeps, lang: Language): 
   await registerGainPages(scope, deps);
   await registerNonUsePages(scope, deps);
   await registerAccessRequestPages(scope, deps);
+  await registerFollowPages(scope, deps);
+  await registerFeedPages(scope, deps);
   await registerAccessibilityPages(scope, deps);
 }

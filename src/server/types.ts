@@ -19,6 +19,8 @@ export interface AppDeps {
   clock?: () => Date;
   /** The mail dispatcher, when SMTP is configured: kicked after a command wrote mail. */
   outbox?: { kick(): void } | undefined;
+  /** The job worker (src/server/jobs.ts): kicked after a command; tests await `runDue()`. */
+  jobs?: { kick(): void; runDue(): Promise<{ done: number; retried: number; failed: number }> } | undefined;
 }
 
 /** How a request was authenticated: a browser session (cookie) or a bearer token. */
@@ -33,7 +35,7 @@ declare module 'fastify' {
     /** The UI language: from the path prefix for pages, from ?lang= or Accept-Language for the API. */
     lang: Language;
     /** The signed-in user as pages show it (filled by the auth layer). */
-    pageUser?: { name: string; roles: string[] } | undefined;
+    pageUser?: { name: string; roles: string[]; unread?: number } | undefined;
     /** The CSRF token to embed in forms (filled by the auth layer). */
     csrfToken?: string | undefined;
     /** Who is acting, with their role assignments; undefined for the public. */

@@ -13,7 +13,7 @@ export interface PageContext {
   /** Hashed asset file names, from dist/public/manifest.json. */
   assets: Record<string, string>;
   /** The signed-in user, when there is one (filled in by the auth layer). */
-  user?: { name: string; roles: string[] } | undefined;
+  user?: { name: string; roles: string[]; unread?: number } | undefined;
   /** Hidden form token for POST forms (CSRF). */
   csrfToken?: string | undefined;
 }

@@ -10,10 +10,12 @@ export interface LayoutProps {
   description?: string;
   children: ReactNode;
   /** Which main-menu entry is current. */
+  /** Feeds of this page's content (Atom, iCalendar), as <link rel="alternate">. */
+  feeds?: { href: string; title: string; type: 'application/atom+xml' | 'text/calendar' }[];
   section?: 'home' | 'services' | 'providers' | 'areas' | 'agencies' | 'procurements' | 'collaboration' | 'stats' | 'api' | 'mine' | 'other';
 }
 
-export function Layout({ title, description, children, section }: LayoutProps) {
+export function Layout({ title, description, children, section, feeds }: LayoutProps) {
   const page = usePage();
   const { t, lang, assets } = page;
   const href = useHref();
@@ -40,6 +42,7 @@ export function Layout({ title, description, children, section }: LayoutProps) {
         <link rel="stylesheet" href={asset('theme.css')} />
         <link rel="stylesheet" href={asset('app.css')} />
         <link rel="icon" href={asset('favicon.svg')} type="image/svg+xml" />
+        {feeds?.map((f) => <link key={f.href} rel="alternate" type={f.type} title={f.title} href={f.href} />)}
         {LANGUAGES.map((l) => (
           <link key={l} rel="alternate" hrefLang={l === 'nb' ? 'nb' : l} href={localizePath(page.path, l)} />
         ))}
@@ -127,6 +130,10 @@ function UserMenu() {
     <div className="user-menu">
       <span className="user-menu__name">{user.name}</span>
       <a href={href('/min-side')}>{t.mine.title}</a>
+      <a href={href('/min-side/varsler')}>
+        {t.notify.headerLink}
+        {user.unread ? ` (${t.notify.unreadInHeader(user.unread)})` : null}
+      </a>
       <form method="post" action="/auth/logout" className="inline-form">
         <input type="hidden" name="_csrf" value={csrfToken ?? ''} />
         <input type="hidden" name="lang" value={lang} />

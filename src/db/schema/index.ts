@@ -5,3 +5,5 @@ export * from './stats.js';
 export * from './imports.js';
 export * from './collaboration.js';
 export * from './report.js';
+export * from './notify.js';
+export * from './serviceEditing.js';

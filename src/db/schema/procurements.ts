@@ -180,6 +180,10 @@ export const mailOutbox = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
     lastError: text('last_error'),
+    /** Extra headers (List-Unsubscribe …). */
+    headers: jsonb('headers').$type<Record<string, string>>(),
+    /** A mail that must go out once (a notification to a person): a second insert with the same key is a no-op. */
+    dedupeKey: text('dedupe_key'),
   },
-  (t) => [index('mail_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`)],
+  (t) => [index('mail_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`), uniqueIndex('mail_outbox_dedupe_idx').on(t.dedupeKey)],
 );

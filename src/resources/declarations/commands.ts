@@ -11,6 +11,7 @@ import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
 import type { Actor } from '../../domain/actor.js';
 import { recordAudit } from '../../db/audit.js';
+import { recordEvent } from '../../db/events.js';
 import { mayProcurement } from '../procurements/policy.js';
 import { isEligibleAgency } from '../procurements/queries.js';
 import { answerProblems } from '../shared/questionnaireMessages.js';
@@ -84,6 +85,13 @@ export async function submitDeclaration(db: Database, actor: Actor, procurementI
       entityId: row!.id,
       before: snapshot(existing),
       after: snapshot(row),
+    });
+    const [agency] = await tx.select({ name: agencies.name }).from(agencies).where(eq(agencies.orgnr, orgnr));
+    await recordEvent(tx, actor, {
+      kind: 'declaration.received',
+      subjectType: 'procurement',
+      subjectId: procurementId,
+      params: { title: p.title, agency: agency?.name ?? orgnr, providerId: p.providerId, path: `/anskaffelser/${procurementId}/erklaeringer` },
     });
     return { declaration: row!, outcome: existing ? ('changed' as const) : ('created' as const) };
   });

@@ -9,6 +9,7 @@ import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
 import type { Actor } from '../../domain/actor.js';
 import { recordAudit } from '../../db/audit.js';
+import { recordEvent } from '../../db/events.js';
 import { fieldProblem } from '../shared/input.js';
 import { mayIdea } from './policy.js';
 import type { IdeaInput } from './schema.js';
@@ -118,6 +119,12 @@ export async function commentIdea(db: Database, actor: Actor, id: string, as: { 
     const [row] = await tx.insert(ideaComments).values({ ideaId: id, agencyOrgnr: as.agency ?? null, providerId: providerId ?? null, authorName: actor.principal.name, body, createdAt: actor.now }).returning();
     const capacity: Capacity = as.agency ? capacityForAgency(actor.principal, as.agency) : providerId ? capacityForProvider(actor.principal, providerId) : { role: 'admin' };
     await recordAudit(tx, actor, capacity, { action: 'idea.comment', entityType: 'idea', entityId: id, after: { comment: row!.id, body } });
+    await recordEvent(tx, actor, {
+      kind: 'idea.comment',
+      subjectType: 'idea',
+      subjectId: id,
+      params: { title: idea.title, providerId: idea.providerId, byAgency: as.agency ?? null, byProvider: providerId ?? null, path: `/ideer/${id}` },
+    });
   });
 }
 
@@ -136,6 +143,20 @@ export async function answerIdea(db: Database, actor: Actor, id: string, input: 
     if (move.kind === 'move') await tx.update(ideas).set({ status: input.status, statusChangedAt: actor.now, updatedAt: actor.now }).where(eq(ideas.id, id));
     const capacity: Capacity = idea.providerId ? capacityForProvider(actor.principal, idea.providerId) : { role: 'admin' };
     await recordAudit(tx, actor, capacity, { action: move.kind === 'move' ? 'idea.status' : 'idea.answer', entityType: 'idea', entityId: id, before: { status: idea.status }, after: { status: input.status, note: input.note || null } });
+    if (move.kind === 'move') {
+      await recordEvent(tx, actor, {
+        kind: 'idea.status',
+        subjectType: 'idea',
+        subjectId: id,
+        params: {
+          title: idea.title,
+          status: { nb: messages.nb.idea.status[input.status], nn: messages.nn.idea.status[input.status], en: messages.en.idea.status[input.status] },
+          serviceId: idea.serviceId,
+          providerId: idea.providerId,
+          path: `/ideer/${id}`,
+        },
+      });
+    }
     return move.kind === 'move' ? ('moved' as const) : ('answered' as const);
   });
 }

@@ -8,6 +8,7 @@ import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
 import type { Actor } from '../../domain/actor.js';
 import { recordAudit } from '../../db/audit.js';
+import { recordEvent } from '../../db/events.js';
 import { fieldProblem } from '../shared/input.js';
 import { mayNetwork } from './policy.js';
 import { currentMembership, freeNetworkSlug, knownAreas } from './queries.js';
@@ -120,7 +121,7 @@ export async function updateNetwork(db: Database, actor: Actor, slug: string, in
 
 async function loadForMembership(db: Executor, slug: string, orgnr: string, lang: Language) {
   const t = messages[lang];
-  const [n] = await db.select({ id: networks.id, facilitatorProviderId: networks.facilitatorProviderId }).from(networks).where(eq(networks.slug, slug));
+  const [n] = await db.select({ id: networks.id, facilitatorProviderId: networks.facilitatorProviderId, name: networks.name }).from(networks).where(eq(networks.slug, slug));
   if (!n) throw new HttpProblem(404, t.network.errors.unknown(slug));
   const [a] = await db.select({ orgnr: agencies.orgnr, kind: agencies.kind, deletedOn: agencies.deletedOn }).from(agencies).where(eq(agencies.orgnr, orgnr));
   if (!a) throw new HttpProblem(404, t.errors.unknownAgency(formatOrgnr(orgnr)));
@@ -138,6 +139,13 @@ export async function joinNetwork(db: Database, actor: Actor, slug: string, orgn
     const [row] = await tx.insert(networkMembers).values({ networkId: n.id, agencyOrgnr: orgnr, joinedAt: actor.now, joinedBy: actor.principal.name }).onConflictDoNothing().returning();
     if (!row) return 'unchanged' as const;
     await recordAudit(tx, actor, capacityForAgency(actor.principal, orgnr), { action: 'network.join', entityType: 'network', entityId: n.id, after: { agency: orgnr } });
+    const [agency] = await tx.select({ name: agencies.name }).from(agencies).where(eq(agencies.orgnr, orgnr));
+    await recordEvent(tx, actor, {
+      kind: 'network.member_joined',
+      subjectType: 'network',
+      subjectId: n.id,
+      params: { title: n.name, agency: agency?.name ?? orgnr, agencyOrgnr: orgnr, path: `/nettverk/${slug}` },
+    });
     return 'joined' as const;
   });
 }

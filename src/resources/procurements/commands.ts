@@ -12,7 +12,18 @@ import type { Actor } from '../../domain/actor.js';
 import { recordAudit } from '../../db/audit.js';
 import { consultationMail } from './mail.js';
 import { mayProcurement } from './policy.js';
-import { eligibleAgencyCondition } from './queries.js';
+import { eligibleAgencyCondition, eligibleKinds } from './queries.js';
+import { recordEvent } from '../../db/events.js';
+import type { EventKind } from '../../domain/notify.js';
+import { scheduleDeadlineReminders } from '../../mail/notify.js';
+
+/** The lifecycle steps people are told of (src/mail/notify.ts says whom). */
+const PROCUREMENT_EVENTS: Partial<Record<ProcurementAction, EventKind>> = {
+  open_consultation: 'procurement.consultation',
+  announce: 'procurement.announced',
+  award: 'procurement.awarded',
+  cancel: 'procurement.cancelled',
+};
 import type { ProcurementInput } from './schema.js';
 
 const snapshot = (p: typeof procurements.$inferSelect) => ({
@@ -132,6 +143,22 @@ export async function transitionProcurement(
       before: snapshot(p),
       after: snapshot(after),
     });
+    const eventKind = PROCUREMENT_EVENTS[input.action];
+    if (eventKind) {
+      await recordEvent(tx, actor, {
+        kind: eventKind,
+        subjectType: 'procurement',
+        subjectId: id,
+        params: {
+          title: after.title,
+          providerId: after.providerId,
+          eligibleKinds: eligibleKinds(after.eligibility),
+          deadline: after.consultationDeadline?.toISOString() ?? null,
+          path: `/anskaffelser/${id}`,
+        },
+      });
+    }
+    if (input.action === 'open_consultation') await scheduleDeadlineReminders(tx, id, after.consultationDeadline!, actor.now);
     let mails = 0;
     if (input.action === 'open_consultation') {
       const [provider] = await tx.select({ name: providers.name }).from(providers).where(eq(providers.id, p.providerId));

@@ -21,6 +21,8 @@ import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { errorMap, ErrorSummary, formBody, Notice, OkQuery, PostForm } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
+import { FollowButton } from '../../web/follow.js';
+import { isFollowing } from '../follows/queries.js';
 import { prefix, sendPage } from '../../web/render.js';
 import { actorOf } from '../../server/actor.js';
 import { agencyNames } from '../shared/queries.js';
@@ -101,10 +103,11 @@ export async function registerProcurementPages(app: App, deps: AppDeps): Promise
   app.get('/anskaffelser/:id', { schema: { hide: true, params: IdParams, querystring: OkQuery } }, async (req, reply) => {
     const p = await load(req, req.params.id);
     const mine = agencyScopes(req.principal);
-    const [names, ownDeclarations, questions] = await Promise.all([
+    const [names, ownDeclarations, questions, follow] = await Promise.all([
       agencyNames(db, mine),
       Promise.all(mine.map(async (orgnr) => ({ orgnr, declaration: await getDeclaration(db, p.id, orgnr) }))),
       publishedQuestions(db, p.id),
+      req.principal?.kind === 'user' ? isFollowing(db, req.principal.id, 'procurement', p.id) : undefined,
     ]);
     return sendPage(
       req,
@@ -116,6 +119,7 @@ export async function registerProcurementPages(app: App, deps: AppDeps): Promise
         mayReadDeclarations={isAdmin(req.principal) || editsProvider(req.principal, p.providerId) || ministryScopes(req.principal).length > 0 || mine.length > 0}
         own={ownDeclarations.map((o) => ({ ...o, name: names(o.orgnr)?.name ?? { nb: formatOrgnr(o.orgnr) } }))}
         ok={req.query.ok}
+        following={follow?.following}
       >
         <QuestionsSection items={questions} />
       </ProcurementPage>,
@@ -159,7 +163,15 @@ function ProcurementListPage({ rows, mayCreate }: { rows: ProcurementListRow[]; 
   const { t, fmt } = usePage();
   const href = useHref();
   return (
-    <Layout title={t.procurement.title} section="procurements" description={t.procurement.lead}>
+    <Layout
+      title={t.procurement.title}
+      section="procurements"
+      description={t.procurement.lead}
+      feeds={[
+        { href: href('/feeds/anskaffelser.atom'), title: t.notify.feeds.procurements, type: 'application/atom+xml' },
+        { href: href('/feeds/anskaffelser.ics'), title: t.notify.feeds.calendar, type: 'text/calendar' },
+      ]}
+    >
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.procurement.title }]} />
       <PageHeader title={t.procurement.title} lead={t.procurement.lead}>
         {mayCreate ? (
@@ -289,11 +301,12 @@ interface ProcurementPageProps {
   own: { orgnr: string; name: { nb: string }; declaration: Awaited<ReturnType<typeof getDeclaration>> }[];
   ok?: string | undefined;
   transitionError?: { action: ProcurementAction; message: string; values: Record<string, string> };
+  following?: boolean | undefined;
   /** Questions and answers (src/resources/procurementQuestions/pages.tsx). */
   children?: import('react').ReactNode;
 }
 
-function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transitionError, children }: ProcurementPageProps) {
+function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transitionError, following, children }: ProcurementPageProps) {
   const { t, fmt } = usePage();
   const href = useHref();
   const text = useText();
@@ -302,7 +315,7 @@ function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transit
   const title = text(p.title);
   const okText = ok ? (t.procurement.done as Record<string, string>)[ok] : undefined;
   return (
-    <Layout title={title} section="procurements">
+    <Layout title={title} section="procurements" feeds={[{ href: href(`/feeds/anskaffelser/${p.id}.ics`), title: t.notify.feeds.deadline(title), type: 'text/calendar' }]}>
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.procurement.title, href: href('/anskaffelser') }, { label: title }]} />
       <PageHeader title={title} lead={p.category}>
         <div className="tag-row">
@@ -311,6 +324,7 @@ function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transit
             {t.terms.procurementObligation[p.obligation]}
           </Tag>
         </div>
+        <FollowButton type="procurement" id={p.id} following={following} />
       </PageHeader>
       <Notice text={okText} />
       {p.status === 'cancelled' ? (

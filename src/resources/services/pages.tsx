@@ -1,4 +1,4 @@
-import { Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
 import type { App, AppDeps } from '../../server/types.js';
 import {
@@ -19,7 +19,12 @@ import {
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
-import { sendErrorPage, sendPage } from '../../web/render.js';
+import { FollowButton } from '../../web/follow.js';
+import { isFollowing } from '../follows/queries.js';
+import { prefix, sendErrorPage, sendPage } from '../../web/render.js';
+import { Notice, OkQuery } from '../../web/forms.js';
+import { currentSlugFor } from './history.js';
+import { mayService } from './policy.js';
 import { effectiveSort, facetLabel, filtersFrom } from './catalogue.js';
 import { CATALOGUE_FACETS, type CatalogueFacet, type CatalogueResult, type CatalogueSort, getServiceDetail, searchCatalogue, type ServiceDetail } from './queries.js';
 import { pageWindow } from '../shared/present.js';
@@ -43,13 +48,20 @@ export async function registerServicePages(app: App, deps: AppDeps): Promise<voi
     return sendPage(req, reply, <CataloguePage query={q.q ?? ''} filters={filters} sort={sort} page={q.page} pageCount={pageCount} result={result} />);
   });
 
-  app.get('/tjenester/:slug', { config: { publicPage: true }, schema: { params: SlugParams, querystring: Type.Object({}), hide: true } }, async (req, reply) => {
+  app.get('/tjenester/:slug', { config: { publicPage: true }, schema: { params: SlugParams, querystring: OkQuery, hide: true } }, async (req, reply) => {
     // The page is the service's URI: a linked-data client asking for RDF is sent to it (303 See Other).
     if (redirectToRdf(req.headers.accept, req.params.slug, (url) => reply.redirect(url, 303))) return reply;
     const detail = await getServiceDetail(db, req.params.slug);
-    if (!detail) return sendErrorPage(req, reply, 404, messages[req.lang].errors.unknownService(req.params.slug));
+    if (!detail) {
+      // A renamed service: its old address answers 301 to the new one.
+      const current = await currentSlugFor(db, req.params.slug);
+      if (current) return reply.redirect(`${prefix(req)}/tjenester/${current}`, 301);
+      return sendErrorPage(req, reply, 404, messages[req.lang].errors.unknownService(req.params.slug));
+    }
     const collaboration = await loadServiceCollaboration(deps, req, detail.service);
-    return sendPage(req, reply, <ServicePage d={detail} collaboration={collaboration} />);
+    const manage = mayService(req.principal, 'edit', { providerId: detail.service.providerId });
+    const follow = req.principal?.kind === 'user' ? await isFollowing(db, req.principal.id, 'service', detail.service.id) : undefined;
+    return sendPage(req, reply, <ServicePage d={detail} collaboration={collaboration} manage={manage} ok={req.query.ok} following={follow?.following} />);
   });
 }
 
@@ -75,7 +87,7 @@ function CataloguePage({ query, filters, sort, page, pageCount, result }: Catalo
   };
   const title = query ? t.catalogue.titleWithQuery(query) : t.catalogue.title;
   return (
-    <Layout title={title} section="services" description={t.catalogue.lead}>
+    <Layout title={title} section="services" description={t.catalogue.lead} feeds={[{ href: href('/feeds/tjenester.atom'), title: t.notify.feeds.services, type: 'application/atom+xml' }]}>
       <PageHeader title={title} lead={query ? undefined : t.catalogue.lead} />
       <div className="catalogue">
         <form method="get" action={href('/tjenester')} className="catalogue__filters" id="catalogue-filters" aria-labelledby="filters-heading">
@@ -215,7 +227,7 @@ function SearchBox({ value }: { value: string }) {
   );
 }
 
-function ServicePage({ d, collaboration }: { d: ServiceDetail; collaboration: ServiceCollaboration }) {
+function ServicePage({ d, collaboration, manage, ok, following }: { d: ServiceDetail; collaboration: ServiceCollaboration; manage: boolean; ok: string | undefined; following?: boolean | undefined }) {
   const { t, fmt } = usePage();
   const href = useHref();
   const text = useText();
@@ -249,8 +261,25 @@ function ServicePage({ d, collaboration }: { d: ServiceDetail; collaboration: Se
               {t.vocab.kind[s.kind]}
             </Tag>
           ) : null}
+          {s.retiredAt ? (
+            <Tag data-size="sm" data-color="danger">
+              {t.serviceEditing.retiredLabel}
+            </Tag>
+          ) : null}
         </div>
+        <p className="service-actions">
+          {manage ? <a href={href(`/tjenester/${s.slug}/rediger`)}>{t.serviceEditing.edit}</a> : null}
+          {manage ? ' · ' : null}
+          <a href={href(`/tjenester/${s.slug}/historikk`)}>{t.serviceEditing.history.link}</a>
+        </p>
+        <FollowButton type="service" id={s.id} following={following} />
       </PageHeader>
+      <Notice text={ok ? ({ published: t.serviceEditing.published, retired: t.serviceEditing.retired, reinstated: t.serviceEditing.reinstated, discarded: t.serviceEditing.discarded } as Record<string, string>)[ok] : undefined} />
+      {s.retiredAt ? (
+        <Alert data-color="warning" className="page-alert">
+          {t.serviceEditing.retiredBanner(fmt.date(s.retiredAt))}
+        </Alert>
+      ) : null}
       <div className="two-col">
         <div className="two-col__main">
           <Section title={t.service.about} id="about">

@@ -7,6 +7,8 @@ import { messages } from '../../web/i18n/index.js';
 import { effectiveSort, facetLabel, filtersFrom } from './catalogue.js';
 import { CATALOGUE_FACETS, getServiceDetail, searchCatalogue } from './queries.js';
 import { problem } from '../shared/schema.js';
+import { currentSlugFor } from './history.js';
+import { presentServiceDetail } from './present.js';
 import { Lang, ServiceDetailSchema, ServiceList, ServiceListItem, ServiceListQuery, SlugParams } from './schema.js';
 
 export async function registerServiceApi(api: App, deps: AppDeps): Promise<void> {
@@ -88,58 +90,13 @@ export async function registerServiceApi(api: App, deps: AppDeps): Promise<void>
       if (await sendServiceRdfIfAsked(req, reply, deps, req.params.slug)) return reply;
       const lang = req.lang;
       const d = await getServiceDetail(db, req.params.slug);
-      if (!d) throw new HttpProblem(404, messages[lang].errors.unknownService(req.params.slug));
-      const { text, orNull, ref } = localizer(lang);
-      const s = d.service;
-      const usersByTier = new Map(d.tierUsage.map((u) => [u.tierId, u.count]));
-      return {
-        slug: s.slug,
-        name: text(s.name),
-        summary: text(s.summary),
-        description: text(s.description),
-        kind: s.kind,
-        provider: ref(d.provider),
-        area: ref(d.area),
-        parent: d.parent ? ref(d.parent) : null,
-        subServices: d.children.map(ref),
-        related: d.related.map(ref),
-        model: s.model,
-        targetGroup: s.targetGroup,
-        targetDescription: orNull(s.targetDescription),
-        targetMinistry: d.targetMinistry ? { orgnr: d.targetMinistry.orgnr, name: text(d.targetMinistry.name) } : null,
-        obligation: s.obligation,
-        financing: s.financing,
-        financingNote: orNull(s.financingNote),
-        status: s.status,
-        launchedOn: s.launchedOn,
-        plannedOn: s.plannedOn,
-        phasedOutOn: s.phasedOutOn,
-        tiers: d.tiers.map((t) => ({
-          slug: t.slug,
-          name: text(t.name),
-          description: orNull(t.description),
-          kind: t.kind,
-          current: t.current,
-          users: usersByTier.get(t.id) ?? 0,
-        })),
-        serviceLevels: {
-          uptimePercent: s.serviceLevels.uptimePercent ?? null,
-          supportHours: orNull(s.serviceLevels.supportHours),
-          responseTime: orNull(s.serviceLevels.responseTime),
-        },
-        supportChannels: s.supportChannels,
-        howToJoin: {
-          steps: s.howToJoin.steps.map(text),
-          contact: s.howToJoin.contact ?? null,
-          links: s.howToJoin.links.map((l) => ({ label: text(l.label), url: l.url })),
-        },
-        website: s.website,
-        users: { registered: d.registeredUsers, reported: s.reportedUsers, reportedYear: s.reportedUsersYear },
-        factSource: s.factSource,
-        sourceRef: s.sourceRef,
-        updatedAt: s.updatedAt.toISOString(),
-        url: pageUrl(deps.config.publicUrl, lang, `/tjenester/${s.slug}`),
-      };
+      if (!d) {
+        // A renamed service: the old address answers 301 to the new one.
+        const current = await currentSlugFor(db, req.params.slug);
+        if (current) return reply.redirect(req.url.replace(`/services/${req.params.slug}`, `/services/${current}`), 301);
+        throw new HttpProblem(404, messages[lang].errors.unknownService(req.params.slug));
+      }
+      return presentServiceDetail(d, lang, deps.config.publicUrl);
     },
   );
 }

@@ -129,6 +129,8 @@ export const ServiceDetailSchema = Type.Object(
     }),
     factSource: Type.String(),
     sourceRef: Type.Union([Type.String(), Type.Null()]),
+    retiredAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When the service was retired; its page is kept, out of default search.' }),
+    version: Type.Integer({ description: 'The published version (see /services/{slug}/versions).' }),
     updatedAt: Type.String({ format: 'date-time' }),
     url: Type.String(),
   },

@@ -14,6 +14,8 @@ export const apiEn: typeof apiNb = {
       405: 'Method not allowed',
       406: 'Not acceptable',
       409: 'Conflict',
+      412: 'Changed meanwhile',
+      428: 'If-Match required',
       413: 'Payload too large',
       415: 'Unsupported media type',
       422: 'Unprocessable content',

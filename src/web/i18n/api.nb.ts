@@ -17,6 +17,8 @@ export const apiNb = {
       405: 'Metoden støttes ikke',
       406: 'Formatet støttes ikke',
       409: 'Konflikt',
+      412: 'Endret i mellomtiden',
+      428: 'Mangler If-Match',
       413: 'For stor forespørsel',
       415: 'Innholdstypen støttes ikke',
       422: 'Kan ikke behandles',

@@ -14,6 +14,8 @@ export const apiNn: typeof apiNb = {
       405: 'Metoden er ikkje støtta',
       406: 'Formatet er ikkje støtta',
       409: 'Konflikt',
+      412: 'Endra i mellomtida',
+      428: 'Manglar If-Match',
       413: 'For stor førespurnad',
       415: 'Innhaldstypen er ikkje støtta',
       422: 'Kan ikkje behandlast',

@@ -15,6 +15,8 @@ import { ideasEn } from './ideas.en.js';
 import { gainsEn } from './gains.en.js';
 import { reportEn } from './report.en.js';
 import { apiEn } from './api.en.js';
+import { notifyEn } from './notify.en.js';
+import { serviceEditingEn } from './serviceEditing.en.js';
 import type { MessageParts, Messages } from './nb.js';
 import { mergeParts } from './parts.js';
 
@@ -37,6 +39,8 @@ export const enParts: MessageParts = {
   gains: gainsEn,
   report: reportEn,
   api: apiEn,
+  notify: notifyEn,
+  serviceEditing: serviceEditingEn,
 };
 
 export const en: Messages = mergeParts(enParts);

@@ -15,6 +15,8 @@ import { ideasNb } from './ideas.nb.js';
 import { gainsNb } from './gains.nb.js';
 import { reportNb } from './report.nb.js';
 import { apiNb } from './api.nb.js';
+import { notifyNb } from './notify.nb.js';
+import { serviceEditingNb } from './serviceEditing.nb.js';
 import { type Merged, mergeParts, type Widen } from './parts.js';
 
 /**
@@ -40,6 +42,8 @@ export const nbParts = {
   gains: gainsNb,
   report: reportNb,
   api: apiNb,
+  notify: notifyNb,
+  serviceEditing: serviceEditingNb,
 };
 
 /** The shape every language must fill, module by module. */

@@ -15,6 +15,8 @@ import { ideasNn } from './ideas.nn.js';
 import { gainsNn } from './gains.nn.js';
 import { reportNn } from './report.nn.js';
 import { apiNn } from './api.nn.js';
+import { notifyNn } from './notify.nn.js';
+import { serviceEditingNn } from './serviceEditing.nn.js';
 import type { MessageParts, Messages } from './nb.js';
 import { mergeParts } from './parts.js';
 
@@ -37,6 +39,8 @@ export const nnParts: MessageParts = {
   gains: gainsNn,
   report: reportNn,
   api: apiNn,
+  notify: notifyNn,
+  serviceEditing: serviceEditingNn,
 };
 
 export const nn: Messages = mergeParts(nnParts);
