@@ -12,7 +12,7 @@ import { formatOrgnr } from '../../src/domain/orgnr.js';
 import { optOutReport, reasonLabel } from '../../src/resources/stats/optouts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { createAgency, createArea, createProvider, createService, createSubscription, createTier, fakeOrgnr } from '../support/factories.js';
+import { createAgency, createArea, createProvider, createService, createSubscription, createTier, fakeOrgnr, namedAgencies } from '../support/factories.js';
 import { decode, expectHtmlPage, expectProblem, inLanguages, tableRows, textOf } from '../support/expectations.js';
 
 const UNKNOWN = fakeOrgnr();
@@ -29,7 +29,7 @@ describe.each(testEngines())('statistics on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine, { seed: 'empty' });
     const db = t.database.db;
-    const add = async (key: string, over: Parameters<typeof createAgency>[1]) => (o[key] = (await createAgency(db, over)).orgnr);
+    const { add } = namedAgencies(db, o);
     // Nine state bodies (the population), one municipality, one deleted agency.
     await add('KD', { kind: 'ministry', name: { nb: 'Kunnskapsdepartementet', en: 'Ministry of Education' }, employees: 300 }); // large
     await add('JD', { kind: 'ministry', name: { nb: 'Justisdepartementet', en: 'Ministry of Justice' }, employees: null }); // unknown
