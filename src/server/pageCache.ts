@@ -104,5 +104,7 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
 }
 
 function cacheHeaders(etag: string): Record<string, string> {
-  return { etag, 'cache-control': 'public, max-age=60, stale-while-revalidate=300', vary: 'Cookie, Accept' };
+  // no-cache: a browser or CDN may keep the page but asks again each time (a cheap 304 while the ETag holds), so a
+  // published change to the catalogue shows on the next request (issue 12), not up to a minute later.
+  return { etag, 'cache-control': 'public, no-cache', vary: 'Cookie, Accept' };
 }

@@ -39,6 +39,12 @@ describe.each(testEngines())('authorization for catalogue editing on %s', (engin
     return res.headers.etag as string;
   }
 
+  /** `who` saves the whole draft (based on the ETag) with one change. */
+  async function saveAs(who: Who, slug: string, etag: string, change: Record<string, unknown>) {
+    const doc = await documentOf(slug);
+    return t.app.inject({ method: 'PUT', url: `/api/v1/services/${slug}/draft`, headers: { ...headers[who], 'content-type': 'application/json', 'if-match': etag }, payload: JSON.stringify({ ...doc, ...change }) });
+  }
+
   beforeAll(async () => {
     t = await createTestApp(engine, { seed: 'demo' });
     headers = await demoSessions(t.database.db);
@@ -53,9 +59,7 @@ describe.each(testEngines())('authorization for catalogue editing on %s', (engin
   });
 
   matrix('save a draft of a DFØ service', only({ dag: 200, anne: 200 }), async (w) => {
-    const etag = await draftOf('dfo-lonn');
-    const doc = await documentOf('dfo-lonn');
-    return t.app.inject({ method: 'PUT', url: '/api/v1/services/dfo-lonn/draft', headers: { ...headers[w], 'content-type': 'application/json', 'if-match': etag }, payload: JSON.stringify({ ...doc, keywords: `endret av ${w}` }) });
+    return saveAs(w, 'dfo-lonn', await draftOf('dfo-lonn'), { keywords: `endret av ${w}` });
   });
 
   matrix('discard the draft of a DFØ service', only({ dag: 204, anne: 204 }), async (w) => {
@@ -69,9 +73,7 @@ describe.each(testEngines())('authorization for catalogue editing on %s', (engin
   });
 
   matrix('save a draft of a Statens innkjøpssenter service', only({ siri: 200, anne: 200 }), async (w) => {
-    const etag = await draftOf('si-reisebyratjenester');
-    const doc = await documentOf('si-reisebyratjenester');
-    return t.app.inject({ method: 'PUT', url: '/api/v1/services/si-reisebyratjenester/draft', headers: { ...headers[w], 'content-type': 'application/json', 'if-match': etag }, payload: JSON.stringify({ ...doc, keywords: `endret av ${w}` }) });
+    return saveAs(w, 'si-reisebyratjenester', await draftOf('si-reisebyratjenester'), { keywords: `endret av ${w}` });
   });
 
   matrix('create a new DFØ service', only({ dag: 201, anne: 201 }), async (w) => {
@@ -119,10 +121,8 @@ describe.each(testEngines())('authorization for catalogue editing on %s', (engin
 
     matrix('approve a draft (a second person)', only({ anne: 200 }), async (w) => {
       await call('anne', 'POST', '/api/v1/services/dfo-lonn/draft/withdraw');
-      const etag = await draftOf('dfo-lonn', { keywords: 'lønn' });
-      const doc = await documentOf('dfo-lonn');
       // Dag is the last author; Anne approves.
-      await t.app.inject({ method: 'PUT', url: '/api/v1/services/dfo-lonn/draft', headers: { ...headers.dag, 'content-type': 'application/json', 'if-match': etag }, payload: JSON.stringify({ ...doc, keywords: `godkjent ${w}` }) });
+      await saveAs('dag', 'dfo-lonn', await draftOf('dfo-lonn', { keywords: 'lønn' }), { keywords: `godkjent ${w}` });
       expect((await call('dag', 'POST', '/api/v1/services/dfo-lonn/draft/submit')).statusCode).toBe(200);
       return call(w, 'POST', '/api/v1/services/dfo-lonn/draft/approve');
     });

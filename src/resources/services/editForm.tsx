@@ -109,14 +109,16 @@ export function documentFromForm(body: FormValues): Record<string, unknown> {
     if (nullable && !raw.trim()) return null;
     return raw;
   };
-  /** A row left empty (the blank row for adding, or one the user cleared): every text field empty. */
+  /** A row left empty (the blank row for adding, or one the user cleared): every typed field empty. */
   const isBlankRow = (schema: Json, path: string): boolean =>
     Object.keys(body)
       .filter((k) => k.startsWith(`${path}.`))
       .every((k) => {
         const leaf = k.slice(path.length + 1);
         const leafSchema = leaf.split('.').reduce<Json | undefined>((s, part) => nonNull(s ?? {}).properties?.[part], schema);
-        return nonNull(leafSchema ?? {}).type === 'boolean' || !str(k).trim();
+        // Checkboxes and choices from a list always send something: only what was typed makes a row.
+        const leafType = nonNull(leafSchema ?? {});
+        return leafType.type === 'boolean' || !!enumValues(leafType) || !str(k).trim();
       });
   const doc: Record<string, unknown> = {};
   for (const k of Object.keys((ServiceDocumentSchema as unknown as Json).properties!)) doc[k] = read(schemaOf(k), k);

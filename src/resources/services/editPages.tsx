@@ -227,14 +227,7 @@ function EditPage(props: {
         <form method="post" action={href(`/tjenester/${slug}/rediger`)} className="stack-form service-edit-form" noValidate>
           <CsrfField />
           <input type="hidden" name="_revision" value={String(draft?.revision ?? 0)} />
-          {SECTIONS.map((sec) => (
-            <Section key={sec.key} title={s.sections[sec.key as keyof typeof s.sections]} id={`section-${sec.key}`}>
-              <SchemaSection keys={sec.fields} values={props.values} errors={props.errors} choices={props.choices} />
-            </Section>
-          ))}
-          <Button type="submit" variant="primary">
-            {s.save}
-          </Button>
+          <FormSections values={props.values} errors={props.errors} choices={props.choices} />
         </form>
       ) : null}
       <Section title={s.publish} id="publish">
@@ -265,6 +258,24 @@ function EditPage(props: {
   );
 }
 
+/** Every section of the form, generated from the schema, and the save button. */
+function FormSections({ values, errors, choices }: { values: FormValues; errors: Errors; choices: FormChoices }) {
+  const { t } = usePage();
+  const s = t.serviceEditing;
+  return (
+    <>
+      {SECTIONS.map((sec) => (
+        <Section key={sec.key} title={s.sections[sec.key as keyof typeof s.sections]} id={`section-${sec.key}`}>
+          <SchemaSection keys={sec.fields} values={values} errors={errors} choices={choices} />
+        </Section>
+      ))}
+      <Button type="submit" variant="primary">
+        {s.save}
+      </Button>
+    </>
+  );
+}
+
 function NewPage(props: { providers: { value: string; label: string }[]; values: FormValues; errors: Errors; choices: FormChoices }) {
   const { t } = usePage();
   const href = useHref();
@@ -280,14 +291,7 @@ function NewPage(props: { providers: { value: string; label: string }[]; values:
       <form method="post" action={href('/tjenester/ny')} className="stack-form service-edit-form" noValidate>
         <CsrfField />
         <SelectField id="f-provider" name="provider" label={s.newFor} value={v('provider')} error={e.provider} options={props.providers} />
-        {SECTIONS.map((sec) => (
-          <Section key={sec.key} title={s.sections[sec.key as keyof typeof s.sections]} id={`section-${sec.key}`}>
-            <SchemaSection keys={sec.fields} values={props.values} errors={props.errors} choices={props.choices} />
-          </Section>
-        ))}
-        <Button type="submit" variant="primary">
-          {s.save}
-        </Button>
+        <FormSections values={props.values} errors={props.errors} choices={props.choices} />
       </form>
     </Layout>
   );

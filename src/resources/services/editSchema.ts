@@ -1,17 +1,8 @@
 import { type Static, type TSchema, Type } from 'typebox';
 import { Settings } from 'typebox/system';
 import Value from 'typebox/value';
-import {
-  DELIVERY_MODELS,
-  FINANCING_MODELS,
-  type Language,
-  OBLIGATIONS,
-  SERVICE_KINDS,
-  SERVICE_STATUSES,
-  SLUG_PATTERN,
-  SUPPORT_CHANNELS,
-  TARGET_GROUPS,
-} from '../../domain/catalogue.js';
+import * as vocab from '../../domain/catalogue.js';
+import type { Language } from '../../domain/catalogue.js';
 import type { ServiceDocument } from '../../domain/serviceDocument.js';
 import { DRAFT_STATES } from '../../domain/serviceLifecycle.js';
 import { describeError } from '../../server/validationMessages.js';
@@ -33,7 +24,7 @@ const nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
 const PARTIAL_DATE = '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$';
 const partialDate = nullable(Type.String({ pattern: PARTIAL_DATE, maxLength: 10, description: 'Year, year-month or a full ISO date.' }));
 const url = Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 500 });
-const slug = Type.String({ pattern: SLUG_PATTERN, minLength: 2, maxLength: 80 });
+const slug = Type.String({ pattern: vocab.SLUG_PATTERN, minLength: 2, maxLength: 80 });
 
 export const TierDocumentSchema = Type.Object(
   {
@@ -49,21 +40,21 @@ export const TierDocumentSchema = Type.Object(
 export const ServiceDocumentSchema = Type.Object(
   {
     slug,
-    kind: enumOf(SERVICE_KINDS),
+    kind: enumOf(vocab.SERVICE_KINDS),
     name: LocalizedTextSchema(200),
     summary: LocalizedTextSchema(600),
     description: LocalizedTextSchema(8000),
-    area: Type.String({ pattern: SLUG_PATTERN, maxLength: 80, description: 'Service area slug.' }),
-    model: enumOf(DELIVERY_MODELS),
-    obligation: enumOf(OBLIGATIONS),
-    targetGroup: enumOf(TARGET_GROUPS),
+    area: Type.String({ pattern: vocab.SLUG_PATTERN, maxLength: 80, description: 'Service area slug.' }),
+    model: enumOf(vocab.DELIVERY_MODELS),
+    obligation: enumOf(vocab.OBLIGATIONS),
+    targetGroup: enumOf(vocab.TARGET_GROUPS),
     targetDescription: nullable(LocalizedTextSchema(1000, false)),
     targetMinistry: nullable(Type.String({ pattern: '^[0-9]{9}$', description: 'Organisation number of the ministry whose sector may use it.' })),
-    status: enumOf(SERVICE_STATUSES),
+    status: enumOf(vocab.SERVICE_STATUSES),
     launchedOn: partialDate,
     plannedOn: partialDate,
     phasedOutOn: partialDate,
-    financing: Type.Array(enumOf(FINANCING_MODELS), { maxItems: FINANCING_MODELS.length }),
+    financing: Type.Array(enumOf(vocab.FINANCING_MODELS), { maxItems: vocab.FINANCING_MODELS.length }),
     financingNote: nullable(LocalizedTextSchema(2000, false)),
     tiers: Type.Array(TierDocumentSchema, { maxItems: 30 }),
     serviceLevels: Type.Object(
@@ -74,7 +65,7 @@ export const ServiceDocumentSchema = Type.Object(
       },
       closed,
     ),
-    supportChannels: Type.Array(enumOf(SUPPORT_CHANNELS), { maxItems: SUPPORT_CHANNELS.length }),
+    supportChannels: Type.Array(enumOf(vocab.SUPPORT_CHANNELS), { maxItems: vocab.SUPPORT_CHANNELS.length }),
     howToJoin: Type.Object(
       {
         steps: Type.Array(LocalizedTextSchema(1000, false), { maxItems: 20 }),
@@ -88,8 +79,8 @@ export const ServiceDocumentSchema = Type.Object(
     website: nullable(url),
     reportedUsers: nullable(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
     reportedUsersYear: nullable(Type.Integer({ minimum: 1990, maximum: 2100 })),
-    parent: nullable(Type.String({ pattern: SLUG_PATTERN, maxLength: 80, description: 'The main service this is part of (slug).' })),
-    related: Type.Array(Type.String({ pattern: SLUG_PATTERN, maxLength: 80 }), { maxItems: 30, description: 'Related services (slugs).' }),
+    parent: nullable(Type.String({ pattern: vocab.SLUG_PATTERN, maxLength: 80, description: 'The main service this is part of (slug).' })),
+    related: Type.Array(Type.String({ pattern: vocab.SLUG_PATTERN, maxLength: 80 }), { maxItems: 30, description: 'Related services (slugs).' }),
     keywords: text(500),
     sourceNote: nullable(text(1000)),
   },
@@ -116,7 +107,7 @@ export const DraftResponse = Type.Object(
 );
 
 export const NewServiceBody = Type.Object(
-  { provider: Type.String({ pattern: SLUG_PATTERN, maxLength: 80, description: 'Provider slug.' }), document: Type.Ref('ServiceDocument') },
+  { provider: Type.String({ pattern: vocab.SLUG_PATTERN, maxLength: 80, description: 'Provider slug.' }), document: Type.Ref('ServiceDocument') },
   closed,
 );
 
