@@ -7,7 +7,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, type RunningPortal, startPortal, useBrowser, type TestBrowser } from '../support/browser.js';
-import { testEngines } from '../support/engines.js';
+import { browserEngine } from '../support/engines.js';
 import { demoSessions, type Who } from '../support/sessions.js';
 
 const LOTTSTIFT = '982391490';
@@ -33,7 +33,7 @@ async function tabTo(page: Page, target: Locator, max = 200): Promise<void> {
   throw new Error(`not reachable with ${max} presses of Tab`);
 }
 
-describe.each(testEngines().slice(-1))('the report lane’s pages in Chromium on %s', (engine) => {
+describe.each([browserEngine()])('the report lane’s pages in Chromium on %s', (engine) => {
   let portal: RunningPortal;
   let browser: TestBrowser;
   let cookies: Record<Who, string | undefined>;
