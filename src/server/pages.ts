@@ -23,6 +23,7 @@ import { registerNeedPages } from '../resources/needs/pages.js';
 import { registerSurveyPages } from '../resources/surveys/pages.js';
 import { registerIdeaPages } from '../resources/ideas/pages.js';
 import { registerGainPages } from '../resources/gains/pages.js';
+import { registerQualityPages } from '../resources/quality/pages.js';
 
 /** Every HTML page, registered once per language (bokmål at /, nynorsk at /nn, English at /en). */
 export async function registerPages(scope: App, deps: AppDeps, lang: Language): Promise<void> {
@@ -49,5 +50,6 @@ export async function registerPages(scope: App, deps: AppDeps, lang: Language): 
   await registerSurveyPages(scope, deps);
   await registerIdeaPages(scope, deps);
   await registerGainPages(scope, deps);
+  await registerQualityPages(scope, deps);
   await registerAccessibilityPages(scope, deps);
 }

@@ -4,3 +4,4 @@ export * from './procurements.js';
 export * from './stats.js';
 export * from './imports.js';
 export * from './collaboration.js';
+export * from './quality.js';

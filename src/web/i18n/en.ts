@@ -13,6 +13,7 @@ import { needsEn } from './needs.en.js';
 import { surveysEn } from './surveys.en.js';
 import { ideasEn } from './ideas.en.js';
 import { gainsEn } from './gains.en.js';
+import { qualityEn } from './quality.en.js';
 import { apiEn } from './api.en.js';
 import type { MessageParts, Messages } from './nb.js';
 import { mergeParts } from './parts.js';
@@ -34,6 +35,7 @@ export const enParts: MessageParts = {
   surveys: surveysEn,
   ideas: ideasEn,
   gains: gainsEn,
+  quality: qualityEn,
   api: apiEn,
 };
 

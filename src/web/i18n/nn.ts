@@ -13,6 +13,7 @@ import { needsNn } from './needs.nn.js';
 import { surveysNn } from './surveys.nn.js';
 import { ideasNn } from './ideas.nn.js';
 import { gainsNn } from './gains.nn.js';
+import { qualityNn } from './quality.nn.js';
 import { apiNn } from './api.nn.js';
 import type { MessageParts, Messages } from './nb.js';
 import { mergeParts } from './parts.js';
@@ -34,6 +35,7 @@ export const nnParts: MessageParts = {
   surveys: surveysNn,
   ideas: ideasNn,
   gains: gainsNn,
+  quality: qualityNn,
   api: apiNn,
 };
 
