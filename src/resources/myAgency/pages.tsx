@@ -165,7 +165,7 @@ function MinePage({
             ))}
           </ul>
           <Paragraph>
-            <a href={href('/anskaffelser')}>{t.mine.manageProcurements}</a> · <a href={href('/admin/logg')}>{t.audit.title}</a>
+            <a href={href('/anskaffelser')}>{t.mine.manageProcurements}</a> · <a href={href('/admin/logg')}>{t.audit.title}</a> · <a href={href('/kvalitet')}>{t.quality.title}</a>
           </Paragraph>
           <Section title={t.mine.optOutsOfYours} id="opt-outs-of-yours" level={3}>
             {optOuts.length === 0 || !optOutDefinition ? (
@@ -216,6 +216,9 @@ function MinePage({
             </li>
             <li>
               <a href={href('/anskaffelser')}>{t.procurement.title}</a>
+            </li>
+            <li>
+              <a href={href('/kvalitet')}>{t.quality.title}</a>
             </li>
           </ul>
         </Section>
