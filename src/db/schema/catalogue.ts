@@ -93,6 +93,8 @@ export const providers = pgTable(
     description: jsonb('description').$type<LocalizedText>().notNull(),
     website: text('website'),
     contact: jsonb('contact').$type<ProviderContact>().notNull().default({}),
+    /** DFØ requires a second person (an administrator) to approve this provider's drafts before publishing. */
+    reviewRequired: boolean('review_required').notNull().default(false),
     factSource: factSource('report'),
     sourceRef: text('source_ref'),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
@@ -157,6 +159,10 @@ export const services = pgTable(
     keywords: text('keywords').notNull().default(''),
     factSource: factSource('report'),
     sourceRef: text('source_ref'),
+    /** Retired: the page stays (marked), out of default search, so links and statistics history stay valid. */
+    retiredAt: instant('retired_at'),
+    /** The number of the published version in `service_versions` (0: as seeded, never published through the portal). */
+    version: integer('version').notNull().default(0),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       sql`setweight(to_tsvector('norwegian', coalesce(name->>'nb','') || ' ' || coalesce(name->>'nn','') || ' ' || coalesce(name->>'en','')), 'A') || setweight(to_tsvector('norwegian', keywords), 'B') || setweight(to_tsvector('norwegian', coalesce(summary->>'nb','') || ' ' || coalesce(summary->>'en','')), 'C') || setweight(to_tsvector('norwegian', coalesce(description->>'nb','')), 'D')`,
     ),

@@ -88,6 +88,7 @@ interface Row extends Record<string, unknown> {
   provider_short_name: string | null;
   parent_slug: string | null;
   parent_name: LocalizedText | null;
+  retired_at: Date | string | null;
 }
 
 interface Match {
@@ -103,7 +104,7 @@ function catalogueRows(db: Executor): Promise<Row[]> {
       db,
       sql`select s.id, s.slug, s.name, s.summary, s.kind, s.model, s.target_group, s.obligation, s.financing, s.status,
                  s.updated_at, s.area_slug, a.name as area_name, p.slug as provider_slug, p.name as provider_name,
-                 p.short_name as provider_short_name, ps.slug as parent_slug, ps.name as parent_name
+                 p.short_name as provider_short_name, ps.slug as parent_slug, ps.name as parent_name, s.retired_at
             from services s
             join providers p on p.id = s.provider_id
             join areas a on a.slug = s.area_slug
@@ -121,7 +122,8 @@ function catalogueRows(db: Executor): Promise<Row[]> {
 export async function searchCatalogue(db: Executor, query: CatalogueQuery): Promise<CatalogueResult> {
   const q = query.q?.trim() ?? '';
   const hasQuery = q.length > 0;
-  const rows = await catalogueRows(db);
+  // Retired services keep their pages but are out of search (issue 12).
+  const rows = (await catalogueRows(db)).filter((r) => !r.retired_at);
   let matches: Match[];
   if (!hasQuery) {
     matches = rows.map((row) => ({ row, rank: 0, fts: true }));

@@ -15,6 +15,7 @@ import { ideasEn } from './ideas.en.js';
 import { gainsEn } from './gains.en.js';
 import { qualityEn } from './quality.en.js';
 import { apiEn } from './api.en.js';
+import { serviceEditingEn } from './serviceEditing.en.js';
 import type { MessageParts, Messages } from './nb.js';
 import { mergeParts } from './parts.js';
 
@@ -37,6 +38,7 @@ export const enParts: MessageParts = {
   gains: gainsEn,
   quality: qualityEn,
   api: apiEn,
+  serviceEditing: serviceEditingEn,
 };
 
 export const en: Messages = mergeParts(enParts);

@@ -15,6 +15,7 @@ import { ideasNb } from './ideas.nb.js';
 import { gainsNb } from './gains.nb.js';
 import { qualityNb } from './quality.nb.js';
 import { apiNb } from './api.nb.js';
+import { serviceEditingNb } from './serviceEditing.nb.js';
 import { type Merged, mergeParts, type Widen } from './parts.js';
 
 /**
@@ -40,6 +41,7 @@ export const nbParts = {
   gains: gainsNb,
   quality: qualityNb,
   api: apiNb,
+  serviceEditing: serviceEditingNb,
 };
 
 /** The shape every language must fill, module by module. */

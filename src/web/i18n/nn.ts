@@ -15,6 +15,7 @@ import { ideasNn } from './ideas.nn.js';
 import { gainsNn } from './gains.nn.js';
 import { qualityNn } from './quality.nn.js';
 import { apiNn } from './api.nn.js';
+import { serviceEditingNn } from './serviceEditing.nn.js';
 import type { MessageParts, Messages } from './nb.js';
 import { mergeParts } from './parts.js';
 
@@ -37,6 +38,7 @@ export const nnParts: MessageParts = {
   gains: gainsNn,
   quality: qualityNn,
   api: apiNn,
+  serviceEditing: serviceEditingNn,
 };
 
 export const nn: Messages = mergeParts(nnParts);
