@@ -159,7 +159,7 @@ export function readRow(row: BulkRow, current: BulkEntry | undefined, ctx: BulkC
 
   const name = text('name', true);
   const summary = text('summary', true);
-  const description = text('description', false);
+  const description = text('description', true);
   const areaCell = cell('omrade');
   const area = areaCell === undefined || areaCell === '' ? (current?.area ?? '') : areaCell;
   if (!area) err('omrade', 'required');
