@@ -24,6 +24,7 @@ import { registerSurveyPages } from '../resources/surveys/pages.js';
 import { registerIdeaPages } from '../resources/ideas/pages.js';
 import { registerGainPages } from '../resources/gains/pages.js';
 import { registerQualityPages } from '../resources/quality/pages.js';
+import { registerBulkPages } from '../resources/quality/bulkPages.js';
 
 /** Every HTML page, registered once per language (bokmål at /, nynorsk at /nn, English at /en). */
 export async function registerPages(scope: App, deps: AppDeps, lang: Language): Promise<void> {
@@ -51,5 +52,6 @@ export async function registerPages(scope: App, deps: AppDeps, lang: Language): 
   await registerIdeaPages(scope, deps);
   await registerGainPages(scope, deps);
   await registerQualityPages(scope, deps);
+  await registerBulkPages(scope, deps);
   await registerAccessibilityPages(scope, deps);
 }

@@ -33,4 +33,12 @@ describe.each(testEngines())('authorization for data quality on %s', (engine) =>
   matrix('form: mark DFØ’s payroll entry as reviewed', form({ dag: 303, anne: 303 }), (w) => post(w, '/kvalitet/dfo/gjennomgatt', { service: 'dfo-lonn' }));
   matrix('form: mark a travel agreement as reviewed', form({ siri: 303, anne: 303 }), (w) => post(w, '/kvalitet/statens-innkjopssenter/gjennomgatt', { service: 'si-reisebyratjenester' }));
   matrix('form: mark another provider’s service through DFØ’s page', form({ dag: 404, anne: 404 }), (w) => post(w, '/kvalitet/dfo/gjennomgatt', { service: 'si-reisebyratjenester' }));
+  const api = (allowed: Partial<Record<Who, number>>) => ({ anonymous: 401, lise: 403, per: 403, siri: 403, dag: 403, mona: 403, anne: 403, ...allowed });
+  const upload = (w: Who, query: string) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/providers/dfo/catalogue-imports?${query}`, headers: { ...headers[w], 'content-type': 'text/csv' }, payload: 'tjeneste;navn\r\ndfo-lonn-utlegg;Utlegg\r\n' });
+  matrix('page: upload DFØ’s catalogue', page({ dag: 200, anne: 200 }), (w) => call(w, 'GET', '/leverandorer/dfo/katalog'));
+  matrix('download: DFØ’s entries in the upload’s columns (page)', page({ dag: 200, anne: 200 }), (w) => call(w, 'GET', '/leverandorer/dfo/katalog/tabeller/tjenester.csv'));
+  matrix('API: download DFØ’s entries', api({ dag: 200, anne: 200 }), (w) => call(w, 'GET', '/api/v1/providers/dfo/catalogue.xlsx'));
+  matrix('API: preview a bulk upload for DFØ', api({ dag: 200, anne: 200 }), (w) => upload(w, 'dryRun=true'));
+  matrix('API: apply a bulk upload for DFØ as drafts', api({ dag: 201, anne: 201 }), (w) => upload(w, 'dryRun=false&mode=drafts'));
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceDrafts, services } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
+import { expectHtmlPage, inLanguages } from '../support/expectations.js';
 import { demoSessions, type Who } from '../support/sessions.js';
 
 /**
@@ -101,6 +102,25 @@ describe.each(testEngines())('bulk upload of a catalogue on %s', (engine) => {
     expect((await summaryOf('dfo-lonn-utlegg'))?.nb).toBe('Refusjon av utlegg, nå også i appen.');
     const [draft] = await t.database.db.select().from(serviceDrafts).where(eq(serviceDrafts.slug, 'dfo-lonn-utlegg'));
     expect(draft?.document.summary.nb).toBe('Refusjon av utlegg ansatte har hatt for arbeidsgiver, også med kvittering i appen.');
+  });
+
+  it('has a page: download, upload, a preview naming the bad row, nothing applied', async () => {
+    for (const [lang, path] of inLanguages('/leverandorer/dfo/katalog')) expectHtmlPage(await t.app.inject({ method: 'GET', url: path, headers: headers.dag }), lang);
+    const boundary = 'grense123';
+    const part = (name: string, value: string, filename?: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"\r\nContent-Type: text/csv` : ''}\r\n\r\n${value}\r\n`;
+    const file = csv([
+      ['tjeneste', 'navn', 'sammendrag', 'omrade', 'beskrivelse', 'status'],
+      ['dfo-lonn-ny', 'Ny tjeneste', 'Kort om den.', 'lonn', 'Lengre om den.', 'active'],
+      ['dfo-lonn-ugyldig', 'Ugyldig', 'Feil status.', 'lonn', 'Tekst.', 'kaputt'],
+    ]);
+    const body = part('_csrf', headers.dag['x-csrf-token']!) + part('action', 'preview') + part('retire', 'keep') + part('file', file, 'katalog.csv') + `--${boundary}--\r\n`;
+    const res = await t.app.inject({ method: 'POST', url: '/leverandorer/dfo/katalog', headers: { cookie: headers.dag.cookie!, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    const html = expectHtmlPage(res, 'nb', 422);
+    expect(html).toContain('Feil i filen – ingenting blir lagret');
+    expect(html).toContain('Rad 3, status: «kaputt» er ikke en gyldig kode');
+    expect(html).not.toContain('Publiser med en gang');
+    expect(await t.database.db.select().from(serviceDrafts).where(eq(serviceDrafts.slug, 'dfo-lonn-ny'))).toEqual([]);
   });
 
   it('refuses another provider’s editor and the public', async () => {
