@@ -25,6 +25,7 @@ import { registerIdeaPages } from '../resources/ideas/pages.js';
 import { registerGainPages } from '../resources/gains/pages.js';
 import { registerQualityPages } from '../resources/quality/pages.js';
 import { registerBulkPages } from '../resources/quality/bulkPages.js';
+import { registerHarvestPages } from '../resources/quality/harvestPages.js';
 
 /** Every HTML page, registered once per language (bokmål at /, nynorsk at /nn, English at /en). */
 export async function registerPages(scope: App, deps: AppDeps, lang: Language): Promise<void> {
@@ -53,5 +54,6 @@ export async function registerPages(scope: App, deps: AppDeps, lang: Language): 
   await registerGainPages(scope, deps);
   await registerQualityPages(scope, deps);
   await registerBulkPages(scope, deps);
+  await registerHarvestPages(scope, deps);
   await registerAccessibilityPages(scope, deps);
 }
