@@ -220,6 +220,9 @@ function MinePage({
             <li>
               <a href={href('/kvalitet')}>{t.quality.title}</a>
             </li>
+            <li>
+              <a href={href('/admin/innhenting')}>{t.harvest.title}</a>
+            </li>
           </ul>
         </Section>
       ) : null}

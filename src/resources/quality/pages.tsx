@@ -178,6 +178,9 @@ function ProviderQualityPage({
       <PageHeader title={t.quality.providerTitle(name)} lead={t.quality.providerLead} />
       <Notice text={reviewed ? t.quality.reviewed(reviewed) : undefined} />
       <LinksChecked at={report.linksCheckedAt} />
+      <Paragraph>
+        <a href={href(`/leverandorer/${provider.slug}/katalog`)}>{t.bulk.title(name)}</a>
+      </Paragraph>
       {counts ? (
         <Section id="oversikt" title={t.quality.perProvider}>
           <dl className="deflist">
