@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Parser, Store } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../paths.js';
 import { assessEntry, countFindings, type LinkResult, linksOf, monthsBefore, type QualityEntry, REQUIRED_BY_SHAPES } from './dataQuality.js';
 
 const NOW = new Date('2026-12-05T12:00:00Z');
@@ -88,7 +86,7 @@ describe('linksOf', () => {
 
 describe('REQUIRED_BY_SHAPES', () => {
   it('is exactly the properties the ServiceShape of CPSV-AP-NO requires (sh:minCount ≥ 1)', () => {
-    const ttl = readFileSync(join(projectRoot, 'data/reference/cpsv-ap-no/shacl/CPSV-AP-NO_shacl_shapes_v1.ttl'), 'utf8');
+    const ttl = readFileSync(new URL('../../data/reference/cpsv-ap-no/shacl/CPSV-AP-NO_shacl_shapes_v1.ttl', import.meta.url), 'utf8');
     const store = new Store(new Parser().parse(ttl));
     const SH = 'http://www.w3.org/ns/shacl#';
     const shape = 'https://data.norge.no/vocabulary/cpsvno-shacl#ServiceShape';
