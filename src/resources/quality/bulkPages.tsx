@@ -10,6 +10,7 @@ import type { App, AppDeps } from '../../server/types.js';
 import { Breadcrumbs, PageHeader, Section } from '../../web/components.js';
 import { useHref, usePage, useText } from '../../web/context.js';
 import { parseTableFile, sendTable } from '../../web/export/send.js';
+import { Notice } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
@@ -100,21 +101,14 @@ function BulkPage({ provider, error, preview, file, retireMissing = false, chang
     <Layout title={title} section="providers" description={b.lead}>
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: text(provider.name), href: href(`/leverandorer/${provider.slug}`) }, { label: b.title(text(provider.name)) }]} />
       <PageHeader title={title} lead={b.lead} />
-      {applied !== undefined ? (
-        <Alert data-color="success" role="status">
-          {b.applied(applied)}
-        </Alert>
-      ) : null}
-      {error ? (
-        <Alert data-color="danger" role="alert">
-          {error}
-        </Alert>
-      ) : null}
-      {changed ? (
-        <Alert data-color="warning" role="alert">
-          {b.changed}
-        </Alert>
-      ) : null}
+      <Notice text={applied !== undefined ? b.applied(applied) : undefined} />
+      {[error, changed ? b.changed : undefined]
+        .filter((x): x is string => !!x)
+        .map((x) => (
+          <Alert key={x} data-color={x === error ? 'danger' : 'warning'} role="alert">
+            {x}
+          </Alert>
+        ))}
       {preview ? (
         <Section id="forhandsvisning" title={b.previewHeading}>
           <Paragraph>{b.counts(preview.counts.create, preview.counts.change, preview.counts.retire, preview.counts.unchanged)}</Paragraph>

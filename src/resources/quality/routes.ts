@@ -83,14 +83,14 @@ export async function registerQualityApi(api: App, deps: AppDeps): Promise<void>
             fileName: Type.Optional(Type.String({ maxLength: 200 })),
           }),
           response: {
-            200: { description: 'The plan (dry run)', type: 'object', additionalProperties: true },
-            201: { description: 'Applied', type: 'object', additionalProperties: true },
-            400: problem,
-            401: problem,
-            403: problem,
-            404: problem,
-            413: problem,
-            422: { description: 'The file cannot be read, or has row errors', type: 'object', additionalProperties: true },
+            ...Object.fromEntries([400, 401, 403, 404, 413].map((status) => [status, problem])),
+            ...Object.fromEntries(
+              ([
+                [200, 'The plan (dry run)'],
+                [201, 'Applied'],
+                [422, 'The file cannot be read, or has row errors'],
+              ] as const).map(([status, description]) => [status, { description, type: 'object', additionalProperties: true }]),
+            ),
           },
         },
       },
