@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database.js';
 import { linkChecks, providers, serviceReviews, services } from '../../db/schema/index.js';
 import type { LocalizedText } from '../../domain/catalogue.js';
@@ -50,7 +50,7 @@ export async function qualityReport(db: Executor, providerIds: readonly string[]
     .from(services)
     .innerJoin(providers, eq(providers.id, services.providerId))
     .leftJoin(serviceReviews, eq(serviceReviews.serviceId, services.id))
-    .where(providerIds ? (providerIds.length ? inArray(services.providerId, [...providerIds]) : sql`false`) : undefined)
+    .where(and(isNull(services.retiredAt), providerIds ? (providerIds.length ? inArray(services.providerId, [...providerIds]) : sql`false`) : undefined))
     .orderBy(providers.slug, services.slug);
   const urls = [...new Set(rows.flatMap((r) => linksOf(r.website, r.howToJoin.links ?? [])))];
   const checks = urls.length ? await db.select().from(linkChecks).where(inArray(linkChecks.url, urls)) : [];
