@@ -74,7 +74,8 @@ async function freePort() {
 }
 
 let stopPostgres = () => {};
-const env = pinnedEnv({ ...process.env, NODE_ENV: 'test' });
+// TEST_BUILT: dist/ is this run's build, so the tests run the built programs (test/support/commands.ts).
+const env = pinnedEnv({ ...process.env, NODE_ENV: 'test', TEST_BUILT: '1' });
 if (engines.includes('postgres') && !process.env.TEST_DATABASE_URL) {
   const bin = postgresBinDir();
   const dir = mkdtempSync(join(tmpdir(), 'ft-pg-'));

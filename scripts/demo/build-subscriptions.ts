@@ -488,6 +488,85 @@ simple('mfs-markedsplass', sample(municipalities, 5), 2021, 2024);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// The report's figures on the report's date (issue 17, item 5). The blocks above place the payroll and accounting
+// totals on today; this moves them to 2020-12-10 and lets the later years show the growth the report announced:
+// 25–30 more accounting customers after 2020, and tiers moving to the basic package (grunnpakke) from 2022. It runs
+// after every draw of the seeded sequence and draws nothing from it, so every other row of the file stays as it was.
+{
+  const REPORT_DAY = '2020-12-10';
+  const covers = (r: SubscriptionRecord, day: string) => (r.startedOn ?? '9999') <= day && (r.endedOn === undefined || r.endedOn >= day);
+  const tiersOn = (service: string, day: string) => {
+    const m: Record<string, number> = {};
+    for (const r of out) if (r.service === service && covers(r, day)) m[r.tier ?? ''] = (m[r.tier ?? ''] ?? 0) + 1;
+    return m;
+  };
+  const shiftYear = (d: string) => `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`;
+  /** Tier changes to grunnpakke happen from 2022: one dated earlier moves a year on, and the row before ends the day before. */
+  function grunnpakkeFrom2022(service: string) {
+    for (const r of out) {
+      if (r.service !== service || r.tier !== 'grunnpakke' || !r.note?.startsWith('Gikk over') || r.startedOn! >= '2022-01-01') continue;
+      const before = out.find((x) => x.service === service && x.agency === r.agency && x.endReason === 'tier_change' && x.endedOn === dayBefore(r.startedOn!))!;
+      r.startedOn = shiftYear(r.startedOn!);
+      before.endedOn = dayBefore(r.startedOn);
+    }
+  }
+  // Payroll: 28/6/66 on the day.
+  grunnpakkeFrom2022('dfo-lonn');
+  {
+    const t = tiersOn('dfo-lonn', REPORT_DAY);
+    const n = Object.values(t).reduce((a, b) => a + b, 0);
+    // Too many in basis or partial service on the day: the smallest of them were full-service customers (their
+    // whole history).
+    for (const [tier, share] of [['basis', 0.28], ['delservice', 0.06]] as const) {
+      const single = (o: string) => out.filter((r) => r.service === 'dfo-lonn' && r.agency === o).length === 1;
+      const rows = bySizeDesc(out.filter((r) => r.service === 'dfo-lonn' && r.tier === tier && r.endedOn === undefined && covers(r, REPORT_DAY) && single(r.agency)).map((r) => r.agency));
+      const excess = (t[tier] ?? 0) - Math.round(share * n);
+      for (const o of rows.slice(rows.length - Math.max(0, excess))) for (const r of out) if (r.service === 'dfo-lonn' && r.agency === o) r.tier = 'fullservice';
+    }
+  }
+  // Accounting: 147 customers on the day. Of the agencies that kept their own system, all but the largest few had
+  // joined by then (full service); the 25–30 newcomers after 2020 stay as they are.
+  {
+    const S = 'dfo-regnskap';
+    grunnpakkeFrom2022(S);
+    const users = new Set(out.filter((r) => r.service === S).map((r) => r.agency));
+    const onDay = new Set(out.filter((r) => r.service === S && covers(r, REPORT_DAY)).map((r) => r.agency)).size;
+    const ownErp = bySizeDesc(payroll.filter((o) => !users.has(o)));
+    const joining = ownErp.slice(ownErp.length - (147 - onDay));
+    const local = prng(2020121005);
+    for (const o of joining) add(o, S, [{ start: maxDate(`${2006 + Math.floor(local() * 14)}-${pad(1 + Math.floor(local() * 12))}-01`, earliest(o, S)), tier: 'fullservice' }]);
+  }
+  // SSiE: the report's 26 customers were all there on its day (the blocks above let one start in 2021).
+  for (const r of out) if (r.service === 'ssie-sentralbord-og-kundesenter' && r.startedOn! > REPORT_DAY) r.startedOn = maxDate(`${Number(r.startedOn!.slice(0, 4)) - 1}${r.startedOn!.slice(4, 7)}-01`, earliest(r.agency, r.service));
+  // The checks: every figure the report gives, on its day (src/db/seed/reportFigures.test.ts asserts them too).
+  const customersOn = (service: string, day: string) => new Set(out.filter((r) => r.service === service && covers(r, day)).map((r) => r.agency)).size;
+  const pay = tiersOn('dfo-lonn', REPORT_DAY);
+  const payN = customersOn('dfo-lonn', REPORT_DAY);
+  const acc = tiersOn('dfo-regnskap', REPORT_DAY);
+  const stateOnDay = data.agencies.filter((a) => isState(a) && (FIRST_YEAR[a.orgnr] ?? 2004) <= 2020 && (a.deletedOn === undefined || a.deletedOn > REPORT_DAY)).length;
+  const figures = {
+    payrollShare: payN / stateOnDay,
+    basis: (pay.basis ?? 0) / payN,
+    delservice: (pay.delservice ?? 0) / payN,
+    fullservice: (pay.fullservice ?? 0) / payN,
+    accounting: customersOn('dfo-regnskap', REPORT_DAY),
+    accDelservice: (acc.delservice ?? 0) / customersOn('dfo-regnskap', REPORT_DAY),
+    ssie: customersOn('ssie-sentralbord-og-kundesenter', REPORT_DAY),
+    innkreving: customersOn('si-innkreving-av-statlige-krav', REPORT_DAY),
+  };
+  const ok =
+    Math.abs(figures.payrollShare - 0.9) < 0.05 &&
+    Math.round(100 * figures.basis) === 28 &&
+    Math.round(100 * figures.delservice) === 6 &&
+    Math.round(100 * figures.fullservice) === 66 &&
+    figures.accounting === 147 &&
+    Math.abs(100 * figures.accDelservice - 29.7) < 0.5 &&
+    figures.ssie === 26 &&
+    figures.innkreving === 44;
+  if (!ok) throw new Error(`the report's figures do not hold on ${REPORT_DAY}: ${JSON.stringify({ ...figures, payN, stateOnDay, pay, acc })}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 
 out.sort(
   (a, b) =>

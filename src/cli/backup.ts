@@ -1,7 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfigOrReport } from '../config.js';
-import { openDatabase } from '../db/database.js';
-import { BackupError, backupPglite, backupPostgres, fingerprintTables, restorePglite, restorePostgres } from '../ops/backup.js';
 import { argsOrUsage, EXIT, runCli } from './run.js';
 
 const USAGE = `Usage: npm run backup -- <file>      writes a backup of the whole database
@@ -29,6 +28,15 @@ async function main(mode: 'backup' | 'restore'): Promise<number> {
   const config = loadConfigOrReport();
   if (!config) return EXIT.usage;
   const path = resolve(file);
+  // A wrong path is answered before the database engines and the ORM are loaded (seconds on a busy machine).
+  if (mode === 'restore' && !(existsSync(path) && statSync(path).isFile())) {
+    console.error(`Restore failed: No such file: ${path}`);
+    return EXIT.failed;
+  }
+  const [{ openDatabase }, { BackupError, backupPglite, backupPostgres, fingerprintTables, restorePglite, restorePostgres }] = await Promise.all([
+    import('../db/database.js'),
+    import('../ops/backup.js'),
+  ]);
   const started = performance.now();
   try {
     if (mode === 'backup') {

@@ -1,5 +1,5 @@
 import { loadConfigOrReport } from '../config.js';
-import { type Database, openDatabase } from '../db/database.js';
+import type { Database } from '../db/database.js';
 import { parseArgs, type ParsedArgs, UsageError } from './args.js';
 
 /** Exit codes shared by the import commands. */
@@ -36,6 +36,8 @@ export function argsOrUsage(argv: string[], known: { values: string[]; flags: st
 export async function withDatabase(fn: (db: Database, engine: 'pglite' | 'postgres') => Promise<number>): Promise<number> {
   const config = loadConfigOrReport();
   if (!config) return EXIT.usage;
+  // Loaded here, not at the top: usage errors are answered without loading the engines and the ORM.
+  const { openDatabase } = await import('../db/database.js');
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
   try {
     await database.migrate();

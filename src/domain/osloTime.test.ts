@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { osloDate, osloOffsetMinutes, parseOsloLocal, toOsloLocal } from './osloTime.js';
+import { osloDate, osloDayEnd, osloOffsetMinutes, parseOsloLocal, toOsloLocal } from './osloTime.js';
 
 describe('Oslo time', () => {
   it('knows winter and summer time', () => {
@@ -21,5 +21,14 @@ describe('Oslo time', () => {
     expect(osloDate(new Date('2026-03-14T23:30:00Z'))).toBe('2026-03-15');
     expect(osloDate(new Date('2026-07-14T21:59:00Z'))).toBe('2026-07-14');
     expect(osloDate(new Date('2026-07-14T22:00:00Z'))).toBe('2026-07-15');
+  });
+});
+
+describe('osloDayEnd', () => {
+  it('is midnight in Oslo at the start of the next day, in winter and in summer', () => {
+    expect(osloDayEnd('2020-12-10')!.toISOString()).toBe('2020-12-10T23:00:00.000Z');
+    expect(osloDayEnd('2021-06-30')!.toISOString()).toBe('2021-06-30T22:00:00.000Z');
+    expect(osloDayEnd('2021-02-30')).toBeUndefined();
+    expect(osloDayEnd('10.12.2020')).toBeUndefined();
   });
 });

@@ -51,3 +51,14 @@ export function toOsloLocal(at: Date): string {
 export function osloDate(at: Date): string {
   return toOsloLocal(at).slice(0, 10);
 }
+
+/** The instant a calendar day (yyyy-mm-dd) ends in Oslo: midnight starting the next day; undefined for no such day. */
+export function osloDayEnd(day: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return undefined;
+  const [y, mo, d] = m.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  const next = new Date(Date.UTC(y, mo - 1, d + 1)).toISOString().slice(0, 10);
+  return parseOsloLocal(`${next}T00:00`);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankRecommendations, type RecommendationCandidate } from './recommendations.js';
+import { rankRecommendations, type RecommendationCandidate, servicesRelatedTo } from './recommendations.js';
 
 const c = (name: string, over: Partial<RecommendationCandidate> = {}): RecommendationCandidate & { name: string } => ({
   name,
@@ -12,7 +12,7 @@ const c = (name: string, over: Partial<RecommendationCandidate> = {}): Recommend
 });
 
 describe('recommendations', () => {
-  it('ranks by the share of similar agencies that use a service, weighing many above few', () => {
+  it('ranks by how many similar agencies use a service, and leaves out what none of them uses', () => {
     const ranked = rankRecommendations(
       [
         c('few', { similar: { users: 1, peers: 1 }, sameMinistry: { users: 1, peers: 1 } }),
@@ -22,7 +22,7 @@ describe('recommendations', () => {
       ],
       (a, b) => a.name.localeCompare(b.name),
     );
-    expect(ranked.map((r) => r.name)).toEqual(['many', 'some', 'few', 'none']);
+    expect(ranked.map((r) => r.name)).toEqual(['many', 'some', 'few']);
   });
 
   it('says why, strongest cohort first', () => {
@@ -35,18 +35,30 @@ describe('recommendations', () => {
     expect(none!.reasons).toEqual([{ kind: 'noPeerUses' }, { kind: 'mandatoryOptedOut' }]);
   });
 
-  it('suggests a service of unknown eligibility only when a similar agency uses it, telling the agency to ask', () => {
+  it('never suggests a service the agency may not be allowed to use (unknown eligibility), however many use it', () => {
     const ranked = rankRecommendations([
       c('group-unused', { eligibility: 'unknown' }),
       c('group-used', { eligibility: 'unknown', similar: { users: 3, peers: 45 }, sameMinistry: { users: 3, peers: 10 } }),
+      c('open', { similar: { users: 1, peers: 45 }, sameSize: { users: 1, peers: 40 } }),
     ]);
-    expect(ranked.map((r) => (r as { name: string }).name)).toEqual(['group-used']);
-    expect(ranked[0]!.reasons.at(-1)).toEqual({ kind: 'askProvider' });
+    expect(ranked.map((r) => (r as { name: string }).name)).toEqual(['open']);
   });
 
-  it('works for an agency under no ministry and of unknown size', () => {
-    const [r] = rankRecommendations([c('z', { sameMinistry: null, sameSize: null, similar: { users: 0, peers: 0 } })]);
+  it('leaves out what the agency uses and the parts and wholes of it', () => {
+    const tree = [
+      { id: 'lonn', parentId: null },
+      { id: 'reise', parentId: 'lonn' },
+      { id: 'reise-app', parentId: 'reise' },
+      { id: 'regnskap', parentId: null },
+      { id: 'bilag', parentId: 'regnskap' },
+      { id: 'arkiv', parentId: null },
+    ];
+    expect([...servicesRelatedTo(tree, new Set(['lonn', 'bilag']))].sort()).toEqual(['bilag', 'lonn', 'regnskap', 'reise', 'reise-app']);
+  });
+
+  it('works for an agency under no ministry and of unknown size (a mandatory service it opted out of)', () => {
+    const [r] = rankRecommendations([c('z', { sameMinistry: null, sameSize: null, similar: { users: 0, peers: 0 }, mandatory: true })]);
     expect(r!.score).toBe(0);
-    expect(r!.reasons).toEqual([{ kind: 'noPeerUses' }]);
+    expect(r!.reasons).toEqual([{ kind: 'noPeerUses' }, { kind: 'mandatoryOptedOut' }]);
   });
 });

@@ -3,12 +3,14 @@
  *
  * Similar agencies are the other agencies in the same ministry area (departementsområde) and the other agencies
  * of the same size class (when the size is known); "peers" of a service are the similar agencies that may use it.
- * A service is ranked by the Wilson lower bound of the share of its peers that use it, so 9 of 10 ranks above 1 of
- * 1; ties go to the larger number of users. Every candidate keeps the figures behind its rank, so the page can say
- * why: "12 of 15 agencies under the Ministry of Education use it".
+ * A service is ranked by how many similar agencies use it, then by the Wilson lower bound of the share of its peers
+ * that use it (9 of 10 above 9 of 40). Every candidate keeps the figures behind its rank, so the page can say why:
+ * "12 of 15 agencies under the Ministry of Education use it".
  *
- * Services whose eligibility is unknown (group schemes, agreements between agencies) are suggested only when at
- * least one similar agency uses them, and marked so the agency asks the provider first.
+ * Only what the agency may use is suggested: services whose eligibility is unknown (group schemes, agreements
+ * between agencies, services for the ministries) are not. A service no similar agency uses is suggested only when it
+ * is mandatory (then the agency has opted out). What the agency uses, and the parts and wholes of what it uses
+ * (DFØ's payroll sub-services for a payroll customer), are left out before ranking (servicesRelatedTo).
  */
 import type { Eligibility } from './eligibility.js';
 import { wilsonLowerBound } from './shares.js';
@@ -55,17 +57,33 @@ export function reasonsFor(c: RecommendationCandidate): RecommendationReason[] {
   reasons.push(...cohorts);
   if (cohorts.length === 0) reasons.push({ kind: 'noPeerUses' });
   if (c.mandatory) reasons.push({ kind: 'mandatoryOptedOut' });
-  if (c.eligibility === 'unknown') reasons.push({ kind: 'askProvider' });
   return reasons;
 }
 
 /**
- * Drops what should not be suggested (unknown eligibility with no similar user) and sorts the rest, best first.
- * `tieBreak` orders equal scores (by name, usually).
+ * The services in use and everything above or below them in the service tree: a sub-service of a service the agency
+ * uses is part of what it uses, and a main service of a sub-service it uses is one it is already a customer of.
+ */
+export function servicesRelatedTo(services: readonly { id: string; parentId: string | null }[], inUse: ReadonlySet<string>): Set<string> {
+  const parent = new Map(services.map((s) => [s.id, s.parentId]));
+  const ancestors = (id: string) => {
+    const out: string[] = [];
+    for (let p = parent.get(id) ?? null; p && !out.includes(p); p = parent.get(p) ?? null) out.push(p);
+    return out;
+  };
+  const related = new Set(inUse);
+  for (const id of inUse) for (const a of ancestors(id)) related.add(a);
+  for (const s of services) if (ancestors(s.id).some((a) => inUse.has(a))) related.add(s.id);
+  return related;
+}
+
+/**
+ * Drops what should not be suggested (unknown eligibility; no similar user unless mandatory) and sorts the rest by
+ * how many similar agencies use it, best first. `tieBreak` orders equal ones (by name, usually).
  */
 export function rankRecommendations<T extends RecommendationCandidate>(candidates: readonly T[], tieBreak: (a: T, b: T) => number = () => 0): (T & Ranked)[] {
   return candidates
-    .filter((c) => c.eligibility === 'yes' || c.similar.users > 0)
+    .filter((c) => c.eligibility === 'yes' && (c.similar.users > 0 || c.mandatory))
     .map((c) => ({ ...c, score: wilsonLowerBound(c.similar.users, c.similar.peers), reasons: reasonsFor(c) }))
-    .sort((a, b) => b.score - a.score || b.similar.users - a.similar.users || tieBreak(a, b));
+    .sort((a, b) => b.similar.users - a.similar.users || b.score - a.score || tieBreak(a, b));
 }

@@ -17,6 +17,9 @@ import { registerNeedApi } from '../resources/needs/routes.js';
 import { registerSurveyApi } from '../resources/surveys/routes.js';
 import { registerIdeaApi } from '../resources/ideas/routes.js';
 import { registerGainApi } from '../resources/gains/routes.js';
+import { registerNonUseApi } from '../resources/nonUse/routes.js';
+import { registerAccessRequestApi } from '../resources/accessRequests/routes.js';
+import { registerProcurementQuestionApi } from '../resources/procurementQuestions/routes.js';
 
 /** Every JSON API route, under /api/v1. One line per resource. */
 export async function registerApi(api: App, deps: AppDeps): Promise<void> {
@@ -39,4 +42,7 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   await registerSurveyApi(api, deps);
   await registerIdeaApi(api, deps);
   await registerGainApi(api, deps);
+  await registerNonUseApi(api, deps);
+  await registerAccessRequestApi(api, deps);
+  await registerProcurementQuestionApi(api, deps);
 }

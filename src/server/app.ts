@@ -22,6 +22,7 @@ import { registerApi } from './api.js';
 import { databaseFault, databaseProblem } from './dbErrors.js';
 import { registerHealth } from './health.js';
 import { registerPageCache } from './pageCache.js';
+import { optionalDefaultedParameters } from './openapiDefaults.js';
 import { registerPages } from './pages.js';
 import { loggerOptions, registerObservability, requestIdOf } from './observability.js';
 import { registerRouteInventory } from './routeInventory.js';
@@ -149,6 +150,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       ],
     },
     refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    transformObject: (d) => ('openapiObject' in d ? optionalDefaultedParameters(d.openapiObject) : d.swaggerObject),
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',

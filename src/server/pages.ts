@@ -26,6 +26,8 @@ import { registerGainPages } from '../resources/gains/pages.js';
 import { registerQualityPages } from '../resources/quality/pages.js';
 import { registerBulkPages } from '../resources/quality/bulkPages.js';
 import { registerHarvestPages } from '../resources/quality/harvestPages.js';
+import { registerNonUsePages } from '../resources/nonUse/pages.js';
+import { registerAccessRequestPages } from '../resources/accessRequests/pages.js';
 
 /** Every HTML page, registered once per language (bokmål at /, nynorsk at /nn, English at /en). */
 export async function registerPages(scope: App, deps: AppDeps, lang: Language): Promise<void> {
@@ -55,5 +57,7 @@ export async function registerPages(scope: App, deps: AppDeps, lang: Language): 
   await registerQualityPages(scope, deps);
   await registerBulkPages(scope, deps);
   await registerHarvestPages(scope, deps);
+  await registerNonUsePages(scope, deps);
+  await registerAccessRequestPages(scope, deps);
   await registerAccessibilityPages(scope, deps);
 }

@@ -1,7 +1,7 @@
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { Type } from 'typebox';
-import { usePage } from './context.js';
+import { useHref, usePage, useText } from './context.js';
 
 /**
  * A posted HTML form: every field a string, and — where the form has checkboxes — string lists for repeated
@@ -28,6 +28,14 @@ export const one = (v: string | string[] | undefined): string | undefined => (Ar
 /** A form's posted values and field errors, as its fields read them: `v('title')`, `e.title`. */
 export function formState(values: FormValues, errors: Errors) {
   return { e: errorMap(errors), v: (k: string) => one(values[k]) };
+}
+
+/**
+ * What a page with a form reads first: the page's messages and user, links in its language, localized text, and
+ * the form's errors (`e`) and submitted values (`v`).
+ */
+export function useFormPage(values: FormValues, errors: Errors) {
+  return { ...usePage(), href: useHref(), text: useText(), ...formState(values, errors) };
 }
 
 /** The session's CSRF token, in every POST form. */

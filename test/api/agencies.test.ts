@@ -3,7 +3,7 @@ import { agencies } from '../../src/db/schema/index.js';
 import { formatOrgnr } from '../../src/domain/orgnr.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { createAgency, createArea, createProvider, createService, createSubscription, createTier, fakeOrgnr } from '../support/factories.js';
+import { createAgency, createArea, createProvider, createService, createSubscription, createTier, fakeOrgnr, namedAgencies } from '../support/factories.js';
 import { expectHtmlPage, expectProblem, inLanguages, textOf } from '../support/expectations.js';
 
 // Real, valid organisation numbers (MOD11), so the prefix search has something to find.
@@ -19,7 +19,7 @@ describe.each(testEngines())('agencies on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine, { seed: 'empty' });
     const db = t.database.db;
-    const add = async (key: string, over: Parameters<typeof createAgency>[1]) => (o[key] = (await createAgency(db, over)).orgnr);
+    const { add } = namedAgencies(db, o);
     await add('fin', { kind: 'ministry', name: { nb: 'Finansdepartementet', en: 'Ministry of Finance' }, employees: 400 });
     await add('kd', { kind: 'ministry', name: { nb: 'Kunnskapsdepartementet', nn: 'Kunnskapsdepartementet', en: 'Ministry of Education and Research' }, employees: 300 });
     await add('skatt', {

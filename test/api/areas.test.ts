@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { createArea, createProvider, createService } from '../support/factories.js';
-import { expectHtmlPage, expectProblem, inLanguages, textOf } from '../support/expectations.js';
+import { expectHtmlPage, expectProblem, headingTexts, inLanguages, textOf } from '../support/expectations.js';
 
 describe.each(testEngines())('areas on %s', (engine) => {
   let t: TestApp;
@@ -118,7 +118,7 @@ describe.each(testEngines())('areas on %s', (engine) => {
 
     it('shows every area with its description, count and the gap', async () => {
       const html = expectHtmlPage(await get('/omrader'), 'nb');
-      const h2s = [...html.matchAll(/<h2[^>]*>([\s\S]*?)<\/h2>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+      const h2s = headingTexts(html, 'h2');
       expect(h2s).toEqual(['Lønn', 'IT-drift', 'Arkiv', 'Tomt område']);
       expect(html).toContain('Utbetaling av lønn.');
       expect(html).toContain('>4 tjenester<');

@@ -35,10 +35,10 @@ describe.each(testEngines())('caches under junk requests on %s', (engine) => {
   });
 
   it('distinct searches are bounded by bytes, not by how many an attacker sends', async () => {
-    for (let i = 0; i < 150; i++) expect((await t.app.inject({ url: `/tjenester?q=s%C3%B8k${i}` })).statusCode).toBe(200);
+    for (let i = 0; i < 300; i++) expect((await t.app.inject({ url: `/tjenester?q=s%C3%B8k${i}` })).statusCode).toBe(200);
     const size = t.app.pageCacheSize();
     expect(size.bytes).toBeLessThanOrEqual(1024 * 1024);
-    expect(size.entries).toBeLessThan(150);
+    expect(size.entries).toBeLessThan(300);
   });
 
   it('the catalogue export is built once per catalogue version', async () => {

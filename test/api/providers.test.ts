@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { createAgency, createArea, createProvider, createService } from '../support/factories.js';
-import { badListQueryCases, expectHtmlPage, expectProblem, inLanguages, textOf } from '../support/expectations.js';
+import { badListQueryCases, expectHtmlPage, expectProblem, headingTexts, inLanguages, textOf } from '../support/expectations.js';
 
 describe.each(testEngines())('providers on %s', (engine) => {
   let t: TestApp;
@@ -168,7 +168,7 @@ describe.each(testEngines())('providers on %s', (engine) => {
 
     it('groups providers by delivery model with counts and explains each model', async () => {
       const html = expectHtmlPage(await get('/leverandorer'), 'nb');
-      const h2s = [...html.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1]);
+      const h2s = headingTexts(html, 'h2');
       expect(h2s).toEqual(['Sentral – 2 leverandører', 'Gruppe – 1 leverandør', 'Samarbeid og nettverk – 2 leverandører']);
       expect(html).toContain('Sentralmodell: alle statlige virksomheter kan bruke tjenesten');
       // Within a group, Norwegian order.

@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
+import { queryRows } from '../../src/db/database.js';
 
 /** Search quality on the demo catalogue: Norwegian stemming, typo tolerance, title above description. */
 describe.each(testEngines())('catalogue search quality on %s (demo data)', (engine) => {
@@ -53,5 +55,51 @@ describe.each(testEngines())('catalogue search quality on %s (demo data)', (engi
     expect(r.total).toBeGreaterThan(120);
     const byModel = r.facets.model.reduce((n: number, f: { count: number }) => n + f.count, 0);
     expect(byModel).toBe(r.total);
+  });
+  it.each([
+    ['lonn', 'lønn'],
+    ['losninger', 'løsninger'],
+    ['innkjop', 'innkjøp'],
+    ['loenn', 'lønn'],
+    ['lonnstjenester', 'lønnstjenester'],
+  ])('"%s" (æ/ø/å folded) finds what "%s" finds, in the same order', async (plain, norwegian) => {
+    const [a, b] = await Promise.all([search(plain, 100), search(norwegian, 100)]);
+    expect(b.total).toBeGreaterThan(0);
+    expect(a.items.map((i) => i.slug)).toEqual(b.items.map((i) => i.slug));
+    expect(a.fuzzy).toBe(false);
+  });
+
+  it('"arkivtjenester" finds archive services by stemming, not by similarity', async () => {
+    const r = await search('arkivtjenester');
+    expect(r.fuzzy).toBe(false);
+    expect(r.items[0]!.area.slug).toBe('arkiv-og-dokumentforvaltning');
+  });
+
+  it('ranks an exact title match above a stemmed one', async () => {
+    const r = await search('lønn', 100);
+    const names = await Promise.all(r.items.slice(0, 3).map(async (i) => (await t.app.inject({ method: 'GET', url: `/api/v1/services/${i.slug}` })).json().name as string));
+    expect(names.every((n) => n.toLowerCase().includes('lønn'))).toBe(true);
+  });
+
+  it.each(['lonstjenester', 'lønnstjenestr'])('a typo ("%s") finds the close matches only, not every "-tjenester"', async (q) => {
+    const r = await search(q, 100);
+    expect(r.fuzzy).toBe(true);
+    expect(r.items[0]!.slug).toBe('dfo-lonn');
+    expect(r.items.map((i) => i.slug)).not.toContain('dss-fellesbibliotek');
+    expect(r.total).toBeLessThanOrEqual(3);
+  });
+
+  it('folds æ/ø/å and the aa/oe/ae spellings alike in the database', async () => {
+    const rows = await queryRows<{ a: string; b: string }>(t.database.db, sql`select fold_search('Årsverk Ærlig Løsning') as a, fold_search('aarsverk aerlig loesning') as b`);
+    expect(rows[0]).toEqual({ a: 'arsverk aerlig losning', b: 'arsverk aerlig losning' });
+  });
+
+  it('the catalogue page sorts a search by relevance even when the form still says A–Å', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/tjenester?q=${encodeURIComponent('lønnstjenester')}` });
+    expect(res.statusCode).toBe(200);
+    const first = /<a[^>]+href="\/tjenester\/([a-z0-9-]+)"/.exec(res.body.slice(res.body.indexOf('catalogue__results')));
+    expect(first?.[1]).toBe('dfo-lonn');
+    // The sort field offers "best match" as its default, so submitting a new search from the form does not keep A–Å.
+    expect(res.body).toMatch(/<option value="" selected[^>]*>/);
   });
 });

@@ -101,21 +101,40 @@ describe.each(testEngines())('the demo dataset on %s', (engine) => {
   const t = useTestApp(engine, { seed: 'demo' });
   const get = (url: string) => t.app.inject({ method: 'GET', url });
 
-  it('reports DFØ payroll as the report does: 180 customers, basis 28 %, delservice 6 %, full service or its successor 66 %', async () => {
-    const [lonn] = (await get('/api/v1/stats/adoption?service=dfo-lonn')).json().items;
-    expect(lonn.users).toBe(180);
+  // The report's figures hold on the report's day in the register's history (issue 17, item 5); today shows the
+  // growth since (more accounting customers, the basic package from 2022).
+  const REPORT_DAY = '2020-12-10';
+
+  it('reports DFØ payroll on the report’s day as the report does: ~90 % of the state bodies, basis 28 %, delservice 6 %, full service 66 %', async () => {
+    const res = (await get(`/api/v1/stats/adoption?service=dfo-lonn&asOf=${REPORT_DAY}`)).json();
+    expect(res.asOf).toBe(REPORT_DAY);
+    const [lonn] = res.items;
+    expect(Math.abs(lonn.users / lonn.eligible - 0.9)).toBeLessThan(0.05);
     const share = Object.fromEntries(lonn.tiers.tiers.map((x: { slug: string; share: number }) => [x.slug, x.share]));
     expect(pct(share.basis)).toBe(28);
     expect(pct(share.delservice)).toBe(6);
-    // The basic package (grunnpakke) is the former full service.
-    expect(pct(share.fullservice + share.grunnpakke)).toBe(66);
-    const html = decode((await get('/statistikk/bruk?provider=dfo')).body);
-    expect(tableRows(html, 'table-tjenestemodeller')).toContainEqual(['Lønnstjenester', 'Basis (gammel modell)', '50', '27,8 %']);
+    expect(pct(share.fullservice)).toBe(66);
+    expect(share.grunnpakke ?? 0).toBe(0);
+    const html = decode((await get(`/statistikk/bruk?provider=dfo&asOf=${REPORT_DAY}`)).body);
+    expect(html).toContain('Tall per 10. desember 2020.');
+    const basisRow = tableRows(html, 'table-tjenestemodeller').find((r) => r[0] === 'Lønnstjenester' && r[1] === 'Basis (gammel modell)')!;
+    expect(basisRow[3]).toMatch(/^2[78],\d %$/);
+    // Today: the report's "~180 agencies", part of them on the basic package (grunnpakke) since 2022.
+    const [now] = (await get('/api/v1/stats/adoption?service=dfo-lonn')).json().items;
+    expect(now.users).toBe(180);
+    expect(now.tiers.tiers.find((x: { slug: string }) => x.slug === 'grunnpakke').count).toBeGreaterThan(0);
   });
 
-  it('reports 147 accounting customers and payroll for ~90 % of the state bodies on every page and in the API', async () => {
-    const [regnskap] = (await get('/api/v1/stats/adoption?service=dfo-regnskap')).json().items;
+  it('reports 147 accounting customers (~75 %, 29.7/70.3 %) on the report’s day, 25–30 more today, and payroll for ~90 % of the state bodies', async () => {
+    const [regnskap] = (await get(`/api/v1/stats/adoption?service=dfo-regnskap&asOf=${REPORT_DAY}`)).json().items;
     expect(regnskap.users).toBe(147);
+    expect(Math.abs(regnskap.users / regnskap.eligible - 0.75)).toBeLessThan(0.05);
+    const split = Object.fromEntries(regnskap.tiers.tiers.map((x: { slug: string; share: number }) => [x.slug, x.share]));
+    expect(100 * split.delservice).toBeCloseTo(29.7, 0);
+    expect(100 * split.fullservice).toBeCloseTo(70.3, 0);
+    const [now] = (await get('/api/v1/stats/adoption?service=dfo-regnskap')).json().items;
+    expect(now.users - regnskap.users).toBeGreaterThanOrEqual(25 - 3);
+    expect(now.users - regnskap.users).toBeLessThanOrEqual(30);
     const coverage = (await get('/api/v1/stats/coverage?limit=1')).json();
     const lonn = coverage.areas.find((a: { area: { slug: string } }) => a.area.slug === 'lonn');
     expect(lonn.counts.central).toBe(180);
@@ -125,6 +144,20 @@ describe.each(testEngines())('the demo dataset on %s', (engine) => {
     expect(coverage.gap.bySize.find((s: { sizeClass: string }) => s.sizeClass === 'unknown').agencies).toBeGreaterThan(0);
     const all = coverage.gap.bySize.reduce((n: number, s: { agencies: number }) => n + s.agencies, 0);
     expect(all).toBe(coverage.population);
+  });
+
+  it('reports SSiE’s 26 customers and Statens innkrevingssentral’s 44 on the report’s day', async () => {
+    const users = async (service: string) => (await get(`/api/v1/stats/adoption?service=${service}&asOf=${REPORT_DAY}`)).json().items[0].users;
+    expect(await users('ssie-sentralbord-og-kundesenter')).toBe(26);
+    expect(await users('si-innkreving-av-statlige-krav')).toBe(44);
+  });
+
+  it('refuses an asOf that is not a day, or lies in the future', async () => {
+    expect((await get('/api/v1/stats/adoption?asOf=2020-13-01')).statusCode).toBe(400);
+    expect((await get('/api/v1/stats/trends?asOf=2999-01-01')).statusCode).toBe(400);
+    expect((await get('/statistikk/utvikling?asOf=2020-02-30')).statusCode).toBe(400);
+    const trends = (await get(`/api/v1/stats/trends?asOf=${REPORT_DAY}`)).json();
+    expect(trends.asOf).toBe(REPORT_DAY);
   });
 
   it('names the agencies outside sector and group schemes that have no shared IT operation or archive', async () => {

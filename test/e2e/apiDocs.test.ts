@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useBrowser, type RunningPortal, startPortal, type TestBrowser } from '../support/browser.js';
-import { testEngines } from '../support/engines.js';
+import { browserEngine } from '../support/engines.js';
 
 /** The Swagger UI works under its own Content-Security-Policy: it renders the document, and Chromium reports nothing. */
-describe.each(testEngines())('the API documentation under its CSP on %s', (engine) => {
+describe(`the API documentation under its CSP on ${browserEngine()}`, () => {
+  const engine = browserEngine();
   let portal: RunningPortal;
   let browser: TestBrowser;
   beforeAll(async () => {

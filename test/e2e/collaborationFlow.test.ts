@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { osloDate } from '../../src/domain/osloTime.js';
 import { expectNoAxeViolations, useBrowser, watchForeignRequests, type TestBrowser } from '../support/browser.js';
-import { testEngines } from '../support/engines.js';
+import { browserEngine } from '../support/engines.js';
 import { type SignInPortal, signIn, startPortalWithSignIn } from '../support/signIn.js';
 
 const LOTTSTIFT = '982391490';
@@ -15,7 +15,8 @@ const text = async (l: Locator) => ((await l.first().textContent({ timeout: 10_0
  * another agency supports it, the provider answers; the provider records a baseline and a result, shown as a chart.
  * axe on every page on the way, in bokmål and English; keyboard alone for the main actions.
  */
-describe.each(testEngines())('collaboration and involvement in the browser on %s', (engine) => {
+describe(`collaboration and involvement in the browser on ${browserEngine()}`, () => {
+  const engine = browserEngine();
   let portal: SignInPortal;
   let browser: TestBrowser;
   let offset = 0;

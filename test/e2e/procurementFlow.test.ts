@@ -2,7 +2,7 @@ import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toOsloLocal } from '../../src/domain/osloTime.js';
 import { expectNoAxeViolations, useBrowser, watchForeignRequests, type TestBrowser } from '../support/browser.js';
-import { testEngines } from '../support/engines.js';
+import { browserEngine } from '../support/engines.js';
 import { type SignInPortal, signIn, startPortalWithSignIn, startSmtpServer } from '../support/signIn.js';
 
 const LOTTSTIFT = '982391490';
@@ -14,7 +14,8 @@ const textOf = async (l: Locator) => ((await l.first().textContent({ timeout: 10
  * server: a provider opens a consultation → the mail arrives → the agency opts out with a reason → the provider
  * sees it and marks follow-up → after the deadline the agency cannot change it. axe on every page on the way.
  */
-describe.each(testEngines())('procurement flow in the browser on %s', (engine) => {
+describe(`procurement flow in the browser on ${browserEngine()}`, () => {
+  const engine = browserEngine();
   let portal: SignInPortal;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let browser: TestBrowser;

@@ -7,30 +7,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, useBrowser, type RunningPortal, startPortal, watchForeignRequests, type TestBrowser } from '../support/browser.js';
-import { testEngines } from '../support/engines.js';
+import { browserEngine } from '../support/engines.js';
+import { STATS_PAGES } from '../support/pageInventory.js';
 
-const KD = '872417842';
 const LOTTSTIFT = '982391490';
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-const PAGES = [
-  '/statistikk',
-  '/statistikk/dekning',
-  '/statistikk/dekning?size=gap&page=1',
-  '/statistikk/hull',
-  '/statistikk/bruk',
-  '/statistikk/bruk?provider=dfo',
-  '/statistikk/utvikling',
-  '/statistikk/utvikling?area=lonn',
-  '/statistikk/fravalg',
-  '/statistikk/tilfredshet-og-gevinster',
-  '/statistikk/leverandorer/dfo',
-  '/statistikk/departementer',
-  `/statistikk/departementer/${KD}`,
-  `/virksomheter/${LOTTSTIFT}/hva-kan-vi-bruke`,
-];
 
-describe.each(testEngines())('statistics in Chromium on %s', (engine) => {
+describe(`statistics in Chromium on ${browserEngine()}`, () => {
+  const engine = browserEngine();
   let portal: RunningPortal;
   let browser: TestBrowser;
 
@@ -59,7 +44,7 @@ describe.each(testEngines())('statistics in Chromium on %s', (engine) => {
   }
 
   for (const lang of ['nb', 'en'] as const) {
-    it.each(PAGES)(`%s in ${lang}: axe 0 violations, strict CSP, no third party`, async (path) => {
+    it.each(STATS_PAGES)(`%s in ${lang}: axe 0 violations, strict CSP, no third party`, async (path) => {
       const { page, violations, foreign } = await strictPage();
       const url = `${portal.url}${lang === 'en' ? '/en' : ''}${path}`;
       const res = await page.goto(url);

@@ -10,13 +10,15 @@ import { testEngines } from '../support/engines.js';
 import { type OwnDatabase, ownDatabase } from '../support/ownDatabase.js';
 import { signedIn } from '../support/sessions.js';
 
+const CHILD_TIMEOUT = 120_000;
+
 /** `npm run backup|restore -- <file>` as an operator runs it: a child process configured by the environment. */
 function cli(mode: 'backup' | 'restore', file: string, env: NodeJS.ProcessEnv) {
   const r = spawnSync(process.execPath, programArgs('src/cli/backup.ts', mode, file), {
     cwd: projectRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', ...env },
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: CHILD_TIMEOUT,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -40,7 +42,9 @@ describe.each(testEngines())('backup and restore on %s', (engine) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('backup → wipe → restore gives back every table, row for row', async () => {
+  // Each child may take up to CHILD_TIMEOUT (a PGlite child loads the engine and the whole database: a minute on a
+  // loaded 2-core machine); the tests get that time per child they start, not vitest's default minute in all.
+  it('backup → wipe → restore gives back every table, row for row', { timeout: 2 * CHILD_TIMEOUT + 30_000 }, async () => {
     expect(before.length).toBeGreaterThan(20);
     expect(before.find((f) => f.table === 'public.agencies')!.rows).toBeGreaterThan(100);
     expect(before.find((f) => f.table === 'public.users')!.rows).toBeGreaterThan(0);
@@ -68,7 +72,7 @@ describe.each(testEngines())('backup and restore on %s', (engine) => {
     expect(after).toEqual(before);
   });
 
-  it('a damaged backup file is refused and leaves the database as it was', async () => {
+  it('a damaged backup file is refused and leaves the database as it was', { timeout: CHILD_TIMEOUT + 30_000 }, async () => {
     const bad = join(dir, 'damaged');
     writeFileSync(bad, readFileSync(file).subarray(0, 2000));
     const r = cli('restore', bad, t.env);
@@ -80,7 +84,7 @@ describe.each(testEngines())('backup and restore on %s', (engine) => {
     expect(now).toEqual(before);
   });
 
-  it('a missing file and a missing argument are usage errors, not stack traces', () => {
+  it('a missing file and a missing argument are usage errors, not stack traces', { timeout: CHILD_TIMEOUT + 30_000 }, () => {
     const missing = cli('restore', join(dir, 'nope'), t.env);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/No such file/);

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
+import { programArgs } from '../support/commands.js';
 
 /** `npm start` with a mistyped or bare production environment stops at once, saying what is missing (issue 14, item 5). */
 function start(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, programArgs('src/server/main.ts'), {
     cwd: projectRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', PORT: '0', DATA_DIR: '/nonexistent/ft-startup-config', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -23,7 +23,9 @@ function newestSourceTime(): number {
  */
 export function programArgs(source: string, ...args: string[]): string[] {
   const built = join(projectRoot, 'dist', source.replace(/\.tsx?$/, '.js'));
-  if (existsSync(built) && statSync(built).mtimeMs >= newestSourceTime()) return [built, ...args];
+  // `npm test` has just built dist/ (TEST_BUILT): a source file saved or merged during the run does not switch the
+  // remaining children to tsx, which compiles the whole import graph on every start (minutes on a loaded machine).
+  if (existsSync(built) && (process.env.TEST_BUILT === '1' || statSync(built).mtimeMs >= newestSourceTime())) return [built, ...args];
   // node --import tsx, not the tsx wrapper: signals reach the program itself, not a parent that forwards them.
   return ['--import', 'tsx', join(projectRoot, source), ...args];
 }

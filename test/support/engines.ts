@@ -18,3 +18,13 @@ export function testDatabaseUrl(): string {
   }
   return url;
 }
+
+/**
+ * The one engine the browser tests (test/e2e/) run on: the last asked for, PostgreSQL in `npm test` as in
+ * production. What a browser test adds — markup, axe, keyboard, CSP, sign-in through the OIDC provider — does not
+ * depend on the engine, and every route and command the flows go through runs on both engines in the DB/API tests
+ * (test/api/, test/faults/); see docs/adr/0013-test-suite-budget.md.
+ */
+export function browserEngine(): Engine {
+  return testEngines().at(-1)!;
+}

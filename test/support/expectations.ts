@@ -19,6 +19,23 @@ export function textOf(html: string, tag: string): string | undefined {
   return m ? decode(m[1]!.replace(/<[^>]+>/g, '')) : undefined;
 }
 
+/** The text of every heading of a level (`'h2'`), in document order, tags stripped. */
+export function headingTexts(html: string, tag: `h${1 | 2 | 3 | 4 | 5 | 6}`): string[] {
+  return [...html.matchAll(new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+}
+
+/**
+ * A public page the whole-page cache serves: 200 with a weak ETag and `Cache-Control: public, max-age=…`.
+ * Gives back the ETag, for the If-None-Match that follows.
+ */
+export function expectCacheablePage(res: { statusCode: number; headers: Record<string, unknown> }): string {
+  expect(res.statusCode).toBe(200);
+  const etag = res.headers.etag as string;
+  expect(etag).toMatch(/^W\/".+"$/);
+  expect(res.headers['cache-control']).toMatch(/^public, max-age=\d+/);
+  return etag;
+}
+
 /** The text of the cells of every row of a table, by its id: tags stripped, white space collapsed. */
 export function tableRows(html: string, tableId: string): string[][] {
   const table = new RegExp(`<table[^>]*id="${tableId}"[\\s\\S]*?</table>`).exec(html)?.[0] ?? '';

@@ -33,6 +33,17 @@ export async function createAgency(db: Executor, over: Partial<typeof agencies.$
   return insertRow(db, agencies, { orgnr: fakeOrgnr(), kind: 'agency', name: { nb: `Testvirksomhet ${n}` }, employees: 100, factSource: 'illustrative', ...over });
 }
 
+/**
+ * Agencies by a test's own names: `add('kd', {...})` creates one and keeps its organisation number in `orgnr.kd`,
+ * for the rows that refer to it (`ministryOrgnr: orgnr.kd`).
+ */
+export function namedAgencies(db: Executor, orgnr: Record<string, string> = {}) {
+  return {
+    orgnr,
+    add: async (key: string, over: Partial<typeof agencies.$inferInsert> = {}) => (orgnr[key] = (await createAgency(db, over)).orgnr),
+  };
+}
+
 export async function createProvider(db: Executor, over: Partial<typeof providers.$inferInsert> = {}) {
   const n = next();
   return insertRow(db, providers, { slug: `leverandor-${n}`, name: { nb: `Leverandør ${n}` }, model: 'central', description: { nb: 'Testleverandør' }, ...over });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import { createSession } from '../../src/auth/sessions.js';
 import type { Executor } from '../../src/db/database.js';
@@ -48,6 +49,7 @@ const PARAMS: [RegExp, (s: Samples) => Record<string, string>][] = [
   [/^\/min-side\/virksomhet\/:orgnr$/, (s) => ({ orgnr: s.agency! })],
   [/^\/(min-side\/departement|statistikk\/departementer)\/:orgnr$/, (s) => ({ orgnr: s.ministry! })],
   [/^\/anskaffelser\/:id(\/|$)/, (s) => ({ id: s.procurement! })],
+  [/^\/min-side\/leverandor\/:slug\/ikke-bruk$/, (s) => ({ slug: s.provider! })],
 ];
 
 /** Every page route of the app with a URL to visit, from the app's own route inventory and the demo data. */
@@ -101,3 +103,35 @@ export function inLanguage(url: string, lang: 'nb' | 'nn' | 'en'): string {
   if (lang === 'nb') return url;
   return url === '/' ? `/${lang}` : `/${lang}${url}`;
 }
+
+/**
+ * What axe sees of a page apart from who is signed in: the document as served, without the user menu (the one part
+ * of the layout that names the user; it is checked on the home page of every role) and without the session's CSRF
+ * token. Two visits with the same fingerprint show axe the same markup, so one check covers both.
+ */
+export function markupFingerprint(html: string): string {
+  const normalized = html
+    .replace(/<div class="user-menu">[\s\S]*?<\/div>/, '<div class="user-menu"></div>')
+    .replace(/(name="_csrf"[^>]*value=")[^"]*"/g, '$1"')
+    .replace(/(value=")[^"]*("[^>]*name="_csrf")/g, '$1$2')
+    .replace(/ nonce="[^"]*"/g, '');
+  return createHash('sha256').update(normalized).digest('hex');
+}
+
+/** The statistics pages test/e2e/stats.test.ts checks (axe, strict CSP) signed out in bokmål and English. */
+export const STATS_PAGES = [
+  '/statistikk',
+  '/statistikk/dekning',
+  '/statistikk/dekning?size=gap&page=1',
+  '/statistikk/hull',
+  '/statistikk/bruk',
+  '/statistikk/bruk?provider=dfo',
+  '/statistikk/utvikling',
+  '/statistikk/utvikling?area=lonn',
+  '/statistikk/fravalg',
+  '/statistikk/tilfredshet-og-gevinster',
+  '/statistikk/leverandorer/dfo',
+  '/statistikk/departementer',
+  '/statistikk/departementer/872417842',
+  '/virksomheter/982391490/hva-kan-vi-bruke',
+];

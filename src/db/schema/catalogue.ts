@@ -98,7 +98,7 @@ export const providers = pgTable(
     factSource: factSource('report'),
     sourceRef: text('source_ref'),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
-      sql`to_tsvector('norwegian', coalesce(name->>'nb','') || ' ' || coalesce(name->>'en','') || ' ' || coalesce(short_name,''))`,
+      sql`to_tsvector('norwegian', fold_search(coalesce(name->>'nb','') || ' ' || coalesce(name->>'en','') || ' ' || coalesce(short_name,'')))`,
     ),
     ...timestamps,
   },
@@ -163,12 +163,13 @@ export const services = pgTable(
     retiredAt: instant('retired_at'),
     /** The number of the published version in `service_versions` (0: as seeded, never published through the portal). */
     version: integer('version').notNull().default(0),
+    /** Every text folded by fold_search() (migration 0017) so "lonn" finds "lønn". */
     searchVector: tsvector('search_vector').generatedAlwaysAs(
-      sql`setweight(to_tsvector('norwegian', coalesce(name->>'nb','') || ' ' || coalesce(name->>'nn','') || ' ' || coalesce(name->>'en','')), 'A') || setweight(to_tsvector('norwegian', keywords), 'B') || setweight(to_tsvector('norwegian', coalesce(summary->>'nb','') || ' ' || coalesce(summary->>'en','')), 'C') || setweight(to_tsvector('norwegian', coalesce(description->>'nb','')), 'D')`,
+      sql`setweight(to_tsvector('norwegian', fold_search(coalesce(name->>'nb','') || ' ' || coalesce(name->>'nn','') || ' ' || coalesce(name->>'en',''))), 'A') || setweight(to_tsvector('norwegian', fold_search(keywords)), 'B') || setweight(to_tsvector('norwegian', fold_search(coalesce(summary->>'nb','') || ' ' || coalesce(summary->>'en',''))), 'C') || setweight(to_tsvector('norwegian', fold_search(coalesce(description->>'nb',''))), 'D')`,
     ),
-    /** Lower-case title and keywords, for typo-tolerant matching with pg_trgm. */
+    /** Title and keywords folded by fold_search() (lower case, æ/ø/å and aa/oe/ae alike; migration 0017), for typo-tolerant matching with pg_trgm. */
     searchTitle: text('search_title').generatedAlwaysAs(
-      sql`lower(coalesce(name->>'nb','') || ' ' || coalesce(name->>'en','') || ' ' || keywords)`,
+      sql`fold_search(coalesce(name->>'nb','') || ' ' || coalesce(name->>'en','') || ' ' || keywords)`,
     ),
     ...timestamps,
   },

@@ -6,3 +6,4 @@ export * from './imports.js';
 export * from './collaboration.js';
 export * from './serviceEditing.js';
 export * from './quality.js';
+export * from './report.js';

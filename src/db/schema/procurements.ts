@@ -133,8 +133,14 @@ export const serviceOptOuts = pgTable(
     declaredAt: instant('declared_at').notNull(),
     declaredBy: text('declared_by').notNull(),
     withdrawnAt: instant('withdrawn_at'),
+    /** The provider's follow-up and its internal note: never shown to the agency or its ministry. */
+    followUp: text('follow_up').$type<FollowUpState>(),
+    followUpNote: text('follow_up_note'),
+    followUpAt: instant('follow_up_at'),
+    followUpBy: text('follow_up_by'),
   },
   (t) => [
+    check('service_opt_outs_follow_up', sql`${t.followUp} is null or ${t.followUp} in ('to_contact', 'contacted', 'resolved')`),
     uniqueIndex('service_opt_outs_one_standing_idx').on(t.agencyOrgnr, t.serviceId).where(sql`${t.withdrawnAt} is null`),
     index('service_opt_outs_service_idx').on(t.serviceId),
   ],

@@ -49,6 +49,23 @@ async function countOn(service: string, day: string): Promise<number> {
   return num(r?.n);
 }
 const sum = (o: Record<string, number>, ...keys: string[]) => keys.reduce((a, k) => a + (o[k] ?? 0), 0);
+/** The report's date: its figures hold on this day in the register's history (issue 17, item 5). */
+const REPORT_DAY = '2020-12-10';
+/** Subscriptions of a service running on a day, per tier. */
+async function tiersOn(service: string, day: string): Promise<Record<string, number>> {
+  const r = await rows<{ tier: string | null; n: number }>(sql`
+    select t.slug as tier, count(*)::int as n
+    from subscriptions x join services s on s.id = x.service_id left join tiers t on t.id = x.tier_id
+    where s.slug = ${service} and x.started_on <= ${day}::date and (x.ended_on is null or x.ended_on >= ${day}::date) group by t.slug`);
+  return Object.fromEntries(r.map((x) => [x.tier ?? '-', num(x.n)]));
+}
+/** Distinct agencies using a service on a day. */
+async function distinctOn(service: string, day: string): Promise<number> {
+  const [r] = await rows<{ n: number }>(sql`
+    select count(distinct x.agency_orgnr)::int as n from subscriptions x join services s on s.id = x.service_id
+    where s.slug = ${service} and x.started_on <= ${day}::date and (x.ended_on is null or x.ended_on >= ${day}::date)`);
+  return num(r?.n);
+}
 
 describe('loading', () => {
   it('loads in seconds and reports what it wrote', async () => {
@@ -168,17 +185,20 @@ describe('the catalogue', () => {
 });
 
 describe('the usage register matches the report', () => {
-  it('DFØ payroll: 180 active customers split basis/delservice/fullservice ≈ 28/6/66 %', async () => {
-    const t = await activeTiers('dfo-lonn');
+  it('DFØ payroll on the report’s day: about 90 % of the state agencies, split basis/delservice/fullservice ≈ 28/6/66 %', async () => {
+    const t = await tiersOn('dfo-lonn', REPORT_DAY);
     const total = sum(t, ...Object.keys(t));
-    expect(total).toBe(180);
-    expect(t.basis).toBe(50);
-    expect(t.delservice).toBe(11);
-    // The basic package (grunnpakke) is the former full service.
-    expect(sum(t, 'fullservice', 'grunnpakke')).toBe(119);
+    const [state] = await rows<{ n: number }>(sql`
+      select count(*)::int as n from agencies where kind in ('ministry', 'agency', 'other') and (deleted_on is null or deleted_on > ${REPORT_DAY}::date)`);
+    expect(Math.abs(total / num(state?.n) - 0.9)).toBeLessThan(0.05);
     expect(Math.round((100 * t.basis!) / total)).toBe(28);
     expect(Math.round((100 * t.delservice!) / total)).toBe(6);
-    expect(Math.round((100 * sum(t, 'fullservice', 'grunnpakke')) / total)).toBe(66);
+    expect(Math.round((100 * t.fullservice!) / total)).toBe(66);
+    // The basic package (grunnpakke) came after the report, from 2022.
+    expect(t.grunnpakke ?? 0).toBe(0);
+    expect((await tiersOn('dfo-lonn', '2021-12-31')).grunnpakke ?? 0).toBeLessThan((await tiersOn('dfo-lonn', '2023-12-31')).grunnpakke!);
+    // Today: about 180 customers, the report's "~180 agencies".
+    expect(sum(await activeTiers('dfo-lonn'), ...Object.keys(await activeTiers('dfo-lonn')))).toBe(180);
   });
 
   it('DFØ payroll: not NAV or Forsvaret; the four big universities joined 2021–2022', async () => {
@@ -192,21 +212,27 @@ describe('the usage register matches the report', () => {
     for (const u of r) expect(u.started >= '2021-01-01' && u.started < '2023-01-01', u.orgnr).toBe(true);
   });
 
-  it('DFØ accounting: 147 active split delservice/fullservice ≈ 29.7/70.3 %, 25–30 joined after 2020', async () => {
-    const t = await activeTiers('dfo-regnskap');
-    expect(sum(t, ...Object.keys(t))).toBe(147);
-    expect(t.delservice).toBe(44);
-    expect(sum(t, 'fullservice', 'grunnpakke')).toBe(103);
-    expect((100 * t.delservice!) / 147).toBeCloseTo(29.7, 0);
+  it('DFØ accounting on the report’s day: 147 agencies (about 75 %) split delservice/fullservice ≈ 29.7/70.3 %; 25–30 more after', async () => {
+    const t = await tiersOn('dfo-regnskap', REPORT_DAY);
+    const total = sum(t, ...Object.keys(t));
+    expect(total).toBe(147);
+    expect((100 * t.delservice!) / total).toBeCloseTo(29.7, 0);
+    expect((100 * t.fullservice!) / total).toBeCloseTo(70.3, 0);
+    const [state] = await rows<{ n: number }>(sql`
+      select count(*)::int as n from agencies where kind in ('ministry', 'agency', 'other') and (deleted_on is null or deleted_on > ${REPORT_DAY}::date)`);
+    expect(Math.abs(total / num(state?.n) - 0.75)).toBeLessThan(0.05);
     const [late] = await rows<{ n: number }>(sql`
       select count(distinct x.agency_orgnr)::int as n from subscriptions x join services s on s.id = x.service_id
       where s.slug = 'dfo-regnskap' and x.ended_on is null
         and not exists (select 1 from subscriptions y where y.agency_orgnr = x.agency_orgnr and y.service_id = x.service_id and y.started_on < '2020-12-10')`);
     expect(num(late?.n)).toBeGreaterThanOrEqual(25);
     expect(num(late?.n)).toBeLessThanOrEqual(30);
+    const now = await activeTiers('dfo-regnskap');
+    expect(sum(now, ...Object.keys(now))).toBeGreaterThanOrEqual(147 + 25 - 3);
   });
 
-  it('SSiE: 26 customers including all ten county governors', async () => {
+  it('SSiE: 26 customers including all ten county governors (and 26 on the report’s day)', async () => {
+    expect(await distinctOn('ssie-sentralbord-og-kundesenter', REPORT_DAY)).toBe(26);
     const customers = await activeAgencies('ssie-sentralbord-og-kundesenter');
     expect(customers).toHaveLength(26);
     const governors = await rows<{ orgnr: string }>(sql`
@@ -215,7 +241,8 @@ describe('the usage register matches the report', () => {
     for (const g of governors) expect(customers).toContain(g.orgnr);
   });
 
-  it('Statens innkrevingssentral collects for 44 agencies, among them the police and customs', async () => {
+  it('Statens innkrevingssentral collects for 44 agencies, among them the police and customs (on the report’s day too)', async () => {
+    expect(await distinctOn('si-innkreving-av-statlige-krav', REPORT_DAY)).toBe(44);
     const customers = await activeAgencies('si-innkreving-av-statlige-krav');
     expect(customers).toHaveLength(44);
     expect(customers).toEqual(expect.arrayContaining(['915429785', '974761343', '971032081', '960885406']));

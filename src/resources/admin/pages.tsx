@@ -1,15 +1,18 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { requirePrincipal } from '../../auth/plugin.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
 import { ROLES } from '../../domain/principal.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import { Breadcrumbs, DataTable, PageHeader, Section, SelectField, TextField } from '../../web/components.js';
+import { Breadcrumbs, DataTable, PageHeader, queryString, Section, SelectField, TextField } from '../../web/components.js';
 import { usePage, useHref, useText } from '../../web/context.js';
 import { errorMap, ErrorSummary, formBody, Notice, PostButton, PostForm } from '../../web/forms.js';
-import { messages } from '../../web/i18n/index.js';
+import { formatters, messages } from '../../web/i18n/index.js';
+import { StatDownloads } from '../../web/export/StatTableView.js';
+import { parseTableFile, sendTable } from '../../web/export/send.js';
+import { auditChanges, auditSentence, auditTable } from '../audit/present.js';
 import { Layout } from '../../web/layout.js';
 import { prefix, sendPage } from '../../web/render.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
@@ -50,18 +53,44 @@ export async function registerAdminPages(app: App, deps: AppDeps): Promise<void>
     return reply.redirect(`${prefix(req)}/admin/roller?ok=removed`, 303);
   });
 
-  app.get(
-    '/admin/logg',
-    { schema: { hide: true, querystring: Type.Object({ virksomhet: Type.Optional(Type.String({ maxLength: 40 })), before: Type.Optional(Type.Integer({ minimum: 1 })) }) } },
-    async (req, reply) => {
-      requirePrincipal(req);
-      const scope = auditScope(req.principal);
-      if (!scope) throw new HttpProblem(403, messages[req.lang].access.forbidden);
-      const agencyOrgnr = req.query.virksomhet ? requireOrgnr(req.query.virksomhet, req.lang, 'virksomhet') : undefined;
-      const rows = await listAudit(db, scope, { before: req.query.before, limit: 50, agencyOrgnr });
-      return sendPage(req, reply, <AuditPage rows={rows} agencyOrgnr={agencyOrgnr} />);
-    },
-  );
+  const AuditQuery = Type.Object({
+    virksomhet: Type.Optional(Type.String({ maxLength: 40 })),
+    leverandor: Type.Optional(Type.String({ maxLength: 80, pattern: '^[a-z0-9-]*$' })),
+    person: Type.Optional(Type.String({ maxLength: 100 })),
+    type: Type.Optional(Type.String({ maxLength: 60, pattern: '^[a-z_.-]*$' })),
+    fra: Type.Optional(Type.String({ pattern: '^(\\d{4}-\\d{2}-\\d{2})?$' })),
+    til: Type.Optional(Type.String({ pattern: '^(\\d{4}-\\d{2}-\\d{2})?$' })),
+    before: Type.Optional(Type.Integer({ minimum: 1 })),
+  });
+  type AuditQuery = Static<typeof AuditQuery>;
+  /** The same filters and the same scope for the page and its downloads. */
+  const auditRows = async (req: FastifyRequest<{ Querystring: AuditQuery }>, limit: number) => {
+    requirePrincipal(req);
+    const scope = auditScope(req.principal);
+    if (!scope) throw new HttpProblem(403, messages[req.lang].access.forbidden);
+    const q = req.query;
+    const filter = {
+      agencyOrgnr: q.virksomhet ? requireOrgnr(q.virksomhet, req.lang, 'virksomhet') : undefined,
+      provider: q.leverandor || undefined,
+      person: q.person?.trim() || undefined,
+      kind: q.type || undefined,
+      from: q.fra || undefined,
+      to: q.til || undefined,
+    };
+    return { filter, rows: await listAudit(db, scope, { ...filter, before: q.before, limit }) };
+  };
+
+  app.get('/admin/logg', { schema: { hide: true, querystring: AuditQuery } }, async (req, reply) => {
+    const { filter, rows } = await auditRows(req, 50);
+    return sendPage(req, reply, <AuditPage rows={rows} filter={filter} query={req.query} />);
+  });
+
+  app.get('/admin/logg/tabeller/:file', { schema: { hide: true, querystring: AuditQuery, params: Type.Object({ file: Type.String({ maxLength: 100 }) }) } }, async (req, reply) => {
+    const file = parseTableFile(req.params.file);
+    if (!file || file.id !== 'endringslogg') throw new HttpProblem(404, messages[req.lang].errors.notFound);
+    const { rows } = await auditRows(req, 10_000);
+    return sendTable(reply, auditTable(rows, req.lang), file.format, req.lang, 'endringslogg');
+  });
 }
 
 function RolesPage({
@@ -116,50 +145,76 @@ function RolesPage({
   );
 }
 
-function AuditPage({ rows, agencyOrgnr }: { rows: AuditRow[]; agencyOrgnr?: string | undefined }) {
-  const { t, fmt } = usePage();
+function AuditPage({ rows, filter, query }: { rows: AuditRow[]; filter: { agencyOrgnr?: string | undefined }; query: AuditQueryValues }) {
+  const { t, lang } = usePage();
   const href = useHref();
   const last = rows[rows.length - 1];
+  const { before: _before, ...filters } = query;
+  const qs = queryString(filters as never);
+  const table = auditTable(rows, lang);
+  const kinds = Object.entries(t.audit.actions as Record<string, string>).sort(([a], [b]) => a.localeCompare(b));
   return (
     <Layout title={t.audit.title} section="mine">
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.mine.title, href: href('/min-side') }, { label: t.audit.title }]} />
-      <PageHeader title={t.audit.title} lead={agencyOrgnr ? t.audit.leadAgency(formatOrgnr(agencyOrgnr)) : t.audit.lead} />
+      <PageHeader title={t.audit.title} lead={filter.agencyOrgnr ? t.audit.leadAgency(formatOrgnr(filter.agencyOrgnr)) : t.audit.lead} />
+      <form method="get" action={href('/admin/logg')} className="filter-form" aria-label={t.audit.filter}>
+        <TextField id="audit-person" name="person" label={t.audit.person} value={query.person} maxLength={100} />
+        <TextField id="audit-virksomhet" name="virksomhet" label={t.audit.organisation} description={t.common.orgnr} value={query.virksomhet} maxLength={40} inputMode="numeric" />
+        <SelectField id="audit-type" name="type" label={t.audit.kind} value={query.type ?? ''} options={[{ value: '', label: t.audit.allKinds }, ...kinds.map(([value, label]) => ({ value, label }))]} />
+        <TextField id="audit-fra" name="fra" type="date" label={t.audit.from} value={query.fra} />
+        <TextField id="audit-til" name="til" type="date" label={t.audit.to} value={query.til} />
+        {query.leverandor ? <input type="hidden" name="leverandor" value={query.leverandor} /> : null}
+        <Button type="submit" data-variant="secondary">
+          {t.audit.filter}
+        </Button>
+      </form>
       {rows.length === 0 ? (
         <Paragraph>{t.audit.none}</Paragraph>
       ) : (
-        <DataTable caption={t.audit.title} captionHidden columns={[t.procurement.when, t.audit.who, t.audit.capacity, t.audit.what, t.audit.change]}>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td className="nowrap">{fmt.dateTime(r.occurredAt)}</td>
-              <td>
-                {r.actorName}
-                {r.viaApi ? <span className="block muted">API</span> : null}
-              </td>
-              <td>
-                {r.actingRole === 'system' ? t.audit.system : t.terms.role[r.actingRole]}
-                {r.agencyOrgnr ? <span className="block muted">{formatOrgnr(r.agencyOrgnr)}</span> : null}
-              </td>
-              <td>
-                <code>{r.action}</code>
-                <span className="block muted">
-                  {r.entityType} {r.entityId.slice(0, 8)}
-                </span>
-              </td>
-              <td>
-                <details>
-                  <summary>{t.audit.showChange}</summary>
-                  <pre className="audit-json">{JSON.stringify({ before: r.before, after: r.after }, null, 1)}</pre>
-                </details>
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+        <>
+          <DataTable caption={t.audit.title} captionHidden columns={[t.procurement.when, t.audit.what, t.audit.capacity, t.audit.change]}>
+            {rows.map((r) => {
+              const changes = auditChanges(r);
+              return (
+                <tr key={r.id}>
+                  <td className="nowrap">{fmtDateTime(r.occurredAt)}</td>
+                  <td>
+                    {auditSentence(r, lang)}
+                    {r.viaApi ? <span className="block muted">API</span> : null}
+                  </td>
+                  <td>{r.actingRole === 'system' ? t.audit.system : t.terms.role[r.actingRole]}</td>
+                  <td>
+                    {changes.length ? (
+                      <details>
+                        <summary>{t.audit.showChange}</summary>
+                        <ul className="audit-changes">
+                          {changes.map((c) => (
+                            <li key={c}>{c}</li>
+                          ))}
+                        </ul>
+                      </details>
+                    ) : (
+                      '–'
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
+          <StatDownloads table={table} download={{ path: href('/admin/logg'), query: qs }} />
+        </>
       )}
       {rows.length === 50 && last ? (
         <Paragraph>
-          <a href={href(`/admin/logg?before=${last.seq}${agencyOrgnr ? `&virksomhet=${agencyOrgnr}` : ''}`)}>{t.catalogue.next}</a>
+          <a href={href('/admin/logg') + queryString({ ...filters, before: last.seq } as never)}>{t.catalogue.next}</a>
         </Paragraph>
       ) : null}
     </Layout>
   );
+
+  function fmtDateTime(d: Date) {
+    return formatters(lang).dateTime(d);
+  }
 }
+
+type AuditQueryValues = { virksomhet?: string | undefined; leverandor?: string | undefined; person?: string | undefined; type?: string | undefined; fra?: string | undefined; til?: string | undefined; before?: number | undefined };

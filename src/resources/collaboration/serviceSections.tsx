@@ -7,6 +7,7 @@ import { Section } from '../../web/components.js';
 import { Text, usePage, useHref } from '../../web/context.js';
 import { GainChart } from '../gains/pages.js';
 import { mayGain } from '../gains/policy.js';
+import { mayProposeSomewhere } from '../ideas/policy.js';
 import { type GainIndicatorRow, gainsOfService } from '../gains/queries.js';
 import { SurveyResultsView } from '../surveys/pages.js';
 import { ministryNames, type SurveyResults, surveyResults, type SurveyRow, surveysOfService } from '../surveys/queries.js';
@@ -22,6 +23,8 @@ export interface ServiceCollaboration {
   latest: { survey: SurveyRow; results: SurveyResults; ministries: Map<string, LocalizedText> } | undefined;
   gains: GainIndicatorRow[];
   manageGains: boolean;
+  /** Offer "propose an improvement" only to those who may (agency editors, administrators). */
+  mayPropose: boolean;
 }
 
 export async function loadServiceCollaboration(deps: AppDeps, req: FastifyRequest, service: { id: string; slug: string; providerId: string }): Promise<ServiceCollaboration> {
@@ -33,7 +36,7 @@ export async function loadServiceCollaboration(deps: AppDeps, req: FastifyReques
     const results = await surveyResults(db, surveys.latestClosed, 'public', now, deps.config.sizeThresholds);
     latest = { survey: surveys.latestClosed, results, ministries: await ministryNames(db, results.summary.byMinistry.map((g) => g.key).filter((k) => k !== NO_MINISTRY)) };
   }
-  return { slug: service.slug, open: surveys.open, latest, gains, manageGains: mayGain(req.principal, 'edit', service) };
+  return { slug: service.slug, open: surveys.open, latest, gains, manageGains: mayGain(req.principal, 'edit', service), mayPropose: mayProposeSomewhere(req.principal) };
 }
 
 export function ServiceCollaborationSections({ c }: { c: ServiceCollaboration }) {
@@ -77,7 +80,13 @@ export function ServiceCollaborationSections({ c }: { c: ServiceCollaboration })
       <Section title={t.idea.forService} id="ideas">
         <Paragraph>{t.idea.forServiceLead}</Paragraph>
         <Paragraph>
-          <a href={href(`/ideer?tjeneste=${c.slug}`)}>{t.idea.seeForService}</a> · <a href={href(`/ideer/ny?tjeneste=${c.slug}`)}>{t.idea.proposeForService}</a>
+          <a href={href(`/ideer?tjeneste=${c.slug}`)}>{t.idea.seeForService}</a>
+          {c.mayPropose ? (
+            <>
+              {' · '}
+              <a href={href(`/ideer/ny?tjeneste=${c.slug}`)}>{t.idea.proposeForService}</a>
+            </>
+          ) : null}
         </Paragraph>
       </Section>
     </>

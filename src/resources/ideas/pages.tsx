@@ -9,7 +9,7 @@ import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { ChoiceField, JsonLink, DefinitionList, OrgLink, PageHeader, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
-import { errorMap, type Errors, ErrorSummary, FormBody, formState, type FormValues, Notice, OkQuery, one, PostButton, PostForm, Refusal } from '../../web/forms.js';
+import { errorMap, type Errors, ErrorSummary, FormBody, type FormValues, Notice, OkQuery, one, PostButton, PostForm, Refusal, useFormPage } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { prefix, sendPage } from '../../web/render.js';
@@ -196,10 +196,7 @@ function NewIdeaPage({
   values: FormValues;
   errors: Errors;
 }) {
-  const { t } = usePage();
-  const href = useHref();
-  const text = useText();
-  const { e, v } = formState(values, errors);
+  const { t, href, text, e, v } = useFormPage(values, errors);
   return (
     <Layout title={t.idea.propose} section="collaboration">
       <CollabBreadcrumbs items={[{ label: t.idea.title, href: href('/ideer') }, { label: t.idea.propose }]} />

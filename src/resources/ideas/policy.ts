@@ -32,3 +32,8 @@ export function mayIdea(p: Principal | undefined, action: IdeaAction, i: IdeaTar
       return !!i.providerId && editsProvider(p, i.providerId);
   }
 }
+
+/** Whether the person may propose for some agency (an agency editor or an administrator): who is offered "propose". */
+export function mayProposeSomewhere(p: Principal | undefined): boolean {
+  return !!p && (isAdmin(p) || p.roles.some((r) => r.role === 'agency_editor'));
+}

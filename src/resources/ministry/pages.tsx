@@ -16,6 +16,9 @@ import { WithdrawnTag } from '../declarations/pages.js';
 import { StateTag } from '../procurements/pages.js';
 import { mayViewMinistry } from './policy.js';
 import { getMinistry, loadMinistryPage, type MinistryAgencyUsage, type MinistryPageData, type MinistryRow } from './queries.js';
+import { currentQuestionnaire, QUESTIONNAIRE_SLUGS } from '../../db/seed/questionnaires.js';
+import { MinistryNonUseSection } from '../nonUse/pages.js';
+import { listNonUse } from '../nonUse/queries.js';
 
 /** A ministry's view: its agencies' declarations across procurements, and how many services each uses. */
 export async function registerMinistryPages(app: App, deps: AppDeps): Promise<void> {
@@ -27,8 +30,20 @@ export async function registerMinistryPages(app: App, deps: AppDeps): Promise<vo
     const m = await getMinistry(db, orgnr);
     if (!m) throw new HttpProblem(404, t.errors.unknownMinistry(formatOrgnr(orgnr)));
     if (!mayViewMinistry(req.principal, orgnr)) throw new HttpProblem(403, t.access.forbidden);
-    const { declared, usage, questionnaires: qs } = await loadMinistryPage(db, orgnr);
-    return sendPage(req, reply, <MinistryPage ministry={m} declared={declared} usage={usage} questionnaires={qs} thresholds={deps.config.sizeThresholds} />);
+    const [{ declared, usage, questionnaires: qs }, nonUse, nonUseQ] = await Promise.all([
+      loadMinistryPage(db, orgnr),
+      listNonUse(db, { ministryOrgnr: orgnr }),
+      currentQuestionnaire(db, QUESTIONNAIRE_SLUGS.service_opt_out),
+    ]);
+    return sendPage(
+      req,
+      reply,
+      <MinistryPage ministry={m} declared={declared} usage={usage} questionnaires={qs} thresholds={deps.config.sizeThresholds}>
+        <Section title={messages[req.lang].nonUse.ministryTitle} id="non-use">
+          <MinistryNonUseSection rows={nonUse} definition={nonUseQ?.definition} />
+        </Section>
+      </MinistryPage>,
+    );
   });
 }
 
@@ -38,7 +53,9 @@ function MinistryPage({
   usage,
   questionnaires: qs,
   thresholds,
+  children,
 }: {
+  children?: import('react').ReactNode;
   ministry: MinistryRow;
   declared: MinistryPageData['declared'];
   usage: MinistryAgencyUsage[];
@@ -98,6 +115,7 @@ function MinistryPage({
           ))}
         </DataTable>
       </Section>
+      {children}
     </Layout>
   );
 }

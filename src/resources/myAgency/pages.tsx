@@ -161,6 +161,8 @@ function MinePage({
                 <a href={href(`/leverandorer/${p.slug}`)}>
                   <Text value={p.name} />
                 </a>
+                {' · '}
+                <a href={href(`/min-side/leverandor/${p.slug}/ikke-bruk`)}>{t.nonUse.followUpLink}</a>
               </li>
             ))}
           </ul>
@@ -263,6 +265,7 @@ function AgencySelfServicePage({ a, edit, data, thresholds, errors = [], form, v
           <li><a href="#optouts">{t.mine.optOuts}</a></li>
           <li><a href="#declarations">{t.mine.declarations}</a></li>
           <li><a href={href(`/admin/logg?virksomhet=${a.orgnr}`)}>{t.audit.title}</a></li>
+          <li><a href={href(`/virksomheter/${a.orgnr}/hva-kan-vi-bruke`)}>{t.stats.recommendations.title}</a></li>
         </ul>
       </nav>
       <ProfileSection s={s} />

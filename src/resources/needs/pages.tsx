@@ -10,7 +10,7 @@ import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { ChoiceField, JsonLink, DataTable, DefinitionList, OrgLink, PageHeader, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
-import { errorMap, type Errors, ErrorSummary, FormBody, formState, type FormValues, Notice, OkQuery, one, PostForm } from '../../web/forms.js';
+import { errorMap, type Errors, ErrorSummary, FormBody, type FormValues, Notice, OkQuery, one, PostForm, useFormPage } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { prefix, sendPage } from '../../web/render.js';
@@ -204,10 +204,7 @@ function NeedsPage({ acting, own, shared, areas, area, aggregate }: { acting: Ag
 }
 
 function NeedFormPage({ acting, areas, need, values, errors }: { acting: Agency[]; areas: Area[]; need?: NeedRow | undefined; values: FormValues; errors: Errors }) {
-  const { t, user } = usePage();
-  const href = useHref();
-  const text = useText();
-  const { e, v } = formState(values, errors);
+  const { t, user, href, text, e, v } = useFormPage(values, errors);
   const title = need ? t.need.editTitle : t.need.register;
   return (
     <Layout title={title} section="collaboration">

@@ -8,7 +8,7 @@ import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { ChoiceField, DefinitionList, FactsAside, JsonLink, OrgLink, PageHeader, Section, SelectField, SourceNote, TextAreaField, TextField } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
-import { errorMap, type Errors, ErrorSummary, FormBody, formState, type FormValues, Notice, OkQuery, one, PostButton, PostForm } from '../../web/forms.js';
+import { errorMap, type Errors, ErrorSummary, FormBody, type FormValues, Notice, OkQuery, one, PostButton, PostForm, useFormPage } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { prefix, sendPage } from '../../web/render.js';
@@ -327,10 +327,7 @@ function FacilitatorTools({ n }: { n: NetworkDetail }) {
 }
 
 function NetworkFormPage({ choices, network, values, errors }: { choices: Choices; network?: NetworkDetail | undefined; values: FormValues; errors: Errors }) {
-  const { t } = usePage();
-  const href = useHref();
-  const text = useText();
-  const { e, v } = formState(values, errors);
+  const { t, href, text, e, v } = useFormPage(values, errors);
   const title = network ? t.network.editTitle(text(network.name)) : t.network.create;
   const action = network ? href(`/nettverk/${network.slug}/rediger`) : href('/nettverk/ny');
   return (

@@ -26,6 +26,7 @@ import { actorOf } from '../../server/actor.js';
 import { agencyNames } from '../shared/queries.js';
 import { createProcurement, transitionProcurement } from './commands.js';
 import { mayProcurement } from './policy.js';
+import { publishedQuestions, QuestionsSection } from '../procurementQuestions/pages.js';
 import { procurementDetail, listProcurements, type ProcurementDetail, type ProcurementListRow } from './queries.js';
 import { parseInstant, parseProcurementInput } from './schema.js';
 import { ELIGIBILITIES } from '../../db/schema/index.js';
@@ -100,9 +101,10 @@ export async function registerProcurementPages(app: App, deps: AppDeps): Promise
   app.get('/anskaffelser/:id', { schema: { hide: true, params: IdParams, querystring: OkQuery } }, async (req, reply) => {
     const p = await load(req, req.params.id);
     const mine = agencyScopes(req.principal);
-    const [names, ownDeclarations] = await Promise.all([
+    const [names, ownDeclarations, questions] = await Promise.all([
       agencyNames(db, mine),
       Promise.all(mine.map(async (orgnr) => ({ orgnr, declaration: await getDeclaration(db, p.id, orgnr) }))),
+      publishedQuestions(db, p.id),
     ]);
     return sendPage(
       req,
@@ -114,7 +116,9 @@ export async function registerProcurementPages(app: App, deps: AppDeps): Promise
         mayReadDeclarations={isAdmin(req.principal) || editsProvider(req.principal, p.providerId) || ministryScopes(req.principal).length > 0 || mine.length > 0}
         own={ownDeclarations.map((o) => ({ ...o, name: names(o.orgnr)?.name ?? { nb: formatOrgnr(o.orgnr) } }))}
         ok={req.query.ok}
-      />,
+      >
+        <QuestionsSection items={questions} />
+      </ProcurementPage>,
     );
   });
 
@@ -285,9 +289,11 @@ interface ProcurementPageProps {
   own: { orgnr: string; name: { nb: string }; declaration: Awaited<ReturnType<typeof getDeclaration>> }[];
   ok?: string | undefined;
   transitionError?: { action: ProcurementAction; message: string; values: Record<string, string> };
+  /** Questions and answers (src/resources/procurementQuestions/pages.tsx). */
+  children?: import('react').ReactNode;
 }
 
-function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transitionError }: ProcurementPageProps) {
+function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transitionError, children }: ProcurementPageProps) {
   const { t, fmt } = usePage();
   const href = useHref();
   const text = useText();
@@ -382,6 +388,7 @@ function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transit
           </Paragraph>
         </FactsAside>
       </div>
+      {children}
     </Layout>
   );
 }

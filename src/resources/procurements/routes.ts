@@ -1,13 +1,12 @@
 import { Type } from 'typebox';
 import type { Language } from '../../domain/catalogue.js';
-import { declarationKindFor, declarationWindow } from '../../domain/procurementLifecycle.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { actorOf } from '../../server/actor.js';
 import { listDeclarations } from '../declarations/queries.js';
-import { localizer, pageUrl } from '../shared/present.js';
 import { problem, security } from '../shared/schema.js';
 import { createProcurement, transitionProcurement } from './commands.js';
-import { requireProcurement, listProcurements, type ProcurementDetail, type ProcurementListRow } from './queries.js';
+import { presentProcurement, presentProcurementDetail } from './present.js';
+import { requireProcurement, listProcurements } from './queries.js';
 import {
   parseInstant,
   parseProcurementInput,
@@ -25,36 +24,7 @@ export async function registerProcurementApi(api: App, deps: AppDeps): Promise<v
   api.addSchema(ProcurementSchema);
   api.addSchema(ProcurementDetailSchema);
 
-  const present = (p: ProcurementListRow | ProcurementDetail, lang: Language, declarations: number) => {
-    const { text, ref } = localizer(lang);
-    return {
-      id: p.id,
-      title: text(p.title),
-      category: p.category,
-      description: text(p.description),
-      provider: ref(p.provider),
-      obligation: p.obligation,
-      declarationKind: declarationKindFor(p.obligation),
-      eligibility: p.eligibility,
-      status: p.status,
-      window: declarationWindow(p, now()),
-      plannedAnnouncementOn: p.plannedAnnouncementOn,
-      estimatedValueNok: p.estimatedValueNok,
-      consultationOpensAt: p.consultationOpensAt?.toISOString() ?? null,
-      consultationDeadline: p.consultationDeadline?.toISOString() ?? null,
-      service: p.service ? ref(p.service) : null,
-      questionnaire: { slug: p.questionnaire.slug, version: p.questionnaire.version },
-      declarations,
-      url: pageUrl(deps.config.publicUrl, lang, `/anskaffelser/${p.id}`),
-    };
-  };
-
-  const presentDetail = (p: ProcurementDetail, lang: Language, declarations: number) => ({
-    ...present(p, lang, declarations),
-    eligibleAgencies: p.eligibleCount,
-    milestones: p.milestones.map((m) => ({ action: m.action, from: m.fromStatus, to: m.toStatus, at: m.at.toISOString(), by: m.byName, note: m.note })),
-  });
-
+  const at = (declarations: number) => ({ publicUrl: deps.config.publicUrl, now: now(), declarations });
   const load = (id: string, lang: Language) => requireProcurement(db, id, lang);
 
   api.get(
@@ -70,7 +40,7 @@ export async function registerProcurementApi(api: App, deps: AppDeps): Promise<v
     },
     async (req) => {
       const rows = await listProcurements(db, { status: req.query.status });
-      const items = rows.map((r) => present(r, req.lang, r.declarationCount));
+      const items = rows.map((r) => presentProcurement(r, req.lang, at(r.declarationCount)));
       return { items, total: items.length };
     },
   );
@@ -89,7 +59,7 @@ export async function registerProcurementApi(api: App, deps: AppDeps): Promise<v
     async (req) => {
       const p = await load(req.params.id, req.lang);
       const rows = await listDeclarations(db, p.id, { all: true });
-      return presentDetail(p, req.lang, rows.filter((r) => !r.withdrawnAt).length);
+      return presentProcurementDetail(p, req.lang, at(rows.filter((r) => !r.withdrawnAt).length));
     },
   );
 
@@ -111,7 +81,7 @@ export async function registerProcurementApi(api: App, deps: AppDeps): Promise<v
       const id = await createProcurement(db, actor, req.body.provider, input, req.body.service, req.lang);
       const p = await load(id, req.lang);
       reply.code(201).header('location', `/api/v1/procurements/${id}`);
-      return presentDetail(p, req.lang, 0);
+      return presentProcurementDetail(p, req.lang, at(0));
     },
   );
 

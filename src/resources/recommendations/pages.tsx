@@ -1,4 +1,4 @@
-import { Alert, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
 import { type LocalizedText, pickText } from '../../domain/catalogue.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
@@ -19,6 +19,8 @@ import { registerStatPage } from '../stats/statPage.js';
 import { coverageCellText, recommendationTable } from '../stats/tables.js';
 import { byArea, ministryNameOf, reasonText, similarText } from './present.js';
 import { loadRecommendationAgency } from './queries.js';
+import { askableServices, AskForAccessSection } from '../accessRequests/pages.js';
+import { mayAskAccess } from '../accessRequests/policy.js';
 
 /** Recommendations shown per area before the rest is folded away (in a <details>, which needs no JavaScript). */
 const SHOWN_PER_AREA = 5;
@@ -27,14 +29,14 @@ export async function registerRecommendationPages(app: App, deps: AppDeps): Prom
   const { db } = deps.database;
   const th = deps.config.sizeThresholds;
 
-  registerStatPage(app, '/virksomheter/:orgnr/hva-kan-vi-bruke', { querystring: Type.Object({}), params: OrgnrParams }, async (req, download) => {
+  registerStatPage(app, '/virksomheter/:orgnr/hva-kan-vi-bruke', { querystring: Type.Object({ tilgang: Type.Optional(Type.String({ maxLength: 20 })) }), params: OrgnrParams }, async (req, download) => {
     const t = messages[req.lang];
     const fmt = formatters(req.lang);
     const orgnr = requireOrgnr((req.params as { orgnr: string }).orgnr, req.lang, 'orgnr');
     const agency = await loadRecommendationAgency(db, orgnr, th);
     if (!agency) throw new HttpProblem(404, t.errors.unknownAgency(formatOrgnr(orgnr)));
     const today = osloToday();
-    const [r, coverage] = await Promise.all([recommendationsFor(db, th, today, agency, req.lang), agencyCoverage(db, orgnr, th, today)]);
+    const [r, coverage, askable] = await Promise.all([recommendationsFor(db, th, today, agency, req.lang), agencyCoverage(db, orgnr, th, today), askableServices(db, orgnr)]);
     const ctx = { sizeClass: r.sizeClass, ministryName: ministryNameOf(agency.ministry, req.lang) };
     const why = (x: Recommendation) => x.reasons.map((reason) => reasonText(t, reason, ctx)).join(' ');
     const note = t.stats.asOf(fmt.date(today));
@@ -67,7 +69,11 @@ export async function registerRecommendationPages(app: App, deps: AppDeps): Prom
           table={table}
           coverageTable={coverageTable}
           download={download}
-        />
+        >
+          <Section title={t.accessRequest.sectionTitle} id="ask-for-access">
+            <AskForAccessSection orgnr={orgnr} items={askable} canAsk={mayAskAccess(req.principal, orgnr)} sent={(req.query as { tilgang?: string }).tilgang === 'sendt'} />
+          </Section>
+        </RecommendationPage>
       ),
     };
   });
@@ -85,6 +91,8 @@ function RecommendationPage(p: {
   table: StatTable;
   coverageTable: StatTable;
   download: { path: string; query: string };
+  /** The "ask for access" section (src/resources/accessRequests/pages.tsx). */
+  children?: import('react').ReactNode;
 }) {
   const { t, fmt } = usePage();
   const href = useHref();
@@ -139,6 +147,7 @@ function RecommendationPage(p: {
           <ServiceLinks services={r.planned.map((s) => ({ slug: s.slug, name: s.name, status: s.status, kind: s.kind, provider: s.provider.name }))} />
         </Section>
       ) : null}
+      {p.children}
       <Section title={t.stats.recommendations.coverageTitle} id="coverage">
         <StatTableView table={p.coverageTable} download={p.download} captionHidden />
         <Paragraph data-size="sm" className="muted">
@@ -160,22 +169,15 @@ function RecommendationList({ items, why }: { items: Recommendation[]; why: (r: 
           <Heading level={4} data-size="2xs">
             <a href={href(`/tjenester/${r.service.slug}`)}>
               <Text value={r.service.name} />
-            </a>{' '}
-            {r.eligibility === 'unknown' ? (
-              <Tag data-size="sm" data-color="warning">
-                {t.stats.adoption.eligibilityUnknown}
-              </Tag>
-            ) : null}
+            </a>
           </Heading>
           <span className="block muted">
             <Text value={r.service.provider.name} />
             {r.similar.peers > 0 ? ` · ${t.stats.recommendations.share}: ${fmt.percent(r.similar.users / r.similar.peers)}` : ''}
           </span>
-          <ul className="reasons">
-            {why(r).map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
+          <Paragraph data-size="sm" className="reasons">
+            {why(r).join(' ')}
+          </Paragraph>
         </li>
       ))}
     </ul>

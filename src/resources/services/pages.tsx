@@ -35,7 +35,8 @@ export async function registerServicePages(app: App, deps: AppDeps): Promise<voi
   app.get('/tjenester', { config: { publicPage: true }, schema: { querystring: CataloguePageQuery, hide: true } }, async (req, reply) => {
     const q = req.query;
     const filters = await filtersFrom(db, q, req.lang);
-    const sort = effectiveSort(q.sort, q.q);
+    // An empty sort is the form's default: relevance when there is a query, else name.
+    const sort = effectiveSort(q.sort || undefined, q.q);
     const result = await searchCatalogue(db, { q: q.q, filters, sort, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE, lang: req.lang });
     const { pageCount, outOfRange } = pageWindow(result.total, q.page, PAGE_SIZE);
     if (outOfRange) return sendErrorPage(req, reply, 404);
@@ -107,10 +108,10 @@ function CataloguePage({ query, filters, sort, page, pageCount, result }: Catalo
             id="sort"
             name="sort"
             label={t.catalogue.sort}
-            value={sort}
+            value={sort === effectiveSort(undefined, query) ? '' : sort}
             options={[
-              ...(query ? [{ value: 'relevance', label: t.catalogue.sortRelevance }] : []),
-              { value: 'name', label: t.catalogue.sortName },
+              { value: '', label: query ? t.catalogue.sortRelevance : t.catalogue.sortDefault },
+              ...(query ? [{ value: 'name', label: t.catalogue.sortName }] : []),
               { value: 'changed', label: t.catalogue.sortChanged },
             ]}
           />

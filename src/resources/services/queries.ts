@@ -68,6 +68,8 @@ export interface CatalogueResult {
 
 /** Similarity needed for a typo-tolerant match on a title or keyword (pg_trgm word_similarity). */
 const FUZZY_THRESHOLD = 0.5;
+/** A similarity match is shown only if its whole-word similarity is at least this share of the best one's. */
+const FUZZY_SHARE = 0.75;
 
 interface Row extends Record<string, unknown> {
   id: string;
@@ -128,24 +130,31 @@ export async function searchCatalogue(db: Executor, query: CatalogueQuery): Prom
   if (!hasQuery) {
     matches = rows.map((row) => ({ row, rank: 0, fts: true }));
   } else {
-    const tsq = sql`websearch_to_tsquery('norwegian', ${q})`;
-    const lowered = q.toLowerCase();
-    const hits = await cachedRead(db, `catalogue:search:${lowered}`, () => queryRows<{ id: string; rank: number | string; fts: boolean }>(
+    // fold_search() (migration 0017) folds the query as it folded the indexed text: "lonn" finds "lønn".
+    const folded = sql`fold_search(${q})`;
+    const tsq = sql`websearch_to_tsquery('norwegian', ${folded})`;
+    const hits = await cachedRead(db, `catalogue:search:${q.toLowerCase()}`, () => queryRows<{ id: string; rank: number | string; fts: boolean; similarity: number | string }>(
       db,
+      // An exact match of the whole query in the title or keywords ranks above a stemmed one.
       sql`select s.id,
-                 (ts_rank(s.search_vector, ${tsq}) + 0.3 * ts_rank(p.search_vector, ${tsq}) + 0.2 * word_similarity(${lowered}, s.search_title)) as rank,
-                 (s.search_vector @@ ${tsq} or p.search_vector @@ ${tsq}) as fts
+                 (ts_rank(s.search_vector, ${tsq}) + 0.3 * ts_rank(p.search_vector, ${tsq}) + 0.2 * word_similarity(${folded}, s.search_title)
+                   + case when strpos(s.search_title, ${folded}) > 0 then 0.5 else 0 end) as rank,
+                 (s.search_vector @@ ${tsq} or p.search_vector @@ ${tsq}) as fts,
+                 strict_word_similarity(${folded}, s.search_title) as similarity
             from services s join providers p on p.id = s.provider_id
-           where s.search_vector @@ ${tsq} or p.search_vector @@ ${tsq} or word_similarity(${lowered}, s.search_title) >= ${FUZZY_THRESHOLD}`,
+           where s.search_vector @@ ${tsq} or p.search_vector @@ ${tsq} or word_similarity(${folded}, s.search_title) >= ${FUZZY_THRESHOLD}`,
     ));
     const byId = new Map(rows.map((r) => [r.id, r]));
     matches = hits.flatMap((h) => {
       const row = byId.get(h.id);
-      return row ? [{ row, rank: Number(h.rank), fts: h.fts }] : [];
+      return row ? [{ row, rank: h.fts ? Number(h.rank) : Number(h.similarity), fts: h.fts }] : [];
     });
   }
-  // Typo tolerance is a fallback: when the full-text search finds something, similarity matches are only noise.
-  const candidates = matches.some((m) => m.fts) ? matches.filter((m) => m.fts) : matches;
+  // Typo tolerance is a fallback: when the full-text search finds something, similarity matches are only noise;
+  // among similarity matches (ranked by whole-word similarity) only those close to the best one are kept: a typo in
+  // "lønnstjenester" finds payroll, not every service whose name ends in "-tjenester".
+  const bestFuzzy = Math.max(0, ...matches.filter((m) => !m.fts).map((m) => m.rank));
+  const candidates = matches.some((m) => m.fts) ? matches.filter((m) => m.fts) : matches.filter((m) => m.rank >= bestFuzzy * FUZZY_SHARE);
   const docs = candidates.map((m) => {
     const r = m.row;
     return {

@@ -39,6 +39,8 @@ export type ServiceListQuery = Static<typeof ServiceListQuery>;
 
 export const CataloguePageQuery = Type.Object({
   ...catalogueFilterProperties,
+  // The form's default option is empty: relevance when there is a query, else name.
+  sort: Type.Optional(Type.Union([enumOf(CATALOGUE_SORTS), Type.Literal('')])),
   ...pageProperty,
 });
 export type CataloguePageQuery = Static<typeof CataloguePageQuery>;

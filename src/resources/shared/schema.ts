@@ -68,3 +68,8 @@ export async function dropEmptyQueryValues(req: { query: unknown }): Promise<voi
   const q = req.query as Record<string, unknown>;
   for (const k of Object.keys(q)) if (q[k] === '') delete q[k];
 }
+
+/** The options of a signed-in GET of something named by slug, in a language: 401, 403 and 404 besides the answer. */
+export const signedInSlugRead = (tag: string, summary: string, description: string, answer: TSchema) => ({
+  schema: { tags: [tag], summary, description, security, params: SlugParams, querystring: Type.Object({ lang: Lang }), response: { 200: answer, 401: problem, 403: problem, 404: problem } },
+});

@@ -9,6 +9,7 @@ import { registerFeedbackPage } from './pages/feedback.js';
 import { registerProviderPage } from './pages/provider.js';
 import { registerMinistriesPage } from './pages/ministries.js';
 import { registerMinistryPage } from './pages/ministry.js';
+import { registerNonUsePage } from './pages/nonUse.js';
 
 /** The statistics pages, one file each under pages/ (shared layout, filters and figures in pages/shared.tsx). */
 export async function registerStatsPages(app: App, deps: AppDeps): Promise<void> {
@@ -22,4 +23,5 @@ export async function registerStatsPages(app: App, deps: AppDeps): Promise<void>
   registerProviderPage(app, deps);
   registerMinistriesPage(app, deps);
   registerMinistryPage(app, deps);
+  registerNonUsePage(app, deps);
 }

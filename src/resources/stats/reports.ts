@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { LocalizedText, OrganisationKind } from '../../domain/catalogue.js';
 import { type CellCoverage, COVERAGE_KINDS, coverageOf, isGapExposed } from '../../domain/coverage.js';
 import { ministryAreaOf, MUNICIPAL_KINDS, STATE_KINDS } from '../../domain/eligibility.js';
-import { rankRecommendations, type RecommendationReason } from '../../domain/recommendations.js';
+import { rankRecommendations, type RecommendationReason, servicesRelatedTo } from '../../domain/recommendations.js';
 import { share } from '../../domain/shares.js';
 import { SIZE_CLASSES, type SizeClass, sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
 import { growth, trendPoints } from '../../domain/trends.js';
@@ -329,7 +329,9 @@ export async function recommendationsFor(db: Executor, th: SizeThresholds, today
   const [services, inUse, usage, groups] = await Promise.all([listServiceRows(db), servicesInUse(db, a.orgnr, today), peerUsage(db, me, th, today), peerGroups(db, me, th)]);
   const eligibility = (s: ServiceRow) => (a.deletedOn ? 'no' : groupEligibility({ kind: a.kind, ministryArea, sizeClass, count: 1 }, s));
   const usageById = new Map(usage.map((u) => [u.serviceId, u]));
-  const open = services.filter((s) => !inUse.has(s.id) && eligibility(s) !== 'no');
+  // Never what it uses or a part or whole of it, never what it may not (or may not be shown to) use.
+  const related = servicesRelatedTo(services, inUse);
+  const open = services.filter((s) => !related.has(s.id) && eligibility(s) === 'yes');
   // Peers that may use a service, per cohort; the same for every service with the same target group and ministry.
   const peerCounts = new Map<string, { m: number; z: number; u: number }>();
   const peersFor = (s: ServiceRow) => {

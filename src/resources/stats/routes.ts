@@ -11,6 +11,7 @@ import { adoptionByMinistry, adoptionReport, coverageReport, gapReport, launches
 import { AdoptionQuery, AdoptionResponse, CoverageQuery, CoverageResponse, LangQuery, OptOutResponse, TrendQuery, TrendResponse } from './schema.js';
 import { publicOptOutReport, reasonLabel } from './optouts.js';
 import { osloToday } from '../../domain/osloTime.js';
+import { asOfFrom } from './asOf.js';
 
 /** A service as the statistics API shows it. */
 export function presentService(s: ServiceRow, lang: Language) {
@@ -45,7 +46,7 @@ export async function registerStatsApi(api: App, deps: AppDeps): Promise<void> {
     },
     async (req) => {
       const lang = req.lang;
-      const today = osloToday();
+      const today = asOfFrom(req.query.asOf, lang);
       const f = await populationFrom(db, req.query, lang);
       const { limit, offset } = req.query;
       const [r, gap] = await Promise.all([coverageReport(db, th, today, f, lang, { offset, limit }), gapReport(db, th, today, f, lang, { offset: 0, limit: 0 })]);
@@ -92,7 +93,7 @@ export async function registerStatsApi(api: App, deps: AppDeps): Promise<void> {
     },
     async (req) => {
       const lang = req.lang;
-      const today = osloToday();
+      const today = asOfFrom(req.query.asOf, lang);
       const q = req.query;
       const [area, provider, service, ministry] = await Promise.all([
         knownSlug(db, 'areas', 'area', q.area, lang),
@@ -143,7 +144,7 @@ export async function registerStatsApi(api: App, deps: AppDeps): Promise<void> {
     },
     async (req) => {
       const lang = req.lang;
-      const today = osloToday();
+      const today = asOfFrom(req.query.asOf, lang);
       const q = req.query;
       const [area, provider] = await Promise.all([knownSlug(db, 'areas', 'area', q.area, lang), knownSlug(db, 'providers', 'provider', q.provider, lang)]);
       const by = q.by ?? (provider ? 'service' : 'area');

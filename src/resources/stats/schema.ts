@@ -1,3 +1,4 @@
+import { AsOfProperty } from './asOf.js';
 import { type Static, Type } from 'typebox';
 import { ORGANISATION_KINDS } from '../../domain/catalogue.js';
 import { COVERAGE_KINDS } from '../../domain/coverage.js';
@@ -32,7 +33,7 @@ const populationQuery = {
   size: multi(SIZE_CLASSES, 'Size classes under the configured thresholds; `gap` is 151–200, `unknown` has no employee count.'),
 };
 
-export const CoverageQuery = Type.Object({ ...populationQuery, ...pagingProperties, lang: Lang });
+export const CoverageQuery = Type.Object({ ...populationQuery, ...pagingProperties, lang: Lang, asOf: AsOfProperty });
 export const AdoptionQuery = Type.Object({
   area,
   provider,
@@ -41,6 +42,7 @@ export const AdoptionQuery = Type.Object({
   sort: Type.Optional(enumOf(ADOPTION_SORTS, 'users (default), share or name.')),
   ...pagingProperties,
   lang: Lang,
+  asOf: AsOfProperty,
 });
 export const TrendQuery = Type.Object({
   by: Type.Optional(enumOf(['area', 'service'] as const, 'One series per area (default) or per service.')),
@@ -48,6 +50,7 @@ export const TrendQuery = Type.Object({
   provider,
   from: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100, description: 'First year (default: the first year in the register, not before 2000).' })),
   lang: Lang,
+  asOf: AsOfProperty,
 });
 export const LangQuery = Type.Object({ lang: Lang });
 

@@ -10,6 +10,7 @@ import { fileSlug, type StatTable } from '../../web/export/table.js';
 import { messages } from '../../web/i18n/index.js';
 import { sendPage } from '../../web/render.js';
 import { dropEmptyQueryValues } from '../shared/schema.js';
+import { AsOfProperty } from './asOf.js';
 
 /** What a statistics page builds: its tables (for the page and the downloads) and the page itself. */
 export interface StatView {
@@ -38,7 +39,9 @@ function downloadBase(req: FastifyRequest): DownloadBase {
  * register), or the versions listed, and today's date, so the rendered page (SVG charts: 0.3–0.8 s of CPU) can be a
  * whole-page cache entry for anonymous readers (src/server/pageCache.ts). Not for pages that depend on the time.
  */
-export function registerStatPage(app: App, path: string, schema: { querystring: TSchema; params?: TSchema }, build: StatBuilder, options: { publicPage?: boolean | DataDomain[] } = {}): void {
+export function registerStatPage(app: App, path: string, given: { querystring: TSchema; params?: TSchema }, build: StatBuilder, options: { publicPage?: boolean | DataDomain[] } = {}): void {
+  // Every statistics page answers for a past day too (`?asOf=YYYY-MM-DD`, read by the builder with asOfOf(req)).
+  const schema = { ...given, querystring: Type.Object({ ...((given.querystring as { properties?: Record<string, TSchema> }).properties ?? {}), asOf: AsOfProperty }) };
   app.get(path, { config: { publicPage: options.publicPage ?? false }, schema: { ...schema, hide: true }, preValidation: dropEmptyQueryValues }, async (req, reply) => {
     const view = await build(req, downloadBase(req), 'page');
     return sendPage(req, reply, view.page());

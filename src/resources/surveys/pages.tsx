@@ -10,7 +10,7 @@ import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { ChoiceField, JsonLink, DataTable, DefinitionList, PageHeader, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
-import { errorMap, type Errors, ErrorSummary, FormBody, formState, type FormValues, Notice, OkQuery, one, PostForm, Refusal } from '../../web/forms.js';
+import { errorMap, type Errors, ErrorSummary, FormBody, type FormValues, Notice, OkQuery, one, PostForm, Refusal, useFormPage } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { answersFromForm, QuestionnaireFields } from '../../web/questionnaireFields.js';
@@ -184,10 +184,7 @@ function NewSurveyPage({
   values: FormValues;
   errors: Errors;
 }) {
-  const { t } = usePage();
-  const href = useHref();
-  const text = useText();
-  const { e, v } = formState(values, errors);
+  const { t, href, text, e, v } = useFormPage(values, errors);
   const providerName = (id: string) => text(providerRows.find((p) => p.id === id)?.name);
   return (
     <Layout title={t.survey.create} section="collaboration">

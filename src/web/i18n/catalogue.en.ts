@@ -16,6 +16,7 @@ export const catalogueEn: typeof catalogueNb = {
     noResults: 'No services match your search.',
     noResultsHelp: 'Try another word, or remove some filters.',
     sort: 'Sort',
+    sortDefault: 'Most relevant when searching, else name (A–Z)',
     sortRelevance: 'Most relevant',
     sortName: 'Name (A–Z)',
     sortChanged: 'Last changed',

@@ -14,6 +14,7 @@ export const catalogueNb = {
     noResults: 'Ingen tjenester passer søket.',
     noResultsHelp: 'Prøv et annet ord, eller fjern noen filtre.',
     sort: 'Sorter',
+    sortDefault: 'Mest relevant ved søk, ellers navn (A–Å)',
     sortRelevance: 'Mest relevant',
     sortName: 'Navn (A–Å)',
     sortChanged: 'Sist endret',

@@ -16,6 +16,7 @@ export const catalogueNn: typeof catalogueNb = {
     noResults: 'Ingen tenester passar søket.',
     noResultsHelp: 'Prøv eit anna ord, eller fjern nokre filter.',
     sort: 'Sorter',
+    sortDefault: 'Mest relevant ved søk, elles namn (A–Å)',
     sortRelevance: 'Mest relevant',
     sortName: 'Namn (A–Å)',
     sortChanged: 'Sist endra',

@@ -14,6 +14,7 @@ import { surveysEn } from './surveys.en.js';
 import { ideasEn } from './ideas.en.js';
 import { gainsEn } from './gains.en.js';
 import { qualityEn } from './quality.en.js';
+import { reportEn } from './report.en.js';
 import { apiEn } from './api.en.js';
 import { serviceEditingEn } from './serviceEditing.en.js';
 import type { MessageParts, Messages } from './nb.js';
@@ -37,6 +38,7 @@ export const enParts: MessageParts = {
   ideas: ideasEn,
   gains: gainsEn,
   quality: qualityEn,
+  report: reportEn,
   api: apiEn,
   serviceEditing: serviceEditingEn,
 };

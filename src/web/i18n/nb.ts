@@ -14,6 +14,7 @@ import { surveysNb } from './surveys.nb.js';
 import { ideasNb } from './ideas.nb.js';
 import { gainsNb } from './gains.nb.js';
 import { qualityNb } from './quality.nb.js';
+import { reportNb } from './report.nb.js';
 import { apiNb } from './api.nb.js';
 import { serviceEditingNb } from './serviceEditing.nb.js';
 import { type Merged, mergeParts, type Widen } from './parts.js';
@@ -40,6 +41,7 @@ export const nbParts = {
   ideas: ideasNb,
   gains: gainsNb,
   quality: qualityNb,
+  report: reportNb,
   api: apiNb,
   serviceEditing: serviceEditingNb,
 };

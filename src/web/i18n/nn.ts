@@ -14,6 +14,7 @@ import { surveysNn } from './surveys.nn.js';
 import { ideasNn } from './ideas.nn.js';
 import { gainsNn } from './gains.nn.js';
 import { qualityNn } from './quality.nn.js';
+import { reportNn } from './report.nn.js';
 import { apiNn } from './api.nn.js';
 import { serviceEditingNn } from './serviceEditing.nn.js';
 import type { MessageParts, Messages } from './nb.js';
@@ -37,6 +38,7 @@ export const nnParts: MessageParts = {
   ideas: ideasNn,
   gains: gainsNn,
   quality: qualityNn,
+  report: reportNn,
   api: apiNn,
   serviceEditing: serviceEditingNn,
 };

@@ -23,6 +23,14 @@ export const usageEn: typeof usageNb = {
     history: 'Earlier use',
     period: 'Period',
     endReason: 'Reason for ending',
+    /** Labels for the end-reason codes the register stores (anything else is a free-text reason, shown as written). */
+    endReasons: {
+      tier_change: 'Changed service model',
+      left: 'Stopped using the service',
+      merger: 'The agency merged with another',
+      moved_to_dfo: 'Moved to DFØ',
+      replaced: 'Replaced by another service',
+    } as Record<string, string>,
     errors: {
       date: 'Write the date as yyyy-mm-dd.',
       unknownTier: (slug: string) => `The service has no service model “${slug}”.`,

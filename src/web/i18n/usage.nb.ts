@@ -22,6 +22,14 @@ export const usageNb = {
     history: 'Tidligere bruk',
     period: 'Periode',
     endReason: 'Grunn til avslutning',
+    /** Labels for the end-reason codes the register stores (anything else is a free-text reason, shown as written). */
+    endReasons: {
+      tier_change: 'Byttet tjenestemodell',
+      left: 'Sluttet å bruke tjenesten',
+      merger: 'Virksomheten ble slått sammen med en annen',
+      moved_to_dfo: 'Flyttet til DFØ',
+      replaced: 'Erstattet av en annen tjeneste',
+    } as Record<string, string>,
     errors: {
       date: 'Datoen må skrives som åååå-mm-dd.',
       unknownTier: (slug: string) => `Tjenesten har ingen tjenestemodell «${slug}».`,

@@ -23,6 +23,14 @@ export const usageNn: typeof usageNb = {
     history: 'Tidlegare bruk',
     period: 'Periode',
     endReason: 'Grunn til avslutning',
+    /** Labels for the end-reason codes the register stores (anything else is a free-text reason, shown as written). */
+    endReasons: {
+      tier_change: 'Bytte tenestemodell',
+      left: 'Slutta å bruke tenesta',
+      merger: 'Verksemda vart slått saman med ei anna',
+      moved_to_dfo: 'Flytta til DFØ',
+      replaced: 'Erstatta av ei anna teneste',
+    } as Record<string, string>,
     errors: {
       date: 'Datoen må skrivast som åååå-mm-dd.',
       unknownTier: (slug: string) => `Tenesta har ingen tenestemodell «${slug}».`,

@@ -6,6 +6,7 @@ import { PostButton, PostForm } from '../../../web/forms.js';
 import type { UsageRow } from '../../usage/queries.js';
 import type { TierOption } from '../queries.js';
 import { type SectionContext, serviceChoices } from './context.js';
+import { endReasonText } from '../../../web/codeLabels.js';
 
 /** The usage register: the services in use now (each can be ended), a form to register one, and the history. */
 export function UsageSection({ s, usage, services, tiers }: { s: SectionContext; usage: UsageRow[]; services: { slug: string; name: LocalizedText }[]; tiers: TierOption[] }) {
@@ -61,7 +62,7 @@ export function UsageSection({ s, usage, services, tiers }: { s: SectionContext;
               <td>
                 {u.startedOn ? fmt.date(u.startedOn) : '?'} – {u.endedOn ? fmt.date(u.endedOn) : ''}
               </td>
-              <td>{u.endReason ?? '–'}</td>
+              <td>{endReasonText(t, u.endReason) ?? '–'}</td>
             </tr>
           ))}
         </DataTable>

@@ -11,8 +11,8 @@ import { knownSlug } from '../input.js';
 import { listAreaRows, listServiceRows } from '../queries.js';
 import { adoptionReport, tierReport } from '../served.js';
 import { AdoptionPageQuery } from '../schema.js';
-import { osloToday } from '../../../domain/osloTime.js';
 import { registerStatPage } from '../statPage.js';
+import { asOfOf } from '../asOf.js';
 import { adoptionTable, sizeSplitTable, tierTable } from '../tables.js';
 import { PAGE_SIZE, contexts, tOf, StatsLayout, Figure, FilterForm } from './shared.js';
 
@@ -23,7 +23,7 @@ export function registerAdoptionPage(app: App, deps: AppDeps): void {
 
   registerStatPage(app, '/statistikk/bruk', { querystring: AdoptionPageQuery }, async (req, download, mode) => {
     const q = req.query as AdoptionPageQuery;
-    const today = osloToday();
+    const today = asOfOf(req);
     const [area, provider] = await Promise.all([knownSlug(db, 'areas', 'area', q.area, req.lang), knownSlug(db, 'providers', 'provider', q.provider, req.lang)]);
     const sort = q.sort ?? 'users';
     const [r, areas, providers] = await Promise.all([

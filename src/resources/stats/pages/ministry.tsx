@@ -11,8 +11,8 @@ import { coverageChart } from '../charts.js';
 import { populationFrom } from '../input.js';
 import { adoptionReport, coverageReport, gapReport } from '../served.js';
 import { PopulationPageQuery } from '../schema.js';
-import { osloToday } from '../../../domain/osloTime.js';
 import { registerStatPage } from '../statPage.js';
+import { asOfOf } from '../asOf.js';
 import { adoptionTable, agencyMatrixTable, coverageAreaTable } from '../tables.js';
 import { PAGE_SIZE, EXPORT_ALL, contexts, tOf, StatsLayout, Figure, AgencyMatrix } from './shared.js';
 
@@ -24,7 +24,7 @@ export function registerMinistryPage(app: App, deps: AppDeps): void {
   registerStatPage(app, '/statistikk/departementer/:orgnr', { querystring: Type.Object({ page: PopulationPageQuery.properties.page }), params: Type.Object({ orgnr: Type.String({ maxLength: 100 }) }) }, async (req, download, mode) => {
     const raw = (req.params as { orgnr: string }).orgnr;
     const page = (req.query as { page: number }).page;
-    const today = osloToday();
+    const today = asOfOf(req);
     const f = await populationFrom(db, { ministry: raw }, req.lang).catch((e: unknown) => {
       if (e instanceof HttpProblem && e.status === 400 && /^\d{9}$/.test(raw.replace(/\s/g, ''))) throw new HttpProblem(404, tOf(req).stats.ministry.notMinistry(raw));
       throw e;

@@ -8,8 +8,8 @@ import { coverageChart } from '../charts.js';
 import { populationFrom } from '../input.js';
 import { listAreaRows, type PopulationFilter } from '../queries.js';
 import { adoptionReport, coverageReport, gapReport } from '../served.js';
-import { osloToday } from '../../../domain/osloTime.js';
 import { registerStatPage } from '../statPage.js';
+import { asOfOf } from '../asOf.js';
 import { coverageAreaTable } from '../tables.js';
 import { contexts, tOf, StatsLayout, Figure } from './shared.js';
 
@@ -39,6 +39,14 @@ function StatNav() {
       <li>
         <Card data-color="neutral">
           <Heading level={3} data-size="2xs">
+            <a href={href('/statistikk/ikke-bruk')}>{t.nonUse.statsTitle}</a>
+          </Heading>
+          <Paragraph data-size="sm">{t.nonUse.statsLead}</Paragraph>
+        </Card>
+      </li>
+      <li>
+        <Card data-color="neutral">
+          <Heading level={3} data-size="2xs">
             <a href={href('/statistikk/departementer')}>{t.stats.ministry.listTitle}</a>
           </Heading>
           <Paragraph data-size="sm">{t.stats.ministry.lead}</Paragraph>
@@ -53,7 +61,7 @@ export function registerOverviewPage(app: App, deps: AppDeps): void {
   const th = deps.config.sizeThresholds;
 
   registerStatPage(app, '/statistikk', { querystring: Type.Object({}) }, async (req, download) => {
-    const today = osloToday();
+    const today = asOfOf(req);
     const f: PopulationFilter = await populationFrom(db, {}, req.lang);
     const [cov, gap, adoption, areas] = await Promise.all([
       coverageReport(db, th, today, f, req.lang, { offset: 0, limit: 0 }),

@@ -10,8 +10,8 @@ import { SlugParams } from '../../shared/schema.js';
 import { sizeChart, tierChart, trendChart } from '../charts.js';
 import { listServiceRows } from '../queries.js';
 import { adoptionReport, tierReport, trendReport } from '../served.js';
-import { osloToday } from '../../../domain/osloTime.js';
 import { registerStatPage } from '../statPage.js';
+import { asOfOf } from '../asOf.js';
 import { adoptionTable, sizeSplitTable, tierTable, trendTable } from '../tables.js';
 import { contexts, tOf, StatsLayout, Figure } from './shared.js';
 import { providerBySlug } from '../../shared/queries.js';
@@ -23,7 +23,7 @@ export function registerProviderPage(app: App, deps: AppDeps): void {
 
   registerStatPage(app, '/statistikk/leverandorer/:slug', { querystring: Type.Object({}), params: SlugParams }, async (req, download) => {
     const slug = (req.params as { slug: string }).slug;
-    const today = osloToday();
+    const today = asOfOf(req);
     const t0 = tOf(req);
     const services = await listServiceRows(db, { provider: slug });
     const provider = await providerBySlug(db, slug);

@@ -22,7 +22,7 @@ import { populationFrom } from '../input.js';
 import type { PopulationFilter } from '../queries.js';
 import type { Paging } from '../reports.js';
 import { PopulationPageQuery } from '../schema.js';
-import { osloToday } from '../../../domain/osloTime.js';
+import { asOfOf } from '../asOf.js';
 import type { TableContext } from '../tables.js';
 
 export const PAGE_SIZE = 50;
@@ -122,7 +122,7 @@ export function AgencyMatrix({ table, total, page, pageCount, download, filters 
 export function populationViewOf(db: Database) {
   return async function populationView<R extends { agencies: { total: number }; population: number }>(req: FastifyRequest, mode: 'page' | 'export', load: (f: PopulationFilter, today: string, paging: Paging) => Promise<R>) {
     const q = req.query as PopulationPageQuery;
-    const today = osloToday();
+    const today = asOfOf(req);
     const f = await populationFrom(db, q, req.lang);
     const paging = mode === 'export' ? { offset: 0, limit: EXPORT_ALL } : { offset: (q.page - 1) * PAGE_SIZE, limit: PAGE_SIZE };
     const [r, ministries] = await Promise.all([load(f, today, paging), listMinistries(db, req.lang)]);

@@ -8,8 +8,8 @@ import { knownSlug } from '../input.js';
 import { listAreaRows } from '../queries.js';
 import { launchesReport, trendReport } from '../served.js';
 import { TrendPageQuery } from '../schema.js';
-import { osloToday } from '../../../domain/osloTime.js';
 import { registerStatPage } from '../statPage.js';
+import { asOfOf } from '../asOf.js';
 import { launchesTable, trendTable } from '../tables.js';
 import { contexts, StatsLayout, Figure, FilterForm } from './shared.js';
 
@@ -19,7 +19,7 @@ export function registerTrendsPage(app: App, deps: AppDeps): void {
 
   registerStatPage(app, '/statistikk/utvikling', { querystring: TrendPageQuery }, async (req, download) => {
     const q = req.query as { area?: string };
-    const today = osloToday();
+    const today = asOfOf(req);
     const area = await knownSlug(db, 'areas', 'area', q.area, req.lang);
     const by = area ? 'service' : 'area';
     const [r, launches, areas] = await Promise.all([trendReport(db, today, by, { area }), launchesReport(db, today, 5, { area }), listAreaRows(db)]);
