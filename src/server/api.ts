@@ -12,6 +12,7 @@ import { registerUsageApi } from '../resources/usage/routes.js';
 import { registerStatsApi } from '../resources/stats/routes.js';
 import { registerOpenDataApi } from '../resources/opendata/routes.js';
 import { registerUsageImportApi } from '../resources/usage-imports/routes.js';
+import { registerQualityApi } from '../resources/quality/routes.js';
 import { registerNetworkApi } from '../resources/networks/routes.js';
 import { registerNeedApi } from '../resources/needs/routes.js';
 import { registerSurveyApi } from '../resources/surveys/routes.js';
@@ -38,6 +39,7 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   await registerStatsApi(api, deps);
   await registerOpenDataApi(api, deps);
   await registerUsageImportApi(api, deps);
+  await registerQualityApi(api, deps);
   await registerNetworkApi(api, deps);
   await registerNeedApi(api, deps);
   await registerSurveyApi(api, deps);

@@ -4,7 +4,7 @@ import { agencies, providers } from './catalogue.js';
 import { instant, uuidId } from './columns.js';
 
 /** What kind of import a run was. */
-export const IMPORT_KINDS = ['enhetsregisteret', 'usage'] as const;
+export const IMPORT_KINDS = ['enhetsregisteret', 'usage', 'harvest'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_STATUSES = ['running', 'succeeded', 'failed'] as const;

@@ -7,3 +7,4 @@ export * from './collaboration.js';
 export * from './report.js';
 export * from './notify.js';
 export * from './serviceEditing.js';
+export * from './quality.js';

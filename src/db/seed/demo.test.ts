@@ -165,6 +165,16 @@ describe('the catalogue', () => {
     expect(await search('sikring av bygg')).toContain('nksb-sikring-av-bygg');
   });
 
+  it('gives every service a name and a summary in nynorsk and English (the data quality page starts clean)', async () => {
+    const missing = await rows<{ slug: string }>(sql`
+      select slug from services
+      where coalesce(btrim(summary->>'nn'), '') = '' or coalesce(btrim(summary->>'en'), '') = ''
+         or coalesce(btrim(name->>'nn'), '') = '' or coalesce(btrim(name->>'en'), '') = '' order by slug`);
+    expect(missing.map((m) => m.slug)).toEqual([]);
+    const [n] = await rows<{ n: number }>(sql`select count(*)::int as n from services where summary->>'nn' <> summary->>'nb'`);
+    expect(num(n?.n)).toBeGreaterThan(150); // real nynorsk, not the bokmål copied
+  });
+
   it('dates some entries recently, so "new and changed" means something', async () => {
     const [r] = await rows<{ recent: number; old: number }>(sql`
       select count(*) filter (where updated_at >= '2024-01-01')::int as recent,

@@ -27,7 +27,7 @@ export interface UsageRow {
   formulaCells: Column[];
 }
 
-export type FileProblemCode = 'empty' | 'tooLarge' | 'tooManyRows' | 'binary' | 'encoding' | 'columns' | 'xlsx';
+export type FileProblemCode = 'empty' | 'tooLarge' | 'tooManyRows' | 'binary' | 'encoding' | 'columns' | 'xlsx' | 'turtle';
 
 export class FileProblem extends Error {
   constructor(
@@ -186,22 +186,35 @@ async function parseXlsx(bytes: Buffer): Promise<{ line: number; cells: string[]
   return rows;
 }
 
-export async function parseUsageFile(bytes: Buffer): Promise<ParsedUsageFile> {
+/** A spreadsheet as it is read: numbered lines of text cells (and, for XLSX, which cells held formulas). */
+export interface RawTable {
+  format: 'csv' | 'xlsx';
+  encoding?: ParsedUsageFile['encoding'];
+  separator?: string;
+  lines: { line: number; cells: string[]; formulas?: Set<number> }[];
+}
+
+/** CSV or XLSX bytes as lines of cells, within the size limits; used by every spreadsheet upload. */
+export async function readTable(bytes: Buffer): Promise<RawTable> {
   if (bytes.length === 0) throw new FileProblem('empty');
   if (bytes.length > MAX_FILE_BYTES) throw new FileProblem('tooLarge', `${MAX_FILE_BYTES / 1024 / 1024} MB`);
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    const table = await parseXlsx(bytes);
-    const parsed = toRows(table);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return { format: 'xlsx', lines: await parseXlsx(bytes) };
+  const { text, encoding } = decode(bytes);
+  return { format: 'csv', encoding, separator: detectSeparator(text), lines: parseCsvText(text) };
+}
+
+export async function parseUsageFile(bytes: Buffer): Promise<ParsedUsageFile> {
+  const raw = await readTable(bytes);
+  const parsed = toRows(raw.lines);
+  if (raw.format === 'xlsx') {
     // A formula cell is flagged even when its text does not start with "=" (it always does here).
     for (const row of parsed.rows) {
-      const source = table.find((t) => t.line === row.line);
-      if (source?.formulas.size) for (const col of COLUMNS) if (looksLikeFormula(row.cells[col]) && !row.formulaCells.includes(col)) row.formulaCells.push(col);
+      const source = raw.lines.find((t) => t.line === row.line);
+      if (source?.formulas?.size) for (const col of COLUMNS) if (looksLikeFormula(row.cells[col]) && !row.formulaCells.includes(col)) row.formulaCells.push(col);
     }
     return { format: 'xlsx', ...parsed };
   }
-  const { text, encoding } = decode(bytes);
-  const separator = detectSeparator(text);
-  return { format: 'csv', encoding, separator, ...toRows(parseCsvText(text)) };
+  return { format: 'csv', encoding: raw.encoding, separator: raw.separator, ...parsed };
 }
 
 /** "2024-01-31", "31.01.2024" or "31.1.2024" → "2024-01-31"; undefined when it is not a real date. */

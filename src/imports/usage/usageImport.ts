@@ -415,6 +415,8 @@ export function describeFileProblem(p: FileProblem, lang: Language): string {
       return f.columns(p.detail);
     case 'xlsx':
       return f.xlsx;
+    case 'turtle':
+      return messages[lang].bulk.turtle(p.detail);
   }
 }
 

@@ -167,7 +167,7 @@ function MinePage({
             ))}
           </ul>
           <Paragraph>
-            <a href={href('/anskaffelser')}>{t.mine.manageProcurements}</a> · <a href={href('/admin/logg')}>{t.audit.title}</a>
+            <a href={href('/anskaffelser')}>{t.mine.manageProcurements}</a> · <a href={href('/admin/logg')}>{t.audit.title}</a> · <a href={href('/kvalitet')}>{t.quality.title}</a>
           </Paragraph>
           <Section title={t.mine.optOutsOfYours} id="opt-outs-of-yours" level={3}>
             {optOuts.length === 0 || !optOutDefinition ? (
@@ -218,6 +218,12 @@ function MinePage({
             </li>
             <li>
               <a href={href('/anskaffelser')}>{t.procurement.title}</a>
+            </li>
+            <li>
+              <a href={href('/kvalitet')}>{t.quality.title}</a>
+            </li>
+            <li>
+              <a href={href('/admin/innhenting')}>{t.harvest.title}</a>
             </li>
           </ul>
         </Section>

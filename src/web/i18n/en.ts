@@ -13,6 +13,7 @@ import { needsEn } from './needs.en.js';
 import { surveysEn } from './surveys.en.js';
 import { ideasEn } from './ideas.en.js';
 import { gainsEn } from './gains.en.js';
+import { qualityEn } from './quality.en.js';
 import { reportEn } from './report.en.js';
 import { apiEn } from './api.en.js';
 import { notifyEn } from './notify.en.js';
@@ -37,6 +38,7 @@ export const enParts: MessageParts = {
   surveys: surveysEn,
   ideas: ideasEn,
   gains: gainsEn,
+  quality: qualityEn,
   report: reportEn,
   api: apiEn,
   notify: notifyEn,

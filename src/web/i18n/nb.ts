@@ -13,6 +13,7 @@ import { needsNb } from './needs.nb.js';
 import { surveysNb } from './surveys.nb.js';
 import { ideasNb } from './ideas.nb.js';
 import { gainsNb } from './gains.nb.js';
+import { qualityNb } from './quality.nb.js';
 import { reportNb } from './report.nb.js';
 import { apiNb } from './api.nb.js';
 import { notifyNb } from './notify.nb.js';
@@ -40,6 +41,7 @@ export const nbParts = {
   surveys: surveysNb,
   ideas: ideasNb,
   gains: gainsNb,
+  quality: qualityNb,
   report: reportNb,
   api: apiNb,
   notify: notifyNb,

@@ -13,6 +13,7 @@ import { needsNn } from './needs.nn.js';
 import { surveysNn } from './surveys.nn.js';
 import { ideasNn } from './ideas.nn.js';
 import { gainsNn } from './gains.nn.js';
+import { qualityNn } from './quality.nn.js';
 import { reportNn } from './report.nn.js';
 import { apiNn } from './api.nn.js';
 import { notifyNn } from './notify.nn.js';
@@ -37,6 +38,7 @@ export const nnParts: MessageParts = {
   surveys: surveysNn,
   ideas: ideasNn,
   gains: gainsNn,
+  quality: qualityNn,
   report: reportNn,
   api: apiNn,
   notify: notifyNn,
