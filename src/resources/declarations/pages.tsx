@@ -28,6 +28,7 @@ import { mayProcurement } from '../procurements/policy.js';
 import { StateTag } from '../procurements/pages.js';
 import { procurementDetail, type ProcurementDetail } from '../procurements/queries.js';
 import { setFollowUp, submitDeclaration, withdrawDeclaration } from './commands.js';
+import { sizeClassName } from '../agencies/sizeClassText.js';
 import { declarationFilter, mayDeclaration } from './policy.js';
 import { declarationReader, declarationsFor, type DeclarationView } from './present.js';
 import { declaringAgency, getDeclaration, listDeclarations } from './queries.js';
@@ -158,7 +159,7 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
           { key: 'orgnr', label: t.common.orgnr, type: 'text', value: (r) => r.agency.orgnr },
           { key: 'name', label: t.agency.name, type: 'text', value: (r) => text(r.agency.name) },
           { key: 'ministry', label: t.common.ministry, type: 'text', value: (r) => (r.ministry ? text(r.ministry.name) : '') },
-          { key: 'size', label: t.agency.sizeClass, type: 'text', value: (r) => t.vocab.sizeClass[sizeClassOf(r.agency.employees, thresholds)] },
+          { key: 'size', label: t.agency.sizeClass, type: 'text', value: (r) => sizeClassName(t, sizeClassOf(r.agency.employees, thresholds), thresholds) },
           { key: 'kind', label: t.declaration.kind, type: 'text', value: (r) => t.terms.declarationKind[r.kind] },
           ...p.questionnaire.definition.questions.map((q) => ({ key: `q-${q.id}`, label: text(q.label), type: 'text' as const, value: (r: DeclarationView) => (r.answers[q.id] === undefined ? '' : answerLabel(q, r.answers[q.id]!, text)) })),
           { key: 'submitted', label: t.declaration.submitted, type: 'datetime', value: (r) => r.submittedAt },
@@ -392,7 +393,7 @@ function DeclarationsOverviewPage({
             rows={tally(standing, (r) => r.answers[reasonQuestion.id] as string | string[] | undefined).map((x) => ({ label: answerLabel(reasonQuestion, x.key, text), count: x.count }))}
           />
         ) : null}
-        <CountTable caption={t.agency.sizeClass} rows={tally(standing, (r) => sizeClassOf(r.agency.employees, thresholds)).map((x) => ({ label: t.vocab.sizeClass[x.key as 'small'], count: x.count }))} />
+        <CountTable caption={t.agency.sizeClass} rows={tally(standing, (r) => sizeClassOf(r.agency.employees, thresholds)).map((x) => ({ label: sizeClassName(t, x.key as 'small', thresholds), count: x.count }))} />
         <CountTable
           caption={t.common.ministry}
           rows={tally(standing, (r) => r.ministry?.orgnr ?? '-').map((x) => ({ label: x.key === '-' ? t.common.none : text(ministryNames.get(x.key) ?? { nb: x.key }), count: x.count }))}
@@ -441,7 +442,7 @@ function DeclarationsOverviewPage({
               <WithdrawnTag at={r.withdrawnAt} />
             </Heading>
             <Paragraph data-size="sm" className="muted">
-              {formatOrgnr(r.agency.orgnr)} · {t.vocab.sizeClass[sizeClassOf(r.agency.employees, thresholds)]}
+              {formatOrgnr(r.agency.orgnr)} · {sizeClassName(t, sizeClassOf(r.agency.employees, thresholds), thresholds)}
               {r.ministry ? ` · ${text(r.ministry.name)}` : ''} · {t.declaration.updated(fmt.dateTime(r.updatedAt))}
             </Paragraph>
             <AnswerList def={def} answers={r.answers} />

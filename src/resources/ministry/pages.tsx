@@ -14,6 +14,7 @@ import { sendPage } from '../../web/render.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { WithdrawnTag } from '../declarations/pages.js';
 import { StateTag } from '../procurements/pages.js';
+import { sizeClassName } from '../agencies/sizeClassText.js';
 import { mayViewMinistry } from './policy.js';
 import { getMinistry, loadMinistryPage, type MinistryAgencyUsage, type MinistryPageData, type MinistryRow } from './queries.js';
 
@@ -92,7 +93,7 @@ function MinistryPage({
               <th scope="row">
                 <OrgLink org={u} />
               </th>
-              <td>{t.vocab.sizeClass[sizeClassOf(u.employees, thresholds)]}</td>
+              <td>{sizeClassName(t, sizeClassOf(u.employees, thresholds), thresholds)}</td>
               <td className="num">{fmt.number(u.services)}</td>
             </tr>
           ))}
