@@ -5,7 +5,7 @@ import { type LocalizedText, pickText } from '../../domain/catalogue.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
 import { agencyScopes } from '../../domain/principal.js';
 import { declarationKindFor, declarationWindow, FOLLOW_UP_STATES, type FollowUpState } from '../../domain/procurementLifecycle.js';
-import { answerLabel, type Answers, type QuestionnaireDefinition } from '../../domain/questionnaire.js';
+import { answerLabel, integerTotals, type Answers, type QuestionnaireDefinition } from '../../domain/questionnaire.js';
 import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
 import { tally } from '../../domain/tally.js';
 import type { App, AppDeps } from '../../server/types.js';
@@ -207,9 +207,10 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
 
 function AnswerList({ def, answers }: { def: QuestionnaireDefinition; answers: Answers }) {
   const text = useText();
+  const { fmt } = usePage();
   return (
     <DefinitionList
-      items={def.questions.filter((q) => answers[q.id] !== undefined).map((q) => ({ term: text(q.label), value: answerLabel(q, answers[q.id]!, text) }))}
+      items={def.questions.filter((q) => answers[q.id] !== undefined).map((q) => ({ term: text(q.label), value: answerLabel(q, answers[q.id]!, text, fmt.number) }))}
     />
   );
 }
@@ -380,6 +381,14 @@ function DeclarationsOverviewPage({
         <strong>{t.declaration.standingCount(standing.length, p.eligibleCount)}</strong>
         {rows.length > standing.length ? ` ${t.declaration.withdrawnCount(rows.length - standing.length)}` : ''}
       </Paragraph>
+      {integerTotals(
+        def,
+        standing.map((r) => r.answers),
+      ).map((x) => (
+        <Paragraph key={x.question.id} className="declared-total">
+          {t.declaration.totalOf(text(x.question.label), fmt.number(x.total), x.count)}
+        </Paragraph>
+      ))}
       <Paragraph>
         <a href={href(`/anskaffelser/${p.id}/erklaeringer.csv`)} download>
           {t.declaration.exportCsv}
