@@ -27,7 +27,7 @@ export async function registerMinistryPages(app: App, deps: AppDeps): Promise<vo
     requirePrincipal(req);
     const m = await getMinistry(db, orgnr);
     if (!m) throw new HttpProblem(404, t.errors.unknownMinistry(formatOrgnr(orgnr)));
-    if (!mayViewMinistry(req.principal, orgnr)) throw new HttpProblem(403, t.access.forbidden);
+    if (!mayViewMinistry(req.principal, orgnr)) throw new HttpProblem(403, t.access.forbidden, { roles: ['ministry_viewer', 'admin'] });
     const { declared, usage, questionnaires: qs } = await loadMinistryPage(db, orgnr);
     return sendPage(req, reply, <MinistryPage ministry={m} declared={declared} usage={usage} questionnaires={qs} thresholds={deps.config.sizeThresholds} />);
   });
