@@ -161,7 +161,7 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
           { key: 'ministry', label: t.common.ministry, type: 'text', value: (r) => (r.ministry ? text(r.ministry.name) : '') },
           { key: 'size', label: t.agency.sizeClass, type: 'text', value: (r) => sizeClassName(t, sizeClassOf(r.agency.employees, thresholds), thresholds) },
           { key: 'kind', label: t.declaration.kind, type: 'text', value: (r) => t.terms.declarationKind[r.kind] },
-          ...p.questionnaire.definition.questions.map((q) => ({ key: `q-${q.id}`, label: text(q.label), type: 'text' as const, value: (r: DeclarationView) => (r.answers[q.id] === undefined ? '' : answerLabel(q, r.answers[q.id]!, text)) })),
+          ...p.questionnaire.definition.questions.map((q) => ({ key: `q-${q.id}`, label: text(q.shortLabel ?? q.label), type: 'text' as const, value: (r: DeclarationView) => (r.answers[q.id] === undefined ? '' : answerLabel(q, r.answers[q.id]!, text)) })),
           { key: 'submitted', label: t.declaration.submitted, type: 'datetime', value: (r) => r.submittedAt },
           { key: 'changed', label: t.declaration.changed, type: 'datetime', value: (r) => r.updatedAt },
           { key: 'withdrawn', label: t.declaration.withdrawn, type: 'datetime', value: (r) => r.withdrawnAt },
@@ -398,7 +398,7 @@ function DeclarationsOverviewPage({
       <div className="count-grid">
         {reasonQuestion ? (
           <CountTable
-            caption={text(reasonQuestion.label)}
+            caption={text(reasonQuestion.shortLabel ?? reasonQuestion.label)}
             rows={tally(standing, (r) => r.answers[reasonQuestion.id] as string | string[] | undefined).map((x) => ({ label: answerLabel(reasonQuestion, x.key, text), count: x.count }))}
           />
         ) : null}
@@ -426,7 +426,7 @@ function DeclarationsOverviewPage({
               <SelectField
                 id="filter-reason"
                 name="grunn"
-                label={text(reasonQuestion.label)}
+                label={text(reasonQuestion.shortLabel ?? reasonQuestion.label)}
                 value={filter.reason ?? ''}
                 options={[{ value: '', label: t.declaration.all }, ...reasonQuestion.options.map((o) => ({ value: o.value, label: text(o.label) }))]}
               />
