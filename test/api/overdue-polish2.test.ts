@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plannedOverdue } from '../../src/domain/plannedDate.js';
-import { providers } from '../../src/db/schema/index.js';
+import { procurements, providers } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { demoSessions, signedIn, type TestSession, type Who } from '../support/sessions.js';
@@ -19,12 +19,18 @@ describe('plannedOverdue', () => {
   });
 });
 
-/** Markedsplass for skytjenester's services planned for 2021 are overdue: not planned to the public, flagged to the provider and DFØ. */
-describe.each(testEngines())('overdue planned services on %s', (engine) => {
+const NNBSP = '\u202f';
+
+/**
+ * What Markedsplass for skytjenester sees: its services planned for 2021 are overdue (not planned to the public,
+ * flagged to the provider and DFØ), and its accession declarations' amounts keep their grouping, with the total.
+ */
+describe.each(testEngines())('overdue planned services and declared amounts on %s', (engine) => {
   let t: TestApp;
   let provider: TestSession;
   let headers: Record<Who, Record<string, string>>;
   const page = '/leverandorer/markedsplass-for-skytjenester';
+  let declarations: string;
 
   beforeAll(async () => {
     t = await createTestApp(engine, { seed: 'demo' });
@@ -32,6 +38,8 @@ describe.each(testEngines())('overdue planned services on %s', (engine) => {
     const [pv] = await db.select({ id: providers.id }).from(providers).where(eq(providers.slug, 'markedsplass-for-skytjenester'));
     provider = await signedIn(db, [{ role: 'provider_editor', providerId: pv!.id }]);
     headers = await demoSessions(db);
+    const [p] = await db.select({ id: procurements.id }).from(procurements).where(eq(procurements.providerId, pv!.id));
+    declarations = `/anskaffelser/${p!.id}/erklaeringer`;
   });
   afterAll(async () => t?.close());
 
@@ -63,5 +71,16 @@ describe.each(testEngines())('overdue planned services on %s', (engine) => {
     expect((await t.app.inject({ url: page, headers: headers.anne })).body).toContain('Planlagte tjenester med passert dato');
     expect((await t.app.inject({ url: page })).body).not.toContain('Planlagte tjenester med passert dato');
     expect((await t.app.inject({ url: page, headers: headers.dag })).body).not.toContain('Planlagte tjenester med passert dato');
+  });
+  it.each([
+    ['nb', '', `400${NNBSP}000`, `I alt 650${NNBSP}000 for «Anslått årlig volum (kroner)» (2 svar).`],
+    ['nn', '/nn', `400${NNBSP}000`, `I alt 650${NNBSP}000 for «Anslått årleg volum (kroner)» (2 svar).`],
+    ['en', '/en', '400,000', 'In total 650,000 for “Estimated yearly volume (NOK)” (2 answers).'],
+  ])('in %s the declared amounts are grouped and their total is shown', async (_lang, prefix, amount, total) => {
+    const res = await t.app.inject({ url: `${prefix}${declarations}`, headers: { cookie: provider.cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`<dd>${amount}</dd>`);
+    expect(res.body).not.toContain('400000');
+    expect(res.body).toContain(total);
   });
 });
