@@ -188,12 +188,27 @@ export function definitionProblems(def: QuestionnaireDefinition): string[] {
   return out;
 }
 
-/** The label of a choice answer (or the answer itself), for lists, exports and mails. */
-export function answerLabel(q: Question, value: AnswerValue, pick: (t: LocalizedText) => string): string {
+/**
+ * The label of a choice answer (or the answer itself), for lists, exports and mails. Numbers go through `number`
+ * when given (the page's grouping: "250 000"), else they stay plain digits (downloads).
+ */
+export function answerLabel(q: Question, value: AnswerValue, pick: (t: LocalizedText) => string, number?: (n: number) => string): string {
   const one = (v: string) => {
     const o = q.options?.find((x) => x.value === v);
     return o ? pick(o.label) : v;
   };
   if (Array.isArray(value)) return value.map(one).join(', ');
+  if (typeof value === 'number' && number) return number(value);
   return typeof value === 'string' ? one(value) : String(value);
+}
+
+/** The sum of each integer question's answers over the given answer sets (e.g. the declared yearly volume). */
+export function integerTotals(def: QuestionnaireDefinition, answers: readonly Answers[]): { question: Question; total: number; count: number }[] {
+  return def.questions
+    .filter((q) => q.type === 'integer')
+    .map((q) => {
+      const values = answers.map((a) => a[q.id]).filter((v): v is number => typeof v === 'number');
+      return { question: q, total: values.reduce((s, v) => s + v, 0), count: values.length };
+    })
+    .filter((x) => x.count > 0);
 }

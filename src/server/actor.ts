@@ -23,6 +23,6 @@ export async function requireProviderActor(req: FastifyRequest, providerSlug: st
   const t = messages[req.lang];
   const [provider] = await req.server.deps.database.db.select({ id: providers.id }).from(providers).where(eq(providers.slug, providerSlug));
   if (!provider) throw new HttpProblem(404, t.errors.unknownProvider(providerSlug));
-  if (!isAdmin(actor.principal) && !editsProvider(actor.principal, provider.id)) throw new HttpProblem(403, t.usageImport.forbidden);
+  if (!isAdmin(actor.principal) && !editsProvider(actor.principal, provider.id)) throw new HttpProblem(403, t.usageImport.forbidden, { roles: ['provider_editor', 'admin'] });
   return { actor, providerId: provider.id };
 }

@@ -309,5 +309,6 @@ function handleError(raw: FastifyError | HttpProblem, req: FastifyRequest, reply
   }
   const t = messages[req.lang];
   if (dbProblem) return sendErrorPage(req, reply, 503, dbProblem.detail, t.errors.unavailableTitle);
-  return sendErrorPage(req, reply, problem.status, problem.status >= 500 ? t.errors.serverError : problem.detail);
+  const roles = error instanceof HttpProblem && problem.status === 403 ? error.extra.roles : undefined;
+  return sendErrorPage(req, reply, problem.status, problem.status >= 500 ? t.errors.serverError : problem.detail, undefined, roles);
 }

@@ -1,3 +1,4 @@
+import type { Role } from '../domain/principal.js';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { Language } from '../domain/catalogue.js';
@@ -55,7 +56,8 @@ export class HttpProblem extends Error {
   constructor(
     readonly status: number,
     readonly detail: string,
-    readonly extra: { type?: string; errors?: Problem['errors']; headers?: Record<string, string> } = {},
+    /** `roles`: for a 403, the roles any one of which would have allowed it (the 403 page names them). */
+    readonly extra: { type?: string; errors?: Problem['errors']; headers?: Record<string, string>; roles?: readonly Role[] } = {},
   ) {
     super(detail);
     this.name = 'HttpProblem';

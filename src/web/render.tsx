@@ -1,6 +1,7 @@
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ReactElement } from 'react';
+import type { Role } from '../domain/principal.js';
 import { renderToString } from 'react-dom/server';
 import { makePageContext, type PageContext, PageContextProvider, usePage, useHref } from './context.js';
 import { languagePrefix, stripLanguage } from './i18n/index.js';
@@ -30,13 +31,15 @@ export interface ErrorPageProps {
   status: number;
   title?: string;
   message?: string;
+  /** For a 403: the roles any one of which would have allowed the request. */
+  roles?: readonly Role[] | undefined;
 }
 
-export function ErrorPage({ status, title, message }: ErrorPageProps) {
+export function ErrorPage({ status, title, message, roles }: ErrorPageProps) {
   const { t } = usePage();
   const href = useHref();
   const heading =
-    title ?? (status === 404 ? t.errors.notFoundTitle : status >= 500 ? t.errors.serverErrorTitle : t.errors.badRequestTitle);
+    title ?? (status === 404 ? t.errors.notFoundTitle : status === 403 ? t.errors.forbiddenTitle : status >= 500 ? t.errors.serverErrorTitle : t.errors.badRequestTitle);
   const text = message ?? (status === 404 ? t.errors.notFound : status >= 500 ? t.errors.serverError : '');
   return (
     <Layout title={heading} section="other">
@@ -48,6 +51,8 @@ export function ErrorPage({ status, title, message }: ErrorPageProps) {
         <Paragraph data-size="sm" className="muted">
           HTTP {status}
         </Paragraph>
+        {status === 403 && roles && roles.length > 0 ? <Paragraph>{t.errors.roleNeeded(roles.map((r) => t.terms.role[r]).join(` ${t.errors.or} `))}</Paragraph> : null}
+        {status === 403 ? <Paragraph>{t.errors.whomToAsk}</Paragraph> : null}
         {status === 401 ? (
           <Paragraph>
             <Link href={href('/logg-inn')}>{t.auth.signIn}</Link>
@@ -61,6 +66,6 @@ export function ErrorPage({ status, title, message }: ErrorPageProps) {
   );
 }
 
-export function sendErrorPage(req: FastifyRequest, reply: FastifyReply, status: number, message?: string, title?: string) {
-  return sendPage(req, reply, <ErrorPage status={status} message={message} title={title} />, status);
+export function sendErrorPage(req: FastifyRequest, reply: FastifyReply, status: number, message?: string, title?: string, roles?: readonly Role[]) {
+  return sendPage(req, reply, <ErrorPage status={status} message={message} title={title} roles={roles} />, status);
 }

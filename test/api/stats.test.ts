@@ -233,7 +233,8 @@ describe.each(testEngines())('statistics on %s', (engine) => {
       const html = expectHtmlPage(res, 'nb');
       expect(html).toContain('Andel som bruker Lønnstjenester, etter størrelse');
       expect(html).toMatch(/Basis \(gammel modell\)<\/td><td class="num">2<\/td><td class="num">40\s%<\/td>/);
-      expect(html).toMatch(/>Mellom mellomstor og stor</);
+      expect(html).toMatch(/>151–200 ansatte</);
+      expect(html).not.toContain('Mellom mellomstor og stor');
       expect(html).toMatch(/>Ukjent størrelse</);
     });
   });
@@ -455,7 +456,7 @@ describe.each(testEngines())('statistics on %s', (engine) => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(res.rawPayload as never);
       const ws = wb.worksheets[0]!;
-      expect(ws.getRow(1).values).toEqual([undefined, 'Tjeneste', 'Leverandør', 'Tjenesteområde', 'Brukere', 'Kan bruke', 'Andel', 'Andel liten', 'Andel mellomstor', 'Andel mellom mellomstor og stor', 'Andel stor', 'Andel ukjent størrelse']);
+      expect(ws.getRow(1).values).toEqual([undefined, 'Tjeneste', 'Leverandør', 'Tjenesteområde', 'Brukere', 'Kan bruke', 'Andel', 'Andel liten', 'Andel mellomstor', 'Andel 151–200 ansatte', 'Andel stor', 'Andel ukjent størrelse']);
       expect(ws.getCell('A2').value).toBe('Lønnstjenester');
       expect(ws.getCell('D2').value).toBe(5);
       expect(ws.getCell('E2').value).toBe(9);

@@ -93,7 +93,7 @@ describe(`procurement flow in the browser on ${browserEngine()}`, () => {
     const card = provider.locator(`#agency-${LOTTSTIFT}`);
     await expect.poll(() => textOf(card)).toContain('Lotteri- og stiftelsestilsynet');
     await expect.poll(() => textOf(card)).toContain('Kostnad');
-    await expect.poll(() => textOf(provider.getByRole('table', { name: 'Hvorfor reserverer dere dere?' }))).toContain('Kostnad');
+    await expect.poll(() => textOf(provider.getByRole('table', { name: 'Grunn' }))).toContain('Kostnad');
     await expectNoAxeViolations(provider, 'declarations overview');
     await card.getByLabel(/^Oppfølging av/).selectOption('contacted');
     await card.getByLabel('Notat').fill('Ringt, vurderer på nytt');

@@ -127,7 +127,7 @@ describe(`statistics in Chromium on ${browserEngine()}`, () => {
     const csv = await page.locator('a[href*="/tabeller/tjenester.csv"]').first().getAttribute('href');
     const res = await page.request.get(portal.url + csv!);
     expect(res.headers()['content-type']).toBe('text/csv; charset=utf-8');
-    expect((await res.text()).split('\r\n')[0]).toBe('\uFEFFTjeneste;Leverandør;Tjenesteområde;Brukere;Kan bruke;Andel (%);Andel liten (%);Andel mellomstor (%);Andel mellom mellomstor og stor (%);Andel stor (%);Andel ukjent størrelse (%)');
+    expect((await res.text()).split('\r\n')[0]).toBe('\uFEFFTjeneste;Leverandør;Tjenesteområde;Brukere;Kan bruke;Andel (%);Andel liten (%);Andel mellomstor (%);Andel 151–200 ansatte (%);Andel stor (%);Andel ukjent størrelse (%)');
     await page.goto(`${portal.url}/statistikk/dekning`);
     await Promise.all([page.waitForURL(/page=2/), page.click('nav.pager a[rel="next"]')]);
     expect(await page.locator('#table-virksomheter tbody tr').count()).toBe(50);

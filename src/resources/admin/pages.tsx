@@ -30,7 +30,7 @@ export async function registerAdminPages(app: App, deps: AppDeps): Promise<void>
 
   const rolesPage = async (req: FastifyRequest, reply: FastifyReply, state: { errors?: { field: string; message: string }[]; values?: Record<string, string>; ok?: string }, status = 200) => {
     requirePrincipal(req);
-    if (!mayAdminister(req.principal)) throw new HttpProblem(403, messages[req.lang].access.forbidden);
+    if (!mayAdminister(req.principal)) throw new HttpProblem(403, messages[req.lang].access.forbidden, { roles: ['admin'] });
     const rows = await listRoleAssignments(db);
     return sendPage(req, reply, <RolesPage rows={rows} {...state} />, status);
   };
@@ -67,7 +67,7 @@ export async function registerAdminPages(app: App, deps: AppDeps): Promise<void>
   const auditRows = async (req: FastifyRequest<{ Querystring: AuditQuery }>, limit: number) => {
     requirePrincipal(req);
     const scope = auditScope(req.principal);
-    if (!scope) throw new HttpProblem(403, messages[req.lang].access.forbidden);
+    if (!scope) throw new HttpProblem(403, messages[req.lang].access.forbidden, { roles: ['agency_editor', 'provider_editor', 'admin'] });
     const q = req.query;
     const filter = {
       agencyOrgnr: q.virksomhet ? requireOrgnr(q.virksomhet, req.lang, 'virksomhet') : undefined,

@@ -29,7 +29,7 @@ import { dropEmptyQueryValues } from '../shared/schema.js';
 import { ministryFilter, requireOrgnr } from './orgnrInput.js';
 import { type AgencyDetail, type AgencyListRow, getAgencyDetail, listMinistries, MAX_AGENCY_QUERY_LENGTH, searchAgencies } from './queries.js';
 import { AgencyPageQuery, OrgnrParams } from './schema.js';
-import { sizeClassText } from './sizeClassText.js';
+import { sizeClassName, sizeClassText } from './sizeClassText.js';
 
 const PAGE_SIZE = 50;
 
@@ -153,7 +153,7 @@ function AgencyListPage({ search, items, total, page, pageCount, ministries, thr
               </th>
               <td className="nowrap">{formatOrgnr(a.orgnr)}</td>
               <td>{a.ministry ? <Text value={a.ministry.name} /> : '–'}</td>
-              <td>{t.vocab.sizeClass[a.sizeClass]}</td>
+              <td>{sizeClassName(t, a.sizeClass, thresholds)}</td>
             </tr>
           ))}
         </DataTable>
@@ -202,7 +202,7 @@ function AgencyPage({ d, thresholds }: { d: AgencyDetail; thresholds: SizeThresh
             {t.vocab.orgKind[a.kind]}
           </Tag>
           <Tag data-size="sm" data-color={d.sizeClass === 'gap' || d.sizeClass === 'unknown' ? 'warning' : 'neutral'}>
-            {t.vocab.sizeClass[d.sizeClass]}
+            {sizeClassName(t, d.sizeClass, thresholds)}
           </Tag>
         </div>
       </PageHeader>
@@ -259,7 +259,7 @@ function AgencyPage({ d, thresholds }: { d: AgencyDetail; thresholds: SizeThresh
                   <ul className="link-list columns-list">
                     {d.subordinates.map((s) => (
                       <li key={s.orgnr}>
-                        <OrgLink org={s} /> <span className="muted">– {t.vocab.sizeClass[s.sizeClass]}</span>
+                        <OrgLink org={s} /> <span className="muted">– {sizeClassName(t, s.sizeClass, thresholds)}</span>
                       </li>
                     ))}
                   </ul>

@@ -5,7 +5,7 @@ import { type LocalizedText, pickText } from '../../domain/catalogue.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
 import { agencyScopes } from '../../domain/principal.js';
 import { declarationKindFor, declarationWindow, FOLLOW_UP_STATES, type FollowUpState } from '../../domain/procurementLifecycle.js';
-import { answerLabel, type Answers, type QuestionnaireDefinition } from '../../domain/questionnaire.js';
+import { answerLabel, integerTotals, type Answers, type QuestionnaireDefinition } from '../../domain/questionnaire.js';
 import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
 import { tally } from '../../domain/tally.js';
 import type { App, AppDeps } from '../../server/types.js';
@@ -28,6 +28,7 @@ import { mayProcurement } from '../procurements/policy.js';
 import { StateTag } from '../procurements/pages.js';
 import { procurementDetail, type ProcurementDetail } from '../procurements/queries.js';
 import { setFollowUp, submitDeclaration, withdrawDeclaration } from './commands.js';
+import { sizeClassName } from '../agencies/sizeClassText.js';
 import { declarationFilter, mayDeclaration } from './policy.js';
 import { declarationReader, declarationsFor, type DeclarationView } from './present.js';
 import { declaringAgency, getDeclaration, listDeclarations } from './queries.js';
@@ -158,9 +159,9 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
           { key: 'orgnr', label: t.common.orgnr, type: 'text', value: (r) => r.agency.orgnr },
           { key: 'name', label: t.agency.name, type: 'text', value: (r) => text(r.agency.name) },
           { key: 'ministry', label: t.common.ministry, type: 'text', value: (r) => (r.ministry ? text(r.ministry.name) : '') },
-          { key: 'size', label: t.agency.sizeClass, type: 'text', value: (r) => t.vocab.sizeClass[sizeClassOf(r.agency.employees, thresholds)] },
+          { key: 'size', label: t.agency.sizeClass, type: 'text', value: (r) => sizeClassName(t, sizeClassOf(r.agency.employees, thresholds), thresholds) },
           { key: 'kind', label: t.declaration.kind, type: 'text', value: (r) => t.terms.declarationKind[r.kind] },
-          ...p.questionnaire.definition.questions.map((q) => ({ key: `q-${q.id}`, label: text(q.label), type: 'text' as const, value: (r: DeclarationView) => (r.answers[q.id] === undefined ? '' : answerLabel(q, r.answers[q.id]!, text)) })),
+          ...p.questionnaire.definition.questions.map((q) => ({ key: `q-${q.id}`, label: text(q.shortLabel ?? q.label), type: 'text' as const, value: (r: DeclarationView) => (r.answers[q.id] === undefined ? '' : answerLabel(q, r.answers[q.id]!, text)) })),
           { key: 'submitted', label: t.declaration.submitted, type: 'datetime', value: (r) => r.submittedAt },
           { key: 'changed', label: t.declaration.changed, type: 'datetime', value: (r) => r.updatedAt },
           { key: 'withdrawn', label: t.declaration.withdrawn, type: 'datetime', value: (r) => r.withdrawnAt },
@@ -206,9 +207,10 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
 
 function AnswerList({ def, answers }: { def: QuestionnaireDefinition; answers: Answers }) {
   const text = useText();
+  const { fmt } = usePage();
   return (
     <DefinitionList
-      items={def.questions.filter((q) => answers[q.id] !== undefined).map((q) => ({ term: text(q.label), value: answerLabel(q, answers[q.id]!, text) }))}
+      items={def.questions.filter((q) => answers[q.id] !== undefined).map((q) => ({ term: text(q.label), value: answerLabel(q, answers[q.id]!, text, fmt.number) }))}
     />
   );
 }
@@ -379,6 +381,14 @@ function DeclarationsOverviewPage({
         <strong>{t.declaration.standingCount(standing.length, p.eligibleCount)}</strong>
         {rows.length > standing.length ? ` ${t.declaration.withdrawnCount(rows.length - standing.length)}` : ''}
       </Paragraph>
+      {integerTotals(
+        def,
+        standing.map((r) => r.answers),
+      ).map((x) => (
+        <Paragraph key={x.question.id} className="declared-total">
+          {t.declaration.totalOf(text(x.question.label), fmt.number(x.total), x.count)}
+        </Paragraph>
+      ))}
       <Paragraph>
         <a href={href(`/anskaffelser/${p.id}/erklaeringer.csv`)} download>
           {t.declaration.exportCsv}
@@ -388,11 +398,11 @@ function DeclarationsOverviewPage({
       <div className="count-grid">
         {reasonQuestion ? (
           <CountTable
-            caption={text(reasonQuestion.label)}
+            caption={text(reasonQuestion.shortLabel ?? reasonQuestion.label)}
             rows={tally(standing, (r) => r.answers[reasonQuestion.id] as string | string[] | undefined).map((x) => ({ label: answerLabel(reasonQuestion, x.key, text), count: x.count }))}
           />
         ) : null}
-        <CountTable caption={t.agency.sizeClass} rows={tally(standing, (r) => sizeClassOf(r.agency.employees, thresholds)).map((x) => ({ label: t.vocab.sizeClass[x.key as 'small'], count: x.count }))} />
+        <CountTable caption={t.agency.sizeClass} rows={tally(standing, (r) => sizeClassOf(r.agency.employees, thresholds)).map((x) => ({ label: sizeClassName(t, x.key as 'small', thresholds), count: x.count }))} />
         <CountTable
           caption={t.common.ministry}
           rows={tally(standing, (r) => r.ministry?.orgnr ?? '-').map((x) => ({ label: x.key === '-' ? t.common.none : text(ministryNames.get(x.key) ?? { nb: x.key }), count: x.count }))}
@@ -416,7 +426,7 @@ function DeclarationsOverviewPage({
               <SelectField
                 id="filter-reason"
                 name="grunn"
-                label={text(reasonQuestion.label)}
+                label={text(reasonQuestion.shortLabel ?? reasonQuestion.label)}
                 value={filter.reason ?? ''}
                 options={[{ value: '', label: t.declaration.all }, ...reasonQuestion.options.map((o) => ({ value: o.value, label: text(o.label) }))]}
               />
@@ -441,7 +451,7 @@ function DeclarationsOverviewPage({
               <WithdrawnTag at={r.withdrawnAt} />
             </Heading>
             <Paragraph data-size="sm" className="muted">
-              {formatOrgnr(r.agency.orgnr)} · {t.vocab.sizeClass[sizeClassOf(r.agency.employees, thresholds)]}
+              {formatOrgnr(r.agency.orgnr)} · {sizeClassName(t, sizeClassOf(r.agency.employees, thresholds), thresholds)}
               {r.ministry ? ` · ${text(r.ministry.name)}` : ''} · {t.declaration.updated(fmt.dateTime(r.updatedAt))}
             </Paragraph>
             <AnswerList def={def} answers={r.answers} />

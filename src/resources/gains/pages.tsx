@@ -33,7 +33,7 @@ export async function registerGainPages(app: App, deps: AppDeps): Promise<void> 
     const s = await serviceForGains(db, slug);
     if (!s) throw new HttpProblem(404, t.errors.unknownService(slug));
     if (!req.principal) throw new HttpProblem(401, t.access.signInRequired);
-    if (!mayGain(req.principal, 'edit', s)) throw new HttpProblem(403, t.access.notYourProvider);
+    if (!mayGain(req.principal, 'edit', s)) throw new HttpProblem(403, t.access.notYourProvider, { roles: ['provider_editor', 'admin'] });
     return s;
   };
   const show = async (req: FastifyRequest, reply: FastifyReply, s: Service, state: { ok?: string | undefined; errors?: Errors; form?: string; values?: FormValues }, status = 200) =>

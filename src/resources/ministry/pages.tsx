@@ -14,6 +14,7 @@ import { sendPage } from '../../web/render.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { WithdrawnTag } from '../declarations/pages.js';
 import { StateTag } from '../procurements/pages.js';
+import { sizeClassName } from '../agencies/sizeClassText.js';
 import { mayViewMinistry } from './policy.js';
 import { getMinistry, loadMinistryPage, type MinistryAgencyUsage, type MinistryPageData, type MinistryRow } from './queries.js';
 import { currentQuestionnaire, QUESTIONNAIRE_SLUGS } from '../../db/seed/questionnaires.js';
@@ -29,7 +30,7 @@ export async function registerMinistryPages(app: App, deps: AppDeps): Promise<vo
     requirePrincipal(req);
     const m = await getMinistry(db, orgnr);
     if (!m) throw new HttpProblem(404, t.errors.unknownMinistry(formatOrgnr(orgnr)));
-    if (!mayViewMinistry(req.principal, orgnr)) throw new HttpProblem(403, t.access.forbidden);
+    if (!mayViewMinistry(req.principal, orgnr)) throw new HttpProblem(403, t.access.forbidden, { roles: ['ministry_viewer', 'admin'] });
     const [{ declared, usage, questionnaires: qs }, nonUse, nonUseQ] = await Promise.all([
       loadMinistryPage(db, orgnr),
       listNonUse(db, { ministryOrgnr: orgnr }),
@@ -109,7 +110,7 @@ function MinistryPage({
               <th scope="row">
                 <OrgLink org={u} />
               </th>
-              <td>{t.vocab.sizeClass[sizeClassOf(u.employees, thresholds)]}</td>
+              <td>{sizeClassName(t, sizeClassOf(u.employees, thresholds), thresholds)}</td>
               <td className="num">{fmt.number(u.services)}</td>
             </tr>
           ))}

@@ -184,7 +184,7 @@ function MinePage({
                     <td>
                       <OrgLink org={o.agency} />
                     </td>
-                    <td>{answerLine(optOutDefinition, o.answers, text)}</td>
+                    <td>{answerLine(optOutDefinition, o.answers, text, fmt.number)}</td>
                     <td className="nowrap">{fmt.date(o.declaredAt)}</td>
                   </tr>
                 ))}

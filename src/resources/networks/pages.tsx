@@ -56,7 +56,7 @@ export async function registerNetworkPages(app: App, deps: AppDeps): Promise<voi
     const t = messages[req.lang];
     if (!req.principal) throw new HttpProblem(401, t.access.signInRequired);
     const allowed = state.network ? mayNetwork(req.principal, 'edit', { facilitatorProviderId: state.network.facilitator?.id ?? null }) : mayCreateSomeNetwork(req.principal);
-    if (!allowed) throw new HttpProblem(403, t.access.notYourProvider);
+    if (!allowed) throw new HttpProblem(403, t.access.notYourProvider, { roles: ['provider_editor', 'admin'] });
     return sendPage(req, reply, <NetworkFormPage choices={await formChoices(deps, req)} {...state} />, state.errors.length ? 400 : 200);
   };
   const load = async (req: FastifyRequest, slug: string) => {

@@ -81,7 +81,7 @@ export async function registerProcurementPages(app: App, deps: AppDeps): Promise
   const newForm = async (req: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: { field: string; message: string }[]) => {
     const choices = await creatableProviders(deps, req.principal);
     if (!req.principal) throw new HttpProblem(401, messages[req.lang].access.signInRequired);
-    if (choices.length === 0) throw new HttpProblem(403, messages[req.lang].access.notYourProvider);
+    if (choices.length === 0) throw new HttpProblem(403, messages[req.lang].access.notYourProvider, { roles: ['provider_editor', 'admin'] });
     return sendPage(req, reply, <NewProcurementPage providers={choices} values={values} errors={errors} />, errors.length ? 400 : 200);
   };
 

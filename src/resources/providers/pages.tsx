@@ -1,6 +1,9 @@
-import { Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
 import { DELIVERY_MODELS } from '../../domain/catalogue.js';
+import { osloToday } from '../../domain/osloTime.js';
+import { plannedOverdue } from '../../domain/plannedDate.js';
+import { editsProvider, isAdmin } from '../../domain/principal.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { AreaGroup, Breadcrumbs, FactsAside, JsonLink, OrgLink, PageHeader, queryString, Section, ServiceLinks, SourceNote, WebLink } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
@@ -9,7 +12,7 @@ import { Layout } from '../../web/layout.js';
 import { sendErrorPage, sendPage } from '../../web/render.js';
 import { groupInOrder } from '../shared/present.js';
 import { SlugParams } from '../shared/schema.js';
-import { getProviderDetail, listProviders, type ProviderDetail, type ProviderSummary } from './queries.js';
+import { getProviderDetail, listProviders, type ProviderDetail, type ProviderServiceRow, type ProviderSummary } from './queries.js';
 
 export async function registerProviderPages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
@@ -22,7 +25,10 @@ export async function registerProviderPages(app: App, deps: AppDeps): Promise<vo
   app.get('/leverandorer/:slug', { config: { publicPage: true }, schema: { params: SlugParams, querystring: Type.Object({}), hide: true } }, async (req, reply) => {
     const d = await getProviderDetail(db, req.params.slug, req.lang);
     if (!d) return sendErrorPage(req, reply, 404, messages[req.lang].errors.unknownProvider(req.params.slug));
-    return sendPage(req, reply, <ProviderPage d={d} />);
+    // Overdue planned services: for the provider's editors and DFØ (administrators) only; the public page is cached.
+    const today = osloToday();
+    const overdue = isAdmin(req.principal) || editsProvider(req.principal, d.provider.id) ? d.services.filter((s) => plannedOverdue(s.status, s.plannedOn, today)) : [];
+    return sendPage(req, reply, <ProviderPage d={d} overdue={overdue} />);
   });
 }
 
@@ -63,8 +69,8 @@ function ProviderListPage({ providers }: { providers: ProviderSummary[] }) {
   );
 }
 
-function ProviderPage({ d }: { d: ProviderDetail }) {
-  const { t } = usePage();
+function ProviderPage({ d, overdue }: { d: ProviderDetail; overdue: ProviderServiceRow[] }) {
+  const { t, fmt } = usePage();
   const href = useHref();
   const text = useText();
   const p = d.provider;
@@ -91,6 +97,24 @@ function ProviderPage({ d }: { d: ProviderDetail }) {
           </Tag>
         </div>
       </PageHeader>
+      {overdue.length > 0 ? (
+        <Alert data-color="warning" className="page-alert" id="overdue">
+          <Heading level={2} data-size="xs">
+            {t.provider.overdueTitle}
+          </Heading>
+          <Paragraph>{t.provider.overdueLead}</Paragraph>
+          <ul>
+            {overdue.map((s) => (
+              <li key={s.slug}>
+                <a href={href(`/tjenester/${s.slug}`)}>
+                  <Text value={s.name} />
+                </a>{' '}
+                ({t.provider.overdueItem(fmt.date(s.plannedOn!))})
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
       <div className="two-col">
         <div className="two-col__main">
           <Section title={t.provider.servicesByArea} id="services">

@@ -60,6 +60,7 @@ export interface ProviderServiceRow {
   status: ServiceStatus;
   kind: ServiceKind;
   area: { slug: string; name: LocalizedText; sortOrder: number };
+  plannedOn: string | null;
 }
 
 /** One provider with its ministry, legal entity, parent, units and services (sorted by area, then name). */
@@ -79,7 +80,7 @@ export async function getProviderDetail(db: Executor, slug: string, lang: Langua
       .from(providers)
       .where(eq(providers.parentProviderId, p.id)),
     db
-      .select({ ...serviceLinkColumns, area: { slug: areas.slug, name: areas.name, sortOrder: areas.sortOrder } })
+      .select({ ...serviceLinkColumns, plannedOn: services.plannedOn, area: { slug: areas.slug, name: areas.name, sortOrder: areas.sortOrder } })
       .from(services)
       .innerJoin(areas, eq(areas.slug, services.areaSlug))
       .where(eq(services.providerId, p.id))

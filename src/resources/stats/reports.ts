@@ -2,6 +2,7 @@
  * The figures behind every statistics page and API response, computed once here so the page, the JSON and the
  * CSV/XLSX downloads always agree. Names stay LocalizedText; the API and the pages localize them.
  */
+import { plannedOverdue } from '../../domain/plannedDate.js';
 import { sql } from 'drizzle-orm';
 import type { LocalizedText, OrganisationKind } from '../../domain/catalogue.js';
 import { type CellCoverage, COVERAGE_KINDS, coverageOf, isGapExposed } from '../../domain/coverage.js';
@@ -286,7 +287,8 @@ export async function launchesReport(db: Executor, today: string, years = 5, f: 
   const since = `${Number(today.slice(0, 4)) - years}-01-01`;
   const all = await listServiceRows(db, f);
   const launched = all.filter((s) => s.launchedOn && s.launchedOn >= since && s.launchedOn <= today && s.status !== 'planned').sort((a, b) => b.launchedOn!.localeCompare(a.launchedOn!));
-  const planned = all.filter((s) => s.status === 'planned' || (s.plannedOn !== null && s.plannedOn > today)).sort((a, b) => (a.plannedOn ?? '9999').localeCompare(b.plannedOn ?? '9999') || a.slug.localeCompare(b.slug));
+  // A planned service whose date has passed is overdue, not planned: its provider and DFØ see it on the provider's page.
+  const planned = all.filter((s) => (s.status === 'planned' || (s.plannedOn !== null && s.plannedOn > today)) && !plannedOverdue(s.status, s.plannedOn, today)).sort((a, b) => (a.plannedOn ?? '9999').localeCompare(b.plannedOn ?? '9999') || a.slug.localeCompare(b.slug));
   return { since, launched, planned };
 }
 
@@ -366,7 +368,7 @@ export async function recommendationsFor(db: Executor, th: SizeThresholds, today
     });
   const name = (s: ServiceRow) => pickText(s.name, lang).text;
   const ranked: Recommendation[] = rankRecommendations(candidates, (x, y) => norwegianCollator.compare(name(x.service), name(y.service)));
-  const planned = open.filter((s) => s.status === 'planned').sort((x, y) => norwegianCollator.compare(name(x), name(y)));
+  const planned = open.filter((s) => s.status === 'planned' && !plannedOverdue(s.status, s.plannedOn, today)).sort((x, y) => norwegianCollator.compare(name(x), name(y)));
   return { asOf: today, sizeClass, ministryArea, usesCount: inUse.size, recommendations: ranked, planned };
 }
 export type RecommendationReport = Awaited<ReturnType<typeof recommendationsFor>>;

@@ -503,7 +503,7 @@ function AnswerPage({
           </Alert>
         ) : response ? (
           <Section title={t.survey.yourAnswer} id="answer">
-            <DefinitionList items={s.definition.questions.filter((q) => response.answers[q.id] !== undefined).map((q) => ({ term: text(q.label), value: answerLabel(q, response.answers[q.id]!, text) }))} />
+            <DefinitionList items={s.definition.questions.filter((q) => response.answers[q.id] !== undefined).map((q) => ({ term: text(q.label), value: answerLabel(q, response.answers[q.id]!, text, fmt.number) }))} />
           </Section>
         ) : null}
         <Paragraph>

@@ -71,6 +71,9 @@ export const catalogueEn: typeof catalogueNb = {
   provider: {
     title: 'Providers',
     lead: 'State agencies and companies that deliver administrative shared services to others.',
+    overdueTitle: 'Planned services past their date',
+    overdueLead: 'These services are still marked as planned, but their planned date has passed. They are no longer shown as planned to the public. Update the date or the status.',
+    overdueItem: (date: string) => `planned for ${date}`,
     servicesByArea: 'Services by area',
     partOf: 'Part of',
     units: 'Units',

@@ -69,6 +69,9 @@ export const catalogueNb = {
   provider: {
     title: 'Leverandører',
     lead: 'Statlige virksomheter og selskaper som leverer administrative fellestjenester til andre.',
+    overdueTitle: 'Planlagte tjenester med passert dato',
+    overdueLead: 'Disse tjenestene står fortsatt som planlagt, men den planlagte datoen er passert. De vises ikke lenger som planlagt for publikum. Oppdater datoen eller statusen.',
+    overdueItem: (date: string) => `planlagt ${date}`,
     servicesByArea: 'Tjenester etter område',
     partOf: 'Del av',
     units: 'Enheter',

@@ -71,6 +71,9 @@ export const catalogueNn: typeof catalogueNb = {
   provider: {
     title: 'Leverandørar',
     lead: 'Statlege verksemder og selskap som leverer administrative fellestenester til andre.',
+    overdueTitle: 'Planlagde tenester med passert dato',
+    overdueLead: 'Desse tenestene står framleis som planlagde, men den planlagde datoen er passert. Dei blir ikkje lenger viste som planlagde for publikum. Oppdater datoen eller statusen.',
+    overdueItem: (date: string) => `planlagd ${date}`,
     servicesByArea: 'Tenester etter område',
     partOf: 'Del av',
     units: 'Einingar',

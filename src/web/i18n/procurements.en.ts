@@ -129,6 +129,7 @@ export const procurementsEn: typeof procurementsNb = {
     count: 'Number',
     overviewTitle: { opt_out: 'Opt-outs', accession: 'Accessions' },
     standingCount: (n: number, of: number) => `${number(n)} of ${number(of)} agencies have answered.`,
+    totalOf: (question: string, total: string, n: number) => `In total ${total} for “${question}” (${count(n, { one: '# answer', other: '# answers' })}).`,
     withdrawnCount: (n: number) => count(n, { one: '# answer has been withdrawn.', other: '# answers have been withdrawn.' }),
     exportCsv: 'Download the list (CSV)',
     sector: 'Kind of organisation',

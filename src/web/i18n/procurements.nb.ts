@@ -127,6 +127,7 @@ export const procurementsNb = {
     count: 'Antall',
     overviewTitle: { opt_out: 'Reservasjoner', accession: 'Tilslutninger' },
     standingCount: (n: number, of: number) => `${number(n)} av ${number(of)} virksomheter har svart.`,
+    totalOf: (question: string, total: string, n: number) => `I alt ${total} for «${question}» (${count(n, { one: '# svar', other: '# svar' })}).`,
     withdrawnCount: (n: number) => count(n, { one: '# svar er trukket.', other: '# svar er trukket.' }),
     exportCsv: 'Last ned listen (CSV)',
     sector: 'Type virksomhet',

@@ -129,6 +129,7 @@ export const procurementsNn: typeof procurementsNb = {
     count: 'Tal',
     overviewTitle: { opt_out: 'Reservasjonar', accession: 'Tilslutningar' },
     standingCount: (n: number, of: number) => `${number(n)} av ${number(of)} verksemder har svart.`,
+    totalOf: (question: string, total: string, n: number) => `I alt ${total} for «${question}» (${count(n, { one: '# svar', other: '# svar' })}).`,
     withdrawnCount: (n: number) => count(n, { one: '# svar er trekt.', other: '# svar er trekte.' }),
     exportCsv: 'Last ned lista (CSV)',
     sector: 'Type verksemd',

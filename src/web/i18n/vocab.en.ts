@@ -62,7 +62,7 @@ export const vocabEn: typeof vocabNb = {
     sizeClass: {
       small: 'Small',
       medium: 'Medium',
-      gap: 'Between medium and large',
+      gap: '151–200 employees',
       large: 'Large',
       unknown: 'Size unknown',
     },

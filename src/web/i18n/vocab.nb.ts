@@ -60,7 +60,7 @@ export const vocabNb = {
     sizeClass: {
       small: 'Liten',
       medium: 'Mellomstor',
-      gap: 'Mellom mellomstor og stor',
+      gap: '151–200 ansatte',
       large: 'Stor',
       unknown: 'Ukjent størrelse',
     },

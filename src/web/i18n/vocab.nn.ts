@@ -62,7 +62,7 @@ export const vocabNn: typeof vocabNb = {
     sizeClass: {
       small: 'Lita',
       medium: 'Mellomstor',
-      gap: 'Mellom mellomstor og stor',
+      gap: '151–200 tilsette',
       large: 'Stor',
       unknown: 'Ukjend storleik',
     },

@@ -40,9 +40,9 @@ export function serviceChoices(prompt: string, services: { slug: string; name: L
 }
 
 /** A questionnaire's answers on one line, in the questions' order: "Cost – Too expensive for us". */
-export function answerLine(def: QuestionnaireDefinition, answers: Answers, text: (v: LocalizedText) => string): string {
+export function answerLine(def: QuestionnaireDefinition, answers: Answers, text: (v: LocalizedText) => string, number?: (n: number) => string): string {
   return def.questions
     .filter((q) => answers[q.id] !== undefined)
-    .map((q) => answerLabel(q, answers[q.id]!, text))
+    .map((q) => answerLabel(q, answers[q.id]!, text, number))
     .join(' – ');
 }

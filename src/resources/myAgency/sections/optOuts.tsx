@@ -24,7 +24,7 @@ export function OptOutsSection({ s, optOuts, definition, services }: { s: Sectio
             <strong>
               <Text value={o.service.name} />
             </strong>
-            : {answerLine(definition, o.answers, text)} <span className="muted">({fmt.date(o.declaredAt)})</span>{' '}
+            : {answerLine(definition, o.answers, text, fmt.number)} <span className="muted">({fmt.date(o.declaredAt)})</span>{' '}
             {s.edit ? <PostButton action={href(`${s.base}/fravalg/${o.id}/trekk`)} label={t.mine.withdrawOptOut(text(o.service.name))} variant="tertiary" /> : null}
           </li>
         ))}
