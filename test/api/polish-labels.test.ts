@@ -7,6 +7,7 @@ import { queryRows } from '../../src/db/database.js';
 import { providers, users } from '../../src/db/schema/index.js';
 import { NEED_STATUSES } from '../../src/domain/collaboration.js';
 import { PROCUREMENT_ACTIONS } from '../../src/domain/procurementLifecycle.js';
+import { DRAFT_ACTIONS } from '../../src/domain/serviceLifecycle.js';
 import { messages } from '../../src/web/i18n/index.js';
 import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
@@ -27,10 +28,12 @@ function auditActionsInCode(): Set<string> {
   for (const file of sourceFiles('src')) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/recordAudit\(([\s\S]{0,400}?)action:([^\n]*)/g)) {
-      for (const lit of m[2]!.matchAll(/'([a-z_-]+\.[a-z_]+)'/g)) found.add(lit[1]!);
+      for (const lit of m[2]!.matchAll(/'([a-z_-]+(?:\.[a-z_]+)+)'/g)) found.add(lit[1]!);
     }
   }
   for (const a of PROCUREMENT_ACTIONS) found.add(`procurement.${a}`);
+  for (const a of DRAFT_ACTIONS.filter((x) => x !== 'edit')) found.add(`service.draft.${a}`);
+  for (const a of ['retire', 'reinstate']) found.add(`service.${a}`);
   for (const s of NEED_STATUSES) found.add(`need.${s === 'open' ? 'reopen' : s}`);
   return found;
 }

@@ -29,7 +29,7 @@ export interface PageSample {
   url: string;
 }
 
-const NOT_PAGES = [/^\/metrics$/, /^\/(healthz|readyz)$/, /^\/api(\/|$)/, /^\/auth\//, /^\/assets\//, /^\/(nn|en)(\/|$)/, /\/tabeller\/:file$/, /\.(csv|xlsx|ttl|jsonld|json)$/];
+const NOT_PAGES = [/^\/metrics$/, /^\/(healthz|readyz)$/, /^\/api(\/|$)/, /^\/auth\//, /^\/assets\//, /^\/(nn|en)(\/|$)/, /\/tabeller\/:file$/, /\.(csv|xlsx|ttl|jsonld|json|ics|atom|xml)$/, /^\/feeds\//];
 
 type Samples = Record<string, string>;
 
@@ -50,6 +50,7 @@ const PARAMS: [RegExp, (s: Samples) => Record<string, string>][] = [
   [/^\/(min-side\/departement|statistikk\/departementer)\/:orgnr$/, (s) => ({ orgnr: s.ministry! })],
   [/^\/anskaffelser\/:id(\/|$)/, (s) => ({ id: s.procurement! })],
   [/^\/min-side\/leverandor\/:slug\/ikke-bruk$/, (s) => ({ slug: s.provider! })],
+  [/^\/(kvalitet|admin\/innhenting)\/:slug(\/|$)/, (s) => ({ slug: s.provider! })],
 ];
 
 /** Every page route of the app with a URL to visit, from the app's own route inventory and the demo data. */
