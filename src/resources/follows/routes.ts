@@ -128,7 +128,7 @@ export async function registerFollowApi(api: App, deps: AppDeps): Promise<void> 
         summary: 'Mark notifications as read',
         description: 'The given ids (only the caller\'s own), or all when `ids` is left out. Answers the unread count after.',
         security: session,
-        body: Type.Object({ ids: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 500 })) }),
+        body: Type.Object({ ids: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 500 })) }, { additionalProperties: false }),
         response: { 200: Type.Object({ unread: Type.Integer() }), 400: problem, 401: problem, 403: problem },
       },
     },

@@ -135,10 +135,12 @@ export async function searchCatalogue(db: Executor, query: CatalogueQuery): Prom
     const tsq = sql`websearch_to_tsquery('norwegian', ${folded})`;
     const hits = await cachedRead(db, `catalogue:search:${q.toLowerCase()}`, () => queryRows<{ id: string; rank: number | string; fts: boolean; similarity: number | string }>(
       db,
-      // An exact match of the whole query in the title or keywords ranks above a stemmed one.
+      // An exact match of the whole query in the title or keywords ranks above a stemmed one, and a title that begins
+      // with the query above one that mentions it later ("Sentralbord- og kundesentertjenester" before "Støttesystem
+      // for sentralbord" for "sentralbord"): the name's translations no longer tip the order by repeating the word.
       sql`select s.id,
                  (ts_rank(s.search_vector, ${tsq}) + 0.3 * ts_rank(p.search_vector, ${tsq}) + 0.2 * word_similarity(${folded}, s.search_title)
-                   + case when strpos(s.search_title, ${folded}) > 0 then 0.5 else 0 end) as rank,
+                   + case when strpos(s.search_title, ${folded}) = 1 then 0.8 when strpos(s.search_title, ${folded}) > 0 then 0.5 else 0 end) as rank,
                  (s.search_vector @@ ${tsq} or p.search_vector @@ ${tsq}) as fts,
                  strict_word_similarity(${folded}, s.search_title) as similarity
             from services s join providers p on p.id = s.provider_id
