@@ -163,8 +163,8 @@ export function SchemaSection({ keys, values, errors, choices }: { keys: string[
           <legend>{label}</legend>
           {LANGS.map((l) => {
             const p = `${path}.${l}`;
-            const props = { key: p, id: fieldId(p), name: p, label: `${label} (${t.serviceEditing.language[l]})`, value: v(p), error: e[p], maxLength: s.properties![l]!.maxLength };
-            return long ? <TextAreaField {...props} rows={l === 'nb' ? 5 : 3} /> : <TextField {...props} />;
+            const props = { id: fieldId(p), name: p, label: `${label} (${t.serviceEditing.language[l]})`, value: v(p), error: e[p], maxLength: s.properties![l]!.maxLength };
+            return long ? <TextAreaField key={p} {...props} rows={l === 'nb' ? 5 : 3} /> : <TextField key={p} {...props} />;
           })}
           {e[path] ? <p className="field-error">{e[path]}</p> : null}
         </fieldset>
