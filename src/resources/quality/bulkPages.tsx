@@ -7,7 +7,7 @@ import { MAX_FILE_BYTES } from '../../imports/usage/parse.js';
 import { requireProviderActor } from '../../server/actor.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { App, AppDeps } from '../../server/types.js';
-import { Breadcrumbs, PageHeader, Section } from '../../web/components.js';
+import { Breadcrumbs, ChoiceField, PageHeader, Section } from '../../web/components.js';
 import { useHref, usePage, useText } from '../../web/context.js';
 import { parseTableFile, sendTable } from '../../web/export/send.js';
 import { Notice } from '../../web/forms.js';
@@ -179,17 +179,16 @@ function BulkPage({ provider, error, preview, file, retireMissing = false, chang
             <Label htmlFor="catalogue-file">{b.fileLabel}</Label>
             <input id="catalogue-file" name="file" type="file" className="ds-input" accept=".csv,.xlsx,.ttl,text/csv,text/turtle,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
           </Field>
-          <fieldset className="facet">
-            <legend className="ds-label">{b.retireLabel}</legend>
-            {(['keep', 'missing'] as const).map((v) => (
-              <Field key={v}>
-                <input type="radio" className="ds-input" id={`retire-${v}`} name="retire" value={v} defaultChecked={(v === 'missing') === retireMissing} />
-                <Label htmlFor={`retire-${v}`} data-weight="regular">
-                  {v === 'keep' ? b.retireKeep : b.retireMissing}
-                </Label>
-              </Field>
-            ))}
-          </fieldset>
+          <ChoiceField
+            id="retire"
+            name="retire"
+            legend={b.retireLabel}
+            options={[
+              { value: 'keep', label: b.retireKeep },
+              { value: 'missing', label: b.retireMissing },
+            ]}
+            value={retireMissing ? 'missing' : 'keep'}
+          />
           <Button type="submit">{b.preview}</Button>
         </form>
       </Section>

@@ -9,7 +9,7 @@ import { applyUsageImport, describeFileProblem, type EndScope, presentPlan, type
 import { requireProviderActor } from '../../server/actor.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import { PageHeader, Section } from '../../web/components.js';
+import { ChoiceField, PageHeader, Section } from '../../web/components.js';
 import { usePage, useHref, useText } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
@@ -136,17 +136,16 @@ function UploadPage({ provider, error, preview, file, scope = 'file', changed, a
             <Label htmlFor="usage-file">{u.fileLabel}</Label>
             <input id="usage-file" name="file" type="file" className="ds-input" accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
           </Field>
-          <fieldset className="facet">
-            <legend className="ds-label">{u.scopeLabel}</legend>
-            {(['file', 'all'] as const).map((v) => (
-              <Field key={v}>
-                <input type="radio" className="ds-input" id={`scope-${v}`} name="scope" value={v} defaultChecked={scope === v} />
-                <Label htmlFor={`scope-${v}`} data-weight="regular">
-                  {v === 'file' ? u.scopeFile : u.scopeAll}
-                </Label>
-              </Field>
-            ))}
-          </fieldset>
+          <ChoiceField
+            id="scope"
+            name="scope"
+            legend={u.scopeLabel}
+            options={[
+              { value: 'file', label: u.scopeFile },
+              { value: 'all', label: u.scopeAll },
+            ]}
+            value={scope}
+          />
           <Button type="submit" variant={preview ? 'secondary' : 'primary'}>
             {u.preview}
           </Button>
