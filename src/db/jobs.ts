@@ -49,18 +49,23 @@ export interface RunResult {
 export async function runDueJobs(db: Database, handlers: JobHandlers, options: { now: Date; workerId?: string; limit?: number; log?: (msg: string, err?: unknown) => void }): Promise<RunResult> {
   const result: RunResult = { done: 0, retried: 0, failed: 0 };
   const limit = options.limit ?? 1000;
+  // Only the kinds this process can run: during a rolling deploy an older process leaves a newer kind's jobs to the
+  // processes that know it, instead of failing them (and two workers with different handlers share one table).
+  const kinds = Object.keys(handlers);
+  if (kinds.length === 0) return result;
   for (let taken = 0; taken < limit; taken++) {
     const outcome = await db.transaction(async (tx) => {
       const [job] = await queryRows<{ id: string; kind: string; key: string; payload: Record<string, unknown>; attempts: number; max_attempts: number }>(
         tx,
         sql`select id, kind, key, payload, attempts, max_attempts from jobs
             where done_at is null and failed_at is null and run_at <= ${options.now.toISOString()}
+              and kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})
             order by run_at, created_at limit 1 for update skip locked`,
       );
       if (!job) return 'none' as const;
       const handler = handlers[job.kind];
       try {
-        if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+        if (!handler) throw new Error(`no handler for job kind ${job.kind}`); // not reached: the query takes only known kinds
         await tx.transaction(async (sp) => handler({ tx: sp, now: options.now, job: { id: job.id, kind: job.kind, key: job.key, payload: job.payload, attempts: job.attempts } }));
         await tx.execute(sql`update jobs set done_at = ${options.now.toISOString()}, attempts = attempts + 1, locked_by = ${options.workerId ?? null}, last_error = null where id = ${job.id}`);
         return 'done' as const;

@@ -166,4 +166,14 @@ describe.each(testEngines())('notifications on %s', (engine) => {
     expect(await runDueJobs(db, handlers, { now: new Date(start.getTime() + 30_000) })).toEqual({ done: 0, retried: 0, failed: 1 });
     expect((await failedJobs(db)).map((f) => [f.key, f.last_error])).toContainEqual([`fail:${engine}`, 'SMTP nede']);
   });
+
+  it('a process leaves jobs of a kind it has no handler for to the processes that know it (rolling deploy)', async () => {
+    const db = t.database.db;
+    const start = clock();
+    await scheduleJob(db, { kind: 'newer-kind', key: `newer:${engine}`, runAt: start });
+    expect(await runDueJobs(db, { 'other-kind': async () => undefined }, { now: start })).toEqual({ done: 0, retried: 0, failed: 0 });
+    const [untouched] = await db.select().from(jobs).where(eq(jobs.key, `newer:${engine}`));
+    expect([untouched!.attempts, untouched!.doneAt, untouched!.lastError]).toEqual([0, null, null]);
+    expect(await runDueJobs(db, { 'newer-kind': async () => undefined }, { now: start })).toEqual({ done: 1, retried: 0, failed: 0 });
+  });
 });
