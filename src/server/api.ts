@@ -2,6 +2,7 @@ import type { App, AppDeps } from './types.js';
 import { registerAgencyApi } from '../resources/agencies/routes.js';
 import { registerAreaApi } from '../resources/areas/routes.js';
 import { registerProviderApi } from '../resources/providers/routes.js';
+import { registerCatalogueKeepingApi } from '../resources/providers/editRoutes.js';
 import { registerRecommendationApi } from '../resources/recommendations/routes.js';
 import { registerServiceApi } from '../resources/services/routes.js';
 import { registerServiceEditingApi } from '../resources/services/editRoutes.js';
@@ -29,6 +30,7 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   await registerServiceApi(api, deps);
   await registerServiceEditingApi(api, deps);
   await registerProviderApi(api, deps);
+  await registerCatalogueKeepingApi(api, deps);
   await registerAreaApi(api, deps);
   await registerAgencyApi(api, deps);
   await registerProcurementApi(api, deps);
