@@ -64,13 +64,13 @@ describe.each(testEngines())('keeping providers and areas on %s', (engine) => {
     expect(event).toMatchObject({ entityType: 'provider', actorName: 'Anne Vik', actingRole: 'admin' });
   });
 
-  it('a renamed provider shows on the next request: JSON, page, service search and catalog.ttl', async () => {
+  it('a renamed provider shows on the next request: JSON, page, service search, and its contact page in catalog.ttl', async () => {
     // Warm the caches first, so a stale cache would show.
     expect((await t.app.inject('/leverandorer/statens-innkjopssenter')).body).not.toContain('Sebrasenteret');
     expect((await call('anonymous', 'GET', '/api/v1/services?q=sebrasenteret')).json().total).toBe(0);
     const ttlBefore = (await t.app.inject('/api/v1/catalog.ttl')).body;
     const doc = (await call('siri', 'GET', '/api/v1/providers/statens-innkjopssenter/document')).json();
-    const put = await call('siri', 'PUT', '/api/v1/providers/statens-innkjopssenter', { ...doc, name: { ...doc.name, nb: 'Sebrasenteret for innkjøp' } });
+    const put = await call('siri', 'PUT', '/api/v1/providers/statens-innkjopssenter', { ...doc, name: { ...doc.name, nb: 'Sebrasenteret for innkjøp' }, contact: { ...doc.contact, url: 'https://sebra.example/kontakt' } });
     expect(put.statusCode).toBe(200);
     expect((await call('anonymous', 'GET', '/api/v1/providers/statens-innkjopssenter')).json().name).toBe('Sebrasenteret for innkjøp');
     expect((await t.app.inject('/leverandorer/statens-innkjopssenter')).body).toContain('Sebrasenteret for innkjøp');
@@ -78,9 +78,10 @@ describe.each(testEngines())('keeping providers and areas on %s', (engine) => {
     expect(found.total).toBeGreaterThan(0);
     const ttl = (await t.app.inject('/api/v1/catalog.ttl')).body;
     expect(ttl).not.toBe(ttlBefore);
-    expect(ttl).toContain('Sebrasenteret for innkjøp');
+    expect(ttl).toContain('https://sebra.example/kontakt');
     const [event] = await audits('provider.update');
     expect(event).toMatchObject({ actingRole: 'provider_editor', before: { name: doc.name }, after: { name: { ...doc.name, nb: 'Sebrasenteret for innkjøp' } } });
+    expect(Object.keys(event!.after as object).sort()).toEqual(['contact', 'name']);
   });
 
   it('a provider’s editor may not change its org number, address or model (403, nothing saved); DFØ may', async () => {

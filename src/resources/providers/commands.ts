@@ -56,10 +56,10 @@ export function providerDocumentOf(p: ProviderRow): ProviderDocument {
   return {
     slug: p.slug,
     orgnr: p.orgnr,
-    name: p.name,
+    name: localized(p.name),
     shortName: p.shortName,
     model: p.model,
-    description: p.description,
+    description: localized(p.description),
     website: p.website,
     contact: { email: p.contact.email ?? null, phone: p.contact.phone ?? null, url: p.contact.url ?? null },
   };
@@ -159,7 +159,7 @@ export async function updateProvider(db: Executor, actor: Actor, slug: string, i
 
 type AreaRow = typeof areas.$inferSelect;
 
-export const areaDocumentOf = (a: AreaRow): AreaDocument => ({ slug: a.slug, name: a.name, description: a.description, gapArea: a.gapArea });
+export const areaDocumentOf = (a: AreaRow): AreaDocument => ({ slug: a.slug, name: localized(a.name), description: localized(a.description), gapArea: a.gapArea });
 
 export async function findArea(db: Executor, slug: string, lang: Language): Promise<AreaRow> {
   const [a] = await db.select().from(areas).where(eq(areas.slug, slug));
