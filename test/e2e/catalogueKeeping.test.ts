@@ -1,0 +1,102 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, type TestBrowser, useBrowser, watchForeignRequests } from '../support/browser.js';
+import { browserEngine } from '../support/engines.js';
+import { demoSessions } from '../support/sessions.js';
+import { type SignInPortal, signIn, startPortalWithSignIn } from '../support/signIn.js';
+
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return el ? `${el.id ? `#${el.id} ` : ''}${(el.textContent ?? '').trim()}` : '';
+  });
+
+async function tabTo(page: Page, target: RegExp, max = 300): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (target.test(await focused(page))) return;
+  }
+  throw new Error(`never reached ${target} by Tab`);
+}
+
+/**
+ * Keeping providers and areas, and the review queue, in Chromium through the real OIDC sign-in (issue 12): a
+ * provider's editor corrects the provider's name by keyboard alone (a mistake first, named next to its field) and
+ * sees the draft queue; DFØ opens the keeping pages and approves a draft from the queue by keyboard. axe at 0.
+ */
+describe(`keeping providers and areas in the browser on ${browserEngine()}`, () => {
+  let portal: SignInPortal;
+  let browser: TestBrowser;
+
+  beforeAll(async () => {
+    portal = await startPortalWithSignIn(browserEngine());
+    browser = await useBrowser();
+    // A draft waiting for DFØ: Statens innkjøpssenter needs approval, and its editor submits a change.
+    const h = await demoSessions(portal.database.db);
+    const json = (headers: Record<string, string>, method: string, url: string, body?: unknown) =>
+      portal.app.inject({ method: method as 'GET', url, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { payload: JSON.stringify(body) } : {}) });
+    await json(h.anne, 'PUT', '/api/v1/providers/statens-innkjopssenter/review-required', { reviewRequired: true });
+    const doc = (await json({}, 'GET', '/api/v1/services/si-reisebyratjenester/versions/1')).json().document;
+    await json(h.siri, 'PUT', '/api/v1/services/si-reisebyratjenester/draft', { ...doc, keywords: 'reise kø' });
+    expect((await json(h.siri, 'POST', '/api/v1/services/si-reisebyratjenester/draft/submit')).statusCode).toBe(200);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  it('a provider editor corrects the provider by keyboard; DFØ approves from the queue', { timeout: 240_000 }, async () => {
+    const url = portal.url;
+    const siri = await (await browser.newContext()).newPage();
+    await signIn(siri, url, 'Siri Aas');
+    const foreign = watchForeignRequests(siri, url);
+
+    await siri.goto(url + '/leverandorer/statens-innkjopssenter');
+    await tabTo(siri, /^Rediger$/);
+    await siri.keyboard.press('Enter');
+    await siri.waitForURL(/\/leverandorer\/statens-innkjopssenter\/rediger/);
+    await expectNoAxeViolations(siri, 'provider form (own editor)');
+    expect(await siri.locator('#f-orgnr').count()).toBe(0);
+
+    await tabTo(siri, /^#f-name-nb\b/);
+    await siri.keyboard.press('ControlOrMeta+a');
+    await siri.keyboard.press('Delete');
+    await tabTo(siri, /^Lagre$/);
+    await siri.keyboard.press('Enter');
+    await expect.poll(() => siri.getByRole('alert').first().textContent(), { timeout: 30_000 }).toContain('Navn');
+    expect(await siri.locator('#f-name-nb').getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(siri, 'provider form with an error');
+
+    await tabTo(siri, /^#f-name-nb\b/);
+    await siri.keyboard.type('Statens innkjøpssenter Kolibri');
+    await tabTo(siri, /^Lagre$/);
+    await siri.keyboard.press('Enter');
+    await siri.waitForURL(/ok=saved/, { timeout: 30_000 });
+    await expect.poll(() => siri.getByRole('status').first().textContent()).toContain('lagret');
+    await siri.goto(url + '/leverandorer/statens-innkjopssenter');
+    expect(await siri.locator('h1').textContent()).toContain('Statens innkjøpssenter Kolibri');
+
+    await siri.goto(url + '/kvalitet/utkast');
+    await expectNoAxeViolations(siri, 'drafts of one provider');
+    expect(await siri.getByRole('button', { name: 'Godkjenn og publiser' }).count()).toBe(0);
+
+    const anne = await (await browser.newContext()).newPage();
+    await signIn(anne, url, 'Anne Vik');
+    foreign.push(...watchForeignRequests(anne, url));
+    for (const path of ['/admin/katalog', '/leverandorer/ny', '/en/leverandorer/dfo/rediger', '/omrader/ny', '/nn/omrader/lonn/rediger']) {
+      await anne.goto(url + path);
+      await expectNoAxeViolations(anne, path);
+    }
+    await anne.goto(url + '/min-side');
+    await tabTo(anne, /^Utkast og godkjenning$/);
+    await anne.keyboard.press('Enter');
+    await anne.waitForURL(/\/kvalitet\/utkast/);
+    await expectNoAxeViolations(anne, 'review queue');
+    await tabTo(anne, /^Godkjenn og publiser$/);
+    await anne.keyboard.press('Enter');
+    await anne.waitForURL(/\/tjenester\/si-reisebyratjenester\?ok=published/, { timeout: 30_000 });
+    await anne.goto(url + '/kvalitet/utkast');
+    expect(await anne.getByRole('button', { name: 'Godkjenn og publiser' }).count()).toBe(0);
+    expect(foreign).toEqual([]);
+  });
+});
