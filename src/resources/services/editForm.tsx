@@ -39,7 +39,7 @@ export const SECTIONS: { key: string; fields: (keyof ServiceDocument)[] }[] = [
   { key: 'financing', fields: ['financing', 'financingNote'] },
   { key: 'tiers', fields: ['tiers'] },
   { key: 'levels', fields: ['serviceLevels', 'supportChannels'] },
-  { key: 'join', fields: ['howToJoin', 'website', 'reportedUsers', 'reportedUsersYear'] },
+  { key: 'join', fields: ['howToJoin', 'website', 'reportedUsers', 'reportedUsersYear', 'reportedUsersNote'] },
   { key: 'relations', fields: ['parent', 'related', 'keywords'] },
   { key: 'source', fields: ['sourceNote'] },
 ];
