@@ -79,16 +79,15 @@ export async function registerCatalogueKeepingPages(app: App, deps: AppDeps): Pr
     adminOnly(req);
     return show(req, reply, { kind: 'provider', mode: 'new', values: { model: 'central' }, errors: [] });
   });
-  app.post('/leverandorer/ny', { schema: { hide: true, body: FormBody } }, async (req, reply) => {
-    adminOnly(req);
-    const body = req.body as FormValues;
-    return save(
-      req,
-      reply,
-      async () => `${prefix(req)}/leverandorer/${(await createProvider(db, actorOf(req, deps), documentFromFormFor(ProviderDocumentSchema, body), req.lang)).slug}/rediger?ok=created`,
-      (errors) => show(req, reply, { kind: 'provider', mode: 'new', values: body, errors }, 400),
-    );
-  });
+  /** POST /leverandorer/ny and /omrader/ny: DFØ adds one; then its form, or the typed values with the errors. */
+  const creationForm = (kind: Kind, path: string, create: (req: FastifyRequest, input: Record<string, unknown>) => Promise<{ slug: string }>) =>
+    app.post(path, { schema: { hide: true, body: FormBody } }, async (req, reply) => {
+      adminOnly(req);
+      const body = req.body as FormValues;
+      const run = async () => `${prefix(req)}${path.replace(/\/ny$/, '')}/${(await create(req, documentFromFormFor(spec(req, kind).schema, body))).slug}/rediger?ok=created`;
+      return save(req, reply, run, (errors) => show(req, reply, { kind, mode: 'new', values: body, errors }, 400));
+    });
+  creationForm('provider', '/leverandorer/ny', (req, input) => createProvider(db, actorOf(req, deps), input, req.lang));
 
   const providerFor = async (req: FastifyRequest, slug: string) => {
     signedIn(req);
@@ -145,16 +144,7 @@ export async function registerCatalogueKeepingPages(app: App, deps: AppDeps): Pr
     adminOnly(req);
     return show(req, reply, { kind: 'area', mode: 'new', values: {}, errors: [] });
   });
-  app.post('/omrader/ny', { schema: { hide: true, body: FormBody } }, async (req, reply) => {
-    adminOnly(req);
-    const body = req.body as FormValues;
-    return save(
-      req,
-      reply,
-      async () => `${prefix(req)}/omrader/${(await createArea(db, actorOf(req, deps), documentFromFormFor(AreaDocumentSchema, body), req.lang)).slug}/rediger?ok=created`,
-      (errors) => show(req, reply, { kind: 'area', mode: 'new', values: body, errors }, 400),
-    );
-  });
+  creationForm('area', '/omrader/ny', (req, input) => createArea(db, actorOf(req, deps), input, req.lang));
   app.get('/omrader/:slug/rediger', { schema: { hide: true, params: SlugParams, querystring: OkQuery } }, async (req, reply) => {
     adminOnly(req);
     const a = await findArea(db, req.params.slug, req.lang);
@@ -268,18 +258,17 @@ function KeepingIndex({ providers: ps, areas: as }: { providers: { slug: string;
     <Layout title={k.title} section="mine" description={k.lead}>
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.mine.title, href: href('/min-side') }, { label: k.title }]} />
       <PageHeader title={k.title} lead={k.lead} />
-      <Section title={k.providers} id="providers">
-        <Paragraph>
-          <a href={href('/leverandorer/ny')}>{k.newProvider}</a>
-        </Paragraph>
-        {list(ps, '/leverandorer')}
-      </Section>
-      <Section title={k.areas} id="areas">
-        <Paragraph>
-          <a href={href('/omrader/ny')}>{k.newArea}</a>
-        </Paragraph>
-        {list(as, '/omrader')}
-      </Section>
+      {[
+        { id: 'providers', title: k.providers, add: k.newProvider, base: '/leverandorer', items: ps },
+        { id: 'areas', title: k.areas, add: k.newArea, base: '/omrader', items: as },
+      ].map((g) => (
+        <Section key={g.id} title={g.title} id={g.id}>
+          <Paragraph>
+            <a href={href(`${g.base}/ny`)}>{g.add}</a>
+          </Paragraph>
+          {list(g.items, g.base)}
+        </Section>
+      ))}
     </Layout>
   );
 }

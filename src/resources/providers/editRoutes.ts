@@ -48,17 +48,32 @@ export async function registerCatalogueKeepingApi(api: App, deps: AppDeps): Prom
     async (req) => providerDocumentOf(await findProvider(db, req.params.slug, req.lang)),
   );
 
-  api.post(
-    '/providers',
-    {
-      preValidation: guard('create_provider', 'provider', ProviderDocumentSchema),
-      schema: { tags, summary: 'Add a provider (DFØ)', description: 'The organisation number must pass the MOD11 check and be a known agency.', security, querystring: query, body: providerDoc, response: { 201: providerDoc, 400: problem, 401: problem, 403: problem } },
-    },
-    async (req, reply) => {
-      const row = await createProvider(db, actorOf(req, deps), body(req), req.lang);
-      return reply.code(201).header('location', `/api/v1/providers/${row.slug}`).send(providerDocumentOf(row));
-    },
-  );
+  /** POST /providers and POST /areas: DFØ adds one; 201 with its document and where it now lives. */
+  const creation = <Row extends { slug: string }>(kind: 'provider' | 'area', schema: TSchema, create: (actor: ReturnType<typeof actorOf>, input: unknown, lang: FastifyRequest['lang']) => Promise<Row>, present: (row: Row) => unknown) => {
+    const path = kind === 'provider' ? '/providers' : '/areas';
+    const ref = { $ref: kind === 'provider' ? 'ProviderDocument#' : 'AreaDocument#' };
+    api.post(
+      path,
+      {
+        preValidation: guard(kind === 'provider' ? 'create_provider' : 'create_area', kind, schema),
+        schema: {
+          tags,
+          summary: kind === 'provider' ? 'Add a provider (DFØ)' : 'Add a service area (DFØ)',
+          description: kind === 'provider' ? 'The organisation number must pass the MOD11 check and be a known agency.' : 'Added last in the portal’s order.',
+          security,
+          querystring: query,
+          body: ref,
+          response: { 201: ref, 400: problem, 401: problem, 403: problem },
+        },
+      },
+      async (req, reply) => {
+        const row = await create(actorOf(req, deps), body(req), req.lang);
+        return reply.code(201).header('location', `/api/v1${path}/${row.slug}`).send(present(row));
+      },
+    );
+  };
+  creation('provider', ProviderDocumentSchema, (actor, input, lang) => createProvider(db, actor, input, lang), providerDocumentOf);
+  creation('area', AreaDocumentSchema, (actor, input, lang) => createArea(db, actor, input, lang), areaDocumentOf);
 
   api.put(
     '/providers/:slug',
@@ -85,18 +100,6 @@ export async function registerCatalogueKeepingApi(api: App, deps: AppDeps): Prom
       schema: { tags, summary: 'A service area as DFØ writes it', security, params: SlugParams, querystring: query, response: { 200: areaDoc, 401: problem, 403: problem, 404: problem } },
     },
     async (req) => areaDocumentOf(await findArea(db, req.params.slug, req.lang)),
-  );
-
-  api.post(
-    '/areas',
-    {
-      preValidation: guard('create_area', 'area', AreaDocumentSchema),
-      schema: { tags, summary: 'Add a service area (DFØ)', security, querystring: query, body: areaDoc, response: { 201: areaDoc, 400: problem, 401: problem, 403: problem } },
-    },
-    async (req, reply) => {
-      const row = await createArea(db, actorOf(req, deps), body(req), req.lang);
-      return reply.code(201).header('location', `/api/v1/areas/${row.slug}`).send(areaDocumentOf(row));
-    },
   );
 
   api.put(

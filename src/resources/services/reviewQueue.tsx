@@ -35,33 +35,25 @@ export interface QueueRow {
 /** The drafts of the given providers (all when undefined), those waiting for approval first, then newest first. */
 export async function reviewQueue(db: Executor, providerIds: readonly string[] | undefined): Promise<QueueRow[]> {
   if (providerIds && providerIds.length === 0) return [];
+  const scope = providerIds ? inArray(serviceDrafts.providerId, [...providerIds]) : undefined;
+  const waitingFirst = desc(eq(serviceDrafts.state, 'in_review'));
   const rows = await db
-    .select({
-      draftSlug: serviceDrafts.slug,
-      serviceSlug: services.slug,
-      document: serviceDrafts.document,
-      providerSlug: providers.slug,
-      providerName: providers.name,
-      state: serviceDrafts.state,
-      updatedAt: serviceDrafts.updatedAt,
-      updatedByName: serviceDrafts.updatedByName,
-      reviewComment: serviceDrafts.reviewComment,
-    })
+    .select({ draft: serviceDrafts, serviceSlug: services.slug, provider: { slug: providers.slug, name: providers.name } })
     .from(serviceDrafts)
     .innerJoin(providers, eq(providers.id, serviceDrafts.providerId))
     .leftJoin(services, eq(services.id, serviceDrafts.serviceId))
-    .where(providerIds ? inArray(serviceDrafts.providerId, [...providerIds]) : undefined)
-    .orderBy(desc(eq(serviceDrafts.state, 'in_review')), desc(serviceDrafts.updatedAt), asc(serviceDrafts.slug));
-  return rows.map((r) => ({
-    slug: r.serviceSlug ?? r.draftSlug,
-    published: r.serviceSlug !== null,
-    name: r.document.name,
-    providerSlug: r.providerSlug,
-    providerName: r.providerName,
-    state: r.state,
-    updatedAt: r.updatedAt,
-    updatedByName: r.updatedByName,
-    reviewComment: r.reviewComment,
+    .where(scope)
+    .orderBy(waitingFirst, desc(serviceDrafts.updatedAt), asc(serviceDrafts.slug));
+  return rows.map(({ draft, serviceSlug, provider }) => ({
+    slug: serviceSlug ?? draft.slug,
+    published: serviceSlug !== null,
+    name: draft.document.name,
+    providerSlug: provider.slug,
+    providerName: provider.name,
+    state: draft.state,
+    updatedAt: draft.updatedAt,
+    updatedByName: draft.updatedByName,
+    reviewComment: draft.reviewComment,
   }));
 }
 
