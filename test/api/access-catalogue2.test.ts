@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { beforeAll, describe } from 'vitest';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { caller, demoSessions, formPoster, matrix, type Who } from '../support/sessions.js';
+import { caller, formPoster, matrix, useDemoSessions, type Who } from '../support/sessions.js';
 
 /**
  * The authorization matrix for keeping providers and service areas and for the review queue (issue 12): DFØ's
@@ -11,8 +11,8 @@ import { caller, demoSessions, formPoster, matrix, type Who } from '../support/s
  * a session are 401.
  */
 describe.each(testEngines())('authorization for keeping providers and areas on %s', (engine) => {
-  let t: TestApp;
-  let headers: Record<Who, Record<string, string>>;
+  const t = useTestApp(engine, { seed: 'demo' });
+  const headers = useDemoSessions(t);
   const call = caller(() => t, () => headers);
   const post = formPoster(() => t, () => headers);
   let dfo: Record<string, unknown>;
@@ -20,13 +20,10 @@ describe.each(testEngines())('authorization for keeping providers and areas on %
   let lonn: Record<string, unknown>;
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-    headers = await demoSessions(t.database.db);
     dfo = (await call('anne', 'GET', '/api/v1/providers/dfo/document')).json();
     sis = (await call('anne', 'GET', '/api/v1/providers/statens-innkjopssenter/document')).json();
     lonn = (await call('anne', 'GET', '/api/v1/areas/lonn/document')).json();
   });
-  afterAll(async () => t?.close());
 
   const deny = (allowed: Partial<Record<Who, number>>, anonymous = 401) => ({ anonymous, lise: 403, per: 403, siri: 403, dag: 403, mona: 403, anne: 403, ...allowed });
   const page = (allowed: Partial<Record<Who, number>>) => deny(allowed, 303);

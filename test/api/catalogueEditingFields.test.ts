@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { caller, demoSessions, type Who } from '../support/sessions.js';
+import { caller, useDemoSessions, type Who } from '../support/sessions.js';
 
 /**
  * Every field the service page shows is editable (issue 12): further service levels (`serviceLevels.other`) and the
@@ -9,8 +9,8 @@ import { caller, demoSessions, type Who } from '../support/sessions.js';
  * document without them (an older client) keeps the published values; one with them replaces them.
  */
 describe.each(testEngines())('the remaining editable service fields on %s', (engine) => {
-  let t: TestApp;
-  let headers: Record<Who, Record<string, string>>;
+  const t = useTestApp(engine, { seed: 'demo' });
+  const headers = useDemoSessions(t);
   const call = caller(() => t, () => headers);
   const slug = 'dss-ikt-tjenester';
   const publish = async (doc: unknown) => {
@@ -21,11 +21,6 @@ describe.each(testEngines())('the remaining editable service fields on %s', (eng
     return pub.json().version as number;
   };
 
-  beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-    headers = await demoSessions(t.database.db);
-  });
-  afterAll(async () => t?.close());
 
   it('the draft and the form carry the further service levels and the users note', async () => {
     const doc = (await call('anonymous', 'GET', `/api/v1/services/${slug}/versions/1`)).json().document;

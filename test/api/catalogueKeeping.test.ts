@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/db/schema/index.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { caller, demoSessions, formPoster, type Who } from '../support/sessions.js';
+import { caller, formPoster, useDemoSessions, type Who } from '../support/sessions.js';
 
 /**
  * DFØ keeps providers and service areas (issue 12): through the API and the no-JS forms, validated like the service
@@ -12,8 +12,8 @@ import { caller, demoSessions, formPoster, type Who } from '../support/sessions.
  * its descriptive fields, not its org number; the review queue lists drafts waiting for DFØ.
  */
 describe.each(testEngines())('keeping providers and areas on %s', (engine) => {
-  let t: TestApp;
-  let headers: Record<Who, Record<string, string>>;
+  const t = useTestApp(engine, { seed: 'demo' });
+  const headers = useDemoSessions(t);
   const call = caller(() => t, () => headers);
   const post = formPoster(() => t, () => headers);
   const newProvider = {
@@ -27,11 +27,6 @@ describe.each(testEngines())('keeping providers and areas on %s', (engine) => {
     contact: { email: 'felles@lottstift.example', phone: null, url: null },
   };
 
-  beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-    headers = await demoSessions(t.database.db);
-  });
-  afterAll(async () => t?.close());
 
   const audits = (action: string) => t.database.db.select().from(auditEvents).where(eq(auditEvents.action, action));
 
