@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, type TestBrowser, useBrowser, watchForeignRequests } from '../support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, watchForeignRequests } from '../support/browser.js';
 import { browserEngine } from '../support/engines.js';
 import { demoSessions } from '../support/sessions.js';
-import { type SignInPortal, signIn, startPortalWithSignIn } from '../support/signIn.js';
+import { signIn, useSignInFlow } from '../support/signIn.js';
 
 /** Moves keyboard focus to a control, then the test goes on with keys alone (type, Enter). */
 const focusOn = (page: Page, role: 'link' | 'button', name: string) => page.getByRole(role, { name, exact: true }).first().focus();
@@ -14,12 +14,10 @@ const focusOn = (page: Page, role: 'link' | 'button', name: string) => page.getB
  * sees the draft queue; DFØ opens the keeping pages and approves a draft from the queue by keyboard. axe at 0.
  */
 describe(`keeping providers and areas in the browser on ${browserEngine()}`, () => {
-  let portal: SignInPortal;
-  let browser: TestBrowser;
+  const flow = useSignInFlow(browserEngine());
 
   beforeAll(async () => {
-    portal = await startPortalWithSignIn(browserEngine());
-    browser = await useBrowser();
+    const { portal } = flow;
     // A draft waiting for DFØ: Statens innkjøpssenter needs approval, and its editor submits a change.
     const h = await demoSessions(portal.database.db);
     const json = (headers: Record<string, string>, method: string, url: string, body?: unknown) =>
@@ -29,22 +27,18 @@ describe(`keeping providers and areas in the browser on ${browserEngine()}`, () 
     await json(h.siri, 'PUT', '/api/v1/services/si-reisebyratjenester/draft', { ...doc, keywords: 'reise kø' });
     expect((await json(h.siri, 'POST', '/api/v1/services/si-reisebyratjenester/draft/submit')).statusCode).toBe(200);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
 
   /** A page signed in as the demo user, whose requests must all stay on the portal. */
   const watched: string[][] = [];
   const signedInAs = async (name: string) => {
-    const page = await (await browser.newContext()).newPage();
-    await signIn(page, portal.url, name);
-    watched.push(watchForeignRequests(page, portal.url));
+    const page = await (await flow.browser.newContext()).newPage();
+    await signIn(page, flow.portal.url, name);
+    watched.push(watchForeignRequests(page, flow.portal.url));
     return page;
   };
 
   it('a provider editor corrects the provider by keyboard; DFØ approves from the queue', { timeout: 240_000 }, async () => {
-    const url = portal.url;
+    const url = flow.portal.url;
     const siri = await signedInAs('Siri Aas');
 
     await siri.goto(url + '/leverandorer/statens-innkjopssenter');
