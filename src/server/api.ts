@@ -21,6 +21,7 @@ import { registerGainApi } from '../resources/gains/routes.js';
 import { registerNonUseApi } from '../resources/nonUse/routes.js';
 import { registerAccessRequestApi } from '../resources/accessRequests/routes.js';
 import { registerProcurementQuestionApi } from '../resources/procurementQuestions/routes.js';
+import { registerEarlyInvolvementApi } from '../resources/earlyInvolvement/routes.js';
 import { registerFollowApi } from '../resources/follows/routes.js';
 
 /** Every JSON API route, under /api/v1. One line per resource. */
@@ -48,5 +49,6 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   await registerNonUseApi(api, deps);
   await registerAccessRequestApi(api, deps);
   await registerProcurementQuestionApi(api, deps);
+  await registerEarlyInvolvementApi(api, deps);
   await registerFollowApi(api, deps);
 }

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { AccessRequestState } from '../../domain/accessRequest.js';
+import type { EarlyMilestoneKind } from '../../domain/earlyInvolvement.js';
 import { agencies, services } from './catalogue.js';
-import { agencyOrgnrCheck, instant, textRef, uuidId, uuidRef } from './columns.js';
+import { agencyOrgnrCheck, day, instant, textRef, uuidId, uuidRef } from './columns.js';
 import { procurements } from './procurements.js';
 
 /**
@@ -48,4 +49,31 @@ export const procurementQuestions = pgTable(
     answeredBy: text('answered_by'),
   },
   (t) => [agencyOrgnrCheck('procurement_questions'), index('procurement_questions_procurement_idx').on(t.procurementId, t.askedAt)],
+);
+
+/**
+ * Early involvement before a procurement (migration 0021): Statens innkjøpsråd's recommendation and DFØ's decision,
+ * each dated, with its outcome and a document (title, and a URL or a reference to where it is kept). One of each
+ * per procurement; never changed.
+ */
+export const procurementEarlyMilestones = pgTable(
+  'procurement_early_milestones',
+  {
+    id: uuidId(),
+    procurementId: uuidRef('procurement_id', () => procurements.id, 'cascade'),
+    kind: text('kind').$type<EarlyMilestoneKind>().notNull(),
+    decidedOn: day('decided_on').notNull(),
+    outcome: text('outcome').notNull(),
+    summary: text('summary'),
+    documentTitle: text('document_title').notNull(),
+    documentUrl: text('document_url'),
+    documentRef: text('document_ref'),
+    recordedAt: instant('recorded_at').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+  },
+  (t) => [
+    uniqueIndex('procurement_early_milestones_one_idx').on(t.procurementId, t.kind),
+    check('procurement_early_milestones_kind', sql`${t.kind} in ('council_recommendation', 'decision')`),
+    check('procurement_early_milestones_document', sql`${t.documentUrl} is not null or ${t.documentRef} is not null`),
+  ],
 );

@@ -40,6 +40,8 @@ export const adminEn: typeof adminNb = {
       'access_request.ask': 'asked for access to a service',
       'access_request.answer': 'answered a request for access',
       'service_opt_out.follow_up': 'changed the follow-up of a non-use answer',
+      'procurement.council_recommendation': 'recorded the recommendation of Statens innkjøpsråd on a procurement',
+      'procurement.decision': 'recorded DFØ’s decision on a procurement',
       'procurement_question.ask': 'asked a question about a procurement',
       'procurement_question.answer': 'answered a question about a procurement',
       'service.review': 'marked a service as reviewed',

@@ -38,6 +38,8 @@ export const adminNb = {
       'access_request.ask': 'ba om tilgang til en tjeneste',
       'access_request.answer': 'svarte på en forespørsel om tilgang',
       'service_opt_out.follow_up': 'endret oppfølgingen av et fravalg',
+      'procurement.council_recommendation': 'registrerte anbefalingen fra Statens innkjøpsråd om en anskaffelse',
+      'procurement.decision': 'registrerte DFØs beslutning om en anskaffelse',
       'procurement_question.ask': 'stilte et spørsmål om en anskaffelse',
       'procurement_question.answer': 'besvarte et spørsmål om en anskaffelse',
       'service.review': 'merket en tjeneste som gjennomgått',

@@ -40,6 +40,8 @@ export const adminNn: typeof adminNb = {
       'access_request.ask': 'bad om tilgang til ei teneste',
       'access_request.answer': 'svarte på ein førespurnad om tilgang',
       'service_opt_out.follow_up': 'endra oppfølginga av eit fråval',
+      'procurement.council_recommendation': 'registrerte tilrådinga frå Statens innkjøpsråd om ei anskaffing',
+      'procurement.decision': 'registrerte avgjerda til DFØ om ei anskaffing',
       'procurement_question.ask': 'stilte eit spørsmål om ei anskaffing',
       'procurement_question.answer': 'svarte på eit spørsmål om ei anskaffing',
       'service.review': 'merka ei teneste som gjennomgått',

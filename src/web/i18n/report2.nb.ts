@@ -1,0 +1,77 @@
+import { numberWords } from './numbers.js';
+
+const { number } = numberWords('nb');
+
+/** Bokmål: the report lane's second round (issue 17): early involvement before a procurement, the questions form. */
+export const report2Nb = {
+  early: {
+    title: 'Tidlig involvering',
+    lead: 'Før en anskaffelse sendes på høring: behovene til alle virksomhetene avtalen er for, Statens innkjøpsråds anbefaling og DFØs beslutning.',
+    steps: {
+      needs_survey: 'Behovskartlegging',
+      council_recommendation: 'Anbefaling fra Statens innkjøpsråd',
+      decision: 'Beslutning i DFØ',
+    },
+    surveyTitle: 'Behovskartlegging',
+    surveyNone: 'Ingen behovskartlegging er startet.',
+    surveyDates: (opens: string, closes: string) => `Åpen fra ${opens} til og med ${closes}.`,
+    surveyAnswered: (n: number, of: number) => `${number(n)} av ${number(of)} virksomheter har svart.`,
+    surveyOpen: 'Se og svar på behovskartleggingen',
+    notRecorded: 'Ikke registrert ennå.',
+    outcome: {
+      recommended: 'Anbefaler anskaffelsen',
+      not_recommended: 'Anbefaler ikke anskaffelsen',
+      proceed: 'Anskaffelsen gjennomføres',
+      stop: 'Anskaffelsen gjennomføres ikke',
+    },
+    decidedOn: 'Dato',
+    document: 'Dokument',
+    reference: (ref: string) => `Referanse: ${ref}`,
+    startSurvey: 'Start behovskartlegging',
+    startSurveyHelp: 'Kartleggingen sendes til alle virksomhetene anskaffelsen er for, ikke bare dagens brukere.',
+    opensOn: 'Åpner',
+    closesOn: 'Stenger (til og med)',
+    record: 'Registrer',
+    recordTitle: (step: string) => `Registrer: ${step}`,
+    outcomeLabel: 'Utfall',
+    summary: 'Sammendrag',
+    documentTitle: 'Dokumentets tittel',
+    documentUrl: 'Lenke til dokumentet',
+    documentRef: 'Eller referanse (for eksempel saksnummer i arkivet)',
+    documentHelp: 'Oppgi en lenke eller en referanse til der dokumentet er arkivert.',
+    done: { needs_survey: 'Behovskartleggingen er startet.', council_recommendation: 'Anbefalingen er registrert.', decision: 'Beslutningen er registrert.' },
+    refusal: {
+      not_before_consultation: 'Tidlig involvering skjer før høringen: anskaffelsen er ikke lenger planlagt.',
+      survey_exists: 'Anskaffelsen har allerede en behovskartlegging.',
+      already_recorded: 'Dette er allerede registrert for anskaffelsen.',
+      needs_recommendation: 'DFØ beslutter på grunnlag av anbefalingen fra Statens innkjøpsråd. Registrer anbefalingen først.',
+      survey_still_open: 'Innkjøpsrådet anbefaler når behovskartleggingen er avsluttet. Vent til den har stengt.',
+    },
+    errors: {
+      decidedOn: {
+        invalid: 'Oppgi datoen som ÅÅÅÅ-MM-DD.',
+        in_future: 'Datoen kan ikke være fram i tid.',
+        before_recommendation: 'Beslutningen kan ikke være datert før anbefalingen.',
+        before_survey_closes: 'Anbefalingen må være datert etter at behovskartleggingen stengte.',
+      },
+      outcome: { not_an_option: 'Velg et utfall.' },
+      documentTitle: { missing: 'Skriv dokumentets tittel.' },
+      documentUrl: { invalid: 'Lenken må begynne med https:// eller http://.', missing: 'Oppgi en lenke eller en referanse til dokumentet.' },
+      decisionAdminOnly: 'Bare DFØs administratorer kan registrere DFØs beslutning.',
+    },
+  },
+  questionForm: {
+    ask: 'Still et spørsmål',
+    askHelp: 'Spørsmålet og svaret publiseres uten navnet på virksomheten din.',
+    agency: 'Virksomhet',
+    question: 'Spørsmål',
+    send: 'Send spørsmålet',
+    sent: 'Spørsmålet er sendt. Det publiseres når leverandøren har svart.',
+    unanswered: 'Ubesvarte spørsmål',
+    askedBy: (agency: string, when: string) => `Fra ${agency}, ${when}`,
+    answer: 'Svar',
+    publish: 'Publiser svaret',
+    answered: 'Svaret er publisert.',
+    noneOpen: 'Ingen ubesvarte spørsmål.',
+  },
+};
