@@ -2,9 +2,9 @@
  * Authorization for the report lane's second round (issue 17): early involvement before a procurement and the
  * questions form on the procurement page, as a matrix over HTTP with real sessions and CSRF tokens, on both engines.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { surveys } from '../../src/db/schema/index.js';
+import { services, subscriptions, surveys } from '../../src/db/schema/index.js';
 import { osloDate } from '../../src/domain/osloTime.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
@@ -73,5 +73,29 @@ describe.each(testEngines())('authorization of the report lane, second round, on
       const list = (await call('anne', 'GET', `/api/v1/procurements/${open}/questions`)).json() as { items: { id: string }[] };
       return form(w, `/anskaffelser/${open}/sporsmal/${list.items[0]!.id}/svar`, { answer: `Svar i skjema fra ${w}` });
     });
+  });
+
+  describe('baselines per agency', () => {
+    // Agencies using DFØ payroll: Lise's, one of Per's; the administrator records for Lise's too.
+    const whose: Partial<Record<Who, string>> = { lise: LOTTSTIFT, per: VALG, anne: LOTTSTIFT };
+    let service = '';
+    beforeAll(async () => {
+      const usedBy = async (orgnr: string) =>
+        (await t.database.db.select({ slug: services.slug }).from(subscriptions).innerJoin(services, eq(services.id, subscriptions.serviceId)).where(and(eq(subscriptions.agencyOrgnr, orgnr), isNull(subscriptions.endedOn)))).map((r) => r.slug);
+      const per = new Set(await usedBy(VALG));
+      service = (await usedBy(LOTTSTIFT)).filter((x) => per.has(x)).sort()[0]!;
+    });
+    matrix('record a baseline for one’s own agency (2xx as 200)', { anonymous: 401, lise: 200, per: 200, siri: 403, dag: 403, mona: 403, anne: 200 }, async (w) => {
+      const res = await call(w, 'PUT', `/api/v1/services/${service}/baselines/${whose[w] ?? LOTTSTIFT}`, { period: '2024', ftes: 2 });
+      return res.statusCode === 201 ? { statusCode: 200 } : res;
+    });
+    matrix('record a result for one’s own agency', { anonymous: 401, lise: 200, per: 200, siri: 403, dag: 403, mona: 403, anne: 200 }, (w) =>
+      call(w, 'PUT', `/api/v1/services/${service}/baselines/${whose[w] ?? LOTTSTIFT}/result`, { period: '2025', ftes: 1 }),
+    );
+    matrix('read one’s own agency’s figures', { anonymous: 401, lise: 200, per: 403, siri: 403, dag: 403, mona: 403, anne: 200 }, (w) => call(w, 'GET', `/api/v1/services/${service}/baselines/${LOTTSTIFT}`));
+    matrix('read the sums', { anonymous: 200, lise: 200, per: 200, siri: 200, dag: 200, mona: 200, anne: 200 }, (w) => call(w, 'GET', `/api/v1/services/${service}/baselines`));
+    matrix('record a baseline by form', { anonymous: 401, lise: 303, per: 303, siri: 403, dag: 403, mona: 403, anne: 303 }, (w) =>
+      form(w, `/tjenester/${service}/utgangspunkt/${whose[w] ?? LOTTSTIFT}`, { period: '2024', ftes: '2,5' }),
+    );
   });
 });

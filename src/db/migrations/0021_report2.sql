@@ -22,3 +22,28 @@ CREATE TABLE "procurement_early_milestones" (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX "procurement_early_milestones_one_idx" ON "procurement_early_milestones" ("procurement_id", "kind");
+--> statement-breakpoint
+-- Issue 17, item 4 (the report's 3.3): an agency's baseline on the task a service takes over (hours a month, cost a
+-- year, FTEs), and later its result; one row per agency and service. The service's figures are sums over agencies
+-- with the small-group rule, never one agency's numbers.
+CREATE TABLE "agency_baselines" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"service_id" uuid NOT NULL REFERENCES "public"."services"("id") ON DELETE cascade,
+	"agency_orgnr" text NOT NULL REFERENCES "public"."agencies"("orgnr") ON DELETE restrict,
+	"baseline_period" text NOT NULL,
+	"baseline" jsonb NOT NULL,
+	"baseline_note" text,
+	"baseline_recorded_at" timestamp with time zone NOT NULL,
+	"baseline_recorded_by" text NOT NULL,
+	"result_period" text,
+	"result" jsonb,
+	"result_note" text,
+	"result_recorded_at" timestamp with time zone,
+	"result_recorded_by" text,
+	CONSTRAINT "agency_baselines_orgnr_format" CHECK ("agency_orgnr" ~ '^[0-9]{9}$'),
+	CONSTRAINT "agency_baselines_result_whole" CHECK (("result" is null) = ("result_period" is null))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX "agency_baselines_one_idx" ON "agency_baselines" ("service_id", "agency_orgnr");
+--> statement-breakpoint
+CREATE INDEX "agency_baselines_agency_idx" ON "agency_baselines" ("agency_orgnr");

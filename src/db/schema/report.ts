@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { AccessRequestState } from '../../domain/accessRequest.js';
+import type { Measures } from '../../domain/agencyBaseline.js';
 import type { EarlyMilestoneKind } from '../../domain/earlyInvolvement.js';
 import { agencies, services } from './catalogue.js';
 import { agencyOrgnrCheck, day, instant, textRef, uuidId, uuidRef } from './columns.js';
@@ -75,5 +76,34 @@ export const procurementEarlyMilestones = pgTable(
     uniqueIndex('procurement_early_milestones_one_idx').on(t.procurementId, t.kind),
     check('procurement_early_milestones_kind', sql`${t.kind} in ('council_recommendation', 'decision')`),
     check('procurement_early_milestones_document', sql`${t.documentUrl} is not null or ${t.documentRef} is not null`),
+  ],
+);
+
+/**
+ * An agency's baseline on the task a service takes over, and later its result (migration 0021; the report's 3.3).
+ * Measures as JSON: { hoursPerMonth?, costNokPerYear?, ftes? }. One row per agency and service.
+ */
+export const agencyBaselines = pgTable(
+  'agency_baselines',
+  {
+    id: uuidId(),
+    serviceId: uuidRef('service_id', () => services.id, 'cascade'),
+    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
+    baselinePeriod: text('baseline_period').notNull(),
+    baseline: jsonb('baseline').$type<Measures>().notNull(),
+    baselineNote: text('baseline_note'),
+    baselineRecordedAt: instant('baseline_recorded_at').notNull(),
+    baselineRecordedBy: text('baseline_recorded_by').notNull(),
+    resultPeriod: text('result_period'),
+    result: jsonb('result').$type<Measures>(),
+    resultNote: text('result_note'),
+    resultRecordedAt: instant('result_recorded_at'),
+    resultRecordedBy: text('result_recorded_by'),
+  },
+  (t) => [
+    agencyOrgnrCheck('agency_baselines'),
+    check('agency_baselines_result_whole', sql`(${t.result} is null) = (${t.resultPeriod} is null)`),
+    uniqueIndex('agency_baselines_one_idx').on(t.serviceId, t.agencyOrgnr),
+    index('agency_baselines_agency_idx').on(t.agencyOrgnr),
   ],
 );

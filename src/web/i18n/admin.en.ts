@@ -42,6 +42,8 @@ export const adminEn: typeof adminNb = {
       'service_opt_out.follow_up': 'changed the follow-up of a non-use answer',
       'procurement.council_recommendation': 'recorded the recommendation of Statens innkjøpsråd on a procurement',
       'procurement.decision': 'recorded DFØ’s decision on a procurement',
+      'baseline.record': 'recorded an agency’s baseline for a service',
+      'baseline.result': 'recorded an agency’s result for a service',
       'procurement_question.ask': 'asked a question about a procurement',
       'procurement_question.answer': 'answered a question about a procurement',
       'service.review': 'marked a service as reviewed',

@@ -40,6 +40,8 @@ export const adminNb = {
       'service_opt_out.follow_up': 'endret oppfølgingen av et fravalg',
       'procurement.council_recommendation': 'registrerte anbefalingen fra Statens innkjøpsråd om en anskaffelse',
       'procurement.decision': 'registrerte DFØs beslutning om en anskaffelse',
+      'baseline.record': 'registrerte en virksomhets utgangspunkt for en tjeneste',
+      'baseline.result': 'registrerte en virksomhets resultat for en tjeneste',
       'procurement_question.ask': 'stilte et spørsmål om en anskaffelse',
       'procurement_question.answer': 'besvarte et spørsmål om en anskaffelse',
       'service.review': 'merket en tjeneste som gjennomgått',

@@ -42,6 +42,8 @@ export const adminNn: typeof adminNb = {
       'service_opt_out.follow_up': 'endra oppfølginga av eit fråval',
       'procurement.council_recommendation': 'registrerte tilrådinga frå Statens innkjøpsråd om ei anskaffing',
       'procurement.decision': 'registrerte avgjerda til DFØ om ei anskaffing',
+      'baseline.record': 'registrerte utgangspunktet til ei verksemd for ei teneste',
+      'baseline.result': 'registrerte resultatet til ei verksemd for ei teneste',
       'procurement_question.ask': 'stilte eit spørsmål om ei anskaffing',
       'procurement_question.answer': 'svarte på eit spørsmål om ei anskaffing',
       'service.review': 'merka ei teneste som gjennomgått',

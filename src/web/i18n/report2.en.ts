@@ -1,7 +1,7 @@
 import { numberWords } from './numbers.js';
 import type { report2Nb } from './report2.nb.js';
 
-const { number } = numberWords('en');
+const { count, number } = numberWords('en');
 
 /** English: early involvement before a procurement, the questions form. */
 export const report2En: typeof report2Nb = {
@@ -59,6 +59,36 @@ export const report2En: typeof report2Nb = {
       documentTitle: { missing: 'Write the title of the document.' },
       documentUrl: { invalid: 'The link must start with https:// or http://.', missing: 'Give a link or a reference to the document.' },
       decisionAdminOnly: 'Only DFØ’s administrators can record DFØ’s decision.',
+    },
+  },
+  baseline: {
+    title: 'Agencies’ baselines and results',
+    lead: 'When an agency takes the service into use, it records what the task took before: hours a month, cost a year and full-time equivalents (FTEs). Later it records its result. These are the sums for the agencies that gave both.',
+    rule: 'Figures from fewer than 5 agencies are not shown, nor groups that could reveal them.',
+    counts: (withBaseline: number, withResult: number) => `${count(withBaseline, { one: '# agency has', other: '# agencies have' })} recorded a baseline, ${number(withResult)} of them a result too.`,
+    measure: { hoursPerMonth: 'Hours a month', costNokPerYear: 'Cost a year (NOK)', ftes: 'FTEs' },
+    table: { measure: 'Measure', group: 'Group', agencies: 'Agencies', baseline: 'Baseline', result: 'Result', change: 'Change', ratio: 'Change (%)' },
+    all: 'All',
+    hidden: 'Hidden (fewer than 5)',
+    none: 'No figures to show yet.',
+    yours: (agency: string) => `The figures of ${agency}`,
+    notUser: 'The agency does not use the service. The baseline is recorded when you take it into use.',
+    noBaseline: 'Record the baseline before the result.',
+    period: 'Period (year or year-month)',
+    note: 'Note',
+    recordBaseline: 'Save the baseline',
+    recordResult: 'Save the result',
+    baselineHeading: 'Baseline (before the service)',
+    resultHeading: 'Result (after)',
+    done: { baseline: 'The baseline has been saved.', result: 'The result has been saved.' },
+    link: 'The agencies’ own figures',
+    errors: {
+      period: { invalid: 'Give the period as YYYY or YYYY-MM.', before_baseline: 'The result cannot be for a period before the baseline.' },
+      hoursPerMonth: { out_of_range: 'Hours a month must be a number from 0 to 1,000,000.' },
+      costNokPerYear: { out_of_range: 'The cost must be an amount from 0 to 100 billion kroner.' },
+      ftes: { out_of_range: 'FTEs must be a number from 0 to 100,000.' },
+      measures: { none: 'Fill in at least one of hours, cost and FTEs.', not_in_baseline: 'The result must have at least one of the measures the baseline has.' },
+      number: 'Write a number, such as 2.5.',
     },
   },
   questionForm: {

@@ -1,6 +1,6 @@
 import { numberWords } from './numbers.js';
 
-const { number } = numberWords('nb');
+const { count, number } = numberWords('nb');
 
 /** Bokmål: the report lane's second round (issue 17): early involvement before a procurement, the questions form. */
 export const report2Nb = {
@@ -58,6 +58,36 @@ export const report2Nb = {
       documentTitle: { missing: 'Skriv dokumentets tittel.' },
       documentUrl: { invalid: 'Lenken må begynne med https:// eller http://.', missing: 'Oppgi en lenke eller en referanse til dokumentet.' },
       decisionAdminOnly: 'Bare DFØs administratorer kan registrere DFØs beslutning.',
+    },
+  },
+  baseline: {
+    title: 'Virksomhetenes utgangspunkt og resultater',
+    lead: 'Når en virksomhet tar i bruk tjenesten, registrerer den hvor mye oppgaven tok før: timer i måneden, kostnad i året og årsverk. Senere registrerer den resultatet. Her er summen for virksomhetene som har gitt begge deler.',
+    rule: 'Tall fra færre enn 5 virksomheter vises ikke, heller ikke grupper som kan avsløre dem.',
+    counts: (withBaseline: number, withResult: number) => `${count(withBaseline, { one: '# virksomhet', other: '# virksomheter' })} har registrert utgangspunkt, ${number(withResult)} av dem også resultat.`,
+    measure: { hoursPerMonth: 'Timer i måneden', costNokPerYear: 'Kostnad i året (kr)', ftes: 'Årsverk' },
+    table: { measure: 'Mål', group: 'Gruppe', agencies: 'Virksomheter', baseline: 'Utgangspunkt', result: 'Resultat', change: 'Endring', ratio: 'Endring (%)' },
+    all: 'Alle',
+    hidden: 'Skjult (færre enn 5)',
+    none: 'Ingen tall å vise ennå.',
+    yours: (agency: string) => `Tallene for ${agency}`,
+    notUser: 'Virksomheten bruker ikke tjenesten. Utgangspunktet registreres når dere tar den i bruk.',
+    noBaseline: 'Registrer utgangspunktet før resultatet.',
+    period: 'Periode (år eller år-måned)',
+    note: 'Merknad',
+    recordBaseline: 'Lagre utgangspunktet',
+    recordResult: 'Lagre resultatet',
+    baselineHeading: 'Utgangspunkt (før tjenesten)',
+    resultHeading: 'Resultat (etter)',
+    done: { baseline: 'Utgangspunktet er lagret.', result: 'Resultatet er lagret.' },
+    link: 'Virksomhetenes egne tall',
+    errors: {
+      period: { invalid: 'Oppgi perioden som ÅÅÅÅ eller ÅÅÅÅ-MM.', before_baseline: 'Resultatet kan ikke gjelde en periode før utgangspunktet.' },
+      hoursPerMonth: { out_of_range: 'Timer i måneden må være et tall fra 0 til 1 000 000.' },
+      costNokPerYear: { out_of_range: 'Kostnaden må være et beløp fra 0 til 100 milliarder kroner.' },
+      ftes: { out_of_range: 'Årsverk må være et tall fra 0 til 100 000.' },
+      measures: { none: 'Fyll ut minst ett av timer, kostnad og årsverk.', not_in_baseline: 'Resultatet må ha minst ett av målene utgangspunktet har.' },
+      number: 'Skriv et tall, for eksempel 2,5.',
     },
   },
   questionForm: {

@@ -1,7 +1,7 @@
 import { numberWords } from './numbers.js';
 import type { report2Nb } from './report2.nb.js';
 
-const { number } = numberWords('nn');
+const { count, number } = numberWords('nn');
 
 /** Nynorsk: tidleg involvering før ei anskaffing, skjemaet for spørsmål. */
 export const report2Nn: typeof report2Nb = {
@@ -59,6 +59,36 @@ export const report2Nn: typeof report2Nb = {
       documentTitle: { missing: 'Skriv tittelen på dokumentet.' },
       documentUrl: { invalid: 'Lenkja må byrje med https:// eller http://.', missing: 'Oppgi ei lenkje eller ein referanse til dokumentet.' },
       decisionAdminOnly: 'Berre administratorane i DFØ kan registrere avgjerda til DFØ.',
+    },
+  },
+  baseline: {
+    title: 'Utgangspunkt og resultat hos verksemdene',
+    lead: 'Når ei verksemd tek i bruk tenesta, registrerer ho kor mykje oppgåva tok før: timar i månaden, kostnad i året og årsverk. Seinare registrerer ho resultatet. Her er summen for verksemdene som har gitt begge delar.',
+    rule: 'Tal frå færre enn 5 verksemder blir ikkje viste, heller ikkje grupper som kan avsløre dei.',
+    counts: (withBaseline: number, withResult: number) => `${count(withBaseline, { one: '# verksemd', other: '# verksemder' })} har registrert utgangspunkt, ${number(withResult)} av dei også resultat.`,
+    measure: { hoursPerMonth: 'Timar i månaden', costNokPerYear: 'Kostnad i året (kr)', ftes: 'Årsverk' },
+    table: { measure: 'Mål', group: 'Gruppe', agencies: 'Verksemder', baseline: 'Utgangspunkt', result: 'Resultat', change: 'Endring', ratio: 'Endring (%)' },
+    all: 'Alle',
+    hidden: 'Skjult (færre enn 5)',
+    none: 'Ingen tal å vise enno.',
+    yours: (agency: string) => `Tala for ${agency}`,
+    notUser: 'Verksemda brukar ikkje tenesta. Utgangspunktet blir registrert når de tek henne i bruk.',
+    noBaseline: 'Registrer utgangspunktet før resultatet.',
+    period: 'Periode (år eller år-månad)',
+    note: 'Merknad',
+    recordBaseline: 'Lagre utgangspunktet',
+    recordResult: 'Lagre resultatet',
+    baselineHeading: 'Utgangspunkt (før tenesta)',
+    resultHeading: 'Resultat (etter)',
+    done: { baseline: 'Utgangspunktet er lagra.', result: 'Resultatet er lagra.' },
+    link: 'Tal frå verksemdene sjølve',
+    errors: {
+      period: { invalid: 'Oppgi perioden som ÅÅÅÅ eller ÅÅÅÅ-MM.', before_baseline: 'Resultatet kan ikkje gjelde ein periode før utgangspunktet.' },
+      hoursPerMonth: { out_of_range: 'Timar i månaden må vere eit tal frå 0 til 1 000 000.' },
+      costNokPerYear: { out_of_range: 'Kostnaden må vere eit beløp frå 0 til 100 milliardar kroner.' },
+      ftes: { out_of_range: 'Årsverk må vere eit tal frå 0 til 100 000.' },
+      measures: { none: 'Fyll ut minst eitt av timar, kostnad og årsverk.', not_in_baseline: 'Resultatet må ha minst eitt av måla utgangspunktet har.' },
+      number: 'Skriv eit tal, til dømes 2,5.',
     },
   },
   questionForm: {
