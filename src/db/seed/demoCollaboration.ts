@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { FactSource, LocalizedText } from '../../domain/catalogue.js';
 import type { GainDirection, GainUnit, NeedStatus, NeedUrgency, NeedVisibility, NetworkKind, SurveyAudience } from '../../domain/collaboration.js';
 import { ministryAreaOf, STATE_KINDS } from '../../domain/eligibility.js';
@@ -204,7 +204,7 @@ export async function writeDemoCollaboration(tx: Executor, now = new Date()): Pr
 
   // Surveys with responses.
   for (const s of read<DemoSurvey[]>('surveys.json')) {
-    const [template] = await tx.select().from(questionnaires).where(and(eq(questionnaires.slug, s.template), eq(questionnaires.purpose, s.procurement ? 'needs_survey' : 'survey_template')));
+    const [template] = await tx.select().from(questionnaires).where(and(eq(questionnaires.slug, s.template), eq(questionnaires.purpose, s.procurement ? 'needs_survey' : 'survey_template'))).orderBy(desc(questionnaires.version)).limit(1);
     const procurementId = s.procurement ? need(`procurement ${s.procurement}`, (await tx.select({ id: procurements.id }).from(procurements).where(sql`${procurements.title}->>'nb' = ${s.procurement}`))[0]).id : null;
     const built = buildSurveyDefinition(need(`survey template ${s.template}`, template).definition, s.customQuestions ?? []);
     if (!built.ok) throw new Error(`demo survey ${s.key}: ${JSON.stringify(built.problems)}`);
