@@ -91,6 +91,14 @@ export const report2En: typeof report2Nb = {
       number: 'Write a number, such as 2.5.',
     },
   },
+  trendsBy: {
+    sizeTitle: 'Customers by agency size over time',
+    modelTitle: 'Customers by delivery model over time',
+    sizeNote: 'Agencies are placed by their size today; the register keeps no history of head counts. An agency counts once per group and point in time.',
+    modelNote: 'The delivery model is the service’s: central, sector, group or cooperation. An agency using services of several models counts under each of them.',
+    size: 'Size',
+    model: 'Delivery model',
+  },
   questionForm: {
     ask: 'Ask a question',
     askHelp: 'The question and its answer are published without your agency’s name.',

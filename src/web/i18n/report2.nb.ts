@@ -90,6 +90,14 @@ export const report2Nb = {
       number: 'Skriv et tall, for eksempel 2,5.',
     },
   },
+  trendsBy: {
+    sizeTitle: 'Kunder etter virksomhetens størrelse over tid',
+    modelTitle: 'Kunder etter leveransemodell over tid',
+    sizeNote: 'Virksomhetene er plassert etter størrelsen de har i dag; registeret har ikke historikk for antall ansatte. En virksomhet telles én gang per gruppe og tidspunkt.',
+    modelNote: 'Leveransemodellen er tjenestens: sentral, sektor, gruppe eller samarbeid. En virksomhet som bruker tjenester fra flere modeller, telles under hver av dem.',
+    size: 'Størrelse',
+    model: 'Leveransemodell',
+  },
   questionForm: {
     ask: 'Still et spørsmål',
     askHelp: 'Spørsmålet og svaret publiseres uten navnet på virksomheten din.',

@@ -91,6 +91,14 @@ export const report2Nn: typeof report2Nb = {
       number: 'Skriv eit tal, til dømes 2,5.',
     },
   },
+  trendsBy: {
+    sizeTitle: 'Kundar etter storleiken på verksemda over tid',
+    modelTitle: 'Kundar etter leveransemodell over tid',
+    sizeNote: 'Verksemdene er plasserte etter storleiken dei har i dag; registeret har ikkje historikk for talet på tilsette. Ei verksemd blir talt éin gong per gruppe og tidspunkt.',
+    modelNote: 'Leveransemodellen er tenesta sin: sentral, sektor, gruppe eller samarbeid. Ei verksemd som brukar tenester frå fleire modellar, blir talt under kvar av dei.',
+    size: 'Storleik',
+    model: 'Leveransemodell',
+  },
   questionForm: {
     ask: 'Still eit spørsmål',
     askHelp: 'Spørsmålet og svaret blir publiserte utan namnet på verksemda di.',
