@@ -4,10 +4,11 @@
  * nynorsk and English, signed in as the role each is for, through axe with 0 violations; then the follow-up and the
  * request for access done with the keyboard alone, and the follow-up with JavaScript turned off.
  */
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, type RunningPortal, startPortal, useBrowser, type TestBrowser } from '../support/browser.js';
 import { browserEngine } from '../support/engines.js';
+import { tabTo } from '../support/keyboard.js';
 import { demoSessions, type Who } from '../support/sessions.js';
 
 const LOTTSTIFT = '982391490';
@@ -23,15 +24,6 @@ const PAGES: [Who, string][] = [
   ['lise', `/virksomheter/${LOTTSTIFT}/hva-kan-vi-bruke`],
 ];
 
-/** Presses Tab until the element has the focus (fails when it cannot be reached by keyboard). */
-async function tabTo(page: Page, target: Locator, max = 200): Promise<void> {
-  const handle = await target.elementHandle({ timeout: 10_000 });
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((el) => el === document.activeElement, handle)) return;
-  }
-  throw new Error(`not reachable with ${max} presses of Tab`);
-}
 
 describe.each([browserEngine()])('the report lane’s pages in Chromium on %s', (engine) => {
   let portal: RunningPortal;

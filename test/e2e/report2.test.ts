@@ -4,22 +4,15 @@
  * English, signed in as the role each form is for, through axe with 0 violations, a form that came back with
  * errors too; then a question asked with the keyboard alone, and without JavaScript.
  */
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, type RunningPortal, startPortal, useBrowser, type TestBrowser } from '../support/browser.js';
 import { browserEngine } from '../support/engines.js';
+import { tabTo } from '../support/keyboard.js';
 import { demoSessions, type Who } from '../support/sessions.js';
 
 const LOTTSTIFT = '982391490';
 
-async function tabTo(page: Page, target: Locator, max = 300): Promise<void> {
-  const handle = await target.elementHandle({ timeout: 10_000 });
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((el) => el === document.activeElement, handle)) return;
-  }
-  throw new Error(`not reachable with ${max} presses of Tab`);
-}
 
 describe.each([browserEngine()])('early involvement and questions in Chromium on %s', (engine) => {
   let portal: RunningPortal;
@@ -90,7 +83,7 @@ describe.each([browserEngine()])('early involvement and questions in Chromium on
       const context = await contextAs('lise', js);
       const page = await context.newPage();
       await page.goto(`${portal.url}/anskaffelser/${consultation}`);
-      await tabTo(page, page.locator('#ask-question'));
+      await tabTo(page, page.locator('#ask-question'), 300);
       await page.keyboard.type(js ? 'Spørsmål med tastatur.' : 'Spørsmål uten JavaScript.');
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
