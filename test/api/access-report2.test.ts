@@ -3,26 +3,21 @@
  * questions form on the procurement page, as a matrix over HTTP with real sessions and CSRF tokens, on both engines.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
 import { services, subscriptions, surveys } from '../../src/db/schema/index.js';
 import { osloDate } from '../../src/domain/osloTime.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { caller, demoSessions, formPoster, matrix, type Who } from '../support/sessions.js';
+import { caller, useDemoSessions, formPoster, matrix, type Who } from '../support/sessions.js';
 
 const LOTTSTIFT = '982391490'; // Lise's agency
 const VALG = '916132727'; // one of Per's agencies
 
 describe.each(testEngines())('authorization of the report lane, second round, on %s', (engine) => {
-  let t: TestApp;
-  let headers: Record<Who, Record<string, string>>;
+  const t = useTestApp(engine, { seed: 'demo' });
+  const headers = useDemoSessions(t);
   const today = osloDate(new Date());
   const inDays = (n: number) => new Date(Date.parse(`${today}T12:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
-  beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-    headers = await demoSessions(t.database.db);
-  });
-  afterAll(async () => t?.close());
   const call = caller(() => t, () => headers);
   const form = formPoster(() => t, () => headers);
   /** A fresh planned procurement of Statens innkjøpssenter (Siri's provider), made by the administrator. */

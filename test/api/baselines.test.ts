@@ -3,23 +3,21 @@
  * service and later its result; the service's sums are public with the small-group rule. Over HTTP, both engines.
  */
 import { and, eq, isNull, notInArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { agencyBaselines, services, subscriptions } from '../../src/db/schema/index.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { decode, expectHtmlPage, expectProblem } from '../support/expectations.js';
-import { caller, demoSessions, formPoster, type Who } from '../support/sessions.js';
+import { caller, useDemoSessions, formPoster, type Who } from '../support/sessions.js';
 
 const LOTTSTIFT = '982391490'; // Lise's agency
 
 describe.each(testEngines())('baselines per agency on %s', (engine) => {
-  let t: TestApp;
-  let headers: Record<Who, Record<string, string>>;
+  const t = useTestApp(engine, { seed: 'demo' });
+  const headers = useDemoSessions(t);
   let used = ''; // a service Lise's agency uses and has no demo baseline for
   let unused = ''; // one it does not use
   beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-    headers = await demoSessions(t.database.db);
     const { db } = t.database;
     const withBaseline = (await db.select({ id: agencyBaselines.serviceId }).from(agencyBaselines)).map((r) => r.id);
     const [u] = await db
@@ -34,7 +32,6 @@ describe.each(testEngines())('baselines per agency on %s', (engine) => {
     const [n] = await db.select({ slug: services.slug }).from(services).where(notInArray(services.id, mine)).orderBy(services.slug).limit(1);
     unused = n!.slug;
   });
-  afterAll(async () => t?.close());
   const call = caller(() => t, () => headers);
   const form = formPoster(() => t, () => headers);
 

@@ -4,17 +4,13 @@
  * Enhetsregisteret and Matrikkelen as services of their managers — each with where it comes from.
  */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { networkMembers, networks, providers, services } from '../../src/db/schema/index.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 
 describe.each(testEngines())('the report’s fora and common components in the demo data on %s', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApp(engine, { seed: 'demo' });
   const network = async (slug: string) => (await t.database.db.select().from(networks).where(eq(networks.slug, slug)))[0]!;
 
   it('has the four Statens hus pilots, placed and sourced', async () => {

@@ -4,26 +4,21 @@
  * page; and the questions form on a procurement in consultation. Over HTTP, on both engines.
  */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agencies, surveys } from '../../src/db/schema/index.js';
 import { osloDate } from '../../src/domain/osloTime.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { decode, expectHtmlPage, expectProblem } from '../support/expectations.js';
-import { caller, demoSessions, formPoster, type Who } from '../support/sessions.js';
+import { caller, useDemoSessions, formPoster, type Who } from '../support/sessions.js';
 
 const LOTTSTIFT = '982391490'; // Lise's agency
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T12:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
 
 describe.each(testEngines())('early involvement on %s', (engine) => {
-  let t: TestApp;
-  let headers: Record<Who, Record<string, string>>;
+  const t = useTestApp(engine, { seed: 'demo' });
+  const headers = useDemoSessions(t);
   const today = osloDate(new Date());
-  beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-    headers = await demoSessions(t.database.db);
-  });
-  afterAll(async () => t?.close());
   const call = caller(() => t, () => headers);
   const form = formPoster(() => t, () => headers);
   const newProcurement = async (eligibility: 'state' | 'state_and_municipal' = 'state') => {

@@ -4,27 +4,25 @@
  * counted here independently; the tables download as CSV like every other. Both engines.
  */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { agencies, services, subscriptions } from '../../src/db/schema/index.js';
 import { REPORT_SIZE_THRESHOLDS, sizeClassOf } from '../../src/domain/sizeClass.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { decode, expectHtmlPage } from '../support/expectations.js';
 
 type Series = { key: string; label: string; values: number[] };
 
 describe.each(testEngines())('trends by size class and delivery model on %s', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, { seed: 'demo' });
   let rows: { orgnr: string; employees: number | null; model: string; startedOn: string | null; endedOn: string | null }[];
   beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
     rows = await t.database.db
       .select({ orgnr: subscriptions.agencyOrgnr, employees: agencies.employees, model: services.model, startedOn: subscriptions.startedOn, endedOn: subscriptions.endedOn })
       .from(subscriptions)
       .innerJoin(services, eq(services.id, subscriptions.serviceId))
       .innerJoin(agencies, eq(agencies.orgnr, subscriptions.agencyOrgnr));
   });
-  afterAll(async () => t?.close());
 
   /** Distinct agencies with a dated subscription running on the day, per group. */
   const expected = (day: string, groupOf: (r: (typeof rows)[number]) => string) => {
