@@ -8,7 +8,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, type RunningPortal, startPortal, useBrowser, type TestBrowser } from '../support/browser.js';
 import { browserEngine } from '../support/engines.js';
-import { tabTo } from '../support/keyboard.js';
+import { contextWithSession, tabTo } from '../support/browserUser.js';
 import { demoSessions, type Who } from '../support/sessions.js';
 
 const LOTTSTIFT = '982391490';
@@ -40,11 +40,7 @@ describe.each([browserEngine()])('the report lane’s pages in Chromium on %s', 
     await portal?.close();
   });
 
-  async function contextAs(who: Who, javaScriptEnabled = true): Promise<BrowserContext> {
-    const context = await browser.newContext({ javaScriptEnabled });
-    if (cookies[who]) await context.addCookies([{ name: 'ft_session', value: cookies[who]!, url: portal.url, httpOnly: true, sameSite: 'Lax' }]);
-    return context;
-  }
+  const contextAs = (who: Who, javaScriptEnabled = true): Promise<BrowserContext> => contextWithSession(browser, portal.url, cookies[who], javaScriptEnabled);
 
   for (const lang of ['nb', 'nn', 'en'] as const) {
     it.each(PAGES)(`as %s, %s in ${lang}: axe 0 violations`, { timeout: 120_000 }, async (who, path) => {

@@ -8,7 +8,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, type RunningPortal, startPortal, useBrowser, type TestBrowser } from '../support/browser.js';
 import { browserEngine } from '../support/engines.js';
-import { tabTo } from '../support/keyboard.js';
+import { contextWithSession, tabTo } from '../support/browserUser.js';
 import { demoSessions, type Who } from '../support/sessions.js';
 
 const LOTTSTIFT = '982391490';
@@ -36,12 +36,7 @@ describe.each([browserEngine()])('early involvement and questions in Chromium on
     await portal?.close();
   });
 
-  async function contextAs(who: Who, javaScriptEnabled = true): Promise<BrowserContext> {
-    const context = await browser.newContext({ javaScriptEnabled });
-    const cookie = headers[who].cookie?.replace(/^ft_session=/, '');
-    if (cookie) await context.addCookies([{ name: 'ft_session', value: cookie, url: portal.url, httpOnly: true, sameSite: 'Lax' }]);
-    return context;
-  }
+  const contextAs = (who: Who, javaScriptEnabled = true): Promise<BrowserContext> => contextWithSession(browser, portal.url, headers[who].cookie, javaScriptEnabled);
 
   const pages = (): [Who, string][] => [
     ['siri', `/anskaffelser/${planned}`],
