@@ -58,15 +58,13 @@ describe.each([browserEngine()])('early involvement and questions in Chromium on
     });
   }
 
-  it('shows a form that came back with errors beside its fields, axe 0 violations, without JavaScript', { timeout: 120_000 }, async () => {
-    const context = await contextAs('siri', false);
+  // axe runs in the page, so this one keeps JavaScript on; the forms without it are checked in the next test and in test/api.
+  it('shows a form that came back refused, announced above it, axe 0 violations', { timeout: 120_000 }, async () => {
+    const context = await contextAs('siri');
     const page = await context.newPage();
     await page.goto(`${portal.url}/anskaffelser/${planned}`);
-    const form = page.locator('#form-council_recommendation');
-    await form.locator('input[name="decidedOn"]').fill('');
-    await form.locator('input[name="documentTitle"]').fill('');
-    await form.locator('button[type="submit"]').click();
-    await page.waitForLoadState();
+    // Sent as it stands (no document): the demo needs survey is still open, so the council cannot recommend yet.
+    await Promise.all([page.waitForURL(/tidlig-involvering$/, { timeout: 30_000 }), page.locator('#form-council_recommendation button[type="submit"]').click({ timeout: 10_000 })]);
     // The needs survey of the demo data is still open: a refusal, announced, above the form.
     await expect(page.locator('#early [role="alert"]').first().textContent()).resolves.toContain('Innkjøpsrådet anbefaler når behovskartleggingen er avsluttet.');
     await expectNoAxeViolations(page, 'siri council form refused');
