@@ -22,6 +22,8 @@ import { registerGainApi } from '../resources/gains/routes.js';
 import { registerNonUseApi } from '../resources/nonUse/routes.js';
 import { registerAccessRequestApi } from '../resources/accessRequests/routes.js';
 import { registerProcurementQuestionApi } from '../resources/procurementQuestions/routes.js';
+import { registerEarlyInvolvementApi } from '../resources/earlyInvolvement/routes.js';
+import { registerBaselineApi } from '../resources/baselines/routes.js';
 import { registerFollowApi } from '../resources/follows/routes.js';
 
 /** Every JSON API route, under /api/v1. One line per resource. */
@@ -50,5 +52,7 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   await registerNonUseApi(api, deps);
   await registerAccessRequestApi(api, deps);
   await registerProcurementQuestionApi(api, deps);
+  await registerEarlyInvolvementApi(api, deps);
+  await registerBaselineApi(api, deps);
   await registerFollowApi(api, deps);
 }

@@ -17,6 +17,7 @@ import { registerMinistryPages } from '../resources/ministry/pages.js';
 import { registerMyAgencyPages } from '../resources/myAgency/pages.js';
 import { registerOutboxPages } from '../resources/outbox/pages.js';
 import { registerProcurementPages } from '../resources/procurements/pages.js';
+import { registerBaselinePages } from '../resources/baselines/pages.js';
 import { registerStatsPages } from '../resources/stats/pages.js';
 import { registerOpenDataPages } from '../resources/opendata/pages.js';
 import { registerUsageImportPages } from '../resources/usage-imports/pages.js';
@@ -47,6 +48,7 @@ export async function registerPages(scope: App, deps: AppDeps, lang: Language): 
   await registerAgencyPages(scope, deps);
   await registerLoginPages(scope, deps);
   await registerProcurementPages(scope, deps);
+  await registerBaselinePages(scope, deps);
   await registerDeclarationPages(scope, deps);
   await registerMyAgencyPages(scope, deps);
   await registerMinistryPages(scope, deps);
