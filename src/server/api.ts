@@ -22,6 +22,7 @@ import { registerNonUseApi } from '../resources/nonUse/routes.js';
 import { registerAccessRequestApi } from '../resources/accessRequests/routes.js';
 import { registerProcurementQuestionApi } from '../resources/procurementQuestions/routes.js';
 import { registerFollowApi } from '../resources/follows/routes.js';
+import { registerReachApi } from '../resources/reach/routes.js';
 
 /** Every JSON API route, under /api/v1. One line per resource. */
 export async function registerApi(api: App, deps: AppDeps): Promise<void> {
@@ -49,4 +50,5 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   await registerAccessRequestApi(api, deps);
   await registerProcurementQuestionApi(api, deps);
   await registerFollowApi(api, deps);
+  await registerReachApi(api, deps);
 }
