@@ -8,6 +8,8 @@ import { Layout } from '../../web/layout.js';
 import { sendErrorPage, sendPage } from '../../web/render.js';
 import { groupInOrder } from '../shared/present.js';
 import { SlugParams } from '../shared/schema.js';
+import { FollowButton } from '../../web/follow.js';
+import { isFollowing } from '../follows/queries.js';
 import { type AreaDetail, type AreaSummary, getAreaDetail, listAreas } from './queries.js';
 
 export async function registerAreaPages(app: App, deps: AppDeps): Promise<void> {
@@ -20,7 +22,8 @@ export async function registerAreaPages(app: App, deps: AppDeps): Promise<void> 
   app.get('/omrader/:slug', { config: { publicPage: true }, schema: { params: SlugParams, querystring: Type.Object({}), hide: true } }, async (req, reply) => {
     const d = await getAreaDetail(db, req.params.slug, req.lang);
     if (!d) return sendErrorPage(req, reply, 404, messages[req.lang].errors.unknownArea(req.params.slug));
-    return sendPage(req, reply, <AreaPage d={d} />);
+    const follow = req.principal?.kind === 'user' ? await isFollowing(db, req.principal.id, 'area', d.area.slug) : undefined;
+    return sendPage(req, reply, <AreaPage d={d} following={follow?.following} />);
   });
 }
 
@@ -64,7 +67,7 @@ function AreaListPage({ areas }: { areas: AreaSummary[] }) {
   );
 }
 
-function AreaPage({ d }: { d: AreaDetail }) {
+function AreaPage({ d, following }: { d: AreaDetail; following?: boolean | undefined }) {
   const { t } = usePage();
   const href = useHref();
   const text = useText();
@@ -82,6 +85,7 @@ function AreaPage({ d }: { d: AreaDetail }) {
           </Tag>
           {a.gapArea ? <GapTag /> : null}
         </div>
+        <FollowButton type="area" id={a.slug} following={following} />
       </PageHeader>
       {a.gapArea ? (
         <Alert data-color="warning" className="gap-notice">

@@ -12,6 +12,8 @@ import { Layout } from '../../web/layout.js';
 import { sendErrorPage, sendPage } from '../../web/render.js';
 import { groupInOrder } from '../shared/present.js';
 import { SlugParams } from '../shared/schema.js';
+import { FollowButton } from '../../web/follow.js';
+import { isFollowing } from '../follows/queries.js';
 import { getProviderDetail, listProviders, type ProviderDetail, type ProviderServiceRow, type ProviderSummary } from './queries.js';
 
 export async function registerProviderPages(app: App, deps: AppDeps): Promise<void> {
@@ -28,7 +30,8 @@ export async function registerProviderPages(app: App, deps: AppDeps): Promise<vo
     // Overdue planned services: for the provider's editors and DFØ (administrators) only; the public page is cached.
     const today = osloToday();
     const overdue = isAdmin(req.principal) || editsProvider(req.principal, d.provider.id) ? d.services.filter((s) => plannedOverdue(s.status, s.plannedOn, today)) : [];
-    return sendPage(req, reply, <ProviderPage d={d} overdue={overdue} />);
+    const follow = req.principal?.kind === 'user' ? await isFollowing(db, req.principal.id, 'provider', d.provider.id) : undefined;
+    return sendPage(req, reply, <ProviderPage d={d} overdue={overdue} following={follow?.following} />);
   });
 }
 
@@ -69,7 +72,7 @@ function ProviderListPage({ providers }: { providers: ProviderSummary[] }) {
   );
 }
 
-function ProviderPage({ d, overdue }: { d: ProviderDetail; overdue: ProviderServiceRow[] }) {
+function ProviderPage({ d, overdue, following }: { d: ProviderDetail; overdue: ProviderServiceRow[]; following?: boolean | undefined }) {
   const { t, fmt } = usePage();
   const href = useHref();
   const text = useText();
@@ -96,6 +99,7 @@ function ProviderPage({ d, overdue }: { d: ProviderDetail; overdue: ProviderServ
             {t.provider.servicesCount(d.services.length)}
           </Tag>
         </div>
+        <FollowButton type="provider" id={p.id} following={following} />
       </PageHeader>
       {overdue.length > 0 ? (
         <Alert data-color="warning" className="page-alert" id="overdue">
