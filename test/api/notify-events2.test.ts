@@ -148,16 +148,16 @@ describe.each(testEngines())('survey, need-match and network events on %s', (eng
       like = await editor(l.orgnr, 'Lik');
       unlike = await editor(u.orgnr, 'Ulik');
       elsewhere = await editor(e.orgnr, 'Annetsteds');
-      const need = (title: string, visibility: 'private' | 'agencies', areaSlug = area) => ({ area: areaSlug, title, description: 'Vi trenger dette snart.', urgency: 'high' as const, visibility, contactName: null, contactEmail: null });
+      const need = (title: string, visibility: 'restricted' | 'agencies', areaSlug = area) => ({ area: areaSlug, title, description: 'Vi trenger dette snart.', urgency: 'high' as const, visibility, contactName: null, contactEmail: null });
       // The like agency's need is private: it may be told of a match, but nobody learns of its need.
-      await registerNeed(db, actorFor(like.principal, clock()), l.orgnr, need(privateTitle, 'private'), 'nb');
+      await registerNeed(db, actorFor(like.principal, clock()), l.orgnr, need(privateTitle, 'restricted'), 'nb');
       await registerNeed(db, actorFor(unlike.principal, clock()), u.orgnr, need('Behov langt unna', 'agencies'), 'nb');
       await registerNeed(db, actorFor(elsewhere.principal, clock()), e.orgnr, need('Behov i et annet område', 'agencies', other), 'nb');
       await runJobs();
     });
 
     it('a private need tells no one', async () => {
-      const id = await registerNeed(t.database.db, actorFor(registrar.principal, clock()), registrarOrgnr, { area, title: 'Privat behov her', description: 'Dette er privat.', urgency: 'low', visibility: 'private', contactName: null, contactEmail: null }, 'nb');
+      const id = await registerNeed(t.database.db, actorFor(registrar.principal, clock()), registrarOrgnr, { area, title: 'Privat behov her', description: 'Dette er privat.', urgency: 'low', visibility: 'restricted', contactName: null, contactEmail: null }, 'nb');
       await runJobs();
       expect(await audience('need.match', id)).toEqual([]);
     });

@@ -1,0 +1,88 @@
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, type TestBrowser, useBrowser, watchForeignRequests } from '../support/browser.js';
+import { browserEngine } from '../support/engines.js';
+import { type SignInPortal, signIn, startPortalWithSignIn, startSmtpServer } from '../support/signIn.js';
+
+const textOf = async (l: Locator) => ((await l.first().textContent({ timeout: 10_000 })) ?? '').trim();
+
+/**
+ * Following in the browser (issue 13), through the real sign-in and a real SMTP server: an agency editor follows a
+ * service with the Følg button, the provider publishes a change, and the follower sees it in /min-side/varsler and
+ * gets it by e-mail with a link to the comparison. axe at 0 on the notifications page.
+ */
+describe(`notifications in the browser on ${browserEngine()}`, () => {
+  const engine = browserEngine();
+  let portal: SignInPortal;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let browser: TestBrowser;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    portal = await startPortalWithSignIn(engine, { env: { SMTP_URL: smtp.url } });
+    browser = await useBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+    await smtp?.close();
+  });
+
+  it('follow a service, the provider publishes a change, the follower sees it and gets the mail', { timeout: 240_000 }, async () => {
+    const url = portal.url;
+
+    // The follower signs in and follows the service with the plain form button.
+    const follower = await (await browser.newContext()).newPage();
+    await signIn(follower, url, 'Lise Berg');
+    const foreignFollower = watchForeignRequests(follower, url);
+    await follower.goto(url + '/tjenester/dfo-lonn');
+    await follower.getByRole('button', { name: 'Følg', exact: true }).click();
+    await follower.waitForURL(/\/tjenester\/dfo-lonn\?ok=followed/);
+    expect(await textOf(follower.locator('.follow-form'))).toContain('Du følger dette.');
+    await follower.goto(url + '/min-side/varsler');
+    expect(await follower.locator('main').textContent()).toContain('Lønnstjenester');
+    await expectNoAxeViolations(follower, 'notifications page, following one service');
+
+    // The provider publishes a change to the service.
+    const provider = await (await browser.newContext()).newPage();
+    await signIn(provider, url, 'Dag Olsen');
+    await provider.goto(url + '/tjenester/dfo-lonn/rediger');
+    await provider.locator('#f-name-en').fill('Payroll Kolibri');
+    await provider.getByRole('button', { name: 'Lagre utkastet' }).click();
+    await provider.waitForURL(/ok=saved/, { timeout: 30_000 });
+    await provider.getByRole('button', { name: 'Publiser' }).click();
+    await provider.waitForURL(/\/tjenester\/dfo-lonn\?ok=published/, { timeout: 30_000 });
+
+    // The follower sees it in the portal: the unread count in the header and the notice in the list.
+    await expect
+      .poll(
+        async () => {
+          await follower.goto(url + '/min-side/varsler');
+          return (await follower.locator('main').textContent()) ?? '';
+        },
+        { timeout: 30_000 },
+      )
+      .toMatch(/Lønnstjenester/);
+    const list = (await follower.locator('main').textContent()) ?? '';
+    expect(list).toContain('Endret: Lønnstjenester');
+    expect(await follower.locator('header').textContent()).toMatch(/\d+ uleste? varsel/);
+    await expectNoAxeViolations(follower, 'notifications page with an unread notice');
+    const link = follower.locator('main a[href*="/tjenester/dfo-lonn/historikk?fra="]');
+    expect(await link.count()).toBeGreaterThan(0);
+
+    // And by e-mail, once, with the link to the comparison and the way to unsubscribe.
+    await expect.poll(() => smtp.mails.filter((m) => m.to.includes('lise.berg@lottstift.example') && /endret/i.test(m.subject)).length, { timeout: 30_000 }).toBe(1);
+    const mail = smtp.mails.find((m) => m.to.includes('lise.berg@lottstift.example') && /endret/i.test(m.subject))!;
+    expect(mail.text).toMatch(new RegExp(`${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/tjenester/dfo-lonn/historikk\\?fra=\\d+&til=\\d+`));
+    expect(mail.text).toContain(`${url}/varsler/avmeld?token=`);
+    // The provider who made the change is not told of it.
+    expect(smtp.mails.filter((m) => m.to.includes('dag.olsen@dfo.example') && /endret/i.test(m.subject))).toEqual([]);
+
+    // Mark as read: the count goes, the notice stays.
+    await follower.getByRole('button', { name: 'Merk alle som lest' }).click();
+    await expect.poll(() => textOf(follower.getByRole('status'))).toContain('Varslene er merket som lest.');
+    expect(await follower.locator('header').textContent()).not.toMatch(/ulest/);
+    await expectNoAxeViolations(follower, 'notifications page, all read');
+    expect(foreignFollower).toEqual([]);
+  });
+});
