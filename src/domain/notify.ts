@@ -103,6 +103,20 @@ export function surveyOpensAt(opensOn: string): Date {
   return osloAt(new Date(Date.UTC(y, m - 1, d, 12)), 0, 8);
 }
 
+/** Housekeeping runs at 03:00 Oslo: done jobs are kept this long (for tracing a send), read notifications this long. */
+export const CLEANUP_HOUR = 3;
+export const KEEP_DONE_JOBS_DAYS = 30;
+export const KEEP_READ_NOTIFICATIONS_DAYS = 180;
+
+/** The next housekeeping run strictly after `now`: 03:00 Oslo. */
+export function nextCleanupAt(now: Date): Date {
+  for (let d = 0; d <= 1; d++) {
+    const t = osloAt(now, d, CLEANUP_HOUR);
+    if (t.getTime() > now.getTime()) return t;
+  }
+  return osloAt(now, 2, CLEANUP_HOUR);
+}
+
 /** Back-off before a failed job's next attempt: 30 s, 1 min, 2 min … at most an hour. */
 export function backoffSeconds(attempts: number): number {
   return Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));

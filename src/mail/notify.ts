@@ -20,7 +20,10 @@ import {
   digestKey,
   type EventKind,
   type EventParams,
+  KEEP_DONE_JOBS_DAYS,
+  KEEP_READ_NOTIFICATIONS_DAYS,
   MATCH_NOTICE_THRESHOLD,
+  nextCleanupAt,
   nextDigestAt,
   surveyOpensAt,
   surveyReminderAt,
@@ -250,6 +253,29 @@ async function fanOut(ctx: JobContext, options: NotifyOptions, secret: string): 
     }
   }
   await enqueueMails(tx, mails);
+  // Where there are events there is housekeeping: one job a night, whoever schedules it first (the key is the time).
+  await scheduleCleanup(tx, now);
+}
+
+/** Schedules the next night's housekeeping (idempotent: one job per night, by key). */
+export async function scheduleCleanup(tx: Executor, now: Date): Promise<void> {
+  const at = nextCleanupAt(now);
+  await scheduleJob(tx, { kind: 'cleanup', key: `cleanup:${at.toISOString()}`, runAt: at });
+}
+
+/**
+ * Housekeeping: done jobs older than KEEP_DONE_JOBS_DAYS and read notifications older than
+ * KEEP_READ_NOTIFICATIONS_DAYS go. Failed jobs stay for DFØ (/admin/jobber), unread notifications stay, and a
+ * notification's event stays (the unique index on notifications is what keeps a person from getting it twice, and a
+ * deleted notification's event is long past any re-run). Then the next night's run is scheduled.
+ */
+async function cleanup(ctx: JobContext): Promise<void> {
+  const day = 86_400_000;
+  const jobsBefore = new Date(ctx.now.getTime() - KEEP_DONE_JOBS_DAYS * day).toISOString();
+  const readBefore = new Date(ctx.now.getTime() - KEEP_READ_NOTIFICATIONS_DAYS * day).toISOString();
+  await ctx.tx.execute(sql`delete from jobs where done_at is not null and done_at < ${jobsBefore} and id <> ${ctx.job.id}`);
+  await ctx.tx.execute(sql`delete from notifications where read_at is not null and read_at < ${readBefore}`);
+  await scheduleCleanup(ctx.tx, ctx.now);
 }
 
 const KIND_GROUP_ORDER = ['procurement', 'declaration', 'survey', 'service', 'idea', 'need', 'network'] as const;
@@ -413,6 +439,7 @@ export function notifyJobHandlers(db: Database, options: NotifyOptions): JobHand
     'procurement.reminder': procurementReminder,
     'survey.event': surveyEvent,
     'need.match': (ctx) => needMatch(ctx, options.sizeThresholds ?? REPORT_SIZE_THRESHOLDS),
+    cleanup,
   };
 }
 

@@ -216,4 +216,33 @@ describe.each(testEngines())('survey, need-match and network events on %s', (eng
       expect(n.text).toBe(messages.en.notify.event['network.changed']({ title: input.name, provider: '', agency: '', status: '', detail: '', deadline: '' }));
     });
   });
+  describe('housekeeping', () => {
+    it('a nightly job removes old done jobs and old read notifications, keeps failed jobs, recent and unread ones, and schedules the next night', async () => {
+      const db = t.database.db;
+      nowMs = Date.parse('2027-09-01T12:00:00Z');
+      const now = clock().getTime();
+      const ago = (days: number) => new Date(now - days * 86_400_000).toISOString();
+      const k = (name: string) => `housekeeping:${name}:${engine}`;
+      await db.execute(sql`insert into jobs (kind, key, run_at, done_at) values ('x', ${k('old')}, ${ago(40)}, ${ago(31)}), ('x', ${k('recent')}, ${ago(6)}, ${ago(5)})`);
+      await db.execute(sql`insert into jobs (kind, key, run_at, failed_at, last_error) values ('x', ${k('failed')}, ${ago(300)}, ${ago(300)}, 'nede')`);
+      const person = await signedIn(db, [], { name: 'Rydd', email: `rydd-${engine}@example.no` });
+      const events = await queryRows<{ id: string }>(db, sql`select id from events order by occurred_at limit 3`);
+      expect(events).toHaveLength(3);
+      const [oldRead, recentRead, oldUnread] = events.map((e) => e.id);
+      await db.execute(sql`insert into notifications (event_id, user_id, delivery, created_at, read_at) values
+        (${oldRead}, ${person.principal.id}, 'portal', ${ago(400)}, ${ago(200)}),
+        (${recentRead}, ${person.principal.id}, 'portal', ${ago(400)}, ${ago(10)}),
+        (${oldUnread}, ${person.principal.id}, 'portal', ${ago(400)}, null)`);
+      const { scheduleCleanup } = await import('../../src/mail/notify.js');
+      await db.transaction(async (tx) => scheduleCleanup(tx, clock()));
+      nowMs = Date.parse('2027-09-02T01:01:00Z'); // 03:01 Oslo (summer time)
+      await runJobs();
+      const keys = (await queryRows<{ key: string }>(db, sql`select key from jobs where key like ${'housekeeping:%:' + engine}`)).map((r) => r.key).sort();
+      expect(keys).toEqual([k('failed'), k('recent')].sort());
+      const left = (await queryRows<{ event_id: string }>(db, sql`select event_id from notifications where user_id = ${person.principal.id}`)).map((r) => r.event_id).sort();
+      expect(left).toEqual([recentRead, oldUnread].sort());
+      const next = await queryRows<{ run_at: Date }>(db, sql`select run_at from jobs where kind = 'cleanup' and done_at is null order by run_at`);
+      expect(next.map((r) => new Date(r.run_at).toISOString())).toContain('2027-09-03T01:00:00.000Z');
+    });
+  });
 });

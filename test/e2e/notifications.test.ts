@@ -85,4 +85,31 @@ describe(`notifications in the browser on ${browserEngine()}`, () => {
     await expectNoAxeViolations(follower, 'notifications page, all read');
     expect(foreignFollower).toEqual([]);
   });
+  it('reach: the provider sees who a consultation notice will not reach, and DFØ fills in a contact address (axe 0)', { timeout: 240_000 }, async () => {
+    const url = portal.url;
+    const provider = await (await browser.newContext()).newPage();
+    await signIn(provider, url, 'Siri Aas');
+    await provider.goto(url + '/anskaffelser');
+    await provider.getByRole('link', { name: 'PC og nettbrett 2027' }).first().click();
+    const summary = provider.getByText('Vis virksomhetene som ikke nås');
+    await summary.click();
+    expect(await textOf(provider.locator('.reach-preview'))).toMatch(/\d+ av \d+ virksomheter avtalen gjelder for, får e-post med fristen\./);
+    await expectNoAxeViolations(provider, 'planned procurement with the reach preview open');
+
+    const admin = await (await browser.newContext()).newPage();
+    await signIn(admin, url, 'Anne Vik');
+    await admin.goto(url + '/admin/kontaktadresser');
+    await expectNoAxeViolations(admin, 'contact addresses');
+    const field = admin.locator('main input[type="email"]').first();
+    const id = (await field.getAttribute('id'))!;
+    await field.fill('ikke en adresse');
+    await admin.locator(`#${id}`).locator('xpath=ancestor::form').getByRole('button').click();
+    await expect.poll(() => textOf(admin.getByRole('alert'))).toContain('Skriv en gyldig e-postadresse');
+    await expectNoAxeViolations(admin, 'contact addresses with an error');
+    await admin.locator(`#${id}`).fill('postmottak@eksempel.example');
+    await admin.locator(`#${id}`).locator('xpath=ancestor::form').getByRole('button').click();
+    await expect.poll(() => textOf(admin.getByRole('status'))).toBe('Kontaktadressen er lagret.');
+    // Saved: the agency is reached now, so it has left the list of those no one reaches.
+    expect(await admin.locator(`#${id}`).count()).toBe(0);
+  });
 });
