@@ -85,7 +85,7 @@ function NoticeAddressesPage({ rows, all, ok, error }: { rows: AgencyReach[]; al
                   <td>{a.registerEmail ?? '–'}</td>
                   <td className="num">{fmt.number(a.editors)}</td>
                   <td>
-                    <form method="post" action={href(`/admin/kontaktadresser/${a.orgnr}${all ? '?vis=alle' : ''}`)} className="inline-form">
+                    <form method="post" action={href(`/admin/kontaktadresser/${a.orgnr}${all ? '?vis=alle' : ''}`)} className="inline-form" noValidate>
                       <CsrfField />
                       <label htmlFor={`email-${a.orgnr}`} className="visually-hidden">
                         {r.addressFor(name)}
