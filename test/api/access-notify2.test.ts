@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { procurements, providers, questionnaires } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
+import { createPlannedProcurement } from '../support/factories.js';
 import { caller, demoSessions, formPoster, matrix, type Who } from '../support/sessions.js';
 
 /**
@@ -18,15 +17,8 @@ describe.each(testEngines())('authorization of reach and following on %s', (engi
   beforeAll(async () => {
     t = await createTestApp(engine, { seed: 'demo' });
     headers = await demoSessions(t.database.db);
-    const db = t.database.db;
-    const [sis] = await db.select().from(providers).where(eq(providers.slug, 'statens-innkjopssenter'));
-    sisId = sis!.id;
-    const [q] = await db.select().from(questionnaires).where(eq(questionnaires.slug, 'reservasjon-rammeavtale'));
-    const [p] = await db
-      .insert(procurements)
-      .values({ providerId: sis!.id, title: { nb: 'Matrisetest' }, category: 'Test', description: { nb: 'Test.' }, obligation: 'mandatory', status: 'planned', questionnaireId: q!.id })
-      .returning();
-    planned = p!.id;
+    const p = await createPlannedProcurement(t.database.db, 'statens-innkjopssenter', 'Matrisetest');
+    [planned, sisId] = [p.id, p.providerId];
   });
   afterAll(async () => t?.close());
 

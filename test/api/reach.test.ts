@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/database.js';
-import { agencies, auditEvents, mailOutbox, procurements, providers, questionnaires, users } from '../../src/db/schema/index.js';
+import { agencies, auditEvents, mailOutbox, users } from '../../src/db/schema/index.js';
 import { messages } from '../../src/web/i18n/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
+import { createPlannedProcurement } from '../support/factories.js';
 import { caller, demoSessions, formPoster, type Who } from '../support/sessions.js';
 
 const LOTTSTIFT = '982391490';
@@ -29,14 +30,7 @@ describe.each(testEngines())('reach of consultation notices on %s', (engine) => 
   beforeAll(async () => {
     t = await createTestApp(engine, { seed: 'demo' });
     headers = await demoSessions(t.database.db);
-    const db = t.database.db;
-    const [sis] = await db.select().from(providers).where(eq(providers.slug, 'statens-innkjopssenter'));
-    const [q] = await db.select().from(questionnaires).where(eq(questionnaires.slug, 'reservasjon-rammeavtale'));
-    const [p] = await db
-      .insert(procurements)
-      .values({ providerId: sis!.id, title: { nb: 'Rekkeviddetest' }, category: 'Test', description: { nb: 'For rekkevidde.' }, obligation: 'mandatory', status: 'planned', questionnaireId: q!.id })
-      .returning();
-    planned = p!.id;
+    planned = (await createPlannedProcurement(t.database.db, 'statens-innkjopssenter', 'Rekkeviddetest')).id;
   });
   afterAll(async () => t?.close());
 

@@ -1,8 +1,8 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, type TestBrowser, useBrowser, watchForeignRequests } from '../support/browser.js';
+import { expectNoAxeViolations } from '../support/browser.js';
 import { browserEngine } from '../support/engines.js';
-import { type SignInPortal, signIn, startPortalWithSignIn, startSmtpServer } from '../support/signIn.js';
+import { startSmtpServer, useSignInFlow } from '../support/signIn.js';
 
 const textOf = async (l: Locator) => ((await l.first().textContent({ timeout: 10_000 })) ?? '').trim();
 
@@ -12,29 +12,21 @@ const textOf = async (l: Locator) => ((await l.first().textContent({ timeout: 10
  * gets it by e-mail with a link to the comparison. axe at 0 on the notifications page.
  */
 describe(`notifications in the browser on ${browserEngine()}`, () => {
-  const engine = browserEngine();
-  let portal: SignInPortal;
+  // The SMTP server starts first (its hook runs before the flow's), and the portal reads its address at start.
+  const options = { env: {} as NodeJS.ProcessEnv };
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  let browser: TestBrowser;
-
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    portal = await startPortalWithSignIn(engine, { env: { SMTP_URL: smtp.url } });
-    browser = await useBrowser();
+    options.env.SMTP_URL = smtp.url;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-    await smtp?.close();
-  });
+  afterAll(async () => smtp?.close());
+  const flow = useSignInFlow(browserEngine(), options);
 
   it('follow a service, the provider publishes a change, the follower sees it and gets the mail', { timeout: 240_000 }, async () => {
-    const url = portal.url;
+    const url = flow.portal.url;
 
     // The follower signs in and follows the service with the plain form button.
-    const follower = await (await browser.newContext()).newPage();
-    await signIn(follower, url, 'Lise Berg');
-    const foreignFollower = watchForeignRequests(follower, url);
+    const follower = await flow.as('Lise Berg');
     await follower.goto(url + '/tjenester/dfo-lonn');
     await follower.getByRole('button', { name: 'Følg', exact: true }).click();
     await follower.waitForURL(/\/tjenester\/dfo-lonn\?ok=followed/);
@@ -44,8 +36,7 @@ describe(`notifications in the browser on ${browserEngine()}`, () => {
     await expectNoAxeViolations(follower, 'notifications page, following one service');
 
     // The provider publishes a change to the service.
-    const provider = await (await browser.newContext()).newPage();
-    await signIn(provider, url, 'Dag Olsen');
+    const provider = await flow.as('Dag Olsen');
     await provider.goto(url + '/tjenester/dfo-lonn/rediger');
     await provider.locator('#f-name-en').fill('Payroll Kolibri');
     await provider.getByRole('button', { name: 'Lagre utkastet' }).click();
@@ -83,12 +74,11 @@ describe(`notifications in the browser on ${browserEngine()}`, () => {
     await expect.poll(() => textOf(follower.getByRole('status'))).toContain('Varslene er merket som lest.');
     expect(await follower.locator('header').textContent()).not.toMatch(/ulest/);
     await expectNoAxeViolations(follower, 'notifications page, all read');
-    expect(foreignFollower).toEqual([]);
+    expect(flow.foreign).toEqual([]);
   });
   it('reach: the provider sees who a consultation notice will not reach, and DFØ fills in a contact address (axe 0)', { timeout: 240_000 }, async () => {
-    const url = portal.url;
-    const provider = await (await browser.newContext()).newPage();
-    await signIn(provider, url, 'Siri Aas');
+    const url = flow.portal.url;
+    const provider = await flow.as('Siri Aas');
     await provider.goto(url + '/anskaffelser');
     await provider.getByRole('link', { name: 'PC og nettbrett 2027' }).first().click();
     const summary = provider.getByText('Vis virksomhetene som ikke nås');
@@ -96,8 +86,7 @@ describe(`notifications in the browser on ${browserEngine()}`, () => {
     expect(await textOf(provider.locator('.reach-preview'))).toMatch(/\d+ av \d+ virksomheter avtalen gjelder for, får e-post med fristen\./);
     await expectNoAxeViolations(provider, 'planned procurement with the reach preview open');
 
-    const admin = await (await browser.newContext()).newPage();
-    await signIn(admin, url, 'Anne Vik');
+    const admin = await flow.as('Anne Vik');
     await admin.goto(url + '/admin/kontaktadresser');
     await expectNoAxeViolations(admin, 'contact addresses');
     const field = admin.locator('main input[type="email"]').first();

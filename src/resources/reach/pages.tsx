@@ -47,7 +47,6 @@ export async function registerReachPages(app: App, deps: AppDeps): Promise<void>
 function NoticeAddressesPage({ rows, all, ok, error }: { rows: AgencyReach[]; all: boolean; ok?: string | undefined; error?: { orgnr: string; message: string; value: string } | undefined }) {
   const { t, fmt } = usePage();
   const href = useHref();
-  const text = useText();
   const r = t.reach.admin;
   return (
     <Layout title={r.title} section="mine">
@@ -74,49 +73,57 @@ function NoticeAddressesPage({ rows, all, ok, error }: { rows: AgencyReach[]; al
           <Paragraph>{r.none}</Paragraph>
         ) : (
           <DataTable caption={r.title} captionHidden columns={[r.agency, r.register, r.editors, r.address]}>
-            {rows.map((a) => {
-              const err = error?.orgnr === a.orgnr ? error : undefined;
-              const name = text(a.name);
-              return (
-                <tr key={a.orgnr} id={`a-${a.orgnr}`}>
-                  <td>
-                    <OrgLink org={a} />
-                  </td>
-                  <td>{a.registerEmail ?? '–'}</td>
-                  <td className="num">{fmt.number(a.editors)}</td>
-                  <td>
-                    <form method="post" action={href(`/admin/kontaktadresser/${a.orgnr}${all ? '?vis=alle' : ''}`)} className="inline-form" noValidate>
-                      <CsrfField />
-                      <label htmlFor={`email-${a.orgnr}`} className="visually-hidden">
-                        {r.addressFor(name)}
-                      </label>
-                      <Input
-                        id={`email-${a.orgnr}`}
-                        name="email"
-                        type="email"
-                        autoComplete="off"
-                        maxLength={254}
-                        data-size="sm"
-                        defaultValue={err ? err.value : (a.noticeEmail ?? '')}
-                        aria-invalid={err ? true : undefined}
-                        aria-describedby={err ? `email-${a.orgnr}-error` : undefined}
-                      />
-                      {err ? (
-                        <span id={`email-${a.orgnr}-error`} className="field-error">
-                          {err.message}
-                        </span>
-                      ) : null}{' '}
-                      <Button type="submit" variant="secondary" data-size="sm" aria-label={r.saveFor(name)}>
-                        {r.save}
-                      </Button>
-                    </form>
-                  </td>
-                </tr>
-              );
-            })}
+            {rows.map((a) => (
+              <AddressRow key={a.orgnr} a={a} all={all} error={error?.orgnr === a.orgnr ? error : undefined} />
+            ))}
           </DataTable>
         )}
       </Section>
     </Layout>
+  );
+}
+
+/** One agency and the form for its contact address (its own POST, so a mistake keeps the other rows as they are). */
+function AddressRow({ a, all, error }: { a: AgencyReach; all: boolean; error: { message: string; value: string } | undefined }) {
+  const { t, fmt } = usePage();
+  const href = useHref();
+  const name = useText()(a.name);
+  const r = t.reach.admin;
+  const id = `email-${a.orgnr}`;
+  return (
+    <tr id={`a-${a.orgnr}`}>
+      <td>
+        <OrgLink org={a} />
+      </td>
+      <td>{a.registerEmail ?? '–'}</td>
+      <td className="num">{fmt.number(a.editors)}</td>
+      <td>
+        <form method="post" action={href(`/admin/kontaktadresser/${a.orgnr}${all ? '?vis=alle' : ''}`)} className="inline-form" noValidate>
+          <CsrfField />
+          <label htmlFor={id} className="visually-hidden">
+            {r.addressFor(name)}
+          </label>
+          <Input
+            id={id}
+            name="email"
+            type="email"
+            autoComplete="off"
+            maxLength={254}
+            data-size="sm"
+            defaultValue={error ? error.value : (a.noticeEmail ?? '')}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+          />
+          {error ? (
+            <span id={`${id}-error`} className="field-error">
+              {error.message}
+            </span>
+          ) : null}{' '}
+          <Button type="submit" variant="secondary" data-size="sm" aria-label={r.saveFor(name)}>
+            {r.save}
+          </Button>
+        </form>
+      </td>
+    </tr>
   );
 }
