@@ -91,6 +91,32 @@ export function surveyReminderAt(closesOn: string): Date {
   return osloAt(noonUtc, -3, 9);
 }
 
+/** A survey's results are published the morning after its last day: 08:00 Oslo (closesOn is an Oslo date, inclusive). */
+export function surveyResultsAt(closesOn: string): Date {
+  const [y, m, d] = closesOn.split('-').map(Number) as [number, number, number];
+  return osloAt(new Date(Date.UTC(y, m - 1, d, 12)), 1, 8);
+}
+
+/** A survey opens at 08:00 Oslo on its first day. */
+export function surveyOpensAt(opensOn: string): Date {
+  const [y, m, d] = opensOn.split('-').map(Number) as [number, number, number];
+  return osloAt(new Date(Date.UTC(y, m - 1, d, 12)), 0, 8);
+}
+
+/** Housekeeping runs at 03:00 Oslo: done jobs are kept this long (for tracing a send), read notifications this long. */
+export const CLEANUP_HOUR = 3;
+export const KEEP_DONE_JOBS_DAYS = 30;
+export const KEEP_READ_NOTIFICATIONS_DAYS = 180;
+
+/** The next housekeeping run strictly after `now`: 03:00 Oslo. */
+export function nextCleanupAt(now: Date): Date {
+  for (let d = 0; d <= 1; d++) {
+    const t = osloAt(now, d, CLEANUP_HOUR);
+    if (t.getTime() > now.getTime()) return t;
+  }
+  return osloAt(now, 2, CLEANUP_HOUR);
+}
+
 /** Back-off before a failed job's next attempt: 30 s, 1 min, 2 min … at most an hour. */
 export function backoffSeconds(attempts: number): number {
   return Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));

@@ -11,7 +11,26 @@ import { queryRows, type Database, type Executor } from '../db/database.js';
 import { recordEvent } from '../db/events.js';
 import { type JobContext, type JobHandlers, scheduleJob } from '../db/jobs.js';
 import { isLanguage, type Language, type LocalizedText, pickText } from '../domain/catalogue.js';
-import { type Delivery, deadlineReminders, deliveryFor, digestKey, type EventKind, type EventParams, nextDigestAt, surveyReminderAt } from '../domain/notify.js';
+import { agencySimilarity, type MatchAgency } from '../domain/matchmaking.js';
+import { ministryAreaOf } from '../domain/eligibility.js';
+import {
+  type Delivery,
+  deadlineReminders,
+  deliveryFor,
+  digestKey,
+  type EventKind,
+  type EventParams,
+  KEEP_DONE_JOBS_DAYS,
+  KEEP_READ_NOTIFICATIONS_DAYS,
+  MATCH_NOTICE_THRESHOLD,
+  nextCleanupAt,
+  nextDigestAt,
+  surveyOpensAt,
+  surveyReminderAt,
+  surveyResultsAt,
+} from '../domain/notify.js';
+import type { OrganisationKind } from '../domain/catalogue.js';
+import { REPORT_SIZE_THRESHOLDS, sizeClassOf, type SizeThresholds } from '../domain/sizeClass.js';
 import { formatters, languagePrefix, messages } from '../web/i18n/index.js';
 import { enqueueMails } from './outbox.js';
 
@@ -19,6 +38,8 @@ export interface NotifyOptions {
   publicUrl: string;
   /** SESSION_SECRET when configured; else the secret kept in the database signs the unsubscribe links. */
   sessionSecret?: string | undefined;
+  /** SIZE_THRESHOLDS, for matchmaking notices (agencies of like size). */
+  sizeThresholds?: SizeThresholds | undefined;
 }
 
 type Row = { user_id: string };
@@ -40,11 +61,14 @@ function list(p: EventParams, key: string): string[] {
 }
 
 /** The survey's target agencies: users of its services, or all state agencies for an all-state survey. */
+/** The agencies a survey is for (as src/resources/surveys/queries.ts eligibleOrgnrs): a needs survey before a
+ * procurement goes to every agency the procurement is for; otherwise the whole state or the services' users. */
 const surveyTargets = (surveyId: string) => sql`
-  select a.orgnr from agencies a join surveys s on s.id = ${surveyId}
+  select a.orgnr from agencies a join surveys s on s.id = ${surveyId} left join procurements p on p.id = s.procurement_id
   where a.deleted_on is null and (
-    (s.audience = 'all_state' and a.kind in ('agency', 'ministry'))
-    or (s.audience <> 'all_state' and exists (select 1 from subscriptions sub join survey_services ss on ss.service_id = sub.service_id
+    (p.id is not null and (a.kind in ('agency', 'ministry') or (p.eligibility = 'state_and_municipal' and a.kind in ('municipality', 'county'))))
+    or (p.id is null and s.audience = 'all_state' and a.kind in ('agency', 'ministry'))
+    or (p.id is null and s.audience <> 'all_state' and exists (select 1 from subscriptions sub join survey_services ss on ss.service_id = sub.service_id
           where ss.survey_id = s.id and sub.agency_orgnr = a.orgnr and sub.ended_on is null)))`;
 
 /**
@@ -98,8 +122,11 @@ export function audienceOf(kind: EventKind, subjectId: string, p: EventParams): 
       return { who: union(parts) };
     }
     case 'need.match': {
+      // The agencies with a like open need (their own, shared or not): never the need's own agency's editors, and
+      // nothing of the recipients' needs goes into the notice. The need it points to is a shared one.
       const matched = list(p, 'matchedAgencies');
-      return { who: matched.length ? editorsOf(sql.join(matched.map((m) => sql`${m}`), sql`, `)) : sql`select null::uuid as user_id where false` };
+      const own = editorsOf(sql`select ${str(p, 'agencyOrgnr')}::text`);
+      return { who: matched.length ? sql`${editorsOf(sql.join(matched.map((m) => sql`${m}`), sql`, `))} except ${own}` : sql`select null::uuid as user_id where false` };
     }
     case 'network.changed':
     case 'network.member_joined': {
@@ -229,6 +256,29 @@ async function fanOut(ctx: JobContext, options: NotifyOptions, secret: string): 
     }
   }
   await enqueueMails(tx, mails);
+  // Where there are events there is housekeeping: one job a night, whoever schedules it first (the key is the time).
+  await scheduleCleanup(tx, now);
+}
+
+/** Schedules the next night's housekeeping (idempotent: one job per night, by key). */
+export async function scheduleCleanup(tx: Executor, now: Date): Promise<void> {
+  const at = nextCleanupAt(now);
+  await scheduleJob(tx, { kind: 'cleanup', key: `cleanup:${at.toISOString()}`, runAt: at });
+}
+
+/**
+ * Housekeeping: done jobs older than KEEP_DONE_JOBS_DAYS and read notifications older than
+ * KEEP_READ_NOTIFICATIONS_DAYS go. Failed jobs stay for DFØ (/admin/jobber), unread notifications stay, and a
+ * notification's event stays (the unique index on notifications is what keeps a person from getting it twice, and a
+ * deleted notification's event is long past any re-run). Then the next night's run is scheduled.
+ */
+async function cleanup(ctx: JobContext): Promise<void> {
+  const day = 86_400_000;
+  const jobsBefore = new Date(ctx.now.getTime() - KEEP_DONE_JOBS_DAYS * day).toISOString();
+  const readBefore = new Date(ctx.now.getTime() - KEEP_READ_NOTIFICATIONS_DAYS * day).toISOString();
+  await ctx.tx.execute(sql`delete from jobs where done_at is not null and done_at < ${jobsBefore} and id <> ${ctx.job.id}`);
+  await ctx.tx.execute(sql`delete from notifications where read_at is not null and read_at < ${readBefore}`);
+  await scheduleCleanup(ctx.tx, ctx.now);
 }
 
 const KIND_GROUP_ORDER = ['procurement', 'declaration', 'survey', 'service', 'idea', 'need', 'network'] as const;
@@ -308,24 +358,75 @@ export async function scheduleDeadlineReminders(tx: Executor, procurementId: str
   }
 }
 
-/** A survey's events that fall due on dates: opened (its first day, 08:00 Oslo) and the reminder 3 days before it closes. */
+/**
+ * A survey's events that fall due on dates (in the caller's transaction, when it is created or its dates change):
+ * opened (its first day, 08:00 Oslo), the reminder 3 days before it closes, and results published (the morning
+ * after its last day). Each job's key names the date it is for, and the job does nothing when the survey's date has
+ * moved since: a rescheduled survey gets new jobs, and the old ones fall silent.
+ */
 export async function scheduleSurveyJobs(tx: Executor, surveyId: string, opensOn: string, closesOn: string, now: Date): Promise<void> {
-  const opensAt = surveyReminderAt(opensOn);
-  const openAt = new Date(Math.max(now.getTime(), opensAt.getTime() + 3 * 86_400_000 - 3_600_000));
-  await scheduleJob(tx, { kind: 'survey.event', key: `survey.opened:${surveyId}`, runAt: openAt, payload: { surveyId, kind: 'survey.opened' } });
+  const at = (t: Date) => new Date(Math.max(now.getTime(), t.getTime()));
+  await scheduleJob(tx, { kind: 'survey.event', key: `survey.opened:${surveyId}:${opensOn}`, runAt: at(surveyOpensAt(opensOn)), payload: { surveyId, kind: 'survey.opened', opensOn } });
   const reminderAt = surveyReminderAt(closesOn);
   if (reminderAt > now) await scheduleJob(tx, { kind: 'survey.event', key: `survey.reminder:${surveyId}:${closesOn}`, runAt: reminderAt, payload: { surveyId, kind: 'survey.reminder', closesOn } });
+  await scheduleJob(tx, { kind: 'survey.event', key: `survey.results:${surveyId}:${closesOn}`, runAt: at(surveyResultsAt(closesOn)), payload: { surveyId, kind: 'survey.results', closesOn } });
 }
 
 async function surveyEvent(ctx: JobContext): Promise<void> {
-  const { surveyId, kind, closesOn } = ctx.job.payload as { surveyId: string; kind: EventKind; closesOn?: string };
-  const [s] = await queryRows<{ title: LocalizedText; closes_on: string; provider_id: string }>(ctx.tx, sql`select title, closes_on::text as closes_on, provider_id from surveys where id = ${surveyId}`);
-  if (!s || (closesOn && s.closes_on !== closesOn)) return;
+  const { surveyId, kind, closesOn, opensOn } = ctx.job.payload as { surveyId: string; kind: EventKind; closesOn?: string; opensOn?: string };
+  const [s] = await queryRows<{ title: LocalizedText; opens_on: string; closes_on: string; provider_id: string }>(
+    ctx.tx,
+    sql`select title, opens_on::text as opens_on, closes_on::text as closes_on, provider_id from surveys where id = ${surveyId}`,
+  );
+  if (!s || (closesOn && s.closes_on !== closesOn) || (opensOn && s.opens_on !== opensOn)) return;
   await recordEvent(ctx.tx, jobActor(ctx), {
     kind,
     subjectType: 'survey',
     subjectId: surveyId,
-    params: { title: s.title, deadline: s.closes_on, providerId: s.provider_id, path: `/undersokelser/${surveyId}` },
+    params: { title: s.title, deadline: s.closes_on, providerId: s.provider_id, path: `/undersokelser/${surveyId}${kind === 'survey.results' ? '#results' : ''}` },
+  });
+}
+
+/** A need that became shared and open: look for like agencies' open needs (a job, so registering stays quick). */
+export async function scheduleNeedMatch(tx: Executor, needId: string, now: Date): Promise<void> {
+  await scheduleJob(tx, { kind: 'need.match', key: `need.match:${needId}:${now.toISOString()}`, runAt: now, payload: { needId } });
+}
+
+type MatchRow = { orgnr: string; kind: OrganisationKind; ministry_orgnr: string | null; employees: number | null; municipality_number: string | null; county_name: string | null };
+
+/**
+ * The matchmaking notice: the agencies with an open need in the same area whose similarity to the new need's agency
+ * (src/domain/matchmaking.ts) reaches the threshold. Only a shared need is announced; the recipients' needs may be
+ * private, and nothing of them is written into the event.
+ */
+async function needMatch(ctx: JobContext, thresholds: SizeThresholds): Promise<void> {
+  const needId = String(ctx.job.payload.needId);
+  const agencyColumns = sql`a.orgnr, a.kind, a.ministry_orgnr, a.employees, a.municipality_number, a.county_name`;
+  const [n] = await queryRows<MatchRow & { area_slug: string; area_name: LocalizedText }>(
+    ctx.tx,
+    sql`select ${agencyColumns}, n.area_slug, ar.name as area_name from needs n join agencies a on a.orgnr = n.agency_orgnr join areas ar on ar.slug = n.area_slug
+        where n.id = ${needId} and n.status = 'open' and n.visibility = 'agencies'`,
+  );
+  if (!n) return;
+  const candidates = await queryRows<MatchRow>(
+    ctx.tx,
+    sql`select distinct ${agencyColumns} from needs n join agencies a on a.orgnr = n.agency_orgnr
+        where n.area_slug = ${n.area_slug} and n.status = 'open' and n.id <> ${needId} and a.orgnr <> ${n.orgnr} and a.deleted_on is null`,
+  );
+  const facts = (r: MatchRow): MatchAgency => ({
+    orgnr: r.orgnr,
+    municipality: r.municipality_number,
+    county: r.county_name,
+    ministryArea: ministryAreaOf({ orgnr: r.orgnr, kind: r.kind, ministryOrgnr: r.ministry_orgnr }),
+    sizeClass: sizeClassOf(r.employees, thresholds),
+  });
+  const matched = candidates.filter((c) => agencySimilarity(facts(n), facts(c)).score >= MATCH_NOTICE_THRESHOLD).map((c) => c.orgnr);
+  if (!matched.length) return;
+  await recordEvent(ctx.tx, jobActor(ctx), {
+    kind: 'need.match',
+    subjectType: 'need',
+    subjectId: needId,
+    params: { title: n.area_name, agencyOrgnr: n.orgnr, matchedAgencies: [...new Set(matched)].sort(), path: `/behov/${needId}` },
   });
 }
 
@@ -340,6 +441,8 @@ export function notifyJobHandlers(db: Database, options: NotifyOptions): JobHand
     digest: async (ctx) => sendDigest(ctx, options, await getSecret(ctx.tx)),
     'procurement.reminder': procurementReminder,
     'survey.event': surveyEvent,
+    'need.match': (ctx) => needMatch(ctx, options.sizeThresholds ?? REPORT_SIZE_THRESHOLDS),
+    cleanup,
   };
 }
 

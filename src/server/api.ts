@@ -25,6 +25,7 @@ import { registerProcurementQuestionApi } from '../resources/procurementQuestion
 import { registerEarlyInvolvementApi } from '../resources/earlyInvolvement/routes.js';
 import { registerBaselineApi } from '../resources/baselines/routes.js';
 import { registerFollowApi } from '../resources/follows/routes.js';
+import { registerReachApi } from '../resources/reach/routes.js';
 
 /** Every JSON API route, under /api/v1. One line per resource. */
 export async function registerApi(api: App, deps: AppDeps): Promise<void> {
@@ -55,4 +56,5 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   await registerEarlyInvolvementApi(api, deps);
   await registerBaselineApi(api, deps);
   await registerFollowApi(api, deps);
+  await registerReachApi(api, deps);
 }

@@ -203,6 +203,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       clock: () => (deps.clock ?? (() => new Date()))(),
       publicUrl: deps.config.publicUrl,
       sessionSecret: deps.config.sessionSecret,
+      sizeThresholds: deps.config.sizeThresholds,
       afterRun: () => deps.outbox?.kick(),
       log: (msg, err) => app.log.warn({ err }, msg),
     });

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database.js';
 import { runDueJobs, type RunResult } from '../db/jobs.js';
 import { notifyJobHandlers } from '../mail/notify.js';
+import type { SizeThresholds } from '../domain/sizeClass.js';
 
 export interface JobWorker {
   kick(): void;
@@ -17,9 +18,9 @@ export interface JobWorker {
 
 export function startJobWorker(
   db: Database,
-  options: { clock: () => Date; publicUrl: string; sessionSecret?: string | undefined; pollMs?: number; afterRun?: (r: RunResult) => void; log?: (msg: string, err?: unknown) => void },
+  options: { clock: () => Date; publicUrl: string; sessionSecret?: string | undefined; sizeThresholds?: SizeThresholds | undefined; pollMs?: number; afterRun?: (r: RunResult) => void; log?: (msg: string, err?: unknown) => void },
 ): JobWorker {
-  const handlers = notifyJobHandlers(db, { publicUrl: options.publicUrl, sessionSecret: options.sessionSecret });
+  const handlers = notifyJobHandlers(db, { publicUrl: options.publicUrl, sessionSecret: options.sessionSecret, sizeThresholds: options.sizeThresholds });
   const workerId = `${process.pid}:${randomUUID().slice(0, 8)}`;
   let chain: Promise<unknown> = Promise.resolve();
   let queued: Promise<RunResult> | undefined;

@@ -33,6 +33,7 @@ import { registerHarvestPages } from '../resources/quality/harvestPages.js';
 import { registerNonUsePages } from '../resources/nonUse/pages.js';
 import { registerAccessRequestPages } from '../resources/accessRequests/pages.js';
 import { registerFollowPages } from '../resources/follows/pages.js';
+import { registerReachPages } from '../resources/reach/pages.js';
 import { registerFeedPages } from '../resources/feeds/routes.js';
 
 /** Every HTML page, registered once per language (bokmål at /, nynorsk at /nn, English at /en). */
@@ -70,6 +71,7 @@ export async function registerPages(scope: App, deps: AppDeps, lang: Language): 
   await registerNonUsePages(scope, deps);
   await registerAccessRequestPages(scope, deps);
   await registerFollowPages(scope, deps);
+  await registerReachPages(scope, deps);
   await registerFeedPages(scope, deps);
   await registerAccessibilityPages(scope, deps);
 }

@@ -1,7 +1,8 @@
 import { orgnrCheckDigit } from '../../src/domain/orgnr.js';
+import { eq } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../src/db/database.js';
-import { agencies, areas, providers, services, subscriptions, tiers } from '../../src/db/schema/index.js';
+import { agencies, areas, procurements, providers, questionnaires, services, subscriptions, tiers } from '../../src/db/schema/index.js';
 
 /** One place to make test data (the Outline way). Every helper fills sensible defaults; override what matters. */
 
@@ -72,4 +73,11 @@ export async function createTier(db: Executor, over: Partial<typeof tiers.$infer
 
 export async function createSubscription(db: Executor, over: Partial<typeof subscriptions.$inferInsert> & { agencyOrgnr: string; serviceId: string }) {
   return insertRow(db, subscriptions, { startedOn: '2020-01-01', ...over });
+}
+
+/** A planned (not yet opened) mandatory procurement of a demo provider, with the demo opt-out questionnaire. */
+export async function createPlannedProcurement(db: Executor, providerSlug: string, title: string) {
+  const [provider] = await db.select({ id: providers.id }).from(providers).where(eq(providers.slug, providerSlug));
+  const [q] = await db.select({ id: questionnaires.id }).from(questionnaires).where(eq(questionnaires.slug, 'reservasjon-rammeavtale'));
+  return insertRow(db, procurements, { providerId: provider!.id, title: { nb: title }, category: 'Test', description: { nb: `${title}.` }, obligation: 'mandatory', status: 'planned', questionnaireId: q!.id });
 }

@@ -43,6 +43,11 @@ export const agencies = pgTable(
     website: text('website'),
     email: text('email'),
     phone: text('phone'),
+    /**
+     * The address DFØ keeps for the portal's notices (a consultation opened …): it wins over the register's e-mail,
+     * and the Enhetsregisteret import never overwrites it.
+     */
+    noticeEmail: text('notice_email'),
     /** Enhetsregisteret's slettedato: the unit no longer exists. Kept for history. */
     deletedOn: day('deleted_on'),
     factSource: factSource('register'),

@@ -9,6 +9,8 @@ import { Layout } from '../../web/layout.js';
 import { sendErrorPage, sendPage } from '../../web/render.js';
 import { groupInOrder } from '../shared/present.js';
 import { SlugParams } from '../shared/schema.js';
+import { FollowButton } from '../../web/follow.js';
+import { isFollowing } from '../follows/queries.js';
 import { type AreaDetail, type AreaSummary, getAreaDetail, listAreas } from './queries.js';
 
 export async function registerAreaPages(app: App, deps: AppDeps): Promise<void> {
@@ -21,7 +23,8 @@ export async function registerAreaPages(app: App, deps: AppDeps): Promise<void> 
   app.get('/omrader/:slug', { config: { publicPage: true }, schema: { params: SlugParams, querystring: Type.Object({}), hide: true } }, async (req, reply) => {
     const d = await getAreaDetail(db, req.params.slug, req.lang);
     if (!d) return sendErrorPage(req, reply, 404, messages[req.lang].errors.unknownArea(req.params.slug));
-    return sendPage(req, reply, <AreaPage d={d} edit={mayKeep(req.principal, 'edit_area')} />);
+    const follow = req.principal?.kind === 'user' ? await isFollowing(db, req.principal.id, 'area', d.area.slug) : undefined;
+    return sendPage(req, reply, <AreaPage d={d} edit={mayKeep(req.principal, 'edit_area')} following={follow?.following} />);
   });
 }
 
@@ -65,7 +68,7 @@ function AreaListPage({ areas }: { areas: AreaSummary[] }) {
   );
 }
 
-function AreaPage({ d, edit }: { d: AreaDetail; edit: boolean }) {
+function AreaPage({ d, edit, following }: { d: AreaDetail; edit: boolean; following?: boolean | undefined }) {
   const { t } = usePage();
   const href = useHref();
   const text = useText();
@@ -84,6 +87,7 @@ function AreaPage({ d, edit }: { d: AreaDetail; edit: boolean }) {
           {a.gapArea ? <GapTag /> : null}
         </div>
         {edit ? <a href={href(`/omrader/${a.slug}/rediger`)}>{t.catalogueKeeping.edit}</a> : null}
+        <FollowButton type="area" id={a.slug} following={following} />
       </PageHeader>
       {a.gapArea ? (
         <Alert data-color="warning" className="gap-notice">

@@ -11,6 +11,7 @@ import type { Actor } from '../../domain/actor.js';
 import { recordAudit } from '../../db/audit.js';
 import { fieldProblem } from '../shared/input.js';
 import { mayNeed } from './policy.js';
+import { scheduleNeedMatch } from '../../mail/notify.js';
 import type { NeedInput, NeedStatusInput } from './schema.js';
 
 const snapshot = (n: typeof needs.$inferSelect) => ({
@@ -27,6 +28,12 @@ const snapshot = (n: typeof needs.$inferSelect) => ({
 async function checkArea(db: Executor, slug: string, lang: Language) {
   const [a] = await db.select({ slug: areas.slug }).from(areas).where(eq(areas.slug, slug));
   if (!a) throw fieldProblem('area', messages[lang].errors.unknownArea(slug));
+}
+
+/** A need others can now see as open in an area they did not see it in before: the moment to look for matches. */
+function becameShared(before: { visibility: string; status: string; areaSlug: string }, after: { visibility: string; status: string; areaSlug: string }): boolean {
+  const shown = (n: typeof before) => n.visibility === 'agencies' && n.status === 'open';
+  return shown(after) && (!shown(before) || before.areaSlug !== after.areaSlug);
 }
 
 /** needRegistrar: an agency registers a need. */
@@ -56,6 +63,8 @@ export async function registerNeed(db: Database, actor: Actor, orgnr: string, in
       })
       .returning();
     await recordAudit(tx, actor, capacityForAgency(actor.principal, orgnr), { action: 'need.register', entityType: 'need', entityId: row!.id, after: snapshot(row!) });
+    // A shared need tells agencies like this one with the same open need (a private one tells no one).
+    if (row!.visibility === 'agencies') await scheduleNeedMatch(tx, row!.id, actor.now);
     return row!.id;
   });
 }
@@ -89,6 +98,7 @@ export async function updateNeed(db: Database, actor: Actor, id: string, input: 
       .where(eq(needs.id, id))
       .returning();
     await recordAudit(tx, actor, capacityForAgency(actor.principal, before.agencyOrgnr), { action: 'need.update', entityType: 'need', entityId: id, before: snapshot(before), after: snapshot(row!) });
+    if (becameShared(before, row!)) await scheduleNeedMatch(tx, id, actor.now);
   });
 }
 
@@ -120,6 +130,7 @@ export async function setNeedStatus(db: Database, actor: Actor, id: string, inpu
       .where(eq(needs.id, id))
       .returning();
     await recordAudit(tx, actor, capacityForAgency(actor.principal, before.agencyOrgnr), { action: `need.${input.status === 'open' ? 'reopen' : input.status}`, entityType: 'need', entityId: id, before: snapshot(before), after: snapshot(row!) });
+    if (becameShared(before, row!)) await scheduleNeedMatch(tx, id, actor.now);
     return 'changed' as const;
   });
 }

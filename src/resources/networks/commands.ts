@@ -72,6 +72,12 @@ const snapshot = (n: typeof networks.$inferSelect, areas: string[]) => ({
   areas,
 });
 
+/** The fields whose values differ, for the members' notice that the network changed (none: no notice). */
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const norm = (v: unknown) => JSON.stringify(Array.isArray(v) ? [...v].sort() : v);
+  return Object.keys(after).filter((k) => norm(before[k]) !== norm(after[k]));
+}
+
 /** The capacity a network change is made in: the facilitator's editor, or an administrator. */
 const capacityFor = (actor: Actor, facilitatorProviderId: string | null) =>
   facilitatorProviderId ? capacityForProvider(actor.principal, facilitatorProviderId) : ({ role: 'admin' } as const);
@@ -115,6 +121,10 @@ export async function updateNetwork(db: Database, actor: Actor, slug: string, in
       before: snapshot(existing, before),
       after: snapshot(row!, areas),
     });
+    const changed = changedFields({ ...snapshot(existing, before), description: existing.description }, { ...snapshot(row!, areas), description: row!.description });
+    if (changed.length) {
+      await recordEvent(tx, actor, { kind: 'network.changed', subjectType: 'network', subjectId: existing.id, params: { title: row!.name, detail: changed.join(', '), path: `/nettverk/${row!.slug}` } });
+    }
     return row!.slug;
   });
 }

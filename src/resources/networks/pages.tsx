@@ -21,6 +21,8 @@ import { mayCreateSomeNetwork, mayNetwork } from './policy.js';
 import { getNetwork, listNetworks, type NetworkDetail, type NetworkRow } from './queries.js';
 import { parseNetworkInput } from './schema.js';
 import { areaOptions, editableProviders, ministryOptions } from '../shared/queries.js';
+import { FollowButton } from '../../web/follow.js';
+import { isFollowing } from '../follows/queries.js';
 import { networkServiceOptions } from './queries.js';
 
 const ListQuery = Type.Object({
@@ -89,7 +91,8 @@ export async function registerNetworkPages(app: App, deps: AppDeps): Promise<voi
   app.get('/nettverk/:slug', { config: { publicPage: true }, schema: { hide: true, params: SlugParams, querystring: OkQuery } }, async (req, reply) => {
     const n = await load(req, req.params.slug);
     const manage = mayNetwork(req.principal, 'edit', { facilitatorProviderId: n.facilitator?.id ?? null });
-    return sendPage(req, reply, <NetworkPage n={n} acting={await actingAgencies(db, req.principal)} manage={manage} ok={req.query.ok} />);
+    const follow = req.principal?.kind === 'user' ? await isFollowing(db, req.principal.id, 'network', n.id) : undefined;
+    return sendPage(req, reply, <NetworkPage n={n} acting={await actingAgencies(db, req.principal)} manage={manage} ok={req.query.ok} following={follow?.following} />);
   });
 
   const membership = (path: string, run: typeof joinNetwork | typeof leaveNetwork) =>
@@ -182,7 +185,7 @@ function NetworkListPage({ rows, filter, areas: areaRows, mayCreate }: { rows: N
   );
 }
 
-function NetworkPage({ n, acting, manage, ok }: { n: NetworkDetail; acting: { orgnr: string; name: LocalizedText }[]; manage: boolean; ok?: string | undefined }) {
+function NetworkPage({ n, acting, manage, ok, following }: { n: NetworkDetail; acting: { orgnr: string; name: LocalizedText }[]; manage: boolean; ok?: string | undefined; following?: boolean | undefined }) {
   const { t, fmt, user } = usePage();
   const href = useHref();
   const text = useText();
@@ -195,6 +198,7 @@ function NetworkPage({ n, acting, manage, ok }: { n: NetworkDetail; acting: { or
           <CodeTag label={t.network.kind[n.kind]} color="info" />
           <CodeTag label={t.network.members(n.memberCount)} />
         </div>
+        <FollowButton type="network" id={n.id} following={following} />
       </PageHeader>
       <Notice text={ok ? (t.network.done as Record<string, string>)[ok] : undefined} />
       <div className="two-col">

@@ -15,6 +15,7 @@ import { earlyDecision } from '../earlyInvolvement/queries.js';
 import { mayProcurement } from './policy.js';
 import { eligibleAgencyCondition, eligibleKinds } from './queries.js';
 import { recordEvent } from '../../db/events.js';
+import { consultationReach } from '../reach/queries.js';
 import type { EventKind } from '../../domain/notify.js';
 import { scheduleDeadlineReminders } from '../../mail/notify.js';
 
@@ -164,27 +165,15 @@ export async function transitionProcurement(
     let mails = 0;
     if (input.action === 'open_consultation') {
       const [provider] = await tx.select({ name: providers.name }).from(providers).where(eq(providers.id, p.providerId));
-      const recipients = await tx
-        .select({ orgnr: agencies.orgnr, name: agencies.name, email: agencies.email, editorEmail: users.email })
-        .from(agencies)
-        .leftJoin(roleAssignments, and(eq(roleAssignments.agencyOrgnr, agencies.orgnr), eq(roleAssignments.role, 'agency_editor')))
-        .leftJoin(users, and(eq(users.id, roleAssignments.userId), sql`${users.disabledAt} is null`))
-        .where(eligibleAgencyCondition(p.eligibility));
-      const byAgency = new Map<string, { name: typeof agencies.$inferSelect.name; emails: string[] }>();
-      for (const r of recipients) {
-        const a = byAgency.get(r.orgnr) ?? { name: r.name, emails: [] };
-        if (r.email) a.emails.push(r.email);
-        if (r.editorEmail) a.emails.push(r.editorEmail);
-        byAgency.set(r.orgnr, a);
-      }
-      const list = [...byAgency.entries()].filter(([, a]) => a.emails.length > 0);
+      // The same query as the provider's preview of reach (src/resources/reach/queries.ts): the page shows what was sent.
+      const list = (await consultationReach(tx, p.eligibility)).filter((a) => a.emails.length > 0);
       await enqueueMails(
         tx,
-        list.map(([orgnr, a]) => ({
+        list.map((a) => ({
           recipients: a.emails,
           kind: 'consultation_opened',
           entityId: id,
-          ...consultationMail({ procurement: after, providerName: provider!.name, agencyName: a.name, orgnr, publicUrl }),
+          ...consultationMail({ procurement: after, providerName: provider!.name, agencyName: a.name, orgnr: a.orgnr, publicUrl }),
         })),
       );
       mails = list.length;

@@ -22,6 +22,8 @@ import { errorMap, ErrorSummary, formBody, Notice, OkQuery, PostForm } from '../
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { FollowButton } from '../../web/follow.js';
+import { NoticesSent, ReachPreview } from '../reach/components.js';
+import { type PageReach, reachOfPage, type ReachSummary } from '../reach/queries.js';
 import { isFollowing } from '../follows/queries.js';
 import { prefix, sendPage } from '../../web/render.js';
 import { actorOf } from '../../server/actor.js';
@@ -110,13 +112,14 @@ export async function registerProcurementPages(app: App, deps: AppDeps): Promise
   const showProcurement = async (req: FastifyRequest, reply: FastifyReply, p: ProcurementDetail, ok: string | undefined, posted?: PostedForm, status = 200) => {
     const mine = agencyScopes(req.principal);
     const manage = mayProcurement(req.principal, 'transition', p);
-    const [names, ownDeclarations, questions, follow, early, unanswered] = await Promise.all([
+    const [names, ownDeclarations, questions, follow, early, unanswered, reach] = await Promise.all([
       agencyNames(db, mine),
       Promise.all(mine.map(async (orgnr) => ({ orgnr, declaration: await getDeclaration(db, p.id, orgnr) }))),
       publishedQuestions(db, p.id),
       req.principal?.kind === 'user' ? isFollowing(db, req.principal.id, 'procurement', p.id) : undefined,
       earlyInvolvement(db, p.id),
       manage ? unansweredQuestions(db, p.id) : undefined,
+      reachOfPage(db, p, manage),
     ]);
     const askerNames = unanswered ? await agencyNames(db, unanswered.map((q) => q.agency)) : undefined;
     const nameOf = (orgnr: string) => names(orgnr)?.name ?? { nb: formatOrgnr(orgnr) };
@@ -128,6 +131,7 @@ export async function registerProcurementPages(app: App, deps: AppDeps): Promise
         p={p}
         now={now()}
         manage={manage}
+        reach={reach}
         mayReadDeclarations={isAdmin(req.principal) || editsProvider(req.principal, p.providerId) || ministryScopes(req.principal).length > 0 || mine.length > 0}
         own={ownDeclarations.map((o) => ({ ...o, name: nameOf(o.orgnr) }))}
         ok={ok}
@@ -221,7 +225,7 @@ export async function registerProcurementPages(app: App, deps: AppDeps): Promise
         return sendPage(
           req,
           reply,
-          <ProcurementPage p={p} now={now()} manage own={[]} mayReadDeclarations transitionError={{ action, message: e.detail, values: body }} />,
+          <ProcurementPage p={p} now={now()} manage own={[]} mayReadDeclarations reach={await reachOfPage(db, p, true)} transitionError={{ action, message: e.detail, values: body }} />,
           e.status,
         );
       }
@@ -373,11 +377,13 @@ interface ProcurementPageProps {
   ok?: string | undefined;
   transitionError?: { action: ProcurementAction; message: string; values: Record<string, string> };
   following?: boolean | undefined;
+  /** Who the consultation notice reaches (before it opens, for the provider) and how many it reached (after). */
+  reach?: PageReach | undefined;
   /** Questions and answers (src/resources/procurementQuestions/pages.tsx). */
   children?: import('react').ReactNode;
 }
 
-function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transitionError, following, children }: ProcurementPageProps) {
+function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transitionError, following, reach, children }: ProcurementPageProps) {
   const { t, fmt } = usePage();
   const href = useHref();
   const text = useText();
@@ -413,6 +419,7 @@ function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transit
           </Section>
           <Section title={kind === 'opt_out' ? t.procurement.windowOptOut : t.procurement.windowAccession} id="window">
             <Paragraph>{t.procurement.windowState[window](p.consultationDeadline ? fmt.dateTime(p.consultationDeadline) : '', p.consultationOpensAt ? fmt.dateTime(p.consultationOpensAt) : '')}</Paragraph>
+            {reach?.notices ? <NoticesSent eligible={p.eligibleCount} notices={reach.notices} /> : null}
             {own.length > 0 ? (
               <ul className="link-list">
                 {own.map((o) => {
@@ -438,7 +445,7 @@ function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transit
               </Paragraph>
             ) : null}
           </Section>
-          {manage ? <ManageSection p={p} now={now} error={transitionError} /> : null}
+          {manage ? <ManageSection p={p} now={now} error={transitionError} reach={reach?.preview} /> : null}
           <Section title={t.procurement.milestones} id="milestones">
             <DataTable caption={t.procurement.milestones} captionHidden columns={[t.procurement.when, t.procurement.step, t.procurement.by]}>
               {p.milestones.map((m) => (
@@ -479,7 +486,7 @@ function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transit
   );
 }
 
-function ManageSection({ p, now, error }: { p: ProcurementDetail; now: Date; error: ProcurementPageProps['transitionError'] }) {
+function ManageSection({ p, now, error, reach }: { p: ProcurementDetail; now: Date; error: ProcurementPageProps['transitionError']; reach: ReachSummary | undefined }) {
   const { t, fmt } = usePage();
   const actions = actionsFrom(p.status);
   return (
@@ -496,6 +503,7 @@ function ManageSection({ p, now, error }: { p: ProcurementDetail; now: Date; err
             {t.procurement.action[a]}
           </Heading>
           <Paragraph data-size="sm">{t.procurement.actionHelp[a]}</Paragraph>
+          {a === 'open_consultation' && reach ? <ReachPreview reach={reach} /> : null}
           {a === 'announce' && p.consultationDeadline && now < p.consultationDeadline ? (
             <Paragraph data-size="sm">
               <strong>{t.procurement.availableAfter(fmt.dateTime(p.consultationDeadline))}</strong>

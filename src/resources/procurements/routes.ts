@@ -92,7 +92,7 @@ export async function registerProcurementApi(api: App, deps: AppDeps): Promise<v
         tags: ['procurements'],
         summary: 'Move a procurement one step in its lifecycle',
         description:
-          'planned → consultation (open_consultation, with a deadline at least an hour ahead; every eligible agency is notified by e-mail) → announced (only after the deadline) → awarded → active → expired; cancel from any state that is not final. An illegal step is a 409 that says why.',
+          'planned → consultation (open_consultation, with a deadline at least an hour ahead; every eligible agency with an active editor or a contact address is notified by e-mail, `notified` says how many; see /procurements/{id}/reach) → announced (only after the deadline) → awarded → active → expired; cancel from any state that is not final. An illegal step is a 409 that says why.',
         security,
         params: ProcurementIdParams,
         body: TransitionBody,

@@ -12,6 +12,8 @@ import { Layout } from '../../web/layout.js';
 import { sendErrorPage, sendPage } from '../../web/render.js';
 import { groupInOrder } from '../shared/present.js';
 import { SlugParams } from '../shared/schema.js';
+import { FollowButton } from '../../web/follow.js';
+import { isFollowing } from '../follows/queries.js';
 import { mayKeep } from './policy.js';
 import { getProviderDetail, listProviders, type ProviderDetail, type ProviderServiceRow, type ProviderSummary } from './queries.js';
 
@@ -29,7 +31,8 @@ export async function registerProviderPages(app: App, deps: AppDeps): Promise<vo
     // Overdue planned services: for the provider's editors and DFØ (administrators) only; the public page is cached.
     const today = osloToday();
     const overdue = isAdmin(req.principal) || editsProvider(req.principal, d.provider.id) ? d.services.filter((s) => plannedOverdue(s.status, s.plannedOn, today)) : [];
-    return sendPage(req, reply, <ProviderPage d={d} overdue={overdue} edit={mayKeep(req.principal, 'edit_provider', d.provider)} />);
+    const follow = req.principal?.kind === 'user' ? await isFollowing(db, req.principal.id, 'provider', d.provider.id) : undefined;
+    return sendPage(req, reply, <ProviderPage d={d} overdue={overdue} edit={mayKeep(req.principal, 'edit_provider', d.provider)} following={follow?.following} />);
   });
 }
 
@@ -70,7 +73,7 @@ function ProviderListPage({ providers }: { providers: ProviderSummary[] }) {
   );
 }
 
-function ProviderPage({ d, overdue, edit }: { d: ProviderDetail; overdue: ProviderServiceRow[]; edit: boolean }) {
+function ProviderPage({ d, overdue, edit, following }: { d: ProviderDetail; overdue: ProviderServiceRow[]; edit: boolean; following?: boolean | undefined }) {
   const { t, fmt } = usePage();
   const href = useHref();
   const text = useText();
@@ -98,6 +101,7 @@ function ProviderPage({ d, overdue, edit }: { d: ProviderDetail; overdue: Provid
           </Tag>
         </div>
         {edit ? <a href={href(`/leverandorer/${p.slug}/rediger`)}>{t.catalogueKeeping.edit}</a> : null}
+        <FollowButton type="provider" id={p.id} following={following} />
       </PageHeader>
       {overdue.length > 0 ? (
         <Alert data-color="warning" className="page-alert" id="overdue">

@@ -19,6 +19,7 @@ import { fieldProblem } from '../shared/input.js';
 import { answerProblems } from '../shared/questionnaireMessages.js';
 import { maySurvey } from './policy.js';
 import { eligibleOrgnrs } from './queries.js';
+import { scheduleSurveyJobs } from '../../mail/notify.js';
 import type { SurveyInput } from './schema.js';
 
 function dateErrors(problems: SurveyDateProblem[], lang: Language) {
@@ -115,6 +116,8 @@ export async function insertSurvey(tx: Executor, actor: Actor, n: NewSurvey): Pr
     })
     .returning();
   if (n.services.length) await tx.insert(surveyServices).values(n.services.map((s) => ({ surveyId: row!.id, serviceId: s.id })));
+  // Opened, the reminder to those who have not answered, results published: jobs on the survey's dates.
+  await scheduleSurveyJobs(tx, row!.id, n.opensOn, n.closesOn, actor.now);
   await recordAudit(tx, actor, capacityForProvider(actor.principal, n.providerId), {
     action: 'survey.create',
     entityType: 'survey',
@@ -145,6 +148,7 @@ export async function changeSurveyDates(db: Database, actor: Actor, id: string, 
     throwAll(dateErrors(checkSurveyDates(input, today, s), lang));
     if (s.opensOn === input.opensOn && s.closesOn === input.closesOn) return;
     await tx.update(surveys).set({ opensOn: input.opensOn, closesOn: input.closesOn, updatedAt: actor.now }).where(eq(surveys.id, id));
+    await scheduleSurveyJobs(tx, id, input.opensOn, input.closesOn, actor.now);
     await recordAudit(tx, actor, capacityForProvider(actor.principal, s.providerId), {
       action: 'survey.reschedule',
       entityType: 'survey',

@@ -23,6 +23,8 @@ import { maySurvey } from './policy.js';
 import { eligibleOrgnrs, getResponse, getSurvey, listSurveys, ministryNames, type SurveyResults, surveyResults, type SurveyRow, windowOf } from './queries.js';
 import { parseSurveyInput } from './schema.js';
 import { editableProviders } from '../shared/queries.js';
+import { FollowButton } from '../../web/follow.js';
+import { isFollowing } from '../follows/queries.js';
 import { surveyServiceOptions, surveyTemplates } from './queries.js';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 60 }) });
@@ -69,10 +71,11 @@ export async function registerSurveyPages(app: App, deps: AppDeps): Promise<void
     const eligible = acting.length ? await eligibleOrgnrs(db, s, acting.map((a) => a.orgnr)) : [];
     const answered = await Promise.all(eligible.map(async (orgnr) => ({ orgnr, answered: !!(await getResponse(db, s.id, orgnr)) })));
     const names = await ministryNames(db, results.summary.byMinistry.map((g) => g.key));
+    const follow = req.principal?.kind === 'user' ? await isFollowing(db, req.principal.id, 'survey', s.id) : undefined;
     return sendPage(
       req,
       reply,
-      <SurveyPage s={s} window={windowOf(s, now())} manage={manage} results={results} ministries={names} agencies={acting.filter((a) => eligible.includes(a.orgnr)).map((a) => ({ ...a, answered: answered.find((x) => x.orgnr === a.orgnr)!.answered }))} {...state} />,
+      <SurveyPage s={s} window={windowOf(s, now())} manage={manage} results={results} ministries={names} agencies={acting.filter((a) => eligible.includes(a.orgnr)).map((a) => ({ ...a, answered: answered.find((x) => x.orgnr === a.orgnr)!.answered }))} following={follow?.following} {...state} />,
       status,
     );
   };
@@ -244,6 +247,7 @@ function SurveyPage({
   ok,
   dateErrors = [],
   refusal,
+  following,
 }: {
   s: SurveyRow;
   window: SurveyWindow;
@@ -254,6 +258,7 @@ function SurveyPage({
   ok?: string | undefined;
   dateErrors?: Errors;
   refusal?: string | undefined;
+  following?: boolean | undefined;
 }) {
   const { t, fmt } = usePage();
   const href = useHref();
@@ -266,6 +271,7 @@ function SurveyPage({
         <div className="tag-row">
           <WindowTag window={window} />
         </div>
+        <FollowButton type="survey" id={s.id} following={following} />
       </PageHeader>
       <Notice text={ok ? (t.survey.done as Record<string, string>)[ok] : undefined} />
       <Refusal text={refusal} />

@@ -100,6 +100,7 @@ export const adminEn: typeof adminNb = {
       'procurement.activate': 'put an agreement into operation',
       'procurement.expire': 'marked an agreement as expired',
       'procurement.cancel': 'cancelled a procurement',
+      'agency.notice_email': 'changed an agency\'s contact address for notices',
       'role.assign': 'gave a role',
       'role.remove': 'removed a role',
       'service_opt_out.declare': 'recorded an opt-out from a service',

@@ -98,6 +98,7 @@ export const adminNb = {
       'procurement.activate': 'satte en avtale i drift',
       'procurement.expire': 'markerte en avtale som utløpt',
       'procurement.cancel': 'avlyste en anskaffelse',
+      'agency.notice_email': 'endret kontaktadressen for varsler til en virksomhet',
       'role.assign': 'ga en rolle',
       'role.remove': 'fjernet en rolle',
       'service_opt_out.declare': 'registrerte et fravalg av en tjeneste',

@@ -100,6 +100,7 @@ export const adminNn: typeof adminNb = {
       'procurement.activate': 'sette ein avtale i drift',
       'procurement.expire': 'markerte ein avtale som utgått',
       'procurement.cancel': 'avlyste ei anskaffing',
+      'agency.notice_email': 'endra kontaktadressa for varsel til ei verksemd',
       'role.assign': 'gav ei rolle',
       'role.remove': 'fjerna ei rolle',
       'service_opt_out.declare': 'registrerte eit fråval av ei teneste',

@@ -60,7 +60,7 @@ export const procurementsEn: typeof procurementsNb = {
       cancel: 'Cancel the procurement',
     },
     actionHelp: {
-      open_consultation: 'Every agency the agreement is for gets an e-mail with the deadline. Until the deadline they may opt out or declare accession.',
+      open_consultation: 'The agencies the agreement is for get an e-mail with the deadline if they have an editor or a contact address. Until the deadline they may opt out or declare accession.',
       announce: 'The competition has been announced. Only possible after the deadline.',
       award: 'The contract has been awarded.',
       activate: 'The agreement has been signed and can be used.',
@@ -69,7 +69,7 @@ export const procurementsEn: typeof procurementsNb = {
     },
     done: {
       created: 'The procurement has been created.',
-      open_consultation: 'The procurement is open for answers, and the agencies are being notified.',
+      open_consultation: 'The procurement is open for answers. See below how many agencies were e-mailed.',
       announce: 'The procurement is marked as announced.',
       award: 'The procurement is marked as awarded.',
       activate: 'The agreement is marked as active.',

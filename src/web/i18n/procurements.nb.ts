@@ -58,7 +58,7 @@ export const procurementsNb = {
       cancel: 'Avlys anskaffelsen',
     },
     actionHelp: {
-      open_consultation: 'Alle virksomheter avtalen gjelder for, får e-post med frist. Til fristen kan de reservere seg eller melde tilslutning.',
+      open_consultation: 'Virksomhetene avtalen gjelder for, får e-post med frist når de har en redaktør eller en kontaktadresse. Til fristen kan de reservere seg eller melde tilslutning.',
       announce: 'Konkurransen er kunngjort. Kan bare gjøres etter fristen.',
       award: 'Kontrakt er tildelt.',
       activate: 'Avtalen er inngått og kan brukes.',
@@ -67,7 +67,7 @@ export const procurementsNb = {
     },
     done: {
       created: 'Anskaffelsen er opprettet.',
-      open_consultation: 'Anskaffelsen er åpnet for svar, og virksomhetene blir varslet.',
+      open_consultation: 'Anskaffelsen er åpnet for svar. Se under hvor mange virksomheter som har fått e-post.',
       announce: 'Anskaffelsen er markert som kunngjort.',
       award: 'Anskaffelsen er markert som tildelt.',
       activate: 'Avtalen er markert som aktiv.',

@@ -60,7 +60,7 @@ export const procurementsNn: typeof procurementsNb = {
       cancel: 'Avlys anskaffinga',
     },
     actionHelp: {
-      open_consultation: 'Alle verksemder avtalen gjeld for, får e-post med frist. Fram til fristen kan dei reservere seg eller melde tilslutning.',
+      open_consultation: 'Verksemdene avtalen gjeld for, får e-post med frist når dei har ein redaktør eller ei kontaktadresse. Fram til fristen kan dei reservere seg eller melde tilslutning.',
       announce: 'Konkurransen er kunngjord. Kan berre gjerast etter fristen.',
       award: 'Kontrakt er tildelt.',
       activate: 'Avtalen er inngått og kan brukast.',
@@ -69,7 +69,7 @@ export const procurementsNn: typeof procurementsNb = {
     },
     done: {
       created: 'Anskaffinga er oppretta.',
-      open_consultation: 'Anskaffinga er opna for svar, og verksemdene blir varsla.',
+      open_consultation: 'Anskaffinga er opna for svar. Sjå under kor mange verksemder som har fått e-post.',
       announce: 'Anskaffinga er merkt som kunngjord.',
       award: 'Anskaffinga er merkt som tildelt.',
       activate: 'Avtalen er merkt som aktiv.',
