@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, AppDeps } from '../../server/types.js';
 import {
@@ -30,6 +31,9 @@ import { CATALOGUE_FACETS, type CatalogueFacet, type CatalogueResult, type Catal
 import { pageWindow } from '../shared/present.js';
 import { CataloguePageQuery, SlugParams } from './schema.js';
 import { redirectToRdf } from '../opendata/pages.js';
+import { registerTableDownloads } from '../shared/tableDownloads.js';
+import { catalogueTable } from './tables.js';
+import { StatDownloads } from '../../web/export/StatTableView.js';
 import { loadServiceCollaboration, type ServiceCollaboration, ServiceCollaborationSections } from '../collaboration/serviceSections.js';
 
 const PAGE_SIZE = 20;
@@ -37,12 +41,23 @@ const PAGE_SIZE = 20;
 export async function registerServicePages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
 
-  app.get('/tjenester', { config: { publicPage: true }, schema: { querystring: CataloguePageQuery, hide: true } }, async (req, reply) => {
-    const q = req.query;
+  /** The catalogue's search from the page's query: the page shows 20 at a time, a download every hit. */
+  const search = async (req: FastifyRequest, paged: boolean) => {
+    const q = req.query as CataloguePageQuery;
     const filters = await filtersFrom(db, q, req.lang);
     // An empty sort is the form's default: relevance when there is a query, else name.
     const sort = effectiveSort(q.sort || undefined, q.q);
-    const result = await searchCatalogue(db, { q: q.q, filters, sort, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE, lang: req.lang });
+    const window = paged ? { limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE } : { limit: 100_000, offset: 0 };
+    return { q, filters, sort, result: await searchCatalogue(db, { q: q.q, filters, sort, ...window, lang: req.lang }) };
+  };
+
+  registerTableDownloads(app, '/tjenester', { querystring: CataloguePageQuery }, async (req) => {
+    const { result } = await search(req, false);
+    return { tables: [catalogueTable(result.items, req.lang)], fileName: () => 'tjenester' };
+  });
+
+  app.get('/tjenester', { config: { publicPage: true }, schema: { querystring: CataloguePageQuery, hide: true } }, async (req, reply) => {
+    const { q, filters, sort, result } = await search(req, true);
     const { pageCount, outOfRange } = pageWindow(result.total, q.page, PAGE_SIZE);
     if (outOfRange) return sendErrorPage(req, reply, 404);
     return sendPage(req, reply, <CataloguePage query={q.q ?? ''} filters={filters} sort={sort} page={q.page} pageCount={pageCount} result={result} />);
@@ -160,6 +175,7 @@ function CataloguePage({ query, filters, sort, page, pageCount, result }: Catalo
             </div>
           ) : null}
           {result.fuzzy ? <Paragraph data-size="sm">{t.catalogue.didYouMean}</Paragraph> : null}
+          {result.total > 0 ? <StatDownloads table={{ id: 'tjenester', title: t.tables.services }} download={{ path: href('/tjenester'), query: queryString(params({ page: undefined }) as never) }} /> : null}
           {result.items.length === 0 ? (
             <div className="empty-state">
               <Paragraph>{t.catalogue.noResults}</Paragraph>

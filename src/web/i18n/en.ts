@@ -18,6 +18,7 @@ import { reportEn } from './report.en.js';
 import { apiEn } from './api.en.js';
 import { notifyEn } from './notify.en.js';
 import { serviceEditingEn } from './serviceEditing.en.js';
+import { tablesEn } from './tables.en.js';
 import type { MessageParts, Messages } from './nb.js';
 import { mergeParts } from './parts.js';
 
@@ -43,6 +44,7 @@ export const enParts: MessageParts = {
   api: apiEn,
   notify: notifyEn,
   serviceEditing: serviceEditingEn,
+  tables: tablesEn,
 };
 
 export const en: Messages = mergeParts(enParts);

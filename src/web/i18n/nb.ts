@@ -18,6 +18,7 @@ import { reportNb } from './report.nb.js';
 import { apiNb } from './api.nb.js';
 import { notifyNb } from './notify.nb.js';
 import { serviceEditingNb } from './serviceEditing.nb.js';
+import { tablesNb } from './tables.nb.js';
 import { type Merged, mergeParts, type Widen } from './parts.js';
 
 /**
@@ -46,6 +47,7 @@ export const nbParts = {
   api: apiNb,
   notify: notifyNb,
   serviceEditing: serviceEditingNb,
+  tables: tablesNb,
 };
 
 /** The shape every language must fill, module by module. */

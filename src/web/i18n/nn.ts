@@ -18,6 +18,7 @@ import { reportNn } from './report.nn.js';
 import { apiNn } from './api.nn.js';
 import { notifyNn } from './notify.nn.js';
 import { serviceEditingNn } from './serviceEditing.nn.js';
+import { tablesNn } from './tables.nn.js';
 import type { MessageParts, Messages } from './nb.js';
 import { mergeParts } from './parts.js';
 
@@ -43,6 +44,7 @@ export const nnParts: MessageParts = {
   api: apiNn,
   notify: notifyNn,
   serviceEditing: serviceEditingNn,
+  tables: tablesNn,
 };
 
 export const nn: Messages = mergeParts(nnParts);
