@@ -183,6 +183,8 @@ function MinePage({
                 </a>
                 {' · '}
                 <a href={href(`/min-side/leverandor/${p.slug}/ikke-bruk`)}>{t.nonUse.followUpLink}</a>
+                {' · '}
+                <a href={href(`/leverandorer/${p.slug}/kundeliste`)}>{t.usageImport.uploadLink}</a>
               </li>
             ))}
           </ul>

@@ -27,8 +27,9 @@ export async function registerProviderPages(app: App, deps: AppDeps): Promise<vo
     if (!d) return sendErrorPage(req, reply, 404, messages[req.lang].errors.unknownProvider(req.params.slug));
     // Overdue planned services: for the provider's editors and DFØ (administrators) only; the public page is cached.
     const today = osloToday();
-    const overdue = isAdmin(req.principal) || editsProvider(req.principal, d.provider.id) ? d.services.filter((s) => plannedOverdue(s.status, s.plannedOn, today)) : [];
-    return sendPage(req, reply, <ProviderPage d={d} overdue={overdue} />);
+    const manage = isAdmin(req.principal) || editsProvider(req.principal, d.provider.id);
+    const overdue = manage ? d.services.filter((s) => plannedOverdue(s.status, s.plannedOn, today)) : [];
+    return sendPage(req, reply, <ProviderPage d={d} overdue={overdue} manage={manage} />);
   });
 }
 
@@ -69,7 +70,7 @@ function ProviderListPage({ providers }: { providers: ProviderSummary[] }) {
   );
 }
 
-function ProviderPage({ d, overdue }: { d: ProviderDetail; overdue: ProviderServiceRow[] }) {
+function ProviderPage({ d, overdue, manage }: { d: ProviderDetail; overdue: ProviderServiceRow[]; manage: boolean }) {
   const { t, fmt } = usePage();
   const href = useHref();
   const text = useText();
@@ -97,6 +98,11 @@ function ProviderPage({ d, overdue }: { d: ProviderDetail; overdue: ProviderServ
           </Tag>
         </div>
       </PageHeader>
+      {manage ? (
+        <Paragraph id="customer-list">
+          <a href={href(`/leverandorer/${p.slug}/kundeliste`)}>{t.usageImport.uploadLink}</a> – {t.usageImport.uploadHelp}
+        </Paragraph>
+      ) : null}
       {overdue.length > 0 ? (
         <Alert data-color="warning" className="page-alert" id="overdue">
           <Heading level={2} data-size="xs">
