@@ -21,7 +21,7 @@ import {
   TextField,
   WebLink,
 } from '../../web/components.js';
-import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { Text, usePage, useHref, useText, useTextLang } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { sendErrorPage, sendPage } from '../../web/render.js';
@@ -191,6 +191,7 @@ function AgencyPage({ d, thresholds }: { d: AgencyDetail; thresholds: SizeThresh
   const { t, fmt } = usePage();
   const href = useHref();
   const text = useText();
+  const langOf = useTextLang();
   const a = d.agency;
   const name = text(a.name);
   const byArea = groupInOrder(d.uses, (u) => u.area.slug, (u) => u.area);
@@ -204,11 +205,11 @@ function AgencyPage({ d, thresholds }: { d: AgencyDetail; thresholds: SizeThresh
         items={[
           { label: t.nav.home, href: href('/') },
           { label: t.agency.title, href: href('/virksomheter') },
-          ...(d.ministry ? [{ label: text(d.ministry.name), href: href(`/virksomheter/${d.ministry.orgnr}`) }] : []),
-          { label: name },
+          ...(d.ministry ? [{ label: text(d.ministry.name), href: href(`/virksomheter/${d.ministry.orgnr}`), lang: langOf(d.ministry.name) }] : []),
+          { label: name, lang: langOf(a.name) },
         ]}
       />
-      <PageHeader title={name} lead={a.shortName ?? undefined}>
+      <PageHeader title={name} titleLang={langOf(a.name)} lead={a.shortName ?? undefined}>
         <div className="tag-row">
           <Tag data-size="sm" data-color="neutral">
             {t.vocab.orgKind[a.kind]}

@@ -6,7 +6,7 @@ import { plannedOverdue } from '../../domain/plannedDate.js';
 import { editsProvider, isAdmin } from '../../domain/principal.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { AreaGroup, Breadcrumbs, FactsAside, JsonLink, OrgLink, PageHeader, queryString, Section, ServiceLinks, SourceNote, WebLink } from '../../web/components.js';
-import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { Text, usePage, useHref, useText, useTextLang } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { sendErrorPage, sendPage } from '../../web/render.js';
@@ -76,6 +76,7 @@ function ProviderPage({ d, overdue, manage }: { d: ProviderDetail; overdue: Prov
   const text = useText();
   const p = d.provider;
   const name = text(p.name);
+  const langOf = useTextLang();
   const byArea = groupInOrder(d.services, (s) => s.area.slug, (s) => s.area);
   const contact = p.contact;
   return (
@@ -84,11 +85,11 @@ function ProviderPage({ d, overdue, manage }: { d: ProviderDetail; overdue: Prov
         items={[
           { label: t.nav.home, href: href('/') },
           { label: t.provider.title, href: href('/leverandorer') },
-          ...(d.parent ? [{ label: text(d.parent.name), href: href(`/leverandorer/${d.parent.slug}`) }] : []),
-          { label: name },
+          ...(d.parent ? [{ label: text(d.parent.name), href: href(`/leverandorer/${d.parent.slug}`), lang: langOf(d.parent.name) }] : []),
+          { label: name, lang: langOf(p.name) },
         ]}
       />
-      <PageHeader title={p.shortName && p.shortName !== name ? `${name} (${p.shortName})` : name} lead={<Text value={p.description} />}>
+      <PageHeader title={p.shortName && p.shortName !== name ? `${name} (${p.shortName})` : name} titleLang={langOf(p.name)} lead={<Text value={p.description} />}>
         <div className="tag-row">
           <Tag data-size="sm" data-color="neutral">
             {t.vocab.model[p.model]}

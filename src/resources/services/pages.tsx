@@ -17,7 +17,7 @@ import {
   SourceNote,
   StatusTag,
 } from '../../web/components.js';
-import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { Text, usePage, useHref, useText, useTextLang } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { FollowButton } from '../../web/follow.js';
@@ -33,6 +33,7 @@ import { CataloguePageQuery, SlugParams } from './schema.js';
 import { redirectToRdf } from '../opendata/pages.js';
 import { registerTableDownloads } from '../shared/tableDownloads.js';
 import { catalogueTable } from './tables.js';
+import { priceStated } from '../../domain/dataQuality.js';
 import { StatDownloads } from '../../web/export/StatTableView.js';
 import { loadServiceCollaboration, type ServiceCollaboration, ServiceCollaborationSections } from '../collaboration/serviceSections.js';
 
@@ -231,6 +232,12 @@ function CataloguePage({ query, filters, sort, page, pageCount, result }: Catalo
   );
 }
 
+/** A field the provider has not filled in, said plainly (and counted as a gap on /kvalitet). */
+function NotStated() {
+  const { t } = usePage();
+  return <span className="muted not-stated">{t.agency.notStated}</span>;
+}
+
 function SearchBox({ value }: { value: string }) {
   const { t } = usePage();
   return (
@@ -253,17 +260,18 @@ function ServicePage({ d, collaboration, manage, ok, following }: { d: ServiceDe
   const usersByTier = new Map(d.tierUsage.map((u) => [u.tierId, u.count]));
   const tierTotal = d.tierUsage.filter((u) => u.tierId).reduce((n, u) => n + u.count, 0);
   const name = text(s.name);
+  const langOf = useTextLang();
   return (
     <Layout title={name} section="services" description={text(s.summary)}>
       <Breadcrumbs
         items={[
           { label: t.nav.home, href: href('/') },
           { label: t.nav.services, href: href('/tjenester') },
-          ...(d.parent ? [{ label: text(d.parent.name), href: href(`/tjenester/${d.parent.slug}`) }] : []),
-          { label: name },
+          ...(d.parent ? [{ label: text(d.parent.name), href: href(`/tjenester/${d.parent.slug}`), lang: langOf(d.parent.name) }] : []),
+          { label: name, lang: langOf(s.name) },
         ]}
       />
-      <PageHeader title={name} lead={<Text value={s.summary} />}>
+      <PageHeader title={name} titleLang={langOf(s.name)} lead={<Text value={s.summary} />}>
         <div className="tag-row">
           <StatusTag status={s.status} />
           <Tag data-size="sm" data-color="neutral">
@@ -404,15 +412,19 @@ function ServicePage({ d, collaboration, manage, ok, following }: { d: ServiceDe
           <Section title={t.service.financing} id="financing">
             <Paragraph>{s.financing.length ? s.financing.map((f) => t.vocab.financing[f]).join(', ') : t.common.unknown}</Paragraph>
             {s.financingNote ? <Text value={s.financingNote} as="p" /> : null}
+            {/* The same rule as the data-quality page's "price" gap: free of charge, or a note on price or financing. */}
+            {priceStated(s) ? null : (
+              <Paragraph id="price-not-stated">
+                <strong>{t.content.price}:</strong> <NotStated />
+              </Paragraph>
+            )}
           </Section>
           <Section title={t.service.serviceLevels} id="levels">
             <DefinitionList
               items={[
-                ...(s.serviceLevels.uptimePercent !== undefined
-                  ? [{ term: t.service.uptime, value: `${fmt.number(s.serviceLevels.uptimePercent)} %` }]
-                  : []),
-                ...(s.serviceLevels.supportHours ? [{ term: t.service.supportHours, value: <Text value={s.serviceLevels.supportHours} /> }] : []),
-                ...(s.serviceLevels.responseTime ? [{ term: t.service.responseTime, value: <Text value={s.serviceLevels.responseTime} /> }] : []),
+                { term: t.service.uptime, value: s.serviceLevels.uptimePercent !== undefined ? `${fmt.number(s.serviceLevels.uptimePercent)} %` : <NotStated /> },
+                { term: t.service.supportHours, value: s.serviceLevels.supportHours ? <Text value={s.serviceLevels.supportHours} /> : <NotStated /> },
+                { term: t.service.responseTime, value: s.serviceLevels.responseTime ? <Text value={s.serviceLevels.responseTime} /> : <NotStated /> },
                 {
                   term: t.service.channels,
                   value: s.supportChannels.length ? s.supportChannels.map((c) => t.vocab.channel[c]).join(', ') : t.common.unknown,

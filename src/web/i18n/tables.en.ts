@@ -32,4 +32,8 @@ export const tablesEn: typeof tablesNb = {
     members: 'Members',
     facilitator: 'Facilitator',
   },
+  /** Service pages: fields a provider has not filled in. */
+  content: {
+    price: 'Price',
+  },
 };

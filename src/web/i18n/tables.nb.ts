@@ -30,4 +30,8 @@ export const tablesNb = {
     members: 'Medlemmer',
     facilitator: 'Tilrettelegger',
   },
+  /** Service pages: fields a provider has not filled in. */
+  content: {
+    price: 'Pris',
+  },
 };

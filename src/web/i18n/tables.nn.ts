@@ -32,4 +32,8 @@ export const tablesNn: typeof tablesNb = {
     members: 'Medlemmer',
     facilitator: 'Tilretteleggjar',
   },
+  /** Service pages: fields a provider has not filled in. */
+  content: {
+    price: 'Pris',
+  },
 };
