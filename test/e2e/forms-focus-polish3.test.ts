@@ -73,6 +73,31 @@ describe.each(testEngines())('forms and focus in the browser on %s', (engine) =>
     expect(foreign).toEqual([]);
   });
 
+  it('axe finds nothing on the pages this lane changed (downloads, not stated, lang marks)', { timeout: 240_000 }, async () => {
+    const anne = await as('Anne Vik');
+    const survey = (await portal.app.inject({ url: '/api/v1/surveys' })).json() as { items: { id: string }[] };
+    const bare = (await portal.app.inject({ url: '/api/v1/services?limit=1&q=lonn' })).json() as { items: { slug: string }[] };
+    for (const path of [
+      '/tjenester?q=lonn',
+      `/tjenester/${bare.items[0]!.slug}`,
+      '/en/tjenester?q=arkiv',
+      '/virksomheter',
+      '/en/virksomheter/986339523',
+      '/anskaffelser',
+      '/ideer',
+      '/nettverk',
+      `/undersokelser/${survey.items[0]!.id}`,
+      '/min-side',
+      '/min-side/virksomhet/982391490',
+      '/leverandorer/statens-innkjopssenter',
+      '/statistikk',
+      '/',
+    ]) {
+      await anne.goto(portal.url + path);
+      await expectNoAxeViolations(anne, path);
+    }
+  });
+
   it('an older form (roles) refuses an empty submit with the summary focused; the provider page links the upload', { timeout: 180_000 }, async () => {
     const anne = await as('Anne Vik');
     await anne.goto(`${portal.url}/admin/roller`);
