@@ -61,9 +61,9 @@ describe.each(testEngines())('every list table downloads as CSV and XLSX on %s (
     expect(page.body).toContain('href="/virksomheter/tabeller/virksomheter.csv?ministry=972417866"');
     const api = (await get('/api/v1/agencies?ministry=972417866&limit=100')).json() as { total: number };
     const [head, ...rows] = records((await get('/virksomheter/tabeller/virksomheter.csv?ministry=972417866')).body);
-    expect(head).toEqual(['Navn', 'Organisasjonsnummer', 'Type', 'Departement', 'Ansatte', 'Størrelse', 'Slettet i Enhetsregisteret']);
+    expect(head).toEqual(['Organisasjonsnummer', 'Navn', 'Type', 'Departement', 'Ansatte', 'Størrelse', 'Slettet i Enhetsregisteret']);
     expect(rows.length).toBe(api.total);
-    expect(rows.every((r) => /^\d{9}$/.test(r[1]!))).toBe(true);
+    expect(rows.every((r) => /^\d{9}$/.test(r[0]!))).toBe(true);
     // Numbers stay numbers: no thousands grouping in the file.
     expect(rows.filter((r) => r[4]).every((r) => /^\d+$/.test(r[4]!))).toBe(true);
     const xlsx = await get('/virksomheter/tabeller/virksomheter.xlsx?ministry=972417866');

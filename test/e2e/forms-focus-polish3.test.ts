@@ -25,14 +25,8 @@ describe.each(testEngines())('forms and focus in the browser on %s', (engine) =>
   /** Enter on the focused button, and wait for the page the form posts to. */
   const submitByKeyboard = (page: Page) => Promise.all([page.waitForEvent('framenavigated').then(() => page.waitForLoadState('load')), page.keyboard.press('Enter')]);
 
-  beforeAll(async () => {
-    portal = await startPortalWithSignIn(engine);
-    browser = await useBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
+  beforeAll(async () => void ([portal, browser] = await Promise.all([startPortalWithSignIn(engine), useBrowser()])));
+  afterAll(() => Promise.all([browser?.close(), portal?.close()]));
 
   it('the customer-list upload: linked from Min side, breadcrumbs, errors summarised and focused, the confirmation focused', { timeout: 180_000 }, async () => {
     const siri = await as('Siri Aas');

@@ -12,8 +12,8 @@ export function agencyTable(rows: readonly AgencyListRow[], lang: Language, thre
   return tableOf<AgencyListRow>(
     { id: 'virksomheter', title: t.tables.agencies },
     [
-      { key: 'name', label: t.agency.name, type: 'text', value: (a) => pickText(a.name, lang).text },
       { key: 'orgnr', label: t.common.orgnr, type: 'text', value: (a) => a.orgnr },
+      { key: 'name', label: t.agency.name, type: 'text', value: (a) => pickText(a.name, lang).text },
       { key: 'kind', label: t.tables.kind, type: 'text', value: (a) => t.vocab.orgKind[a.kind] },
       { key: 'ministry', label: t.common.ministry, type: 'text', value: (a) => (a.ministry ? pickText(a.ministry.name, lang).text : null) },
       { key: 'employees', label: t.tables.employees, type: 'integer', value: (a) => a.employees },

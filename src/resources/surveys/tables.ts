@@ -1,8 +1,8 @@
 import type { Language, LocalizedText } from '../../domain/catalogue.js';
 import { pickText } from '../../domain/catalogue.js';
 import { answerLabel } from '../../domain/questionnaire.js';
-import { type GroupResult, NO_MINISTRY } from '../../domain/surveyResults.js';
-import type { StatTable } from '../../web/export/table.js';
+import { type GroupResult, NO_MINISTRY, type QuestionResult } from '../../domain/surveyResults.js';
+import { type StatTable, tableOf } from '../../web/export/table.js';
 import { messages } from '../../web/i18n/index.js';
 import type { SurveyResults, SurveyRow } from './queries.js';
 
@@ -39,16 +39,15 @@ export function surveyTables(s: SurveyRow, results: SurveyResults, ministries: M
     ...(groups.some((g) => g.hidden) ? { note: t.survey.hiddenGroup } : {}),
   });
   return [
-    {
-      id: 'samlet',
-      title: t.tables.surveyOverall,
-      columns: [
-        { key: 'question', label: t.survey.question, type: 'text' },
-        { key: 'answers', label: t.survey.answers, type: 'integer' },
-        { key: 'mean', label: t.survey.mean, type: 'number' },
+    tableOf<QuestionResult>(
+      { id: 'samlet', title: t.tables.surveyOverall },
+      [
+        { key: 'question', label: t.survey.question, type: 'text', value: (r) => text(q(r.question).label) },
+        { key: 'answers', label: t.survey.answers, type: 'integer', value: (r) => r.n },
+        { key: 'mean', label: t.survey.mean, type: 'number', value: (r) => r.mean },
       ],
-      rows: numeric.map((r) => [text(q(r.question).label), r.n, r.mean]),
-    },
+      numeric,
+    ),
     ...choices.map(
       (r, i): StatTable => ({
         id: `svar-${i + 1}`,
