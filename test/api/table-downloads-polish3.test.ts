@@ -1,12 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import { desc, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/database.js';
 import { surveys } from '../../src/db/schema/index.js';
 import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { demoSessions, type Who } from '../support/sessions.js';
+import { useDemoSessions, type Who } from '../support/sessions.js';
 
 /** A CSV download as records (BOM checked and removed; `;` in nb/nn, `,` in en). */
 function records(body: string, lang: 'nb' | 'nn' | 'en' = 'nb'): string[][] {
@@ -16,10 +16,7 @@ function records(body: string, lang: 'nb' | 'nn' | 'en' = 'nb'): string[][] {
 
 describe.each(testEngines())('every list table downloads as CSV and XLSX on %s (demo data)', (engine) => {
   const t = useTestApp(engine, { seed: 'demo' });
-  let headers: Record<Who, Record<string, string>>;
-  beforeAll(async () => {
-    headers = await demoSessions(t.database.db);
-  });
+  const headers = useDemoSessions(t);
   const get = (url: string, who: Who = 'anonymous') => t.app.inject({ url, headers: headers[who] });
 
   it('the catalogue: the search results with the same query, filters and order, every hit (not only the page)', async () => {

@@ -1,36 +1,25 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, useBrowser, watchForeignRequests, type TestBrowser } from '../support/browser.js';
-import { testEngines } from '../support/engines.js';
-import { type SignInPortal, signIn, startPortalWithSignIn } from '../support/signIn.js';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../support/browser.js';
+import { browserEngine } from '../support/engines.js';
+import { useSignInFlow } from '../support/signIn.js';
 
 /**
  * Forms and focus, by keyboard alone in Chromium: a refused form puts the focus on the error summary at the top,
  * whose links lead to the fields; a confirmation after a submit takes the focus. The provider's customer-list
  * upload is reached from Min side and has breadcrumbs. No JavaScript of ours: the HTML `autofocus` does it.
  */
-describe.each(testEngines())('forms and focus in the browser on %s', (engine) => {
-  let portal: SignInPortal;
-  let browser: TestBrowser;
-  const foreign: string[] = [];
-
-  const as = async (name: string) => {
-    const page = await (await browser.newContext({ locale: 'nb-NO', javaScriptEnabled: true })).newPage();
-    foreign.push(...watchForeignRequests(page, portal.url));
-    await signIn(page, portal.url, name);
-    return page;
-  };
+describe(`forms and focus in the browser on ${browserEngine()}`, () => {
+  const flow = useSignInFlow(browserEngine());
+  const { as, foreign } = flow;
   const focused = (page: Page) => page.evaluate(() => ({ id: document.activeElement?.id ?? '', className: document.activeElement?.className ?? '', text: document.activeElement?.textContent ?? '' }));
 
   /** Enter on the focused button, and wait for the page the form posts to. */
   const submitByKeyboard = (page: Page) => Promise.all([page.waitForEvent('framenavigated').then(() => page.waitForLoadState('load')), page.keyboard.press('Enter')]);
 
-  beforeAll(async () => void ([portal, browser] = await Promise.all([startPortalWithSignIn(engine), useBrowser()])));
-  afterAll(() => Promise.all([browser?.close(), portal?.close()]));
-
   it('the customer-list upload: linked from Min side, breadcrumbs, errors summarised and focused, the confirmation focused', { timeout: 180_000 }, async () => {
     const siri = await as('Siri Aas');
-    await siri.goto(`${portal.url}/min-side`);
+    await siri.goto(`${flow.portal.url}/min-side`);
     const link = siri.getByRole('link', { name: 'Last opp kundeliste' });
     await link.focus();
     await siri.keyboard.press('Enter');
@@ -53,7 +42,7 @@ describe.each(testEngines())('forms and focus in the browser on %s', (engine) =>
     await expect.poll(async () => (await focused(siri)).id).toBe('usage-file');
 
     // The current list uploaded again: preview, confirm, and the confirmation has the focus.
-    const current = await siri.request.get(`${portal.url}/api/v1/providers/statens-innkjopssenter/customers.csv`);
+    const current = await siri.request.get(`${flow.portal.url}/api/v1/providers/statens-innkjopssenter/customers.csv`);
     expect(current.status()).toBe(200);
     await siri.locator('#usage-file').setInputFiles({ name: 'kunder.csv', mimeType: 'text/csv', buffer: Buffer.from(await current.body()) });
     await siri.getByRole('button', { name: 'Forhåndsvis' }).focus();
@@ -69,8 +58,8 @@ describe.each(testEngines())('forms and focus in the browser on %s', (engine) =>
 
   it('axe finds nothing on the pages this lane changed (downloads, not stated, lang marks)', { timeout: 240_000 }, async () => {
     const anne = await as('Anne Vik');
-    const survey = (await portal.app.inject({ url: '/api/v1/surveys' })).json() as { items: { id: string }[] };
-    const bare = (await portal.app.inject({ url: '/api/v1/services?limit=1&q=lonn' })).json() as { items: { slug: string }[] };
+    const survey = (await flow.portal.app.inject({ url: '/api/v1/surveys' })).json() as { items: { id: string }[] };
+    const bare = (await flow.portal.app.inject({ url: '/api/v1/services?limit=1&q=lonn' })).json() as { items: { slug: string }[] };
     for (const path of [
       '/tjenester?q=lonn',
       `/tjenester/${bare.items[0]!.slug}`,
@@ -87,14 +76,14 @@ describe.each(testEngines())('forms and focus in the browser on %s', (engine) =>
       '/statistikk',
       '/',
     ]) {
-      await anne.goto(portal.url + path);
+      await anne.goto(flow.portal.url + path);
       await expectNoAxeViolations(anne, path);
     }
   });
 
   it('an older form (roles) refuses an empty submit with the summary focused; the provider page links the upload', { timeout: 180_000 }, async () => {
     const anne = await as('Anne Vik');
-    await anne.goto(`${portal.url}/admin/roller`);
+    await anne.goto(`${flow.portal.url}/admin/roller`);
     await anne.getByRole('button', { name: 'Gi rollen' }).focus();
     await submitByKeyboard(anne);
     await expect.poll(async () => (await focused(anne)).className).toContain('error-summary');
@@ -105,10 +94,10 @@ describe.each(testEngines())('forms and focus in the browser on %s', (engine) =>
     await expect.poll(async () => (await focused(anne)).id).toMatch(/^f-/);
     await expectNoAxeViolations(anne, 'roles refused');
 
-    await anne.goto(`${portal.url}/leverandorer/statens-innkjopssenter`);
+    await anne.goto(`${flow.portal.url}/leverandorer/statens-innkjopssenter`);
     expect(await anne.locator('#customer-list a').getAttribute('href')).toBe('/leverandorer/statens-innkjopssenter/kundeliste');
-    const anonymous = await (await browser.newContext()).newPage();
-    await anonymous.goto(`${portal.url}/leverandorer/statens-innkjopssenter`);
+    const anonymous = await (await flow.browser.newContext()).newPage();
+    await anonymous.goto(`${flow.portal.url}/leverandorer/statens-innkjopssenter`);
     expect(await anonymous.locator('#customer-list').count()).toBe(0);
   });
 });
