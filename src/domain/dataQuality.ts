@@ -96,12 +96,13 @@ function emptyShapeFields(e: QualityEntry): ShapeField[] {
   return out;
 }
 
-function levelsStated(l: QualityEntry['serviceLevels']): boolean {
+/** Whether the entry states any service level (uptime, support hours, response time or another). */
+export function levelsStated(l: QualityEntry['serviceLevels']): boolean {
   return l.uptimePercent !== undefined || filled(l.supportHours?.nb) || filled(l.responseTime?.nb) || (l.other ?? []).some((o) => filled(o.nb));
 }
 
 /** A price is stated when the entry is free of charge or says something about its financing or price. */
-function priceStated(e: QualityEntry): boolean {
+export function priceStated(e: Pick<QualityEntry, 'financing' | 'financingNote'>): boolean {
   return e.financing.includes('free') || filled(e.financingNote?.nb);
 }
 

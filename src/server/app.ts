@@ -23,7 +23,7 @@ import { databaseFault, databaseProblem } from './dbErrors.js';
 import { registerHealth } from './health.js';
 import { startJobWorker } from './jobs.js';
 import { registerPageCache } from './pageCache.js';
-import { optionalDefaultedParameters } from './openapiDefaults.js';
+import { completeOperations, optionalDefaultedParameters } from './openapiDefaults.js';
 import { registerPages } from './pages.js';
 import { loggerOptions, registerObservability, requestIdOf } from './observability.js';
 import { registerRouteInventory } from './routeInventory.js';
@@ -152,7 +152,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       ],
     },
     refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
-    transformObject: (d) => ('openapiObject' in d ? optionalDefaultedParameters(d.openapiObject) : d.swaggerObject),
+    transformObject: (d) => ('openapiObject' in d ? completeOperations(optionalDefaultedParameters(d.openapiObject)) : d.swaggerObject),
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',

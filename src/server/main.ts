@@ -21,7 +21,12 @@ async function main() {
   if (interrupted) console.log(`${interrupted} interrupted import run(s) marked as failed.`);
   if (config.seedDemo) {
     const loaded = await loadDemoDataIfEmpty(database.db);
-    if (loaded) console.log(`Demo dataset loaded: ${loaded.services} services, ${loaded.agencies} agencies, ${loaded.subscriptions} subscriptions.`);
+    // The count the pages show is "state agencies in the register"; the file also holds municipalities, counties
+    // and deleted organisations, so the log says both.
+    if (loaded) {
+      const state = await (await import('../db/agencyCount.js')).stateAgencyCount(database.db);
+      console.log(`Demo dataset loaded: ${loaded.services} services, ${state} state agencies in the register (${loaded.agencies} organisations loaded, with municipalities, counties and deleted ones), ${loaded.subscriptions} subscriptions.`);
+    }
   }
   // Development without an identity provider, on loopback: run the embedded one on loopback, with the demo users.
   // Never in production or test, and never for a portal others can reach (the demo users need no password).

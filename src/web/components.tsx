@@ -194,13 +194,24 @@ export function SearchForm({ value, id = 'site-search', size = 'md' }: { value?:
   );
 }
 
-export function Breadcrumbs({ items }: { items: { label: string; href?: string }[] }) {
+/** `lang` on an item: its label is data that fell back to another language than the page's (see `useTextLang`). */
+export function Breadcrumbs({ items }: { items: { label: string; href?: string; lang?: string | undefined }[] }) {
   const { t } = usePage();
   return (
     <nav aria-label={t.common.breadcrumbs} className="breadcrumbs">
       <ol>
         {items.map((item, i) => (
-          <li key={i}>{item.href && i < items.length - 1 ? <a href={item.href}>{item.label}</a> : <span aria-current="page">{item.label}</span>}</li>
+          <li key={i}>
+            {item.href && i < items.length - 1 ? (
+              <a href={item.href} lang={item.lang}>
+                {item.label}
+              </a>
+            ) : (
+              <span aria-current="page" lang={item.lang}>
+                {item.label}
+              </span>
+            )}
+          </li>
         ))}
       </ol>
     </nav>
@@ -383,10 +394,11 @@ export function JsonLink({ href }: { href: string }) {
   );
 }
 
-export function PageHeader({ title, lead, children }: { title: string; lead?: ReactNode; children?: ReactNode }) {
+/** `titleLang`: the title is data in another language than the page's (a bokmål fallback on an English page). */
+export function PageHeader({ title, titleLang, lead, children }: { title: string; titleLang?: string | undefined; lead?: ReactNode; children?: ReactNode }) {
   return (
     <div className="page-header">
-      <Heading level={1} data-size="lg">
+      <Heading level={1} data-size="lg" lang={titleLang}>
         {title}
       </Heading>
       {lead ? <Paragraph data-size="lg" className="lead">{lead}</Paragraph> : null}

@@ -49,6 +49,18 @@ export function Text({ value, as: As = 'span' }: { value: LocalizedText | null |
   return <As>{picked.text}</As>;
 }
 
+/**
+ * For data shown where a `<Text>` element cannot go (a heading's or breadcrumb's plain label): the language the
+ * value falls back to when it differs from the page's, to put in a `lang` attribute; undefined when it matches.
+ */
+export function useTextLang(): (value: LocalizedText | null | undefined) => Language | undefined {
+  const { lang } = usePage();
+  return (value) => {
+    const picked = pickText(value, lang);
+    return picked.lang !== lang && picked.text ? picked.lang : undefined;
+  };
+}
+
 export function useText(): (value: LocalizedText | null | undefined) => string {
   const { lang } = usePage();
   return (value) => pickText(value, lang).text;

@@ -70,15 +70,17 @@ export function PostButton({ action, label, variant = 'secondary', hidden }: { a
 }
 
 /**
- * The GOV.UK pattern: a summary of what is wrong at the top of a form, each item a link to its field. Field ids
- * follow the forms' convention (the field name with dots as dashes, answers as q-<id>).
+ * The GOV.UK and Designsystemet pattern: a summary of what is wrong at the top of a form, each item a link to its
+ * field. Field ids follow the forms' convention (the field name with dots as dashes, answers as q-<id>). The summary
+ * takes the focus when the page loads (HTML `autofocus` on a `tabindex=-1` box: no JavaScript needed), so after a
+ * refused submit the keyboard and the screen reader start at what to fix. Every form that shows errors uses it.
  */
 export function ErrorSummary({ errors, fieldId }: { errors: Errors; fieldId?: (field: string) => string }) {
   const { t } = usePage();
   if (errors.length === 0) return null;
   const idOf = fieldId ?? ((f: string) => (f.startsWith('answers.') ? `q-${f.slice(8)}` : `f-${f}`));
   return (
-    <Alert data-color="danger" className="page-alert error-summary" role="alert">
+    <Alert data-color="danger" className="page-alert error-summary" role="alert" tabIndex={-1} autoFocus>
       <Heading level={2} data-size="xs">
         {t.forms.errorSummary}
       </Heading>
@@ -103,11 +105,14 @@ export function Refusal({ text }: { text: string | undefined }) {
   );
 }
 
-/** A confirmation after a POST-redirect-GET (?ok=…), announced to screen readers. */
+/**
+ * A confirmation after a POST-redirect-GET (?ok=…), announced to screen readers and focused on load (the HTML
+ * `autofocus` attribute, so without JavaScript too): the keyboard continues from the confirmation, not the page top.
+ */
 export function Notice({ text }: { text: string | undefined }) {
   if (!text) return null;
   return (
-    <Alert data-color="success" className="page-alert" role="status">
+    <Alert data-color="success" className="page-alert" role="status" tabIndex={-1} autoFocus>
       {text}
     </Alert>
   );

@@ -1,4 +1,5 @@
 import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ORGANISATION_KINDS } from '../../domain/catalogue.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
@@ -20,7 +21,7 @@ import {
   TextField,
   WebLink,
 } from '../../web/components.js';
-import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { Text, usePage, useHref, useText, useTextLang } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { sendErrorPage, sendPage } from '../../web/render.js';
@@ -30,6 +31,9 @@ import { ministryFilter, requireOrgnr } from './orgnrInput.js';
 import { type AgencyDetail, type AgencyListRow, getAgencyDetail, listMinistries, MAX_AGENCY_QUERY_LENGTH, searchAgencies } from './queries.js';
 import { AgencyPageQuery, OrgnrParams } from './schema.js';
 import { sizeClassName, sizeClassText } from './sizeClassText.js';
+import { agencyTable } from './tables.js';
+import { registerTableDownloads } from '../shared/tableDownloads.js';
+import { StatDownloads } from '../../web/export/StatTableView.js';
 
 const PAGE_SIZE = 50;
 
@@ -37,13 +41,20 @@ export async function registerAgencyPages(app: App, deps: AppDeps): Promise<void
   const { db } = deps.database;
   const thresholds = deps.config.sizeThresholds;
 
-  app.get('/virksomheter', { config: { publicPage: true }, schema: { querystring: AgencyPageQuery, hide: true }, preValidation: dropEmptyQueryValues }, async (req, reply) => {
-    const q = req.query;
+  /** The agencies the page's filters select (all of them; the page shows 50 at a time). */
+  const search = async (req: FastifyRequest) => {
+    const q = req.query as AgencyPageQuery;
     const ministry = await ministryFilter(db, q.ministry, req.lang);
-    const [all, ministries] = await Promise.all([
-      searchAgencies(db, { q: q.q, ministry, kinds: q.kind ? [q.kind] : undefined, sizes: q.size ? [q.size] : undefined, thresholds, lang: req.lang }),
-      listMinistries(db, req.lang),
-    ]);
+    return { q, ministry, all: await searchAgencies(db, { q: q.q, ministry, kinds: q.kind ? [q.kind] : undefined, sizes: q.size ? [q.size] : undefined, thresholds, lang: req.lang }) };
+  };
+
+  registerTableDownloads(app, '/virksomheter', { querystring: AgencyPageQuery }, async (req) => ({
+    tables: [agencyTable((await search(req)).all, req.lang, thresholds)],
+    fileName: () => 'virksomheter',
+  }));
+
+  app.get('/virksomheter', { config: { publicPage: true }, schema: { querystring: AgencyPageQuery, hide: true }, preValidation: dropEmptyQueryValues }, async (req, reply) => {
+    const [{ q, ministry, all }, ministries] = await Promise.all([search(req), listMinistries(db, req.lang)]);
     const { offset, pageCount, outOfRange } = pageWindow(all.length, q.page, PAGE_SIZE);
     if (outOfRange) return sendErrorPage(req, reply, 404);
     return sendPage(
@@ -159,6 +170,7 @@ function AgencyListPage({ search, items, total, page, pageCount, ministries, thr
         </DataTable>
       )}
       <Pager page={page} pageCount={pageCount} hrefFor={link} />
+      {total > 0 ? <StatDownloads table={{ id: 'virksomheter', title: t.tables.agencies }} download={{ path: href('/virksomheter'), query: queryString(search) }} /> : null}
       <JsonLink href={`/api/v1/agencies${queryString(search)}`} />
     </Layout>
   );
@@ -179,6 +191,7 @@ function AgencyPage({ d, thresholds }: { d: AgencyDetail; thresholds: SizeThresh
   const { t, fmt } = usePage();
   const href = useHref();
   const text = useText();
+  const langOf = useTextLang();
   const a = d.agency;
   const name = text(a.name);
   const byArea = groupInOrder(d.uses, (u) => u.area.slug, (u) => u.area);
@@ -192,11 +205,11 @@ function AgencyPage({ d, thresholds }: { d: AgencyDetail; thresholds: SizeThresh
         items={[
           { label: t.nav.home, href: href('/') },
           { label: t.agency.title, href: href('/virksomheter') },
-          ...(d.ministry ? [{ label: text(d.ministry.name), href: href(`/virksomheter/${d.ministry.orgnr}`) }] : []),
-          { label: name },
+          ...(d.ministry ? [{ label: text(d.ministry.name), href: href(`/virksomheter/${d.ministry.orgnr}`), lang: langOf(d.ministry.name) }] : []),
+          { label: name, lang: langOf(a.name) },
         ]}
       />
-      <PageHeader title={name} lead={a.shortName ?? undefined}>
+      <PageHeader title={name} titleLang={langOf(a.name)} lead={a.shortName ?? undefined}>
         <div className="tag-row">
           <Tag data-size="sm" data-color="neutral">
             {t.vocab.orgKind[a.kind]}

@@ -1,12 +1,13 @@
-import { count, sql } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
+import { stateAgencyCount } from '../../db/agencyCount.js';
 import type { Executor } from '../../db/database.js';
-import { agencies, providers, services } from '../../db/schema/index.js';
+import { providers, services } from '../../db/schema/index.js';
 
 export async function catalogueFigures(db: Executor) {
-  const [[s], [p], [a]] = await Promise.all([
+  const [[s], [p], a] = await Promise.all([
     db.select({ n: count() }).from(services),
     db.select({ n: count() }).from(providers),
-    db.select({ n: count() }).from(agencies).where(sql`${agencies.kind} <> 'municipality' and ${agencies.kind} <> 'county' and ${agencies.deletedOn} is null`),
+    stateAgencyCount(db),
   ]);
-  return { services: s?.n ?? 0, providers: p?.n ?? 0, agencies: a?.n ?? 0 };
+  return { services: s?.n ?? 0, providers: p?.n ?? 0, agencies: a };
 }

@@ -1,13 +1,16 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import { IDEA_KINDS } from '../../domain/collaboration.js';
 import { IDEA_MOVES, IDEA_STATUSES, type IdeaStatus, ideaIsOpen } from '../../domain/ideaStatus.js';
 import { isAdmin, providerScopes } from '../../domain/principal.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import { ChoiceField, JsonLink, DefinitionList, OrgLink, PageHeader, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
+import { ChoiceField, JsonLink, DefinitionList, OrgLink, PageHeader, queryString, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
+import { StatDownloads } from '../../web/export/StatTableView.js';
+import { registerTableDownloads } from '../shared/tableDownloads.js';
+import { ideaTable } from './tables.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { errorMap, type Errors, ErrorSummary, FormBody, type FormValues, Notice, OkQuery, one, PostButton, PostForm, Refusal, useFormPage } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
@@ -37,9 +40,13 @@ type Org = { value: string; label: string };
 export async function registerIdeaPages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
 
+  /** The ideas the page's filters select, in its order. */
+  const list = (q: Static<typeof ListQuery>) => listIdeas(db, { status: q.status, kind: q.kind, sort: q.sort, service: q.tjeneste, provider: q.leverandor });
+  registerTableDownloads(app, '/ideer', { querystring: ListQuery }, async (req) => ({ tables: [ideaTable(await list(req.query as Static<typeof ListQuery>), req.lang)], fileName: () => 'forslag' }));
+
   app.get('/ideer', { preValidation: dropEmptyQueryValues, schema: { hide: true, querystring: ListQuery } }, async (req, reply) => {
     const q = req.query;
-    const rows = await listIdeas(db, { status: q.status, kind: q.kind, sort: q.sort, service: q.tjeneste, provider: q.leverandor });
+    const rows = await list(q);
     const acting = await actingAgencies(db, req.principal);
     return sendPage(req, reply, <IdeaListPage rows={rows} filter={q} mayPropose={acting.length > 0 || isAdmin(req.principal)} />);
   });
@@ -176,6 +183,12 @@ function IdeaListPage({
           </li>
         ))}
       </ol>
+      {rows.length > 0 ? (
+        <StatDownloads
+          table={{ id: 'forslag', title: t.tables.ideas }}
+          download={{ path: href('/ideer'), query: queryString({ status: filter.status, kind: filter.kind, sort: filter.sort, tjeneste: filter.tjeneste, leverandor: filter.leverandor }) }}
+        />
+      ) : null}
       <JsonLink href="/api/v1/ideas" />
     </Layout>
   );

@@ -31,6 +31,9 @@ import { LocationsSection } from './sections/locations.js';
 import { OptOutsSection } from './sections/optOuts.js';
 import { ProfileSection } from './sections/profile.js';
 import { UsageSection } from './sections/usage.js';
+import { registerTableDownloads } from '../shared/tableDownloads.js';
+import { listUsage } from '../usage/queries.js';
+import { usageTable } from '../usage/tables.js';
 
 const OrgParams = Type.Object({ orgnr: Type.String({ maxLength: 40 }) });
 const FormBody = formBody({ maxLength: 5000, list: { maxLength: 200, maxItems: 50 } });
@@ -58,13 +61,30 @@ export async function registerMyAgencyPages(app: App, deps: AppDeps): Promise<vo
     );
   });
 
-  const show = async (req: FastifyRequest, reply: FastifyReply, orgnrRaw: string, state: { errors?: Errors; form?: string; values?: Record<string, unknown>; ok?: string }, status = 200) => {
+  /** The agency whose self-service page this is, if the signed-in person may read it. */
+  const readable = async (req: FastifyRequest, orgnrRaw: string) => {
     const orgnr = requireOrgnr(orgnrRaw, req.lang, 'orgnr');
     const t = messages[req.lang];
     const a = await getAgency(db, orgnr);
     if (!a) throw new HttpProblem(404, t.errors.unknownAgency(formatOrgnr(orgnr)));
     requirePrincipal(req);
     if (!mayAgency(req.principal, 'read', a)) throw new HttpProblem(403, t.access.notYourAgency(formatOrgnr(orgnr)));
+    return { orgnr, a };
+  };
+
+  registerTableDownloads(
+    app,
+    '/min-side/virksomhet/:orgnr',
+    { querystring: Type.Object({}), params: OrgParams },
+    async (req) => {
+      const { orgnr } = await readable(req, (req.params as { orgnr: string }).orgnr);
+      return { tables: [usageTable(await listUsage(db, orgnr), req.lang)], fileName: () => `bruksregister-${orgnr}` };
+    },
+    { signedIn: true },
+  );
+
+  const show = async (req: FastifyRequest, reply: FastifyReply, orgnrRaw: string, state: { errors?: Errors; form?: string; values?: Record<string, unknown>; ok?: string }, status = 200) => {
+    const { orgnr, a } = await readable(req, orgnrRaw);
     const data = await loadSelfService(db, orgnr);
     return sendPage(
       req,
@@ -165,6 +185,8 @@ function MinePage({
                 <a href={href(`/min-side/leverandor/${p.slug}/ikke-bruk`)}>{t.nonUse.followUpLink}</a>
                 {' · '}
                 <a href={href(`/leverandorer/${p.slug}/rediger`)}>{t.catalogueKeeping.edit}</a>
+                {' · '}
+                <a href={href(`/leverandorer/${p.slug}/kundeliste`)}>{t.usageImport.uploadLink}</a>
               </li>
             ))}
           </ul>

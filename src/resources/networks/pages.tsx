@@ -1,12 +1,15 @@
 import { Button, Card, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
-import type { LocalizedText } from '../../domain/catalogue.js';
+import { type Static, Type } from 'typebox';
+import { type Language, type LocalizedText, pickText } from '../../domain/catalogue.js';
 import { NETWORK_KINDS } from '../../domain/collaboration.js';
 import { isAdmin } from '../../domain/principal.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import { ChoiceField, DefinitionList, FactsAside, JsonLink, OrgLink, PageHeader, Section, SelectField, SourceNote, TextAreaField, TextField } from '../../web/components.js';
+import { ChoiceField, DefinitionList, FactsAside, JsonLink, OrgLink, PageHeader, queryString, Section, SelectField, SourceNote, TextAreaField, TextField } from '../../web/components.js';
+import { StatDownloads } from '../../web/export/StatTableView.js';
+import { type StatTable, tableOf } from '../../web/export/table.js';
+import { registerTableDownloads } from '../shared/tableDownloads.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { errorMap, type Errors, ErrorSummary, FormBody, type FormValues, Notice, OkQuery, one, PostButton, PostForm, useFormPage } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
@@ -48,6 +51,11 @@ type Choices = Awaited<ReturnType<typeof formChoices>>;
 
 export async function registerNetworkPages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
+
+  registerTableDownloads(app, '/nettverk', { querystring: ListQuery }, async (req) => ({
+    tables: [networkTable(await listNetworks(db, req.query as Static<typeof ListQuery>), req.lang)],
+    fileName: () => 'nettverk',
+  }));
 
   app.get('/nettverk', { config: { publicPage: true }, preValidation: dropEmptyQueryValues, schema: { hide: true, querystring: ListQuery } }, async (req, reply) => {
     const [rows, areaRows] = await Promise.all([listNetworks(db, req.query), areaOptions(db)]);
@@ -131,6 +139,24 @@ export function placeOf(n: Pick<NetworkRow, 'meetingPlace' | 'municipalityName' 
   return [n.meetingPlace, [n.municipalityName, n.countyName].filter(Boolean).join(', ')].filter(Boolean).join(' · ');
 }
 
+/** The network list as a table, with the page's filters. */
+function networkTable(rows: readonly NetworkRow[], lang: Language): StatTable {
+  const t = messages[lang];
+  const text = (v: LocalizedText) => pickText(v, lang).text;
+  return tableOf<NetworkRow>(
+    { id: 'nettverk', title: t.tables.networks },
+    [
+      { key: 'name', label: t.tables.name, type: 'text', value: (n) => text(n.name) },
+      { key: 'kind', label: t.network.kindLabel, type: 'text', value: (n) => t.network.kind[n.kind] },
+      { key: 'areas', label: t.tables.areas, type: 'text', value: (n) => n.areas.map((a) => text(a.name)).join(', ') || null },
+      { key: 'place', label: t.tables.place, type: 'text', value: (n) => placeOf(n) || null },
+      { key: 'facilitator', label: t.tables.facilitator, type: 'text', value: (n) => (n.facilitator ? text(n.facilitator.name) : null) },
+      { key: 'members', label: t.tables.members, type: 'integer', value: (n) => n.memberCount },
+    ],
+    rows,
+  );
+}
+
 function NetworkListPage({ rows, filter, areas: areaRows, mayCreate }: { rows: NetworkRow[]; filter: { kind?: string | undefined; area?: string | undefined; county?: string | undefined }; areas: { slug: string; name: LocalizedText }[]; mayCreate: boolean }) {
   const { t } = usePage();
   const href = useHref();
@@ -180,6 +206,7 @@ function NetworkListPage({ rows, filter, areas: areaRows, mayCreate }: { rows: N
           </li>
         ))}
       </ul>
+      {rows.length > 0 ? <StatDownloads table={{ id: 'nettverk', title: t.tables.networks }} download={{ path: href('/nettverk'), query: queryString({ kind: filter.kind, area: filter.area, county: filter.county }) }} /> : null}
       <JsonLink href="/api/v1/networks" />
     </Layout>
   );

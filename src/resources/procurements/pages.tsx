@@ -42,6 +42,9 @@ import { parseInstant, parseProcurementInput } from './schema.js';
 import { ELIGIBILITIES } from '../../db/schema/index.js';
 import { getDeclaration } from '../declarations/queries.js';
 import { editableProviders } from '../shared/queries.js';
+import { registerTableDownloads } from '../shared/tableDownloads.js';
+import { StatDownloads } from '../../web/export/StatTableView.js';
+import { procurementTable } from './tables.js';
 
 const STATE_COLOR: Record<ProcurementState, 'neutral' | 'info' | 'warning' | 'success' | 'danger'> = {
   planned: 'neutral',
@@ -79,6 +82,8 @@ export async function registerProcurementPages(app: App, deps: AppDeps): Promise
     if (!p) throw new HttpProblem(404, messages[req.lang].procurement.errors.unknown);
     return p;
   };
+
+  registerTableDownloads(app, '/anskaffelser', { querystring: Type.Object({}) }, async (req) => ({ tables: [procurementTable(await listProcurements(db), req.lang)], fileName: () => 'anskaffelser' }));
 
   app.get('/anskaffelser', { schema: { hide: true, querystring: Type.Object({}) } }, async (req, reply) => {
     const rows = await listProcurements(db);
@@ -281,6 +286,7 @@ function ProcurementListPage({ rows, mayCreate }: { rows: ProcurementListRow[]; 
           ))}
         </DataTable>
       )}
+      {rows.length > 0 ? <StatDownloads table={{ id: 'anskaffelser', title: t.tables.procurements }} download={{ path: href('/anskaffelser'), query: '' }} /> : null}
       <Paragraph data-size="sm">
         <a href="/api/v1/procurements">JSON</a>
       </Paragraph>

@@ -6,7 +6,7 @@ import { plannedOverdue } from '../../domain/plannedDate.js';
 import { editsProvider, isAdmin } from '../../domain/principal.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { AreaGroup, Breadcrumbs, FactsAside, JsonLink, OrgLink, PageHeader, queryString, Section, ServiceLinks, SourceNote, WebLink } from '../../web/components.js';
-import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { Text, usePage, useHref, useText, useTextLang } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { sendErrorPage, sendPage } from '../../web/render.js';
@@ -30,9 +30,10 @@ export async function registerProviderPages(app: App, deps: AppDeps): Promise<vo
     if (!d) return sendErrorPage(req, reply, 404, messages[req.lang].errors.unknownProvider(req.params.slug));
     // Overdue planned services: for the provider's editors and DFØ (administrators) only; the public page is cached.
     const today = osloToday();
-    const overdue = isAdmin(req.principal) || editsProvider(req.principal, d.provider.id) ? d.services.filter((s) => plannedOverdue(s.status, s.plannedOn, today)) : [];
+    const manage = isAdmin(req.principal) || editsProvider(req.principal, d.provider.id);
+    const overdue = manage ? d.services.filter((s) => plannedOverdue(s.status, s.plannedOn, today)) : [];
     const follow = req.principal?.kind === 'user' ? await isFollowing(db, req.principal.id, 'provider', d.provider.id) : undefined;
-    return sendPage(req, reply, <ProviderPage d={d} overdue={overdue} edit={mayKeep(req.principal, 'edit_provider', d.provider)} following={follow?.following} />);
+    return sendPage(req, reply, <ProviderPage d={d} overdue={overdue} manage={manage} edit={mayKeep(req.principal, 'edit_provider', d.provider)} following={follow?.following} />);
   });
 }
 
@@ -73,12 +74,13 @@ function ProviderListPage({ providers }: { providers: ProviderSummary[] }) {
   );
 }
 
-function ProviderPage({ d, overdue, edit, following }: { d: ProviderDetail; overdue: ProviderServiceRow[]; edit: boolean; following?: boolean | undefined }) {
+function ProviderPage({ d, overdue, manage, edit, following }: { d: ProviderDetail; overdue: ProviderServiceRow[]; manage: boolean; edit: boolean; following?: boolean | undefined }) {
   const { t, fmt } = usePage();
   const href = useHref();
   const text = useText();
   const p = d.provider;
   const name = text(p.name);
+  const langOf = useTextLang();
   const byArea = groupInOrder(d.services, (s) => s.area.slug, (s) => s.area);
   const contact = p.contact;
   return (
@@ -87,11 +89,11 @@ function ProviderPage({ d, overdue, edit, following }: { d: ProviderDetail; over
         items={[
           { label: t.nav.home, href: href('/') },
           { label: t.provider.title, href: href('/leverandorer') },
-          ...(d.parent ? [{ label: text(d.parent.name), href: href(`/leverandorer/${d.parent.slug}`) }] : []),
-          { label: name },
+          ...(d.parent ? [{ label: text(d.parent.name), href: href(`/leverandorer/${d.parent.slug}`), lang: langOf(d.parent.name) }] : []),
+          { label: name, lang: langOf(p.name) },
         ]}
       />
-      <PageHeader title={p.shortName && p.shortName !== name ? `${name} (${p.shortName})` : name} lead={<Text value={p.description} />}>
+      <PageHeader title={p.shortName && p.shortName !== name ? `${name} (${p.shortName})` : name} titleLang={langOf(p.name)} lead={<Text value={p.description} />}>
         <div className="tag-row">
           <Tag data-size="sm" data-color="neutral">
             {t.vocab.model[p.model]}
@@ -103,6 +105,11 @@ function ProviderPage({ d, overdue, edit, following }: { d: ProviderDetail; over
         {edit ? <a href={href(`/leverandorer/${p.slug}/rediger`)}>{t.catalogueKeeping.edit}</a> : null}
         <FollowButton type="provider" id={p.id} following={following} />
       </PageHeader>
+      {manage ? (
+        <Paragraph id="customer-list">
+          <a href={href(`/leverandorer/${p.slug}/kundeliste`)}>{t.usageImport.uploadLink}</a> – {t.usageImport.uploadHelp}
+        </Paragraph>
+      ) : null}
       {overdue.length > 0 ? (
         <Alert data-color="warning" className="page-alert" id="overdue">
           <Heading level={2} data-size="xs">

@@ -10,7 +10,7 @@ import type { App, AppDeps } from '../../server/types.js';
 import { Breadcrumbs, ChoiceField, PageHeader, Section } from '../../web/components.js';
 import { useHref, usePage, useText } from '../../web/context.js';
 import { parseTableFile, sendTable } from '../../web/export/send.js';
-import { Notice } from '../../web/forms.js';
+import { ErrorSummary, Notice } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
@@ -102,13 +102,12 @@ function BulkPage({ provider, error, preview, file, retireMissing = false, chang
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: text(provider.name), href: href(`/leverandorer/${provider.slug}`) }, { label: b.title(text(provider.name)) }]} />
       <PageHeader title={title} lead={b.lead} />
       <Notice text={applied !== undefined ? b.applied(applied) : undefined} />
-      {[error, changed ? b.changed : undefined]
-        .filter((x): x is string => !!x)
-        .map((x) => (
-          <Alert key={x} data-color={x === error ? 'danger' : 'warning'} role="alert">
-            {x}
-          </Alert>
-        ))}
+      <ErrorSummary errors={error ? [{ field: 'file', message: error }] : []} fieldId={() => 'catalogue-file'} />
+      {changed ? (
+        <Alert data-color="warning" role="alert">
+          {b.changed}
+        </Alert>
+      ) : null}
       {preview ? (
         <Section id="forhandsvisning" title={b.previewHeading}>
           <Paragraph>{b.counts(preview.counts.create, preview.counts.change, preview.counts.retire, preview.counts.unchanged)}</Paragraph>

@@ -1,4 +1,4 @@
-import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { isAdmin } from '../../domain/principal.js';
@@ -7,7 +7,7 @@ import { HttpProblem } from '../../server/problem.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { Breadcrumbs, DataTable, PageHeader, SelectField, Section, TextField } from '../../web/components.js';
 import { Text, useHref, usePage } from '../../web/context.js';
-import { CsrfField, FormBody, type FormValues, Notice, one } from '../../web/forms.js';
+import { CsrfField, ErrorSummary, FormBody, type FormValues, Notice, one } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { prefix, sendPage } from '../../web/render.js';
@@ -66,11 +66,7 @@ function HarvestPage({ sources, providers, notice, error, values }: { sources: S
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.mine.title, href: href('/min-side') }, { label: h.title }]} />
       <PageHeader title={h.title} lead={h.lead} />
       <Notice text={notice} />
-      {error ? (
-        <Alert data-color="danger" role="alert">
-          {error}
-        </Alert>
-      ) : null}
+      <ErrorSummary errors={error ? [{ field: 'url', message: error }] : []} fieldId={() => 'harvest-url'} />
       <Section id="kataloger" title={h.sources}>
         {sources.length === 0 ? (
           <Paragraph>{h.none}</Paragraph>

@@ -9,6 +9,7 @@ import { FileProblem, readCatalogueFile } from '../../imports/catalogue/read.js'
 import { MAX_FILE_BYTES } from '../../imports/usage/parse.js';
 import { actorOf, requireProviderActor } from '../../server/actor.js';
 import { HttpProblem, problemTitle } from '../../server/problem.js';
+import { security } from '../shared/schema.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { EXPORT_FORMATS, sendTable } from '../../web/export/send.js';
 import { type StatTable, tableOf } from '../../web/export/table.js';
@@ -71,6 +72,7 @@ export async function registerQualityApi(api: App, deps: AppDeps): Promise<void>
         schema: {
           tags: ['services'],
           summary: "Preview or apply a provider's catalogue (CSV, XLSX or CPSV-AP-NO Turtle)",
+          security,
           description:
             'The body is the file: multipart/form-data with a field "file", or the raw file (text/csv, XLSX, text/turtle). CSV/XLSX columns are those of GET /providers/{slug}/catalogue.csv. ' +
             'dryRun=true (the default) returns the plan: entries to create, change (with the fields) and retire (with retireMissing=true, the provider\'s entries missing from the file), and row errors naming the row and column. ' +
@@ -127,6 +129,7 @@ export async function registerQualityApi(api: App, deps: AppDeps): Promise<void>
           schema: {
             tags: ['services'],
             summary: `A provider's entries as ${format.toUpperCase()} (the bulk upload's columns)`,
+            security,
             description: "Drafts where there are any, else the published version; retired entries left out. For the provider's editors and DFØ.",
             params: Params,
             response: { 200: { description: 'The file', content: { [format === 'csv' ? 'text/csv' : XLSX_TYPE]: { schema: { type: 'string' } } } }, 401: problem, 403: problem, 404: problem },

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, AppDeps } from '../../server/types.js';
 import {
@@ -16,7 +17,7 @@ import {
   SourceNote,
   StatusTag,
 } from '../../web/components.js';
-import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { Text, usePage, useHref, useText, useTextLang } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { FollowButton } from '../../web/follow.js';
@@ -30,6 +31,10 @@ import { CATALOGUE_FACETS, type CatalogueFacet, type CatalogueResult, type Catal
 import { pageWindow } from '../shared/present.js';
 import { CataloguePageQuery, SlugParams } from './schema.js';
 import { redirectToRdf } from '../opendata/pages.js';
+import { registerTableDownloads } from '../shared/tableDownloads.js';
+import { catalogueTable } from './tables.js';
+import { priceStated } from '../../domain/dataQuality.js';
+import { StatDownloads } from '../../web/export/StatTableView.js';
 import { loadServiceCollaboration, type ServiceCollaboration, ServiceCollaborationSections } from '../collaboration/serviceSections.js';
 
 const PAGE_SIZE = 20;
@@ -37,12 +42,23 @@ const PAGE_SIZE = 20;
 export async function registerServicePages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
 
-  app.get('/tjenester', { config: { publicPage: true }, schema: { querystring: CataloguePageQuery, hide: true } }, async (req, reply) => {
-    const q = req.query;
+  /** The catalogue's search from the page's query: the page shows 20 at a time, a download every hit. */
+  const search = async (req: FastifyRequest, paged: boolean) => {
+    const q = req.query as CataloguePageQuery;
     const filters = await filtersFrom(db, q, req.lang);
     // An empty sort is the form's default: relevance when there is a query, else name.
     const sort = effectiveSort(q.sort || undefined, q.q);
-    const result = await searchCatalogue(db, { q: q.q, filters, sort, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE, lang: req.lang });
+    const window = paged ? { limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE } : { limit: 100_000, offset: 0 };
+    return { q, filters, sort, result: await searchCatalogue(db, { q: q.q, filters, sort, ...window, lang: req.lang }) };
+  };
+
+  registerTableDownloads(app, '/tjenester', { querystring: CataloguePageQuery }, async (req) => {
+    const { result } = await search(req, false);
+    return { tables: [catalogueTable(result.items, req.lang)], fileName: () => 'tjenester' };
+  });
+
+  app.get('/tjenester', { config: { publicPage: true }, schema: { querystring: CataloguePageQuery, hide: true } }, async (req, reply) => {
+    const { q, filters, sort, result } = await search(req, true);
     const { pageCount, outOfRange } = pageWindow(result.total, q.page, PAGE_SIZE);
     if (outOfRange) return sendErrorPage(req, reply, 404);
     return sendPage(req, reply, <CataloguePage query={q.q ?? ''} filters={filters} sort={sort} page={q.page} pageCount={pageCount} result={result} />);
@@ -160,6 +176,7 @@ function CataloguePage({ query, filters, sort, page, pageCount, result }: Catalo
             </div>
           ) : null}
           {result.fuzzy ? <Paragraph data-size="sm">{t.catalogue.didYouMean}</Paragraph> : null}
+          {result.total > 0 ? <StatDownloads table={{ id: 'tjenester', title: t.tables.services }} download={{ path: href('/tjenester'), query: queryString(params({ page: undefined }) as never) }} /> : null}
           {result.items.length === 0 ? (
             <div className="empty-state">
               <Paragraph>{t.catalogue.noResults}</Paragraph>
@@ -215,6 +232,12 @@ function CataloguePage({ query, filters, sort, page, pageCount, result }: Catalo
   );
 }
 
+/** A field the provider has not filled in, said plainly (and counted as a gap on /kvalitet). */
+function NotStated() {
+  const { t } = usePage();
+  return <span className="muted not-stated">{t.agency.notStated}</span>;
+}
+
 function SearchBox({ value }: { value: string }) {
   const { t } = usePage();
   return (
@@ -237,17 +260,18 @@ function ServicePage({ d, collaboration, manage, ok, following }: { d: ServiceDe
   const usersByTier = new Map(d.tierUsage.map((u) => [u.tierId, u.count]));
   const tierTotal = d.tierUsage.filter((u) => u.tierId).reduce((n, u) => n + u.count, 0);
   const name = text(s.name);
+  const langOf = useTextLang();
   return (
     <Layout title={name} section="services" description={text(s.summary)}>
       <Breadcrumbs
         items={[
           { label: t.nav.home, href: href('/') },
           { label: t.nav.services, href: href('/tjenester') },
-          ...(d.parent ? [{ label: text(d.parent.name), href: href(`/tjenester/${d.parent.slug}`) }] : []),
-          { label: name },
+          ...(d.parent ? [{ label: text(d.parent.name), href: href(`/tjenester/${d.parent.slug}`), lang: langOf(d.parent.name) }] : []),
+          { label: name, lang: langOf(s.name) },
         ]}
       />
-      <PageHeader title={name} lead={<Text value={s.summary} />}>
+      <PageHeader title={name} titleLang={langOf(s.name)} lead={<Text value={s.summary} />}>
         <div className="tag-row">
           <StatusTag status={s.status} />
           <Tag data-size="sm" data-color="neutral">
@@ -388,15 +412,19 @@ function ServicePage({ d, collaboration, manage, ok, following }: { d: ServiceDe
           <Section title={t.service.financing} id="financing">
             <Paragraph>{s.financing.length ? s.financing.map((f) => t.vocab.financing[f]).join(', ') : t.common.unknown}</Paragraph>
             {s.financingNote ? <Text value={s.financingNote} as="p" /> : null}
+            {/* The same rule as the data-quality page's "price" gap: free of charge, or a note on price or financing. */}
+            {priceStated(s) ? null : (
+              <Paragraph id="price-not-stated">
+                <strong>{t.content.price}:</strong> <NotStated />
+              </Paragraph>
+            )}
           </Section>
           <Section title={t.service.serviceLevels} id="levels">
             <DefinitionList
               items={[
-                ...(s.serviceLevels.uptimePercent !== undefined
-                  ? [{ term: t.service.uptime, value: `${fmt.number(s.serviceLevels.uptimePercent)} %` }]
-                  : []),
-                ...(s.serviceLevels.supportHours ? [{ term: t.service.supportHours, value: <Text value={s.serviceLevels.supportHours} /> }] : []),
-                ...(s.serviceLevels.responseTime ? [{ term: t.service.responseTime, value: <Text value={s.serviceLevels.responseTime} /> }] : []),
+                { term: t.service.uptime, value: s.serviceLevels.uptimePercent !== undefined ? `${fmt.number(s.serviceLevels.uptimePercent)} %` : <NotStated /> },
+                { term: t.service.supportHours, value: s.serviceLevels.supportHours ? <Text value={s.serviceLevels.supportHours} /> : <NotStated /> },
+                { term: t.service.responseTime, value: s.serviceLevels.responseTime ? <Text value={s.serviceLevels.responseTime} /> : <NotStated /> },
                 {
                   term: t.service.channels,
                   value: s.supportChannels.length ? s.supportChannels.map((c) => t.vocab.channel[c]).join(', ') : t.common.unknown,

@@ -68,6 +68,8 @@ export interface CatalogueResult {
 
 /** Similarity needed for a typo-tolerant match on a title or keyword (pg_trgm word_similarity). */
 const FUZZY_THRESHOLD = 0.5;
+/** How much of its relevance a service being phased out keeps in the search order. */
+const PHASING_OUT_WEIGHT = 0.5;
 /** A similarity match is shown only if its whole-word similarity is at least this share of the best one's. */
 const FUZZY_SHARE = 0.75;
 
@@ -180,9 +182,12 @@ export async function searchCatalogue(db: Executor, query: CatalogueQuery): Prom
   const byName = (a: Match, b: Match) => norwegianCollator.compare(name(a), name(b));
   const changed = (m: Match) => new Date(m.row.updated_at).getTime();
   const sorted = facetResult.matches.map((d) => d.match);
+  const relevance = (m: Match) => (m.row.status === 'phasing_out' ? m.rank * PHASING_OUT_WEIGHT : m.rank);
   if (query.sort === 'name' || (!hasQuery && query.sort === 'relevance')) sorted.sort(byName);
   else if (query.sort === 'changed') sorted.sort((a, b) => changed(b) - changed(a) || byName(a, b));
-  else sorted.sort((a, b) => b.rank - a.rank || byName(a, b));
+  // A service being phased out ranks at half its relevance: a current service for the same need comes first ("lonn":
+  // DFØ's payroll before a phased-out university SAP payroll), while an exact match of its name still finds it.
+  else sorted.sort((a, b) => relevance(b) - relevance(a) || byName(a, b));
 
   // Labels for facet values: areas and providers from the rows, vocabularies are labelled by the caller.
   const labels: Partial<Record<CatalogueFacet, Map<string, LocalizedText>>> = { area: new Map(), provider: new Map() };

@@ -25,6 +25,9 @@ import { parseSurveyInput } from './schema.js';
 import { editableProviders } from '../shared/queries.js';
 import { FollowButton } from '../../web/follow.js';
 import { isFollowing } from '../follows/queries.js';
+import { registerTableDownloads } from '../shared/tableDownloads.js';
+import { StatDownloads } from '../../web/export/StatTableView.js';
+import { surveyTables } from './tables.js';
 import { surveyServiceOptions, surveyTemplates } from './queries.js';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 60 }) });
@@ -64,13 +67,28 @@ export async function registerSurveyPages(app: App, deps: AppDeps): Promise<void
     if (!s) throw new HttpProblem(404, messages[req.lang].survey.errors.unknown);
     return s;
   };
-  const show = async (req: FastifyRequest, reply: FastifyReply, s: SurveyRow, state: { ok?: string | undefined; dateErrors?: Errors; refusal?: string }, status = 200) => {
+  /** The results this reader may see: the provider and DFØ the full view, everyone else the public one. */
+  const readerResults = async (req: FastifyRequest, s: SurveyRow) => {
     const manage = maySurvey(req.principal, 'results', { providerId: s.provider.id });
     const results = await surveyResults(db, s, manage ? 'full' : 'public', now(), thresholds);
+    return { manage, results, names: await ministryNames(db, results.summary.byMinistry.map((g) => g.key)) };
+  };
+  registerTableDownloads(
+    app,
+    '/undersokelser/:id',
+    { querystring: Type.Object({}), params: IdParams },
+    async (req) => {
+      const s = await load(req, (req.params as { id: string }).id);
+      const { results, names } = await readerResults(req, s);
+      return { tables: surveyTables(s, results, names, req.lang), fileName: (table) => `undersokelse-${s.id.slice(0, 8)}-${table.id}` };
+    },
+    { signedIn: true },
+  );
+  const show = async (req: FastifyRequest, reply: FastifyReply, s: SurveyRow, state: { ok?: string | undefined; dateErrors?: Errors; refusal?: string }, status = 200) => {
+    const { manage, results, names } = await readerResults(req, s);
     const acting = await actingAgencies(db, req.principal);
     const eligible = acting.length ? await eligibleOrgnrs(db, s, acting.map((a) => a.orgnr)) : [];
     const answered = await Promise.all(eligible.map(async (orgnr) => ({ orgnr, answered: !!(await getResponse(db, s.id, orgnr)) })));
-    const names = await ministryNames(db, results.summary.byMinistry.map((g) => g.key));
     const follow = req.principal?.kind === 'user' ? await isFollowing(db, req.principal.id, 'survey', s.id) : undefined;
     return sendPage(
       req,
@@ -352,7 +370,8 @@ function Mean({ q, r }: { q: Question; r: QuestionResult | undefined }) {
  * why. Used on the survey's page and, for the newest closed survey, on the service's page.
  */
 export function SurveyResultsView({ s, results, ministries, id = 'results', level = 2 }: { s: SurveyRow; results: SurveyResults; ministries: Map<string, LocalizedText>; id?: string; level?: 2 | 3 }) {
-  const { t, fmt } = usePage();
+  const { t, fmt, lang } = usePage();
+  const href = useHref();
   const text = useText();
   const summary = results.summary;
   const questions = s.definition.questions;
@@ -434,6 +453,9 @@ export function SurveyResultsView({ s, results, ministries, id = 'results', leve
           <Breakdown dim="size" groups={summary.bySize} />
           <Breakdown dim="ministry" groups={summary.byMinistry} />
           {results.view === 'public' ? <Paragraph data-size="sm" className="muted">{t.survey.anonymityNote(MIN_GROUP_SIZE)}</Paragraph> : null}
+          {level === 2
+            ? surveyTables(s, results, ministries, lang).map((table) => <StatDownloads key={table.id} table={table} download={{ path: href(`/undersokelser/${s.id}`), query: '' }} />)
+            : null}
           {results.comments.length > 0 && level === 2 ? (
             <Section title={t.survey.comments} id={`${id}-comments`} level={3}>
               <ul className="comment-list">

@@ -9,7 +9,8 @@ import { applyUsageImport, describeFileProblem, type EndScope, presentPlan, type
 import { requireProviderActor } from '../../server/actor.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import { ChoiceField, PageHeader, Section } from '../../web/components.js';
+import { Breadcrumbs, ChoiceField, PageHeader, Section } from '../../web/components.js';
+import { ErrorSummary, Notice } from '../../web/forms.js';
 import { usePage, useHref, useText } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
@@ -93,17 +94,10 @@ function UploadPage({ provider, error, preview, file, scope = 'file', changed, a
   const title = u.title(text(provider.name));
   return (
     <Layout title={title} section="providers" description={u.lead}>
+      <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.provider.title, href: href('/leverandorer') }, { label: text(provider.name), href: href(`/leverandorer/${provider.slug}`) }, { label: u.breadcrumb }]} />
       <PageHeader title={title} lead={u.lead} />
-      {applied !== undefined ? (
-        <Alert data-color="success" role="status">
-          {u.applied(applied)}
-        </Alert>
-      ) : null}
-      {error ? (
-        <Alert data-color="danger" role="alert">
-          {error}
-        </Alert>
-      ) : null}
+      <Notice text={applied !== undefined ? u.applied(applied) : undefined} />
+      <ErrorSummary errors={error ? [{ field: 'file', message: error }] : []} fieldId={() => 'usage-file'} />
       {changed ? (
         <Alert data-color="warning" role="alert">
           {u.changed}

@@ -11,6 +11,7 @@ import { verifyDeferredCsrf } from '../../auth/plugin.js';
 import { requireProviderActor } from '../../server/actor.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem, problemTitle } from '../../server/problem.js';
+import { security } from '../shared/schema.js';
 import { messages } from '../../web/i18n/index.js';
 import { EXPORT_FORMATS, sendTable } from '../../web/export/send.js';
 import { type StatTable, tableOf } from '../../web/export/table.js';
@@ -80,6 +81,7 @@ export async function registerUsageImportApi(api: App, deps: AppDeps): Promise<v
         schema: {
           tags: ['imports'],
           summary: "Preview or apply a provider's customer list (CSV or XLSX)",
+          security,
           description:
             'The body is the file: multipart/form-data with a field "file", or the raw file as text/csv or XLSX. Columns: organisasjonsnummer; tjeneste (service slug); tjenestemodell (tier slug); fra (from date); til (to date, optional). ' +
             'dryRun=true (the default) returns the plan: rows to add, change (tier change = the open row ends and a new one starts), end (customers of the provider\'s services missing from the file; scope=file limits this to the services in the file, scope=all to all the provider\'s services) and row errors with line numbers. ' +

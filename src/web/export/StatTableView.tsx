@@ -80,7 +80,7 @@ export function StatTableView({ table, download, captionHidden }: { table: StatT
 }
 
 /** Links to download a table as CSV and XLSX, each named for screen readers. */
-export function StatDownloads({ table, download }: { table: StatTable; download: DownloadBase }) {
+export function StatDownloads({ table, download }: { table: Pick<StatTable, 'id' | 'title'>; download: DownloadBase }) {
   const { t } = usePage();
   return (
     <p className="downloads">

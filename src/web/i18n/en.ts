@@ -19,6 +19,7 @@ import { report2En } from './report2.en.js';
 import { apiEn } from './api.en.js';
 import { notifyEn } from './notify.en.js';
 import { serviceEditingEn } from './serviceEditing.en.js';
+import { tablesEn } from './tables.en.js';
 import type { MessageParts, Messages } from './nb.js';
 import { mergeParts } from './parts.js';
 
@@ -45,6 +46,7 @@ export const enParts: MessageParts = {
   api: apiEn,
   notify: notifyEn,
   serviceEditing: serviceEditingEn,
+  tables: tablesEn,
 };
 
 export const en: Messages = mergeParts(enParts);

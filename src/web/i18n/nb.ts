@@ -19,6 +19,7 @@ import { report2Nb } from './report2.nb.js';
 import { apiNb } from './api.nb.js';
 import { notifyNb } from './notify.nb.js';
 import { serviceEditingNb } from './serviceEditing.nb.js';
+import { tablesNb } from './tables.nb.js';
 import { type Merged, mergeParts, type Widen } from './parts.js';
 
 /**
@@ -48,6 +49,7 @@ export const nbParts = {
   api: apiNb,
   notify: notifyNb,
   serviceEditing: serviceEditingNb,
+  tables: tablesNb,
 };
 
 /** The shape every language must fill, module by module. */

@@ -19,6 +19,7 @@ import { report2Nn } from './report2.nn.js';
 import { apiNn } from './api.nn.js';
 import { notifyNn } from './notify.nn.js';
 import { serviceEditingNn } from './serviceEditing.nn.js';
+import { tablesNn } from './tables.nn.js';
 import type { MessageParts, Messages } from './nb.js';
 import { mergeParts } from './parts.js';
 
@@ -45,6 +46,7 @@ export const nnParts: MessageParts = {
   api: apiNn,
   notify: notifyNn,
   serviceEditing: serviceEditingNn,
+  tables: tablesNn,
 };
 
 export const nn: Messages = mergeParts(nnParts);

@@ -73,7 +73,7 @@ export const siteEn: typeof siteNb = {
     figuresHeading: 'Shared services in figures',
     figureServices: 'services',
     figureProviders: 'providers',
-    figureAgencies: 'agencies registered',
+    figureAgencies: 'state agencies in the register',
   },
   errors: {
     unavailableTitle: 'The service is temporarily unavailable',

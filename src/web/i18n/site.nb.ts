@@ -71,7 +71,7 @@ export const siteNb = {
     figuresHeading: 'Fellestjenester i tall',
     figureServices: 'tjenester',
     figureProviders: 'leverandører',
-    figureAgencies: 'virksomheter registrert',
+    figureAgencies: 'statlige virksomheter i registeret',
   },
   errors: {
     unavailableTitle: 'Tjenesten er midlertidig utilgjengelig',

@@ -73,7 +73,7 @@ export const siteNn: typeof siteNb = {
     figuresHeading: 'Fellestenester i tal',
     figureServices: 'tenester',
     figureProviders: 'leverandørar',
-    figureAgencies: 'verksemder registrerte',
+    figureAgencies: 'statlege verksemder i registeret',
   },
   errors: {
     unavailableTitle: 'Tenesta er mellombels utilgjengeleg',

@@ -12,7 +12,7 @@ export const statsEn: typeof statsNb = {
     population: (n: number) => `The base is ${count(n, { one: '# state body', other: '# state bodies' })} (ministries, agencies and other state bodies that exist today).`,
     sectionsHeading: 'The statistics',
     keyFigures: 'Key figures',
-    figureAgencies: 'state bodies in the base',
+    figureAgencies: 'state agencies in the register',
     figureGap: 'without a central, sector or group arrangement for IT operation or archive',
     figureAdoption: (service: string) => `use ${service}`,
     pages: {

@@ -10,7 +10,7 @@ export const statsNb = {
     population: (n: number) => `Grunnlaget er ${count(n, { one: '# statlig virksomhet', other: '# statlige virksomheter' })} (departementer, virksomheter og andre statlige organer som finnes i dag).`,
     sectionsHeading: 'Statistikken',
     keyFigures: 'Nøkkeltall',
-    figureAgencies: 'statlige virksomheter i grunnlaget',
+    figureAgencies: 'statlige virksomheter i registeret',
     figureGap: 'uten sentral, sektor- eller gruppeløsning for IT-drift eller arkiv',
     figureAdoption: (service: string) => `bruker ${service}`,
     pages: {

@@ -12,7 +12,7 @@ export const statsNn: typeof statsNb = {
     population: (n: number) => `Grunnlaget er ${count(n, { one: '# statleg verksemd', other: '# statlege verksemder' })} (departement, verksemder og andre statlege organ som finst i dag).`,
     sectionsHeading: 'Statistikken',
     keyFigures: 'Nøkkeltal',
-    figureAgencies: 'statlege verksemder i grunnlaget',
+    figureAgencies: 'statlege verksemder i registeret',
     figureGap: 'utan sentral, sektor- eller gruppeløysing for IT-drift eller arkiv',
     figureAdoption: (service: string) => `bruker ${service}`,
     pages: {

@@ -40,6 +40,9 @@ export const usageEn: typeof usageNb = {
     },
   },
   usageImport: {
+    breadcrumb: 'Customer list',
+    uploadLink: 'Upload customer list',
+    uploadHelp: 'Upload a new customer list to update who uses the services.',
     title: (provider) => `Upload customer list – ${provider}`,
     lead: 'Upload a CSV or Excel file with the agencies that use your services. You will first see what would change. Nothing is saved until you confirm.',
     columnsHeading: 'Columns',

@@ -39,6 +39,9 @@ export const usageNb = {
     },
   },
   usageImport: {
+    breadcrumb: 'Kundeliste',
+    uploadLink: 'Last opp kundeliste',
+    uploadHelp: 'Last opp en ny kundeliste for å oppdatere hvem som bruker tjenestene.',
     title: (provider: string) => `Last opp kundeliste – ${provider}`,
     lead: 'Last opp en CSV- eller Excel-fil med virksomhetene som bruker tjenestene deres. Du får først se hva som vil endres. Ingenting lagres før du bekrefter.',
     columnsHeading: 'Kolonner',

@@ -40,6 +40,9 @@ export const usageNn: typeof usageNb = {
     },
   },
   usageImport: {
+    breadcrumb: 'Kundeliste',
+    uploadLink: 'Last opp kundeliste',
+    uploadHelp: 'Last opp ei ny kundeliste for å oppdatere kven som brukar tenestene.',
     title: (provider: string) => `Last opp kundeliste – ${provider}`,
     lead: 'Last opp ei CSV- eller Excel-fil med verksemdene som brukar tenestene dykkar. Du får først sjå kva som vil bli endra. Ingenting blir lagra før du stadfestar.',
     columnsHeading: 'Kolonnar',

@@ -7,6 +7,7 @@ import type { UsageRow } from '../../usage/queries.js';
 import type { TierOption } from '../queries.js';
 import { type SectionContext, serviceChoices } from './context.js';
 import { endReasonText } from '../../../web/codeLabels.js';
+import { StatDownloads } from '../../../web/export/StatTableView.js';
 
 /** The usage register: the services in use now (each can be ended), a form to register one, and the history. */
 export function UsageSection({ s, usage, services, tiers }: { s: SectionContext; usage: UsageRow[]; services: { slug: string; name: LocalizedText }[]; tiers: TierOption[] }) {
@@ -67,6 +68,7 @@ export function UsageSection({ s, usage, services, tiers }: { s: SectionContext;
           ))}
         </DataTable>
       ) : null}
+      {usage.length > 0 ? <StatDownloads table={{ id: 'bruksregister', title: t.tables.usage }} download={{ path: href(s.base), query: '' }} /> : null}
     </Section>
   );
 }

@@ -1,0 +1,37 @@
+/** Bokmål: the downloadable tables of list pages (catalogue, agencies, procurements, usage, surveys, ideas, networks): titles and columns the pages do not already name. The source for tables.nn.ts and tables.en.ts. */
+export const tablesNb = {
+  tables: {
+    services: 'Tjenester',
+    agencies: 'Virksomheter',
+    procurements: 'Anskaffelser',
+    usage: 'Bruksregister',
+    ideas: 'Forslag',
+    networks: 'Nettverk',
+    surveyOverall: 'Resultater samlet',
+    surveyChoice: (question: string) => `Svar: ${question}`,
+    name: 'Navn',
+    partOf: 'Del av',
+    kind: 'Type',
+    changed: 'Sist endret',
+    employees: 'Ansatte',
+    deletedOn: 'Slettet i Enhetsregisteret',
+    category: 'Kategori',
+    obligation: 'Bruk',
+    deadline: 'Høringsfrist',
+    plannedOn: 'Planlagt kunngjort',
+    started: 'Fra',
+    ended: 'Til',
+    proposedBy: 'Foreslått av',
+    created: 'Foreslått',
+    votes: 'Stemmer',
+    comments: 'Kommentarer',
+    areas: 'Tjenesteområder',
+    place: 'Sted',
+    members: 'Medlemmer',
+    facilitator: 'Tilrettelegger',
+  },
+  /** Service pages: fields a provider has not filled in. */
+  content: {
+    price: 'Pris',
+  },
+};
