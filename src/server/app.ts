@@ -21,6 +21,7 @@ import { registerAdmission } from './admission.js';
 import { registerApi } from './api.js';
 import { databaseFault, databaseProblem } from './dbErrors.js';
 import { registerHealth } from './health.js';
+import { lazySchemaController } from './lazySchemas.js';
 import { startJobWorker } from './jobs.js';
 import { registerPageCache } from './pageCache.js';
 import { optionalDefaultedParameters } from './openapiDefaults.js';
@@ -81,6 +82,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     http: { headersTimeout: Math.min(10_000, deps.config.requestTimeoutMs), requestTimeout: deps.config.requestTimeoutMs, connectionsCheckingInterval: 1000 },
     bodyLimit: BODY_LIMITS.json,
     ajv: { customOptions: { allErrors: true, verbose: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
+    // Schemas compile on first use, not all at start (src/server/lazySchemas.ts).
+    schemaController: lazySchemaController(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);

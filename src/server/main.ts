@@ -1,3 +1,4 @@
+import { enableCompileCache } from 'node:module';
 import { devSignInAllowed, loadConfigOrReport } from '../config.js';
 import type { DevProvider } from '../auth/devProvider.js';
 
@@ -5,17 +6,27 @@ import type { DevProvider } from '../auth/devProvider.js';
 async function main() {
   const config = loadConfigOrReport();
   if (!config) process.exit(2);
+  // V8's code cache on disk (os.tmpdir()/node-compile-cache): a second start reuses the compiled modules instead of
+  // compiling a few hundred files again.
+  enableCompileCache?.();
   // The application is loaded once the configuration holds: a configuration error is reported at once, without
-  // loading the engines, the ORM and every resource first (seconds of a busy machine's time).
-  const [{ openDatabase }, { loadDemoDataIfEmpty }, { ensureQuestionnaires }, { endInterruptedImports }, { buildApp }] = await Promise.all([
-    import('../db/database.js'),
+  // loading the engines, the ORM and every resource first (seconds of a busy machine's time). The development
+  // provider loads alongside (its modules are many), while the database opens.
+  const devModule = devSignInAllowed(config) ? import('../auth/devProvider.js') : undefined;
+  devModule?.catch(() => {});
+  // The database opens (PGlite: instantiating its WebAssembly) while the application's modules load.
+  const opening = import('../db/database.js').then(async ({ openDatabase }) => {
+    const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    await handle.migrate();
+    return handle;
+  });
+  const [database, { loadDemoDataIfEmpty }, { ensureQuestionnaires }, { endInterruptedImports }, { buildApp }] = await Promise.all([
+    opening,
     import('../db/seed/demo.js'),
     import('../db/seed/questionnaires.js'),
     import('../imports/enhetsregisteret/importer.js'),
     import('./app.js'),
   ]);
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  await database.migrate();
   await ensureQuestionnaires(database.db);
   const interrupted = await endInterruptedImports(database.db);
   if (interrupted) console.log(`${interrupted} interrupted import run(s) marked as failed.`);
@@ -28,7 +39,7 @@ async function main() {
   let devProvider: DevProvider | undefined;
   if (devSignInAllowed(config)) {
     // Loaded only here: production never loads the development provider.
-    const { startDevProvider } = await import('../auth/devProvider.js');
+    const { startDevProvider } = await devModule!;
     devProvider = await startDevProvider({
       redirectUri: `${config.publicUrl}/auth/callback`,
       apiAudience: config.apiAudience,
