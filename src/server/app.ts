@@ -18,6 +18,7 @@ import { publicAssetsDir } from '../paths.js';
 import { languagePrefix, messages, stripLanguage } from '../web/i18n/index.js';
 import { sendErrorPage } from '../web/render.js';
 import { registerAdmission } from './admission.js';
+import { registerCompression } from './compression.js';
 import { registerApi } from './api.js';
 import { databaseFault, databaseProblem } from './dbErrors.js';
 import { registerHealth } from './health.js';
@@ -114,6 +115,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       // File names carry a content hash (scripts/build-assets.mjs), so they never change: cache for a year.
       maxAge: '365d',
       immutable: true,
+      // The build writes .br and .gz beside each text asset: sent by Accept-Encoding, never compressed per request.
+      preCompressed: true,
     });
   }
 
@@ -184,6 +187,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerHealth(app, deps.database, admission);
   setStatisticsLag(deps.database.db, deps.config.statsLagSeconds * 1000);
   registerPageCache(app, deps);
+  // After the page cache's hooks: it hands over cached pages already compressed, and takes fresh ones uncompressed.
+  registerCompression(app);
   app.addHook('onRequest', async (req) => {
     if (isApiRequest(req)) req.lang = apiLanguage(req);
     else req.lang = stripLanguage(req.url).lang;

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { cacheStats } from '../db/cacheStats.js';
 import { type DataDomain, dataVersions } from '../db/readCache.js';
 import { osloToday } from '../domain/osloTime.js';
+import { compressBody, type Encoding, negotiateEncoding } from './compression.js';
 import type { AppDeps } from './types.js';
 
 declare module 'fastify' {
@@ -24,9 +25,12 @@ declare module 'fastify' {
   }
 }
 
+/** A page as rendered, and compressed once with brotli and gzip: a hit costs neither a render nor a compression. */
 interface Cached {
   etag: string;
-  body: string;
+  body: Buffer;
+  br: Buffer;
+  gzip: Buffer;
 }
 
 const MAX_PAGES = 2_000;
@@ -70,7 +74,7 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
   const pages = new LRUCache<string, Cached>({
     max: MAX_PAGES,
     maxSize: deps.config.pageCacheBytes,
-    sizeCalculation: (page) => Math.max(1, Buffer.byteLength(page.body) + page.etag.length),
+    sizeCalculation: (page) => Math.max(1, page.body.length + page.br.length + page.gzip.length + page.etag.length),
   });
   const { db } = deps.database;
   app.decorate('pageCacheSize', () => ({ entries: pages.size, bytes: pages.calculatedSize }));
@@ -89,7 +93,7 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
     const hit = pages.get(key);
     if (hit) {
       cacheStats.pageHits += 1;
-      return reply.headers(cacheHeaders(etag)).type('text/html; charset=utf-8').send(hit.body);
+      return sendCached(reply.headers(cacheHeaders(etag)).type('text/html; charset=utf-8'), hit, negotiateEncoding(req.headers['accept-encoding']));
     }
     cacheStats.pageMisses += 1;
   });
@@ -98,13 +102,26 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
     const cache = req.pageCache;
     if (!cache || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     reply.headers(cacheHeaders(cache.etag));
-    if (!pages.has(cache.key)) pages.set(cache.key, { etag: cache.etag, body: payload });
-    return payload;
+    let page = pages.get(cache.key);
+    if (!page) {
+      const body = Buffer.from(payload);
+      const [br, gzip] = await Promise.all([compressBody(body, 'br', 'once'), compressBody(body, 'gzip', 'once')]);
+      page = { etag: cache.etag, body, br, gzip };
+      pages.set(cache.key, page);
+    }
+    const encoding = negotiateEncoding(req.headers['accept-encoding']);
+    if (encoding) reply.header('content-encoding', encoding).removeHeader('content-length');
+    return encoding ? page[encoding] : payload;
   });
+}
+
+function sendCached(reply: FastifyReply, page: Cached, encoding: Encoding | undefined) {
+  if (encoding) reply.header('content-encoding', encoding);
+  return reply.send(encoding ? page[encoding] : page.body);
 }
 
 function cacheHeaders(etag: string): Record<string, string> {
   // no-cache: a browser or CDN may keep the page but asks again each time (a cheap 304 while the ETag holds), so a
   // published change to the catalogue shows on the next request (issue 12), not up to a minute later.
-  return { etag, 'cache-control': 'public, no-cache', vary: 'Cookie, Accept' };
+  return { etag, 'cache-control': 'public, no-cache', vary: 'Cookie, Accept, Accept-Encoding' };
 }
