@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { cacheStats } from '../db/cacheStats.js';
 import { type DataDomain, dataVersions } from '../db/readCache.js';
@@ -25,12 +25,16 @@ declare module 'fastify' {
   }
 }
 
-/** A page as rendered, and compressed once with brotli and gzip: a hit costs neither a render nor a compression. */
+/**
+ * A page as rendered, and its brotli and gzip encodings, each made once, the first time a client asks for it: a hit
+ * costs neither a render nor a compression, and a page nobody fetches twice (a one-off search) is compressed once,
+ * in the one encoding its one client asked for.
+ */
 interface Cached {
   etag: string;
   body: Buffer;
-  br: Buffer;
-  gzip: Buffer;
+  br?: Buffer;
+  gzip?: Buffer;
 }
 
 const MAX_PAGES = 2_000;
@@ -74,7 +78,7 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
   const pages = new LRUCache<string, Cached>({
     max: MAX_PAGES,
     maxSize: deps.config.pageCacheBytes,
-    sizeCalculation: (page) => Math.max(1, page.body.length + page.br.length + page.gzip.length + page.etag.length),
+    sizeCalculation: (page) => Math.max(1, page.body.length + (page.br?.length ?? 0) + (page.gzip?.length ?? 0) + page.etag.length),
   });
   const { db } = deps.database;
   app.decorate('pageCacheSize', () => ({ entries: pages.size, bytes: pages.calculatedSize }));
@@ -93,7 +97,10 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
     const hit = pages.get(key);
     if (hit) {
       cacheStats.pageHits += 1;
-      return sendCached(reply.headers(cacheHeaders(etag)).type('text/html; charset=utf-8'), hit, negotiateEncoding(req.headers['accept-encoding']));
+      const encoding = negotiateEncoding(req.headers['accept-encoding']);
+      const body = encoding ? await encoded(key, hit, encoding) : hit.body;
+      if (encoding) reply.header('content-encoding', encoding);
+      return reply.headers(cacheHeaders(etag)).type('text/html; charset=utf-8').send(body);
     }
     cacheStats.pageMisses += 1;
   });
@@ -103,21 +110,24 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
     if (!cache || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     reply.headers(cacheHeaders(cache.etag));
     let page = pages.get(cache.key);
-    if (!page) {
-      const body = Buffer.from(payload);
-      const [br, gzip] = await Promise.all([compressBody(body, 'br', 'once'), compressBody(body, 'gzip', 'once')]);
-      page = { etag: cache.etag, body, br, gzip };
-      pages.set(cache.key, page);
-    }
+    if (!page) pages.set(cache.key, (page = { etag: cache.etag, body: Buffer.from(payload) }));
     const encoding = negotiateEncoding(req.headers['accept-encoding']);
-    if (encoding) reply.header('content-encoding', encoding).removeHeader('content-length');
-    return encoding ? page[encoding] : payload;
+    if (!encoding) return payload;
+    const body = await encoded(cache.key, page, encoding);
+    reply.header('content-encoding', encoding).removeHeader('content-length');
+    return body;
   });
-}
 
-function sendCached(reply: FastifyReply, page: Cached, encoding: Encoding | undefined) {
-  if (encoding) reply.header('content-encoding', encoding);
-  return reply.send(encoding ? page[encoding] : page.body);
+  /** The page in `encoding`, compressed now if no client asked for it before, and kept with the page. */
+  async function encoded(key: string, page: Cached, encoding: Encoding): Promise<Buffer> {
+    const stored = page[encoding];
+    if (stored) return stored;
+    const body = await compressBody(page.body, encoding);
+    page[encoding] = body;
+    // Set again so the cache counts the new bytes (when the entry is still there).
+    if (pages.peek(key) === page) pages.set(key, page);
+    return body;
+  }
 }
 
 function cacheHeaders(etag: string): Record<string, string> {
