@@ -29,6 +29,7 @@ import { optionalDefaultedParameters } from './openapiDefaults.js';
 import { registerPages } from './pages.js';
 import { loggerOptions, registerObservability, requestIdOf } from './observability.js';
 import { registerRouteInventory } from './routeInventory.js';
+import { registerVersionSync } from './versionSync.js';
 import { BODY_LIMITS, registerInputGuards, registerSecurityHeaders } from './security.js';
 import { frameworkErrorDetail, HttpProblem, type Problem, ProblemSchema, problemTitle, sendProblem } from './problem.js';
 import type { App, AppDeps } from './types.js';
@@ -189,6 +190,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerPageCache(app, deps);
   // After the page cache's hooks: it hands over cached pages already compressed, and takes fresh ones uncompressed.
   registerCompression(app);
+  registerVersionSync(app, deps.database);
   app.addHook('onRequest', async (req) => {
     if (isApiRequest(req)) req.lang = apiLanguage(req);
     else req.lang = stripLanguage(req.url).lang;
