@@ -107,20 +107,18 @@ ${locations}
   return { url, stop: () => child.kill('SIGQUIT') };
 }
 
+/** Bytes on the wire (as sent, compressed or not) for a page and the assets a first visit fetches. */
 async function bytesOfFirstVisit(base: string, path: string, encoding?: string): Promise<number> {
   const headers: Record<string, string> = encoding ? { 'accept-encoding': encoding } : {};
-  const page = await fetch(base + path, { headers });
-  const html = await fetch(base + path).then((r) => r.text());
-  let total = Number(page.headers.get('content-length') ?? (await page.arrayBuffer()).byteLength);
+  let total = (await raw(base + path, headers)).body.length;
+  const html = (await raw(base + path, {})).body.toString('utf8');
   const assets = [...new Set([...html.matchAll(/\/assets\/[\w./-]+/g)].map((m) => m[0]))];
   for (const a of assets) {
-    const res = await fetch(base + a, { headers });
-    const body = await res.arrayBuffer();
-    total += body.byteLength;
-    // The fonts a stylesheet names are fetched too when the page uses them: count the ones the font CSS lists (woff2 is compressed already).
+    total += (await raw(base + a, headers)).body.length;
+    // The fonts the page uses (regular and semibold, latin): woff2 is compressed already.
     if (/fonts\.[0-9a-f]+\.css$/.test(a)) {
-      const css = await fetch(base + a).then((r) => r.text());
-      for (const f of new Set([...css.matchAll(/\/assets\/fonts\/[\w.-]+latin-(400|600)[\w.-]*\.woff2/g)].map((m) => m[0]))) total += (await (await fetch(base + f)).arrayBuffer()).byteLength;
+      const css = (await raw(base + a, {})).body.toString('utf8');
+      for (const f of new Set([...css.matchAll(/\/assets\/fonts\/inter-latin-(400|600)[\w.-]*\.woff2/g)].map((m) => m[0]))) total += (await raw(base + f, {})).body.length;
     }
   }
   return total;
