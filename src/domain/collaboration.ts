@@ -5,7 +5,7 @@
  */
 
 /** The report's 2.4: kinds of collaboration between agencies outside the central, sector and group models. */
-export const NETWORK_KINDS = ['professional_network', 'co_location', 'regional', 'sector', 'statens_hus'] as const;
+export const NETWORK_KINDS = ['professional_network', 'co_location', 'regional', 'sector', 'statens_hus', 'forum'] as const;
 export type NetworkKind = (typeof NETWORK_KINDS)[number];
 
 /** How soon an agency needs a need met. */

@@ -54,6 +54,8 @@ export interface TransitionContext {
   deadline?: Date | undefined;
   /** The current consultation's deadline (for announce). */
   currentDeadline?: Date | null | undefined;
+  /** DFØ's decision in early involvement (src/domain/earlyInvolvement.ts), when there was one. */
+  earlyDecision?: string | null | undefined;
 }
 
 export type TransitionRefusal =
@@ -62,7 +64,8 @@ export type TransitionRefusal =
   | 'deadline_missing'
   | 'deadline_in_past'
   | 'opens_after_deadline'
-  | 'consultation_still_open'; // announce before the deadline has passed
+  | 'consultation_still_open' // announce before the deadline has passed
+  | 'decided_to_stop'; // DFØ decided in early involvement not to go on with the procurement
 
 export type TransitionResult = { ok: true; to: ProcurementState } | { ok: false; reason: TransitionRefusal };
 
@@ -74,6 +77,7 @@ export function transition(from: ProcurementState, action: ProcurementAction, ct
   if (action === 'cancel') return { ok: true, to: 'cancelled' };
   if (FROM[action] !== from) return { ok: false, reason: 'wrong_state' };
   if (action === 'open_consultation') {
+    if (ctx.earlyDecision === 'stop') return { ok: false, reason: 'decided_to_stop' };
     if (!ctx.deadline) return { ok: false, reason: 'deadline_missing' };
     const opens = ctx.opensAt ?? ctx.now;
     if (ctx.deadline.getTime() - ctx.now.getTime() < MIN_CONSULTATION_MS) return { ok: false, reason: 'deadline_in_past' };

@@ -34,7 +34,8 @@ export interface ServiceDocument {
   financing: FinancingModel[];
   financingNote: LocalizedText | null;
   tiers: TierDocument[];
-  serviceLevels: { uptimePercent: number | null; supportHours: LocalizedText | null; responseTime: LocalizedText | null };
+  /** `other`: further promised levels, one text each. Absent (older clients): publishing keeps the published ones. */
+  serviceLevels: { uptimePercent: number | null; supportHours: LocalizedText | null; responseTime: LocalizedText | null; other?: LocalizedText[] };
   supportChannels: SupportChannel[];
   howToJoin: {
     steps: LocalizedText[];
@@ -43,6 +44,8 @@ export interface ServiceDocument {
   };
   website: string | null;
   reportedUsers: number | null;
+  /** What the reported number counts, in words. Absent (older clients): publishing keeps the published note. */
+  reportedUsersNote?: LocalizedText | null;
   reportedUsersYear: number | null;
   parent: string | null;
   related: string[];
@@ -85,6 +88,7 @@ export function normalizeDocument(d: ServiceDocument): ServiceDocument {
       uptimePercent: d.serviceLevels.uptimePercent ?? null,
       supportHours: cleanOptionalText(d.serviceLevels.supportHours),
       responseTime: cleanOptionalText(d.serviceLevels.responseTime),
+      ...(d.serviceLevels.other !== undefined ? { other: d.serviceLevels.other.filter((o) => o.nb.trim()).map(cleanText) } : {}),
     },
     supportChannels: [...new Set(d.supportChannels)],
     howToJoin: {
@@ -93,6 +97,7 @@ export function normalizeDocument(d: ServiceDocument): ServiceDocument {
       links: d.howToJoin.links.filter((l) => l.url.trim()).map((l) => ({ label: cleanText(l.label), url: l.url.trim() })),
     },
     website: blank(d.website),
+    ...(d.reportedUsersNote !== undefined ? { reportedUsersNote: cleanOptionalText(d.reportedUsersNote) } : {}),
     parent: blank(d.parent),
     related: [...new Set(d.related.map((r) => r.trim()).filter(Boolean))],
     keywords: d.keywords.trim(),

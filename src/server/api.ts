@@ -2,6 +2,7 @@ import type { App, AppDeps } from './types.js';
 import { registerAgencyApi } from '../resources/agencies/routes.js';
 import { registerAreaApi } from '../resources/areas/routes.js';
 import { registerProviderApi } from '../resources/providers/routes.js';
+import { registerCatalogueKeepingApi } from '../resources/providers/editRoutes.js';
 import { registerRecommendationApi } from '../resources/recommendations/routes.js';
 import { registerServiceApi } from '../resources/services/routes.js';
 import { registerServiceEditingApi } from '../resources/services/editRoutes.js';
@@ -21,6 +22,8 @@ import { registerGainApi } from '../resources/gains/routes.js';
 import { registerNonUseApi } from '../resources/nonUse/routes.js';
 import { registerAccessRequestApi } from '../resources/accessRequests/routes.js';
 import { registerProcurementQuestionApi } from '../resources/procurementQuestions/routes.js';
+import { registerEarlyInvolvementApi } from '../resources/earlyInvolvement/routes.js';
+import { registerBaselineApi } from '../resources/baselines/routes.js';
 import { registerFollowApi } from '../resources/follows/routes.js';
 
 /** Every JSON API route, under /api/v1. One line per resource. */
@@ -29,6 +32,7 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   await registerServiceApi(api, deps);
   await registerServiceEditingApi(api, deps);
   await registerProviderApi(api, deps);
+  await registerCatalogueKeepingApi(api, deps);
   await registerAreaApi(api, deps);
   await registerAgencyApi(api, deps);
   await registerProcurementApi(api, deps);
@@ -48,5 +52,7 @@ export async function registerApi(api: App, deps: AppDeps): Promise<void> {
   await registerNonUseApi(api, deps);
   await registerAccessRequestApi(api, deps);
   await registerProcurementQuestionApi(api, deps);
+  await registerEarlyInvolvementApi(api, deps);
+  await registerBaselineApi(api, deps);
   await registerFollowApi(api, deps);
 }

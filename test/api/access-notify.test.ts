@@ -1,24 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { caller, demoSessions, formPoster, matrix, type Who } from '../support/sessions.js';
+import { caller, useDemoSessions, formPoster, matrix, type Who } from '../support/sessions.js';
 
 /**
  * Authorization for following and notifications (issue 13): every signed-in person keeps their own follows and
  * notifications (readers too), the public is asked to sign in, and only administrators see failed jobs.
  */
 describe.each(testEngines())('authorization of follows and notifications on %s', (engine) => {
-  let t: TestApp;
-  let headers: Record<Who, Record<string, string>>;
+  const t = useTestApp(engine, { seed: 'demo' });
+  const headers = useDemoSessions(t);
   let travel: string;
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-    headers = await demoSessions(t.database.db);
     const list = (await t.app.inject({ url: '/api/v1/procurements' })).json().items as { id: string; status: string }[];
     travel = list.find((p) => p.status === 'consultation')!.id;
   });
-  afterAll(async () => t?.close());
 
   const call = caller(() => t, () => headers);
   const post = formPoster(() => t, () => headers);

@@ -3,26 +3,23 @@
  * denied, over HTTP with real sessions and CSRF tokens, on both engines.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { beforeAll, describe } from 'vitest';
 import { serviceOptOuts } from '../../src/db/schema/index.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { caller, demoSessions, formPoster, matrix, type Who } from '../support/sessions.js';
+import { caller, useDemoSessions, formPoster, matrix, type Who } from '../support/sessions.js';
 
 const LOTTSTIFT = '982391490'; // Lise's agency, under KUD (Mona)
 const VALG = '916132727'; // Per's agency; does not use DFØ accounting in the demo data
 
 describe.each(testEngines())('authorization of the report lane on %s', (engine) => {
-  let t: TestApp;
-  let headers: Record<Who, Record<string, string>>;
+  const t = useTestApp(engine, { seed: 'demo' });
+  const headers = useDemoSessions(t);
   let valgNonUse: string;
   beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-    headers = await demoSessions(t.database.db);
     const [row] = await t.database.db.select({ id: serviceOptOuts.id }).from(serviceOptOuts).where(and(eq(serviceOptOuts.agencyOrgnr, VALG), isNull(serviceOptOuts.withdrawnAt)));
     valgNonUse = row!.id;
   });
-  afterAll(async () => t?.close());
   const call = caller(() => t, () => headers);
   const form = formPoster(() => t, () => headers);
   const page = (who: Who, url: string) => t.app.inject({ url, headers: headers[who].cookie ? { cookie: headers[who].cookie } : {} });

@@ -4,28 +4,25 @@
  * agency's "what can we use?" page lists such services as "ask for access" instead of hiding them.
  */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { providers } from '../../src/db/schema/index.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { decode, expectHtmlPage, expectProblem } from '../support/expectations.js';
-import { caller, demoSessions, formPoster, signedIn, type TestSession, type Who } from '../support/sessions.js';
+import { caller, useDemoSessions, formPoster, signedIn, type TestSession } from '../support/sessions.js';
 
 const LOTTSTIFT = '982391490';
 const VALG = '916132727';
 const SERVICE = 'mdir-felles-arkiv'; // a sector service of the environment ministry's area
 
 describe.each(testEngines())('access requests on %s', (engine) => {
-  let t: TestApp;
-  let headers: Record<Who, Record<string, string>>;
+  const t = useTestApp(engine, { seed: 'demo' });
+  const headers = useDemoSessions(t);
   let mdir: TestSession;
   beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-    headers = await demoSessions(t.database.db);
     const [p] = await t.database.db.select({ id: providers.id }).from(providers).where(eq(providers.slug, 'miljodirektoratet'));
     mdir = await signedIn(t.database.db, [{ role: 'provider_editor', providerId: p!.id }], { name: 'Mia Miljø' });
   });
-  afterAll(async () => t?.close());
   const call = caller(() => t, () => headers);
   const form = formPoster(() => t, () => headers);
   const asMdir = (method: 'GET' | 'PUT', url: string, payload?: unknown) =>

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { serviceDrafts, services } from '../../src/db/schema/index.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { expectHtmlPage, inLanguages } from '../support/expectations.js';
-import { demoSessions, type Who } from '../support/sessions.js';
+import { useDemoSessions, type Who } from '../support/sessions.js';
 
 /**
  * Bulk upload of a provider's catalogue (issue 12): the download's columns come back in, a preview names every
@@ -14,14 +14,9 @@ import { demoSessions, type Who } from '../support/sessions.js';
 const UTLEGG_DESCRIPTION = 'Ansatte registrerer utlegg med kvittering; virksomheten godkjenner og DFØ utbetaler sammen med lønn.';
 
 describe.each(testEngines())('bulk upload of a catalogue on %s', (engine) => {
-  let t: TestApp;
-  let headers: Record<Who, Record<string, string>>;
+  const t = useTestApp(engine, { seed: 'demo' });
+  const headers = useDemoSessions(t);
 
-  beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-    headers = await demoSessions(t.database.db);
-  });
-  afterAll(async () => t?.close());
 
   const upload = (who: Who, body: string, query: string, type = 'text/csv') =>
     t.app.inject({ method: 'POST', url: `/api/v1/providers/dfo/catalogue-imports?${query}`, headers: { ...headers[who], 'content-type': type }, payload: body });

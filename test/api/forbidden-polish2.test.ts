@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { demoSessions, type Who } from '../support/sessions.js';
+import { useDemoSessions } from '../support/sessions.js';
 
 /** A 403 page says which role is needed and whom to ask; the API keeps answering problem+json. */
 describe.each(testEngines())('the 403 page on %s', (engine) => {
-  let t: TestApp;
-  let headers: Record<Who, Record<string, string>>;
+  const t = useTestApp(engine, { seed: 'demo' });
+  const headers = useDemoSessions(t);
 
-  beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-    headers = await demoSessions(t.database.db);
-  });
-  afterAll(async () => t?.close());
 
   it.each([
     ['nb', '', 'Du har ikke tilgang til denne siden', 'Dette krever rollen Administrator (DFØ).', 'Roller gis av administratoren i DFØ.'],

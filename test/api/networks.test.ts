@@ -24,9 +24,10 @@ describe.each(testEngines())('networks on %s', (engine) => {
 
   it('lists the demo networks and filters by kind, area, county and member', async () => {
     const slugs = async (q: string) => ((await call('anonymous', 'GET', `/api/v1/networks${q}`)).json().items as { slug: string }[]).map((n) => n.slug);
-    expect((await slugs('')).length).toBe(7);
-    expect(await slugs('?kind=statens_hus')).toEqual(['statens-hus-forde']);
-    expect((await slugs('?county=Vestland')).sort()).toEqual(['innkjopssamarbeid-vestland', 'statens-hus-forde']);
+    expect((await slugs('')).length).toBe(14);
+    expect((await slugs('?kind=statens_hus')).sort()).toEqual(['statens-hus-forde', 'statens-hus-lyngdal', 'statens-hus-narvik', 'statens-hus-orkland', 'statens-hus-stad']);
+    expect((await slugs('?kind=forum')).sort()).toEqual(['statens-arbeidsgiverrad', 'statens-innkjopsrad']);
+    expect((await slugs('?county=Vestland')).sort()).toEqual(['innkjopssamarbeid-vestland', 'statens-hus-forde', 'statens-hus-stad']);
     expect(await slugs('?area=arkiv-og-dokumentforvaltning')).toEqual(expect.arrayContaining(['arkivfaglig-nettverk', 'administrativt-samarbeid-kulturforvaltningen', 'samlokaliserte-virksomheter-oslo-sentrum']));
     expect(await slugs('?member=974761335')).toEqual(['hr-nettverk-sma-og-mellomstore', 'samlokaliserte-virksomheter-oslo-sentrum'].sort((a, b) => a.localeCompare(b, 'nb')));
     expectProblem(await call('anonymous', 'GET', '/api/v1/networks?kind=klubb'), 400, /kind/);

@@ -4,14 +4,14 @@
  * provider's follow-up and notes never reach the agency or its ministry; one table model for page and download.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/database.js';
 import { serviceOptOuts } from '../../src/db/schema/index.js';
 import { MIN_GROUP_SIZE } from '../../src/domain/smallGroups.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { decode, expectHtmlPage, expectProblem } from '../support/expectations.js';
-import { caller, demoSessions, formPoster, type Who } from '../support/sessions.js';
+import { caller, useDemoSessions, formPoster } from '../support/sessions.js';
 
 const LOTTSTIFT = '982391490';
 const VALG = '916132727';
@@ -29,13 +29,8 @@ interface Stats {
 }
 
 describe.each(testEngines())('non-use of services on %s', (engine) => {
-  let t: TestApp;
-  let headers: Record<Who, Record<string, string>>;
-  beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-    headers = await demoSessions(t.database.db);
-  });
-  afterAll(async () => t?.close());
+  const t = useTestApp(engine, { seed: 'demo' });
+  const headers = useDemoSessions(t);
   const call = caller(() => t, () => headers);
   const form = formPoster(() => t, () => headers);
   const stats = async (q = '') => (await t.app.inject({ url: `/api/v1/stats/non-use${q}` })).json() as Stats;

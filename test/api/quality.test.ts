@@ -43,7 +43,7 @@ describe.each(testEngines())('data quality on %s', (engine) => {
     expect(rows.length).toBeGreaterThan(15); // every provider and the sum
     expect(total[head.indexOf('Mangler nynorsk')]).toBe('0');
     expect(total[head.indexOf('Mangler engelsk')]).toBe('0');
-    expect(Number(total[head.indexOf('Oppføringer')]!.replace(/\s/g, ''))).toBe(182);
+    expect(Number(total[head.indexOf('Oppføringer')]!.replace(/\s/g, ''))).toBe(185);
     // Service levels and prices that are not stated are counted honestly.
     expect(Number(total[head.indexOf('Tjenestenivå ikke oppgitt')]!.replace(/\s/g, ''))).toBeGreaterThan(0);
   });

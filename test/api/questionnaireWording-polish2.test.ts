@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { demoSessions, type Who } from '../support/sessions.js';
+import { useDemoSessions } from '../support/sessions.js';
 
 // The current versions (service-opt-out.json is version 1, kept as answered; version 2 is what is asked now).
 const files = ['opt-out-reasons', 'service-opt-out-2'].map((f) => JSON.parse(readFileSync(`data/questionnaires/${f}.json`, 'utf8')));
@@ -19,17 +19,14 @@ describe('the opt-out questionnaires are worded as a Norwegian editor would', ()
 });
 
 describe.each(testEngines())('the opt-out overview headings on %s', (engine) => {
-  let t: TestApp;
-  let headers: Record<Who, Record<string, string>>;
+  const t = useTestApp(engine, { seed: 'demo' });
+  const headers = useDemoSessions(t);
   let travel: string;
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
-    headers = await demoSessions(t.database.db);
     const list = (await t.app.inject({ url: '/api/v1/procurements' })).json().items as { id: string; status: string }[];
     travel = list.find((p) => p.status === 'consultation')!.id;
   });
-  afterAll(async () => t?.close());
 
   it.each([
     ['nb', '', 'Grunn'],

@@ -22,7 +22,7 @@ const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) 
 const lock = JSON.parse(readFileSync(join(projectRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
 
 /** Packages that only development and the tests need: none of them may be installed by `npm ci --omit=dev`. */
-const DEV_ONLY = ['oidc-provider', 'tsx', 'vitest', 'vite', 'typescript', 'drizzle-kit', 'playwright-core', '@axe-core/playwright', 'smtp-server', 'autocannon', 'fast-check', 'rdf-validate-shacl', '@zazuko/env', 'esbuild'];
+const DEV_ONLY = ['oidc-provider', 'tsx', 'vitest', 'vite', 'typescript', 'drizzle-kit', 'playwright-core', 'axe-core', 'smtp-server', 'autocannon', 'fast-check', 'rdf-validate-shacl', '@zazuko/env', 'esbuild'];
 const nameOf = (lockPath: string) => lockPath.slice(lockPath.lastIndexOf('node_modules/') + 'node_modules/'.length);
 /** What a production install (npm ci --omit=dev) puts in node_modules: the lock file's entries not marked dev. */
 const production = Object.entries(lock.packages).filter(([path, e]) => path.startsWith('node_modules/') && !e.dev);

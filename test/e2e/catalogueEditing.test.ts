@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, type TestBrowser, useBrowser, watchForeignRequests } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, watchForeignRequests } from '../support/browser.js';
 import { browserEngine } from '../support/engines.js';
-import { type SignInPortal, signIn, startPortalWithSignIn } from '../support/signIn.js';
+import { signIn, useSignInFlow } from '../support/signIn.js';
 
 /** What has keyboard focus: its id, or its text (links and buttons). */
 const focused = (page: Page) =>
@@ -27,23 +27,13 @@ async function tabTo(page: Page, target: RegExp, max = 400): Promise<void> {
  */
 describe(`editing the catalogue in the browser on ${browserEngine()}`, () => {
   const engine = browserEngine();
-  let portal: SignInPortal;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    portal = await startPortalWithSignIn(engine);
-    browser = await useBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
+  const flow = useSignInFlow(engine);
 
   it('edits, publishes and shows the change everywhere', { timeout: 240_000 }, async () => {
-    const url = portal.url;
-    const page = await (await browser.newContext()).newPage();
+    const url = flow.portal.url;
+    const page = await (await flow.browser.newContext()).newPage();
     await signIn(page, url, 'Dag Olsen');
-    // From here on (the sign-in went to the OIDC provider), nothing may leave the portal.
+    // From here on (the sign-in went to the OIDC provider), nothing may leave the flow.portal.
     const foreign = watchForeignRequests(page, url);
 
     await page.goto(url + '/tjenester/dfo-regnskap');
@@ -79,7 +69,7 @@ describe(`editing the catalogue in the browser on ${browserEngine()}`, () => {
     await expectNoAxeViolations(page, 'saved draft');
 
     // The public does not see the draft yet.
-    const anonymous = await (await browser.newContext()).newPage();
+    const anonymous = await (await flow.browser.newContext()).newPage();
     await anonymous.goto(url + '/tjenester/dfo-regnskap');
     expect(await anonymous.getByRole('heading', { level: 1 }).textContent()).not.toContain('Kolibri');
 

@@ -1,9 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { osloDate } from '../../src/domain/osloTime.js';
-import { expectNoAxeViolations, useBrowser, watchForeignRequests, type TestBrowser } from '../support/browser.js';
+import { expectNoAxeViolations } from '../support/browser.js';
 import { browserEngine } from '../support/engines.js';
-import { type SignInPortal, signIn, startPortalWithSignIn } from '../support/signIn.js';
+import { useSignInFlow } from '../support/signIn.js';
 
 const LOTTSTIFT = '982391490';
 const text = async (l: Locator) => ((await l.first().textContent({ timeout: 10_000 })) ?? '').replace(/\s+/g, ' ').trim();
@@ -17,22 +17,14 @@ const text = async (l: Locator) => ((await l.first().textContent({ timeout: 10_0
  */
 describe(`collaboration and involvement in the browser on ${browserEngine()}`, () => {
   const engine = browserEngine();
-  let portal: SignInPortal;
-  let browser: TestBrowser;
   let offset = 0;
   const clock = () => new Date(Date.now() + offset);
   const pages: Record<string, Page> = {};
-  const foreign: string[] = [];
-
-  const as = async (name: string) => {
-    const page = await (await browser.newContext({ locale: 'nb-NO' })).newPage();
-    foreign.push(...watchForeignRequests(page, portal.url));
-    await signIn(page, portal.url, name);
-    return page;
-  };
+  const flow = useSignInFlow(engine, { clock });
+  const { as, foreign } = flow;
   const axe = async (page: Page, label: string) => expectNoAxeViolations(page, label);
   const visit = async (page: Page, path: string) => {
-    await page.goto(portal.url + path);
+    await page.goto(flow.portal.url + path);
     await axe(page, path);
   };
   /** Presses a button by keyboard: focus it and press Enter. */
@@ -42,21 +34,15 @@ describe(`collaboration and involvement in the browser on ${browserEngine()}`, (
   };
 
   beforeAll(async () => {
-    portal = await startPortalWithSignIn(engine, { clock });
-    browser = await useBrowser();
     pages.lise = await as('Lise Berg');
     pages.dag = await as('Dag Olsen');
     pages.per = await as('Per Hansen');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
 
   it('joins a network and leaves it again, after finding it without JavaScript', { timeout: 180_000 }, async () => {
     // The public list and its filter work without JavaScript.
-    const noJs = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-    await noJs.goto(portal.url + '/samarbeid');
+    const noJs = await (await flow.browser.newContext({ javaScriptEnabled: false })).newPage();
+    await noJs.goto(flow.portal.url + '/samarbeid');
     await noJs.getByRole('link', { name: 'Nettverk og samarbeid' }).click();
     await noJs.getByLabel('Fylke').selectOption('Vestland');
     await noJs.getByRole('button', { name: 'Vis' }).click();
@@ -106,7 +92,7 @@ describe(`collaboration and involvement in the browser on ${browserEngine()}`, (
     await visit(lise, `/en${needPath}`);
     expect(await text(lise.locator('#similar li').first())).toContain('Similarity 50 of 100: same municipality, nearly the same size');
     // Mark it met through the network.
-    await lise.goto(portal.url + needPath);
+    await lise.goto(flow.portal.url + needPath);
     await lise.getByLabel('Dekket', { exact: true }).check();
     await lise.getByLabel('Dekket gjennom nettverket').selectOption('arkivfaglig-nettverk');
     await lise.getByRole('button', { name: 'Lagre status' }).click();
@@ -148,25 +134,25 @@ describe(`collaboration and involvement in the browser on ${browserEngine()}`, (
     await visit(lise, `/en${surveyPath}/svar?virksomhet=${LOTTSTIFT}`);
 
     // The provider sees it at once, with the comment but not the agency's name; the public sees nothing yet.
-    await dag.goto(portal.url + surveyPath);
+    await dag.goto(flow.portal.url + surveyPath);
     expect(await text(dag.locator('#results'))).toContain('1 virksomhet har svart. ');
     expect(await text(dag.locator('#results'))).toContain('Fakturaflyten er mye bedre enn før.');
     expect(await text(dag.locator('#results'))).not.toContain('Lotteri- og stiftelsestilsynet');
     await axe(dag, 'survey results, provider');
-    const anonymous = await (await browser.newContext()).newPage();
-    await anonymous.goto(portal.url + surveyPath);
+    const anonymous = await (await flow.browser.newContext()).newPage();
+    await anonymous.goto(flow.portal.url + surveyPath);
     expect(await text(anonymous.locator('#results'))).toContain('Resultatene blir offentlige når undersøkelsen er avsluttet');
 
     // Two days later the survey has closed: the answer cannot change, and one answer is fewer than 5.
     offset = 2 * 86400_000;
     try {
-      await lise.goto(portal.url + `${surveyPath}/svar?virksomhet=${LOTTSTIFT}`);
+      await lise.goto(flow.portal.url + `${surveyPath}/svar?virksomhet=${LOTTSTIFT}`);
       expect(await lise.getByRole('button', { name: /Send svaret|Lagre endringen/ }).count()).toBe(0);
-      await anonymous.goto(portal.url + '/tjenester/dfo-regnskap');
+      await anonymous.goto(flow.portal.url + '/tjenester/dfo-regnskap');
       expect(await text(anonymous.locator('#satisfaction'))).toContain('Færre enn 5 virksomheter har svart. For å verne anonymiteten vises ikke resultatene.');
       await axe(anonymous, 'service page after closing');
       // The demo payroll survey, closed with 48 answers, shows its results with hidden groups.
-      await anonymous.goto(portal.url + '/tjenester/dfo-lonn');
+      await anonymous.goto(flow.portal.url + '/tjenester/dfo-lonn');
       expect(await text(anonymous.locator('#satisfaction'))).toContain('48 virksomheter har svart.');
       expect(await text(anonymous.locator('#satisfaction'))).toContain('Skjult for å verne anonymiteten');
       await axe(anonymous, 'service page with survey results');
@@ -180,7 +166,7 @@ describe(`collaboration and involvement in the browser on ${browserEngine()}`, (
     const lise = pages.lise!;
     const per = pages.per!;
     const dag = pages.dag!;
-    await lise.goto(portal.url + '/tjenester/dfo-regnskap');
+    await lise.goto(flow.portal.url + '/tjenester/dfo-regnskap');
     await lise.getByRole('link', { name: 'Foreslå en forbedring' }).click();
     await axe(lise, 'new idea');
     await lise.getByLabel('Forslaget i én setning').fill('Varsel når en faktura har ligget ubehandlet i en uke');
@@ -190,7 +176,7 @@ describe(`collaboration and involvement in the browser on ${browserEngine()}`, (
     await axe(lise, 'idea page');
     const ideaPath = new URL(lise.url()).pathname;
 
-    await per.goto(portal.url + ideaPath);
+    await per.goto(flow.portal.url + ideaPath);
     await press(per.getByRole('button', { name: 'Støtt for Valgdirektoratet' }));
     await expect.poll(() => text(per.getByRole('status'))).toBe('Støtten er registrert.');
     expect(await text(per.locator('#votes-heading'))).toBe('2 virksomheter støtter');
@@ -200,7 +186,7 @@ describe(`collaboration and involvement in the browser on ${browserEngine()}`, (
     await expect.poll(() => text(per.getByRole('status'))).toBe('Kommentaren er publisert.');
     await axe(per, 'idea after vote and comment');
 
-    await dag.goto(portal.url + ideaPath);
+    await dag.goto(flow.portal.url + ideaPath);
     await dag.getByLabel('Status', { exact: true }).selectOption('declined');
     await dag.getByRole('button', { name: 'Lagre svaret' }).click();
     await expect.poll(() => text(dag.getByRole('alert'))).toContain('Skriv hvorfor forslaget avslås.');
@@ -209,14 +195,14 @@ describe(`collaboration and involvement in the browser on ${browserEngine()}`, (
     await dag.getByLabel('Svar til virksomhetene').fill('Vi legger inn varselet i neste versjon.');
     await press(dag.getByRole('button', { name: 'Lagre svaret' }));
     await expect.poll(() => text(dag.getByRole('status'))).toBe('Statusen er endret.');
-    await lise.goto(portal.url + ideaPath);
+    await lise.goto(flow.portal.url + ideaPath);
     expect(await text(lise.locator('#history'))).toContain('Vi legger inn varselet i neste versjon.');
     for (const path of ['/ideer', `/en${ideaPath}`, '/en/ideer']) await visit(lise, path);
   });
 
   it('records a baseline and a result, shown as a chart on the service page', { timeout: 180_000 }, async () => {
     const dag = pages.dag!;
-    await dag.goto(portal.url + '/tjenester/dfo-regnskap');
+    await dag.goto(flow.portal.url + '/tjenester/dfo-regnskap');
     await dag.getByRole('link', { name: 'Registrer nullpunkt og resultater' }).click();
     await axe(dag, 'gains page');
     const form = dag.locator('#new-form');
@@ -236,8 +222,8 @@ describe(`collaboration and involvement in the browser on ${browserEngine()}`, (
     await expect.poll(() => text(dag.getByRole('status'))).toBe('Resultatet er lagret.');
     await axe(dag, 'gains page after recording');
     await visit(dag, '/en/tjenester/dfo-regnskap/gevinster');
-    const anonymous = await (await browser.newContext()).newPage();
-    await anonymous.goto(portal.url + '/tjenester/dfo-regnskap');
+    const anonymous = await (await flow.browser.newContext()).newPage();
+    await anonymous.goto(flow.portal.url + '/tjenester/dfo-regnskap');
     const chart = anonymous.locator('figure.chart').filter({ hasText: 'Timer per bilag' });
     expect(await text(chart.locator('figcaption'))).toMatch(/Fra 0,5 timer i 2018 \(nullpunkt\) til 0,3 timer i 2024: 40\s%\slavere, en gevinst\./);
     expect(await chart.getByRole('img').count()).toBe(1);
@@ -247,6 +233,6 @@ describe(`collaboration and involvement in the browser on ${browserEngine()}`, (
     expect((await result.locator('th, td').allTextContents()).slice(0, 2).map((c) => c.replace(/\s+/g, ' ').trim())).toEqual(['2024', '0,3']);
     await axe(anonymous, 'service page with gains');
     // Only the portal and the identity provider (for sign-in) are ever contacted.
-    expect(foreign.filter((u) => !u.startsWith(portal.provider.issuer + '/'))).toEqual([]);
+    expect(foreign.filter((u) => !u.startsWith(flow.portal.provider.issuer + '/'))).toEqual([]);
   });
 });

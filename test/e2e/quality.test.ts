@@ -1,37 +1,21 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, useBrowser, watchForeignRequests, type TestBrowser } from '../support/browser.js';
-import { testEngines } from '../support/engines.js';
-import { type SignInPortal, signIn, startPortalWithSignIn } from '../support/signIn.js';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../support/browser.js';
+import { browserEngine } from '../support/engines.js';
+import { useSignInFlow } from '../support/signIn.js';
 
 /**
  * Data quality in Chromium, through the real OIDC login: DFØ's administrator sees every provider; DFØ's editor opens
  * DFØ's entries in bokmål, nynorsk and English and marks one as reviewed by keyboard alone. axe on every page.
  */
-describe.each(testEngines())('data quality in the browser on %s', (engine) => {
-  let portal: SignInPortal;
-  let browser: TestBrowser;
-  const foreign: string[] = [];
-
-  const as = async (name: string) => {
-    const page = await (await browser.newContext({ locale: 'nb-NO' })).newPage();
-    foreign.push(...watchForeignRequests(page, portal.url));
-    await signIn(page, portal.url, name);
-    return page;
-  };
+describe(`data quality in the browser on ${browserEngine()}`, () => {
+  const engine = browserEngine();
+  const flow = useSignInFlow(engine);
+  const { as, foreign } = flow;
   const visit = async (page: Page, path: string) => {
-    await page.goto(portal.url + path);
+    await page.goto(flow.portal.url + path);
     await expectNoAxeViolations(page, path);
   };
-
-  beforeAll(async () => {
-    portal = await startPortalWithSignIn(engine);
-    browser = await useBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
 
   it('DFØ sees every provider; a provider editor marks an entry as reviewed by keyboard', { timeout: 180_000 }, async () => {
     const anne = await as('Anne Vik');

@@ -4,10 +4,11 @@
  * nynorsk and English, signed in as the role each is for, through axe with 0 violations; then the follow-up and the
  * request for access done with the keyboard alone, and the follow-up with JavaScript turned off.
  */
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, type RunningPortal, startPortal, useBrowser, type TestBrowser } from '../support/browser.js';
 import { browserEngine } from '../support/engines.js';
+import { contextWithSession, tabTo } from '../support/browserUser.js';
 import { demoSessions, type Who } from '../support/sessions.js';
 
 const LOTTSTIFT = '982391490';
@@ -23,15 +24,6 @@ const PAGES: [Who, string][] = [
   ['lise', `/virksomheter/${LOTTSTIFT}/hva-kan-vi-bruke`],
 ];
 
-/** Presses Tab until the element has the focus (fails when it cannot be reached by keyboard). */
-async function tabTo(page: Page, target: Locator, max = 200): Promise<void> {
-  const handle = await target.elementHandle({ timeout: 10_000 });
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((el) => el === document.activeElement, handle)) return;
-  }
-  throw new Error(`not reachable with ${max} presses of Tab`);
-}
 
 describe.each([browserEngine()])('the report lane’s pages in Chromium on %s', (engine) => {
   let portal: RunningPortal;
@@ -48,11 +40,7 @@ describe.each([browserEngine()])('the report lane’s pages in Chromium on %s', 
     await portal?.close();
   });
 
-  async function contextAs(who: Who, javaScriptEnabled = true): Promise<BrowserContext> {
-    const context = await browser.newContext({ javaScriptEnabled });
-    if (cookies[who]) await context.addCookies([{ name: 'ft_session', value: cookies[who]!, url: portal.url, httpOnly: true, sameSite: 'Lax' }]);
-    return context;
-  }
+  const contextAs = (who: Who, javaScriptEnabled = true): Promise<BrowserContext> => contextWithSession(browser, portal.url, cookies[who], javaScriptEnabled);
 
   for (const lang of ['nb', 'nn', 'en'] as const) {
     it.each(PAGES)(`as %s, %s in ${lang}: axe 0 violations`, { timeout: 120_000 }, async (who, path) => {

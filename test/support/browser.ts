@@ -1,4 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Engine } from '../../src/db/database.js';
@@ -72,16 +73,28 @@ export async function startPortal(engine: Engine, options: Parameters<typeof cre
   return { ...t, url: `http://127.0.0.1:${port}` };
 }
 
-/** Runs axe (WCAG 2.0/2.1 A and AA) on the page and fails with a readable list of violations. */
+/** axe-core's browser build, read once per worker. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_OPTIONS = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] };
+
+/**
+ * Runs axe (WCAG 2.0/2.1 A and AA) on the page and fails with a readable list of violations.
+ *
+ * axe-core runs in the page itself, injected once per document (through the DevTools protocol, so the page's CSP
+ * does not block it). `@axe-core/playwright`'s `analyze()` did the same work at about five times the cost: it
+ * injects the 550 kB script twice per run and, for cross-frame support our pages do not need (they have no
+ * iframes), finishes each run in a fresh page — 2–2.5 s of fixed cost per check on this machine, most of the
+ * accessibility sweep's time (docs/adr/0013-test-budget.md).
+ */
 export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
-  // Only violations are read: collecting the details of passes and inapplicable rules doubles the time on big pages.
-  // (`options()` replaces what `withTags()` set, so the tags go in the same options.)
-  const results = await new AxeBuilder({ page })
-    .options({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
-    .analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n    ')}`,
-  );
+  expect(await page.locator('iframe').count(), `${label} has an iframe axe would not enter`).toBe(0);
+  if (!(await page.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === 'function'))) await page.evaluate(AXE_SOURCE);
+  const summary = await page.evaluate(async (options) => {
+    type Violation = { id: string; impact?: string; help: string; nodes: { target: unknown[] }[] };
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: unknown): Promise<{ violations: Violation[] }> } }).axe;
+    const results = await axe.run(document, options);
+    return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n    ')}`);
+  }, AXE_OPTIONS);
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 

@@ -44,7 +44,7 @@ const PARAMS: [RegExp, (s: Samples) => Record<string, string>][] = [
   [/^\/ideer\/:id(\/|$)/, (s) => ({ id: s.idea! })],
   [/^\/undersokelser\/:id(\/|$)/, (s) => ({ id: s.survey! })],
   [/^\/(statistikk\/)?leverandorer\/:slug(\/|$)/, (s) => ({ slug: s.provider! })],
-  [/^\/omrader\/:slug$/, (s) => ({ slug: s.area! })],
+  [/^\/omrader\/:slug(\/|$)/, (s) => ({ slug: s.area! })],
   [/^\/virksomheter\/:orgnr(\/|$)/, (s) => ({ orgnr: s.agency! })],
   [/^\/min-side\/virksomhet\/:orgnr$/, (s) => ({ orgnr: s.agency! })],
   [/^\/(min-side\/departement|statistikk\/departementer)\/:orgnr$/, (s) => ({ orgnr: s.ministry! })],

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { createSession } from '../../src/auth/sessions.js';
 import type { Database, Executor } from '../../src/db/database.js';
 import { roleAssignments, users } from '../../src/db/schema/index.js';
@@ -63,6 +63,18 @@ export async function demoSessions(db: Database): Promise<Record<Who, Record<str
     const s = await createSession(db, u!.id, { idleMinutes: 60, maxHours: 12 });
     headers[who as Who] = { cookie: `ft_session=${s.token}`, 'x-csrf-token': s.csrfToken };
   }
+  return headers;
+}
+
+/**
+ * The demo users' sessions for the enclosing describe block, made in a beforeAll after the app's (pair it with
+ * `useTestApp(engine, { seed: 'demo' })`). Filled in by that hook: read it in hooks and tests.
+ */
+export function useDemoSessions(t: TestApp): Record<Who, Record<string, string>> {
+  const headers = {} as Record<Who, Record<string, string>>;
+  beforeAll(async () => {
+    Object.assign(headers, await demoSessions(t.database.db));
+  });
   return headers;
 }
 

@@ -1,9 +1,11 @@
 import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { type DevProvider, startDevProvider } from '../../src/auth/devProvider.js';
 import type { Engine } from '../../src/db/database.js';
 import { createTestApp, type TestApp } from './app.js';
+import { type TestBrowser, useBrowser, watchForeignRequests } from './browser.js';
 import type { Seed } from './templates.js';
 
 export async function freePort(): Promise<number> {
@@ -110,4 +112,38 @@ export async function signIn(page: Page, portal: string, name: string, path = '/
   await page.getByLabel(new RegExp(`^${name} –`)).check();
   await page.getByRole('button', { name: 'Logg inn' }).click();
   await page.waitForURL((u) => u.href.startsWith(portal) && !u.pathname.startsWith('/auth/'));
+}
+
+/** What a browser-flow test file works with: the portal with sign-in, the worker's browser and signed-in pages. */
+export interface SignInFlow {
+  portal: SignInPortal;
+  browser: TestBrowser;
+  /** Requests any page opened by `as` made to a host other than the portal (and its identity provider). */
+  foreign: string[];
+  /** A page in a fresh context (nb-NO), signed in as the demo user by name. */
+  as(name: string): Promise<Page>;
+}
+
+/**
+ * The portal with sign-in and the browser for the enclosing describe block, started in its beforeAll and closed in
+ * its afterAll. Filled in by that hook: read it in hooks and tests.
+ */
+export function useSignInFlow(engine: Engine, options: Parameters<typeof startPortalWithSignIn>[1] = {}): SignInFlow {
+  const flow = {
+    foreign: [] as string[],
+    async as(name: string) {
+      const page = await (await flow.browser.newContext({ locale: 'nb-NO' })).newPage();
+      flow.foreign.push(...watchForeignRequests(page, flow.portal.url));
+      await signIn(page, flow.portal.url, name);
+      return page;
+    },
+  } as SignInFlow;
+  beforeAll(async () => {
+    [flow.portal, flow.browser] = await Promise.all([startPortalWithSignIn(engine, options), useBrowser()]);
+  });
+  afterAll(async () => {
+    await flow.browser?.close();
+    await flow.portal?.close();
+  });
+  return flow;
 }

@@ -7,7 +7,7 @@ import { PARTIAL_DATE_SQL_PATTERN } from '../../domain/partialDate.js';
 import type { Answers } from '../../domain/questionnaire.js';
 import { agencies, areas, providers, services } from './catalogue.js';
 import { agencyOrgnrCheck, day, factSource, instant, textRef, timestamps, uuidId, uuidRef } from './columns.js';
-import { questionnaires } from './procurements.js';
+import { procurements, questionnaires } from './procurements.js';
 
 /**
  * Collaboration and involvement (issue 5; the report's 2.4, 3.3, 5.2, 5.4–5.6): networks of agencies, needs and
@@ -120,11 +120,17 @@ export const surveys = pgTable(
     questionnaireId: uuidRef('questionnaire_id', () => questionnaires.id, 'restrict'),
     opensOn: day('opens_on').notNull(),
     closesOn: day('closes_on').notNull(),
+    /** A needs survey before a procurement (early involvement, migration 0021): its eligible agencies answer. */
+    procurementId: uuid('procurement_id').references(() => procurements.id, { onDelete: 'cascade' }),
     createdBy: text('created_by').notNull(),
     factSource: factSource('provider'),
     ...timestamps,
   },
-  (t) => [index('surveys_provider_idx').on(t.providerId), check('surveys_dates_ordered', sql`${t.closesOn} >= ${t.opensOn}`)],
+  (t) => [
+    index('surveys_provider_idx').on(t.providerId),
+    check('surveys_dates_ordered', sql`${t.closesOn} >= ${t.opensOn}`),
+    uniqueIndex('surveys_one_needs_survey_idx').on(t.procurementId).where(sql`${t.procurementId} is not null`),
+  ],
 );
 
 export const surveyServices = pgTable(

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, check, customType, date, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { FactSource } from '../../domain/catalogue.js';
+import type { FollowUpState } from '../../domain/procurementLifecycle.js';
 
 /**
  * Column shapes the tables share, so each table says only what is its own. They build exactly the columns the
@@ -31,6 +32,17 @@ export const timestamps = {
 
 /** Where a row's facts come from (register, report, provider, agency …), with the table's usual source. */
 export const factSource = (usual: FactSource) => text('fact_source').$type<FactSource>().notNull().default(usual);
+
+/**
+ * The provider's follow-up of an answer (an opt-out from a procurement, a non-use of a service): state, internal note,
+ * when and by whom. Internal to the provider and DFØ.
+ */
+export const followUpColumns = () => ({
+  followUp: text('follow_up').$type<FollowUpState>(),
+  followUpNote: text('follow_up_note'),
+  followUpAt: instant('follow_up_at'),
+  followUpBy: text('follow_up_by'),
+});
 
 type OnDelete = 'restrict' | 'cascade';
 

@@ -3,7 +3,6 @@ import { bigint, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid 
 import type { LocalizedText } from '../../domain/catalogue.js';
 import type {
   DeclarationKind,
-  FollowUpState,
   ProcurementAction,
   ProcurementObligation,
   ProcurementState,
@@ -11,7 +10,7 @@ import type {
 import type { Answers, QuestionnaireDefinition } from '../../domain/questionnaire.js';
 import { users } from './access.js';
 import { agencies, providers, services } from './catalogue.js';
-import { agencyOrgnrCheck, day, instant, textRef, uuidId, uuidRef } from './columns.js';
+import { agencyOrgnrCheck, day, followUpColumns, instant, textRef, uuidId, uuidRef } from './columns.js';
 
 /**
  * Questionnaires as data: opt-out reasons, accession declarations, a voluntary non-use of a service, surveys.
@@ -106,10 +105,7 @@ export const declarations = pgTable(
     updatedAt: instant('updated_at').notNull(),
     submittedBy: text('submitted_by').notNull(),
     withdrawnAt: instant('withdrawn_at'),
-    followUp: text('follow_up').$type<FollowUpState>(),
-    followUpNote: text('follow_up_note'),
-    followUpAt: instant('follow_up_at'),
-    followUpBy: text('follow_up_by'),
+    ...followUpColumns(),
   },
   (t) => [
     uniqueIndex('declarations_one_per_agency_idx').on(t.procurementId, t.agencyOrgnr),
@@ -134,10 +130,7 @@ export const serviceOptOuts = pgTable(
     declaredBy: text('declared_by').notNull(),
     withdrawnAt: instant('withdrawn_at'),
     /** The provider's follow-up and its internal note: never shown to the agency or its ministry. */
-    followUp: text('follow_up').$type<FollowUpState>(),
-    followUpNote: text('follow_up_note'),
-    followUpAt: instant('follow_up_at'),
-    followUpBy: text('follow_up_by'),
+    ...followUpColumns(),
   },
   (t) => [
     check('service_opt_outs_follow_up', sql`${t.followUp} is null or ${t.followUp} in ('to_contact', 'contacted', 'resolved')`),

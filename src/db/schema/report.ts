@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { AccessRequestState } from '../../domain/accessRequest.js';
+import type { Measures } from '../../domain/agencyBaseline.js';
+import type { EarlyMilestoneKind } from '../../domain/earlyInvolvement.js';
 import { agencies, services } from './catalogue.js';
-import { agencyOrgnrCheck, instant, textRef, uuidId, uuidRef } from './columns.js';
+import { agencyOrgnrCheck, day, instant, textRef, uuidId, uuidRef } from './columns.js';
 import { procurements } from './procurements.js';
 
 /**
@@ -48,4 +50,60 @@ export const procurementQuestions = pgTable(
     answeredBy: text('answered_by'),
   },
   (t) => [agencyOrgnrCheck('procurement_questions'), index('procurement_questions_procurement_idx').on(t.procurementId, t.askedAt)],
+);
+
+/**
+ * Early involvement before a procurement (migration 0021): Statens innkjøpsråd's recommendation and DFØ's decision,
+ * each dated, with its outcome and a document (title, and a URL or a reference to where it is kept). One of each
+ * per procurement; never changed.
+ */
+export const procurementEarlyMilestones = pgTable(
+  'procurement_early_milestones',
+  {
+    id: uuidId(),
+    procurementId: uuidRef('procurement_id', () => procurements.id, 'cascade'),
+    kind: text('kind').$type<EarlyMilestoneKind>().notNull(),
+    decidedOn: day('decided_on').notNull(),
+    outcome: text('outcome').notNull(),
+    summary: text('summary'),
+    documentTitle: text('document_title').notNull(),
+    documentUrl: text('document_url'),
+    documentRef: text('document_ref'),
+    recordedAt: instant('recorded_at').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+  },
+  (t) => [
+    uniqueIndex('procurement_early_milestones_one_idx').on(t.procurementId, t.kind),
+    check('procurement_early_milestones_kind', sql`${t.kind} in ('council_recommendation', 'decision')`),
+    check('procurement_early_milestones_document', sql`${t.documentUrl} is not null or ${t.documentRef} is not null`),
+  ],
+);
+
+/**
+ * An agency's baseline on the task a service takes over, and later its result (migration 0021; the report's 3.3).
+ * Measures as JSON: { hoursPerMonth?, costNokPerYear?, ftes? }. One row per agency and service.
+ */
+export const agencyBaselines = pgTable(
+  'agency_baselines',
+  {
+    id: uuidId(),
+    serviceId: uuidRef('service_id', () => services.id, 'cascade'),
+    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
+    baselinePeriod: text('baseline_period').notNull(),
+    baseline: jsonb('baseline').$type<Measures>().notNull(),
+    baselineNote: text('baseline_note'),
+    baselineRecordedAt: instant('baseline_recorded_at').notNull(),
+    baselineRecordedBy: text('baseline_recorded_by').notNull(),
+    resultPeriod: text('result_period'),
+    result: jsonb('result').$type<Measures>(),
+    resultNote: text('result_note'),
+    resultRecordedAt: instant('result_recorded_at'),
+    resultRecordedBy: text('result_recorded_by'),
+  },
+  (t) => [
+    agencyOrgnrCheck('agency_baselines'),
+    check('agency_baselines_result_whole', sql`(${t.result} is null) = (${t.resultPeriod} is null)`),
+    uniqueIndex('agency_baselines_one_idx').on(t.serviceId, t.agencyOrgnr),
+    index('agency_baselines_agency_idx').on(t.agencyOrgnr),
+  ],
 );

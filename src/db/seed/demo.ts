@@ -12,6 +12,7 @@ import { agencies, areas, providers, serviceRelations, services, subscriptions, 
 import { demoDataDir } from '../../paths.js';
 import { writeDemoAccess } from './demoAccess.js';
 import { writeDemoCollaboration } from './demoCollaboration.js';
+import { writeDemoBaselines } from './demoBaselines.js';
 import { resolveServices, validateDemoData, type DemoData, type ServiceFile } from './format.js';
 
 export interface DemoLoadSummary {
@@ -206,6 +207,8 @@ export async function writeDemoData(db: Database, data: DemoData): Promise<DemoL
     await writeDemoAccess(tx);
     // Networks, needs, surveys with responses, ideas and gains (after the users and questionnaires).
     await writeDemoCollaboration(tx);
+    // Baselines and results per agency (after the subscriptions they belong to).
+    await writeDemoBaselines(tx, new Date());
   });
 
   return {

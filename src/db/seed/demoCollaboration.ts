@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { FactSource, LocalizedText } from '../../domain/catalogue.js';
 import type { GainDirection, GainUnit, NeedStatus, NeedUrgency, NeedVisibility, NetworkKind, SurveyAudience } from '../../domain/collaboration.js';
 import { ministryAreaOf, STATE_KINDS } from '../../domain/eligibility.js';
@@ -31,6 +31,7 @@ import {
   networkAreas,
   networkMembers,
   networks,
+  procurements,
   providers,
   questionnaires,
   services,
@@ -102,6 +103,8 @@ interface DemoSurvey {
   responses?: { agency: string; answers: Record<string, unknown> }[];
   generate?: { count: number; seed: number; answers: Record<string, AnswerPlan> };
   factSource: FactSource;
+  /** A needs survey before this procurement (its bokmål title): the template is a needs_survey questionnaire. */
+  procurement?: string;
 }
 
 interface DemoIdea {
@@ -201,7 +204,8 @@ export async function writeDemoCollaboration(tx: Executor, now = new Date()): Pr
 
   // Surveys with responses.
   for (const s of read<DemoSurvey[]>('surveys.json')) {
-    const [template] = await tx.select().from(questionnaires).where(and(eq(questionnaires.slug, s.template), eq(questionnaires.purpose, 'survey_template')));
+    const [template] = await tx.select().from(questionnaires).where(and(eq(questionnaires.slug, s.template), eq(questionnaires.purpose, s.procurement ? 'needs_survey' : 'survey_template'))).orderBy(desc(questionnaires.version)).limit(1);
+    const procurementId = s.procurement ? need(`procurement ${s.procurement}`, (await tx.select({ id: procurements.id }).from(procurements).where(sql`${procurements.title}->>'nb' = ${s.procurement}`))[0]).id : null;
     const built = buildSurveyDefinition(need(`survey template ${s.template}`, template).definition, s.customQuestions ?? []);
     if (!built.ok) throw new Error(`demo survey ${s.key}: ${JSON.stringify(built.problems)}`);
     const [q] = await tx.insert(questionnaires).values({ slug: `undersokelse-demo-${s.key}`, version: 1, purpose: 'survey', title: template!.title, definition: built.definition, createdAt: at(s.opensDaysAgo + 10) }).returning();
@@ -210,7 +214,7 @@ export async function writeDemoCollaboration(tx: Executor, now = new Date()): Pr
     const audience = s.audience ?? 'service_users';
     const [row] = await tx
       .insert(surveys)
-      .values({ providerId: providerId(s.provider), template: s.template, audience, title: s.title, questionnaireId: q!.id, opensOn: osloDate(opens), closesOn: osloDate(closes), createdBy: 'Demodata', factSource: s.factSource, createdAt: at(s.opensDaysAgo + 10), updatedAt: at(s.opensDaysAgo + 10) })
+      .values({ providerId: providerId(s.provider), template: s.template, audience, title: s.title, questionnaireId: q!.id, opensOn: osloDate(opens), closesOn: osloDate(closes), procurementId, createdBy: 'Demodata', factSource: s.factSource, createdAt: at(s.opensDaysAgo + 10), updatedAt: at(s.opensDaysAgo + 10) })
       .returning();
     const ids = s.services.map(serviceId);
     if (ids.length) await tx.insert(surveyServices).values(ids.map((serviceId) => ({ surveyId: row!.id, serviceId })));

@@ -1,3 +1,4 @@
+import { mayKeep } from '../providers/policy.js';
 import { Alert, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
 import type { App, AppDeps } from '../../server/types.js';
@@ -20,7 +21,7 @@ export async function registerAreaPages(app: App, deps: AppDeps): Promise<void> 
   app.get('/omrader/:slug', { config: { publicPage: true }, schema: { params: SlugParams, querystring: Type.Object({}), hide: true } }, async (req, reply) => {
     const d = await getAreaDetail(db, req.params.slug, req.lang);
     if (!d) return sendErrorPage(req, reply, 404, messages[req.lang].errors.unknownArea(req.params.slug));
-    return sendPage(req, reply, <AreaPage d={d} />);
+    return sendPage(req, reply, <AreaPage d={d} edit={mayKeep(req.principal, 'edit_area')} />);
   });
 }
 
@@ -64,7 +65,7 @@ function AreaListPage({ areas }: { areas: AreaSummary[] }) {
   );
 }
 
-function AreaPage({ d }: { d: AreaDetail }) {
+function AreaPage({ d, edit }: { d: AreaDetail; edit: boolean }) {
   const { t } = usePage();
   const href = useHref();
   const text = useText();
@@ -82,6 +83,7 @@ function AreaPage({ d }: { d: AreaDetail }) {
           </Tag>
           {a.gapArea ? <GapTag /> : null}
         </div>
+        {edit ? <a href={href(`/omrader/${a.slug}/rediger`)}>{t.catalogueKeeping.edit}</a> : null}
       </PageHeader>
       {a.gapArea ? (
         <Alert data-color="warning" className="gap-notice">

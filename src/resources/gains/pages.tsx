@@ -191,7 +191,11 @@ function ManageGainsPage({ s, indicators, ok, errors = [], form, values = {} }: 
   return (
     <Layout title={title} section="services">
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.nav.services, href: href('/tjenester') }, { label: name, href: href(`/tjenester/${s.slug}`) }, { label: t.gain.title }]} />
-      <PageHeader title={title} lead={t.gain.manageLead} />
+      <PageHeader title={title} lead={t.gain.manageLead}>
+        <Paragraph>
+          <a href={href(`/tjenester/${s.slug}/utgangspunkt`)}>{t.baseline.link}</a>
+        </Paragraph>
+      </PageHeader>
       <Notice text={ok ? (t.gain.done as Record<string, string>)[ok] : undefined} />
       {indicators.length === 0 ? <Paragraph>{t.gain.none}</Paragraph> : null}
       {indicators.map((i) => (

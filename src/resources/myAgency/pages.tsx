@@ -163,11 +163,13 @@ function MinePage({
                 </a>
                 {' · '}
                 <a href={href(`/min-side/leverandor/${p.slug}/ikke-bruk`)}>{t.nonUse.followUpLink}</a>
+                {' · '}
+                <a href={href(`/leverandorer/${p.slug}/rediger`)}>{t.catalogueKeeping.edit}</a>
               </li>
             ))}
           </ul>
           <Paragraph>
-            <a href={href('/anskaffelser')}>{t.mine.manageProcurements}</a> · <a href={href('/admin/logg')}>{t.audit.title}</a> · <a href={href('/kvalitet')}>{t.quality.title}</a>
+            <a href={href('/anskaffelser')}>{t.mine.manageProcurements}</a> · <a href={href('/admin/logg')}>{t.audit.title}</a> · <a href={href('/kvalitet')}>{t.quality.title}</a> · <a href={href('/kvalitet/utkast')}>{t.catalogueKeeping.queue.title}</a>
           </Paragraph>
           <Section title={t.mine.optOutsOfYours} id="opt-outs-of-yours" level={3}>
             {optOuts.length === 0 || !optOutDefinition ? (
@@ -224,6 +226,12 @@ function MinePage({
             </li>
             <li>
               <a href={href('/admin/innhenting')}>{t.harvest.title}</a>
+            </li>
+            <li>
+              <a href={href('/admin/katalog')}>{t.catalogueKeeping.title}</a>
+            </li>
+            <li>
+              <a href={href('/kvalitet/utkast')}>{t.catalogueKeeping.queue.title}</a>
             </li>
           </ul>
         </Section>

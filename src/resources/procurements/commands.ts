@@ -11,6 +11,7 @@ import { messages } from '../../web/i18n/index.js';
 import type { Actor } from '../../domain/actor.js';
 import { recordAudit } from '../../db/audit.js';
 import { consultationMail } from './mail.js';
+import { earlyDecision } from '../earlyInvolvement/queries.js';
 import { mayProcurement } from './policy.js';
 import { eligibleAgencyCondition, eligibleKinds } from './queries.js';
 import { recordEvent } from '../../db/events.js';
@@ -113,6 +114,7 @@ export async function transitionProcurement(
       deadline: input.deadline,
       opensAt: input.opensAt,
       currentDeadline: p.consultationDeadline,
+      earlyDecision: input.action === 'open_consultation' ? await earlyDecision(tx, p.id) : null,
     });
     if (!result.ok) {
       const status = result.reason === 'deadline_missing' || result.reason === 'deadline_in_past' || result.reason === 'opens_after_deadline' ? 400 : 409;

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { agencyScopes, editsProvider, isAdmin, ministryScopes, type Principal } from '../../domain/principal.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
-import { toOsloLocal } from '../../domain/osloTime.js';
+import { osloDate, toOsloLocal } from '../../domain/osloTime.js';
 import {
   actionsFrom,
   declarationKindFor,
@@ -28,7 +28,13 @@ import { actorOf } from '../../server/actor.js';
 import { agencyNames } from '../shared/queries.js';
 import { createProcurement, transitionProcurement } from './commands.js';
 import { mayProcurement } from './policy.js';
-import { publishedQuestions, QuestionsSection } from '../procurementQuestions/pages.js';
+import { publishedQuestions, QuestionsSection, unansweredQuestions } from '../procurementQuestions/pages.js';
+import { answerQuestion, askQuestion } from '../procurementQuestions/routes.js';
+import { recordEarlyMilestone, startNeedsSurvey } from '../earlyInvolvement/commands.js';
+import { EarlySection, type PostedForm } from '../earlyInvolvement/pages.js';
+import { mayEarly } from '../earlyInvolvement/policy.js';
+import { earlyInvolvement, earlyStateOf } from '../earlyInvolvement/queries.js';
+import { currentEarlyStep, EARLY_MILESTONE_KINDS, type EarlyMilestoneKind } from '../../domain/earlyInvolvement.js';
 import { procurementDetail, listProcurements, type ProcurementDetail, type ProcurementListRow } from './queries.js';
 import { parseInstant, parseProcurementInput } from './schema.js';
 import { ELIGIBILITIES } from '../../db/schema/index.js';
@@ -100,31 +106,96 @@ export async function registerProcurementPages(app: App, deps: AppDeps): Promise
     }
   });
 
-  app.get('/anskaffelser/:id', { schema: { hide: true, params: IdParams, querystring: OkQuery } }, async (req, reply) => {
-    const p = await load(req, req.params.id);
+  /** The procurement page, with a form that came back with errors when `posted` is given. */
+  const showProcurement = async (req: FastifyRequest, reply: FastifyReply, p: ProcurementDetail, ok: string | undefined, posted?: PostedForm, status = 200) => {
     const mine = agencyScopes(req.principal);
-    const [names, ownDeclarations, questions, follow] = await Promise.all([
+    const manage = mayProcurement(req.principal, 'transition', p);
+    const [names, ownDeclarations, questions, follow, early, unanswered] = await Promise.all([
       agencyNames(db, mine),
       Promise.all(mine.map(async (orgnr) => ({ orgnr, declaration: await getDeclaration(db, p.id, orgnr) }))),
       publishedQuestions(db, p.id),
       req.principal?.kind === 'user' ? isFollowing(db, req.principal.id, 'procurement', p.id) : undefined,
+      earlyInvolvement(db, p.id),
+      manage ? unansweredQuestions(db, p.id) : undefined,
     ]);
+    const askerNames = unanswered ? await agencyNames(db, unanswered.map((q) => q.agency)) : undefined;
+    const nameOf = (orgnr: string) => names(orgnr)?.name ?? { nb: formatOrgnr(orgnr) };
+    const today = osloDate(now());
     return sendPage(
       req,
       reply,
       <ProcurementPage
         p={p}
         now={now()}
-        manage={mayProcurement(req.principal, 'transition', p)}
+        manage={manage}
         mayReadDeclarations={isAdmin(req.principal) || editsProvider(req.principal, p.providerId) || ministryScopes(req.principal).length > 0 || mine.length > 0}
-        own={ownDeclarations.map((o) => ({ ...o, name: names(o.orgnr)?.name ?? { nb: formatOrgnr(o.orgnr) } }))}
-        ok={req.query.ok}
+        own={ownDeclarations.map((o) => ({ ...o, name: nameOf(o.orgnr) }))}
+        ok={ok}
         following={follow?.following}
       >
-        <QuestionsSection items={questions} />
+        <EarlySection
+          procurementId={p.id}
+          planned={p.status === 'planned'}
+          e={early}
+          step={currentEarlyStep(earlyStateOf(p.status, early), today)}
+          may={{ survey: mayEarly(req.principal, 'start_needs_survey', p), council_recommendation: mayEarly(req.principal, 'council_recommendation', p), decision: mayEarly(req.principal, 'decision', p) }}
+          today={today}
+          posted={posted}
+        />
+        <QuestionsSection
+          procurementId={p.id}
+          items={questions}
+          askFor={p.status === 'consultation' ? mine.map((orgnr) => ({ orgnr, name: nameOf(orgnr) })) : undefined}
+          unanswered={unanswered?.map((q) => ({ ...q, agencyName: askerNames?.(q.agency)?.name }))}
+          posted={posted}
+        />
       </ProcurementPage>,
+      status,
     );
-  });
+  };
+
+  app.get('/anskaffelser/:id', { schema: { hide: true, params: IdParams, querystring: OkQuery } }, async (req, reply) => showProcurement(req, reply, await load(req, req.params.id), req.query.ok));
+
+  /**
+   * The forms of early involvement and questions post here and come back to the procurement page: on success with
+   * `?ok=`, on a 400 or 409 with the errors beside the fields (or the refusal above the form).
+   */
+  const pageForm = (path: string, form: (body: Record<string, string>, params: Record<string, string>) => string, run: (req: FastifyRequest, id: string, body: Record<string, string>, params: Record<string, string>) => Promise<string>, anchor: string) =>
+    app.post(path, { schema: { hide: true, params: Type.Object({ id: Type.String({ maxLength: 60 }), qid: Type.Optional(Type.String({ maxLength: 60 })) }), body: FormBody } }, async (req, reply) => {
+      const body = req.body as Record<string, string>;
+      const params = req.params as Record<string, string>;
+      const p = await load(req, params.id!);
+      try {
+        const ok = await run(req, p.id, body, params);
+        return reply.redirect(`${prefix(req)}/anskaffelser/${p.id}?ok=${ok}#${anchor}`, 303);
+      } catch (e) {
+        if (e instanceof HttpProblem && (e.status === 400 || e.status === 409)) {
+          const posted = { form: form(body, params), values: body, errors: e.extra.errors ?? [], refusal: e.extra.errors ? undefined : e.detail };
+          return showProcurement(req, reply, p, undefined, posted, e.status);
+        }
+        throw e;
+      }
+    });
+
+  pageForm('/anskaffelser/:id/behovskartlegging', () => 'needs_survey', async (req, id, body) => {
+    await startNeedsSurvey(db, actorOf(req, deps), id, { opensOn: body.opensOn ?? '', closesOn: body.closesOn ?? '' }, req.lang);
+    return 'needs_survey';
+  }, 'early');
+  pageForm('/anskaffelser/:id/tidlig-involvering', (body) => body.kind ?? '', async (req, id, body) => {
+    const kind = body.kind as EarlyMilestoneKind;
+    if (!(EARLY_MILESTONE_KINDS as readonly string[]).includes(kind)) throw new HttpProblem(400, messages[req.lang].procurement.errors.unknownAction);
+    const { decidedOn = '', outcome = '', summary, documentTitle = '', documentUrl, documentRef } = body;
+    await recordEarlyMilestone(db, actorOf(req, deps), id, { kind, decidedOn, outcome, summary, documentTitle, documentUrl, documentRef }, req.lang);
+    return kind;
+  }, 'early');
+  pageForm('/anskaffelser/:id/sporsmal', () => 'question', async (req, id, body) => {
+    await askQuestion(db, actorOf(req, deps), id, { agency: body.agency ?? '', question: body.question ?? '' }, req.lang);
+    return 'question_sent';
+  }, 'questions');
+  pageForm('/anskaffelser/:id/sporsmal/:qid/svar', (_b, params) => `answer:${params.qid}`, async (req, id, body, params) => {
+    await answerQuestion(db, actorOf(req, deps), id, params.qid ?? '', body.answer ?? '', req.lang);
+    return 'question_answered';
+  }, 'questions');
 
   app.post('/anskaffelser/:id/overgang', { schema: { hide: true, params: IdParams, body: FormBody } }, async (req, reply) => {
     const body = req.body as Record<string, string>;
@@ -313,7 +384,8 @@ function ProcurementPage({ p, now, manage, mayReadDeclarations, own, ok, transit
   const window = declarationWindow(p, now);
   const kind = declarationKindFor(p.obligation);
   const title = text(p.title);
-  const okText = ok ? (t.procurement.done as Record<string, string>)[ok] : undefined;
+  const okTexts: Record<string, string> = { ...t.procurement.done, ...t.early.done, question_sent: t.questionForm.sent, question_answered: t.questionForm.answered };
+  const okText = ok ? okTexts[ok] : undefined;
   return (
     <Layout title={title} section="procurements" feeds={[{ href: href(`/feeds/anskaffelser/${p.id}.ics`), title: t.notify.feeds.deadline(title), type: 'text/calendar' }]}>
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.procurement.title, href: href('/anskaffelser') }, { label: title }]} />

@@ -12,6 +12,7 @@ import { Layout } from '../../web/layout.js';
 import { sendErrorPage, sendPage } from '../../web/render.js';
 import { groupInOrder } from '../shared/present.js';
 import { SlugParams } from '../shared/schema.js';
+import { mayKeep } from './policy.js';
 import { getProviderDetail, listProviders, type ProviderDetail, type ProviderServiceRow, type ProviderSummary } from './queries.js';
 
 export async function registerProviderPages(app: App, deps: AppDeps): Promise<void> {
@@ -28,7 +29,7 @@ export async function registerProviderPages(app: App, deps: AppDeps): Promise<vo
     // Overdue planned services: for the provider's editors and DFØ (administrators) only; the public page is cached.
     const today = osloToday();
     const overdue = isAdmin(req.principal) || editsProvider(req.principal, d.provider.id) ? d.services.filter((s) => plannedOverdue(s.status, s.plannedOn, today)) : [];
-    return sendPage(req, reply, <ProviderPage d={d} overdue={overdue} />);
+    return sendPage(req, reply, <ProviderPage d={d} overdue={overdue} edit={mayKeep(req.principal, 'edit_provider', d.provider)} />);
   });
 }
 
@@ -69,7 +70,7 @@ function ProviderListPage({ providers }: { providers: ProviderSummary[] }) {
   );
 }
 
-function ProviderPage({ d, overdue }: { d: ProviderDetail; overdue: ProviderServiceRow[] }) {
+function ProviderPage({ d, overdue, edit }: { d: ProviderDetail; overdue: ProviderServiceRow[]; edit: boolean }) {
   const { t, fmt } = usePage();
   const href = useHref();
   const text = useText();
@@ -96,6 +97,7 @@ function ProviderPage({ d, overdue }: { d: ProviderDetail; overdue: ProviderServ
             {t.provider.servicesCount(d.services.length)}
           </Tag>
         </div>
+        {edit ? <a href={href(`/leverandorer/${p.slug}/rediger`)}>{t.catalogueKeeping.edit}</a> : null}
       </PageHeader>
       {overdue.length > 0 ? (
         <Alert data-color="warning" className="page-alert" id="overdue">

@@ -112,7 +112,7 @@ export async function loadServiceDocument(db: Executor, serviceId: string): Prom
     financing: s.financing,
     financingNote: s.financingNote ?? null,
     tiers: tierRows.map((r) => ({ slug: r.slug, name: r.name, description: r.description ?? null, kind: r.kind, current: r.current })),
-    serviceLevels: { uptimePercent: levels.uptimePercent ?? null, supportHours: levels.supportHours ?? null, responseTime: levels.responseTime ?? null },
+    serviceLevels: { uptimePercent: levels.uptimePercent ?? null, supportHours: levels.supportHours ?? null, responseTime: levels.responseTime ?? null, other: levels.other ?? [] },
     supportChannels: s.supportChannels,
     howToJoin: {
       steps: join.steps ?? [],
@@ -122,6 +122,7 @@ export async function loadServiceDocument(db: Executor, serviceId: string): Prom
     website: s.website,
     reportedUsers: s.reportedUsers,
     reportedUsersYear: s.reportedUsersYear,
+    reportedUsersNote: s.reportedUsersNote ?? null,
     parent: parent[0]?.slug ?? null,
     related: related.map((r) => r.slug),
     keywords: s.keywords,
@@ -377,6 +378,8 @@ async function publishInTransaction(tx: Executor, actor: Actor, editable: Editab
   let previous: ServiceDocument | null = null;
   let number: number;
   const [current] = editable.service ? await tx.select().from(services).where(eq(services.id, editable.service.id)).for('update') : [];
+  // Fields an older client's document may lack keep their published values.
+  const otherLevels = doc.serviceLevels.other ?? current?.serviceLevels.other ?? [];
   const columns = {
     slug: doc.slug,
     areaSlug: doc.area,
@@ -397,7 +400,7 @@ async function publishInTransaction(tx: Executor, actor: Actor, editable: Editab
     plannedOn: doc.plannedOn,
     phasedOutOn: doc.phasedOutOn,
     serviceLevels: {
-      ...(current?.serviceLevels.other ? { other: current.serviceLevels.other } : {}),
+      ...(otherLevels.length ? { other: otherLevels } : {}),
       ...(doc.serviceLevels.uptimePercent !== null ? { uptimePercent: doc.serviceLevels.uptimePercent } : {}),
       ...(doc.serviceLevels.supportHours ? { supportHours: doc.serviceLevels.supportHours } : {}),
       ...(doc.serviceLevels.responseTime ? { responseTime: doc.serviceLevels.responseTime } : {}),
@@ -415,6 +418,7 @@ async function publishInTransaction(tx: Executor, actor: Actor, editable: Editab
     website: doc.website,
     reportedUsers: doc.reportedUsers,
     reportedUsersYear: doc.reportedUsersYear,
+    reportedUsersNote: doc.reportedUsersNote !== undefined ? doc.reportedUsersNote : (current?.reportedUsersNote ?? null),
     keywords: doc.keywords,
     sourceRef: doc.sourceNote,
     factSource: 'provider' as const,

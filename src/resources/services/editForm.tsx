@@ -39,15 +39,21 @@ export const SECTIONS: { key: string; fields: (keyof ServiceDocument)[] }[] = [
   { key: 'financing', fields: ['financing', 'financingNote'] },
   { key: 'tiers', fields: ['tiers'] },
   { key: 'levels', fields: ['serviceLevels', 'supportChannels'] },
-  { key: 'join', fields: ['howToJoin', 'website', 'reportedUsers', 'reportedUsersYear'] },
+  { key: 'join', fields: ['howToJoin', 'website', 'reportedUsers', 'reportedUsersYear', 'reportedUsersNote'] },
   { key: 'relations', fields: ['parent', 'related', 'keywords'] },
   { key: 'source', fields: ['sourceNote'] },
 ];
 
-const schemaOf = (key: string) => (ServiceDocumentSchema as unknown as Json).properties![key]!;
+const propertiesOf = (schema: TSchema) => (schema as unknown as Json).properties!;
 
-/** Flat form values (path → string or list) from a document, for showing it in the form. */
-export function formValuesOf(doc: ServiceDocument): FormValues {
+/** Flat form values (path → string or list) from a service document, for showing it in the form. */
+export const formValuesOf = (doc: ServiceDocument): FormValues => formValuesFor(ServiceDocumentSchema, doc);
+
+/** A posted service form read back into a document (not yet validated: the command validates it like the API's body). */
+export const documentFromForm = (body: FormValues): Record<string, unknown> => documentFromFormFor(ServiceDocumentSchema, body);
+
+/** Flat form values from a document of any of the editing schemas (services, providers, areas). */
+export function formValuesFor(schema: TSchema, doc: object): FormValues {
   const out: FormValues = {};
   const walk = (schema: Json, value: unknown, path: string) => {
     const s = nonNull(schema);
@@ -65,12 +71,12 @@ export function formValuesOf(doc: ServiceDocument): FormValues {
     }
     out[path] = typeof value === 'boolean' ? (value ? 'true' : '') : String(value);
   };
-  for (const k of Object.keys((ServiceDocumentSchema as unknown as Json).properties!)) walk(schemaOf(k), (doc as unknown as Record<string, unknown>)[k], k);
+  for (const [k, sub] of Object.entries(propertiesOf(schema))) walk(sub, (doc as Record<string, unknown>)[k], k);
   return out;
 }
 
-/** A posted form read back into a document (not yet validated: the command validates it like the API's body). */
-export function documentFromForm(body: FormValues): Record<string, unknown> {
+/** A posted form read back into a document of the schema, field by field as the form named them. */
+export function documentFromFormFor(schema: TSchema, body: FormValues): Record<string, unknown> {
   const str = (path: string) => {
     const v = body[path];
     return (Array.isArray(v) ? v[0] : v) ?? '';
@@ -121,7 +127,7 @@ export function documentFromForm(body: FormValues): Record<string, unknown> {
         return leafType.type === 'boolean' || !!enumValues(leafType) || !str(k).trim();
       });
   const doc: Record<string, unknown> = {};
-  for (const k of Object.keys((ServiceDocumentSchema as unknown as Json).properties!)) doc[k] = read(schemaOf(k), k);
+  for (const [k, sub] of Object.entries(propertiesOf(schema))) doc[k] = read(sub, k);
   return doc;
 }
 
@@ -130,11 +136,25 @@ export interface FormChoices {
   options: Record<string, { value: string; label: string }[]>;
 }
 
-/** The form's fields for one section, from the schema. */
-export function SchemaSection({ keys, values, errors, choices }: { keys: string[]; values: FormValues; errors: Errors; choices: FormChoices }) {
+/** The form's fields for one section, from the schema (the service's unless another is given, with its labels). */
+export function SchemaSection({
+  keys,
+  values,
+  errors,
+  choices,
+  schema = ServiceDocumentSchema,
+  labels: ownLabels,
+}: {
+  keys: string[];
+  values: FormValues;
+  errors: Errors;
+  choices: FormChoices;
+  schema?: TSchema;
+  labels?: Record<string, string>;
+}) {
   const { t } = usePage();
   const e = Object.fromEntries(errors.map((x) => [x.field, x.message]));
-  const labels = t.serviceEditing.fields;
+  const labels: Record<string, string> = ownLabels ?? t.serviceEditing.fields;
   const vocabFor: Record<string, Record<string, string>> = {
     kind: t.vocab.kind,
     model: t.vocab.model,
@@ -240,5 +260,5 @@ export function SchemaSection({ keys, values, errors, choices }: { keys: string[
       />
     );
   };
-  return <>{keys.map((k) => render(schemaOf(k), k))}</>;
+  return <>{keys.map((k) => render(propertiesOf(schema)[k]!, k))}</>;
 }

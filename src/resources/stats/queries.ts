@@ -7,7 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { type DeliveryModel, type Language, type LocalizedText, type Obligation, ORGANISATION_KINDS, type OrganisationKind, type ServiceKind, type ServiceStatus, type TargetGroup } from '../../domain/catalogue.js';
 import { type CoverageGroupCount, summarizeCoverage } from '../../domain/coverage.js';
 import { type Eligibility, eligibilityOf, STATE_KINDS } from '../../domain/eligibility.js';
-import { SIZE_CLASSES, type SizeClass, type SizeThresholds } from '../../domain/sizeClass.js';
+import { REPORT_SIZE_THRESHOLDS, SIZE_CLASSES, type SizeClass, type SizeThresholds } from '../../domain/sizeClass.js';
 import { type Executor, queryRows } from '../../db/database.js';
 import { sortByName } from '../shared/present.js';
 import { activeOnSql, activePairsSql, declaredOnSql, eligibilityUnknownSql, eligibleSql, inList, ministryAreaSql, modelBitSql, sizeClassSql } from './sql.js';
@@ -289,14 +289,15 @@ export const MAX_TREND_POINTS = 62;
  * become bits of a bigint, OR-ed per agency and key, so an agency with several subscriptions in an area counts once
  * per point without a join of points × subscriptions. Points must be sorted and at most MAX_TREND_POINTS.
  */
-export async function customersOverTime(db: Executor, points: readonly string[], by: 'area' | 'service', f: ServiceFilter = {}) {
+export async function customersOverTime(db: Executor, points: readonly string[], by: 'area' | 'service' | 'size' | 'model', f: ServiceFilter = {}, th: SizeThresholds = REPORT_SIZE_THRESHOLDS) {
   if (points.length === 0) return [];
   if (points.length > MAX_TREND_POINTS) throw new Error(`customersOverTime: at most ${MAX_TREND_POINTS} points`);
   const where: SQL[] = [sql`x.started_on is not null`];
   if (f.area) where.push(sql`s.area_slug = ${f.area}`);
   if (f.provider) where.push(sql`s.provider_id = (select id from providers where slug = ${f.provider})`);
   if (f.ids) where.push(inList(sql.raw('s.id::text'), f.ids));
-  const key = by === 'area' ? sql.raw('s.area_slug') : sql.raw('s.id::text');
+  // By size class: the agency's size now (the register keeps no history of head counts); by delivery model: the service's.
+  const key = by === 'area' ? sql.raw('s.area_slug') : by === 'service' ? sql.raw('s.id::text') : by === 'model' ? sql.raw('s.model') : sizeClassSql(sql.raw('ag.employees'), th);
   const pts = sql`array[${sql.join(
     points.map((p) => sql`${p}`),
     sql`, `,
@@ -310,7 +311,7 @@ export async function customersOverTime(db: Executor, points: readonly string[],
     sql`with spans as (
           select x.agency_orgnr as a, ${key} as k,
                  width_bucket(x.started_on - 1, ${pts}) as first, width_bucket(coalesce(x.ended_on, 'infinity'::date), ${pts}) - 1 as last
-            from subscriptions x join services s on s.id = x.service_id
+            from subscriptions x join services s on s.id = x.service_id join agencies ag on ag.orgnr = x.agency_orgnr
            where ${sql.join(where, sql` and `)}),
         masks as (
           select a, k, bit_or(((1::bigint << (last + 1)) - (1::bigint << first))) as m

@@ -13,7 +13,7 @@ import { SIZE_CLASSES, type SizeClass, sizeClassOf, type SizeThresholds } from '
 import { growth, trendPoints } from '../../domain/trends.js';
 import { type Executor, queryRows } from '../../db/database.js';
 import { norwegianCollator } from '../../web/i18n/index.js';
-import { pickText, type Language } from '../../domain/catalogue.js';
+import { DELIVERY_MODELS, pickText, type Language } from '../../domain/catalogue.js';
 import {
   type AreaRow,
   coverageCells,
@@ -281,6 +281,30 @@ export async function trendReport(db: Executor, today: string, by: 'area' | 'ser
   return { asOf: today, points, series: series.filter((s) => s.values.some((v) => v > 0) || by === 'area'), undated };
 }
 export type TrendReport = Awaited<ReturnType<typeof trendReport>>;
+
+/**
+ * Customers over time by size class (the agency's size now) or by the service's delivery model: the same points as
+ * the trend report, each agency counted once per group and point. Counts of agencies in groups of the whole state, so
+ * the small-group rule for answers does not apply.
+ */
+export async function trendBreakdown(db: Executor, today: string, by: 'size' | 'model', f: ServiceFilter, th: SizeThresholds, from?: number) {
+  const first = from ?? Math.max(TREND_FROM_MIN, (await firstSubscriptionYear(db)) ?? Number(today.slice(0, 4)));
+  const points = trendPoints(first, today);
+  const counts = await customersOverTime(
+    db,
+    points.map((p) => p.date),
+    by,
+    f,
+    th,
+  );
+  const keys: readonly string[] = by === 'size' ? SIZE_CLASSES : DELIVERY_MODELS;
+  const series = keys.map((key) => {
+    const values = points.map((p) => counts.find((c) => c.key === key && c.date === p.date)?.customers ?? 0);
+    return { key, values, growth: growth(values) };
+  });
+  return { asOf: today, by, points, series: series.filter((x) => x.values.some((v) => v > 0)) };
+}
+export type TrendBreakdown = Awaited<ReturnType<typeof trendBreakdown>>;
 
 /** Services launched in the last `years` years, and planned services. */
 export async function launchesReport(db: Executor, today: string, years = 5, f: ServiceFilter = {}) {

@@ -7,7 +7,7 @@ import { localizer } from '../shared/present.js';
 import { problem } from '../shared/schema.js';
 import { knownSlug, populationFrom } from './input.js';
 import type { ServiceRow } from './queries.js';
-import { adoptionByMinistry, adoptionReport, coverageReport, gapReport, launchesReport, tierReport, trendReport } from './served.js';
+import { adoptionByMinistry, adoptionReport, coverageReport, gapReport, launchesReport, tierReport, trendBreakdown, trendReport } from './served.js';
 import { AdoptionQuery, AdoptionResponse, CoverageQuery, CoverageResponse, LangQuery, OptOutResponse, TrendQuery, TrendResponse } from './schema.js';
 import { publicOptOutReport, reasonLabel } from './optouts.js';
 import { osloToday } from '../../domain/osloTime.js';
@@ -148,7 +148,13 @@ export async function registerStatsApi(api: App, deps: AppDeps): Promise<void> {
       const q = req.query;
       const [area, provider] = await Promise.all([knownSlug(db, 'areas', 'area', q.area, lang), knownSlug(db, 'providers', 'provider', q.provider, lang)]);
       const by = q.by ?? (provider ? 'service' : 'area');
-      const [r, launches] = await Promise.all([trendReport(db, today, by, { area, provider }, q.from), launchesReport(db, today, 5, { area, provider })]);
+      const [r, launches, bySize, byModel] = await Promise.all([
+        trendReport(db, today, by, { area, provider }, q.from),
+        launchesReport(db, today, 5, { area, provider }),
+        trendBreakdown(db, today, 'size', { area, provider }, th, q.from),
+        trendBreakdown(db, today, 'model', { area, provider }, th, q.from),
+      ]);
+      const vocab = messages[lang].vocab;
       const { text, ref } = localizer(lang);
       const svc = (s: ServiceRow) => ({ slug: s.slug, name: text(s.name), provider: { slug: s.provider.slug, name: s.provider.shortName ?? text(s.provider.name) }, area: ref(s.area) });
       return {
@@ -157,6 +163,8 @@ export async function registerStatsApi(api: App, deps: AppDeps): Promise<void> {
         points: r.points,
         undated: r.undated,
         series: r.series.map((s) => ({ area: ref(s.area), service: s.service ? ref(s.service) : null, values: s.values, growth: s.growth })),
+        bySize: bySize.series.map((s) => ({ ...s, label: vocab.sizeClass[s.key as keyof typeof vocab.sizeClass] })),
+        byModel: byModel.series.map((s) => ({ ...s, label: vocab.model[s.key as keyof typeof vocab.model] })),
         launched: launches.launched.map((s) => ({ ...svc(s), launchedOn: s.launchedOn! })),
         planned: launches.planned.map((s) => ({ ...svc(s), plannedOn: s.plannedOn })),
       };

@@ -142,6 +142,12 @@ export const TrendResponse = Type.Object(
     points: Type.Array(Type.Object({ date: Type.String(), label: Type.String() }), { description: 'The last day of each year, then today.' }),
     undated: Type.Integer({ description: 'Active subscriptions without a start date, left out of the series.' }),
     series: Type.Array(Type.Object({ area: Ref, service: nullable(Ref), values: Type.Array(Type.Integer()), growth: share })),
+    bySize: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), values: Type.Array(Type.Integer()), growth: share }), {
+      description: 'Customers at the same points by the agency’s size class (its size today), each agency once per class and point.',
+    }),
+    byModel: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), values: Type.Array(Type.Integer()), growth: share }), {
+      description: 'Customers at the same points by the service’s delivery model (central, sector, group, network); an agency counts under every model it uses.',
+    }),
     launched: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), provider: Ref, area: Ref, launchedOn: Type.String() })),
     planned: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), provider: Ref, area: Ref, plannedOn: nullable(Type.String()) })),
   },

@@ -12,5 +12,6 @@ export const adoptionReport = cached('adoption', reports.adoptionReport);
 export const adoptionByMinistry = cached('adoptionByMinistry', reports.adoptionByMinistry);
 export const tierReport = cached('tiers', reports.tierReport);
 export const trendReport = cached('trends', reports.trendReport);
+export const trendBreakdown = cached('trendBreakdown', reports.trendBreakdown);
 export const launchesReport = cached('launches', reports.launchesReport);
 export const recommendationsFor = cached('recommendations', reports.recommendationsFor);

@@ -8,7 +8,7 @@ import type { SizeClass } from '../../domain/sizeClass.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
 import { formatters, languagePrefix, type Messages } from '../../web/i18n/index.js';
 import type { Cell, Column, StatTable } from '../../web/export/table.js';
-import type { AdoptionRow, CoverageReport, GapReport, Recommendation, TierReport, TrendReport } from './reports.js';
+import type { AdoptionRow, CoverageReport, GapReport, Recommendation, TierReport, TrendBreakdown, TrendReport } from './reports.js';
 import type { AreaRow, ServiceRow } from './queries.js';
 import { type OptOutItem, reasonLabel } from './optouts.js';
 import type { FeedbackReport } from './feedback.js';
@@ -159,6 +159,20 @@ export function trendTable(c: TableContext, r: TrendReport): StatTable {
     columns: [col('name', r.series[0]?.service ? t.stats.table.service : t.stats.table.area), ...r.points.map((p) => col(p.date, p.label, 'integer')), col('growth', t.stats.trends.growth, 'percent')],
     rows: r.series.map((s) => [s.service ? serviceCell(c, s.service) : { text: s.area.name, href: link(c.lang, `/omrader/${s.area.slug}`) }, ...s.values, s.growth]),
     note: `${c.note}${r.undated ? ` ${t.stats.trends.undated(r.undated)}` : ''}`,
+  };
+}
+
+/** Customers over time by size class or delivery model: /statistikk/utvikling's tables "etter-storrelse" and "etter-modell". */
+export function trendBreakdownTable(c: TableContext, r: TrendBreakdown): StatTable {
+  const { t } = c;
+  const size = r.by === 'size';
+  const label = (key: string) => (size ? t.vocab.sizeClass[key as keyof typeof t.vocab.sizeClass] : t.vocab.model[key as keyof typeof t.vocab.model]);
+  return {
+    id: size ? 'etter-storrelse' : 'etter-modell',
+    title: size ? t.trendsBy.sizeTitle : t.trendsBy.modelTitle,
+    columns: [col('group', size ? t.trendsBy.size : t.trendsBy.model), ...r.points.map((p) => col(p.date, p.label, 'integer')), col('growth', t.stats.trends.growth, 'percent')],
+    rows: r.series.map((s) => [{ text: label(s.key) }, ...s.values, s.growth]),
+    note: `${c.note} ${size ? t.trendsBy.sizeNote : t.trendsBy.modelNote}`,
   };
 }
 

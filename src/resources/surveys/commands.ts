@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Database } from '../../db/database.js';
+import type { Database, Executor } from '../../db/database.js';
 import { agencies, providers, questionnaires, services, surveyResponses, surveys, surveyServices } from '../../db/schema/index.js';
-import type { Language } from '../../domain/catalogue.js';
+import type { Language, LocalizedText } from '../../domain/catalogue.js';
+import type { SurveyAudience } from '../../domain/collaboration.js';
 import { ministryAreaOf } from '../../domain/eligibility.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
 import { osloDate } from '../../domain/osloTime.js';
 import { capacityForAgency, capacityForProvider } from '../../domain/principal.js';
-import { validateAnswers } from '../../domain/questionnaire.js';
+import { type QuestionnaireDefinition, validateAnswers } from '../../domain/questionnaire.js';
 import { buildSurveyDefinition, checkSurveyDates, type CustomQuestionProblem, type SurveyDateProblem, surveyWindow } from '../../domain/survey.js';
 import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
@@ -61,35 +62,75 @@ export async function createSurvey(db: Database, actor: Actor, input: SurveyInpu
   const built = buildSurveyDefinition(template.definition, input.custom);
   throwAll([...dateErrors(checkSurveyDates(input, osloDate(actor.now)), lang), ...(built.ok ? [] : customErrors(built.problems, lang))]);
   if (!built.ok) throw new Error('unreachable');
-  return db.transaction(async (tx) => {
-    const [q] = await tx
-      .insert(questionnaires)
-      .values({ slug: `undersokelse-${randomBytes(5).toString('hex')}`, version: 1, purpose: 'survey', title: template.title, definition: built.definition, createdAt: actor.now })
-      .returning();
-    const [row] = await tx
-      .insert(surveys)
-      .values({
-        providerId: provider.id,
-        template: template.slug,
-        audience: input.audience,
-        title: input.title,
-        questionnaireId: q!.id,
-        opensOn: input.opensOn,
-        closesOn: input.closesOn,
-        createdBy: actor.principal.name,
-        createdAt: actor.now,
-        updatedAt: actor.now,
-      })
-      .returning();
-    if (serviceRows.length) await tx.insert(surveyServices).values(serviceRows.map((s) => ({ surveyId: row!.id, serviceId: s.id })));
-    await recordAudit(tx, actor, capacityForProvider(actor.principal, provider.id), {
-      action: 'survey.create',
-      entityType: 'survey',
-      entityId: row!.id,
-      after: { title: input.title, template: template.slug, audience: input.audience, services: input.services, opensOn: input.opensOn, closesOn: input.closesOn, questions: built.definition.questions.map((x) => x.id) },
-    });
-    return row!.id;
+  return db.transaction((tx) =>
+    insertSurvey(tx, actor, {
+      providerId: provider.id,
+      template: { slug: template.slug, title: template.title },
+      definition: built.definition,
+      audience: input.audience,
+      title: input.title,
+      opensOn: input.opensOn,
+      closesOn: input.closesOn,
+      services: input.services.map((slug) => serviceRows.find((r) => r.slug === slug)!),
+    }),
+  );
+}
+
+export interface NewSurvey {
+  providerId: string;
+  template: { slug: string; title: LocalizedText };
+  definition: QuestionnaireDefinition;
+  audience: SurveyAudience;
+  title: LocalizedText;
+  opensOn: string;
+  closesOn: string;
+  services: { id: string; slug: string }[];
+  /** A needs survey before this procurement (early involvement). */
+  procurementId?: string;
+}
+
+/**
+ * Writes a survey inside the caller's transaction: its own frozen questionnaire row (purpose survey), the survey,
+ * its services and the audit event. The caller has checked who may and the dates.
+ */
+export async function insertSurvey(tx: Executor, actor: Actor, n: NewSurvey): Promise<string> {
+  const [q] = await tx
+    .insert(questionnaires)
+    .values({ slug: `undersokelse-${randomBytes(5).toString('hex')}`, version: 1, purpose: 'survey', title: n.template.title, definition: n.definition, createdAt: actor.now })
+    .returning();
+  const [row] = await tx
+    .insert(surveys)
+    .values({
+      providerId: n.providerId,
+      template: n.template.slug,
+      audience: n.audience,
+      title: n.title,
+      questionnaireId: q!.id,
+      opensOn: n.opensOn,
+      closesOn: n.closesOn,
+      procurementId: n.procurementId ?? null,
+      createdBy: actor.principal.name,
+      createdAt: actor.now,
+      updatedAt: actor.now,
+    })
+    .returning();
+  if (n.services.length) await tx.insert(surveyServices).values(n.services.map((s) => ({ surveyId: row!.id, serviceId: s.id })));
+  await recordAudit(tx, actor, capacityForProvider(actor.principal, n.providerId), {
+    action: 'survey.create',
+    entityType: 'survey',
+    entityId: row!.id,
+    after: {
+      title: n.title,
+      template: n.template.slug,
+      audience: n.audience,
+      services: n.services.map((s) => s.slug),
+      opensOn: n.opensOn,
+      closesOn: n.closesOn,
+      questions: n.definition.questions.map((x) => x.id),
+      ...(n.procurementId ? { procurement: n.procurementId } : {}),
+    },
   });
+  return row!.id;
 }
 
 /** surveyRescheduler: moves the dates of a scheduled survey, or the closing date of an open one. Closed: 409. */

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database.js';
 import { cached } from '../../db/readCache.js';
-import { agencies, providers, questionnaires, services, subscriptions, surveyResponses, surveys, surveyServices } from '../../db/schema/index.js';
+import { agencies, procurements, providers, questionnaires, services, subscriptions, surveyResponses, surveys, surveyServices } from '../../db/schema/index.js';
+import { eligibleAgencyCondition } from '../procurements/queries.js';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import { STATE_KINDS } from '../../domain/eligibility.js';
 import { osloDate } from '../../domain/osloTime.js';
@@ -69,8 +70,14 @@ export const windowOf = (s: { opensOn: string; closesOn: string }, now: Date): S
  * The agencies that may answer: those with an active subscription to one of the survey's services (service_users),
  * or every state body that still exists (all_state).
  */
-export async function eligibleOrgnrs(db: Executor, s: Pick<SurveyRow, 'id' | 'audience'>, only?: string[]): Promise<string[]> {
+export async function eligibleOrgnrs(db: Executor, s: Pick<SurveyRow, 'id' | 'audience'> & { procurementId?: string | null }, only?: string[]): Promise<string[]> {
   const onlyThese = only ? (only.length ? inArray(agencies.orgnr, only) : sql`false`) : undefined;
+  if (s.procurementId) {
+    // A needs survey before a procurement: every agency the procurement is for, users or not.
+    const [p] = await db.select({ eligibility: procurements.eligibility }).from(procurements).where(eq(procurements.id, s.procurementId));
+    const rows = p ? await db.select({ orgnr: agencies.orgnr }).from(agencies).where(and(eligibleAgencyCondition(p.eligibility), onlyThese)) : [];
+    return rows.map((r) => r.orgnr);
+  }
   if (s.audience === 'all_state') {
     const rows = await db
       .select({ orgnr: agencies.orgnr })

@@ -15,6 +15,7 @@ import { ideasEn } from './ideas.en.js';
 import { gainsEn } from './gains.en.js';
 import { qualityEn } from './quality.en.js';
 import { reportEn } from './report.en.js';
+import { report2En } from './report2.en.js';
 import { apiEn } from './api.en.js';
 import { notifyEn } from './notify.en.js';
 import { serviceEditingEn } from './serviceEditing.en.js';
@@ -40,6 +41,7 @@ export const enParts: MessageParts = {
   gains: gainsEn,
   quality: qualityEn,
   report: reportEn,
+  report2: report2En,
   api: apiEn,
   notify: notifyEn,
   serviceEditing: serviceEditingEn,

@@ -15,6 +15,7 @@ import { ideasNb } from './ideas.nb.js';
 import { gainsNb } from './gains.nb.js';
 import { qualityNb } from './quality.nb.js';
 import { reportNb } from './report.nb.js';
+import { report2Nb } from './report2.nb.js';
 import { apiNb } from './api.nb.js';
 import { notifyNb } from './notify.nb.js';
 import { serviceEditingNb } from './serviceEditing.nb.js';
@@ -43,6 +44,7 @@ export const nbParts = {
   gains: gainsNb,
   quality: qualityNb,
   report: reportNb,
+  report2: report2Nb,
   api: apiNb,
   notify: notifyNb,
   serviceEditing: serviceEditingNb,

@@ -29,6 +29,7 @@ export const networksEn: typeof networksNb = {
       regional: 'Regional collaboration',
       sector: 'Sector collaboration',
       statens_hus: 'Government House',
+      forum: 'Cooperation forum',
     },
     members: (n: number) => count(n, { one: '# member', other: '# members' }),
     about: 'About the network',

@@ -29,6 +29,7 @@ export const networksNn: typeof networksNb = {
       regional: 'Regionalt samarbeid',
       sector: 'Sektorsamarbeid',
       statens_hus: 'Statens hus',
+      forum: 'Samarbeidsforum',
     },
     members: (n: number) => count(n, { one: '# medlem', other: '# medlemmer' }),
     about: 'Om nettverket',

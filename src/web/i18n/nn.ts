@@ -15,6 +15,7 @@ import { ideasNn } from './ideas.nn.js';
 import { gainsNn } from './gains.nn.js';
 import { qualityNn } from './quality.nn.js';
 import { reportNn } from './report.nn.js';
+import { report2Nn } from './report2.nn.js';
 import { apiNn } from './api.nn.js';
 import { notifyNn } from './notify.nn.js';
 import { serviceEditingNn } from './serviceEditing.nn.js';
@@ -40,6 +41,7 @@ export const nnParts: MessageParts = {
   gains: gainsNn,
   quality: qualityNn,
   report: reportNn,
+  report2: report2Nn,
   api: apiNn,
   notify: notifyNn,
   serviceEditing: serviceEditingNn,

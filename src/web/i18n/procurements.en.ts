@@ -96,6 +96,7 @@ export const procurementsEn: typeof procurementsNb = {
       deadline_in_past: (_state: string, _action: string) => 'The deadline must be at least one hour ahead.',
       opens_after_deadline: (_state: string, _action: string) => 'The opening time must be before the deadline.',
       consultation_still_open: (_state: string, _action: string) => 'The deadline for opt-outs and accessions has not passed yet. The procurement can be announced after the deadline.',
+      decided_to_stop: (_state: string, _action: string) => 'DFØ has decided not to go on with the procurement. It cannot be sent to consultation.',
     },
   },
   declaration: {

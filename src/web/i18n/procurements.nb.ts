@@ -94,6 +94,7 @@ export const procurementsNb = {
       deadline_in_past: (_state: string, _action: string) => 'Fristen må være minst én time fram i tid.',
       opens_after_deadline: (_state: string, _action: string) => 'Åpningstidspunktet må være før fristen.',
       consultation_still_open: (_state: string, _action: string) => 'Fristen for reservasjon og tilslutning er ikke ute ennå. Anskaffelsen kan kunngjøres etter fristen.',
+      decided_to_stop: (_state: string, _action: string) => 'DFØ har besluttet å ikke gå videre med anskaffelsen. Den kan ikke sendes på høring.',
     },
   },
   declaration: {

@@ -96,6 +96,7 @@ export const procurementsNn: typeof procurementsNb = {
       deadline_in_past: (_state: string, _action: string) => 'Fristen må vere minst éin time fram i tid.',
       opens_after_deadline: (_state: string, _action: string) => 'Opningstidspunktet må vere før fristen.',
       consultation_still_open: (_state: string, _action: string) => 'Fristen for reservasjon og tilslutning er ikkje ute enno. Anskaffinga kan kunngjerast etter fristen.',
+      decided_to_stop: (_state: string, _action: string) => 'DFØ har vedteke å ikkje gå vidare med anskaffinga. Ho kan ikkje sendast på høyring.',
     },
   },
   declaration: {

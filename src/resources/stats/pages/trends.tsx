@@ -6,11 +6,11 @@ import { StatTableView } from '../../../web/export/StatTableView.js';
 import { trendChart } from '../charts.js';
 import { knownSlug } from '../input.js';
 import { listAreaRows } from '../queries.js';
-import { launchesReport, trendReport } from '../served.js';
+import { launchesReport, trendBreakdown, trendReport } from '../served.js';
 import { TrendPageQuery } from '../schema.js';
 import { registerStatPage } from '../statPage.js';
 import { asOfOf } from '../asOf.js';
-import { launchesTable, trendTable } from '../tables.js';
+import { launchesTable, trendBreakdownTable, trendTable } from '../tables.js';
 import { contexts, StatsLayout, Figure, FilterForm } from './shared.js';
 
 /** Trends: services over time, and the launched and planned ones. */
@@ -22,17 +22,26 @@ export function registerTrendsPage(app: App, deps: AppDeps): void {
     const today = asOfOf(req);
     const area = await knownSlug(db, 'areas', 'area', q.area, req.lang);
     const by = area ? 'service' : 'area';
-    const [r, launches, areas] = await Promise.all([trendReport(db, today, by, { area }), launchesReport(db, today, 5, { area }), listAreaRows(db)]);
+    const th = deps.config.sizeThresholds;
+    const [r, launches, areas, bySize, byModel] = await Promise.all([
+      trendReport(db, today, by, { area }),
+      launchesReport(db, today, 5, { area }),
+      listAreaRows(db),
+      trendBreakdown(db, today, 'size', { area }, th),
+      trendBreakdown(db, today, 'model', { area }, th),
+    ]);
     const { t, c, chart } = contexts(req, today);
     const table = trendTable(c, r);
     const figure = trendChart(chart, r);
     const launched = launchesTable(c, 'nye', t.stats.trends.launchedTitle, launches.launched, 'launched');
     const planned = launchesTable(c, 'planlagte', t.stats.trends.plannedTitle, launches.planned, 'planned');
+    const sizeTable = trendBreakdownTable(c, bySize);
+    const modelTable = trendBreakdownTable(c, byModel);
     const lang = req.lang;
     return {
       name: 'utvikling',
       asOf: today,
-      tables: [table, launched, planned],
+      tables: [table, sizeTable, modelTable, launched, planned],
       page: () => (
         <StatsLayout title={t.stats.pages.trends.title} lead={t.stats.pages.trends.lead} asOf={today}>
           <FilterForm action={download.path}>
@@ -44,6 +53,12 @@ export function registerTrendsPage(app: App, deps: AppDeps): void {
             </Paragraph>
           ) : null}
           <Figure chart={figure} table={table} download={download} />
+          <Section title={t.trendsBy.sizeTitle} id="by-size">
+            <StatTableView table={sizeTable} download={download} captionHidden />
+          </Section>
+          <Section title={t.trendsBy.modelTitle} id="by-model">
+            <StatTableView table={modelTable} download={download} captionHidden />
+          </Section>
           <Section title={t.stats.trends.launchedTitle} id="launched">
             {launches.launched.length === 0 ? <Paragraph>{t.stats.trends.noneLaunched}</Paragraph> : <StatTableView table={launched} download={download} captionHidden />}
           </Section>
