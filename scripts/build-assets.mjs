@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist/public');
@@ -17,9 +18,18 @@ const hashed = (name, content) => {
   const ext = extname(name);
   return `${basename(name, ext)}.${hash}${ext}`;
 };
+// Text assets also as .br and .gz beside them, compressed once at the highest levels: @fastify/static sends the one
+// the browser accepts (preCompressed), so no asset is compressed per request.
+const TEXT = /\.(css|js|mjs|svg|json|txt|map|xml|html)$/;
+const precompress = (path, content) => {
+  if (!TEXT.test(path) || content.length < 1024) return;
+  writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } }));
+  writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+};
 const emit = (logical, content) => {
   const file = hashed(logical, content);
   writeFileSync(join(out, file), content);
+  precompress(join(out, file), Buffer.from(content));
   manifest[logical] = file;
 };
 
@@ -33,8 +43,11 @@ let fontCss = '';
 for (const weight of [400, 500, 600, 700]) {
   for (const subset of ['latin-ext', 'latin']) {
     const src = `inter-${subset}-${weight}-normal.woff2`;
-    copyFileSync(join(fontFiles, src), join(out, 'fonts', src));
-    fontCss += `@font-face{font-family:'Inter';font-style:normal;font-display:swap;font-weight:${weight};src:url(/assets/fonts/${src}) format('woff2');unicode-range:${ranges[subset]};}\n`;
+    // Hashed like every other asset: they are served as immutable, so a new font release must get a new name.
+    const font = readFileSync(join(fontFiles, src));
+    const file = hashed(src, font);
+    writeFileSync(join(out, 'fonts', file), font);
+    fontCss += `@font-face{font-family:'Inter';font-style:normal;font-display:swap;font-weight:${weight};src:url(/assets/fonts/${file}) format('woff2');unicode-range:${ranges[subset]};}\n`;
   }
 }
 copyFileSync(join(root, 'node_modules/@fontsource/inter/LICENSE'), join(out, 'fonts', 'LICENSE-Inter.txt'));

@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { migrationsDir } from '../paths.js';
 import * as schema from './schema/index.js';
+import { type PgVersionFeed, startPgVersionFeed } from './pgVersionFeed.js';
 import { attachVersionFeed, detachVersionFeed, recordVersion } from './versionFeed.js';
 
 export type Schema = typeof schema;
@@ -32,6 +33,8 @@ export interface DatabaseHandle {
   poolStats?(): { total: number; idle: number; waiting: number };
   /** PGlite only: the whole data directory as a tarball (test templates, backups). */
   dumpDataDir?(): Promise<Blob>;
+  /** PostgreSQL with `versionFeed`: reads the data versions now, after this process wrote (src/db/pgVersionFeed.ts). */
+  syncVersions?(): Promise<void>;
 }
 
 export interface OpenDatabaseOptions {
@@ -45,6 +48,11 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** PostgreSQL: give up connecting after this long (the request then gets a 503), default 5000 ms. */
   connectTimeoutMs?: number;
+  /**
+   * PostgreSQL: keep the data versions in memory from LISTEN/NOTIFY (src/db/pgVersionFeed.ts) once the tables exist,
+   * instead of reading a row per cache check. The app server turns it on; scripts and tests read the rows.
+   */
+  versionFeed?: boolean;
 }
 
 const MIGRATION_LOCK = 7_346_221_019; // arbitrary, constant: one advisory lock id for migrations
@@ -55,9 +63,17 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // A dropped idle connection must not crash the process; the pool replaces it on next use.
     pool.on('error', () => {});
     const db = drizzleNodePg(pool, { schema, casing: 'snake_case' }) as unknown as Database;
+    let feed: PgVersionFeed | undefined;
+    const startFeed = async () => {
+      if (!options.versionFeed || feed) return;
+      const { rows } = await pool.query<{ t: string | null }>(`select to_regclass('data_versions')::text as t`);
+      if (rows[0]?.t) feed = await startPgVersionFeed(db, options.url!);
+    };
+    await startFeed();
     return {
       db,
       engine: 'postgres',
+      syncVersions: options.versionFeed ? async () => feed?.sync() : undefined,
       async migrate() {
         const client = await pool.connect();
         try {
@@ -70,12 +86,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
         } finally {
           client.release();
         }
+        await startFeed();
       },
       async ping() {
         await pool.query('SELECT 1');
       },
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       async close() {
+        await feed?.close();
         await pool.end();
       },
     };

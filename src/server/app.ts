@@ -18,15 +18,18 @@ import { publicAssetsDir } from '../paths.js';
 import { languagePrefix, messages, stripLanguage } from '../web/i18n/index.js';
 import { sendErrorPage } from '../web/render.js';
 import { registerAdmission } from './admission.js';
+import { registerCompression } from './compression.js';
 import { registerApi } from './api.js';
 import { databaseFault, databaseProblem } from './dbErrors.js';
 import { registerHealth } from './health.js';
+import { lazySchemaController } from './lazySchemas.js';
 import { startJobWorker } from './jobs.js';
 import { registerPageCache } from './pageCache.js';
 import { completeOperations, optionalDefaultedParameters } from './openapiDefaults.js';
 import { registerPages } from './pages.js';
 import { loggerOptions, registerObservability, requestIdOf } from './observability.js';
 import { registerRouteInventory } from './routeInventory.js';
+import { registerVersionSync } from './versionSync.js';
 import { BODY_LIMITS, registerInputGuards, registerSecurityHeaders } from './security.js';
 import { frameworkErrorDetail, HttpProblem, type Problem, ProblemSchema, problemTitle, sendProblem } from './problem.js';
 import type { App, AppDeps } from './types.js';
@@ -81,6 +84,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     http: { headersTimeout: Math.min(10_000, deps.config.requestTimeoutMs), requestTimeout: deps.config.requestTimeoutMs, connectionsCheckingInterval: 1000 },
     bodyLimit: BODY_LIMITS.json,
     ajv: { customOptions: { allErrors: true, verbose: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
+    // Schemas compile on first use, not all at start (src/server/lazySchemas.ts).
+    schemaController: lazySchemaController(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);
@@ -111,6 +116,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       // File names carry a content hash (scripts/build-assets.mjs), so they never change: cache for a year.
       maxAge: '365d',
       immutable: true,
+      // The build writes .br and .gz beside each text asset: sent by Accept-Encoding, never compressed per request.
+      preCompressed: true,
     });
   }
 
@@ -181,6 +188,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerHealth(app, deps.database, admission);
   setStatisticsLag(deps.database.db, deps.config.statsLagSeconds * 1000);
   registerPageCache(app, deps);
+  // After the page cache's hooks: it hands over cached pages already compressed, and takes fresh ones uncompressed.
+  registerCompression(app);
+  registerVersionSync(app, deps.database);
   app.addHook('onRequest', async (req) => {
     if (isApiRequest(req)) req.lang = apiLanguage(req);
     else req.lang = stripLanguage(req.url).lang;

@@ -1,20 +1,69 @@
-import { devSignInAllowed, loadConfigOrReport } from '../config.js';
+import cluster from 'node:cluster';
+import { enableCompileCache } from 'node:module';
+import { type Config, devSignInAllowed, loadConfigOrReport } from '../config.js';
 import type { DevProvider } from '../auth/devProvider.js';
+import type { DatabaseHandle } from '../db/database.js';
+import { runPrimary, webConcurrency, workerOidc } from './cluster.js';
 
-/** `npm start`: open (and migrate) the database, load the demo dataset into an empty one, serve the portal. */
+/**
+ * `npm start`: open (and migrate) the database, load the demo dataset into an empty one, serve the portal. On
+ * PostgreSQL with WEB_CONCURRENCY > 1 (default: one per core) this process prepares the database, runs the
+ * development sign-in if any, and forks that many worker processes that serve (src/server/cluster.ts).
+ */
 async function main() {
   const config = loadConfigOrReport();
   if (!config) process.exit(2);
+  const workers = webConcurrency(process.env, config.databaseUrl);
+  if (typeof workers === 'string') {
+    console.error(`Configuration error: ${workers}`);
+    process.exit(2);
+  }
+  // V8's code cache on disk (os.tmpdir()/node-compile-cache): a second start reuses the compiled modules instead of
+  // compiling a few hundred files again.
+  enableCompileCache?.();
+  if (cluster.isWorker) return serve(config, workerOidc());
   // The application is loaded once the configuration holds: a configuration error is reported at once, without
-  // loading the engines, the ORM and every resource first (seconds of a busy machine's time).
-  const [{ openDatabase }, { loadDemoDataIfEmpty }, { ensureQuestionnaires }, { endInterruptedImports }, { buildApp }] = await Promise.all([
+  // loading the engines, the ORM and every resource first (seconds of a busy machine's time). The development
+  // provider loads alongside (its modules are many), while the database opens.
+  const devModule = devSignInAllowed(config) ? import('../auth/devProvider.js') : undefined;
+  devModule?.catch(() => {});
+  const appModule = workers > 1 ? undefined : import('./app.js');
+  appModule?.catch(() => {});
+  const database = await prepareDatabase(config);
+  // Development without an identity provider, on loopback: run the embedded one on loopback, with the demo users.
+  // Never in production or test, and never for a portal others can reach (the demo users need no password).
+  let devProvider: DevProvider | undefined;
+  if (devSignInAllowed(config)) {
+    // Loaded only here: production never loads the development provider.
+    const { startDevProvider } = await devModule!;
+    devProvider = await startDevProvider({
+      redirectUri: `${config.publicUrl}/auth/callback`,
+      apiAudience: config.apiAudience,
+      port: config.devOidcPort,
+      host: config.host === '::1' || config.host === '[::1]' ? '::1' : '127.0.0.1',
+    });
+    config.oidc = { issuer: devProvider.issuer, clientId: devProvider.clientId, clientSecret: devProvider.clientSecret, promptLogin: true };
+    console.log(`Development sign-in (OIDC) at ${devProvider.issuer}; the demo users are listed on /logg-inn.`);
+  } else if (!config.oidc) {
+    console.log('No sign-in: the development sign-in runs only in development on loopback (HOST and PUBLIC_URL); set OIDC_ISSUER otherwise.');
+  }
+  if (workers > 1) {
+    await database.close();
+    return runPrimary(config, workers, devProvider);
+  }
+  return serve(config, config.oidc, database, devProvider);
+}
+
+/** Migrates, makes sure of the questionnaires, ends interrupted imports and loads the demo data into an empty database. */
+async function prepareDatabase(config: Config): Promise<DatabaseHandle> {
+  // The database opens (PGlite: instantiating its WebAssembly) while the seeding modules load.
+  const [{ openDatabase }, { loadDemoDataIfEmpty }, { ensureQuestionnaires }, { endInterruptedImports }] = await Promise.all([
     import('../db/database.js'),
     import('../db/seed/demo.js'),
     import('../db/seed/questionnaires.js'),
     import('../imports/enhetsregisteret/importer.js'),
-    import('./app.js'),
   ]);
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, versionFeed: true });
   await database.migrate();
   await ensureQuestionnaires(database.db);
   const interrupted = await endInterruptedImports(database.db);
@@ -28,23 +77,14 @@ async function main() {
       console.log(`Demo dataset loaded: ${loaded.services} services, ${state} state agencies in the register (${loaded.agencies} organisations loaded, with municipalities, counties and deleted ones), ${loaded.subscriptions} subscriptions.`);
     }
   }
-  // Development without an identity provider, on loopback: run the embedded one on loopback, with the demo users.
-  // Never in production or test, and never for a portal others can reach (the demo users need no password).
-  let devProvider: DevProvider | undefined;
-  if (devSignInAllowed(config)) {
-    // Loaded only here: production never loads the development provider.
-    const { startDevProvider } = await import('../auth/devProvider.js');
-    devProvider = await startDevProvider({
-      redirectUri: `${config.publicUrl}/auth/callback`,
-      apiAudience: config.apiAudience,
-      port: config.devOidcPort,
-      host: config.host === '::1' || config.host === '[::1]' ? '::1' : '127.0.0.1',
-    });
-    config.oidc = { issuer: devProvider.issuer, clientId: devProvider.clientId, clientSecret: devProvider.clientSecret, promptLogin: true };
-    console.log(`Development sign-in (OIDC) at ${devProvider.issuer}; the demo users are listed on /logg-inn.`);
-  } else if (!config.oidc) {
-    console.log('No sign-in: the development sign-in runs only in development on loopback (HOST and PUBLIC_URL); set OIDC_ISSUER otherwise.');
-  }
+  return database;
+}
+
+/** Serves the portal in this process (the only one, or a worker of the primary: the database is prepared then). */
+async function serve(config: Config, oidc: Config['oidc'], prepared?: DatabaseHandle, devProvider?: DevProvider) {
+  config.oidc = oidc;
+  const [{ openDatabase }, { buildApp }] = await Promise.all([import('../db/database.js'), import('./app.js')]);
+  const database = prepared ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, versionFeed: true }));
   const app = await buildApp({ config, database });
   let closing = false;
   // Graceful shutdown: Fastify stops accepting connections, answers 503 on kept-alive ones, closes idle ones and
@@ -73,6 +113,8 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  // A worker's primary says where the portal runs, once all its workers listen.
+  if (cluster.isWorker) return;
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
   console.log(`Fellestjenester is running at http://${config.host}:${port}/ on ${where}.`);
 }

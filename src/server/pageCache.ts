@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { cacheStats } from '../db/cacheStats.js';
 import { type DataDomain, dataVersions } from '../db/readCache.js';
 import { osloToday } from '../domain/osloTime.js';
+import { compressBody, type Encoding, negotiateEncoding } from './compression.js';
 import type { AppDeps } from './types.js';
 
 declare module 'fastify' {
@@ -24,9 +25,16 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * A page as rendered, and its brotli and gzip encodings, each made once, the first time a client asks for it: a hit
+ * costs neither a render nor a compression, and a page nobody fetches twice (a one-off search) is compressed once,
+ * in the one encoding its one client asked for.
+ */
 interface Cached {
   etag: string;
-  body: string;
+  body: Buffer;
+  br?: Buffer;
+  gzip?: Buffer;
 }
 
 const MAX_PAGES = 2_000;
@@ -70,7 +78,7 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
   const pages = new LRUCache<string, Cached>({
     max: MAX_PAGES,
     maxSize: deps.config.pageCacheBytes,
-    sizeCalculation: (page) => Math.max(1, Buffer.byteLength(page.body) + page.etag.length),
+    sizeCalculation: (page) => Math.max(1, page.body.length + (page.br?.length ?? 0) + (page.gzip?.length ?? 0) + page.etag.length),
   });
   const { db } = deps.database;
   app.decorate('pageCacheSize', () => ({ entries: pages.size, bytes: pages.calculatedSize }));
@@ -89,7 +97,10 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
     const hit = pages.get(key);
     if (hit) {
       cacheStats.pageHits += 1;
-      return reply.headers(cacheHeaders(etag)).type('text/html; charset=utf-8').send(hit.body);
+      const encoding = negotiateEncoding(req.headers['accept-encoding']);
+      const body = encoding ? await encoded(key, hit, encoding) : hit.body;
+      if (encoding) reply.header('content-encoding', encoding);
+      return reply.headers(cacheHeaders(etag)).type('text/html; charset=utf-8').send(body);
     }
     cacheStats.pageMisses += 1;
   });
@@ -98,13 +109,29 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
     const cache = req.pageCache;
     if (!cache || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     reply.headers(cacheHeaders(cache.etag));
-    if (!pages.has(cache.key)) pages.set(cache.key, { etag: cache.etag, body: payload });
-    return payload;
+    let page = pages.get(cache.key);
+    if (!page) pages.set(cache.key, (page = { etag: cache.etag, body: Buffer.from(payload) }));
+    const encoding = negotiateEncoding(req.headers['accept-encoding']);
+    if (!encoding) return payload;
+    const body = await encoded(cache.key, page, encoding);
+    reply.header('content-encoding', encoding).removeHeader('content-length');
+    return body;
   });
+
+  /** The page in `encoding`, compressed now if no client asked for it before, and kept with the page. */
+  async function encoded(key: string, page: Cached, encoding: Encoding): Promise<Buffer> {
+    const stored = page[encoding];
+    if (stored) return stored;
+    const body = await compressBody(page.body, encoding);
+    page[encoding] = body;
+    // Set again so the cache counts the new bytes (when the entry is still there).
+    if (pages.peek(key) === page) pages.set(key, page);
+    return body;
+  }
 }
 
 function cacheHeaders(etag: string): Record<string, string> {
   // no-cache: a browser or CDN may keep the page but asks again each time (a cheap 304 while the ETag holds), so a
   // published change to the catalogue shows on the next request (issue 12), not up to a minute later.
-  return { etag, 'cache-control': 'public, no-cache', vary: 'Cookie, Accept' };
+  return { etag, 'cache-control': 'public, no-cache', vary: 'Cookie, Accept, Accept-Encoding' };
 }

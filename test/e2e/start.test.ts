@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,5 +70,58 @@ describe('npm start (the built server)', () => {
     expect(res.status).toBe(200); // an unknown area would be 400
     expect((await res.json()).total).toBe(0);
     expect(await stop(child)).toBe(0);
+  });
+});
+
+/**
+ * `npm start`'s prestart (scripts/build-if-changed.mjs) in a project of its own: the real script, a stand-in build
+ * that counts its runs. A second start with nothing changed does not build; an edit, a new lock file or a missing
+ * output does.
+ */
+describe('npm start skips the build when nothing changed (issue 16)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ft-stamp-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const builds = () => (existsSync(join(dir, 'builds')) ? readFileSync(join(dir, 'builds'), 'utf8').length : 0);
+  const prestart = () => execFileSync(process.execPath, [join(dir, 'scripts/build-if-changed.mjs')], { cwd: dir, encoding: 'utf8' });
+
+  it('builds once, then not again until a build input changes', () => {
+    mkdirSync(join(dir, 'scripts'));
+    mkdirSync(join(dir, 'src/server'), { recursive: true });
+    for (const f of ['build-if-changed.mjs', 'pinned-node.mjs']) copyFileSync(join(projectRoot, 'scripts', f), join(dir, 'scripts', f));
+    const build =
+      "node -e \"const f=require('fs');f.appendFileSync('builds','x');f.mkdirSync('dist/src/server',{recursive:true});f.mkdirSync('dist/public',{recursive:true});f.writeFileSync('dist/src/server/main.js','');f.writeFileSync('dist/public/manifest.json','{}')\"";
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'stamp-test', private: true, scripts: { build } }));
+    writeFileSync(join(dir, 'package-lock.json'), '{"lockfileVersion":3}');
+    writeFileSync(join(dir, 'src/server/main.ts'), 'export const a = 1;\n');
+
+    expect(prestart()).toMatch(/Building \(dist\/src\/server\/main\.js is missing\)/);
+    expect(builds()).toBe(1);
+    expect(prestart()).toBe('');
+    expect(builds()).toBe(1);
+    // Rewriting a file with the same content (a checkout, a touch) is no change.
+    writeFileSync(join(dir, 'src/server/main.ts'), 'export const a = 1;\n');
+    prestart();
+    expect(builds()).toBe(1);
+
+    writeFileSync(join(dir, 'src/server/main.ts'), 'export const a = 2;\n');
+    expect(prestart()).toMatch(/sources changed/);
+    expect(builds()).toBe(2);
+    writeFileSync(join(dir, 'src/server/new.ts'), 'export {};\n');
+    prestart();
+    expect(builds()).toBe(3);
+    writeFileSync(join(dir, 'package-lock.json'), '{"lockfileVersion":3,"packages":{}}');
+    prestart();
+    expect(builds()).toBe(4);
+    rmSync(join(dir, 'dist/public/manifest.json'));
+    expect(prestart()).toMatch(/manifest\.json is missing/);
+    expect(builds()).toBe(5);
+    expect(prestart()).toBe('');
+    expect(builds()).toBe(5);
+  });
+
+  it('is the prestart of npm start', () => {
+    const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.prestart).toContain('scripts/build-if-changed.mjs');
+    expect(pkg.scripts.prestart).not.toMatch(/npm run build/);
   });
 });

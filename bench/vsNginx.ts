@@ -1,0 +1,192 @@
+/**
+ * Benchmark (issue 16): the portal as `npm start` serves it against nginx serving the same bytes from a file, in one
+ * run on one machine, alternating (portal, nginx, portal, nginx), so the ratio survives a machine that is busy with
+ * other things better than the absolute figures do.
+ *   npm run bench:nginx                                   # PGlite: one process
+ *   DATABASE_URL=postgres://… npm run bench:nginx         # PostgreSQL: WEB_CONCURRENCY workers (default: cores)
+ * Env: DURATION (s per run, default 8), CONNECTIONS (default 50), ROUNDS (default 2), ACCEPT_ENCODING (default
+ * none: both send the identity bytes; `br` or `gzip` makes the portal compress — nginx then serves the same
+ * compressed bytes from its file with that Content-Encoding).
+ * Also prints a first visit's bytes (the page and its stylesheets) with and without compression, and the time from
+ * spawning the server to its first page.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from '../src/paths.js';
+import { load, type LoadResult, printTable } from './support/http.js';
+import { machineCaveat } from './support/server.js';
+
+const duration = Number(process.env.DURATION ?? 8);
+const connections = Number(process.env.CONNECTIONS ?? 50);
+const rounds = Number(process.env.ROUNDS ?? 2);
+const acceptEncoding = process.env.ACCEPT_ENCODING;
+const dir = mkdtempSync(join(tmpdir(), 'ft-bench-nginx-'));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** `npm start`'s program (dist/src/server/main.js) in production mode, with placeholders for what it requires. */
+async function startPortal(): Promise<{ url: string; child: ChildProcess; startedMs: number }> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [join(projectRoot, 'dist/src/server/main.js')], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: join(dir, 'db'),
+      SEED_DEMO: 'true',
+      PUBLIC_URL: 'https://localhost',
+      SESSION_SECRET: 'bench-'.repeat(8),
+      OIDC_ISSUER: 'https://idp.invalid',
+      OIDC_CLIENT_ID: 'bench',
+      OIDC_CLIENT_SECRET: 'bench',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (/running at/.test(out)) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`the portal exited with ${code}: ${out}`)));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await fetch(`${url}/`).then((r) => r.text());
+  return { url, child, startedMs: performance.now() - t0 };
+}
+
+async function startNginx(files: Record<string, { body: Buffer; type: string; encoding?: string }>): Promise<{ url: string; stop(): void }> {
+  const port = await freePort();
+  const root = join(dir, 'www');
+  spawnSync('mkdir', ['-p', root]);
+  const locations = Object.entries(files)
+    .map(([name, f]) => {
+      writeFileSync(join(root, name), f.body);
+      const enc = f.encoding ? `add_header Content-Encoding ${f.encoding};` : '';
+      return `    location = /${name} { default_type "${f.type}"; ${enc} add_header Cache-Control "public, no-cache"; }`;
+    })
+    .join('\n');
+  const conf = `
+${process.getuid?.() === 0 ? 'user root;' : ''}
+worker_processes auto;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  keepalive_requests 100000;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  types { }
+  server {
+    listen 127.0.0.1:${port};
+    root ${root};
+${locations}
+  }
+}`;
+  writeFileSync(join(dir, 'nginx.conf'), conf);
+  const child = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'inherit' });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100 && !(await fetch(`${url}/${Object.keys(files)[0]}`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 50));
+  return { url, stop: () => child.kill('SIGQUIT') };
+}
+
+/** Bytes on the wire (as sent, compressed or not) for a page and the assets a first visit fetches. */
+async function bytesOfFirstVisit(base: string, path: string, encoding?: string): Promise<number> {
+  const headers: Record<string, string> = encoding ? { 'accept-encoding': encoding } : {};
+  let total = (await raw(base + path, headers)).body.length;
+  const html = (await raw(base + path, {})).body.toString('utf8');
+  const assets = [...new Set([...html.matchAll(/\/assets\/[\w./-]+/g)].map((m) => m[0]))];
+  for (const a of assets) {
+    total += (await raw(base + a, headers)).body.length;
+    // The fonts the page uses (regular and semibold, latin): woff2 is compressed already.
+    if (/fonts\.[0-9a-f]+\.css$/.test(a)) {
+      const css = (await raw(base + a, {})).body.toString('utf8');
+      for (const f of new Set([...css.matchAll(/\/assets\/fonts\/inter-latin-(400|600)[\w.-]*\.woff2/g)].map((m) => m[0]))) total += (await raw(base + f, {})).body.length;
+    }
+  }
+  return total;
+}
+
+const portal = await startPortal();
+// undici's fetch decompresses; read the raw bytes with Accept-Encoding set and no decoding: node:http.
+async function raw(url: string, headers: Record<string, string>): Promise<{ body: Buffer; type: string; encoding?: string }> {
+  const { request } = await import('node:http');
+  return new Promise((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ body: Buffer.concat(chunks), type: String(res.headers['content-type']), encoding: res.headers['content-encoding'] }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+const rows: LoadResult[] = [];
+try {
+  const first = (await (await fetch(`${portal.url}/api/v1/services?limit=1&sort=name`)).json()) as { items: { slug: string }[] };
+  const slug = first.items[0]?.slug ?? 'lonnstjenester';
+  const headers: Record<string, string> = acceptEncoding ? { 'accept-encoding': acceptEncoding } : {};
+  const pages = { 'tjenester.html': '/tjenester', 'service.html': `/tjenester/${slug}` };
+  const files: Record<string, { body: Buffer; type: string; encoding?: string }> = {};
+  for (const [file, path] of Object.entries(pages)) files[file] = await raw(portal.url + path, headers);
+  const nginx = await startNginx(files);
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      for (const [file, path] of Object.entries(pages)) {
+        rows.push(await load(`portal ${path} (round ${round})`, portal.url + path, { connections, duration, headers }));
+        rows.push(await load(`nginx same ${files[file]!.body.length} bytes (round ${round})`, `${nginx.url}/${file}`, { connections, duration, headers }));
+      }
+    }
+    // An uncached search: a new query on every request.
+    let n = 0;
+    const search: LoadResult = await load('portal /tjenester?q=<new each time>', portal.url, {
+      connections,
+      duration,
+      headers,
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/tjenester?q=${encodeURIComponent(`lønn ${n++}`)}` }) }],
+    });
+    rows.push(search);
+  } finally {
+    nginx.stop();
+  }
+  printTable(`Portal (${process.env.DATABASE_URL ? `PostgreSQL, WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? 'cores'}` : 'PGlite, one process'}) vs nginx, ${connections} connections × ${duration} s, Accept-Encoding: ${acceptEncoding ?? 'none'}`, rows);
+  const nginxRps = (label: string) => rows.filter((r) => r.label.startsWith('nginx') && r.label.includes(label));
+  console.log('\n| page | portal req/s | nginx req/s | ratio | portal p99 ms |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const [file, path] of Object.entries(pages)) {
+    const p = rows.filter((r) => r.label.startsWith(`portal ${path} (`));
+    const ng = nginxRps(`${files[file]!.body.length} bytes`);
+    const avg = (xs: LoadResult[]) => xs.reduce((s, r) => s + r.rps, 0) / Math.max(1, xs.length);
+    console.log(`| ${path} | ${avg(p).toFixed(0)} | ${avg(ng).toFixed(0)} | ${(avg(p) / avg(ng)).toFixed(2)} | ${Math.max(...p.map((r) => r.p99)).toFixed(1)} |`);
+  }
+  const allNginx = rows.filter((r) => r.label.startsWith('nginx'));
+  const search = rows.at(-1)!;
+  console.log(`| uncached search | ${search.rps.toFixed(0)} | ${(allNginx.reduce((s, r) => s + r.rps, 0) / allNginx.length).toFixed(0)} | ${(search.rps / (allNginx.reduce((s, r) => s + r.rps, 0) / allNginx.length)).toFixed(2)} | ${search.p99.toFixed(1)} |`);
+  console.log('\nFirst visit (/ and /tjenester with their stylesheets, favicon and two font files):');
+  for (const path of ['/', '/tjenester']) {
+    console.log(`  ${path}: ${((await bytesOfFirstVisit(portal.url, path)) / 1024).toFixed(0)} KB uncompressed, ${((await bytesOfFirstVisit(portal.url, path, 'br, gzip')) / 1024).toFixed(0)} KB with Accept-Encoding: br, gzip`);
+  }
+  console.log(`Server start to first page (spawned, migrated, first render): ${(portal.startedMs / 1000).toFixed(1)} s`);
+  console.log(machineCaveat());
+} finally {
+  portal.child.kill('SIGTERM');
+  await new Promise((r) => portal.child.once('exit', r));
+  rmSync(dir, { recursive: true, force: true });
+}

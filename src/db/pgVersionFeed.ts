@@ -1,0 +1,70 @@
+import pg from 'pg';
+import { attachVersionFeed, detachVersionFeed, recordVersion } from './versionFeed.js';
+
+/**
+ * The data versions of a PostgreSQL server kept in memory from LISTEN/NOTIFY (migration 0012's triggers notify
+ * `data_versions` with "<domain> <version>" on commit), for app processes and nodes that share one server: a cache
+ * check then costs no query. One dedicated connection per process listens; it reads every row after LISTEN, so no
+ * bump falls between the two. While it is down (the server restarted, the connection dropped), the feed is
+ * detached and every check reads the row again, as without a feed; it reconnects and re-reads, then attaches again.
+ *
+ * A notification reaches the other processes shortly after the commit (on one machine or a LAN, well under a
+ * millisecond; the writer's own response needs at least that long to reach its client). The process that wrote
+ * does not wait for it: `sync()` reads the rows (src/server/versionSync.ts calls it before answering an unsafe
+ * request), so its own next request sees its own write.
+ */
+export interface PgVersionFeed {
+  /** Reads every version row now (after a write by this process). */
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startPgVersionFeed(db: object, url: string, options: { retryMs?: number; onError?: (err: unknown) => void } = {}): Promise<PgVersionFeed> {
+  const versions = new Map<string, number>();
+  let client: pg.Client | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const readRows = async (c: pg.Client | pg.Pool) => {
+    const { rows } = await c.query<{ name: string; version: string }>('select name, version from data_versions');
+    for (const r of rows) recordVersion(versions, r.name, Number(r.version));
+  };
+
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (msg) => {
+      const [name, version] = (msg.payload ?? '').split(' ');
+      if (name) recordVersion(versions, name, Number(version));
+    });
+    const lost = (err?: unknown) => {
+      if (client !== c) return;
+      client = undefined;
+      detachVersionFeed(db);
+      if (err) options.onError?.(err);
+      c.end().catch(() => {});
+      if (!closed) retry = setTimeout(() => void connect().catch(lost), options.retryMs ?? 1000);
+    };
+    c.on('error', lost);
+    c.on('end', () => lost());
+    await c.connect();
+    await c.query('LISTEN data_versions');
+    client = c;
+    await readRows(c);
+    attachVersionFeed(db, versions);
+  };
+  await connect();
+
+  return {
+    async sync() {
+      if (client) await readRows(client);
+    },
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      detachVersionFeed(db);
+      const c = client;
+      client = undefined;
+      await c?.end().catch(() => {});
+    },
+  };
+}

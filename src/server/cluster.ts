@@ -1,0 +1,69 @@
+import cluster, { type Worker } from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import type { DevProvider } from '../auth/devProvider.js';
+import type { Config } from '../config.js';
+
+/**
+ * Every core in use: on PostgreSQL the portal runs WEB_CONCURRENCY worker processes (default: one per core) that
+ * share the listening port (node:cluster hands connections round-robin). They share nothing in memory: each keeps
+ * its own caches, kept coherent by the data versions PostgreSQL notifies (src/db/pgVersionFeed.ts); sessions, jobs
+ * and secrets live in the database. The embedded engine (PGlite) is one process with the database inside it, so
+ * it always runs one process, whatever WEB_CONCURRENCY says.
+ */
+export function webConcurrency(env: NodeJS.ProcessEnv, databaseUrl: string | undefined): number | string {
+  if (!databaseUrl) return 1;
+  const raw = env.WEB_CONCURRENCY?.trim();
+  if (!raw) return availableParallelism();
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 256) return `WEB_CONCURRENCY must be a whole number from 1 to 256 (got "${raw}")`;
+  return n;
+}
+
+const OIDC_ENV = 'FT_WORKER_OIDC';
+
+/** In a worker: the sign-in provider the primary set up (the development provider runs in the primary). */
+export function workerOidc(): Config['oidc'] {
+  const raw = process.env[OIDC_ENV];
+  return raw ? (JSON.parse(raw) as Config['oidc']) : undefined;
+}
+
+/**
+ * The primary: forks the workers, replaces one that dies, and on SIGTERM/SIGINT passes the signal on and waits for
+ * every worker to drain (each shuts down gracefully, src/server/main.ts), then stops.
+ */
+export async function runPrimary(config: Config, count: number, devProvider?: DevProvider): Promise<void> {
+  let stopping = false;
+  let listening = 0;
+  let port = config.port;
+  const env = { [OIDC_ENV]: config.oidc ? JSON.stringify(config.oidc) : '' };
+  const fork = (): Worker => {
+    const worker = cluster.fork(env);
+    worker.once('listening', (address) => {
+      port = address.port;
+      listening += 1;
+      if (listening === count) {
+        console.log(`Fellestjenester is running at http://${config.host}:${port}/ on PostgreSQL (DATABASE_URL) with ${count} worker processes.`);
+      }
+    });
+    return worker;
+  };
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`Worker ${worker.process.pid} ended (${signal ?? code}); starting another.`);
+    fork();
+  });
+  for (let i = 0; i < count; i++) fork();
+
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
+    const exits = workers.map((w) => new Promise<number | null>((resolve) => (w.isDead() ? resolve(w.process.exitCode) : w.once('exit', (code) => resolve(code)))));
+    for (const w of workers) w.process.kill(signal);
+    const codes = await Promise.all(exits);
+    await devProvider?.close();
+    process.exit(codes.every((c) => c === 0) ? 0 : 1);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}

@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DatabaseHandle, openDatabase, queryRows } from '../../src/db/database.js';
+import { dataVersion } from '../../src/db/readCache.js';
+import { areas } from '../../src/db/schema/index.js';
+import { fedVersion } from '../../src/db/versionFeed.js';
+import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { testEngines } from '../support/engines.js';
+
+/**
+ * Issue 16: on PostgreSQL each app process keeps the data versions from LISTEN/NOTIFY (src/db/pgVersionFeed.ts): a
+ * write through one handle (another process, another node) reaches the other's in-memory versions without a query.
+ */
+describe.runIf(testEngines().includes('postgres'))('data versions fed by LISTEN/NOTIFY on PostgreSQL', () => {
+  let writer: TestDatabase;
+  let reader: DatabaseHandle;
+  let testUrl = '';
+  beforeAll(async () => {
+    writer = await createTestDatabase('postgres', 'demo');
+    const [{ name }] = (await queryRows<{ name: string }>(writer.db, sql`select current_database() as name`)) as [{ name: string }];
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.pathname = `/${name}`;
+    testUrl = url.toString();
+    reader = await openDatabase({ url: testUrl, poolSize: 2, versionFeed: true });
+  });
+  afterAll(async () => {
+    await reader?.close();
+    await writer?.close();
+  });
+
+  it('holds the versions in memory and follows another handle\'s commits', async () => {
+    const before = fedVersion(reader.db, 'catalogue');
+    expect(before).toBe(await dataVersion(writer.db, 'catalogue'));
+    await writer.db.insert(areas).values({ slug: 'lytt-og-varsle', name: { nb: 'Lytt' }, description: { nb: 'Varslet versjon' } });
+    const committed = await dataVersion(writer.db, 'catalogue');
+    expect(committed).toBeGreaterThan(before!);
+    for (let i = 0; i < 100 && fedVersion(reader.db, 'catalogue') !== committed; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(fedVersion(reader.db, 'catalogue')).toBe(committed);
+    expect(await dataVersion(reader.db, 'catalogue')).toBe(committed);
+  });
+
+  it('the writing process reads the versions itself, not waiting for the notification', async () => {
+    await reader.db.insert(areas).values({ slug: 'egen-skriving', name: { nb: 'Egen' }, description: { nb: 'Skrevet av leseren' } });
+    await reader.syncVersions!();
+    expect(fedVersion(reader.db, 'catalogue')).toBe(await dataVersion(writer.db, 'catalogue'));
+  });
+
+  it('falls back to reading the row when closed', async () => {
+    const other = await openDatabase({ url: testUrl, poolSize: 1, versionFeed: true });
+    expect(fedVersion(other.db, 'catalogue')).toBeTypeOf('number');
+    await other.close();
+    expect(fedVersion(other.db, 'catalogue')).toBeUndefined();
+  });
+});
