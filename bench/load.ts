@@ -32,7 +32,7 @@ import type autocannon from 'autocannon';
 import { runPacedClients } from './support/clients.js';
 import { latencyFigures, load, printTable, type LoadResult } from './support/http.js';
 import type { LoadFixtures } from './support/loadFixtures.js';
-import { type ChildServer, machineCaveat, startServerProcess } from './support/server.js';
+import { type ChildServer, freePort, machineCaveat, startServerProcess } from './support/server.js';
 
 const duration = Number(process.env.DURATION ?? 60);
 const thinkMs = Number(process.env.THINK_MS ?? 1000);
@@ -142,13 +142,7 @@ async function startNginx(root: string): Promise<{ url: string; stop(): Promise<
     }
   });
   if (!bin) throw new Error('nginx not found: apt-get install -y nginx');
-  const { createServer } = await import('node:net');
-  const port = await new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address() as { port: number };
-      s.close(() => resolve(a.port));
-    });
-  });
+  const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'ft-nginx-'));
   const conf = join(dir, 'nginx.conf');
   writeFileSync(

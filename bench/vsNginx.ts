@@ -12,29 +12,17 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../src/paths.js';
 import { load, type LoadResult, printTable } from './support/http.js';
-import { machineCaveat } from './support/server.js';
+import { freePort, machineCaveat } from './support/server.js';
 
 const duration = Number(process.env.DURATION ?? 8);
 const connections = Number(process.env.CONNECTIONS ?? 50);
 const rounds = Number(process.env.ROUNDS ?? 2);
 const acceptEncoding = process.env.ACCEPT_ENCODING;
 const dir = mkdtempSync(join(tmpdir(), 'ft-bench-nginx-'));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** `npm start`'s program (dist/src/server/main.js) in production mode, with placeholders for what it requires. */
 async function startPortal(): Promise<{ url: string; child: ChildProcess; startedMs: number }> {

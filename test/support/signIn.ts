@@ -1,23 +1,13 @@
-import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { type DevProvider, startDevProvider } from '../../src/auth/devProvider.js';
 import type { Engine } from '../../src/db/database.js';
 import { createTestApp, type TestApp } from './app.js';
+import { freePort } from './pgServer.js';
 import { type TestBrowser, useBrowser, watchForeignRequests } from './browser.js';
 import type { Seed } from './templates.js';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
 
 export interface ReceivedMail {
   to: string[];
