@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.js';
+import { demoConsultationId } from '../support/factories.js';
 import { testEngines } from '../support/engines.js';
 import { caller, useDemoSessions, formPoster, matrix, type Who } from '../support/sessions.js';
 
@@ -13,8 +14,7 @@ describe.each(testEngines())('authorization of follows and notifications on %s',
   let travel: string;
 
   beforeAll(async () => {
-    const list = (await t.app.inject({ url: '/api/v1/procurements' })).json().items as { id: string; status: string }[];
-    travel = list.find((p) => p.status === 'consultation')!.id;
+    travel = await demoConsultationId(t);
   });
 
   const call = caller(() => t, () => headers);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.js';
+import { demoConsultationId } from '../support/factories.js';
 import { testEngines } from '../support/engines.js';
 import { useDemoSessions } from '../support/sessions.js';
 
@@ -24,8 +25,7 @@ describe.each(testEngines())('the opt-out overview headings on %s', (engine) => 
   let travel: string;
 
   beforeAll(async () => {
-    const list = (await t.app.inject({ url: '/api/v1/procurements' })).json().items as { id: string; status: string }[];
-    travel = list.find((p) => p.status === 'consultation')!.id;
+    travel = await demoConsultationId(t);
   });
 
   it.each([

@@ -81,3 +81,9 @@ export async function createPlannedProcurement(db: Executor, providerSlug: strin
   const [q] = await db.select({ id: questionnaires.id }).from(questionnaires).where(eq(questionnaires.slug, 'reservasjon-rammeavtale'));
   return insertRow(db, procurements, { providerId: provider!.id, title: { nb: title }, category: 'Test', description: { nb: `${title}.` }, obligation: 'mandatory', status: 'planned', questionnaireId: q!.id });
 }
+
+/** The demo data's procurement in consultation (the travel agency procurement), read through the public API. */
+export async function demoConsultationId(t: { app: { inject(o: { url: string }): Promise<{ json(): unknown }> } }): Promise<string> {
+  const list = ((await t.app.inject({ url: '/api/v1/procurements' })).json() as { items: { id: string; status: string }[] }).items;
+  return list.find((p) => p.status === 'consultation')!.id;
+}
