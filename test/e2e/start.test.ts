@@ -27,7 +27,7 @@ describe('npm start (the built server)', () => {
     children.push(child);
     let output = '';
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
+      const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 140_000);
       const onData = (d: Buffer) => {
         output += d.toString();
         const m = /running at (http:\/\/[^/\s]+)\//.exec(output);
@@ -49,7 +49,9 @@ describe('npm start (the built server)', () => {
     return exited;
   }
 
-  it('creates, migrates and loads the embedded database, then serves pages and the API', async () => {
+  // The first start creates the database and loads the whole demo dataset: on a busy 2-core CI machine, with a cold
+  // compile cache and a browser test in the other worker, that has taken more than the default 60 s.
+  it('creates, migrates and loads the embedded database, then serves pages and the API', { timeout: 150_000 }, async () => {
     expect(existsSync(join(projectRoot, 'dist/src/server/main.js'))).toBe(true);
     const { child, url } = await start();
     const home = await fetch(url + '/');
@@ -60,7 +62,7 @@ describe('npm start (the built server)', () => {
     expect(await stop(child)).toBe(0);
   });
 
-  it('keeps the data on a second start', async () => {
+  it('keeps the data on a second start', { timeout: 150_000 }, async () => {
     // Leave a mark directly in the data dir between runs.
     const h = await openDatabase({ dataDir });
     await h.db.insert(areas).values({ slug: 'start-test-marker', name: { nb: 'Merke' }, description: { nb: 'Satt inn mellom to oppstarter' } });
