@@ -6,6 +6,12 @@ import { browserEngine } from '../support/engines.js';
 import { DEMO_ROLES, type DemoRole, demoSession, inLanguage, markupFingerprint, type PageSample, pageSamples, STATS_PAGES } from '../support/pageInventory.js';
 import { type SignInPortal, signIn, startPortalWithSignIn } from '../support/signIn.js';
 
+/**
+ * How long a keyboard submit may take to show its answer: the form posts and the page loads again, which on a busy
+ * CI machine has taken more than expect.poll's default second.
+ */
+const SUBMITTED = { timeout: 20_000 };
+
 const textOf = async (l: Locator) => ((await l.first().textContent({ timeout: 10_000 })) ?? '').trim();
 
 /** Collects what Chromium reports about the Content-Security-Policy: a blocked script, style or form is a bug. */
@@ -239,7 +245,7 @@ describe(`accessibility in the browser on ${browserEngine()}`, () => {
     expect(await lise.getByLabel('Kostnad').isChecked()).toBe(true);
     await tabTo(lise, lise.getByRole('button', { name: /Send reservasjonen|Lagre endringen/ }));
     await lise.keyboard.press('Enter');
-    await expect.poll(() => textOf(lise.getByRole('status'))).toBe('Svaret er registrert.');
+    await expect.poll(() => textOf(lise.getByRole('status')), SUBMITTED).toBe('Svaret er registrert.');
     await expectNoAxeViolations(lise, 'declaration sent by keyboard');
 
     // The provider marks the follow-up of that opt-out.
@@ -256,8 +262,8 @@ describe(`accessibility in the browser on ${browserEngine()}`, () => {
     await siri.keyboard.type('Ringt opp');
     await tabTo(siri, card.getByRole('button', { name: 'Lagre oppfølgingen' }));
     await siri.keyboard.press('Enter');
-    await expect.poll(() => textOf(siri.getByRole('status'))).toBe('Oppfølgingen er lagret.');
-    await expect.poll(() => siri.locator(`#agency-${orgnr}`).getByLabel(/^Oppfølging av/).inputValue()).toBe(chosen);
+    await expect.poll(() => textOf(siri.getByRole('status')), SUBMITTED).toBe('Oppfølgingen er lagret.');
+    await expect.poll(() => siri.locator(`#agency-${orgnr}`).getByLabel(/^Oppfølging av/).inputValue(), SUBMITTED).toBe(chosen);
 
     // The agency registers a service it uses.
     await lise.goto(`${portal.url}/min-side/virksomhet/${orgnr}`);
@@ -269,7 +275,7 @@ describe(`accessibility in the browser on ${browserEngine()}`, () => {
     expect(picked).not.toBe('');
     await tabTo(lise, lise.getByRole('button', { name: 'Registrer bruk' }));
     await lise.keyboard.press('Enter');
-    await expect.poll(() => textOf(lise.getByRole('status'))).not.toBe('');
+    await expect.poll(() => textOf(lise.getByRole('status')), SUBMITTED).not.toBe('');
     const errors = await lise.getByRole('alert').count();
     expect(errors, await lise.locator('main').innerText()).toBe(0);
     expect(await lise.locator('#usage tbody tr').count()).toBeGreaterThanOrEqual(rowsBefore);
