@@ -13,6 +13,9 @@ export default defineConfig({
     isolate: false,
     sequence: { sequencer: SlowestFirst },
     testTimeout: 60_000,
+    // A browser test polls for what a submit shows after the page posts and reloads: on a busy 2-core CI machine that
+    // has taken longer than expect.poll's default second. A poll that can never succeed still fails, only later.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 180_000,
     // Browser tests print their own progress; keep the default reporter readable. The second lists the slowest files.
     reporters: ['default', './test/support/slowestFiles.ts'],
