@@ -66,8 +66,6 @@ export interface CatalogueResult {
   fuzzy: boolean;
 }
 
-/** Similarity needed for a typo-tolerant match on a title or keyword (pg_trgm word_similarity). */
-const FUZZY_THRESHOLD = 0.5;
 /** How much of its relevance a service being phased out keeps in the search order. */
 const PHASING_OUT_WEIGHT = 0.5;
 /** A similarity match is shown only if its whole-word similarity is at least this share of the best one's. */
@@ -132,26 +130,29 @@ export async function searchCatalogue(db: Executor, query: CatalogueQuery): Prom
   if (!hasQuery) {
     matches = rows.map((row) => ({ row, rank: 0, fts: true }));
   } else {
-    // fold_search() (migration 0017) folds the query as it folded the indexed text: "lonn" finds "lønn".
-    const folded = sql`fold_search(${q})`;
-    const tsq = sql`websearch_to_tsquery('norwegian', ${folded})`;
-    const hits = await cachedRead(db, `catalogue:search:${q.toLowerCase()}`, () => queryRows<{ id: string; rank: number | string; fts: boolean; similarity: number | string }>(
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const hits = await cachedRead(db, `catalogue:search:${q.toLowerCase()}`, () => queryRows<{ id: string; rank: number | string | null; fts: boolean; similarity: number | string | null }>(
       db,
+      // fold_search() (migration 0017) folds the query as it folded the indexed text: "lonn" finds "lønn"; folded and
+      // parsed once (the CTE), not once per mention. Text matches, then titles with a similar word (pg_trgm
+      // word_similarity ≥ 0.5, through the trigram index: catalogue_fuzzy_matches(), migration 0024).
       // An exact match of the whole query in the title or keywords ranks above a stemmed one, and a title that begins
       // with the query above one that mentions it later ("Sentralbord- og kundesentertjenester" before "Støttesystem
       // for sentralbord" for "sentralbord"): the name's translations no longer tip the order by repeating the word.
-      sql`select s.id,
-                 (ts_rank(s.search_vector, ${tsq}) + 0.3 * ts_rank(p.search_vector, ${tsq}) + 0.2 * word_similarity(${folded}, s.search_title)
-                   + case when strpos(s.search_title, ${folded}) = 1 then 0.8 when strpos(s.search_title, ${folded}) > 0 then 0.5 else 0 end) as rank,
-                 (s.search_vector @@ ${tsq} or p.search_vector @@ ${tsq}) as fts,
-                 strict_word_similarity(${folded}, s.search_title) as similarity
-            from services s join providers p on p.id = s.provider_id
-           where s.search_vector @@ ${tsq} or p.search_vector @@ ${tsq} or word_similarity(${folded}, s.search_title) >= ${FUZZY_THRESHOLD}`,
+      sql`with t as materialized (select f as folded, websearch_to_tsquery('norwegian', f) as tsq from fold_search(${q}) f)
+          select s.id, true as fts, null::real as similarity,
+                 (ts_rank(s.search_vector, t.tsq) + 0.3 * ts_rank(p.search_vector, t.tsq) + 0.2 * word_similarity(t.folded, s.search_title)
+                   + case when strpos(s.search_title, t.folded) = 1 then 0.8 when strpos(s.search_title, t.folded) > 0 then 0.5 else 0 end) as rank
+            from t, services s join providers p on p.id = s.provider_id
+           where s.search_vector @@ t.tsq or p.search_vector @@ t.tsq
+          union all
+          select m.id, false, m.similarity, null from t, catalogue_fuzzy_matches(t.folded) m`,
     ));
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    // A service the text matched is one match: its similarity row is not a second one.
+    const textMatched = new Set(hits.filter((h) => h.fts).map((h) => h.id));
     matches = hits.flatMap((h) => {
       const row = byId.get(h.id);
-      return row ? [{ row, rank: h.fts ? Number(h.rank) : Number(h.similarity), fts: h.fts }] : [];
+      return row && (h.fts || !textMatched.has(h.id)) ? [{ row, rank: h.fts ? Number(h.rank) : Number(h.similarity), fts: h.fts }] : [];
     });
   }
   // Typo tolerance is a fallback: when the full-text search finds something, similarity matches are only noise;
