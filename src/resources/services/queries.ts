@@ -131,23 +131,11 @@ export async function searchCatalogue(db: Executor, query: CatalogueQuery): Prom
     matches = rows.map((row) => ({ row, rank: 0, fts: true }));
   } else {
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const hits = await cachedRead(db, `catalogue:search:${q.toLowerCase()}`, () => queryRows<{ id: string; rank: number | string | null; fts: boolean; similarity: number | string | null }>(
-      db,
-      // fold_search() (migration 0017) folds the query as it folded the indexed text: "lonn" finds "lønn"; folded and
-      // parsed once (the CTE), not once per mention. Text matches, then titles with a similar word (pg_trgm
-      // word_similarity ≥ 0.5, through the trigram index: catalogue_fuzzy_matches(), migration 0024).
-      // An exact match of the whole query in the title or keywords ranks above a stemmed one, and a title that begins
-      // with the query above one that mentions it later ("Sentralbord- og kundesentertjenester" before "Støttesystem
-      // for sentralbord" for "sentralbord"): the name's translations no longer tip the order by repeating the word.
-      sql`with t as materialized (select f as folded, websearch_to_tsquery('norwegian', f) as tsq from fold_search(${q}) f)
-          select s.id, true as fts, null::real as similarity,
-                 (ts_rank(s.search_vector, t.tsq) + 0.3 * ts_rank(p.search_vector, t.tsq) + 0.2 * word_similarity(t.folded, s.search_title)
-                   + case when strpos(s.search_title, t.folded) = 1 then 0.8 when strpos(s.search_title, t.folded) > 0 then 0.5 else 0 end) as rank
-            from t, services s join providers p on p.id = s.provider_id
-           where s.search_vector @@ t.tsq or p.search_vector @@ t.tsq
-          union all
-          select m.id, false, m.similarity, null from t, catalogue_fuzzy_matches(t.folded) m`,
-    ));
+    // Text matches with their rank, and titles with a word similar to the query's (a typo), from one call:
+    // catalogue_search() (migration 0024) holds the ranking and keeps its plans for the session.
+    const hits = await cachedRead(db, `catalogue:search:${q.toLowerCase()}`, () =>
+      queryRows<{ id: string; fts: boolean; rank: number | null; similarity: number | null }>(db, sql`select id, fts, rank, similarity from catalogue_search(${q})`),
+    );
     // A service the text matched is one match: its similarity row is not a second one.
     const textMatched = new Set(hits.filter((h) => h.fts).map((h) => h.id));
     matches = hits.flatMap((h) => {
