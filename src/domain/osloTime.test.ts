@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { osloDate, osloDayEnd, osloOffsetMinutes, parseOsloLocal, toOsloLocal } from './osloTime.js';
+import { osloDate, osloDayEnd, osloOffsetMinutes, osloToday, parseOsloLocal, toOsloLocal } from './osloTime.js';
 
 describe('Oslo time', () => {
   it('knows winter and summer time', () => {
@@ -21,6 +21,23 @@ describe('Oslo time', () => {
     expect(osloDate(new Date('2026-03-14T23:30:00Z'))).toBe('2026-03-15');
     expect(osloDate(new Date('2026-07-14T21:59:00Z'))).toBe('2026-07-14');
     expect(osloDate(new Date('2026-07-14T22:00:00Z'))).toBe('2026-07-15');
+  });
+});
+
+describe('osloToday', () => {
+  it('turns the day at midnight in Oslo, to the millisecond, however the calls alternate (it remembers the last minute)', () => {
+    const instants: [string, string][] = [
+      ['2026-01-14T22:59:59.999Z', '2026-01-14'],
+      ['2026-01-14T23:00:00.000Z', '2026-01-15'],
+      ['2026-01-14T22:59:59.999Z', '2026-01-14'],
+      ['2026-07-01T21:59:30.000Z', '2026-07-01'],
+      ['2026-07-01T21:59:59.999Z', '2026-07-01'],
+      ['2026-07-01T22:00:00.000Z', '2026-07-02'],
+      ['2026-07-01T22:00:59.999Z', '2026-07-02'],
+      ['2026-03-29T00:59:59.999Z', '2026-03-29'],
+      ['2026-03-28T22:59:59.999Z', '2026-03-28'],
+    ];
+    expect(instants.map(([at]) => osloToday(new Date(at)))).toEqual(instants.map(([, day]) => day));
   });
 });
 

@@ -15,9 +15,21 @@ const parts = new Intl.DateTimeFormat('en-GB', {
 
 const calendarDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' });
 
-/** The calendar day in Oslo as yyyy-mm-dd (the register's dates are Norwegian calendar days). */
+let lastMinute = NaN;
+let lastDay = '';
+
+/**
+ * The calendar day in Oslo as yyyy-mm-dd (the register's dates are Norwegian calendar days). Oslo's day begins on a
+ * whole minute of UTC (its offsets are whole hours), so the day found for an instant holds for the rest of its
+ * minute: every request asks (the page cache's key), and Intl is asked once a minute.
+ */
 export function osloToday(now = new Date()): string {
-  return calendarDay.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDay = calendarDay.format(now);
+    lastMinute = minute;
+  }
+  return lastDay;
 }
 
 /** Oslo's offset from UTC in minutes at an instant (60 in winter, 120 in summer). */

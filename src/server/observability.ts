@@ -95,10 +95,15 @@ export class HttpMetrics {
   readonly durations = new Map<string, Series>();
   inFlight = 0;
 
+  /** The series' label strings by method, route pattern and status: escaped once, not per request. */
+  private readonly keys = new Map<string, readonly [count: string, duration: string]>();
+
   observe(method: string, route: string, status: number, seconds: number): void {
-    const countKey = labels({ method, route, status: String(status) });
+    const raw = `${method} ${status} ${route}`;
+    let keys = this.keys.get(raw);
+    if (!keys) this.keys.set(raw, (keys = [labels({ method, route, status: String(status) }), labels({ method, route })]));
+    const [countKey, durKey] = keys;
     this.requests.set(countKey, (this.requests.get(countKey) ?? 0) + 1);
-    const durKey = labels({ method, route });
     let s = this.durations.get(durKey);
     if (!s) this.durations.set(durKey, (s = { count: 0, sum: 0, buckets: BUCKETS.map(() => 0) }));
     s.count += 1;

@@ -91,10 +91,11 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
     if (RDF_ACCEPT.test(String(req.headers.accept ?? ''))) return;
     const version = (await dataVersions(db, publicPage === true ? ['catalogue'] : publicPage)).join('.');
     const key = `${version}|${osloToday()}|${canonicalUrl(req)}`;
-    const etag = `W/"${createHash('sha1').update(key).digest('base64url').slice(0, 20)}"`;
+    // A stored page carries its ETag: a hit hashes nothing.
+    const hit = pages.get(key);
+    const etag = hit?.etag ?? `W/"${createHash('sha1').update(key).digest('base64url').slice(0, 20)}"`;
     req.pageCache = { key, etag };
     if (req.headers['if-none-match'] === etag) return reply.code(304).headers(cacheHeaders(etag)).send();
-    const hit = pages.get(key);
     if (hit) {
       cacheStats.pageHits += 1;
       const encoding = negotiateEncoding(req.headers['accept-encoding']);
