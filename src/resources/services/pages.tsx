@@ -5,6 +5,7 @@ import type { App, AppDeps } from '../../server/types.js';
 import {
   Breadcrumbs,
   CheckboxField,
+  DataTable,
   DefinitionList,
   FactsAside,
   JsonLink,
@@ -27,7 +28,7 @@ import { Notice, OkQuery } from '../../web/forms.js';
 import { currentSlugFor } from './history.js';
 import { mayService } from './policy.js';
 import { effectiveSort, facetLabel, filtersFrom } from './catalogue.js';
-import { CATALOGUE_FACETS, type CatalogueFacet, type CatalogueResult, type CatalogueSort, getServiceDetail, searchCatalogue, type ServiceDetail } from './queries.js';
+import { CATALOGUE_FACETS, type CatalogueFacet, type CatalogueResult, type CatalogueSort, getServiceDetail, searchCatalogue, type ServiceDetail, type ServicePriceRow } from './queries.js';
 import { pageWindow } from '../shared/present.js';
 import { CataloguePageQuery, SlugParams } from './schema.js';
 import { redirectToRdf } from '../opendata/pages.js';
@@ -412,8 +413,9 @@ function ServicePage({ d, collaboration, manage, ok, following }: { d: ServiceDe
           <Section title={t.service.financing} id="financing">
             <Paragraph>{s.financing.length ? s.financing.map((f) => t.vocab.financing[f]).join(', ') : t.common.unknown}</Paragraph>
             {s.financingNote ? <Text value={s.financingNote} as="p" /> : null}
-            {/* The same rule as the data-quality page's "price" gap: free of charge, or a note on price or financing. */}
-            {priceStated(s) ? null : (
+            <PriceTable prices={d.prices} />
+            {/* The same rule as the data-quality page's "price" gap: an amount, free of charge, or a note on price. */}
+            {priceStated({ ...s, priceCount: d.prices.length }) ? null : (
               <Paragraph id="price-not-stated">
                 <strong>{t.content.price}:</strong> <NotStated />
               </Paragraph>
@@ -558,5 +560,23 @@ function ServicePage({ d, collaboration, manage, ok, following }: { d: ServiceDe
       </div>
       <SearchForm id="bottom-search" />
     </Layout>
+  );
+}
+
+/** What the provider charges, one row per tier or price model: "250 000 kr per ansatt per år". */
+function PriceTable({ prices }: { prices: readonly ServicePriceRow[] }) {
+  const { t, fmt } = usePage();
+  if (prices.length === 0) return null;
+  return (
+    <DataTable caption={t.service.prices} columns={[t.service.priceModel, t.service.priceAmount, t.service.priceFrom, t.service.priceNote]}>
+      {prices.map((p, i) => (
+        <tr key={i}>
+          <th scope="row">{p.label ? <Text value={p.label} /> : t.service.wholeService}</th>
+          <td className="price">{t.service.priceOf(p.amount, t.vocab.priceUnit[p.unit])}</td>
+          <td>{p.validFrom ? fmt.date(p.validFrom) : '–'}</td>
+          <td>{p.note ? <Text value={p.note} /> : '–'}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
