@@ -44,7 +44,7 @@ export const PriceDocumentSchema = Type.Object(
     label: nullable(LocalizedTextSchema(200, false)),
     amount: Type.Number({ minimum: 0, maximum: MAX_PRICE_NOK, description: 'Norwegian kroner (NOK), at most two decimals.' }),
     unit: enumOf(PRICE_UNITS),
-    note: nullable(LocalizedTextSchema(1000, false)),
+    note: nullable(LocalizedTextSchema(300, false)),
     validFrom: nullable(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', maxLength: 10, description: 'ISO date from which the price applies.' })),
   },
   closed,

@@ -77,7 +77,7 @@ export const serviceEditingEn: typeof serviceEditingNb = {
       financing: 'Financing model',
       financingNote: 'Prices and financing',
       prices: 'Prices',
-      'prices.label': 'Tier or price model (empty: the whole service)',
+      'prices.label': 'Tier (empty: the whole service)',
       'prices.amount': 'Amount in NOK',
       'prices.unit': 'Per',
       'prices.note': 'Note on the price',

@@ -76,7 +76,7 @@ export const serviceEditingNb = {
       financing: 'Finansieringsmodell',
       financingNote: 'Priser og finansiering',
       prices: 'Priser',
-      'prices.label': 'Tjenestemodell eller prismodell (tom: hele tjenesten)',
+      'prices.label': 'Modell (tom: hele tjenesten)',
       'prices.amount': 'Beløp i kroner',
       'prices.unit': 'Per',
       'prices.note': 'Merknad til prisen',

@@ -77,7 +77,7 @@ export const serviceEditingNn: typeof serviceEditingNb = {
       financing: 'Finansieringsmodell',
       financingNote: 'Prisar og finansiering',
       prices: 'Prisar',
-      'prices.label': 'Tenestemodell eller prismodell (tom: heile tenesta)',
+      'prices.label': 'Modell (tom: heile tenesta)',
       'prices.amount': 'Beløp i kroner',
       'prices.unit': 'Per',
       'prices.note': 'Merknad til prisen',
