@@ -1,5 +1,5 @@
 import multipart from '@fastify/multipart';
-import { Alert, Button, Field, Heading, Label, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { LocalizedText } from '../../domain/catalogue.js';
@@ -7,7 +7,7 @@ import { MAX_FILE_BYTES } from '../../imports/usage/parse.js';
 import { requireProviderActor } from '../../server/actor.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { App, AppDeps } from '../../server/types.js';
-import { Breadcrumbs, ChoiceField, PageHeader, Section } from '../../web/components.js';
+import { Breadcrumbs, ChoiceField, FileField, PageHeader, PreviewedFile, Section } from '../../web/components.js';
 import { useHref, usePage, useText } from '../../web/context.js';
 import { parseTableFile, sendTable } from '../../web/export/send.js';
 import { ErrorSummary, Notice } from '../../web/forms.js';
@@ -148,9 +148,7 @@ function BulkPage({ provider, error, preview, file, retireMissing = false, chang
             <form method="post" action={action} encType="multipart/form-data" className="page-section">
               {csrf}
               <input type="hidden" name="retire" value={retireMissing ? 'missing' : 'keep'} />
-              <input type="hidden" name="fileName" value={file.name ?? ''} />
-              <input type="hidden" name="expectedCounts" value={JSON.stringify(preview.counts)} />
-              <input type="hidden" name="fileBase64" value={file.bytes.toString('base64')} />
+              <PreviewedFile file={file} counts={preview.counts} />
               <Button type="submit" name="action" value="drafts" variant="secondary">
                 {b.applyDrafts}
               </Button>{' '}
@@ -174,10 +172,7 @@ function BulkPage({ provider, error, preview, file, retireMissing = false, chang
         <form method="post" action={action} encType="multipart/form-data">
           {csrf}
           <input type="hidden" name="action" value="preview" />
-          <Field>
-            <Label htmlFor="catalogue-file">{b.fileLabel}</Label>
-            <input id="catalogue-file" name="file" type="file" className="ds-input" accept=".csv,.xlsx,.ttl,text/csv,text/turtle,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
-          </Field>
+          <FileField id="catalogue-file" label={b.fileLabel} accept=".csv,.xlsx,.ttl,text/csv,text/turtle,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
           <ChoiceField
             id="retire"
             name="retire"

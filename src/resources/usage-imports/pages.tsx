@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import multipart from '@fastify/multipart';
-import { Alert, Button, Field, Heading, Label, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { LocalizedText } from '../../domain/catalogue.js';
@@ -9,7 +9,7 @@ import { applyUsageImport, describeFileProblem, type EndScope, presentPlan, type
 import { requireProviderActor } from '../../server/actor.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import { Breadcrumbs, ChoiceField, PageHeader, Section } from '../../web/components.js';
+import { Breadcrumbs, ChoiceField, FileField, PageHeader, PreviewedFile, Section } from '../../web/components.js';
 import { ErrorSummary, Notice } from '../../web/forms.js';
 import { usePage, useHref, useText } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
@@ -109,10 +109,8 @@ function UploadPage({ provider, error, preview, file, scope = 'file', changed, a
           {csrf}
           <input type="hidden" name="action" value="apply" />
           <input type="hidden" name="scope" value={scope} />
-          <input type="hidden" name="fileName" value={file.name ?? ''} />
           <input type="hidden" name="expectedSha256" value={preview.file.sha256} />
-          <input type="hidden" name="expectedCounts" value={JSON.stringify(preview.counts)} />
-          <input type="hidden" name="fileBase64" value={file.bytes.toString('base64')} />
+          <PreviewedFile file={file} counts={preview.counts} />
           <Paragraph>{u.notSaved}</Paragraph>
           <Button type="submit">{u.apply}</Button>
         </form>
@@ -126,10 +124,7 @@ function UploadPage({ provider, error, preview, file, scope = 'file', changed, a
         <form method="post" action={action} encType="multipart/form-data">
           {csrf}
           <input type="hidden" name="action" value="preview" />
-          <Field>
-            <Label htmlFor="usage-file">{u.fileLabel}</Label>
-            <input id="usage-file" name="file" type="file" className="ds-input" accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
-          </Field>
+          <FileField id="usage-file" label={u.fileLabel} accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
           <ChoiceField
             id="scope"
             name="scope"
