@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -15,7 +14,7 @@ import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
 import { providerBySlug } from '../shared/queries.js';
-import { uploadedFile } from '../usage-imports/routes.js';
+import { uploadedFile, withFileUploads } from '../shared/uploads.js';
 import { type ApplyMode, applyBulk, BulkRejected, previewBulk } from './bulk.js';
 import { catalogueTable, type PresentedBulk, presentBulk, rowsOf } from './routes.js';
 
@@ -45,9 +44,7 @@ export async function registerBulkPages(app: App, deps: AppDeps): Promise<void> 
     if (!file || file.id !== 'tjenester') throw new HttpProblem(404, messages[req.lang].errors.unknownExportFormat);
     return sendTable(reply, await catalogueTable(db, actor, p.slug, req.lang), file.format, req.lang, `katalog-${p.slug}`);
   });
-  await app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: MAX_FILE_BYTES + 1, fieldSize: 4 * MAX_FILE_BYTES, files: 1 } });
-    const s = scope as unknown as App;
+  await withFileUploads(app, async (s) => {
     s.post('/leverandorer/:slug/katalog', { schema: { params: Params, hide: true }, bodyLimit: 8 * MAX_FILE_BYTES }, async (req, reply) => {
       const { actor, p } = await provider(req, req.params.slug);
       const t = messages[req.lang];

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import multipart from '@fastify/multipart';
 import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -15,7 +14,7 @@ import { usePage, useHref, useText } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
-import { uploadedFile } from './routes.js';
+import { uploadedFile, withFileUploads } from '../shared/uploads.js';
 import { providerBySlug } from '../shared/queries.js';
 
 const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
@@ -32,9 +31,7 @@ export async function registerUsageImportPages(app: App, deps: AppDeps): Promise
     if (!p) throw new HttpProblem(404, messages[req.lang].errors.unknownProvider(slug));
     return { id: p.id, slug: p.slug, name: p.name };
   };
-  await app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: MAX_FILE_BYTES + 1, fieldSize: 4 * MAX_FILE_BYTES, files: 1 } });
-    const s = scope as unknown as App;
+  await withFileUploads(app, async (s) => {
     s.get('/leverandorer/:slug/kundeliste', { schema: { params: Params, hide: true } }, async (req, reply) => {
       const p = await provider(req, req.params.slug);
       await requireProviderActor(req, p.slug);
