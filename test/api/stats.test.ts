@@ -12,7 +12,7 @@ import { formatOrgnr } from '../../src/domain/orgnr.js';
 import { optOutReport, reasonLabel } from '../../src/resources/stats/optouts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { createAgency, createArea, createProvider, createService, createSubscription, createTier, fakeOrgnr, namedAgencies } from '../support/factories.js';
+import { createArea, createProvider, createService, createSubscription, createTier, fakeOrgnr, namedAgencies } from '../support/factories.js';
 import { decode, expectHtmlPage, expectProblem, inLanguages, tableRows, textOf } from '../support/expectations.js';
 
 const UNKNOWN = fakeOrgnr();

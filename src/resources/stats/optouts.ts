@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { type Language, type LocalizedText, type OrganisationKind, pickText } from '../../domain/catalogue.js';
-import { ministryAreaOf } from '../../domain/eligibility.js';
+import { ministryAreaOf, procurementKinds } from '../../domain/eligibility.js';
 import { declarationStats, type Declaration, type EligibleAgency, type ProcurementDeclarationStats, protectDeclarationStats, type PublicDeclarationStats } from '../../domain/declarations.js';
 import type { ProcurementState } from '../../domain/procurementLifecycle.js';
 import type { QuestionnaireDefinition } from '../../domain/questionnaire.js';
@@ -14,7 +14,6 @@ import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
 import { type Executor, queryRows } from '../../db/database.js';
 import { cachedRead } from '../../db/readCache.js';
 import type { Eligibility } from '../../db/schema/index.js';
-import { eligibleKinds } from '../procurements/queries.js';
 
 interface ProcurementFacts {
   title: LocalizedText;
@@ -79,7 +78,7 @@ async function loadOptOutReport(db: Executor, th: SizeThresholds): Promise<FullO
   const eligible = (e: Eligibility) => {
     let list = eligibleFor.get(e);
     if (!list) {
-      const kinds = new Set(eligibleKinds(e));
+      const kinds = new Set<string>(procurementKinds(e));
       list = agencyRows
         .filter((a) => kinds.has(a.kind))
         .map((a) => ({ orgnr: a.orgnr, sizeClass: sizeClassOf(a.employees, th), ministryOrgnr: ministryAreaOf(a) }));
