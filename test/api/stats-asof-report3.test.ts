@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { declarations, gainIndicators, gainMeasurements, procurementMilestones, procurements, questionnaires, services, surveys } from '../../src/db/schema/index.js';
+import { agencyBaselines, declarations, gainIndicators, gainMeasurements, procurementMilestones, procurements, questionnaires, services, surveys } from '../../src/db/schema/index.js';
 import { currentQuestionnaire, ensureQuestionnaires, QUESTIONNAIRE_SLUGS } from '../../src/db/seed/questionnaires.js';
 import { osloToday } from '../../src/domain/osloTime.js';
 import { answerAccess, askForAccess } from '../../src/resources/accessRequests/commands.js';
@@ -216,6 +216,46 @@ describe.each(testEngines())('statistics as of a past day on %s', (engine) => {
       expect(String(csv.headers['content-disposition'])).toContain(`-${D}.csv`);
       expect(csv.body).not.toContain('Lønnstjenester');
       expect((await get(`/statistikk/departementer/${ministry}/tabeller/tjenester.csv`)).body).toContain('Lønnstjenester');
+    });
+  });
+
+  describe('baselines table', () => {
+    it('downloads the page’s table as CSV and XLSX, with the same small-group rule', async () => {
+      const db = t.database.db;
+      await createArea(db, { slug: 'arkiv' });
+      const svc = await createService(db, { slug: 'arkivtjeneste', name: { nb: 'Arkivtjeneste' }, providerId: ids.provider!, areaSlug: 'arkiv' });
+      // 6 medium, 5 large, 2 small agencies with a baseline and a result in FTEs: the 2 small are hidden, and so is
+      // the next smallest group (large, 5), so the small ones cannot be worked out from the total.
+      let i = 0;
+      for (const [employees, n] of [[100, 6], [300, 5], [20, 2]] as const) {
+        for (let k = 0; k < n; k += 1) {
+          const orgnr = (await createAgency(db, { name: { nb: `Grunnlag ${(i += 1)}` }, employees })).orgnr;
+          await db.insert(agencyBaselines).values({ serviceId: svc.id, agencyOrgnr: orgnr, baselinePeriod: '2022', baseline: { ftes: 2 }, baselineRecordedAt: at('2023-01-01T10:00:00Z'), baselineRecordedBy: 'Test', resultPeriod: '2024', result: { ftes: 1.5 }, resultRecordedAt: at('2024-06-01T10:00:00Z'), resultRecordedBy: 'Test' });
+        }
+      }
+      const expected = [
+        ['Årsverk', 'Alle', '13', '26', '19,5', '-6,5'],
+        ['Årsverk', 'Stor', 'Skjult (færre enn 5)', '', '', ''],
+        ['Årsverk', 'Mellomstor', '6', '12', '9', '-3'],
+        ['Årsverk', 'Liten', 'Skjult (færre enn 5)', '', '', ''],
+      ];
+      const html = expectHtmlPage(await get('/tjenester/arkivtjeneste/utgangspunkt'), 'nb');
+      const shown = tableRows(html, 'table-utgangspunkt').slice(1);
+      expect(shown.map((r) => r.slice(0, 6))).toEqual(expected.map((r) => r.map((c, j) => (j >= 3 && c === '' ? '–' : c)).map((c) => c.replace('-', '−'))));
+      expect(html).toContain('href="/tjenester/arkivtjeneste/utgangspunkt/tabeller/utgangspunkt.csv"');
+      expect(html).toContain('href="/tjenester/arkivtjeneste/utgangspunkt/tabeller/utgangspunkt.xlsx"');
+
+      const csv = await get('/tjenester/arkivtjeneste/utgangspunkt/tabeller/utgangspunkt.csv');
+      expect(csv.statusCode).toBe(200);
+      expect(String(csv.headers['content-disposition'])).toContain('utgangspunkt-arkivtjeneste.csv');
+      const lines = csv.body.split('\r\n').filter((l) => l.startsWith('Årsverk;'));
+      expect(lines.map((l) => l.split(';').slice(0, 6).map((c) => c.replace('.', ',')))).toEqual(expected);
+      expect(csv.body).toContain('Relativ endring (%)');
+      const xlsx = await get('/en/tjenester/arkivtjeneste/utgangspunkt/tabeller/utgangspunkt.xlsx');
+      expect(xlsx.statusCode).toBe(200);
+      expect(String(xlsx.headers['content-type'])).toMatch(/spreadsheetml/);
+      expect((await get('/tjenester/finnes-ikke/utgangspunkt/tabeller/utgangspunkt.csv')).statusCode).toBe(404);
+      expect((await get('/tjenester/arkivtjeneste/utgangspunkt/tabeller/annen.csv')).statusCode).toBe(404);
     });
   });
 
