@@ -1,7 +1,9 @@
 import type { BaselineAggregate, MeasureSum } from '../../domain/agencyBaseline.js';
 import { type Language, type LocalizedText, pickText } from '../../domain/catalogue.js';
-import type { Cell, StatTable } from '../../web/export/table.js';
+import type { Cell, ColumnType, StatTable } from '../../web/export/table.js';
 import { messages } from '../../web/i18n/index.js';
+
+const COLUMN_TYPES = { measure: 'text', group: 'text', agencies: 'integer', baseline: 'number', result: 'number', change: 'number', ratio: 'percent' } as const;
 
 /**
  * A service's summed baselines and results as one table (src/web/export/table.ts): the page shows it and its CSV
@@ -21,15 +23,7 @@ export function baselineTable(service: { name: LocalizedText }, aggregate: Basel
   return {
     id: 'utgangspunkt',
     title: `${tb.title} – ${pickText(service.name, lang).text}`,
-    columns: [
-      { key: 'measure', label: tb.table.measure, type: 'text' },
-      { key: 'group', label: tb.table.group, type: 'text' },
-      { key: 'agencies', label: tb.table.agencies, type: 'integer' },
-      { key: 'baseline', label: tb.table.baseline, type: 'number' },
-      { key: 'result', label: tb.table.result, type: 'number' },
-      { key: 'change', label: tb.table.change, type: 'number' },
-      { key: 'ratio', label: tb.table.ratio, type: 'percent' },
-    ],
+    columns: (Object.entries(COLUMN_TYPES) as [keyof typeof COLUMN_TYPES, ColumnType][]).map(([key, type]) => ({ key, label: tb.table[key], type })),
     rows,
     note: `${tb.counts(aggregate.withBaseline, aggregate.withResult)} ${tb.rule}`,
   };

@@ -7,7 +7,7 @@ import { feedbackReport } from '../feedback.js';
 import { asOfOf } from '../asOf.js';
 import { registerStatPage } from '../statPage.js';
 import { gainsTable, satisfactionTable } from '../tables.js';
-import { contexts, StatsLayout, FilterForm } from './shared.js';
+import { contexts, StatsLayout } from './shared.js';
 
 /** Satisfaction (surveys) and gains. */
 export function registerFeedbackPage(app: App, deps: AppDeps): void {
@@ -25,8 +25,7 @@ export function registerFeedbackPage(app: App, deps: AppDeps): void {
       asOf: today,
       tables: [satisfaction, gains],
       page: () => (
-        <StatsLayout title={t.stats.pages.feedback.title} lead={t.stats.pages.feedback.lead} asOf={today}>
-          <FilterForm action={download.path} />
+        <StatsLayout title={t.stats.pages.feedback.title} lead={t.stats.pages.feedback.lead} asOf={today} dayForm={download.path}>
           <Section title={t.stats.feedback.satisfactionTitle} id="satisfaction">
             <Paragraph>{t.stats.feedback.anonymity}</Paragraph>
             {report.surveys.length === 0 ? <Paragraph>{t.stats.feedback.noSurveys}</Paragraph> : <StatTableView table={satisfaction} download={download} captionHidden />}

@@ -7,7 +7,7 @@ import { listMinistries } from '../../agencies/queries.js';
 import { askedAsOf, asOfOf } from '../asOf.js';
 import { queryString } from '../../../web/components.js';
 import { registerStatPage } from '../statPage.js';
-import { contexts, StatsLayout, FilterForm } from './shared.js';
+import { contexts, StatsLayout } from './shared.js';
 
 /** The list of ministries, each linking to its area. */
 export function registerMinistriesPage(app: App, deps: AppDeps): void {
@@ -33,8 +33,7 @@ export function registerMinistriesPage(app: App, deps: AppDeps): void {
       asOf: today,
       tables: [table],
       page: () => (
-        <StatsLayout title={t.stats.ministry.listTitle} lead={t.stats.ministry.lead} asOf={today}>
-          <FilterForm action={download.path} />
+        <StatsLayout title={t.stats.ministry.listTitle} lead={t.stats.ministry.lead} asOf={today} dayForm={download.path}>
           <StatTableView table={table} download={download} captionHidden />
         </StatsLayout>
       ),

@@ -14,7 +14,7 @@ import { PopulationPageQuery } from '../schema.js';
 import { registerStatPage } from '../statPage.js';
 import { askedAsOf, asOfOf } from '../asOf.js';
 import { adoptionTable, agencyMatrixTable, coverageAreaTable } from '../tables.js';
-import { PAGE_SIZE, EXPORT_ALL, contexts, tOf, StatsLayout, Figure, AgencyMatrix, FilterForm } from './shared.js';
+import { PAGE_SIZE, EXPORT_ALL, contexts, tOf, StatsLayout, Figure, AgencyMatrix } from './shared.js';
 
 /** One ministry's area: coverage, adoption, the gap. */
 export function registerMinistryPage(app: App, deps: AppDeps): void {
@@ -56,11 +56,10 @@ export function registerMinistryPage(app: App, deps: AppDeps): void {
       asOf: today,
       tables: [areaTable, matrix, adoptionTab, gapList],
       page: () => (
-        <StatsLayout title={t.stats.ministry.title(name)} lead={t.stats.ministry.lead} asOf={today} crumbs={[{ label: t.stats.ministry.listTitle, href: download.path.replace(/\/\d{9}$/, '') + queryString(asked) }]}>
+        <StatsLayout title={t.stats.ministry.title(name)} lead={t.stats.ministry.lead} asOf={today} dayForm={download.path} crumbs={[{ label: t.stats.ministry.listTitle, href: download.path.replace(/\/\d{9}$/, '') + queryString(asked) }]}>
           <Paragraph>
             <a href={download.path.replace(/\/statistikk\/departementer\//, '/virksomheter/')}>{name}</a> · {t.stats.population(cov.population)}
           </Paragraph>
-          <FilterForm action={download.path} />
           <Figure chart={figure} table={areaTable} download={download} />
           <Section title={t.stats.coverage.agenciesTitle} id="agencies">
             <AgencyMatrix table={matrix} total={cov.agencies.total} page={page} pageCount={pageCount} download={download} filters={asked} />

@@ -7,7 +7,7 @@ import { SmallGroupsNotice } from '../../../web/smallGroupsNotice.js';
 import { askedAsOf, asOfOf } from '../asOf.js';
 import { nonUseReport, nonUseTables } from '../nonUse.js';
 import { registerStatPage } from '../statPage.js';
-import { contexts, StatsLayout, FilterForm } from './shared.js';
+import { contexts, StatsLayout } from './shared.js';
 
 /** Voluntary non-use of services by reason, size class, ministry area and service (issue 17, item 1). */
 export function registerNonUsePage(app: App, deps: AppDeps): void {
@@ -25,8 +25,7 @@ export function registerNonUsePage(app: App, deps: AppDeps): void {
       asOf,
       tables: [summary!, ...rest],
       page: () => (
-        <StatsLayout title={t.nonUse.statsTitle} lead={t.nonUse.statsLead} asOf={asOf}>
-          <FilterForm action={download.path} />
+        <StatsLayout title={t.nonUse.statsTitle} lead={t.nonUse.statsLead} asOf={asOf} dayForm={download.path}>
           {r.stats.total === 0 ? (
             <Alert data-color="info" className="page-alert">
               <Paragraph>{t.nonUse.none}</Paragraph>

@@ -9,7 +9,7 @@ import { SmallGroupsNotice } from '../../../web/smallGroupsNotice.js';
 import { askedAsOf, asOfOf } from '../asOf.js';
 import { registerStatPage } from '../statPage.js';
 import { optOutReasonsTable, optOutTable } from '../tables.js';
-import { contexts, StatsLayout, Figure, FilterForm } from './shared.js';
+import { contexts, StatsLayout, Figure } from './shared.js';
 
 /** Opt-outs from procurements and their reasons. */
 export function registerOptOutsPage(app: App, deps: AppDeps): void {
@@ -31,8 +31,7 @@ export function registerOptOutsPage(app: App, deps: AppDeps): void {
       asOf: today,
       tables: [table, ...reasonTables],
       page: () => (
-        <StatsLayout title={t.stats.pages.optouts.title} lead={t.stats.pages.optouts.lead} asOf={today}>
-          <FilterForm action={download.path} />
+        <StatsLayout title={t.stats.pages.optouts.title} lead={t.stats.pages.optouts.lead} asOf={today} dayForm={download.path}>
           {items.length === 0 ? (
             <Alert data-color="info" className="page-alert">
               <Paragraph>{t.stats.optouts.notYet}</Paragraph>

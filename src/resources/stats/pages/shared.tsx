@@ -37,7 +37,8 @@ export function contexts(req: FastifyRequest, today: string, populationNote?: st
 }
 export const tOf = (req: FastifyRequest) => messages[req.lang];
 
-export function StatsLayout({ title, lead, crumbs = [], asOf, children }: { title: string; lead?: ReactNode; crumbs?: { label: string; href: string }[]; asOf: string; children: ReactNode }) {
+/** `dayForm`: the page has no filters of its own, only the day (a form with the date field, to that address). */
+export function StatsLayout({ title, lead, crumbs = [], asOf, dayForm, children }: { title: string; lead?: ReactNode; crumbs?: { label: string; href: string }[]; asOf: string; dayForm?: string; children: ReactNode }) {
   const { t, fmt } = usePage();
   const href = useHref();
   const items = [{ label: t.nav.home, href: href('/') }, ...(title === t.stats.title ? [] : [{ label: t.stats.title, href: href('/statistikk') }]), ...crumbs, { label: title }];
@@ -49,6 +50,7 @@ export function StatsLayout({ title, lead, crumbs = [], asOf, children }: { titl
           {t.stats.asOf(fmt.date(asOf))}
         </Paragraph>
       </PageHeader>
+      {dayForm ? <FilterForm action={dayForm} /> : null}
       {children}
     </Layout>
   );
