@@ -96,8 +96,8 @@ export function PopulationForm({ action, ministries, q, thresholds, showKind = t
 
 /**
  * A statistics page's filters: a GET form (works without JavaScript) with a heading, a row of fields and a button.
- * Every one has the day the figures are for (`asOf`, issue 17), kept from the request; a page without other
- * filters has a form with only that field.
+ * Every one starts with the day the figures are for (`asOf`, issue 17), kept from the request; a page without
+ * other filters has a form with only that field.
  */
 export function FilterForm({ action, children }: { action: string; children?: ReactNode }) {
   const { t } = usePage();
@@ -107,8 +107,8 @@ export function FilterForm({ action, children }: { action: string; children?: Re
         {t.stats.coverage.filters}
       </Heading>
       <div className="filter-row">
-        {children}
         <AsOfField />
+        {children}
       </div>
       <Button type="submit">{t.stats.coverage.apply}</Button>
     </form>
