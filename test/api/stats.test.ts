@@ -13,7 +13,7 @@ import { osloToday } from '../../src/domain/osloTime.js';
 import { optOutReport, reasonLabel } from '../../src/resources/stats/optouts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { createAgency, createArea, createProvider, createService, createSubscription, createTier, fakeOrgnr, namedAgencies } from '../support/factories.js';
+import { createArea, createProvider, createService, createSubscription, createTier, fakeOrgnr, namedAgencies } from '../support/factories.js';
 import { decode, expectHtmlPage, expectProblem, inLanguages, tableRows, textOf } from '../support/expectations.js';
 
 const UNKNOWN = fakeOrgnr();

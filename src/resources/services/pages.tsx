@@ -1,6 +1,5 @@
 import { Alert, Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import type { App, AppDeps } from '../../server/types.js';
 import {
   Breadcrumbs,

@@ -11,7 +11,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { type Language, type LocalizedText, type OrganisationKind, pickText } from '../../domain/catalogue.js';
-import { ministryAreaOf } from '../../domain/eligibility.js';
+import { ministryAreaOf, procurementKinds } from '../../domain/eligibility.js';
 import { declarationStats, type Declaration, type EligibleAgency, type ProcurementDeclarationStats, protectDeclarationStats, type PublicDeclarationStats } from '../../domain/declarations.js';
 import { osloDayEnd } from '../../domain/osloTime.js';
 import type { ProcurementState } from '../../domain/procurementLifecycle.js';
@@ -20,7 +20,6 @@ import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
 import { type Executor, queryRows } from '../../db/database.js';
 import { cachedRead } from '../../db/readCache.js';
 import type { Eligibility } from '../../db/schema/index.js';
-import { eligibleKinds } from '../procurements/queries.js';
 
 interface ProcurementFacts {
   title: LocalizedText;
@@ -92,7 +91,7 @@ async function loadOptOutReport(db: Executor, th: SizeThresholds, end: Date): Pr
   const eligible = (e: Eligibility) => {
     let list = eligibleFor.get(e);
     if (!list) {
-      const kinds = new Set(eligibleKinds(e));
+      const kinds = new Set<string>(procurementKinds(e));
       list = agencyRows
         .filter((a) => kinds.has(a.kind))
         .map((a) => ({ orgnr: a.orgnr, sizeClass: sizeClassOf(a.employees, th), ministryOrgnr: ministryAreaOf(a) }));
