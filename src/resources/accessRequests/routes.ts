@@ -10,7 +10,7 @@ import { answerAccess, askForAccess } from './commands.js';
 import { mayAnswerAccess } from './policy.js';
 import { accessDemand, type AccessRequestRow, listAccessRequests, serviceForAccess } from './queries.js';
 import { AsOfProperty, asOfFrom } from '../stats/asOf.js';
-import { type Language, type LocalizedText, pickText } from '../../domain/catalogue.js';
+import { type Language, pickText } from '../../domain/catalogue.js';
 
 const AccessRequestSchema = Type.Object(
   {
