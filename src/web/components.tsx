@@ -90,6 +90,26 @@ export function TextAreaField(props: { id: string; name: string; label: string; 
   );
 }
 
+/**
+ * A card in a list whose heading links to what it shows (services, networks, areas, the collaboration entrances):
+ * the heading, a short meta line under it, then whatever the list adds (a summary, tags).
+ */
+export function LinkCard({ href, title, meta, size = '2xs', className = 'service-card', children }: { href: string; title: ReactNode; meta?: ReactNode; size?: '2xs' | 'xs'; className?: string; children?: ReactNode }) {
+  return (
+    <Card data-color="neutral" className={className}>
+      <Heading level={2} data-size={size}>
+        <a href={href}>{title}</a>
+      </Heading>
+      {meta === undefined ? null : (
+        <Paragraph data-size="sm" className="service-card__meta">
+          {meta}
+        </Paragraph>
+      )}
+      {children}
+    </Card>
+  );
+}
+
 /** A required file chooser in the design system's field; `accept` lists the extensions and media types taken. */
 export function FileField({ id, label, accept }: { id: string; label: string; accept: string }) {
   return (

@@ -1,22 +1,7 @@
-import { Alert, Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { FastifyRequest } from 'fastify';
 import type { App, AppDeps } from '../../server/types.js';
-import {
-  Breadcrumbs,
-  CheckboxField,
-  DataTable,
-  DefinitionList,
-  FactsAside,
-  JsonLink,
-  PageHeader,
-  Pager,
-  queryString,
-  SearchForm,
-  Section,
-  SelectField,
-  SourceNote,
-  StatusTag,
-} from '../../web/components.js';
+import { Breadcrumbs, CheckboxField, DataTable, DefinitionList, FactsAside, JsonLink, LinkCard, PageHeader, Pager, queryString, SearchForm, Section, SelectField, SourceNote, StatusTag } from '../../web/components.js';
 import { Text, usePage, useHref, useText, useTextLang } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
@@ -186,21 +171,21 @@ function CataloguePage({ query, filters, sort, page, pageCount, result }: Catalo
             <ol className="result-list">
               {result.items.map((item) => (
                 <li key={item.slug}>
-                  <Card className="service-card" data-color="neutral">
-                    <Heading level={2} data-size="2xs">
-                      <a href={href(`/tjenester/${item.slug}`)}>
-                        <Text value={item.name} />
-                      </a>
-                    </Heading>
-                    <Paragraph data-size="sm" className="service-card__meta">
-                      {text(item.provider.name)} · {text(item.area.name)}
-                      {item.parent ? (
-                        <>
-                          {' · '}
-                          {t.service.partOf} <Text value={item.parent.name} />
-                        </>
-                      ) : null}
-                    </Paragraph>
+                  <LinkCard
+                    href={href(`/tjenester/${item.slug}`)}
+                    title={<Text value={item.name} />}
+                    meta={
+                      <>
+                        {text(item.provider.name)} · {text(item.area.name)}
+                        {item.parent ? (
+                          <>
+                            {' · '}
+                            {t.service.partOf} <Text value={item.parent.name} />
+                          </>
+                        ) : null}
+                      </>
+                    }
+                  >
                     <Paragraph data-size="sm">
                       <Text value={item.summary} />
                     </Paragraph>
@@ -220,7 +205,7 @@ function CataloguePage({ query, filters, sort, page, pageCount, result }: Catalo
                         </Tag>
                       ) : null}
                     </div>
-                  </Card>
+                  </LinkCard>
                 </li>
               ))}
             </ol>
