@@ -63,9 +63,8 @@ export async function runDueJobs(db: Database, handlers: JobHandlers, options: {
             order by run_at, created_at limit 1 for update skip locked`,
       );
       if (!job) return 'none' as const;
-      const handler = handlers[job.kind];
+      const handler = handlers[job.kind]!; // the query takes only the kinds this process has handlers for
       try {
-        if (!handler) throw new Error(`no handler for job kind ${job.kind}`); // not reached: the query takes only known kinds
         await tx.transaction(async (sp) => handler({ tx: sp, now: options.now, job: { id: job.id, kind: job.kind, key: job.key, payload: job.payload, attempts: job.attempts } }));
         await tx.execute(sql`update jobs set done_at = ${options.now.toISOString()}, attempts = attempts + 1, locked_by = ${options.workerId ?? null}, last_error = null where id = ${job.id}`);
         return 'done' as const;

@@ -18,6 +18,7 @@ const good: QualityEntry = {
   serviceLevels: { uptimePercent: 99.5 },
   financing: ['charging_authority'],
   financingNote: { nb: 'Pris etter antall ansatte.' },
+  priceCount: 0,
   updatedAt: new Date('2026-06-01T00:00:00Z'),
   reviewedAt: null,
 };
@@ -67,6 +68,8 @@ describe('assessEntry', () => {
     expect(assessEntry(e, noLinks, NOW)).toEqual([{ kind: 'levels' }, { kind: 'price' }]);
     expect(assessEntry({ ...e, financing: ['free'] }, noLinks, NOW)).toEqual([{ kind: 'levels' }]);
     expect(assessEntry({ ...e, serviceLevels: { supportHours: { nb: '08–16' } }, financingNote: { nb: '1 000 kr i måneden' } }, noLinks, NOW)).toEqual([]);
+    // An amount per unit (service_prices) is a price, without any note.
+    expect(assessEntry({ ...e, priceCount: 1 }, noLinks, NOW)).toEqual([{ kind: 'levels' }]);
   });
 });
 

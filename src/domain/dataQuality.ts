@@ -48,6 +48,8 @@ export interface QualityEntry {
   serviceLevels: { uptimePercent?: number; supportHours?: LocalizedText; responseTime?: LocalizedText; other?: LocalizedText[] };
   financing: string[];
   financingNote: LocalizedText | null;
+  /** How many prices (amount per unit) the provider states. */
+  priceCount: number;
   updatedAt: Date;
   reviewedAt: Date | null;
 }
@@ -101,9 +103,9 @@ export function levelsStated(l: QualityEntry['serviceLevels']): boolean {
   return l.uptimePercent !== undefined || filled(l.supportHours?.nb) || filled(l.responseTime?.nb) || (l.other ?? []).some((o) => filled(o.nb));
 }
 
-/** A price is stated when the entry is free of charge or says something about its financing or price. */
-export function priceStated(e: Pick<QualityEntry, 'financing' | 'financingNote'>): boolean {
-  return e.financing.includes('free') || filled(e.financingNote?.nb);
+/** A price is stated when the entry is free of charge, has an amount per unit, or says something about its price. */
+export function priceStated(e: Pick<QualityEntry, 'financing' | 'financingNote' | 'priceCount'>): boolean {
+  return e.priceCount > 0 || e.financing.includes('free') || filled(e.financingNote?.nb);
 }
 
 /** Every finding for one entry, in the order of QUALITY_KINDS; empty for an entry in good shape. */

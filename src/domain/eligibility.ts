@@ -66,3 +66,11 @@ export function eligibilityOf(agency: EligibilityAgency, service: EligibilitySer
   }
   return 'yes';
 }
+
+/**
+ * Organisation kinds a procurement reaches: ministries and agencies always, municipalities and counties where the
+ * procurement is open to them (`state_and_municipal`). One rule for who may declare, who is told and who is counted.
+ */
+export function procurementKinds(eligibility: string): OrganisationKind[] {
+  return eligibility === 'state_and_municipal' ? ['agency', 'ministry', ...MUNICIPAL_KINDS] : ['agency', 'ministry'];
+}

@@ -5,6 +5,7 @@
  * catalogue's tables. The API's TypeBox schema (src/resources/services/editSchema.ts) has the same shape. Pure.
  */
 import type { DeliveryModel, FinancingModel, LocalizedText, Obligation, ServiceKind, ServiceStatus, SupportChannel, TargetGroup } from './catalogue.js';
+import { type PriceDocument, type PriceProblem, priceProblems } from './servicePrice.js';
 
 export interface TierDocument {
   slug: string;
@@ -33,6 +34,8 @@ export interface ServiceDocument {
   phasedOutOn: string | null;
   financing: FinancingModel[];
   financingNote: LocalizedText | null;
+  /** What the provider charges, per unit and tier. Absent (older clients): publishing keeps the published prices. */
+  prices?: PriceDocument[];
   tiers: TierDocument[];
   /** `other`: further promised levels, one text each. Absent (older clients): publishing keeps the published ones. */
   serviceLevels: { uptimePercent: number | null; supportHours: LocalizedText | null; responseTime: LocalizedText | null; other?: LocalizedText[] };
@@ -83,6 +86,9 @@ export function normalizeDocument(d: ServiceDocument): ServiceDocument {
     phasedOutOn: blank(d.phasedOutOn),
     financing: [...new Set(d.financing)],
     financingNote: cleanOptionalText(d.financingNote),
+    ...(d.prices !== undefined
+      ? { prices: d.prices.map((p) => ({ label: cleanOptionalText(p.label), amount: p.amount, unit: p.unit, note: cleanOptionalText(p.note), validFrom: blank(p.validFrom) })) }
+      : {}),
     tiers: d.tiers.map((t) => ({ ...t, slug: t.slug.trim(), name: cleanText(t.name), description: cleanOptionalText(t.description) })),
     serviceLevels: {
       uptimePercent: d.serviceLevels.uptimePercent ?? null,
@@ -109,7 +115,8 @@ export function normalizeDocument(d: ServiceDocument): ServiceDocument {
 export type DocumentProblem =
   | { field: string; rule: 'duplicate_tier'; value: string }
   | { field: 'parent'; rule: 'self' }
-  | { field: 'related'; rule: 'self' };
+  | { field: 'related'; rule: 'self' }
+  | PriceProblem;
 
 export function documentProblems(d: ServiceDocument): DocumentProblem[] {
   const problems: DocumentProblem[] = [];
@@ -118,6 +125,7 @@ export function documentProblems(d: ServiceDocument): DocumentProblem[] {
     if (seen.has(t.slug)) problems.push({ field: `tiers.${i}.slug`, rule: 'duplicate_tier', value: t.slug });
     seen.add(t.slug);
   });
+  problems.push(...priceProblems(d.prices ?? []));
   if (d.parent && d.parent === d.slug) problems.push({ field: 'parent', rule: 'self' });
   if (d.related.includes(d.slug)) problems.push({ field: 'related', rule: 'self' });
   return problems;

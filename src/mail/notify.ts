@@ -9,10 +9,12 @@ import { sql } from 'drizzle-orm';
 import { signingSecret, sign, unsign } from '../auth/secret.js';
 import { queryRows, type Database, type Executor } from '../db/database.js';
 import { recordEvent } from '../db/events.js';
+import { surveyAudience } from '../db/surveyAudience.js';
 import { type JobContext, type JobHandlers, scheduleJob } from '../db/jobs.js';
 import { isLanguage, type Language, type LocalizedText, pickText } from '../domain/catalogue.js';
 import { agencySimilarity, type MatchAgency } from '../domain/matchmaking.js';
-import { ministryAreaOf } from '../domain/eligibility.js';
+import { ministryAreaOf, procurementKinds } from '../domain/eligibility.js';
+import { osloToday } from '../domain/osloTime.js';
 import {
   type Delivery,
   deadlineReminders,
@@ -42,8 +44,6 @@ export interface NotifyOptions {
   sizeThresholds?: SizeThresholds | undefined;
 }
 
-type Row = { user_id: string };
-
 const editorsOf = (agencies: ReturnType<typeof sql>) =>
   sql`select ra.user_id from role_assignments ra where ra.role = 'agency_editor' and ra.agency_orgnr in (${agencies})`;
 const providerEditors = (providerId: string) => sql`select ra.user_id from role_assignments ra where ra.role = 'provider_editor' and ra.provider_id = ${providerId}`;
@@ -63,21 +63,13 @@ function list(p: EventParams, key: string): string[] {
 /** The survey's target agencies: users of its services, or all state agencies for an all-state survey. */
 /** The agencies a survey is for (as src/resources/surveys/queries.ts eligibleOrgnrs): a needs survey before a
  * procurement goes to every agency the procurement is for; otherwise the whole state or the services' users. */
-const surveyTargets = (surveyId: string) => sql`
-  select a.orgnr from agencies a join surveys s on s.id = ${surveyId} left join procurements p on p.id = s.procurement_id
-  where a.deleted_on is null and (
-    (p.id is not null and (a.kind in ('agency', 'ministry') or (p.eligibility = 'state_and_municipal' and a.kind in ('municipality', 'county'))))
-    or (p.id is null and s.audience = 'all_state' and a.kind in ('agency', 'ministry'))
-    or (p.id is null and s.audience <> 'all_state' and exists (select 1 from subscriptions sub join survey_services ss on ss.service_id = sub.service_id
-          where ss.survey_id = s.id and sub.agency_orgnr = a.orgnr and sub.ended_on is null)))`;
-
 /**
  * Who hears of an event: a query of user ids. Defaults (an agency editor and their agency's procurements and
  * surveys, a provider and its own services' feedback) are left out for whoever stopped following the subject.
  * `mailed` are people who already got the portal's formal notice by mail (the consultation notice): they get the
  * notification in the portal without a second e-mail.
  */
-export function audienceOf(kind: EventKind, subjectId: string, p: EventParams): { who: ReturnType<typeof sql>; mailed?: ReturnType<typeof sql> } {
+export function audienceOf(kind: EventKind, subjectId: string, p: EventParams, today: string): { who: ReturnType<typeof sql>; mailed?: ReturnType<typeof sql> } {
   const union = (parts: ReturnType<typeof sql>[]) => sql.join(parts, sql` union `);
   const providerId = str(p, 'providerId');
   switch (kind) {
@@ -99,9 +91,9 @@ export function audienceOf(kind: EventKind, subjectId: string, p: EventParams): 
     case 'declaration.received':
       return { who: providerEditors(providerId) };
     case 'survey.opened':
-      return { who: union([followers('survey', subjectId), sql`(${editorsOf(surveyTargets(subjectId))} except ${unfollowed('survey', subjectId)})`]) };
+      return { who: union([followers('survey', subjectId), sql`(${editorsOf(surveyAudience(subjectId, today))} except ${unfollowed('survey', subjectId)})`]) };
     case 'survey.reminder': {
-      const unanswered = sql`${surveyTargets(subjectId)} except select r.agency_orgnr from survey_responses r where r.survey_id = ${subjectId}`;
+      const unanswered = sql`${surveyAudience(subjectId, today)} except select r.agency_orgnr from survey_responses r where r.survey_id = ${subjectId}`;
       return { who: sql`${editorsOf(unanswered)} except ${unfollowed('survey', subjectId)}` };
     }
     case 'survey.results':
@@ -214,7 +206,7 @@ async function fanOut(ctx: JobContext, options: NotifyOptions, secret: string): 
   const eventId = String(ctx.job.payload.eventId);
   const [event] = await queryRows<EventRow>(tx, sql`select id, kind, occurred_at, subject_type, subject_id, params from events where id = ${eventId}`);
   if (!event) return;
-  const audience = audienceOf(event.kind, event.subject_id, event.params);
+  const audience = audienceOf(event.kind, event.subject_id, event.params, osloToday(new Date(event.occurred_at)));
   const actor = str(event.params, 'actorUserId');
   const recipients = await queryRows<Recipient>(
     tx,
@@ -337,13 +329,8 @@ async function procurementReminder(ctx: JobContext): Promise<void> {
     kind,
     subjectType: 'procurement',
     subjectId: procurementId,
-    params: { title: p.title, deadline, providerId: p.provider_id, eligibleKinds: eligibleKindsOf(p.eligibility), path: `/anskaffelser/${procurementId}` },
+    params: { title: p.title, deadline, providerId: p.provider_id, eligibleKinds: procurementKinds(p.eligibility), path: `/anskaffelser/${procurementId}` },
   });
-}
-
-/** Organisation kinds a procurement reaches (as src/resources/procurements/queries.ts eligibleKinds). */
-export function eligibleKindsOf(eligibility: string): string[] {
-  return eligibility === 'state_and_municipal' ? ['agency', 'ministry', 'municipality', 'county'] : ['agency', 'ministry'];
 }
 
 /** Schedules the 7-day and 1-day reminders of a consultation's deadline (in the caller's transaction). */

@@ -91,6 +91,50 @@ export function TextAreaField(props: { id: string; name: string; label: string; 
 }
 
 /**
+ * A card in a list whose heading links to what it shows (services, networks, areas, the collaboration entrances):
+ * the heading, a short meta line under it, then whatever the list adds (a summary, tags).
+ */
+export function LinkCard({ href, title, meta, size = '2xs', className = 'service-card', children }: { href: string; title: ReactNode; meta?: ReactNode; size?: '2xs' | 'xs'; className?: string; children?: ReactNode }) {
+  return (
+    <Card data-color="neutral" className={className}>
+      <Heading level={2} data-size={size}>
+        <a href={href}>{title}</a>
+      </Heading>
+      {meta === undefined ? null : (
+        <Paragraph data-size="sm" className="service-card__meta">
+          {meta}
+        </Paragraph>
+      )}
+      {children}
+    </Card>
+  );
+}
+
+/** A required file chooser in the design system's field; `accept` lists the extensions and media types taken. */
+export function FileField({ id, label, accept }: { id: string; label: string; accept: string }) {
+  return (
+    <Field>
+      <Label htmlFor={id}>{label}</Label>
+      <input id={id} name="file" type="file" className="ds-input" accept={accept} required />
+    </Field>
+  );
+}
+
+/**
+ * The previewed file carried into the confirming form (its name, the counts shown and its bytes), so what is applied
+ * is exactly what was previewed; the server refuses it when the counts no longer match.
+ */
+export function PreviewedFile({ file, counts }: { file: { name?: string | null | undefined; bytes: Buffer }; counts: unknown }) {
+  return (
+    <>
+      <input type="hidden" name="fileName" value={file.name ?? ''} />
+      <input type="hidden" name="expectedCounts" value={JSON.stringify(counts)} />
+      <input type="hidden" name="fileBase64" value={file.bytes.toString('base64')} />
+    </>
+  );
+}
+
+/**
  * Radios or checkboxes under one legend (a fieldset), labelled in server-rendered HTML. The fieldset carries the
  * id, so an error summary can link to it.
  */

@@ -8,6 +8,7 @@ import { serviceOptOuts } from '../../src/db/schema/index.js';
 import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { caller, useDemoSessions, formPoster, matrix, type Who } from '../support/sessions.js';
+import { demoConsultationId } from '../support/factories.js';
 
 const LOTTSTIFT = '982391490'; // Lise's agency, under KUD (Mona)
 const VALG = '916132727'; // Per's agency; does not use DFØ accounting in the demo data
@@ -64,8 +65,7 @@ describe.each(testEngines())('authorization of the report lane on %s', (engine) 
   describe('questions on a procurement in consultation (item 2)', () => {
     let open = '';
     beforeAll(async () => {
-      const list = (await t.app.inject({ url: '/api/v1/procurements' })).json().items as { id: string; status: string }[];
-      open = list.find((p) => p.status === 'consultation')!.id;
+      open = await demoConsultationId(t);
     });
     const asker: Partial<Record<Who, string>> = { lise: LOTTSTIFT, per: VALG, anne: LOTTSTIFT };
     matrix('ask a question for one’s own agency', { anonymous: 401, lise: 201, per: 201, siri: 403, dag: 403, mona: 403, anne: 201 }, (w) =>

@@ -9,6 +9,7 @@ import { osloDate } from '../../src/domain/osloTime.js';
 import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { caller, useDemoSessions, formPoster, matrix, type Who } from '../support/sessions.js';
+import { demoConsultationId } from '../support/factories.js';
 
 const LOTTSTIFT = '982391490'; // Lise's agency
 const VALG = '916132727'; // one of Per's agencies
@@ -57,8 +58,7 @@ describe.each(testEngines())('authorization of the report lane, second round, on
   describe('questions on the procurement page', () => {
     let open = '';
     beforeAll(async () => {
-      const list = (await t.app.inject({ url: '/api/v1/procurements' })).json().items as { id: string; status: string }[];
-      open = list.find((p) => p.status === 'consultation')!.id;
+      open = await demoConsultationId(t);
     });
     const asker: Partial<Record<Who, string>> = { lise: LOTTSTIFT, per: VALG, anne: LOTTSTIFT };
     matrix('ask by form for one’s own agency', { anonymous: 401, lise: 303, per: 303, siri: 403, dag: 403, mona: 403, anne: 303 }, (w) =>

@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { expectProblem } from '../support/expectations.js';
 import { caller, DEMO_EMAIL as EMAIL, demoSessions, formPoster, matrix, type Who } from '../support/sessions.js';
+import { demoConsultationId, demoProcurementId } from '../support/factories.js';
 
 const LOTTSTIFT = '982391490'; // Lise's agency, under KUD (Mona)
 const VALG = '916132727'; // Per's agency, opted out of the travel agreement in the demo data
@@ -25,9 +26,8 @@ describe.each(testEngines())('authorization and bad input on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine, { seed: 'demo', clock: () => new Date(Date.now() + offset) });
     headers = await demoSessions(t.database.db);
-    const list = (await t.app.inject({ url: '/api/v1/procurements' })).json().items as { id: string; status: string; title: string }[];
-    travel = list.find((p) => p.status === 'consultation')!.id;
-    planned = list.find((p) => p.status === 'planned')!.id;
+    travel = await demoConsultationId(t);
+    planned = await demoProcurementId(t, 'planned');
   });
   afterAll(async () => t?.close());
 

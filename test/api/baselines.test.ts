@@ -8,7 +8,7 @@ import { agencyBaselines, services, subscriptions } from '../../src/db/schema/in
 import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { decode, expectHtmlPage, expectProblem } from '../support/expectations.js';
-import { caller, useDemoSessions, formPoster, type Who } from '../support/sessions.js';
+import { caller, useDemoSessions, formPoster } from '../support/sessions.js';
 
 const LOTTSTIFT = '982391490'; // Lise's agency
 

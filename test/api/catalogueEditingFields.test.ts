@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { caller, useDemoSessions, type Who } from '../support/sessions.js';
+import { caller, useDemoSessions } from '../support/sessions.js';
 
 /**
  * Every field the service page shows is editable (issue 12): further service levels (`serviceLevels.other`) and the

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/db/schema/index.js';
 import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { caller, formPoster, useDemoSessions, type Who } from '../support/sessions.js';
+import { caller, formPoster, useDemoSessions } from '../support/sessions.js';
 
 /**
  * DFØ keeps providers and service areas (issue 12): through the API and the no-JS forms, validated like the service

@@ -3,6 +3,7 @@ import { messages } from '../../src/web/i18n/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { caller, demoSessions, type Who } from '../support/sessions.js';
+import { demoConsultationId } from '../support/factories.js';
 
 const LOTTSTIFT = '982391490'; // Lise's agency, under KUD (Mona)
 const FORBRUKER = '974761335'; // Per's agency, opted out of the travel agreement in the demo data
@@ -23,8 +24,7 @@ describe.each(testEngines())('who reads the provider’s follow-up of declaratio
   beforeAll(async () => {
     app = await createTestApp(engine, { seed: 'demo' });
     headers = await demoSessions(app.database.db);
-    const list = (await app.app.inject({ url: '/api/v1/procurements' })).json().items as { id: string; status: string }[];
-    travel = list.find((p) => p.status === 'consultation')!.id;
+    travel = await demoConsultationId(app);
     // Lise opts Lotteri- og stiftelsestilsynet out; Siri follows up on it and on Forbrukertilsynet's opt-out.
     expect((await call('lise', 'PUT', `/api/v1/procurements/${travel}/declarations/${LOTTSTIFT}`, { answers: { reason: 'cost' } })).statusCode).toBe(201);
     for (const orgnr of [LOTTSTIFT, FORBRUKER]) {

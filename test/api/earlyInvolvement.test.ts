@@ -10,7 +10,8 @@ import { osloDate } from '../../src/domain/osloTime.js';
 import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { decode, expectHtmlPage, expectProblem } from '../support/expectations.js';
-import { caller, useDemoSessions, formPoster, type Who } from '../support/sessions.js';
+import { caller, useDemoSessions, formPoster } from '../support/sessions.js';
+import { demoConsultationId } from '../support/factories.js';
 
 const LOTTSTIFT = '982391490'; // Lise's agency
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T12:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
@@ -122,8 +123,7 @@ describe.each(testEngines())('early involvement on %s', (engine) => {
   });
 
   it('lets an agency ask on the page and the provider answer there; the answer is published without the agency', async () => {
-    const list = (await t.app.inject({ url: '/api/v1/procurements' })).json().items as { id: string; status: string }[];
-    const open = list.find((p) => p.status === 'consultation')!.id;
+    const open = await demoConsultationId(t);
     const lise = decode(expectHtmlPage(await t.app.inject({ url: `/anskaffelser/${open}`, headers: { cookie: headers.lise.cookie! } }), 'nb'));
     expect(lise).toContain(`action="/anskaffelser/${open}/sporsmal"`);
     // Nobody signed in: no form.

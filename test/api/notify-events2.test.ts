@@ -70,7 +70,9 @@ describe.each(testEngines())('survey, need-match and network events on %s', (eng
 
     it('opened: the editors of the agencies it asks and its followers; not an agency outside it, nor the provider', async () => {
       await runJobs();
-      expect(await audience('survey.opened', surveyId)).toEqual(ids(answered, silent, follower));
+      const heard = await audience('survey.opened', surveyId);
+      expect(heard).toEqual(ids(answered, silent, follower));
+      expect(heard).not.toContain(outsider.principal.id);
       const [n] = (await t.app.inject({ url: '/api/v1/me/notifications?lang=nn', headers: silent.headers })).json().items;
       expect(n.kind).toBe('survey.opened');
       expect(n.text).toContain('Hvor fornøyd er dere?');

@@ -7,6 +7,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { decode, expectHtmlPage, expectProblem } from '../support/expectations.js';
 import { caller, demoSessions, type Who } from '../support/sessions.js';
+import { demoConsultationId, demoProcurementId } from '../support/factories.js';
 
 const LOTTSTIFT = '982391490';
 
@@ -18,9 +19,8 @@ describe.each(testEngines())('questions on a procurement on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine, { seed: 'demo' });
     headers = await demoSessions(t.database.db);
-    const list = (await t.app.inject({ url: '/api/v1/procurements' })).json().items as { id: string; status: string }[];
-    open = list.find((p) => p.status === 'consultation')!.id;
-    planned = list.find((p) => p.status === 'planned')!.id;
+    open = await demoConsultationId(t);
+    planned = await demoProcurementId(t, 'planned');
   });
   afterAll(async () => t?.close());
   const call = caller(() => t, () => headers);

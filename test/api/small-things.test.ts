@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { services, subscriptions } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { demoSessions, type Who } from '../support/sessions.js';
+import { demoConsultationId } from '../support/factories.js';
 
 const LOTTSTIFT = '982391490';
 /** 00:30 on 1 July in Oslo, still 30 June in UTC. */
@@ -19,7 +20,7 @@ describe('small things', () => {
   afterAll(async () => t?.close());
 
   it('signed-in pages and API answers are private and never stored', async () => {
-    const travel = ((await t.app.inject({ url: '/api/v1/procurements' })).json().items as { id: string; status: string }[]).find((p) => p.status === 'consultation')!.id;
+    const travel = await demoConsultationId(t);
     for (const url of ['/', '/tjenester', '/min-side', `/min-side/virksomhet/${LOTTSTIFT}`, `/api/v1/procurements/${travel}/declarations`, '/api/v1/audit', '/api/v1/services']) {
       const res = await t.app.inject({ url, headers: { cookie: headers.lise.cookie! } });
       expect(res.statusCode, url).toBe(200);

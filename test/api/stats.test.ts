@@ -9,10 +9,11 @@ import { eq } from 'drizzle-orm';
 import { agencyInHouseAreas, declarations, procurements, providers as providersTable, services as servicesTable, subscriptions as subscriptionsTable } from '../../src/db/schema/index.js';
 import { currentQuestionnaire, ensureQuestionnaires, QUESTIONNAIRE_SLUGS } from '../../src/db/seed/questionnaires.js';
 import { formatOrgnr } from '../../src/domain/orgnr.js';
+import { osloToday } from '../../src/domain/osloTime.js';
 import { optOutReport, reasonLabel } from '../../src/resources/stats/optouts.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { createAgency, createArea, createProvider, createService, createSubscription, createTier, fakeOrgnr, namedAgencies } from '../support/factories.js';
+import { createArea, createProvider, createService, createSubscription, createTier, fakeOrgnr, namedAgencies } from '../support/factories.js';
 import { decode, expectHtmlPage, expectProblem, inLanguages, tableRows, textOf } from '../support/expectations.js';
 
 const UNKNOWN = fakeOrgnr();
@@ -303,7 +304,7 @@ describe.each(testEngines())('statistics on %s', (engine) => {
       await declare(planned, 'kd1', 'opt_out', 'cost'); // not asked yet: procurement left out
 
       // Every figure, before the small-group rule: what the rules compute (never sent as is).
-      const full = await optOutReport(t.database.db, t.app.deps.config.sizeThresholds);
+      const full = await optOutReport(t.database.db, t.app.deps.config.sizeThresholds, osloToday());
       expect(full).toHaveLength(1);
       const item = full[0]!;
       expect(item).toMatchObject({ procurementId: open.id, status: 'consultation', provider: { slug: 'dfo' }, eligible: 8, optOuts: 3, accessions: 1, undeclared: 4, optOutRate: 0.375, accessionRate: 0.125, outsideEligible: 1 });

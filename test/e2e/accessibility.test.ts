@@ -2,9 +2,11 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSession } from '../../src/auth/sessions.js';
 import { expectNoAxeViolations, useBrowser, type TestBrowser } from '../support/browser.js';
+import { contextWithSession, tabTo } from '../support/browserUser.js';
 import { browserEngine } from '../support/engines.js';
 import { DEMO_ROLES, type DemoRole, demoSession, inLanguage, markupFingerprint, type PageSample, pageSamples, STATS_PAGES } from '../support/pageInventory.js';
-import { type SignInPortal, signIn, startPortalWithSignIn } from '../support/signIn.js';
+import { type SignInPortal, startPortalWithSignIn } from '../support/signIn.js';
+import { demoConsultationId } from '../support/factories.js';
 
 /**
  * How long a keyboard submit may take to show its answer: the form posts and the page loads again, which on a busy
@@ -23,35 +25,9 @@ function watchCsp(page: Page): string[] {
   return violations;
 }
 
-/**
- * Presses Tab until the element has the focus, and checks that the focus can be seen (an outline or a ring);
- * fails when the element cannot be reached by keyboard.
- */
-async function tabTo(page: Page, target: Locator, max = 120): Promise<void> {
-  const handle = await target.elementHandle({ timeout: 10_000 });
-  if (!handle) throw new Error('tabTo: no such element');
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate((el) => el === document.activeElement, handle);
-    if (focused) {
-      const visible = await page.evaluate((el) => {
-        const s = getComputedStyle(el as Element);
-        return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
-      }, handle);
-      expect(visible, 'the keyboard focus is visible').toBe(true);
-      return;
-    }
-  }
-  throw new Error(`tabTo: not reachable with ${max} presses of Tab`);
-}
-
 async function contextAs(browser: TestBrowser, portal: SignInPortal, role: DemoRole | 'anonymous'): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  if (role !== 'anonymous') {
-    const s = await demoSession(portal.database.db, role);
-    await context.addCookies([{ name: 'ft_session', value: s.token, url: portal.url, httpOnly: true, sameSite: 'Lax' }]);
-  }
-  return context;
+  const token = role === 'anonymous' ? undefined : (await demoSession(portal.database.db, role)).token;
+  return contextWithSession(browser, portal.url, token);
 }
 
 /** The roles in the order the sweep checks them: the role that sees the most first, signed out last. */
@@ -233,8 +209,7 @@ describe(`accessibility in the browser on ${browserEngine()}`, () => {
   });
 
   it('declares an opt-out, marks the follow-up and changes the usage register by keyboard alone', { timeout: 180_000 }, async () => {
-    const procurements = (await portal.app.inject({ url: '/api/v1/procurements' })).json().items as { id: string; status: string }[];
-    const travel = procurements.find((p) => p.status === 'consultation')!.id;
+    const travel = await demoConsultationId(portal);
     const lise = await (await contextAs(browser, portal, 'agencyEditor')).newPage();
     const orgnr = DEMO_ROLES.agencyEditor.agency;
 

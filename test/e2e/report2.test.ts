@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, type RunningPortal, startPortal, useBrowser, type TestBrowser } from '../support/browser.js';
 import { browserEngine } from '../support/engines.js';
 import { contextWithSession, tabTo } from '../support/browserUser.js';
+import { demoConsultationId, demoProcurementId } from '../support/factories.js';
 import { demoSessions, type Who } from '../support/sessions.js';
 
 const LOTTSTIFT = '982391490';
@@ -24,9 +25,8 @@ describe.each([browserEngine()])('early involvement and questions in Chromium on
   beforeAll(async () => {
     [portal, browser] = await Promise.all([startPortal(engine, { seed: 'demo' }), useBrowser()]);
     headers = await demoSessions(portal.database.db);
-    const list = (await portal.app.inject({ url: '/api/v1/procurements' })).json().items as { id: string; status: string; title: string }[];
-    planned = list.find((p) => p.status === 'planned')!.id;
-    consultation = list.find((p) => p.status === 'consultation')!.id;
+    planned = await demoProcurementId(portal, 'planned');
+    consultation = await demoConsultationId(portal);
     // A question waiting for the provider's answer.
     const asked = await portal.app.inject({ method: 'POST', url: `/api/v1/procurements/${consultation}/questions`, headers: { ...headers.lise, 'content-type': 'application/json' }, payload: JSON.stringify({ agency: LOTTSTIFT, question: 'Gjelder avtalen kurs?' }) });
     expect(asked.statusCode).toBe(201);

@@ -21,7 +21,6 @@ describe.each(testEngines())('usage import on %s', (engine) => {
   let t: TestApp;
   const o: Record<string, string> = {};
   let dfoId = '';
-  let otherId = '';
   const as: Record<'dfo' | 'other' | 'admin', TestSession | undefined> = { dfo: undefined, other: undefined, admin: undefined };
   let current: TestSession | undefined;
 
@@ -32,7 +31,6 @@ describe.each(testEngines())('usage import on %s', (engine) => {
     const dfo = await createProvider(db, { slug: 'dfo', name: { nb: 'DFØ' } });
     const other = await createProvider(db, { slug: 'annen', name: { nb: 'Annen leverandør' } });
     dfoId = dfo.id;
-    otherId = other.id;
     as.dfo = await signedIn(db, [{ role: 'provider_editor', providerId: dfo.id }], { name: 'Kari', email: 'kari@dfo.no' });
     as.other = await signedIn(db, [{ role: 'provider_editor', providerId: other.id }], { email: 'x@annen.no' });
     as.admin = await signedIn(db, [{ role: 'admin' }], { email: 'admin@dfo.no' });
@@ -275,7 +273,8 @@ describe('the usage import command line', () => {
       timeout: 120_000,
     });
 
-  it('previews, refuses a file with errors (exit 1), applies with an actor, and refuses wrong usage (exit 2)', async () => {
+  // Four runs of the command, each its own process opening the embedded database: about 20 s each on a busy CI machine.
+  it('previews, refuses a file with errors (exit 1), applies with an actor, and refuses wrong usage (exit 2)', { timeout: 240_000 }, async () => {
     const good = join(dir, 'kunder.csv');
     writeFileSync(good, `orgnr;tjeneste;fra\n${orgnr};lonn;2024-01-01\n`);
     const preview = run([good, '--provider', 'dfo']);

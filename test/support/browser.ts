@@ -4,7 +4,6 @@ import { type Browser, type BrowserContext, type BrowserContextOptions, chromium
 import { expect } from 'vitest';
 import type { Engine } from '../../src/db/database.js';
 import { createTestApp, type TestApp } from './app.js';
-import type { Seed } from './templates.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 

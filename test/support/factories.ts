@@ -82,8 +82,13 @@ export async function createPlannedProcurement(db: Executor, providerSlug: strin
   return insertRow(db, procurements, { providerId: provider!.id, title: { nb: title }, category: 'Test', description: { nb: `${title}.` }, obligation: 'mandatory', status: 'planned', questionnaireId: q!.id });
 }
 
-/** The demo data's procurement in consultation (the travel agency procurement), read through the public API. */
-export async function demoConsultationId(t: { app: { inject(o: { url: string }): Promise<{ json(): unknown }> } }): Promise<string> {
+/** The first demo procurement in a given status, read through the public API (so a test names what it needs, not a title). */
+export async function demoProcurementId(t: { app: { inject(o: { url: string }): Promise<{ json(): unknown }> } }, status: string): Promise<string> {
   const list = ((await t.app.inject({ url: '/api/v1/procurements' })).json() as { items: { id: string; status: string }[] }).items;
-  return list.find((p) => p.status === 'consultation')!.id;
+  const found = list.find((p) => p.status === status);
+  if (!found) throw new Error(`the demo data has no procurement in status ${status}`);
+  return found.id;
 }
+
+/** The demo procurement open for accession declarations (the travel-services consultation). */
+export const demoConsultationId = (t: Parameters<typeof demoProcurementId>[0]): Promise<string> => demoProcurementId(t, 'consultation');

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, boolean, check, index, integer, jsonb, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type {
   DeliveryModel,
   FactSource,
@@ -13,6 +13,7 @@ import type {
   TargetGroup,
 } from '../../domain/catalogue.js';
 import { PARTIAL_DATE_SQL_PATTERN } from '../../domain/partialDate.js';
+import { PRICE_UNITS, type PriceUnit } from '../../domain/servicePrice.js';
 import { day, factSource, instant, orgnrFormat, textRef, timestamps, tsvector, uuidId, uuidRef } from './columns.js';
 
 /**
@@ -207,6 +208,30 @@ export const tiers = pgTable(
     current: boolean('current').notNull().default(true),
   },
   (t) => [uniqueIndex('tiers_service_slug_idx').on(t.serviceId, t.slug)],
+);
+
+/**
+ * What a provider charges for a service (migration 0022): an amount in NOK per unit, for the whole service or one
+ * tier or price model (a label, since price models need not be tiers). Written when a draft is published; in
+ * CPSV-AP-NO each row is a `cv:Cost`.
+ */
+export const servicePrices = pgTable(
+  'service_prices',
+  {
+    id: uuidId(),
+    serviceId: uuidRef('service_id', () => services.id, 'cascade'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    label: jsonb('label').$type<LocalizedText>(),
+    amount: numeric('amount', { precision: 14, scale: 2, mode: 'number' }).notNull(),
+    unit: text('unit').$type<PriceUnit>().notNull(),
+    note: jsonb('note').$type<LocalizedText>(),
+    validFrom: day('valid_from'),
+  },
+  (t) => [
+    index('service_prices_service_idx').on(t.serviceId, t.sortOrder),
+    check('service_prices_amount_range', sql`${t.amount} >= 0`),
+    check('service_prices_unit_known', sql.raw(`unit in (${PRICE_UNITS.map((u) => `'${u}'`).join(', ')})`)),
+  ],
 );
 
 /** Related services, stored once per pair; read in both directions. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { count, getTableColumns } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../database.js';
-import { agencies, areas, providers, serviceRelations, services, subscriptions, tiers } from '../schema/index.js';
+import { agencies, areas, providers, servicePrices, serviceRelations, services, subscriptions, tiers } from '../schema/index.js';
 import { demoDataDir } from '../../paths.js';
 import { writeDemoAccess } from './demoAccess.js';
 import { writeDemoCollaboration } from './demoCollaboration.js';
@@ -187,6 +187,13 @@ export async function writeDemoData(db: Database, data: DemoData): Promise<DemoL
         }),
     );
     await insertInBatches(tx, tiers, tierRows);
+    await insertInBatches(
+      tx,
+      servicePrices,
+      resolved.flatMap((s) =>
+        (s.prices ?? []).map((p, i) => ({ serviceId: serviceIds.get(s.slug)!, sortOrder: i, label: p.label, amount: p.amount, unit: p.unit, note: p.note, validFrom: p.validFrom })),
+      ),
+    );
     await insertInBatches(tx, serviceRelations, relationRows);
     await insertInBatches(
       tx,

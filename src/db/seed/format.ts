@@ -33,6 +33,7 @@ import {
 } from '../../domain/catalogue.js';
 import { checkOrgnr } from '../../domain/orgnr.js';
 import { isPartialIsoDate, partialDateStart } from '../../domain/partialDate.js';
+import { PRICE_UNITS, type PriceUnit, priceProblems } from '../../domain/servicePrice.js';
 import type { HowToJoin, ProviderContact, ServiceLevels } from '../schema/catalogue.js';
 
 /** Where a row's facts come from; `sourceRef` points into the source ("Rapport 2.1.1"). */
@@ -104,6 +105,14 @@ export interface TierRecord {
   current?: boolean;
 }
 
+export interface PriceRecord {
+  label?: LocalizedText;
+  amount: number;
+  unit: PriceUnit;
+  note?: LocalizedText;
+  validFrom?: string;
+}
+
 /** The fields a service may inherit from its file's `defaults`. */
 export interface ServiceCommon {
   area?: string;
@@ -142,6 +151,8 @@ export interface ServiceRecord extends ServiceCommon {
   /** Slugs of related services (stored once per pair). */
   related?: string[];
   tiers?: TierRecord[];
+  /** What the provider charges (service_prices); demo amounts say so in their note (see data/demo/README.md). */
+  prices?: PriceRecord[];
   /** When the entry was last changed (ISO date or date-time); sets created_at/updated_at. */
   changedAt?: string;
 }
@@ -370,6 +381,9 @@ export function validateDemoData(data: DemoData): string[] {
       text(`${where} tier ${t.slug}`, 'name', t.name, true);
       if (t.kind !== undefined && t.kind !== 'tier' && t.kind !== 'addon') report(where, `tier "${t.slug}" kind "${String(t.kind)}" is invalid`);
     }
+    const prices = (s.prices ?? []).map((p) => ({ label: p.label ?? null, amount: p.amount, unit: p.unit, note: p.note ?? null, validFrom: p.validFrom ?? null }));
+    for (const [i, p] of prices.entries()) if (!(PRICE_UNITS as readonly string[]).includes(p.unit)) report(where, `prices[${i}].unit "${String(p.unit)}" is invalid`);
+    for (const problem of priceProblems(prices)) report(where, `${problem.field}: ${problem.rule}`);
   }
   for (const s of resolved) {
     const where = `services/${s.file} ${s.slug}`;

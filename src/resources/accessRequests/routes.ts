@@ -1,9 +1,6 @@
 import { Type } from 'typebox';
 import { ACCESS_REQUEST_STATES } from '../../domain/accessRequest.js';
 import { agencyScopes } from '../../domain/principal.js';
-import { cellsToHide } from '../../domain/smallGroups.js';
-import { type Executor, queryRows } from '../../db/database.js';
-import { sql } from 'drizzle-orm';
 import { actorOf } from '../../server/actor.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { App, AppDeps } from '../../server/types.js';
@@ -11,8 +8,9 @@ import { messages } from '../../web/i18n/index.js';
 import { enumOf, Lang, nullable, OrgRef, problem, security, signedInSlugRead, SlugParams } from '../shared/schema.js';
 import { answerAccess, askForAccess } from './commands.js';
 import { mayAnswerAccess } from './policy.js';
-import { type AccessRequestRow, listAccessRequests, serviceForAccess } from './queries.js';
-import { type Language, type LocalizedText, pickText } from '../../domain/catalogue.js';
+import { accessDemand, type AccessRequestRow, listAccessRequests, serviceForAccess } from './queries.js';
+import { AsOfProperty, asOfFrom } from '../stats/asOf.js';
+import { type Language, pickText } from '../../domain/catalogue.js';
 
 const AccessRequestSchema = Type.Object(
   {
@@ -35,27 +33,6 @@ const present = (r: AccessRequestRow, lang: Language) => ({
   requestedAt: r.requestedAt.toISOString(),
   answeredAt: r.answeredAt?.toISOString() ?? null,
 });
-
-/** Demand from outside the target groups, per service and state, with the small-group rule (fewer than 5: null). */
-export async function accessDemand(db: Executor) {
-  const rows = await queryRows<{ slug: string; name: LocalizedText; state: string; n: number }>(
-    db,
-    sql`select s.slug, s.name, r.state, count(distinct r.agency_orgnr)::int as n
-          from access_requests r join services s on s.id = r.service_id group by 1, 2, 3 order by 1, 3`,
-  );
-  const slugs = [...new Set(rows.map((r) => r.slug))];
-  return slugs.map((slug) => {
-    const mine = rows.filter((r) => r.slug === slug);
-    const total = mine.reduce((a, r) => a + r.n, 0);
-    const hidden = total < 5 ? new Set(ACCESS_REQUEST_STATES) : cellsToHide(ACCESS_REQUEST_STATES.map((s) => ({ key: s, n: mine.find((r) => r.state === s)?.n ?? 0 })));
-    return {
-      slug,
-      name: mine[0]!.name,
-      total: total < 5 ? null : total,
-      byState: Object.fromEntries(ACCESS_REQUEST_STATES.map((s) => [s, hidden.has(s) ? null : (mine.find((r) => r.state === s)?.n ?? 0)])) as Record<(typeof ACCESS_REQUEST_STATES)[number], number | null>,
-    };
-  });
-}
 
 /**
  * Asking for access to a sector or group service (issue 17, item 3; Difi rec. 4, the report's 5.5 model 3):
@@ -130,15 +107,21 @@ export async function registerAccessRequestApi(api: App, deps: AppDeps): Promise
       schema: {
         tags: ['statistics'],
         summary: 'Demand for access from outside the target groups: agencies per service and state',
-        description: 'For providers and DFØ to see the demand in the aggregate. Small-group rule: a figure about fewer than 5 agencies is null.',
-        querystring: Type.Object({ lang: Lang }),
+        description:
+          'For providers and DFØ to see the demand in the aggregate. Small-group rule: a figure about fewer than 5 agencies is null. With `asOf`, the requests made by the end of that day, each in the state it was in then (from the answers in the audit trail).',
+        querystring: Type.Object({ lang: Lang, asOf: AsOfProperty }),
         response: {
+          400: problem,
           200: Type.Object({
+            asOf: Type.String({ description: 'The day the figures are for (Oslo time).' }),
             items: Type.Array(Type.Object({ service: Type.Object({ slug: Type.String(), name: Type.String() }), total: nullable(Type.Integer()), byState: Type.Record(Type.String(), nullable(Type.Integer())) })),
           }),
         },
       },
     },
-    async (req) => ({ items: (await accessDemand(db)).map((x) => ({ service: { slug: x.slug, name: pickText(x.name, req.lang).text }, total: x.total, byState: x.byState })) }),
+    async (req) => {
+      const asOf = asOfFrom(req.query.asOf, req.lang);
+      return { asOf, items: (await accessDemand(db, asOf)).map((x) => ({ service: { slug: x.slug, name: pickText(x.name, req.lang).text }, total: x.total, byState: x.byState })) };
+    },
   );
 }

@@ -1,8 +1,8 @@
 import { mayKeep } from '../providers/policy.js';
-import { Alert, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
 import type { App, AppDeps } from '../../server/types.js';
-import { Breadcrumbs, JsonLink, PageHeader, queryString, Section, ServiceLinks } from '../../web/components.js';
+import { Breadcrumbs, JsonLink, LinkCard, PageHeader, queryString, Section, ServiceLinks } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
@@ -47,12 +47,7 @@ function AreaListPage({ areas }: { areas: AreaSummary[] }) {
       <ul className="card-grid">
         {areas.map((a) => (
           <li key={a.slug}>
-            <Card data-color="neutral" className="area-card">
-              <Heading level={2} data-size="xs">
-                <a href={href(`/omrader/${a.slug}`)}>
-                  <Text value={a.name} />
-                </a>
-              </Heading>
+            <LinkCard href={href(`/omrader/${a.slug}`)} title={<Text value={a.name} />} size="xs" className="area-card">
               <Text value={a.description} as="p" />
               <div className="tag-row">
                 <Tag data-size="sm" data-color="neutral">
@@ -60,7 +55,7 @@ function AreaListPage({ areas }: { areas: AreaSummary[] }) {
                 </Tag>
                 {a.gapArea ? <GapTag /> : null}
               </div>
-            </Card>
+            </LinkCard>
           </li>
         ))}
       </ul>

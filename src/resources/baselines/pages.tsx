@@ -9,15 +9,18 @@ import { agencyScopes } from '../../domain/principal.js';
 import { actorOf } from '../../server/actor.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { App, AppDeps } from '../../server/types.js';
-import { Breadcrumbs, DataTable, PageHeader, Section, TextField } from '../../web/components.js';
+import { Breadcrumbs, PageHeader, Section, TextField } from '../../web/components.js';
+import { StatTableView } from '../../web/export/StatTableView.js';
 import { usePage, useHref, useText } from '../../web/context.js';
 import { type Errors, ErrorSummary, FormBody, formState, type FormValues, Notice, OkQuery, PostForm, Refusal } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { prefix, sendPage } from '../../web/render.js';
 import { agencyNames } from '../shared/queries.js';
+import { registerTableDownloads } from '../shared/tableDownloads.js';
 import { baselineOf, recordBaseline, recordResult, serviceBaselines } from './commands.js';
 import { parseMeasured } from './schema.js';
+import { baselineTable } from './table.js';
 
 type Service = { id: string; slug: string; name: LocalizedText };
 type Own = { orgnr: string; name: LocalizedText; row: Awaited<ReturnType<typeof baselineOf>> };
@@ -42,6 +45,11 @@ export async function registerBaselinePages(app: App, deps: AppDeps): Promise<vo
     return sendPage(req, reply, <BaselinePage s={s} aggregate={aggregate} own={own} ok={ok} posted={posted} />, status);
   };
   const Slug = Type.Object({ slug: Type.String({ maxLength: 120 }) });
+  // The sums are public like the page; the download is the page's table, the small-group rule applied the same way.
+  registerTableDownloads(app, '/tjenester/:slug/utgangspunkt', { querystring: Type.Object({}), params: Slug }, async (req) => {
+    const s = await load(req, (req.params as { slug: string }).slug);
+    return { tables: [baselineTable(s, await serviceBaselines(db, s.id, deps.config.sizeThresholds), req.lang)], fileName: () => `utgangspunkt-${s.slug}` };
+  });
   app.get('/tjenester/:slug/utgangspunkt', { schema: { hide: true, params: Slug, querystring: OkQuery } }, async (req, reply) => show(req, reply, await load(req, req.params.slug), req.query.ok));
 
   for (const [path, kind] of [
@@ -69,13 +77,12 @@ export async function registerBaselinePages(app: App, deps: AppDeps): Promise<vo
 }
 
 function BaselinePage({ s, aggregate, own, ok, posted }: { s: Service; aggregate: BaselineAggregate; own: Own[]; ok: string | undefined; posted: Posted | undefined }) {
-  const { t, fmt } = usePage();
+  const { t, lang } = usePage();
   const href = useHref();
   const text = useText();
   const tb = t.baseline;
   const name = text(s.name);
-  const shown = aggregate.measures.filter((m) => m.total);
-  const cell = (v: number | undefined, percent = false) => (v === undefined ? '–' : percent ? fmt.percent(v) : fmt.number(v));
+  const table = baselineTable(s, aggregate, lang);
   return (
     <Layout title={`${tb.title} – ${name}`} section="services">
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: name, href: href(`/tjenester/${s.slug}`) }, { label: tb.title }]} />
@@ -83,31 +90,7 @@ function BaselinePage({ s, aggregate, own, ok, posted }: { s: Service; aggregate
       <Notice text={ok ? (tb.done as Record<string, string>)[ok] : undefined} />
       <Paragraph>{tb.counts(aggregate.withBaseline, aggregate.withResult)}</Paragraph>
       <Paragraph data-size="sm">{tb.rule}</Paragraph>
-      {shown.length === 0 ? (
-        <Paragraph>{tb.none}</Paragraph>
-      ) : (
-        <DataTable caption={`${tb.title} – ${name}`} columns={[tb.table.measure, tb.table.group, tb.table.agencies, tb.table.baseline, tb.table.result, tb.table.change, tb.table.ratio]}>
-          {shown.flatMap((m) =>
-            [{ key: 'all', label: tb.all, sum: m.total }, ...m.bySize.map((g) => ({ key: g.sizeClass, label: t.vocab.sizeClass[g.sizeClass as keyof typeof t.vocab.sizeClass], sum: g.sum }))].map((g) => (
-              <tr key={`${m.measure}-${g.key}`}>
-                <th scope="row">{tb.measure[m.measure]}</th>
-                <td>{g.label}</td>
-                {g.sum ? (
-                  <>
-                    <td className="num">{fmt.number(g.sum.agencies)}</td>
-                    <td className="num">{cell(g.sum.baseline)}</td>
-                    <td className="num">{cell(g.sum.result)}</td>
-                    <td className="num">{cell(g.sum.change)}</td>
-                    <td className="num">{g.sum.ratio === null ? '–' : cell(g.sum.ratio, true)}</td>
-                  </>
-                ) : (
-                  <td colSpan={5}>{tb.hidden}</td>
-                )}
-              </tr>
-            )),
-          )}
-        </DataTable>
-      )}
+      {table.rows.length === 0 ? <Paragraph>{tb.none}</Paragraph> : <StatTableView table={table} download={{ path: href(`/tjenester/${s.slug}/utgangspunkt`), query: '' }} />}
       <Paragraph data-size="sm">
         <a href={`/api/v1/services/${s.slug}/baselines`}>JSON</a>
       </Paragraph>

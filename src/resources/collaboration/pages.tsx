@@ -1,7 +1,7 @@
-import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Paragraph } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
 import type { App, AppDeps } from '../../server/types.js';
-import { PageHeader } from '../../web/components.js';
+import { LinkCard, PageHeader } from '../../web/components.js';
 import { usePage, useHref } from '../../web/context.js';
 import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
@@ -37,15 +37,12 @@ function CollaborationPage({ figures }: { figures: { networks: number; openSurve
       <ul className="card-grid card-grid--4">
         {cards.map((c) => (
           <li key={c.path}>
-            <Card data-color="neutral" className="service-card">
-              <Heading level={2} data-size="xs">
-                <a href={href(c.path)}>{c.title}</a>
-              </Heading>
+            <LinkCard href={href(c.path)} title={c.title} size="xs">
               <Paragraph data-size="sm">{c.text}</Paragraph>
               <Paragraph data-size="sm" className="muted">
                 {c.figure}
               </Paragraph>
-            </Card>
+            </LinkCard>
           </li>
         ))}
       </ul>

@@ -14,7 +14,7 @@ import { ministryNames } from '../agencies/queries.js';
 import { Breadcrumbs, DataTable, DefinitionList, PageHeader, Pager, queryString, Section, SelectField, TextField } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { EXPORT_FORMATS, sendTable } from '../../web/export/send.js';
-import { tableOf } from '../../web/export/table.js';
+import { downloadHref } from '../../web/export/StatTableView.js';
 import { errorMap, ErrorSummary, formBody, Notice, PostButton, PostForm } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
@@ -30,11 +30,20 @@ import { procurementDetail, type ProcurementDetail } from '../procurements/queri
 import { setFollowUp, submitDeclaration, withdrawDeclaration } from './commands.js';
 import { sizeClassName } from '../agencies/sizeClassText.js';
 import { declarationFilter, mayDeclaration } from './policy.js';
-import { declarationReader, declarationsFor, type DeclarationView } from './present.js';
+import { type DeclarationListFilter, declarationReader, declarationsFor, type DeclarationView, filterDeclarations, listFilterFor, reasonQuestionOf } from './present.js';
+import { declarationTable } from './tables.js';
+import { type PageTables, registerTableDownloads } from '../shared/tableDownloads.js';
 import { declaringAgency, getDeclaration, listDeclarations } from './queries.js';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 60 }) });
 const FormBody = formBody({ maxLength: 5000, list: { maxLength: 200, maxItems: 50 } });
+/** The overview's filters, which its downloads take too. */
+const ListQuery = Type.Object({
+  oppfolging: Type.Optional(enumOf(FOLLOW_UP_STATES)),
+  grunn: Type.Optional(Type.String({ maxLength: 60 })),
+});
+type ListQueryValues = { oppfolging?: FollowUpState; grunn?: string };
+const OverviewQuery = Type.Object({ ...ListQuery.properties, ok: Type.Optional(Type.String({ maxLength: 20 })), ...pageProperty });
 
 export async function registerDeclarationPages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
@@ -112,24 +121,23 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
     return reply.redirect(`${prefix(req)}/anskaffelser/${p.id}/erklaering?virksomhet=${agency.orgnr}&ok=withdrawn`, 303);
   });
 
-  /** The declarations this reader may see, with the fields they may see (the follow-up only for the provider). */
-  const overview = async (req: FastifyRequest, p: ProcurementDetail) => {
+  /**
+   * The declarations this reader may see, with the fields they may see (the follow-up only for the provider), and
+   * those the overview lists under its filters (`shown`): the page and its downloads both read this.
+   */
+  const overview = async (req: FastifyRequest, p: ProcurementDetail, query: ListQueryValues) => {
     const filter = declarationFilter(req.principal, p.providerId);
     const reader = declarationReader(req.principal, p.providerId);
     if (!req.principal) throw new HttpProblem(401, messages[req.lang].access.signInRequired);
     if (!filter || !reader) throw new HttpProblem(403, messages[req.lang].access.forbidden);
-    return { reader, rows: declarationsFor(reader, await listDeclarations(db, p.id, filter)) };
+    const rows = declarationsFor(reader, await listDeclarations(db, p.id, filter));
+    const listFilter = listFilterFor(reader, query);
+    return { reader, rows, listFilter, shown: filterDeclarations(rows, p.questionnaire.definition, listFilter) };
   };
 
-  const OverviewQuery = Type.Object({
-    ok: Type.Optional(Type.String({ maxLength: 20 })),
-    oppfolging: Type.Optional(enumOf(FOLLOW_UP_STATES)),
-    grunn: Type.Optional(Type.String({ maxLength: 60 })),
-    ...pageProperty,
-  });
   app.get('/anskaffelser/:id/erklaeringer', { schema: { hide: true, params: IdParams, querystring: OverviewQuery }, preValidation: dropEmptyQueryValues }, async (req, reply) => {
     const p = await load(req, req.params.id);
-    const { reader, rows } = await overview(req, p);
+    const { rows, listFilter, shown } = await overview(req, p, req.query);
     const ministries = await ministryNames(db);
     return sendPage(
       req,
@@ -137,46 +145,31 @@ export async function registerDeclarationPages(app: App, deps: AppDeps): Promise
       <DeclarationsOverviewPage
         p={p}
         rows={rows}
+        shown={shown}
         thresholds={thresholds}
         followUp={mayProcurement(req.principal, 'follow_up', p)}
         ministryNames={ministries}
         ok={req.query.ok}
-        filter={{ followUp: reader === 'provider' ? req.query.oppfolging : undefined, reason: req.query.grunn }}
+        filter={listFilter}
         page={req.query.page}
       />,
     );
   });
 
+  /** The overview's list as a table: the rows the page lists under the same filters, every page of them. */
+  const declarationTables = async (req: FastifyRequest): Promise<PageTables> => {
+    const { id } = req.params as { id: string };
+    const p = await load(req, id);
+    const { reader, shown } = await overview(req, p, req.query as ListQueryValues);
+    return { tables: [declarationTable(p, reader, shown, req.lang, thresholds)], fileName: () => `erklaeringer-${p.id.slice(0, 8)}` };
+  };
+  registerTableDownloads(app, '/anskaffelser/:id/erklaeringer', { params: IdParams, querystring: ListQuery }, declarationTables, { signedIn: true });
+  // The first address of the download, kept for links and bookmarks made before the table downloads.
   for (const format of EXPORT_FORMATS) {
-    app.get(`/anskaffelser/:id/erklaeringer.${format}`, { schema: { hide: true, params: IdParams } }, async (req, reply) => {
-      const p = await load(req, req.params.id);
-      const { reader, rows } = await overview(req, p);
-      const t = messages[req.lang];
-      const text = (v: LocalizedText | null | undefined) => pickText(v, req.lang).text;
-      const table = tableOf<DeclarationView>(
-        { id: 'erklaeringer', title: t.declaration.list },
-        [
-          { key: 'orgnr', label: t.common.orgnr, type: 'text', value: (r) => r.agency.orgnr },
-          { key: 'name', label: t.agency.name, type: 'text', value: (r) => text(r.agency.name) },
-          { key: 'ministry', label: t.common.ministry, type: 'text', value: (r) => (r.ministry ? text(r.ministry.name) : '') },
-          { key: 'size', label: t.agency.sizeClass, type: 'text', value: (r) => sizeClassName(t, sizeClassOf(r.agency.employees, thresholds), thresholds) },
-          { key: 'kind', label: t.declaration.kind, type: 'text', value: (r) => t.terms.declarationKind[r.kind] },
-          ...p.questionnaire.definition.questions.map((q) => ({ key: `q-${q.id}`, label: text(q.shortLabel ?? q.label), type: 'text' as const, value: (r: DeclarationView) => (r.answers[q.id] === undefined ? '' : answerLabel(q, r.answers[q.id]!, text)) })),
-          { key: 'submitted', label: t.declaration.submitted, type: 'datetime', value: (r) => r.submittedAt },
-          { key: 'changed', label: t.declaration.changed, type: 'datetime', value: (r) => r.updatedAt },
-          { key: 'withdrawn', label: t.declaration.withdrawn, type: 'datetime', value: (r) => r.withdrawnAt },
-          // The provider's own working notes: only in the provider's download.
-          ...(reader === 'provider'
-            ? [
-                { key: 'followUp', label: t.declaration.followUp, type: 'text' as const, value: (r: DeclarationView) => (r.followUp ? t.terms.followUp[r.followUp] : '') },
-                { key: 'followUpNote', label: t.declaration.followUpNote, type: 'text' as const, value: (r: DeclarationView) => r.followUpNote ?? '' },
-              ]
-            : []),
-        ],
-        rows,
-      );
+    app.get(`/anskaffelser/:id/erklaeringer.${format}`, { schema: { hide: true, params: IdParams, querystring: ListQuery }, preValidation: dropEmptyQueryValues }, async (req, reply) => {
+      const { tables, fileName } = await declarationTables(req);
       reply.header('cache-control', 'private, no-store');
-      return sendTable(reply, table, format, req.lang, `erklaeringer-${p.id.slice(0, 8)}`);
+      return sendTable(reply, tables[0]!, format, req.lang, fileName(tables[0]!));
     });
   }
 
@@ -326,6 +319,7 @@ function CountTable({ caption, rows }: { caption: string; rows: { label: string;
 function DeclarationsOverviewPage({
   p,
   rows,
+  shown,
   thresholds,
   followUp,
   ministryNames,
@@ -335,12 +329,14 @@ function DeclarationsOverviewPage({
 }: {
   p: ProcurementDetail;
   rows: DeclarationView[];
+  /** The rows the list shows under the filter (as the download has them). */
+  shown: DeclarationView[];
   page: number;
   thresholds: SizeThresholds;
   followUp: boolean;
   ministryNames: Map<string, LocalizedText>;
   ok?: string | undefined;
-  filter: { followUp?: FollowUpState | undefined; reason?: string | undefined };
+  filter: DeclarationListFilter;
 }) {
   const { t, fmt } = usePage();
   const href = useHref();
@@ -348,18 +344,14 @@ function DeclarationsOverviewPage({
   const kind = declarationKindFor(p.obligation);
   const standing = rows.filter((r) => !r.withdrawnAt);
   const def = p.questionnaire.definition;
-  const reasonQuestion = def.questions.find((q) => q.type === 'single_choice' || q.type === 'multi_choice');
+  const reasonQuestion = reasonQuestionOf(def);
   const title = t.declaration.overviewTitle[kind];
-  const shown = rows.filter(
-    (r) =>
-      (!filter.followUp || r.followUp === filter.followUp) &&
-      (!filter.reason || !reasonQuestion || [r.answers[reasonQuestion.id]].flat().includes(filter.reason)),
-  );
   // One card (and for the provider one follow-up form) per declaration: ~180 on one page took a second to render.
   // The counts above stay over all of them; the list is paged, and a follow-up returns to its page.
   const { pageCount } = pageWindow(shown.length, page, OVERVIEW_PAGE_SIZE);
   const current = Math.min(page, pageCount);
   const listQuery = { oppfolging: filter.followUp, grunn: filter.reason };
+  const download = { path: href(`/anskaffelser/${p.id}/erklaeringer`), query: queryString(listQuery) };
   const pageHref = (n: number) => href(`/anskaffelser/${p.id}/erklaeringer`) + queryString({ ...listQuery, page: n > 1 ? n : undefined }) + '#list';
   return (
     <Layout title={`${title} – ${text(p.title)}`} section="procurements">
@@ -389,12 +381,6 @@ function DeclarationsOverviewPage({
           {t.declaration.totalOf(text(x.question.label), fmt.number(x.total), x.count)}
         </Paragraph>
       ))}
-      <Paragraph>
-        <a href={href(`/anskaffelser/${p.id}/erklaeringer.csv`)} download>
-          {t.declaration.exportCsv}
-        </a>{' '}
-        · <a href={href(`/anskaffelser/${p.id}/erklaeringer.xlsx`)} download>XLSX</a>
-      </Paragraph>
       <div className="count-grid">
         {reasonQuestion ? (
           <CountTable
@@ -441,6 +427,12 @@ function DeclarationsOverviewPage({
             {t.declaration.shown(shown.length, rows.length)} <a href={href(`/anskaffelser/${p.id}/erklaeringer`)}>{t.declaration.showAll}</a>
           </Paragraph>
         ) : null}
+        <Paragraph>
+          <a href={downloadHref(download, 'erklaeringer', 'csv')} download>
+            {filter.followUp || filter.reason ? t.declaration.exportShownCsv(shown.length) : t.declaration.exportCsv}
+          </a>{' '}
+          · <a href={downloadHref(download, 'erklaeringer', 'xlsx')} download>XLSX</a>
+        </Paragraph>
         {pageCount > 1 ? (
           <Paragraph data-size="sm">{t.catalogue.page(current, pageCount)}</Paragraph>
         ) : null}

@@ -1,5 +1,7 @@
 import type { Language } from '../../domain/catalogue.js';
 import { agencyScopes, isAdmin, ministryScopes, type Principal, providerScopes } from '../../domain/principal.js';
+import type { FollowUpState } from '../../domain/procurementLifecycle.js';
+import type { Question, QuestionnaireDefinition } from '../../domain/questionnaire.js';
 import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
 import { localizer } from '../shared/present.js';
 import type { DeclarationRow } from './queries.js';
@@ -31,6 +33,33 @@ export type DeclarationView = Omit<DeclarationRow, FollowUpField> & Partial<Pick
 export function declarationsFor(reader: DeclarationReader, rows: readonly DeclarationRow[]): DeclarationView[] {
   if (reader === 'provider') return [...rows];
   return rows.map(({ followUp: _state, followUpNote: _note, followUpAt: _at, followUpBy: _by, ...rest }) => rest);
+}
+
+/** The overview's filters: by the provider's follow-up (the provider's view only) and by the reason given. */
+export interface DeclarationListFilter {
+  followUp?: FollowUpState | undefined;
+  reason?: string | undefined;
+}
+
+/** The question the overview counts and filters by: the questionnaire's first choice question, if any. */
+export function reasonQuestionOf(def: QuestionnaireDefinition): Question | undefined {
+  return def.questions.find((q) => q.type === 'single_choice' || q.type === 'multi_choice');
+}
+
+/** The filter from the overview's query as this reader may apply it (only the provider filters by follow-up). */
+export function listFilterFor(reader: DeclarationReader, query: { oppfolging?: FollowUpState | undefined; grunn?: string | undefined }): DeclarationListFilter {
+  return { followUp: reader === 'provider' ? query.oppfolging : undefined, reason: query.grunn };
+}
+
+/**
+ * The declarations the overview lists under its filters, and so exactly the rows of its CSV/XLSX download: one
+ * function for both, so what is downloaded cannot differ from what the page lists.
+ */
+export function filterDeclarations(rows: readonly DeclarationView[], def: QuestionnaireDefinition, filter: DeclarationListFilter): DeclarationView[] {
+  const reason = reasonQuestionOf(def);
+  return rows.filter(
+    (r) => (!filter.followUp || r.followUp === filter.followUp) && (!filter.reason || !reason || [r.answers[reason.id]].flat().includes(filter.reason)),
+  );
 }
 
 /** A declaration in the API (`Declaration` schema): `followUp` only for the provider (null until followed up). */

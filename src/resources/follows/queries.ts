@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/database.js';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import type { Delivery, EventKind, EventParams, FollowTarget } from '../../domain/notify.js';
-import { eligibleKindsOf } from '../../mail/notify.js';
+import { procurementKinds } from '../../domain/eligibility.js';
 
 export interface FollowRow {
   type: FollowTarget;
@@ -67,7 +67,7 @@ async function followsByDefault(db: Executor, userId: string, type: FollowTarget
   if (type === 'procurement') {
     const [p] = await queryRows<{ eligibility: string }>(db, sql`select eligibility from procurements where id::text = ${id}`);
     if (!p) return false;
-    const kinds = eligibleKindsOf(p.eligibility);
+    const kinds = procurementKinds(p.eligibility);
     return (await queryRows(db, editorOf(sql`select orgnr from agencies where kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)}) and deleted_on is null`))).length > 0;
   }
   if (type === 'network') return (await queryRows(db, editorOf(sql`select agency_orgnr from network_members where network_id::text = ${id} and left_at is null`))).length > 0;

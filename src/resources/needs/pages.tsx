@@ -354,7 +354,7 @@ function NeedPage({ n, matches, edit, ok, statusErrors = [] }: { n: NeedRow; mat
 }
 
 function AggregatePage({ data, thresholds }: { data: NeedAggregate; thresholds: SizeThresholds }) {
-  const { t, fmt } = usePage();
+  const { t } = usePage();
   const href = useHref();
   return (
     <Layout title={t.need.aggregateTitle} section="collaboration">

@@ -1,4 +1,4 @@
-import { Button, Card, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { type Language, type LocalizedText, pickText } from '../../domain/catalogue.js';
@@ -6,12 +6,12 @@ import { NETWORK_KINDS } from '../../domain/collaboration.js';
 import { isAdmin } from '../../domain/principal.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import { ChoiceField, DefinitionList, FactsAside, JsonLink, OrgLink, PageHeader, queryString, Section, SelectField, SourceNote, TextAreaField, TextField } from '../../web/components.js';
+import { ChoiceField, DefinitionList, FactsAside, JsonLink, LinkCard, OrgLink, PageHeader, queryString, Section, SelectField, SourceNote, TextAreaField, TextField } from '../../web/components.js';
 import { StatDownloads } from '../../web/export/StatTableView.js';
 import { type StatTable, tableOf } from '../../web/export/table.js';
 import { registerTableDownloads } from '../shared/tableDownloads.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
-import { errorMap, type Errors, ErrorSummary, FormBody, type FormValues, Notice, OkQuery, one, PostButton, PostForm, useFormPage } from '../../web/forms.js';
+import { type Errors, ErrorSummary, FormBody, type FormValues, Notice, OkQuery, one, PostButton, PostForm, useFormPage } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { prefix, sendPage } from '../../web/render.js';
@@ -189,20 +189,12 @@ function NetworkListPage({ rows, filter, areas: areaRows, mayCreate }: { rows: N
       <ul className="card-grid">
         {rows.map((n) => (
           <li key={n.slug}>
-            <Card data-color="neutral" className="service-card">
-              <Heading level={2} data-size="2xs">
-                <a href={href(`/nettverk/${n.slug}`)}>
-                  <Text value={n.name} />
-                </a>
-              </Heading>
-              <Paragraph data-size="sm" className="service-card__meta">
-                {[n.areas.map((a) => text(a.name)).join(', '), placeOf(n)].filter(Boolean).join(' · ')}
-              </Paragraph>
+            <LinkCard href={href(`/nettverk/${n.slug}`)} title={<Text value={n.name} />} meta={[n.areas.map((a) => text(a.name)).join(', '), placeOf(n)].filter(Boolean).join(' · ')}>
               <div className="tag-row">
                 <CodeTag label={t.network.kind[n.kind]} color="info" />
                 <CodeTag label={t.network.members(n.memberCount)} />
               </div>
-            </Card>
+            </LinkCard>
           </li>
         ))}
       </ul>

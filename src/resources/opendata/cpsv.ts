@@ -260,6 +260,18 @@ function describeService(g: Graph, e: ExportService, included: Set<string>, publ
     g.iri(uri, cv('hasCost'), c);
   }
 
+  // Prices: one cost per amount the provider states, in NOK, described by tier, unit, start and note.
+  e.prices.forEach((price, i) => {
+    const c = `${uri}#pris-${i + 1}`;
+    g.type(c, cv('Cost'));
+    g.plain(c, dct('identifier'), c);
+    g.typed(c, cv('hasValue'), String(price.amount), xsd('double'));
+    g.iri(c, cv('currency'), NOK);
+    g.text(c, dct('description'), localized((l) => priceText(price, l)));
+    if (isPublic(e.owner)) g.iri(c, cv('isDefinedBy'), owner);
+    g.iri(uri, cv('hasCost'), c);
+  });
+
   // Participations: the provider, and every agency that uses the service now.
   const providerPart = `${uri}#deltagelse-tilbyder`;
   g.type(providerPart, cv('Participation'));
@@ -307,6 +319,16 @@ function costText(financing: FinancingModel, note: LocalizedText | null): Locali
     const n = note?.[l]?.trim() || (l === 'nb' ? note?.nb?.trim() : undefined);
     return n ? `${label}. ${n}` : label;
   });
+}
+
+/** A price in words: "Grunnpakke: 250 000 kr per ansatt per år (fra 1. januar 2026). Note." */
+function priceText(p: ExportService['prices'][number], l: Language): string {
+  const t = messages[l];
+  const amount = t.service.priceOf(p.amount, t.vocab.priceUnit[p.unit]);
+  const head = p.label ? `${pickName(p.label, l)}: ${amount}` : amount;
+  const from = p.validFrom ? ` (${t.service.priceFrom.toLowerCase()} ${formatDate(p.validFrom, l)})` : '';
+  const note = p.note ? ` ${pickName(p.note, l)}` : '';
+  return `${head}${from}.${note}`;
 }
 
 /** Keywords are stored as one bokmål string; commas or semicolons separate them, else whitespace. */

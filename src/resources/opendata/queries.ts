@@ -1,7 +1,7 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { LocalizedText, OrganisationKind } from '../../domain/catalogue.js';
 import type { Executor } from '../../db/database.js';
-import { agencies, areas, providers, serviceRelations, services, subscriptions, tiers } from '../../db/schema/index.js';
+import { agencies, areas, providers, servicePrices, serviceRelations, services, subscriptions, tiers } from '../../db/schema/index.js';
 import { activeSubscription } from '../services/queries.js';
 
 /** An organisation as the export describes it: by org number when it has one. */
@@ -24,6 +24,8 @@ export interface ExportService {
   childSlugs: string[];
   relatedSlugs: string[];
   tiers: { id: string; slug: string; name: LocalizedText }[];
+  /** What the provider charges (cv:Cost each), in the provider's order. */
+  prices: Pick<typeof servicePrices.$inferSelect, 'label' | 'amount' | 'unit' | 'note' | 'validFrom'>[];
   users: { agency: ExportOrganisation; tierId: string | null; startedOn: string | null }[];
 }
 
@@ -50,7 +52,7 @@ export async function loadCatalogueSnapshot(
     .where(slugs ? inArray(services.slug, slugs.length ? slugs : ['']) : undefined)
     .orderBy(services.slug);
   const ids = rows.map((r) => r.service.id);
-  const [allServiceSlugs, relations, tierRows, userRows, publisherRows] = await Promise.all([
+  const [allServiceSlugs, relations, tierRows, userRows, publisherRows, priceRows] = await Promise.all([
     db.select({ id: services.id, slug: services.slug, parentId: services.parentServiceId }).from(services),
     ids.length
       ? db
@@ -68,6 +70,7 @@ export async function loadCatalogueSnapshot(
           .orderBy(subscriptions.agencyOrgnr)
       : Promise.resolve([]),
     db.select().from(agencies).where(eq(agencies.orgnr, publisher.orgnr)),
+    ids.length ? db.select().from(servicePrices).where(inArray(servicePrices.serviceId, ids)).orderBy(servicePrices.sortOrder) : Promise.resolve([]),
   ]);
   const slugById = new Map(allServiceSlugs.map((s) => [s.id, s.slug]));
   const organisation = (a: typeof agencies.$inferSelect): ExportOrganisation => ({ orgnr: a.orgnr, name: a.name, kind: a.kind, website: a.website });
@@ -89,6 +92,7 @@ export async function loadCatalogueSnapshot(
         .filter(Boolean)
         .sort(),
       tiers: tierRows.filter((t) => t.serviceId === service.id).map((t) => ({ id: t.id, slug: t.slug, name: t.name })),
+      prices: priceRows.filter((p) => p.serviceId === service.id).map((p) => ({ label: p.label, amount: Number(p.amount), unit: p.unit, note: p.note, validFrom: p.validFrom })),
       users: userRows
         .filter((u) => u.serviceId === service.id)
         .map((u) => ({ agency: organisation(u.agency), tierId: u.tierId, startedOn: u.startedOn })),

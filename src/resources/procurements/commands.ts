@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import { agencies, procurementMilestones, procurements, providers, roleAssignments, services, users } from '../../db/schema/index.js';
+import { procurementMilestones, procurements, providers, services } from '../../db/schema/index.js';
 import { currentQuestionnaire, QUESTIONNAIRE_SLUGS } from '../../db/seed/questionnaires.js';
 import type { Language } from '../../domain/catalogue.js';
 import { capacityForProvider } from '../../domain/principal.js';
@@ -13,7 +13,7 @@ import { recordAudit } from '../../db/audit.js';
 import { consultationMail } from './mail.js';
 import { earlyDecision } from '../earlyInvolvement/queries.js';
 import { mayProcurement } from './policy.js';
-import { eligibleAgencyCondition, eligibleKinds } from './queries.js';
+import { procurementKinds } from '../../domain/eligibility.js';
 import { recordEvent } from '../../db/events.js';
 import { consultationReach } from '../reach/queries.js';
 import type { EventKind } from '../../domain/notify.js';
@@ -155,7 +155,7 @@ export async function transitionProcurement(
         params: {
           title: after.title,
           providerId: after.providerId,
-          eligibleKinds: eligibleKinds(after.eligibility),
+          eligibleKinds: procurementKinds(after.eligibility),
           deadline: after.consultationDeadline?.toISOString() ?? null,
           path: `/anskaffelser/${id}`,
         },

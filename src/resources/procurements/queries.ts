@@ -12,17 +12,13 @@ import {
   services,
 } from '../../db/schema/index.js';
 import type { Language } from '../../domain/catalogue.js';
+import { procurementKinds } from '../../domain/eligibility.js';
 import type { ProcurementState } from '../../domain/procurementLifecycle.js';
 import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
 
-/** Organisation kinds a procurement reaches: state agencies (and ministries) always, municipalities where allowed. */
-export function eligibleKinds(e: Eligibility): string[] {
-  return e === 'state_and_municipal' ? ['agency', 'ministry', 'municipality', 'county'] : ['agency', 'ministry'];
-}
-
 export function eligibleAgencyCondition(e: Eligibility): SQL {
-  return and(inArray(agencies.kind, eligibleKinds(e) as never[]), isNull(agencies.deletedOn))!;
+  return and(inArray(agencies.kind, procurementKinds(e)), isNull(agencies.deletedOn))!;
 }
 
 const providerColumns = { slug: providers.slug, name: providers.name, shortName: providers.shortName };

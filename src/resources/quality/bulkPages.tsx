@@ -1,5 +1,4 @@
-import multipart from '@fastify/multipart';
-import { Alert, Button, Field, Heading, Label, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { LocalizedText } from '../../domain/catalogue.js';
@@ -7,7 +6,7 @@ import { MAX_FILE_BYTES } from '../../imports/usage/parse.js';
 import { requireProviderActor } from '../../server/actor.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { App, AppDeps } from '../../server/types.js';
-import { Breadcrumbs, ChoiceField, PageHeader, Section } from '../../web/components.js';
+import { Breadcrumbs, ChoiceField, FileField, PageHeader, PreviewedFile, Section } from '../../web/components.js';
 import { useHref, usePage, useText } from '../../web/context.js';
 import { parseTableFile, sendTable } from '../../web/export/send.js';
 import { ErrorSummary, Notice } from '../../web/forms.js';
@@ -15,7 +14,7 @@ import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
 import { providerBySlug } from '../shared/queries.js';
-import { uploadedFile } from '../usage-imports/routes.js';
+import { uploadedFile, withFileUploads } from '../shared/uploads.js';
 import { type ApplyMode, applyBulk, BulkRejected, previewBulk } from './bulk.js';
 import { catalogueTable, type PresentedBulk, presentBulk, rowsOf } from './routes.js';
 
@@ -45,9 +44,7 @@ export async function registerBulkPages(app: App, deps: AppDeps): Promise<void> 
     if (!file || file.id !== 'tjenester') throw new HttpProblem(404, messages[req.lang].errors.unknownExportFormat);
     return sendTable(reply, await catalogueTable(db, actor, p.slug, req.lang), file.format, req.lang, `katalog-${p.slug}`);
   });
-  await app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: MAX_FILE_BYTES + 1, fieldSize: 4 * MAX_FILE_BYTES, files: 1 } });
-    const s = scope as unknown as App;
+  await withFileUploads(app, async (s) => {
     s.post('/leverandorer/:slug/katalog', { schema: { params: Params, hide: true }, bodyLimit: 8 * MAX_FILE_BYTES }, async (req, reply) => {
       const { actor, p } = await provider(req, req.params.slug);
       const t = messages[req.lang];
@@ -148,9 +145,7 @@ function BulkPage({ provider, error, preview, file, retireMissing = false, chang
             <form method="post" action={action} encType="multipart/form-data" className="page-section">
               {csrf}
               <input type="hidden" name="retire" value={retireMissing ? 'missing' : 'keep'} />
-              <input type="hidden" name="fileName" value={file.name ?? ''} />
-              <input type="hidden" name="expectedCounts" value={JSON.stringify(preview.counts)} />
-              <input type="hidden" name="fileBase64" value={file.bytes.toString('base64')} />
+              <PreviewedFile file={file} counts={preview.counts} />
               <Button type="submit" name="action" value="drafts" variant="secondary">
                 {b.applyDrafts}
               </Button>{' '}
@@ -174,10 +169,7 @@ function BulkPage({ provider, error, preview, file, retireMissing = false, chang
         <form method="post" action={action} encType="multipart/form-data">
           {csrf}
           <input type="hidden" name="action" value="preview" />
-          <Field>
-            <Label htmlFor="catalogue-file">{b.fileLabel}</Label>
-            <input id="catalogue-file" name="file" type="file" className="ds-input" accept=".csv,.xlsx,.ttl,text/csv,text/turtle,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
-          </Field>
+          <FileField id="catalogue-file" label={b.fileLabel} accept=".csv,.xlsx,.ttl,text/csv,text/turtle,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
           <ChoiceField
             id="retire"
             name="retire"

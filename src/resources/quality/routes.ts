@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
 import type { BulkPlan } from '../../domain/bulkCatalogue.js';
 import { BULK_COLUMNS, entryCells } from '../../domain/bulkCatalogue.js';
@@ -15,7 +14,7 @@ import { EXPORT_FORMATS, sendTable } from '../../web/export/send.js';
 import { type StatTable, tableOf } from '../../web/export/table.js';
 import { XLSX_TYPE } from '../../web/export/xlsx.js';
 import { messages } from '../../web/i18n/index.js';
-import { uploadedFile } from '../usage-imports/routes.js';
+import { uploadedFile, withFileUploads } from '../shared/uploads.js';
 import { applyBulk, BulkRejected, describeBulkError, previewBulk } from './bulk.js';
 
 const problem = { $ref: 'Problem#' };
@@ -59,12 +58,7 @@ export async function rowsOf(file: { bytes: Buffer; name: string | null }, conte
 
 export async function registerQualityApi(api: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
-  await api.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: MAX_FILE_BYTES + 1, files: 1 } });
-    for (const type of ['text/csv', TURTLE_TYPE, XLSX_TYPE, 'application/octet-stream']) {
-      scope.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
-    }
-    const app = scope as unknown as App;
+  await withFileUploads(api, async (app) => {
     app.post(
       '/providers/:slug/catalogue-imports',
       {
@@ -141,5 +135,5 @@ export async function registerQualityApi(api: App, deps: AppDeps): Promise<void>
         },
       );
     }
-  });
+  }, ['text/csv', TURTLE_TYPE, XLSX_TYPE, 'application/octet-stream']);
 }

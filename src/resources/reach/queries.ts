@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/database.js';
 import type { LocalizedText } from '../../domain/catalogue.js';
-import { eligibleKindsOf } from '../../mail/notify.js';
+import { procurementKinds } from '../../domain/eligibility.js';
 
 export interface AgencyReach {
   orgnr: string;
@@ -21,7 +21,7 @@ export interface AgencyReach {
 
 /** Each eligible agency (of a procurement's eligibility) with the addresses a notice reaches. */
 export async function consultationReach(db: Executor, eligibility: string): Promise<AgencyReach[]> {
-  const kinds = eligibleKindsOf(eligibility);
+  const kinds = procurementKinds(eligibility);
   const rows = await queryRows<{ orgnr: string; name: LocalizedText; kind: string; notice_email: string | null; email: string | null; editor_emails: string[] | null }>(
     db,
     sql`select a.orgnr, a.name, a.kind, a.notice_email, a.email,

@@ -7,6 +7,7 @@ import {
   areas,
   providers,
   serviceDrafts,
+  servicePrices,
   serviceRelations,
   services,
   serviceSlugAliases,
@@ -77,7 +78,7 @@ function authorise(actor: Actor, action: ServiceEditAction, e: { providerId: str
 export async function loadServiceDocument(db: Executor, serviceId: string): Promise<ServiceDocument> {
   const [s] = await db.select().from(services).where(eq(services.id, serviceId));
   if (!s) throw new Error(`no service ${serviceId}`);
-  const [tierRows, parent, related] = await Promise.all([
+  const [tierRows, parent, related, priceRows] = await Promise.all([
     db.select().from(tiers).where(eq(tiers.serviceId, serviceId)).orderBy(asc(tiers.sortOrder), asc(tiers.slug)),
     s.parentServiceId ? db.select({ slug: services.slug }).from(services).where(eq(services.id, s.parentServiceId)) : Promise.resolve([]),
     db
@@ -90,6 +91,7 @@ export async function loadServiceDocument(db: Executor, serviceId: string): Prom
         ),
       )
       .orderBy(asc(services.slug)),
+    db.select().from(servicePrices).where(eq(servicePrices.serviceId, serviceId)).orderBy(asc(servicePrices.sortOrder)),
   ]);
   const levels = s.serviceLevels;
   const join = s.howToJoin;
@@ -111,6 +113,7 @@ export async function loadServiceDocument(db: Executor, serviceId: string): Prom
     phasedOutOn: s.phasedOutOn,
     financing: s.financing,
     financingNote: s.financingNote ?? null,
+    prices: priceRows.map((p) => ({ label: p.label ?? null, amount: Number(p.amount), unit: p.unit, note: p.note ?? null, validFrom: p.validFrom })),
     tiers: tierRows.map((r) => ({ slug: r.slug, name: r.name, description: r.description ?? null, kind: r.kind, current: r.current })),
     serviceLevels: { uptimePercent: levels.uptimePercent ?? null, supportHours: levels.supportHours ?? null, responseTime: levels.responseTime ?? null, other: levels.other ?? [] },
     supportChannels: s.supportChannels,
@@ -138,9 +141,10 @@ interface Resolved {
 
 async function resolveReferences(db: Executor, doc: ServiceDocument, serviceId: string | null, lang: Language): Promise<{ resolved: Resolved; errors: FieldError[] }> {
   const e = t(lang).errors;
+  const priceMessages = { price_range: e.priceRange, price_decimals: e.priceDecimals, price_date: e.priceDate, price_duplicate: e.priceDuplicate };
   const errors: FieldError[] = documentProblems(doc).map((p) => ({
     field: p.field,
-    message: p.rule === 'duplicate_tier' ? e.duplicateTier(p.value) : e.selfReference,
+    message: p.rule === 'duplicate_tier' ? e.duplicateTier(p.value) : p.rule === 'self' ? e.selfReference : priceMessages[p.rule],
   }));
   const [area] = await db.select({ slug: areas.slug }).from(areas).where(eq(areas.slug, doc.area));
   if (!area) errors.push({ field: 'area', message: e.unknownArea(doc.area) });
@@ -447,6 +451,11 @@ async function publishInTransaction(tx: Executor, actor: Actor, editable: Editab
     serviceId = row!.id;
   }
   await writeTiers(tx, serviceId, doc, lang);
+  if (doc.prices !== undefined) {
+    // The prices as written, in their order; a document without them (older clients) keeps the published ones.
+    await tx.delete(servicePrices).where(eq(servicePrices.serviceId, serviceId));
+    if (doc.prices.length) await tx.insert(servicePrices).values(doc.prices.map((p, i) => ({ serviceId, sortOrder: i, ...p })));
+  }
   await tx.delete(serviceRelations).where(or(eq(serviceRelations.serviceId, serviceId), eq(serviceRelations.relatedServiceId, serviceId)));
   if (resolved.relatedIds.length) await tx.insert(serviceRelations).values(resolved.relatedIds.map((r) => ({ serviceId, relatedServiceId: r }))).onConflictDoNothing();
   const published = await loadServiceDocument(tx, serviceId);

@@ -36,7 +36,7 @@ export const SECTIONS: { key: string; fields: (keyof ServiceDocument)[] }[] = [
   { key: 'classification', fields: ['area', 'model'] },
   { key: 'target', fields: ['targetGroup', 'targetDescription', 'targetMinistry', 'obligation'] },
   { key: 'status', fields: ['status', 'launchedOn', 'plannedOn', 'phasedOutOn'] },
-  { key: 'financing', fields: ['financing', 'financingNote'] },
+  { key: 'financing', fields: ['financing', 'financingNote', 'prices'] },
   { key: 'tiers', fields: ['tiers'] },
   { key: 'levels', fields: ['serviceLevels', 'supportChannels'] },
   { key: 'join', fields: ['howToJoin', 'website', 'reportedUsers', 'reportedUsersYear', 'reportedUsersNote'] },
@@ -164,6 +164,7 @@ export function SchemaSection({
     financing: t.vocab.financing,
     supportChannels: t.vocab.channel,
     'tiers.kind': t.serviceEditing.tierKind,
+    'prices.unit': t.vocab.priceUnit,
   };
   const generic = (path: string) => path.replace(/\.\d+/g, '');
   const labelOf = (path: string) => labels[generic(path)] ?? path;

@@ -5,6 +5,7 @@ import * as vocab from '../../domain/catalogue.js';
 import type { Language } from '../../domain/catalogue.js';
 import type { ServiceDocument } from '../../domain/serviceDocument.js';
 import { DRAFT_STATES } from '../../domain/serviceLifecycle.js';
+import { MAX_PRICE_NOK, PRICE_UNITS } from '../../domain/servicePrice.js';
 import { describeError } from '../../server/validationMessages.js';
 import { enumOf } from '../shared/schema.js';
 
@@ -37,6 +38,18 @@ export const TierDocumentSchema = Type.Object(
   closed,
 );
 
+/** A price (CPSV-AP-NO `cv:Cost`): an amount in NOK per unit, for the service or one tier or price model. */
+export const PriceDocumentSchema = Type.Object(
+  {
+    label: nullable(LocalizedTextSchema(200, false)),
+    amount: Type.Number({ minimum: 0, maximum: MAX_PRICE_NOK, description: 'Norwegian kroner (NOK), at most two decimals.' }),
+    unit: enumOf(PRICE_UNITS),
+    note: nullable(LocalizedTextSchema(300, false)),
+    validFrom: nullable(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', maxLength: 10, description: 'ISO date from which the price applies.' })),
+  },
+  closed,
+);
+
 export const ServiceDocumentSchema = Type.Object(
   {
     slug,
@@ -56,6 +69,7 @@ export const ServiceDocumentSchema = Type.Object(
     phasedOutOn: partialDate,
     financing: Type.Array(enumOf(vocab.FINANCING_MODELS), { maxItems: vocab.FINANCING_MODELS.length }),
     financingNote: nullable(LocalizedTextSchema(2000, false)),
+    prices: Type.Optional(Type.Array(PriceDocumentSchema, { maxItems: 30, description: 'What the provider charges, per unit and tier. Absent: the published prices stay.' })),
     tiers: Type.Array(TierDocumentSchema, { maxItems: 30 }),
     serviceLevels: Type.Object(
       {

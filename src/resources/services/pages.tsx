@@ -1,22 +1,7 @@
-import { Alert, Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import type { App, AppDeps } from '../../server/types.js';
-import {
-  Breadcrumbs,
-  CheckboxField,
-  DefinitionList,
-  FactsAside,
-  JsonLink,
-  PageHeader,
-  Pager,
-  queryString,
-  SearchForm,
-  Section,
-  SelectField,
-  SourceNote,
-  StatusTag,
-} from '../../web/components.js';
+import { Breadcrumbs, CheckboxField, DataTable, DefinitionList, FactsAside, JsonLink, LinkCard, PageHeader, Pager, queryString, SearchForm, Section, SelectField, SourceNote, StatusTag } from '../../web/components.js';
 import { Text, usePage, useHref, useText, useTextLang } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
@@ -27,7 +12,7 @@ import { Notice, OkQuery } from '../../web/forms.js';
 import { currentSlugFor } from './history.js';
 import { mayService } from './policy.js';
 import { effectiveSort, facetLabel, filtersFrom } from './catalogue.js';
-import { CATALOGUE_FACETS, type CatalogueFacet, type CatalogueResult, type CatalogueSort, getServiceDetail, searchCatalogue, type ServiceDetail } from './queries.js';
+import { CATALOGUE_FACETS, type CatalogueFacet, type CatalogueResult, type CatalogueSort, getServiceDetail, searchCatalogue, type ServiceDetail, type ServicePriceRow } from './queries.js';
 import { pageWindow } from '../shared/present.js';
 import { CataloguePageQuery, SlugParams } from './schema.js';
 import { redirectToRdf } from '../opendata/pages.js';
@@ -186,21 +171,21 @@ function CataloguePage({ query, filters, sort, page, pageCount, result }: Catalo
             <ol className="result-list">
               {result.items.map((item) => (
                 <li key={item.slug}>
-                  <Card className="service-card" data-color="neutral">
-                    <Heading level={2} data-size="2xs">
-                      <a href={href(`/tjenester/${item.slug}`)}>
-                        <Text value={item.name} />
-                      </a>
-                    </Heading>
-                    <Paragraph data-size="sm" className="service-card__meta">
-                      {text(item.provider.name)} · {text(item.area.name)}
-                      {item.parent ? (
-                        <>
-                          {' · '}
-                          {t.service.partOf} <Text value={item.parent.name} />
-                        </>
-                      ) : null}
-                    </Paragraph>
+                  <LinkCard
+                    href={href(`/tjenester/${item.slug}`)}
+                    title={<Text value={item.name} />}
+                    meta={
+                      <>
+                        {text(item.provider.name)} · {text(item.area.name)}
+                        {item.parent ? (
+                          <>
+                            {' · '}
+                            {t.service.partOf} <Text value={item.parent.name} />
+                          </>
+                        ) : null}
+                      </>
+                    }
+                  >
                     <Paragraph data-size="sm">
                       <Text value={item.summary} />
                     </Paragraph>
@@ -220,7 +205,7 @@ function CataloguePage({ query, filters, sort, page, pageCount, result }: Catalo
                         </Tag>
                       ) : null}
                     </div>
-                  </Card>
+                  </LinkCard>
                 </li>
               ))}
             </ol>
@@ -412,8 +397,9 @@ function ServicePage({ d, collaboration, manage, ok, following }: { d: ServiceDe
           <Section title={t.service.financing} id="financing">
             <Paragraph>{s.financing.length ? s.financing.map((f) => t.vocab.financing[f]).join(', ') : t.common.unknown}</Paragraph>
             {s.financingNote ? <Text value={s.financingNote} as="p" /> : null}
-            {/* The same rule as the data-quality page's "price" gap: free of charge, or a note on price or financing. */}
-            {priceStated(s) ? null : (
+            <PriceTable prices={d.prices} />
+            {/* The same rule as the data-quality page's "price" gap: an amount, free of charge, or a note on price. */}
+            {priceStated({ ...s, priceCount: d.prices.length }) ? null : (
               <Paragraph id="price-not-stated">
                 <strong>{t.content.price}:</strong> <NotStated />
               </Paragraph>
@@ -558,5 +544,23 @@ function ServicePage({ d, collaboration, manage, ok, following }: { d: ServiceDe
       </div>
       <SearchForm id="bottom-search" />
     </Layout>
+  );
+}
+
+/** What the provider charges, one row per tier or price model: "250 000 kr per ansatt per år". */
+function PriceTable({ prices }: { prices: readonly ServicePriceRow[] }) {
+  const { t, fmt } = usePage();
+  if (prices.length === 0) return null;
+  return (
+    <DataTable caption={t.service.prices} columns={[t.service.priceModel, t.service.priceAmount, t.service.priceFrom, t.service.priceNote]}>
+      {prices.map((p, i) => (
+        <tr key={i}>
+          <th scope="row">{p.label ? <Text value={p.label} /> : t.service.wholeService}</th>
+          <td className="price">{t.service.priceOf(p.amount, t.vocab.priceUnit[p.unit])}</td>
+          <td>{p.validFrom ? fmt.date(p.validFrom) : '–'}</td>
+          <td>{p.note ? <Text value={p.note} /> : '–'}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

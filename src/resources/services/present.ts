@@ -45,6 +45,7 @@ export function presentServiceDetail(d: ServiceDetail, lang: Language, publicUrl
       current: t.current,
       users: usersByTier.get(t.id) ?? 0,
     })),
+    prices: d.prices.map((p) => ({ label: orNull(p.label), amount: p.amount, currency: 'NOK' as const, unit: p.unit, note: orNull(p.note), validFrom: p.validFrom })),
     serviceLevels: {
       uptimePercent: s.serviceLevels.uptimePercent ?? null,
       supportHours: orNull(s.serviceLevels.supportHours),

@@ -14,7 +14,7 @@ import { applyFacets, type FacetSelection } from '../../domain/facets.js';
 import { type Executor, queryRows } from '../../db/database.js';
 import { cachedRead } from '../../db/readCache.js';
 import { osloToday } from '../../domain/osloTime.js';
-import { agencies, areas, providers, serviceRelations, services, subscriptions, tiers } from '../../db/schema/index.js';
+import { agencies, areas, providers, servicePrices, serviceRelations, services, subscriptions, tiers } from '../../db/schema/index.js';
 import { norwegianCollator } from '../../web/i18n/index.js';
 
 export const CATALOGUE_FACETS = ['area', 'model', 'provider', 'target', 'obligation', 'financing', 'status', 'kind'] as const;
@@ -251,7 +251,7 @@ async function loadServiceDetail(db: Executor, slug: string) {
     .limit(1);
   if (!row) return undefined;
   const s = row.service;
-  const [tierRows, relatedRows, childRows, parentRows, usage, targetMinistry, users] = await Promise.all([
+  const [tierRows, relatedRows, childRows, parentRows, usage, targetMinistry, users, priceRows] = await Promise.all([
     db.select().from(tiers).where(eq(tiers.serviceId, s.id)).orderBy(asc(tiers.sortOrder)),
     queryRows<{ slug: string; name: LocalizedText; summary: LocalizedText; status: ServiceStatus }>(
       db,
@@ -279,6 +279,7 @@ async function loadServiceDetail(db: Executor, slug: string) {
       .from(subscriptions)
       .innerJoin(agencies, eq(agencies.orgnr, subscriptions.agencyOrgnr))
       .where(and(eq(subscriptions.serviceId, s.id), activeSubscription())),
+    servicePricesOf(db, s.id),
   ]);
   void serviceRelations;
   const registeredUsers = usage.reduce((n, u) => n + u.count, 0);
@@ -287,6 +288,7 @@ async function loadServiceDetail(db: Executor, slug: string) {
     provider: row.provider,
     area: row.area,
     tiers: tierRows,
+    prices: priceRows,
     related: relatedRows.sort((a, b) => norwegianCollator.compare(a.name.nb, b.name.nb)),
     children: childRows.sort((a, b) => norwegianCollator.compare(a.name.nb, b.name.nb)),
     parent: parentRows[0] ?? null,
@@ -296,6 +298,18 @@ async function loadServiceDetail(db: Executor, slug: string) {
     users: users.sort((a, b) => norwegianCollator.compare(a.name.nb, b.name.nb)),
   };
 }
+
+/** What the provider charges for a service, in the provider's order. */
+export async function servicePricesOf(db: Executor, serviceId: string) {
+  const rows = await db
+    .select({ label: servicePrices.label, amount: servicePrices.amount, unit: servicePrices.unit, note: servicePrices.note, validFrom: servicePrices.validFrom })
+    .from(servicePrices)
+    .where(eq(servicePrices.serviceId, serviceId))
+    .orderBy(asc(servicePrices.sortOrder));
+  return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
+}
+
+export type ServicePriceRow = Awaited<ReturnType<typeof servicePricesOf>>[number];
 
 export type ServiceDetail = NonNullable<Awaited<ReturnType<typeof loadServiceDetail>>>;
 

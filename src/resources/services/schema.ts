@@ -9,6 +9,7 @@ import {
   SUPPORT_CHANNELS,
   TARGET_GROUPS,
 } from '../../domain/catalogue.js';
+import { PRICE_UNITS } from '../../domain/servicePrice.js';
 import { enumOf, Lang, multi, pageProperty, pagingProperties, Ref } from '../shared/schema.js';
 import { CATALOGUE_SORTS, MAX_QUERY_LENGTH } from './queries.js';
 
@@ -109,6 +110,17 @@ export const ServiceDetailSchema = Type.Object(
         current: Type.Boolean(),
         users: Type.Integer({ description: 'Agencies registered on this tier.' }),
       }),
+    ),
+    prices: Type.Array(
+      Type.Object({
+        label: Type.Union([Type.String(), Type.Null()], { description: 'The tier or price model the amount is for; null for the whole service.' }),
+        amount: Type.Number({ minimum: 0, description: 'The amount, in the currency (two decimals at most).' }),
+        currency: Type.Literal('NOK'),
+        unit: enumOf(PRICE_UNITS),
+        note: Type.Union([Type.String(), Type.Null()]),
+        validFrom: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+      }),
+      { description: 'What the provider charges, per unit and tier (CPSV-AP-NO cv:hasCost). Empty: no price stated.' },
     ),
     serviceLevels: Type.Object({
       uptimePercent: Type.Union([Type.Number(), Type.Null()]),

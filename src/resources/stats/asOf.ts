@@ -20,7 +20,12 @@ export function asOfFrom(value: string | undefined, lang: Language, now = new Da
   return value;
 }
 
+/** The `?asOf=` a request gave, unchecked (for links and forms that keep it); undefined when none. */
+export function askedAsOf(req: { query: unknown }): string | undefined {
+  return (req.query as { asOf?: string } | undefined)?.asOf || undefined;
+}
+
 /** The day a statistics page is for: its `?asOf=` (checked as above) or today. */
-export function asOfOf(req: { query: unknown; lang: Language }): string {
-  return asOfFrom((req.query as { asOf?: string } | undefined)?.asOf, req.lang);
+export function asOfOf(req: { query: unknown; lang: Language }, now = new Date()): string {
+  return asOfFrom(askedAsOf(req), req.lang, now);
 }

@@ -3,18 +3,23 @@
  * src/domain/declarations.ts: per procurement that has opened its consultation, rates over the agencies eligible
  * for it, reasons, by size class and ministry area. Cached on the `acts` data version and the catalogue's (agency
  * sizes and ministries come from the catalogue).
+ *
+ * `asOf` (issue 17, item 6) reads the register as it stood at the end of that Oslo day: each procurement in the
+ * state its latest milestone before then gave it (milestones are never changed; a procurement without any, made
+ * before milestones were kept, is in its current state from its creation), and the declarations submitted by
+ * then and not withdrawn by then. Agencies' size and ministry are today's, as on the other statistics pages.
  */
 import { sql } from 'drizzle-orm';
 import { type Language, type LocalizedText, type OrganisationKind, pickText } from '../../domain/catalogue.js';
-import { ministryAreaOf } from '../../domain/eligibility.js';
+import { ministryAreaOf, procurementKinds } from '../../domain/eligibility.js';
 import { declarationStats, type Declaration, type EligibleAgency, type ProcurementDeclarationStats, protectDeclarationStats, type PublicDeclarationStats } from '../../domain/declarations.js';
+import { osloDayEnd } from '../../domain/osloTime.js';
 import type { ProcurementState } from '../../domain/procurementLifecycle.js';
 import type { QuestionnaireDefinition } from '../../domain/questionnaire.js';
 import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
 import { type Executor, queryRows } from '../../db/database.js';
 import { cachedRead } from '../../db/readCache.js';
 import type { Eligibility } from '../../db/schema/index.js';
-import { eligibleKinds } from '../procurements/queries.js';
 
 interface ProcurementFacts {
   title: LocalizedText;
@@ -40,16 +45,22 @@ export function reasonLabel(item: Pick<OptOutItem, 'reasonLabels'>, code: string
 /** States in which agencies have been asked: from the consultation on. */
 const ASKED: ProcurementState[] = ['consultation', 'announced', 'awarded', 'active', 'expired'];
 
-export async function optOutReport(db: Executor, th: SizeThresholds): Promise<FullOptOutItem[]> {
-  return cachedRead(db, `optouts:${th.smallBelow},${th.mediumMax},${th.largeAbove}`, () => loadOptOutReport(db, th), ['catalogue', 'statistics']);
+/** The figures at the end of `asOf` (yyyy-mm-dd, Oslo; checked by the caller, see asOfFrom). */
+export async function optOutReport(db: Executor, th: SizeThresholds, asOf: string): Promise<FullOptOutItem[]> {
+  return cachedRead(db, `optouts:${th.smallBelow},${th.mediumMax},${th.largeAbove}:${asOf}`, () => loadOptOutReport(db, th, osloDayEnd(asOf)!), ['catalogue', 'statistics']);
 }
 
 /** The report as everyone sees it (the page /statistikk/fravalg and GET /api/v1/stats/optouts). */
-export async function publicOptOutReport(db: Executor, th: SizeThresholds): Promise<OptOutItem[]> {
-  return (await optOutReport(db, th)).map((item) => ({ ...item, ...protectDeclarationStats(item) }));
+export async function publicOptOutReport(db: Executor, th: SizeThresholds, asOf: string): Promise<OptOutItem[]> {
+  return (await optOutReport(db, th, asOf)).map((item) => ({ ...item, ...protectDeclarationStats(item) }));
 }
 
-async function loadOptOutReport(db: Executor, th: SizeThresholds): Promise<FullOptOutItem[]> {
+/** A procurement's state at `end`: its latest milestone before then; without milestones, its state now once created. */
+const stateAtSql = (end: Date) => sql`coalesce(
+  (select m.to_status from procurement_milestones m where m.procurement_id = p.id and m.at < ${end} order by m.at desc limit 1),
+  case when p.created_at < ${end} and not exists (select 1 from procurement_milestones m where m.procurement_id = p.id) then p.status end)`;
+
+async function loadOptOutReport(db: Executor, th: SizeThresholds, end: Date): Promise<FullOptOutItem[]> {
   const procs = await queryRows<{
     id: string;
     title: LocalizedText;
@@ -62,13 +73,14 @@ async function loadOptOutReport(db: Executor, th: SizeThresholds): Promise<FullO
     definition: QuestionnaireDefinition;
   }>(
     db,
-    sql`select p.id, p.title, p.status, p.obligation, p.eligibility, pr.slug as provider_slug, pr.name as provider_name,
-               pr.short_name as provider_short_name, q.definition
-          from procurements p
-          join providers pr on pr.id = p.provider_id
-          join questionnaires q on q.id = p.questionnaire_id
-         where p.status in (${sql.join(ASKED.map((s) => sql`${s}`), sql`, `)})
-         order by p.consultation_opens_at desc nulls last, p.id`,
+    sql`select * from (
+          select p.id, p.title, ${stateAtSql(end)} as status, p.obligation, p.eligibility, pr.slug as provider_slug, pr.name as provider_name,
+                 pr.short_name as provider_short_name, q.definition, p.consultation_opens_at
+            from procurements p
+            join providers pr on pr.id = p.provider_id
+            join questionnaires q on q.id = p.questionnaire_id) x
+         where x.status in (${sql.join(ASKED.map((s) => sql`${s}`), sql`, `)})
+         order by x.consultation_opens_at desc nulls last, x.id`,
   );
   if (procs.length === 0) return [];
   const agencyRows = await queryRows<{ orgnr: string; kind: OrganisationKind; employees: number | null; ministryOrgnr: string | null }>(
@@ -79,7 +91,7 @@ async function loadOptOutReport(db: Executor, th: SizeThresholds): Promise<FullO
   const eligible = (e: Eligibility) => {
     let list = eligibleFor.get(e);
     if (!list) {
-      const kinds = new Set(eligibleKinds(e));
+      const kinds = new Set<string>(procurementKinds(e));
       list = agencyRows
         .filter((a) => kinds.has(a.kind))
         .map((a) => ({ orgnr: a.orgnr, sizeClass: sizeClassOf(a.employees, th), ministryOrgnr: ministryAreaOf(a) }));
@@ -92,7 +104,7 @@ async function loadOptOutReport(db: Executor, th: SizeThresholds): Promise<FullO
     db,
     sql`select procurement_id, agency_orgnr, kind, answers->>'reason' as reason
           from declarations
-         where withdrawn_at is null and procurement_id in (${sql.join(procs.map((p) => sql`${p.id}`), sql`, `)})
+         where submitted_at < ${end} and (withdrawn_at is null or withdrawn_at >= ${end}) and procurement_id in (${sql.join(procs.map((p) => sql`${p.id}`), sql`, `)})
          order by submitted_at, id`,
   );
   const declarations: Declaration[] = decl.map((d) => {

@@ -8,9 +8,8 @@ import { problem } from '../shared/schema.js';
 import { knownSlug, populationFrom } from './input.js';
 import type { ServiceRow } from './queries.js';
 import { adoptionByMinistry, adoptionReport, coverageReport, gapReport, launchesReport, tierReport, trendBreakdown, trendReport } from './served.js';
-import { AdoptionQuery, AdoptionResponse, CoverageQuery, CoverageResponse, LangQuery, OptOutResponse, TrendQuery, TrendResponse } from './schema.js';
+import { AdoptionQuery, AdoptionResponse, CoverageQuery, CoverageResponse, OptOutResponse, TrendQuery, TrendResponse, LangAsOfQuery } from './schema.js';
 import { publicOptOutReport, reasonLabel } from './optouts.js';
-import { osloToday } from '../../domain/osloTime.js';
 import { asOfFrom } from './asOf.js';
 
 /** A service as the statistics API shows it. */
@@ -178,16 +177,17 @@ export async function registerStatsApi(api: App, deps: AppDeps): Promise<void> {
         tags: ['statistics'],
         summary: 'Opt-outs and accessions per procurement: rates and reasons by size class and ministry area',
         description:
-          'For every procurement whose consultation has opened (consultation, announced, awarded, active, expired): rates of the agencies eligible for it, each agency counted once (its latest declaration; withdrawn ones do not count), reasons for opting out with their labels from the procurement\'s questionnaire, and the same split by size class (the 151–200 gap and unknown size are their own classes) and by ministry area. `available` is false while no procurement has been through a consultation. The same figures as /statistikk/fravalg.',
-        querystring: LangQuery,
-        response: { 200: { $ref: 'StatsOptOuts#' } },
+          'For every procurement whose consultation has opened (consultation, announced, awarded, active, expired): rates of the agencies eligible for it, each agency counted once (its latest declaration; withdrawn ones do not count), reasons for opting out with their labels from the procurement\'s questionnaire, and the same split by size class (the 151–200 gap and unknown size are their own classes) and by ministry area. `available` is false while no procurement has been through a consultation. With `asOf`, the register as it stood at the end of that day: each procurement in the state it was in then (from its dated milestones), declarations submitted by then and not withdrawn by then. The same figures as /statistikk/fravalg.',
+        querystring: LangAsOfQuery,
+        response: { 200: { $ref: 'StatsOptOuts#' }, 400: problem },
       },
     },
     async (req) => {
-      const items = await publicOptOutReport(db, th);
+      const asOf = asOfFrom(req.query.asOf, req.lang);
+      const items = await publicOptOutReport(db, th, asOf);
       const { text } = localizer(req.lang);
       return {
-        asOf: osloToday(),
+        asOf,
         available: items.length > 0,
         note: items.length > 0 ? messages[req.lang].stats.optouts.how : messages[req.lang].stats.optouts.notYet,
         items: items.map((i) => {

@@ -52,7 +52,8 @@ export const TrendQuery = Type.Object({
   lang: Lang,
   asOf: AsOfProperty,
 });
-export const LangQuery = Type.Object({ lang: Lang });
+/** A statistics answer with only a language and a day (`asOf`). */
+export const LangAsOfQuery = Type.Object({ lang: Lang, asOf: AsOfProperty });
 
 const share = nullable(Type.Number({ description: 'A fraction 0–1; null when there is nothing to divide by.' }));
 const sizeSplit = Type.Array(

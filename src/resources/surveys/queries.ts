@@ -1,15 +1,13 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/database.js';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/database.js';
+import { surveyAudience } from '../../db/surveyAudience.js';
 import { cached } from '../../db/readCache.js';
-import { agencies, procurements, providers, questionnaires, services, subscriptions, surveyResponses, surveys, surveyServices } from '../../db/schema/index.js';
-import { eligibleAgencyCondition } from '../procurements/queries.js';
+import { agencies, providers, questionnaires, services, surveyResponses, surveys, surveyServices } from '../../db/schema/index.js';
 import type { LocalizedText } from '../../domain/catalogue.js';
-import { STATE_KINDS } from '../../domain/eligibility.js';
-import { osloDate } from '../../domain/osloTime.js';
+import { osloDate, osloToday } from '../../domain/osloTime.js';
 import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
 import { surveyWindow, type SurveyWindow } from '../../domain/survey.js';
 import { protectSummary, summarisedQuestions, summariseSurvey, type SurveySummary } from '../../domain/surveyResults.js';
-import { activeSubscription } from '../services/queries.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -67,29 +65,13 @@ export async function getSurvey(db: Executor, id: string): Promise<SurveyRow | u
 export const windowOf = (s: { opensOn: string; closesOn: string }, now: Date): SurveyWindow => surveyWindow(s, osloDate(now));
 
 /**
- * The agencies that may answer: those with an active subscription to one of the survey's services (service_users),
- * or every state body that still exists (all_state).
+ * The agencies that may answer (of `only`, when given): the survey's audience (src/db/surveyAudience.ts), the same
+ * query that decides who is told the survey has opened.
  */
-export async function eligibleOrgnrs(db: Executor, s: Pick<SurveyRow, 'id' | 'audience'> & { procurementId?: string | null }, only?: string[]): Promise<string[]> {
-  const onlyThese = only ? (only.length ? inArray(agencies.orgnr, only) : sql`false`) : undefined;
-  if (s.procurementId) {
-    // A needs survey before a procurement: every agency the procurement is for, users or not.
-    const [p] = await db.select({ eligibility: procurements.eligibility }).from(procurements).where(eq(procurements.id, s.procurementId));
-    const rows = p ? await db.select({ orgnr: agencies.orgnr }).from(agencies).where(and(eligibleAgencyCondition(p.eligibility), onlyThese)) : [];
-    return rows.map((r) => r.orgnr);
-  }
-  if (s.audience === 'all_state') {
-    const rows = await db
-      .select({ orgnr: agencies.orgnr })
-      .from(agencies)
-      .where(and(inArray(agencies.kind, [...STATE_KINDS]), isNull(agencies.deletedOn), onlyThese));
-    return rows.map((r) => r.orgnr);
-  }
-  const rows = await db
-    .selectDistinct({ orgnr: agencies.orgnr })
-    .from(subscriptions)
-    .innerJoin(agencies, eq(agencies.orgnr, subscriptions.agencyOrgnr))
-    .where(and(sql`${subscriptions.serviceId} in (select service_id from ${surveyServices} where survey_id = ${s.id})`, activeSubscription(), isNull(agencies.deletedOn), onlyThese));
+export async function eligibleOrgnrs(db: Executor, s: Pick<SurveyRow, 'id'>, only?: string[]): Promise<string[]> {
+  if (only?.length === 0) return [];
+  const audience = surveyAudience(s.id, osloToday());
+  const rows = await queryRows<{ orgnr: string }>(db, only ? sql`select orgnr from (${audience}) x where orgnr in (${sql.join(only.map((o) => sql`${o}`), sql`, `)})` : audience);
   return rows.map((r) => r.orgnr);
 }
 

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import multipart from '@fastify/multipart';
-import { Alert, Button, Field, Heading, Label, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { LocalizedText } from '../../domain/catalogue.js';
@@ -9,13 +8,13 @@ import { applyUsageImport, describeFileProblem, type EndScope, presentPlan, type
 import { requireProviderActor } from '../../server/actor.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import { Breadcrumbs, ChoiceField, PageHeader, Section } from '../../web/components.js';
+import { Breadcrumbs, ChoiceField, FileField, PageHeader, PreviewedFile, Section } from '../../web/components.js';
 import { ErrorSummary, Notice } from '../../web/forms.js';
 import { usePage, useHref, useText } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
-import { uploadedFile } from './routes.js';
+import { uploadedFile, withFileUploads } from '../shared/uploads.js';
 import { providerBySlug } from '../shared/queries.js';
 
 const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
@@ -32,9 +31,7 @@ export async function registerUsageImportPages(app: App, deps: AppDeps): Promise
     if (!p) throw new HttpProblem(404, messages[req.lang].errors.unknownProvider(slug));
     return { id: p.id, slug: p.slug, name: p.name };
   };
-  await app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: MAX_FILE_BYTES + 1, fieldSize: 4 * MAX_FILE_BYTES, files: 1 } });
-    const s = scope as unknown as App;
+  await withFileUploads(app, async (s) => {
     s.get('/leverandorer/:slug/kundeliste', { schema: { params: Params, hide: true } }, async (req, reply) => {
       const p = await provider(req, req.params.slug);
       await requireProviderActor(req, p.slug);
@@ -109,10 +106,8 @@ function UploadPage({ provider, error, preview, file, scope = 'file', changed, a
           {csrf}
           <input type="hidden" name="action" value="apply" />
           <input type="hidden" name="scope" value={scope} />
-          <input type="hidden" name="fileName" value={file.name ?? ''} />
           <input type="hidden" name="expectedSha256" value={preview.file.sha256} />
-          <input type="hidden" name="expectedCounts" value={JSON.stringify(preview.counts)} />
-          <input type="hidden" name="fileBase64" value={file.bytes.toString('base64')} />
+          <PreviewedFile file={file} counts={preview.counts} />
           <Paragraph>{u.notSaved}</Paragraph>
           <Button type="submit">{u.apply}</Button>
         </form>
@@ -126,10 +121,7 @@ function UploadPage({ provider, error, preview, file, scope = 'file', changed, a
         <form method="post" action={action} encType="multipart/form-data">
           {csrf}
           <input type="hidden" name="action" value="preview" />
-          <Field>
-            <Label htmlFor="usage-file">{u.fileLabel}</Label>
-            <input id="usage-file" name="file" type="file" className="ds-input" accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
-          </Field>
+          <FileField id="usage-file" label={u.fileLabel} accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
           <ChoiceField
             id="scope"
             name="scope"

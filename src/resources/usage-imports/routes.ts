@@ -1,17 +1,15 @@
-import multipart from '@fastify/multipart';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { pickText } from '../../domain/catalogue.js';
 import type { Executor } from '../../db/database.js';
 import { agencies, providers, services, subscriptions, tiers } from '../../db/schema/index.js';
 import { applyUsageImport, describeFileProblem, presentPlan, previewUsageImport, UsageImportError } from '../../imports/usage/usageImport.js';
 import { MAX_FILE_BYTES } from '../../imports/usage/parse.js';
-import { verifyDeferredCsrf } from '../../auth/plugin.js';
 import { requireProviderActor } from '../../server/actor.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem, problemTitle } from '../../server/problem.js';
 import { security } from '../shared/schema.js';
+import { uploadedFile, withFileUploads } from '../shared/uploads.js';
 import { messages } from '../../web/i18n/index.js';
 import { EXPORT_FORMATS, sendTable } from '../../web/export/send.js';
 import { type StatTable, tableOf } from '../../web/export/table.js';
@@ -21,26 +19,6 @@ import { activeSubscription } from '../services/queries.js';
 const problem = { $ref: 'Problem#' };
 const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 
-/** The uploaded file: a multipart field "file", or the raw body (CSV or XLSX). */
-export async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Buffer; name: string | null; fields: Record<string, string> } | undefined> {
-  if (req.isMultipart()) {
-    let file: { bytes: Buffer; name: string | null } | undefined;
-    const fields: Record<string, string> = {};
-    for await (const part of req.parts({ limits: { fileSize: MAX_FILE_BYTES + 1, fieldSize: 4 * MAX_FILE_BYTES, files: 1 } })) {
-      if (part.type === 'file') {
-        const bytes = await part.toBuffer();
-        if (part.file.truncated || bytes.length > MAX_FILE_BYTES) throw new HttpProblem(413, messages[req.lang].usageImport.fileErrors.tooLarge('2 MB'));
-        if (bytes.length) file = { bytes, name: part.filename || null };
-      } else fields[part.fieldname] = String(part.value);
-    }
-    verifyDeferredCsrf(req, fields._csrf);
-    return file ? { ...file, fields } : fields.fileBase64 ? { bytes: Buffer.from(fields.fileBase64, 'base64'), name: fields.fileName || null, fields } : undefined;
-  }
-  const body = req.body;
-  return Buffer.isBuffer(body) && body.length ? { bytes: body, name: null, fields: {} } : undefined;
-}
-
-/** Current customers of a provider's services, as rows for CSV/XLSX (the same columns the import reads). */
 /** A provider's current customers in the import's columns (their headers are the import's, in every language). */
 export async function customerTable(db: Executor, providerId: string): Promise<StatTable> {
   const rows = await db
@@ -67,13 +45,7 @@ export async function customerTable(db: Executor, providerId: string): Promise<S
 
 export async function registerUsageImportApi(api: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
-  await api.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: MAX_FILE_BYTES + 1, files: 1 } });
-    for (const type of ['text/csv', 'text/plain', 'application/octet-stream', XLSX_TYPE]) {
-      scope.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
-    }
-    const app = scope as unknown as App;
-
+  await withFileUploads(api, async (app) => {
     app.post(
       '/providers/:slug/usage-imports',
       {
@@ -158,5 +130,5 @@ export async function registerUsageImportApi(api: App, deps: AppDeps): Promise<v
         },
       );
     }
-  });
+  }, ['text/csv', 'text/plain', 'application/octet-stream', XLSX_TYPE]);
 }

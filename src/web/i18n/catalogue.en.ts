@@ -1,7 +1,7 @@
 import { numberWords } from './numbers.js';
 import type { catalogueNb } from './catalogue.nb.js';
 
-const { count, number } = numberWords('en');
+const { count, money, number } = numberWords('en');
 
 /** English: the catalogue: services, providers, agencies, service areas, open data (see catalogue.nb.ts). */
 export const catalogueEn: typeof catalogueNb = {
@@ -46,6 +46,13 @@ export const catalogueEn: typeof catalogueNb = {
     addons: 'Additional services',
     legacyTier: 'previous model, being phased out',
     financing: 'Financing',
+    prices: 'Prices',
+    priceModel: 'Tier',
+    priceAmount: 'Price',
+    priceFrom: 'Applies from',
+    priceNote: 'Note',
+    wholeService: 'The whole service',
+    priceOf: (amount: number, unit: string) => `NOK ${money(amount)} ${unit}`,
     serviceLevels: 'Service levels and support',
     uptime: 'Uptime guarantee',
     supportHours: 'Support opening hours',

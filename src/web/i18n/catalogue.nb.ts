@@ -1,6 +1,6 @@
 import { numberWords } from './numbers.js';
 
-const { count, number } = numberWords('nb');
+const { count, money, number } = numberWords('nb');
 /** Bokmål: the catalogue: services, providers, agencies, service areas, open data. The source for catalogue.nn.ts and catalogue.en.ts, which must have the same keys. */
 export const catalogueNb = {
   catalogue: {
@@ -44,6 +44,13 @@ export const catalogueNb = {
     addons: 'Tilleggstjenester',
     legacyTier: 'gammel modell, fases ut',
     financing: 'Finansiering',
+    prices: 'Priser',
+    priceModel: 'Tjenestemodell',
+    priceAmount: 'Pris',
+    priceFrom: 'Gjelder fra',
+    priceNote: 'Merknad',
+    wholeService: 'Hele tjenesten',
+    priceOf: (amount: number, unit: string) => `${money(amount)} kr ${unit}`,
     serviceLevels: 'Tjenestenivå og brukerstøtte',
     uptime: 'Oppetidsgaranti',
     supportHours: 'Åpningstid for brukerstøtte',

@@ -1,7 +1,7 @@
 import { numberWords } from './numbers.js';
 import type { catalogueNb } from './catalogue.nb.js';
 
-const { count, number } = numberWords('nn');
+const { count, money, number } = numberWords('nn');
 
 /** Nynorsk: the catalogue: services, providers, agencies, service areas, open data (see catalogue.nb.ts). */
 export const catalogueNn: typeof catalogueNb = {
@@ -46,6 +46,13 @@ export const catalogueNn: typeof catalogueNb = {
     addons: 'Tilleggstenester',
     legacyTier: 'gammal modell, blir fasa ut',
     financing: 'Finansiering',
+    prices: 'Prisar',
+    priceModel: 'Tenestemodell',
+    priceAmount: 'Pris',
+    priceFrom: 'Gjeld frå',
+    priceNote: 'Merknad',
+    wholeService: 'Heile tenesta',
+    priceOf: (amount: number, unit: string) => `${money(amount)} kr ${unit}`,
     serviceLevels: 'Tenestenivå og brukarstøtte',
     uptime: 'Oppetidsgaranti',
     supportHours: 'Opningstid for brukarstøtte',

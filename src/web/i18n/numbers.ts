@@ -20,22 +20,26 @@ export interface NumberWords {
   number(n: number): string;
   /** The form of a phrase that fits the count: count(1, { one: '# sekund', other: '# sekunder' }) → "1 sekund". */
   count(n: number, forms: PluralForms): string;
+  /** An amount of money: whole kroner as a number ("250 000"), with øre always two decimals ("0,50"). */
+  money(n: number): string;
 }
 
 function make(lang: Language): NumberWords {
-  const numberFormat = new Intl.NumberFormat(LOCALES[lang]);
   const pluralRules = new Intl.PluralRules(LOCALES[lang]);
-  const number =
+  const formatter = (f: Intl.NumberFormat) =>
     lang === 'en'
-      ? (n: number) => numberFormat.format(n)
+      ? (n: number) => f.format(n)
       : (n: number) =>
-          numberFormat
+          f
             .formatToParts(n)
             .map((p) => (p.type === 'group' ? GROUP_SPACE : p.value))
             .join('');
+  const number = formatter(new Intl.NumberFormat(LOCALES[lang]));
+  const withOre = formatter(new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
   return {
     number,
     count: (n, forms) => (pluralRules.select(n) === 'one' ? forms.one : forms.other).replaceAll('#', number(n)),
+    money: (n) => (Number.isInteger(n) ? number(n) : withOre(n)),
   };
 }
 

@@ -133,6 +133,7 @@ export const procurementsEn: typeof procurementsNb = {
     totalOf: (question: string, total: string, n: number) => `In total ${total} for “${question}” (${count(n, { one: '# answer', other: '# answers' })}).`,
     withdrawnCount: (n: number) => count(n, { one: '# answer has been withdrawn.', other: '# answers have been withdrawn.' }),
     exportCsv: 'Download the list (CSV)',
+    exportShownCsv: (n: number) => count(n, { one: 'Download the answer shown (CSV)', other: 'Download the # answers shown (CSV)' }),
     sector: 'Kind of organisation',
     list: 'All answers',
     filter: 'Narrow the answers',

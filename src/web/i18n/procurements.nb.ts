@@ -131,6 +131,7 @@ export const procurementsNb = {
     totalOf: (question: string, total: string, n: number) => `I alt ${total} for «${question}» (${count(n, { one: '# svar', other: '# svar' })}).`,
     withdrawnCount: (n: number) => count(n, { one: '# svar er trukket.', other: '# svar er trukket.' }),
     exportCsv: 'Last ned listen (CSV)',
+    exportShownCsv: (n: number) => count(n, { one: 'Last ned svaret som vises (CSV)', other: 'Last ned de # svarene som vises (CSV)' }),
     sector: 'Type virksomhet',
     list: 'Alle svar',
     filter: 'Avgrens svarene',

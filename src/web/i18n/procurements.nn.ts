@@ -133,6 +133,7 @@ export const procurementsNn: typeof procurementsNb = {
     totalOf: (question: string, total: string, n: number) => `I alt ${total} for «${question}» (${count(n, { one: '# svar', other: '# svar' })}).`,
     withdrawnCount: (n: number) => count(n, { one: '# svar er trekt.', other: '# svar er trekte.' }),
     exportCsv: 'Last ned lista (CSV)',
+    exportShownCsv: (n: number) => count(n, { one: 'Last ned svaret som blir vist (CSV)', other: 'Last ned dei # svara som blir viste (CSV)' }),
     sector: 'Type verksemd',
     list: 'Alle svar',
     filter: 'Avgrens svara',

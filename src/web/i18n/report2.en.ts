@@ -67,7 +67,7 @@ export const report2En: typeof report2Nb = {
     rule: 'Figures from fewer than 5 agencies are not shown, nor groups that could reveal them.',
     counts: (withBaseline: number, withResult: number) => `${count(withBaseline, { one: '# agency has', other: '# agencies have' })} recorded a baseline, ${number(withResult)} of them a result too.`,
     measure: { hoursPerMonth: 'Hours a month', costNokPerYear: 'Cost a year (NOK)', ftes: 'FTEs' },
-    table: { measure: 'Measure', group: 'Group', agencies: 'Agencies', baseline: 'Baseline', result: 'Result', change: 'Change', ratio: 'Change (%)' },
+    table: { measure: 'Measure', group: 'Group', agencies: 'Agencies', baseline: 'Baseline', result: 'Result', change: 'Change', ratio: 'Relative change' },
     all: 'All',
     hidden: 'Hidden (fewer than 5)',
     none: 'No figures to show yet.',

@@ -66,7 +66,7 @@ export const report2Nb = {
     rule: 'Tall fra færre enn 5 virksomheter vises ikke, heller ikke grupper som kan avsløre dem.',
     counts: (withBaseline: number, withResult: number) => `${count(withBaseline, { one: '# virksomhet', other: '# virksomheter' })} har registrert utgangspunkt, ${number(withResult)} av dem også resultat.`,
     measure: { hoursPerMonth: 'Timer i måneden', costNokPerYear: 'Kostnad i året (kr)', ftes: 'Årsverk' },
-    table: { measure: 'Mål', group: 'Gruppe', agencies: 'Virksomheter', baseline: 'Utgangspunkt', result: 'Resultat', change: 'Endring', ratio: 'Endring (%)' },
+    table: { measure: 'Mål', group: 'Gruppe', agencies: 'Virksomheter', baseline: 'Utgangspunkt', result: 'Resultat', change: 'Endring', ratio: 'Relativ endring' },
     all: 'Alle',
     hidden: 'Skjult (færre enn 5)',
     none: 'Ingen tall å vise ennå.',

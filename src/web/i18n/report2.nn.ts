@@ -67,7 +67,7 @@ export const report2Nn: typeof report2Nb = {
     rule: 'Tal frå færre enn 5 verksemder blir ikkje viste, heller ikkje grupper som kan avsløre dei.',
     counts: (withBaseline: number, withResult: number) => `${count(withBaseline, { one: '# verksemd', other: '# verksemder' })} har registrert utgangspunkt, ${number(withResult)} av dei også resultat.`,
     measure: { hoursPerMonth: 'Timar i månaden', costNokPerYear: 'Kostnad i året (kr)', ftes: 'Årsverk' },
-    table: { measure: 'Mål', group: 'Gruppe', agencies: 'Verksemder', baseline: 'Utgangspunkt', result: 'Resultat', change: 'Endring', ratio: 'Endring (%)' },
+    table: { measure: 'Mål', group: 'Gruppe', agencies: 'Verksemder', baseline: 'Utgangspunkt', result: 'Resultat', change: 'Endring', ratio: 'Relativ endring' },
     all: 'Alle',
     hidden: 'Skjult (færre enn 5)',
     none: 'Ingen tal å vise enno.',

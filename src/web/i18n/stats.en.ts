@@ -9,6 +9,8 @@ export const statsEn: typeof statsNb = {
     title: 'Statistics',
     lead: 'Who uses the shared services, where are the gaps, and how is use developing? The figures come straight from the usage register and the service catalogue.',
     asOf: (date: string) => `Figures as of ${date}.`,
+    asOfField: 'Figures as of day',
+    asOfFieldHelp: 'Empty gives today’s figures. The register keeps its history, so earlier days can be shown too.',
     population: (n: number) => `The base is ${count(n, { one: '# state body', other: '# state bodies' })} (ministries, agencies and other state bodies that exist today).`,
     sectionsHeading: 'The statistics',
     keyFigures: 'Key figures',

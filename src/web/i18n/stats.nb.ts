@@ -7,6 +7,8 @@ export const statsNb = {
     title: 'Statistikk',
     lead: 'Hvem bruker fellestjenestene, hvor er hullene, og hvordan utvikler bruken seg? Tallene hentes direkte fra bruksregisteret og tjenestekatalogen.',
     asOf: (date: string) => `Tall per ${date}.`,
+    asOfField: 'Tall per dag',
+    asOfFieldHelp: 'Tom gir dagens tall. Registeret tar vare på historikken, så tidligere dager kan også vises.',
     population: (n: number) => `Grunnlaget er ${count(n, { one: '# statlig virksomhet', other: '# statlige virksomheter' })} (departementer, virksomheter og andre statlige organer som finnes i dag).`,
     sectionsHeading: 'Statistikken',
     keyFigures: 'Nøkkeltall',

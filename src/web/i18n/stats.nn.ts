@@ -9,6 +9,8 @@ export const statsNn: typeof statsNb = {
     title: 'Statistikk',
     lead: 'Kven bruker fellestenestene, kvar er hola, og korleis utviklar bruken seg? Tala kjem direkte frå bruksregisteret og tenestekatalogen.',
     asOf: (date: string) => `Tal per ${date}.`,
+    asOfField: 'Tal per dag',
+    asOfFieldHelp: 'Tomt gir tala for i dag. Registeret tek vare på historikken, så tidlegare dagar kan òg visast.',
     population: (n: number) => `Grunnlaget er ${count(n, { one: '# statleg verksemd', other: '# statlege verksemder' })} (departement, verksemder og andre statlege organ som finst i dag).`,
     sectionsHeading: 'Statistikken',
     keyFigures: 'Nøkkeltal',

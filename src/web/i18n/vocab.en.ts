@@ -27,6 +27,15 @@ export const vocabEn: typeof vocabNb = {
       mandatory_opt_out: 'Mandatory, with opt-out',
       mandatory: 'Mandatory',
     },
+    priceUnit: {
+      per_employee_year: 'per employee per year',
+      per_user_month: 'per user per month',
+      per_year: 'per year',
+      per_month: 'per month',
+      per_transaction: 'per transaction',
+      per_hour: 'per hour',
+      one_off: 'one-off',
+    },
     financing: {
       budget_transfer: 'Budget transfer',
       charging_authority: 'Charging authority',

@@ -25,6 +25,15 @@ export const vocabNb = {
       mandatory_opt_out: 'Obligatorisk, med mulighet for fravalg',
       mandatory: 'Obligatorisk',
     },
+    priceUnit: {
+      per_employee_year: 'per ansatt per år',
+      per_user_month: 'per bruker per måned',
+      per_year: 'per år',
+      per_month: 'per måned',
+      per_transaction: 'per transaksjon',
+      per_hour: 'per time',
+      one_off: 'engangsbeløp',
+    },
     financing: {
       budget_transfer: 'Rammeoverføring',
       charging_authority: 'Belastningsfullmakt',

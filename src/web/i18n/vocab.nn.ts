@@ -27,6 +27,15 @@ export const vocabNn: typeof vocabNb = {
       mandatory_opt_out: 'Obligatorisk, med høve til fråval',
       mandatory: 'Obligatorisk',
     },
+    priceUnit: {
+      per_employee_year: 'per tilsett per år',
+      per_user_month: 'per brukar per månad',
+      per_year: 'per år',
+      per_month: 'per månad',
+      per_transaction: 'per transaksjon',
+      per_hour: 'per time',
+      one_off: 'eingongsbeløp',
+    },
     financing: {
       budget_transfer: 'Rammeoverføring',
       charging_authority: 'Belastningsfullmakt',

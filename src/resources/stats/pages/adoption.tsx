@@ -12,7 +12,7 @@ import { listAreaRows, listServiceRows } from '../queries.js';
 import { adoptionReport, tierReport } from '../served.js';
 import { AdoptionPageQuery } from '../schema.js';
 import { registerStatPage } from '../statPage.js';
-import { asOfOf } from '../asOf.js';
+import { askedAsOf, asOfOf } from '../asOf.js';
 import { adoptionTable, sizeSplitTable, tierTable } from '../tables.js';
 import { PAGE_SIZE, contexts, tOf, StatsLayout, Figure, FilterForm } from './shared.js';
 
@@ -42,7 +42,7 @@ export function registerAdoptionPage(app: App, deps: AppDeps): void {
     const topChart = top ? sizeChart(chart, top, 'bruk-storrelse') : undefined;
     const topTable = top ? sizeSplitTable(c, top) : undefined;
     const tierFigure = tiers.length ? tierChart(chart, tiers) : undefined;
-    const filters = { area, provider, sort: q.sort };
+    const filters = { area, provider, sort: q.sort, asOf: askedAsOf(req) };
     const lang = req.lang;
     return {
       name: 'bruk',
@@ -89,7 +89,7 @@ export function registerAdoptionPage(app: App, deps: AppDeps): void {
                 ))}
             </Section>
           ) : null}
-          <JsonLink href={`/api/v1/stats/adoption${queryString({ area, provider, sort: q.sort })}`} />
+          <JsonLink href={`/api/v1/stats/adoption${queryString(filters)}`} />
         </StatsLayout>
       ),
     };

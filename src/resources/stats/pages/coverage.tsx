@@ -15,7 +15,7 @@ export function registerCoveragePage(app: App, deps: AppDeps): void {
   const populationView = populationViewOf(db);
 
   registerStatPage(app, '/statistikk/dekning', { querystring: PopulationPageQuery }, async (req, download, mode) => {
-    const { q, f, today, r, ministries, pageCount, filters, t, c, chart } = await populationView(req, mode, (f, today, paging) => coverageReport(db, th, today, f, req.lang, paging));
+    const { q, today, r, ministries, pageCount, filters, t, c, chart } = await populationView(req, mode, (f, today, paging) => coverageReport(db, th, today, f, req.lang, paging));
     const areaTable = coverageAreaTable(c, r);
     const matrix = agencyMatrixTable(c, 'virksomheter', t.stats.coverage.agenciesTitle, r.areas, r.agencies.items);
     const figure = coverageChart(chart, r);

@@ -4,7 +4,7 @@ import type { App, AppDeps } from '../../../server/types.js';
 import { Section } from '../../../web/components.js';
 import { StatTableView } from '../../../web/export/StatTableView.js';
 import { feedbackReport } from '../feedback.js';
-import { osloToday } from '../../../domain/osloTime.js';
+import { asOfOf } from '../asOf.js';
 import { registerStatPage } from '../statPage.js';
 import { gainsTable, satisfactionTable } from '../tables.js';
 import { contexts, StatsLayout } from './shared.js';
@@ -15,9 +15,9 @@ export function registerFeedbackPage(app: App, deps: AppDeps): void {
   const th = deps.config.sizeThresholds;
 
   registerStatPage(app, '/statistikk/tilfredshet-og-gevinster', { querystring: Type.Object({}) }, async (req, download) => {
-    const today = osloToday();
+    const today = asOfOf(req, (deps.clock ?? (() => new Date()))());
     const { t, c } = contexts(req, today);
-    const report = await feedbackReport(db, (deps.clock ?? (() => new Date()))(), th);
+    const report = await feedbackReport(db, today, th);
     const satisfaction = satisfactionTable(c, report);
     const gains = gainsTable(c, report);
     return {
@@ -25,7 +25,7 @@ export function registerFeedbackPage(app: App, deps: AppDeps): void {
       asOf: today,
       tables: [satisfaction, gains],
       page: () => (
-        <StatsLayout title={t.stats.pages.feedback.title} lead={t.stats.pages.feedback.lead} asOf={today}>
+        <StatsLayout title={t.stats.pages.feedback.title} lead={t.stats.pages.feedback.lead} asOf={today} dayForm={download.path}>
           <Section title={t.stats.feedback.satisfactionTitle} id="satisfaction">
             <Paragraph>{t.stats.feedback.anonymity}</Paragraph>
             {report.surveys.length === 0 ? <Paragraph>{t.stats.feedback.noSurveys}</Paragraph> : <StatTableView table={satisfaction} download={download} captionHidden />}

@@ -4,7 +4,8 @@ import type { App, AppDeps } from '../../../server/types.js';
 import { StatTableView } from '../../../web/export/StatTableView.js';
 import type { StatTable } from '../../../web/export/table.js';
 import { listMinistries } from '../../agencies/queries.js';
-import { osloToday } from '../../../domain/osloTime.js';
+import { askedAsOf, asOfOf } from '../asOf.js';
+import { queryString } from '../../../web/components.js';
 import { registerStatPage } from '../statPage.js';
 import { contexts, StatsLayout } from './shared.js';
 
@@ -13,7 +14,8 @@ export function registerMinistriesPage(app: App, deps: AppDeps): void {
   const { db } = deps.database;
 
   registerStatPage(app, '/statistikk/departementer', { querystring: Type.Object({}) }, async (req, download) => {
-    const today = osloToday();
+    const today = asOfOf(req);
+    const asked = queryString({ asOf: askedAsOf(req) });
     const ministries = await listMinistries(db, req.lang);
     const { t, c } = contexts(req, today);
     const table: StatTable = {
@@ -23,7 +25,7 @@ export function registerMinistriesPage(app: App, deps: AppDeps): void {
         { key: 'ministry', label: t.stats.table.ministry, type: 'text' },
         { key: 'orgnr', label: t.stats.table.orgnr, type: 'text' },
       ],
-      rows: ministries.map((m) => [{ text: m.name, href: `${download.path}/${m.orgnr}` }, formatOrgnr(m.orgnr)]),
+      rows: ministries.map((m) => [{ text: m.name, href: `${download.path}/${m.orgnr}${asked}` }, formatOrgnr(m.orgnr)]),
       note: c.note,
     };
     return {
@@ -31,7 +33,7 @@ export function registerMinistriesPage(app: App, deps: AppDeps): void {
       asOf: today,
       tables: [table],
       page: () => (
-        <StatsLayout title={t.stats.ministry.listTitle} lead={t.stats.ministry.lead} asOf={today}>
+        <StatsLayout title={t.stats.ministry.listTitle} lead={t.stats.ministry.lead} asOf={today} dayForm={download.path}>
           <StatTableView table={table} download={download} captionHidden />
         </StatsLayout>
       ),

@@ -12,7 +12,7 @@ import { populationFrom } from '../input.js';
 import { adoptionReport, coverageReport, gapReport } from '../served.js';
 import { PopulationPageQuery } from '../schema.js';
 import { registerStatPage } from '../statPage.js';
-import { asOfOf } from '../asOf.js';
+import { askedAsOf, asOfOf } from '../asOf.js';
 import { adoptionTable, agencyMatrixTable, coverageAreaTable } from '../tables.js';
 import { PAGE_SIZE, EXPORT_ALL, contexts, tOf, StatsLayout, Figure, AgencyMatrix } from './shared.js';
 
@@ -25,6 +25,7 @@ export function registerMinistryPage(app: App, deps: AppDeps): void {
     const raw = (req.params as { orgnr: string }).orgnr;
     const page = (req.query as { page: number }).page;
     const today = asOfOf(req);
+    const asked = { asOf: askedAsOf(req) };
     const f = await populationFrom(db, { ministry: raw }, req.lang).catch((e: unknown) => {
       if (e instanceof HttpProblem && e.status === 400 && /^\d{9}$/.test(raw.replace(/\s/g, ''))) throw new HttpProblem(404, tOf(req).stats.ministry.notMinistry(raw));
       throw e;
@@ -55,13 +56,13 @@ export function registerMinistryPage(app: App, deps: AppDeps): void {
       asOf: today,
       tables: [areaTable, matrix, adoptionTab, gapList],
       page: () => (
-        <StatsLayout title={t.stats.ministry.title(name)} lead={t.stats.ministry.lead} asOf={today} crumbs={[{ label: t.stats.ministry.listTitle, href: download.path.replace(/\/\d{9}$/, '') }]}>
+        <StatsLayout title={t.stats.ministry.title(name)} lead={t.stats.ministry.lead} asOf={today} dayForm={download.path} crumbs={[{ label: t.stats.ministry.listTitle, href: download.path.replace(/\/\d{9}$/, '') + queryString(asked) }]}>
           <Paragraph>
             <a href={download.path.replace(/\/statistikk\/departementer\//, '/virksomheter/')}>{name}</a> · {t.stats.population(cov.population)}
           </Paragraph>
           <Figure chart={figure} table={areaTable} download={download} />
           <Section title={t.stats.coverage.agenciesTitle} id="agencies">
-            <AgencyMatrix table={matrix} total={cov.agencies.total} page={page} pageCount={pageCount} download={download} filters={{}} />
+            <AgencyMatrix table={matrix} total={cov.agencies.total} page={page} pageCount={pageCount} download={download} filters={asked} />
           </Section>
           <Section title={t.stats.ministry.adoptionTitle} id="services">
             <StatTableView table={adoptionTab} download={download} captionHidden />
@@ -72,7 +73,7 @@ export function registerMinistryPage(app: App, deps: AppDeps): void {
             {gap.exposed ? <StatTableView table={gapList} download={download} captionHidden /> : null}
             {gap.exposed > gapList.rows.length ? <Paragraph data-size="sm">{t.stats.table.showing(gapList.rows.length, gap.exposed)}</Paragraph> : null}
           </Section>
-          <JsonLink href={`/api/v1/stats/coverage${queryString({ ministry: ministryOrgnr })}`} />
+          <JsonLink href={`/api/v1/stats/coverage${queryString({ ministry: ministryOrgnr, ...asked })}`} />
         </StatsLayout>
       ),
     };

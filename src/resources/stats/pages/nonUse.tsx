@@ -4,7 +4,7 @@ import type { App, AppDeps } from '../../../server/types.js';
 import { JsonLink, Section } from '../../../web/components.js';
 import { StatTableView } from '../../../web/export/StatTableView.js';
 import { SmallGroupsNotice } from '../../../web/smallGroupsNotice.js';
-import { asOfOf } from '../asOf.js';
+import { askedAsOf, asOfOf } from '../asOf.js';
 import { nonUseReport, nonUseTables } from '../nonUse.js';
 import { registerStatPage } from '../statPage.js';
 import { contexts, StatsLayout } from './shared.js';
@@ -19,13 +19,13 @@ export function registerNonUsePage(app: App, deps: AppDeps): void {
     const r = await nonUseReport(db, th, asOf);
     const [summary, ...rest] = nonUseTables(r, req.lang, c.note ?? '');
     const ids = ['by-reason', 'by-size', 'by-ministry', 'by-service'];
-    const json = `/api/v1/stats/non-use${(req.query as { asOf?: string }).asOf ? `?asOf=${asOf}` : ''}`;
+    const json = `/api/v1/stats/non-use${askedAsOf(req) ? `?asOf=${asOf}` : ''}`;
     return {
       name: 'ikke-bruk',
       asOf,
       tables: [summary!, ...rest],
       page: () => (
-        <StatsLayout title={t.nonUse.statsTitle} lead={t.nonUse.statsLead} asOf={asOf}>
+        <StatsLayout title={t.nonUse.statsTitle} lead={t.nonUse.statsLead} asOf={asOf} dayForm={download.path}>
           {r.stats.total === 0 ? (
             <Alert data-color="info" className="page-alert">
               <Paragraph>{t.nonUse.none}</Paragraph>

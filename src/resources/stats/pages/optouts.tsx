@@ -1,12 +1,12 @@
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
 import type { App, AppDeps } from '../../../server/types.js';
-import { JsonLink, Section } from '../../../web/components.js';
+import { JsonLink, queryString, Section } from '../../../web/components.js';
 import { StatTableView } from '../../../web/export/StatTableView.js';
 import { optOutReasonChart } from '../charts.js';
 import { publicOptOutReport } from '../optouts.js';
 import { SmallGroupsNotice } from '../../../web/smallGroupsNotice.js';
-import { osloToday } from '../../../domain/osloTime.js';
+import { askedAsOf, asOfOf } from '../asOf.js';
 import { registerStatPage } from '../statPage.js';
 import { optOutReasonsTable, optOutTable } from '../tables.js';
 import { contexts, StatsLayout, Figure } from './shared.js';
@@ -19,9 +19,9 @@ export function registerOptOutsPage(app: App, deps: AppDeps): void {
   // Reads declarations too: cached whole until the catalogue changes or the declarations do (`statistics`: at most
   // every STATS_LAG_SECONDS).
   registerStatPage(app, '/statistikk/fravalg', { querystring: Type.Object({}) }, async (req, download) => {
-    const today = osloToday();
+    const today = asOfOf(req);
     const { t, c, chart } = contexts(req, today);
-    const items = await publicOptOutReport(db, th);
+    const items = await publicOptOutReport(db, th, today);
     const table = optOutTable(c, items);
     const withReasons = items.filter((i) => i.reasons.length > 0);
     const reasonTables = withReasons.map((i, n) => optOutReasonsTable(c, i, `begrunnelser-${n + 1}`));
@@ -31,7 +31,7 @@ export function registerOptOutsPage(app: App, deps: AppDeps): void {
       asOf: today,
       tables: [table, ...reasonTables],
       page: () => (
-        <StatsLayout title={t.stats.pages.optouts.title} lead={t.stats.pages.optouts.lead} asOf={today}>
+        <StatsLayout title={t.stats.pages.optouts.title} lead={t.stats.pages.optouts.lead} asOf={today} dayForm={download.path}>
           {items.length === 0 ? (
             <Alert data-color="info" className="page-alert">
               <Paragraph>{t.stats.optouts.notYet}</Paragraph>
@@ -52,7 +52,7 @@ export function registerOptOutsPage(app: App, deps: AppDeps): void {
             <SmallGroupsNotice />
             {deps.config.statsLagSeconds > 0 ? <Paragraph>{t.stats.optouts.lag(deps.config.statsLagSeconds)}</Paragraph> : null}
           </Section>
-          <JsonLink href="/api/v1/stats/optouts" />
+          <JsonLink href={`/api/v1/stats/optouts${queryString({ asOf: askedAsOf(req) })}`} />
         </StatsLayout>
       ),
     };

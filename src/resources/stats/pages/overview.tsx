@@ -82,7 +82,7 @@ export function registerOverviewPage(app: App, deps: AppDeps): void {
       asOf: today,
       tables: [table],
       page: () => (
-        <StatsLayout title={t.stats.title} lead={t.stats.lead} asOf={today}>
+        <StatsLayout title={t.stats.title} lead={t.stats.lead} asOf={today} dayForm={download.path}>
           <Section title={t.stats.keyFigures} id="key-figures">
             <ul className="key-figures">
               <li>

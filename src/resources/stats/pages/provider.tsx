@@ -11,7 +11,7 @@ import { sizeChart, tierChart, trendChart } from '../charts.js';
 import { listServiceRows } from '../queries.js';
 import { adoptionReport, tierReport, trendReport } from '../served.js';
 import { registerStatPage } from '../statPage.js';
-import { asOfOf } from '../asOf.js';
+import { askedAsOf, asOfOf } from '../asOf.js';
 import { adoptionTable, sizeSplitTable, tierTable, trendTable } from '../tables.js';
 import { contexts, tOf, StatsLayout, Figure } from './shared.js';
 import { providerBySlug } from '../../shared/queries.js';
@@ -44,7 +44,7 @@ export function registerProviderPage(app: App, deps: AppDeps): void {
       asOf: today,
       tables: [table, tierTab, trendTab, ...(topTable ? [topTable] : [])],
       page: () => (
-        <StatsLayout title={t.stats.provider.title(name)} lead={t.stats.provider.lead} asOf={today} crumbs={[]}>
+        <StatsLayout title={t.stats.provider.title(name)} lead={t.stats.provider.lead} asOf={today} dayForm={download.path} crumbs={[]}>
           <Paragraph>
             <a href={`${download.path.replace(/\/statistikk\/leverandorer\//, '/leverandorer/')}`}>
               <Text value={provider.name} />
@@ -65,7 +65,7 @@ export function registerProviderPage(app: App, deps: AppDeps): void {
               <Figure chart={trendFigure} table={trendTab} download={download} />
             </Section>
           ) : null}
-          <JsonLink href={`/api/v1/stats/adoption${queryString({ provider: slug })}`} />
+          <JsonLink href={`/api/v1/stats/adoption${queryString({ provider: slug, asOf: askedAsOf(req) })}`} />
         </StatsLayout>
       ),
     };

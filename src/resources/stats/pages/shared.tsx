@@ -7,7 +7,7 @@ import { type LocalizedText, ORGANISATION_KINDS, pickText } from '../../../domai
 import { SIZE_CLASSES, type SizeThresholds } from '../../../domain/sizeClass.js';
 import { HttpProblem } from '../../../server/problem.js';
 import { ChartFigure } from '../../../web/charts/ChartFigure.js';
-import { Breadcrumbs, PageHeader, Pager, queryString, SelectField } from '../../../web/components.js';
+import { Breadcrumbs, PageHeader, Pager, queryString, SelectField, TextField } from '../../../web/components.js';
 import { usePage, useHref } from '../../../web/context.js';
 import type { DownloadBase } from '../../../web/export/StatTableView.js';
 import { StatTableView } from '../../../web/export/StatTableView.js';
@@ -22,7 +22,7 @@ import { populationFrom } from '../input.js';
 import type { PopulationFilter } from '../queries.js';
 import type { Paging } from '../reports.js';
 import { PopulationPageQuery } from '../schema.js';
-import { asOfOf } from '../asOf.js';
+import { askedAsOf, asOfOf } from '../asOf.js';
 import type { TableContext } from '../tables.js';
 
 export const PAGE_SIZE = 50;
@@ -37,7 +37,8 @@ export function contexts(req: FastifyRequest, today: string, populationNote?: st
 }
 export const tOf = (req: FastifyRequest) => messages[req.lang];
 
-export function StatsLayout({ title, lead, crumbs = [], asOf, children }: { title: string; lead?: ReactNode; crumbs?: { label: string; href: string }[]; asOf: string; children: ReactNode }) {
+/** `dayForm`: the page has no filters of its own, only the day (a form with the date field, to that address). */
+export function StatsLayout({ title, lead, crumbs = [], asOf, dayForm, children }: { title: string; lead?: ReactNode; crumbs?: { label: string; href: string }[]; asOf: string; dayForm?: string; children: ReactNode }) {
   const { t, fmt } = usePage();
   const href = useHref();
   const items = [{ label: t.nav.home, href: href('/') }, ...(title === t.stats.title ? [] : [{ label: t.stats.title, href: href('/statistikk') }]), ...crumbs, { label: title }];
@@ -49,6 +50,7 @@ export function StatsLayout({ title, lead, crumbs = [], asOf, children }: { titl
           {t.stats.asOf(fmt.date(asOf))}
         </Paragraph>
       </PageHeader>
+      {dayForm ? <FilterForm action={dayForm} /> : null}
       {children}
     </Layout>
   );
@@ -92,18 +94,32 @@ export function PopulationForm({ action, ministries, q, thresholds, showKind = t
   );
 }
 
-/** A statistics page's filters: a GET form (works without JavaScript) with a heading, a row of fields and a button. */
-export function FilterForm({ action, children }: { action: string; children: ReactNode }) {
+/**
+ * A statistics page's filters: a GET form (works without JavaScript) with a heading, a row of fields and a button.
+ * Every one starts with the day the figures are for (`asOf`, issue 17), kept from the request; a page without
+ * other filters has a form with only that field.
+ */
+export function FilterForm({ action, children }: { action: string; children?: ReactNode }) {
   const { t } = usePage();
   return (
     <form method="get" action={action} className="filter-form" aria-labelledby="filter-heading">
       <Heading level={2} data-size="xs" id="filter-heading">
         {t.stats.coverage.filters}
       </Heading>
-      <div className="filter-row">{children}</div>
+      <div className="filter-row">
+        <AsOfField />
+        {children}
+      </div>
       <Button type="submit">{t.stats.coverage.apply}</Button>
     </form>
   );
+}
+
+/** The day the figures are for: empty means today (the page's header says which day that is). */
+export function AsOfField() {
+  const { t, path } = usePage();
+  const asked = new URLSearchParams(path.split('?')[1] ?? '').get('asOf') ?? undefined;
+  return <TextField id="f-asOf" name="asOf" type="date" label={t.stats.asOfField} description={t.stats.asOfFieldHelp} value={asked || undefined} />;
 }
 
 /** A paged table of agencies with their coverage, and its pager (the download has every row). */
@@ -128,6 +144,6 @@ export function populationViewOf(db: Database) {
     const [r, ministries] = await Promise.all([load(f, today, paging), listMinistries(db, req.lang)]);
     const { pageCount, outOfRange } = pageWindow(r.agencies.total, q.page, PAGE_SIZE);
     if (outOfRange) throw new HttpProblem(404, tOf(req).errors.notFound);
-    return { q, f, today, r, ministries, pageCount, filters: { ministry: f.ministry, size: q.size, kind: q.kind }, ...contexts(req, today, tOf(req).stats.population(r.population)) };
+    return { q, f, today, r, ministries, pageCount, filters: { ministry: f.ministry, size: q.size, kind: q.kind, asOf: askedAsOf(req) }, ...contexts(req, today, tOf(req).stats.population(r.population)) };
   };
 }

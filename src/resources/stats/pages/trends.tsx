@@ -9,7 +9,7 @@ import { listAreaRows } from '../queries.js';
 import { launchesReport, trendBreakdown, trendReport } from '../served.js';
 import { TrendPageQuery } from '../schema.js';
 import { registerStatPage } from '../statPage.js';
-import { asOfOf } from '../asOf.js';
+import { askedAsOf, asOfOf } from '../asOf.js';
 import { launchesTable, trendBreakdownTable, trendTable } from '../tables.js';
 import { contexts, StatsLayout, Figure, FilterForm } from './shared.js';
 
@@ -65,7 +65,7 @@ export function registerTrendsPage(app: App, deps: AppDeps): void {
           <Section title={t.stats.trends.plannedTitle} id="planned">
             {launches.planned.length === 0 ? <Paragraph>{t.stats.trends.nonePlanned}</Paragraph> : <StatTableView table={planned} download={download} captionHidden />}
           </Section>
-          <JsonLink href={`/api/v1/stats/trends${queryString({ area })}`} />
+          <JsonLink href={`/api/v1/stats/trends${queryString({ area, asOf: askedAsOf(req) })}`} />
         </StatsLayout>
       ),
     };
