@@ -119,9 +119,11 @@ describe.each(testEngines())('readable audit log and end reasons on %s (demo dat
     ['/nn', 'Bytte tenestemodell'],
     ['/en', 'Changed service model'],
   ])('the usage history (%s) names end reasons, never tier_change', async (prefix, label) => {
-    // Lotteritilsynet's history holds a row ended by a change of service model.
-    await t.database.db.execute(sql`update subscriptions set end_reason = 'tier_change', ended_on = '2020-01-01'
-      where id = (select id from subscriptions where agency_orgnr = '982391490' order by (end_reason = 'tier_change') desc nulls last, id limit 1)`);
+    // Lotteritilsynet's history holds a row ended by a change of service model: its earliest-started subscription,
+    // ended no earlier than it started (ids are random, so picking by id alone once chose a row started after a fixed
+    // end date, which the dates' check constraint refuses).
+    await t.database.db.execute(sql`update subscriptions set end_reason = 'tier_change', ended_on = greatest(started_on, '2020-01-01'::date)
+      where id = (select id from subscriptions where agency_orgnr = '982391490' order by (end_reason = 'tier_change') desc nulls last, started_on nulls first, id limit 1)`);
     const [ended] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from subscriptions where agency_orgnr = '982391490' and end_reason = 'tier_change'`);
     expect(ended!.n).toBeGreaterThan(0);
     const page = await t.app.inject({ url: `${prefix}/min-side/virksomhet/982391490`, headers: headers.lise });
