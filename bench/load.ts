@@ -24,15 +24,15 @@
  * class's p99 is at or over READ_P99_MS (default 200): the targets of issue 7. The server runs in its own process on
  * loopback (NODE_ENV=production); the load generator shares the machine's cores with it.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import { runPacedClients } from './support/clients.js';
 import { latencyFigures, load, printTable, type LoadResult } from './support/http.js';
 import type { LoadFixtures } from './support/loadFixtures.js';
-import { type ChildServer, freePort, machineCaveat, startServerProcess } from './support/server.js';
+import { startNginx } from './support/nginx.js';
+import { type ChildServer, machineCaveat, startServerProcess } from './support/server.js';
 
 const duration = Number(process.env.DURATION ?? 60);
 const thinkMs = Number(process.env.THINK_MS ?? 1000);
@@ -131,63 +131,13 @@ async function runClass(server: ChildServer, spec: ClassSpec, think: number | un
   };
 }
 
-/** nginx from Debian on a free loopback port, serving `root` (…/tjenester.html for /tjenester). */
-async function startNginx(root: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const bin = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((b) => {
-    try {
-      execFileSync(b, ['-v'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
+/** nginx serving `root` (…/tjenester.html for /tjenester). */
+const nginxServing = (root: string) =>
+  startNginx({
+    http: '  default_type text/html;\n  sendfile on;\n  keepalive_requests 100000;',
+    server: `    root ${root};\n    location / { try_files $uri.html $uri =404; }`,
+    readyPath: '/tjenester',
   });
-  if (!bin) throw new Error('nginx not found: apt-get install -y nginx');
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'ft-nginx-'));
-  const conf = join(dir, 'nginx.conf');
-  writeFileSync(
-    conf,
-    `daemon off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
-  default_type text/html;
-  sendfile on;
-  keepalive_requests 100000;
-  server {
-    listen 127.0.0.1:${port};
-    root ${root};
-    location / { try_files $uri.html $uri =404; }
-  }
-}
-`,
-  );
-  const child = spawn(bin, ['-c', conf, '-p', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${url}/tjenester`)).ok) break;
-    } catch {
-      // not yet listening
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => {
-          rmSync(dir, { recursive: true, force: true });
-          resolve();
-        });
-        child.kill('SIGQUIT');
-      }),
-  };
-}
 
 let failed = false;
 for (const engine of engines) {
@@ -221,9 +171,8 @@ for (const engine of engines) {
     // The catalogue page: the portal (page cache) against nginx serving the very same bytes from a file.
     const html = await (await fetch(`${server.url}/tjenester`)).text();
     const root = mkdtempSync(join(tmpdir(), 'ft-static-'));
-    chmodSync(root, 0o755); // nginx's workers run as an unprivileged user
     writeFileSync(join(root, 'tjenester.html'), html, { mode: 0o644 });
-    const nginx = await startNginx(root);
+    const nginx = await nginxServing(root);
     try {
       const cmp: LoadResult[] = [];
       cmp.push(await load('portal /tjenester', `${server.url}/tjenester`, { connections: Math.min(connections, 100), duration: nginxDuration }));

@@ -10,12 +10,13 @@
  * Also prints a first visit's bytes (the page and its stylesheets) with and without compression, and the time from
  * spawning the server to its first page.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../src/paths.js';
 import { load, type LoadResult, printTable } from './support/http.js';
+import { startNginx } from './support/nginx.js';
 import { freePort, machineCaveat } from './support/server.js';
 
 const duration = Number(process.env.DURATION ?? 8);
@@ -58,10 +59,10 @@ async function startPortal(): Promise<{ url: string; child: ChildProcess; starte
   return { url, child, startedMs: performance.now() - t0 };
 }
 
-async function startNginx(files: Record<string, { body: Buffer; type: string; encoding?: string }>): Promise<{ url: string; stop(): void }> {
-  const port = await freePort();
+/** nginx serving `files` as they are (already compressed where `encoding` says), each with its own type. */
+async function nginxServing(files: Record<string, { body: Buffer; type: string; encoding?: string }>) {
   const root = join(dir, 'www');
-  spawnSync('mkdir', ['-p', root]);
+  mkdirSync(root, { recursive: true });
   const locations = Object.entries(files)
     .map(([name, f]) => {
       writeFileSync(join(root, name), f.body);
@@ -69,30 +70,12 @@ async function startNginx(files: Record<string, { body: Buffer; type: string; en
       return `    location = /${name} { default_type "${f.type}"; ${enc} add_header Cache-Control "public, no-cache"; }`;
     })
     .join('\n');
-  const conf = `
-${process.getuid?.() === 0 ? 'user root;' : ''}
-worker_processes auto;
-daemon off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  keepalive_requests 100000;
-  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
-  types { }
-  server {
-    listen 127.0.0.1:${port};
-    root ${root};
-${locations}
-  }
-}`;
-  writeFileSync(join(dir, 'nginx.conf'), conf);
-  const child = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'inherit' });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100 && !(await fetch(`${url}/${Object.keys(files)[0]}`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 50));
-  return { url, stop: () => child.kill('SIGQUIT') };
+  return startNginx({
+    workers: 'auto',
+    http: '  sendfile on;\n  keepalive_requests 100000;\n  types { }',
+    server: `    root ${root};\n${locations}`,
+    readyPath: `/${Object.keys(files)[0]}`,
+  });
 }
 
 /** Bytes on the wire (as sent, compressed or not) for a page and the assets a first visit fetches. */
@@ -134,7 +117,7 @@ try {
   const pages = { 'tjenester.html': '/tjenester', 'service.html': `/tjenester/${slug}` };
   const files: Record<string, { body: Buffer; type: string; encoding?: string }> = {};
   for (const [file, path] of Object.entries(pages)) files[file] = await raw(portal.url + path, headers);
-  const nginx = await startNginx(files);
+  const nginx = await nginxServing(files);
   try {
     for (let round = 1; round <= rounds; round++) {
       for (const [file, path] of Object.entries(pages)) {
@@ -152,7 +135,7 @@ try {
     });
     rows.push(search);
   } finally {
-    nginx.stop();
+    await nginx.stop();
   }
   printTable(`Portal (${process.env.DATABASE_URL ? `PostgreSQL, WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? 'cores'}` : 'PGlite, one process'}) vs nginx, ${connections} connections × ${duration} s, Accept-Encoding: ${acceptEncoding ?? 'none'}`, rows);
   const nginxRps = (label: string) => rows.filter((r) => r.label.startsWith('nginx') && r.label.includes(label));

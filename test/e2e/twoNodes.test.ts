@@ -1,7 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -12,7 +9,7 @@ import { jobs } from '../../src/db/schema/index.js';
 import { createTestDatabase } from '../support/db.js';
 import { testEngines } from '../support/engines.js';
 import { programArgs } from '../support/commands.js';
-import { freePort } from '../support/pgServer.js';
+import { type Nginx, startNginx } from '../../bench/support/nginx.js';
 import { type PortalProcess, startPortalProcess } from '../support/portalProcess.js';
 import { signedIn, type TestSession } from '../support/sessions.js';
 
@@ -26,9 +23,8 @@ describe.runIf(testEngines().includes('postgres'))('two app nodes behind nginx o
   let database: DatabaseHandle & { close(): Promise<void> };
   let url: string;
   const nodes: PortalProcess[] = [];
-  let nginx: ChildProcess | undefined;
+  let nginx: Nginx | undefined;
   let lb = '';
-  const dir = mkdtempSync(join(tmpdir(), 'ft-nginx-'));
   let admin: TestSession;
 
   beforeAll(async () => {
@@ -44,50 +40,27 @@ describe.runIf(testEngines().includes('postgres'))('two app nodes behind nginx o
     // One after the other: two starts at once on a busy 2-core machine can exceed the start helper's 60 s.
     nodes.push(await startPortalProcess(env));
     nodes.push(await startPortalProcess(env));
-    const port = await freePort();
-    lb = `http://127.0.0.1:${port}`;
+    // nginx as the load balancer: a node that fails is retried on the other.
     const upstreams = nodes.map((n) => `    server ${new URL(n.url).host} max_fails=1 fail_timeout=5s;`).join('\n');
-    const conf = `
-${process.getuid?.() === 0 ? 'user root;' : ''}
-worker_processes 1;
-daemon off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
-  upstream portal {
-${upstreams}
-    keepalive 16;
-  }
-  server {
-    listen 127.0.0.1:${port};
-    location / {
+    nginx = await startNginx({
+      http: `  upstream portal {\n${upstreams}\n    keepalive 16;\n  }`,
+      server: `    location / {
       proxy_pass http://portal;
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Host $host;
       proxy_next_upstream error timeout http_502 http_503;
       proxy_connect_timeout 2s;
-    }
-  }
-}`;
-    writeFileSync(join(dir, 'nginx.conf'), conf);
-    const check = spawnSync('nginx', ['-t', '-p', dir, '-c', join(dir, 'nginx.conf')], { encoding: 'utf8' });
-    expect(check.status, check.stderr).toBe(0);
-    nginx = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'ignore' });
-    for (let i = 0; i < 100; i++) {
-      if (await fetch(`${lb}/readyz`).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    }`,
+      readyPath: '/readyz',
+    });
+    lb = nginx.url;
   });
 
   afterAll(async () => {
-    nginx?.kill('SIGQUIT');
+    await nginx?.stop();
     for (const n of nodes) if (n.child.exitCode === null) n.child.kill('SIGKILL');
     await database?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('balances over both nodes', async () => {
