@@ -14,7 +14,7 @@ import { applyFacets, type FacetSelection } from '../../domain/facets.js';
 import { type Executor, queryRows } from '../../db/database.js';
 import { cachedRead } from '../../db/readCache.js';
 import { osloToday } from '../../domain/osloTime.js';
-import { agencies, areas, providers, servicePrices, serviceRelations, services, subscriptions, tiers } from '../../db/schema/index.js';
+import { agencies, areas, providers, servicePrices, services, subscriptions, tiers } from '../../db/schema/index.js';
 import { norwegianCollator } from '../../web/i18n/index.js';
 
 export const CATALOGUE_FACETS = ['area', 'model', 'provider', 'target', 'obligation', 'financing', 'status', 'kind'] as const;
@@ -281,7 +281,6 @@ async function loadServiceDetail(db: Executor, slug: string) {
       .where(and(eq(subscriptions.serviceId, s.id), activeSubscription())),
     servicePricesOf(db, s.id),
   ]);
-  void serviceRelations;
   const registeredUsers = usage.reduce((n, u) => n + u.count, 0);
   return {
     service: s,
