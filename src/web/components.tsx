@@ -2,6 +2,7 @@ import { Button, Card, Field, Heading, Input, Label, Link, Paragraph, Tag, Texta
 import { Fragment, type ReactNode } from 'react';
 import type { FactSource, LocalizedText, ServiceKind, ServiceStatus } from '../domain/catalogue.js';
 import { Text, usePage, useHref } from './context.js';
+import { NamedLink, ServiceLink } from './components/links.js';
 
 /**
  * Shared page pieces. Designsystemet's composite form components are wired up in the browser by
@@ -285,14 +286,11 @@ export function ServiceLinks({
   services: { slug: string; name: LocalizedText; status: ServiceStatus; kind: ServiceKind; provider?: LocalizedText | undefined }[];
 }) {
   const { t } = usePage();
-  const href = useHref();
   return (
     <ul className="link-list">
       {services.map((s) => (
         <li key={s.slug}>
-          <a href={href(`/tjenester/${s.slug}`)}>
-            <Text value={s.name} />
-          </a>{' '}
+          <ServiceLink service={s} />{' '}
           <StatusTag status={s.status} />
           {s.kind !== 'service' ? (
             <>
@@ -416,12 +414,7 @@ export function FactsAside({ title, items, source, children }: { title: string; 
 
 /** A link to an agency's page, by organisation number. */
 export function OrgLink({ org }: { org: { orgnr: string; name: LocalizedText } }) {
-  const href = useHref();
-  return (
-    <a href={href(`/virksomheter/${org.orgnr}`)}>
-      <Text value={org.name} />
-    </a>
-  );
+  return <NamedLink to={`/virksomheter/${org.orgnr}`} name={org.name} />;
 }
 
 /** A link to an outside address, shown without the scheme ("dfo.no"). */

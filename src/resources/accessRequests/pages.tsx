@@ -18,6 +18,7 @@ import { prefix } from '../../web/render.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { askForAccess } from './commands.js';
 import { accessRequestStates } from './queries.js';
+import { ServiceLink } from '../../web/components/links.js';
 
 export interface AskableService {
   slug: string;
@@ -92,12 +93,9 @@ export function AskForAccessSection({ orgnr, items, canAsk, sent }: { orgnr: str
 
 /** One service in the lists: its link, optionally its provider, and a tag (its state, or "ask for access"). */
 function ServiceItem({ s, tag, color, withProvider }: { s: AskableService; tag: string; color: 'success' | 'danger' | 'info' | 'neutral'; withProvider?: boolean }) {
-  const href = useHref();
   return (
     <li>
-      <a href={href(`/tjenester/${s.slug}`)}>
-        <Text value={s.name} />
-      </a>{' '}
+      <ServiceLink service={s} />{' '}
       {withProvider ? (
         <>
           <span className="muted">

@@ -34,6 +34,7 @@ import { sizeClassName, sizeClassText } from './sizeClassText.js';
 import { agencyTable } from './tables.js';
 import { registerTableDownloads } from '../shared/tableDownloads.js';
 import { StatDownloads } from '../../web/export/StatTableView.js';
+import { ServiceLink } from '../../web/components/links.js';
 
 const PAGE_SIZE = 50;
 
@@ -234,9 +235,7 @@ function AgencyPage({ d, thresholds }: { d: AgencyDetail; thresholds: SizeThresh
                   {g.items.map((u) => (
                     <tr key={u.slug}>
                       <th scope="row">
-                        <a href={href(`/tjenester/${u.slug}`)}>
-                          <Text value={u.name} />
-                        </a>
+                        <ServiceLink service={u} />
                       </th>
                       <td>
                         <a href={href(`/leverandorer/${u.provider.slug}`)}>{u.provider.shortName ?? text(u.provider.name)}</a>

@@ -12,6 +12,7 @@ import { SlugParams } from '../shared/schema.js';
 import { FollowButton } from '../../web/follow.js';
 import { isFollowing } from '../follows/queries.js';
 import { type AreaDetail, type AreaSummary, getAreaDetail, listAreas } from './queries.js';
+import { ProviderLink } from '../../web/components/links.js';
 
 export async function registerAreaPages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
@@ -108,9 +109,7 @@ function AreaPage({ d, edit, following }: { d: AreaDetail; edit: boolean; follow
           <ul className="link-list">
             {d.providers.map((p) => (
               <li key={p.slug}>
-                <a href={href(`/leverandorer/${p.slug}`)}>
-                  <Text value={p.name} />
-                </a>
+                <ProviderLink provider={p} />
                 {p.shortName ? ` (${p.shortName})` : null} <span className="muted">– {t.provider.servicesCount(p.serviceCount)}</span>
               </li>
             ))}

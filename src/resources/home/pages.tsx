@@ -9,6 +9,7 @@ import { newestServices } from '../services/queries.js';
 import { listAreas } from '../areas/queries.js';
 import { catalogueFigures } from './queries.js';
 import { cachedRead } from '../../db/readCache.js';
+import { ServiceLink } from '../../web/components/links.js';
 
 export async function registerHomePages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
@@ -106,9 +107,7 @@ function HomePage({ areas, newest, figures }: HomeProps) {
         <ul className="link-list newest">
           {newest.map((s) => (
             <li key={s.slug}>
-              <a href={href(`/tjenester/${s.slug}`)}>
-                <Text value={s.name} />
-              </a>{' '}
+              <ServiceLink service={s} />{' '}
               <StatusTag status={s.status} />
               <span className="muted block">
                 {text(s.providerName)} · {t.common.lastChanged.toLowerCase()} {fmt.date(s.updatedAt)}

@@ -34,6 +34,7 @@ import { UsageSection } from './sections/usage.js';
 import { registerTableDownloads } from '../shared/tableDownloads.js';
 import { listUsage } from '../usage/queries.js';
 import { usageTable } from '../usage/tables.js';
+import { ProviderLink, ServiceLink } from '../../web/components/links.js';
 
 const OrgParams = Type.Object({ orgnr: Type.String({ maxLength: 40 }) });
 const FormBody = formBody({ maxLength: 5000, list: { maxLength: 200, maxItems: 50 } });
@@ -178,9 +179,7 @@ function MinePage({
           <ul className="link-list">
             {provs.map((p) => (
               <li key={p.id}>
-                <a href={href(`/leverandorer/${p.slug}`)}>
-                  <Text value={p.name} />
-                </a>
+                <ProviderLink provider={p} />
                 {' · '}
                 <a href={href(`/min-side/leverandor/${p.slug}/ikke-bruk`)}>{t.nonUse.followUpLink}</a>
                 {' · '}
@@ -201,9 +200,7 @@ function MinePage({
                 {optOuts.map((o) => (
                   <tr key={o.id}>
                     <th scope="row">
-                      <a href={href(`/tjenester/${o.service.slug}`)}>
-                        <Text value={o.service.name} />
-                      </a>
+                      <ServiceLink service={o.service} />
                     </th>
                     <td>
                       <OrgLink org={o.agency} />

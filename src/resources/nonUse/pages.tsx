@@ -9,7 +9,7 @@ import { actorOf } from '../../server/actor.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { Breadcrumbs, DataTable, OrgLink, PageHeader, SelectField, TextField } from '../../web/components.js';
-import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { usePage, useHref, useText } from '../../web/context.js';
 import { formBody, Notice, PostForm } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
@@ -18,6 +18,7 @@ import { providerBySlug } from '../shared/queries.js';
 import { setNonUseFollowUp } from './commands.js';
 import { mayFollowUpNonUse } from './policy.js';
 import { listNonUse, type NonUseRow } from './queries.js';
+import { ServiceLink } from '../../web/components/links.js';
 
 const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 
@@ -72,9 +73,7 @@ function FollowUpPage({ provider, rows, definition, saved }: { provider: { slug:
           {rows.map((r) => (
             <tr key={r.id} id={`nu-${r.id}`}>
               <th scope="row">
-                <a href={href(`/tjenester/${r.service.slug}`)}>
-                  <Text value={r.service.name} />
-                </a>
+                <ServiceLink service={r.service} />
               </th>
               <td>
                 <OrgLink org={r.agency} />
@@ -118,7 +117,6 @@ function FollowUpPage({ provider, rows, definition, saved }: { provider: { slug:
 /** The ministry's overview of its agencies' non-use (reasons, never the provider's follow-up). */
 export function MinistryNonUseSection({ rows, definition }: { rows: NonUseRow[]; definition: QuestionnaireDefinition | undefined }) {
   const { t, fmt } = usePage();
-  const href = useHref();
   const text = useText();
   const reason = (r: NonUseRow) => {
     const q = definition?.questions.find((x) => x.id === 'reason');
@@ -135,9 +133,7 @@ export function MinistryNonUseSection({ rows, definition }: { rows: NonUseRow[];
             <OrgLink org={r.agency} />
           </th>
           <td>
-            <a href={href(`/tjenester/${r.service.slug}`)}>
-              <Text value={r.service.name} />
-            </a>
+            <ServiceLink service={r.service} />
           </td>
           <td>{reason(r)}</td>
           <td className="nowrap">{fmt.date(r.declaredAt)}</td>

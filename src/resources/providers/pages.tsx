@@ -16,6 +16,7 @@ import { FollowButton } from '../../web/follow.js';
 import { isFollowing } from '../follows/queries.js';
 import { mayKeep } from './policy.js';
 import { getProviderDetail, listProviders, type ProviderDetail, type ProviderServiceRow, type ProviderSummary } from './queries.js';
+import { ProviderLink, ServiceLink } from '../../web/components/links.js';
 
 export async function registerProviderPages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
@@ -52,9 +53,7 @@ function ProviderListPage({ providers }: { providers: ProviderSummary[] }) {
           <ul className="link-list">
             {items.map((p) => (
               <li key={p.slug}>
-                <a href={href(`/leverandorer/${p.slug}`)}>
-                  <Text value={p.name} />
-                </a>
+                <ProviderLink provider={p} />
                 {p.shortName ? ` (${p.shortName})` : null}
                 <span className="block muted">
                   {[
@@ -119,9 +118,7 @@ function ProviderPage({ d, overdue, manage, edit, following }: { d: ProviderDeta
           <ul>
             {overdue.map((s) => (
               <li key={s.slug}>
-                <a href={href(`/tjenester/${s.slug}`)}>
-                  <Text value={s.name} />
-                </a>{' '}
+                <ServiceLink service={s} />{' '}
                 ({t.provider.overdueItem(fmt.date(s.plannedOn!))})
               </li>
             ))}
@@ -148,9 +145,7 @@ function ProviderPage({ d, overdue, manage, edit, following }: { d: ProviderDeta
               <ul className="link-list">
                 {d.units.map((u) => (
                   <li key={u.slug}>
-                    <a href={href(`/leverandorer/${u.slug}`)}>
-                      <Text value={u.name} />
-                    </a>
+                    <ProviderLink provider={u} />
                     {u.shortName ? ` (${u.shortName})` : null}
                   </li>
                 ))}

@@ -9,7 +9,7 @@ import { actorOf } from '../../server/actor.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { Breadcrumbs, PageHeader, Section } from '../../web/components.js';
-import { Text, useHref, usePage } from '../../web/context.js';
+import { useHref, usePage } from '../../web/context.js';
 import { type DownloadBase, StatDownloads, StatTableView } from '../../web/export/StatTableView.js';
 import { type ColumnOf, type StatTable, tableOf } from '../../web/export/table.js';
 import { CsrfField, FormBody, type FormValues, Notice, OkQuery, one } from '../../web/forms.js';
@@ -21,6 +21,7 @@ import { editableProviders, providerBySlug } from '../shared/queries.js';
 import { markReviewed } from './commands.js';
 import { mayQuality, mayQualityOverview } from './policy.js';
 import { type ProviderQuality, type QualityReport, qualityReport, type QualityRow } from './queries.js';
+import { ServiceLink } from '../../web/components/links.js';
 
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 const t = (req: FastifyRequest) => messages[req.lang];
@@ -198,9 +199,7 @@ function ProviderQualityPage({
         {withFindings.map((r) => (
           <article key={r.slug} id={`tjeneste-${r.slug}`} className="quality-entry" aria-labelledby={`tjeneste-${r.slug}-heading`}>
             <Heading level={3} data-size="xs" id={`tjeneste-${r.slug}-heading`}>
-              <a href={href(`/tjenester/${r.slug}`)}>
-                <Text value={r.name} />
-              </a>
+              <ServiceLink service={r} />
             </Heading>
             <dl className="deflist">
               {r.findings.map((f) => (

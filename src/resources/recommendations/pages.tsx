@@ -21,6 +21,7 @@ import { byArea, ministryNameOf, reasonText, similarText } from './present.js';
 import { loadRecommendationAgency } from './queries.js';
 import { askableServices, AskForAccessSection } from '../accessRequests/pages.js';
 import { mayAskAccess } from '../accessRequests/policy.js';
+import { ServiceLink } from '../../web/components/links.js';
 
 /** Recommendations shown per area before the rest is folded away (in a <details>, which needs no JavaScript). */
 const SHOWN_PER_AREA = 5;
@@ -161,15 +162,12 @@ function RecommendationPage(p: {
 
 function RecommendationList({ items, why }: { items: Recommendation[]; why: (r: Recommendation) => string[] }) {
   const { t, fmt } = usePage();
-  const href = useHref();
   return (
     <ul className="recommendation-list">
       {items.map((r) => (
         <li key={r.service.slug}>
           <Heading level={4} data-size="2xs">
-            <a href={href(`/tjenester/${r.service.slug}`)}>
-              <Text value={r.service.name} />
-            </a>
+            <ServiceLink service={r.service} />
           </Heading>
           <span className="block muted">
             <Text value={r.service.provider.name} />

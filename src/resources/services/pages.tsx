@@ -21,6 +21,7 @@ import { catalogueTable } from './tables.js';
 import { priceStated } from '../../domain/dataQuality.js';
 import { StatDownloads } from '../../web/export/StatTableView.js';
 import { loadServiceCollaboration, type ServiceCollaboration, ServiceCollaborationSections } from '../collaboration/serviceSections.js';
+import { ServiceLink } from '../../web/components/links.js';
 
 const PAGE_SIZE = 20;
 
@@ -470,9 +471,7 @@ function ServicePage({ d, collaboration, manage, ok, following }: { d: ServiceDe
               <ul className="link-list">
                 {d.children.map((c) => (
                   <li key={c.slug}>
-                    <a href={href(`/tjenester/${c.slug}`)}>
-                      <Text value={c.name} />
-                    </a>{' '}
+                    <ServiceLink service={c} />{' '}
                     <span className="muted">
                       – <Text value={c.summary} />
                     </span>
@@ -531,9 +530,7 @@ function ServicePage({ d, collaboration, manage, ok, following }: { d: ServiceDe
               <ul className="link-list">
                 {d.related.map((r) => (
                   <li key={r.slug}>
-                    <a href={href(`/tjenester/${r.slug}`)}>
-                      <Text value={r.name} />
-                    </a>
+                    <ServiceLink service={r} />
                   </li>
                 ))}
               </ul>

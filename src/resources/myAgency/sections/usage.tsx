@@ -8,6 +8,7 @@ import type { TierOption } from '../queries.js';
 import { type SectionContext, serviceChoices } from './context.js';
 import { endReasonText } from '../../../web/codeLabels.js';
 import { StatDownloads } from '../../../web/export/StatTableView.js';
+import { ServiceLink } from '../../../web/components/links.js';
 
 /** The usage register: the services in use now (each can be ended), a form to register one, and the history. */
 export function UsageSection({ s, usage, services, tiers }: { s: SectionContext; usage: UsageRow[]; services: { slug: string; name: LocalizedText }[]; tiers: TierOption[] }) {
@@ -29,9 +30,7 @@ export function UsageSection({ s, usage, services, tiers }: { s: SectionContext;
           current.map((u) => (
             <tr key={u.id}>
               <th scope="row">
-                <a href={href(`/tjenester/${u.service.slug}`)}>
-                  <Text value={u.service.name} />
-                </a>
+                <ServiceLink service={u.service} />
               </th>
               <td>{u.tier?.name ? <Text value={u.tier.name} /> : t.agency.notStated}</td>
               <td>{u.startedOn ? fmt.date(u.startedOn) : t.agency.notStated}</td>
