@@ -13,6 +13,7 @@ import { FollowButton } from '../../web/follow.js';
 import { isFollowing } from '../follows/queries.js';
 import { type AreaDetail, type AreaSummary, getAreaDetail, listAreas } from './queries.js';
 import { ProviderLink } from '../../web/components/links.js';
+import { ListSection } from '../../web/components/lists.js';
 
 export async function registerAreaPages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
@@ -104,18 +105,18 @@ function AreaPage({ d, edit, following }: { d: AreaDetail; edit: boolean; follow
           <Link href={catalogueLink}>{t.area.showInCatalogue}</Link>
         </Paragraph>
       </Section>
-      {d.providers.length > 0 ? (
-        <Section title={t.area.providersHere} id="providers">
-          <ul className="link-list">
-            {d.providers.map((p) => (
-              <li key={p.slug}>
-                <ProviderLink provider={p} />
-                {p.shortName ? ` (${p.shortName})` : null} <span className="muted">– {t.provider.servicesCount(p.serviceCount)}</span>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+      <ListSection
+        title={t.area.providersHere}
+        id="providers"
+        items={d.providers}
+        keyOf={(p) => p.slug}
+        item={(p) => (
+          <>
+            <ProviderLink provider={p} />
+            {p.shortName ? ` (${p.shortName})` : null} <span className="muted">– {t.provider.servicesCount(p.serviceCount)}</span>
+          </>
+        )}
+      />
       <JsonLink href={`/api/v1/areas/${a.slug}`} />
     </Layout>
   );

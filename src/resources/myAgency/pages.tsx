@@ -9,7 +9,7 @@ import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { Breadcrumbs, DataTable, OrgLink, PageHeader, Section } from '../../web/components.js';
-import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { usePage, useHref, useText } from '../../web/context.js';
 import { type Errors, ErrorSummary, formBody, Notice } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
@@ -34,7 +34,8 @@ import { UsageSection } from './sections/usage.js';
 import { registerTableDownloads } from '../shared/tableDownloads.js';
 import { listUsage } from '../usage/queries.js';
 import { usageTable } from '../usage/tables.js';
-import { ProviderLink, ServiceLink } from '../../web/components/links.js';
+import { NamedLink, ProviderLink, ServiceLink } from '../../web/components/links.js';
+import { ListSection, PathLinks } from '../../web/components/lists.js';
 
 const OrgParams = Type.Object({ orgnr: Type.String({ maxLength: 40 }) });
 const FormBody = formBody({ maxLength: 5000, list: { maxLength: 200, maxItems: 50 } });
@@ -157,102 +158,78 @@ function MinePage({
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.mine.title }]} />
       <PageHeader title={t.mine.title} lead={t.mine.greeting(user?.name ?? '')} />
       {nothing ? <Paragraph>{t.mine.noRoles}</Paragraph> : null}
-      {orgs.length ? (
-        <Section title={t.mine.yourAgencies} id="agencies">
-          <ul className="link-list">
-            {orgs.map((o) => (
-              <li key={o.orgnr}>
-                <a href={href(`/min-side/virksomhet/${o.orgnr}`)}>
-                  <Text value={o.name} />
-                </a>{' '}
-                <span className="muted">{formatOrgnr(o.orgnr)}</span>
-              </li>
-            ))}
-          </ul>
-          <Paragraph>
-            <a href={href('/anskaffelser')}>{t.mine.seeProcurements}</a>
-          </Paragraph>
+      <ListSection
+        title={t.mine.yourAgencies}
+        id="agencies"
+        items={orgs}
+        keyOf={(o) => o.orgnr}
+        item={(o) => (
+          <>
+            <NamedLink to={`/min-side/virksomhet/${o.orgnr}`} name={o.name} />{' '}
+            <span className="muted">{formatOrgnr(o.orgnr)}</span>
+          </>
+        )}
+      >
+        <Paragraph>
+          <a href={href('/anskaffelser')}>{t.mine.seeProcurements}</a>
+        </Paragraph>
+      </ListSection>
+      <ListSection
+        title={t.mine.yourProviders}
+        id="providers"
+        items={provs}
+        keyOf={(p) => p.id}
+        item={(p) => (
+          <>
+            <ProviderLink provider={p} />
+            {' · '}
+            <a href={href(`/min-side/leverandor/${p.slug}/ikke-bruk`)}>{t.nonUse.followUpLink}</a>
+            {' · '}
+            <a href={href(`/leverandorer/${p.slug}/rediger`)}>{t.catalogueKeeping.edit}</a>
+            {' · '}
+            <a href={href(`/leverandorer/${p.slug}/kundeliste`)}>{t.usageImport.uploadLink}</a>
+          </>
+        )}
+      >
+        <Paragraph>
+          <a href={href('/anskaffelser')}>{t.mine.manageProcurements}</a> · <a href={href('/admin/logg')}>{t.audit.title}</a> · <a href={href('/kvalitet')}>{t.quality.title}</a> · <a href={href('/kvalitet/utkast')}>{t.catalogueKeeping.queue.title}</a>
+        </Paragraph>
+        <Section title={t.mine.optOutsOfYours} id="opt-outs-of-yours" level={3}>
+          {optOuts.length === 0 || !optOutDefinition ? (
+            <Paragraph>{t.mine.noOptOutsOfYours}</Paragraph>
+          ) : (
+            <DataTable caption={t.mine.optOutsOfYours} captionHidden columns={[t.agency.service, t.agency.name, t.ministry.reason, t.declaration.submitted]}>
+              {optOuts.map((o) => (
+                <tr key={o.id}>
+                  <th scope="row">
+                    <ServiceLink service={o.service} />
+                  </th>
+                  <td>
+                    <OrgLink org={o.agency} />
+                  </td>
+                  <td>{answerLine(optOutDefinition, o.answers, text, fmt.number)}</td>
+                  <td className="nowrap">{fmt.date(o.declaredAt)}</td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
         </Section>
-      ) : null}
-      {provs.length ? (
-        <Section title={t.mine.yourProviders} id="providers">
-          <ul className="link-list">
-            {provs.map((p) => (
-              <li key={p.id}>
-                <ProviderLink provider={p} />
-                {' · '}
-                <a href={href(`/min-side/leverandor/${p.slug}/ikke-bruk`)}>{t.nonUse.followUpLink}</a>
-                {' · '}
-                <a href={href(`/leverandorer/${p.slug}/rediger`)}>{t.catalogueKeeping.edit}</a>
-                {' · '}
-                <a href={href(`/leverandorer/${p.slug}/kundeliste`)}>{t.usageImport.uploadLink}</a>
-              </li>
-            ))}
-          </ul>
-          <Paragraph>
-            <a href={href('/anskaffelser')}>{t.mine.manageProcurements}</a> · <a href={href('/admin/logg')}>{t.audit.title}</a> · <a href={href('/kvalitet')}>{t.quality.title}</a> · <a href={href('/kvalitet/utkast')}>{t.catalogueKeeping.queue.title}</a>
-          </Paragraph>
-          <Section title={t.mine.optOutsOfYours} id="opt-outs-of-yours" level={3}>
-            {optOuts.length === 0 || !optOutDefinition ? (
-              <Paragraph>{t.mine.noOptOutsOfYours}</Paragraph>
-            ) : (
-              <DataTable caption={t.mine.optOutsOfYours} captionHidden columns={[t.agency.service, t.agency.name, t.ministry.reason, t.declaration.submitted]}>
-                {optOuts.map((o) => (
-                  <tr key={o.id}>
-                    <th scope="row">
-                      <ServiceLink service={o.service} />
-                    </th>
-                    <td>
-                      <OrgLink org={o.agency} />
-                    </td>
-                    <td>{answerLine(optOutDefinition, o.answers, text, fmt.number)}</td>
-                    <td className="nowrap">{fmt.date(o.declaredAt)}</td>
-                  </tr>
-                ))}
-              </DataTable>
-            )}
-          </Section>
-        </Section>
-      ) : null}
-      {ministries.length ? (
-        <Section title={t.mine.yourMinistries} id="ministries">
-          <ul className="link-list">
-            {ministries.map((m) => (
-              <li key={m.orgnr}>
-                <a href={href(`/min-side/departement/${m.orgnr}`)}>
-                  <Text value={m.name} />
-                </a>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+      </ListSection>
+      <ListSection title={t.mine.yourMinistries} id="ministries" items={ministries} keyOf={(m) => m.orgnr} item={(m) => <NamedLink to={`/min-side/departement/${m.orgnr}`} name={m.name} />} />
       <MineCollaborationSection c={collaboration} />
       {admin ? (
         <Section title={t.admin.title} id="admin">
-          <ul className="link-list">
-            <li>
-              <a href={href('/admin/roller')}>{t.admin.rolesTitle}</a>
-            </li>
-            <li>
-              <a href={href('/admin/logg')}>{t.audit.title}</a>
-            </li>
-            <li>
-              <a href={href('/anskaffelser')}>{t.procurement.title}</a>
-            </li>
-            <li>
-              <a href={href('/kvalitet')}>{t.quality.title}</a>
-            </li>
-            <li>
-              <a href={href('/admin/innhenting')}>{t.harvest.title}</a>
-            </li>
-            <li>
-              <a href={href('/admin/katalog')}>{t.catalogueKeeping.title}</a>
-            </li>
-            <li>
-              <a href={href('/kvalitet/utkast')}>{t.catalogueKeeping.queue.title}</a>
-            </li>
-          </ul>
+          <PathLinks
+            links={[
+              ['/admin/roller', t.admin.rolesTitle],
+              ['/admin/logg', t.audit.title],
+              ['/anskaffelser', t.procurement.title],
+              ['/kvalitet', t.quality.title],
+              ['/admin/innhenting', t.harvest.title],
+              ['/admin/katalog', t.catalogueKeeping.title],
+              ['/kvalitet/utkast', t.catalogueKeeping.queue.title],
+            ]}
+          />
         </Section>
       ) : null}
     </Layout>

@@ -17,6 +17,7 @@ import { isFollowing } from '../follows/queries.js';
 import { mayKeep } from './policy.js';
 import { getProviderDetail, listProviders, type ProviderDetail, type ProviderServiceRow, type ProviderSummary } from './queries.js';
 import { ProviderLink, ServiceLink } from '../../web/components/links.js';
+import { ListSection } from '../../web/components/lists.js';
 
 export async function registerProviderPages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
@@ -140,18 +141,18 @@ function ProviderPage({ d, overdue, manage, edit, following }: { d: ProviderDeta
               </Paragraph>
             ) : null}
           </Section>
-          {d.units.length > 0 ? (
-            <Section title={t.provider.units} id="units">
-              <ul className="link-list">
-                {d.units.map((u) => (
-                  <li key={u.slug}>
-                    <ProviderLink provider={u} />
-                    {u.shortName ? ` (${u.shortName})` : null}
-                  </li>
-                ))}
-              </ul>
-            </Section>
-          ) : null}
+          <ListSection
+            title={t.provider.units}
+            id="units"
+            items={d.units}
+            keyOf={(u) => u.slug}
+            item={(u) => (
+              <>
+                <ProviderLink provider={u} />
+                {u.shortName ? ` (${u.shortName})` : null}
+              </>
+            )}
+          />
         </div>
         <FactsAside
           title={t.common.facts}

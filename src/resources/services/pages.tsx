@@ -22,6 +22,7 @@ import { priceStated } from '../../domain/dataQuality.js';
 import { StatDownloads } from '../../web/export/StatTableView.js';
 import { loadServiceCollaboration, type ServiceCollaboration, ServiceCollaborationSections } from '../collaboration/serviceSections.js';
 import { ServiceLink } from '../../web/components/links.js';
+import { ListSection } from '../../web/components/lists.js';
 
 const PAGE_SIZE = 20;
 
@@ -466,20 +467,20 @@ function ServicePage({ d, collaboration, manage, ok, following }: { d: ServiceDe
               </ul>
             ) : null}
           </Section>
-          {d.children.length > 0 ? (
-            <Section title={t.service.subServices} id="sub">
-              <ul className="link-list">
-                {d.children.map((c) => (
-                  <li key={c.slug}>
-                    <ServiceLink service={c} />{' '}
-                    <span className="muted">
-                      – <Text value={c.summary} />
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </Section>
-          ) : null}
+          <ListSection
+            title={t.service.subServices}
+            id="sub"
+            items={d.children}
+            keyOf={(c) => c.slug}
+            item={(c) => (
+              <>
+                <ServiceLink service={c} />{' '}
+                <span className="muted">
+                  – <Text value={c.summary} />
+                </span>
+              </>
+            )}
+          />
           <ServiceCollaborationSections c={collaboration} />
           {d.users.length > 0 ? (
             <Section title={t.service.userAgencies} id="users">

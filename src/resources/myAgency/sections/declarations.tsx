@@ -1,5 +1,5 @@
-import { Paragraph, Tag } from '@digdir/designsystemet-react';
-import { Section } from '../../../web/components.js';
+import { Tag } from '@digdir/designsystemet-react';
+import { ListSection } from '../../../web/components/lists.js';
 import { Text, usePage, useHref } from '../../../web/context.js';
 import type { AgencyDeclarationRow } from '../../declarations/queries.js';
 import { StateTag } from '../../procurements/pages.js';
@@ -10,21 +10,23 @@ export function DeclarationsSection({ s, declarations }: { s: SectionContext; de
   const { t } = usePage();
   const href = useHref();
   return (
-    <Section title={t.mine.declarations} id="declarations">
-      {declarations.length === 0 ? <Paragraph>{t.declaration.noneYet}</Paragraph> : null}
-      <ul className="link-list">
-        {declarations.map((d) => (
-          <li key={d.id}>
-            <a href={href(`/anskaffelser/${d.procurement.id}/erklaering?virksomhet=${s.agency.orgnr}`)}>
-              <Text value={d.procurement.title} />
-            </a>{' '}
-            <StateTag state={d.procurement.status} />{' '}
-            <Tag data-size="sm" data-color={d.withdrawnAt ? 'neutral' : 'success'}>
-              {d.withdrawnAt ? t.declaration.withdrawnStatus : t.declaration.statusOf[d.kind]}
-            </Tag>
-          </li>
-        ))}
-      </ul>
-    </Section>
+    <ListSection
+      title={t.mine.declarations}
+      id="declarations"
+      items={declarations}
+      none={t.declaration.noneYet}
+      keyOf={(d) => d.id}
+      item={(d) => (
+        <>
+          <a href={href(`/anskaffelser/${d.procurement.id}/erklaering?virksomhet=${s.agency.orgnr}`)}>
+            <Text value={d.procurement.title} />
+          </a>{' '}
+          <StateTag state={d.procurement.status} />{' '}
+          <Tag data-size="sm" data-color={d.withdrawnAt ? 'neutral' : 'success'}>
+            {d.withdrawnAt ? t.declaration.withdrawnStatus : t.declaration.statusOf[d.kind]}
+          </Tag>
+        </>
+      )}
+    />
   );
 }

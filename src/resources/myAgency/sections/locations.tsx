@@ -1,5 +1,6 @@
-import { Button, Paragraph } from '@digdir/designsystemet-react';
-import { Section, TextField } from '../../../web/components.js';
+import { Button } from '@digdir/designsystemet-react';
+import { TextField } from '../../../web/components.js';
+import { ListSection } from '../../../web/components/lists.js';
 import { usePage, useHref } from '../../../web/context.js';
 import { PostButton, PostForm } from '../../../web/forms.js';
 import type { LocationRow } from '../queries.js';
@@ -11,16 +12,19 @@ export function LocationsSection({ s, locations }: { s: SectionContext; location
   const href = useHref();
   const { v, errs } = s;
   return (
-    <Section title={t.mine.locations} id="locations">
-      {locations.length === 0 ? <Paragraph>{t.mine.noLocations}</Paragraph> : null}
-      <ul className="link-list">
-        {locations.map((l) => (
-          <li key={l.id}>
-            <strong>{l.name}</strong> {[l.address, [l.postalCode, l.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}{' '}
-            {s.edit ? <PostButton action={href(`${s.base}/steder/${l.id}/fjern`)} label={t.mine.removeLocation(l.name)} variant="tertiary" /> : null}
-          </li>
-        ))}
-      </ul>
+    <ListSection
+      title={t.mine.locations}
+      id="locations"
+      items={locations}
+      none={t.mine.noLocations}
+      keyOf={(l) => l.id}
+      item={(l) => (
+        <>
+          <strong>{l.name}</strong> {[l.address, [l.postalCode, l.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}{' '}
+          {s.edit ? <PostButton action={href(`${s.base}/steder/${l.id}/fjern`)} label={t.mine.removeLocation(l.name)} variant="tertiary" /> : null}
+        </>
+      )}
+    >
       {s.edit ? (
         <PostForm action={href(`${s.base}/steder`)}>
           <TextField id="locations-name" name="name" label={t.mine.locationName} value={v('locations', 'name')} error={errs('locations').name} maxLength={120} />
@@ -30,6 +34,6 @@ export function LocationsSection({ s, locations }: { s: SectionContext; location
           <Button type="submit" variant="secondary">{t.mine.addLocation}</Button>
         </PostForm>
       ) : null}
-    </Section>
+    </ListSection>
   );
 }
