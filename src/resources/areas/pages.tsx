@@ -105,18 +105,12 @@ function AreaPage({ d, edit, following }: { d: AreaDetail; edit: boolean; follow
           <Link href={catalogueLink}>{t.area.showInCatalogue}</Link>
         </Paragraph>
       </Section>
-      <ListSection
-        title={t.area.providersHere}
-        id="providers"
-        items={d.providers}
-        keyOf={(p) => p.slug}
-        item={(p) => (
-          <>
-            <ProviderLink provider={p} />
-            {p.shortName ? ` (${p.shortName})` : null} <span className="muted">– {t.provider.servicesCount(p.serviceCount)}</span>
-          </>
-        )}
-      />
+      <ListSection title={t.area.providersHere} id="providers" items={d.providers} keyOf={(p) => p.slug} item={(p) => (
+        <>
+          <ProviderLink provider={p} />
+          {p.shortName ? ` (${p.shortName})` : null} <span className="muted">– {t.provider.servicesCount(p.serviceCount)}</span>
+        </>
+      )} />
       <JsonLink href={`/api/v1/areas/${a.slug}`} />
     </Layout>
   );

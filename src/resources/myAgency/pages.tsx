@@ -158,39 +158,27 @@ function MinePage({
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.mine.title }]} />
       <PageHeader title={t.mine.title} lead={t.mine.greeting(user?.name ?? '')} />
       {nothing ? <Paragraph>{t.mine.noRoles}</Paragraph> : null}
-      <ListSection
-        title={t.mine.yourAgencies}
-        id="agencies"
-        items={orgs}
-        keyOf={(o) => o.orgnr}
-        item={(o) => (
-          <>
-            <NamedLink to={`/min-side/virksomhet/${o.orgnr}`} name={o.name} />{' '}
-            <span className="muted">{formatOrgnr(o.orgnr)}</span>
-          </>
-        )}
-      >
+      <ListSection title={t.mine.yourAgencies} id="agencies" items={orgs} keyOf={(o) => o.orgnr} item={(o) => (
+        <>
+          <NamedLink to={`/min-side/virksomhet/${o.orgnr}`} name={o.name} />{' '}
+          <span className="muted">{formatOrgnr(o.orgnr)}</span>
+        </>
+      )}>
         <Paragraph>
           <a href={href('/anskaffelser')}>{t.mine.seeProcurements}</a>
         </Paragraph>
       </ListSection>
-      <ListSection
-        title={t.mine.yourProviders}
-        id="providers"
-        items={provs}
-        keyOf={(p) => p.id}
-        item={(p) => (
-          <>
-            <ProviderLink provider={p} />
-            {' · '}
-            <a href={href(`/min-side/leverandor/${p.slug}/ikke-bruk`)}>{t.nonUse.followUpLink}</a>
-            {' · '}
-            <a href={href(`/leverandorer/${p.slug}/rediger`)}>{t.catalogueKeeping.edit}</a>
-            {' · '}
-            <a href={href(`/leverandorer/${p.slug}/kundeliste`)}>{t.usageImport.uploadLink}</a>
-          </>
-        )}
-      >
+      <ListSection title={t.mine.yourProviders} id="providers" items={provs} keyOf={(p) => p.id} item={(p) => (
+        <>
+          <ProviderLink provider={p} />
+          {' · '}
+          <a href={href(`/min-side/leverandor/${p.slug}/ikke-bruk`)}>{t.nonUse.followUpLink}</a>
+          {' · '}
+          <a href={href(`/leverandorer/${p.slug}/rediger`)}>{t.catalogueKeeping.edit}</a>
+          {' · '}
+          <a href={href(`/leverandorer/${p.slug}/kundeliste`)}>{t.usageImport.uploadLink}</a>
+        </>
+      )}>
         <Paragraph>
           <a href={href('/anskaffelser')}>{t.mine.manageProcurements}</a> · <a href={href('/admin/logg')}>{t.audit.title}</a> · <a href={href('/kvalitet')}>{t.quality.title}</a> · <a href={href('/kvalitet/utkast')}>{t.catalogueKeeping.queue.title}</a>
         </Paragraph>

@@ -141,18 +141,12 @@ function ProviderPage({ d, overdue, manage, edit, following }: { d: ProviderDeta
               </Paragraph>
             ) : null}
           </Section>
-          <ListSection
-            title={t.provider.units}
-            id="units"
-            items={d.units}
-            keyOf={(u) => u.slug}
-            item={(u) => (
-              <>
-                <ProviderLink provider={u} />
-                {u.shortName ? ` (${u.shortName})` : null}
-              </>
-            )}
-          />
+          <ListSection title={t.provider.units} id="units" items={d.units} keyOf={(u) => u.slug} item={(u) => (
+            <>
+              <ProviderLink provider={u} />
+              {u.shortName ? ` (${u.shortName})` : null}
+            </>
+          )} />
         </div>
         <FactsAside
           title={t.common.facts}

@@ -467,20 +467,14 @@ function ServicePage({ d, collaboration, manage, ok, following }: { d: ServiceDe
               </ul>
             ) : null}
           </Section>
-          <ListSection
-            title={t.service.subServices}
-            id="sub"
-            items={d.children}
-            keyOf={(c) => c.slug}
-            item={(c) => (
-              <>
-                <ServiceLink service={c} />{' '}
-                <span className="muted">
-                  – <Text value={c.summary} />
-                </span>
-              </>
-            )}
-          />
+          <ListSection title={t.service.subServices} id="sub" items={d.children} keyOf={(c) => c.slug} item={(c) => (
+            <>
+              <ServiceLink service={c} />{' '}
+              <span className="muted">
+                – <Text value={c.summary} />
+              </span>
+            </>
+          )} />
           <ServiceCollaborationSections c={collaboration} />
           {d.users.length > 0 ? (
             <Section title={t.service.userAgencies} id="users">

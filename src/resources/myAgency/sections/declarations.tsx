@@ -10,23 +10,16 @@ export function DeclarationsSection({ s, declarations }: { s: SectionContext; de
   const { t } = usePage();
   const href = useHref();
   return (
-    <ListSection
-      title={t.mine.declarations}
-      id="declarations"
-      items={declarations}
-      none={t.declaration.noneYet}
-      keyOf={(d) => d.id}
-      item={(d) => (
-        <>
-          <a href={href(`/anskaffelser/${d.procurement.id}/erklaering?virksomhet=${s.agency.orgnr}`)}>
-            <Text value={d.procurement.title} />
-          </a>{' '}
-          <StateTag state={d.procurement.status} />{' '}
-          <Tag data-size="sm" data-color={d.withdrawnAt ? 'neutral' : 'success'}>
-            {d.withdrawnAt ? t.declaration.withdrawnStatus : t.declaration.statusOf[d.kind]}
-          </Tag>
-        </>
-      )}
-    />
+    <ListSection title={t.mine.declarations} id="declarations" items={declarations} none={t.declaration.noneYet} keyOf={(d) => d.id} item={(d) => (
+      <>
+        <a href={href(`/anskaffelser/${d.procurement.id}/erklaering?virksomhet=${s.agency.orgnr}`)}>
+          <Text value={d.procurement.title} />
+        </a>{' '}
+        <StateTag state={d.procurement.status} />{' '}
+        <Tag data-size="sm" data-color={d.withdrawnAt ? 'neutral' : 'success'}>
+          {d.withdrawnAt ? t.declaration.withdrawnStatus : t.declaration.statusOf[d.kind]}
+        </Tag>
+      </>
+    )} />
   );
 }

@@ -12,19 +12,12 @@ export function LocationsSection({ s, locations }: { s: SectionContext; location
   const href = useHref();
   const { v, errs } = s;
   return (
-    <ListSection
-      title={t.mine.locations}
-      id="locations"
-      items={locations}
-      none={t.mine.noLocations}
-      keyOf={(l) => l.id}
-      item={(l) => (
-        <>
-          <strong>{l.name}</strong> {[l.address, [l.postalCode, l.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}{' '}
-          {s.edit ? <PostButton action={href(`${s.base}/steder/${l.id}/fjern`)} label={t.mine.removeLocation(l.name)} variant="tertiary" /> : null}
-        </>
-      )}
-    >
+    <ListSection title={t.mine.locations} id="locations" items={locations} none={t.mine.noLocations} keyOf={(l) => l.id} item={(l) => (
+      <>
+        <strong>{l.name}</strong> {[l.address, [l.postalCode, l.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}{' '}
+        {s.edit ? <PostButton action={href(`${s.base}/steder/${l.id}/fjern`)} label={t.mine.removeLocation(l.name)} variant="tertiary" /> : null}
+      </>
+    )}>
       {s.edit ? (
         <PostForm action={href(`${s.base}/steder`)}>
           <TextField id="locations-name" name="name" label={t.mine.locationName} value={v('locations', 'name')} error={errs('locations').name} maxLength={120} />
