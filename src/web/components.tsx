@@ -3,6 +3,7 @@ import { Fragment, type ReactNode } from 'react';
 import type { FactSource, LocalizedText, ServiceKind, ServiceStatus } from '../domain/catalogue.js';
 import { Text, usePage, useHref } from './context.js';
 import { NamedLink, ServiceLink } from './components/links.js';
+import { VocabularyTag } from './components/tags.js';
 
 /**
  * Shared page pieces. Designsystemet's composite form components are wired up in the browser by
@@ -21,7 +22,7 @@ function FieldDescription({ id, text }: { id: string; text: string | undefined }
 }
 
 /** A field's error, referred to by aria-describedby (`<id>-error`). */
-function FieldErrorText({ id, error }: { id: string; error: string | undefined }) {
+export function FieldErrorText({ id, error }: { id: string; error: string | undefined }) {
   if (!error) return null;
   return (
     <p className="ds-validation-message field-error" id={`${id}-error`} data-color="danger">
@@ -32,6 +33,25 @@ function FieldErrorText({ id, error }: { id: string; error: string | undefined }
 
 const describedByOf = (p: { id: string; description?: string | undefined; error?: string | undefined }) =>
   [p.description ? `${p.id}-desc` : '', p.error ? `${p.id}-error` : ''].filter(Boolean).join(' ');
+
+/** The label, help text and error around one control; `control` gets the aria attributes that tie them to it. */
+function DescribedField(props: {
+  id: string;
+  label: string;
+  description?: string | undefined;
+  error?: string | undefined;
+  children: (aria: { 'aria-invalid': true | undefined; 'aria-describedby': string | undefined }) => ReactNode;
+}) {
+  const describedBy = describedByOf(props);
+  return (
+    <Field>
+      <Label htmlFor={props.id}>{props.label}</Label>
+      <FieldDescription id={props.id} text={props.description} />
+      {props.children({ 'aria-invalid': props.error ? true : undefined, 'aria-describedby': describedBy || undefined })}
+      <FieldErrorText id={props.id} error={props.error} />
+    </Field>
+  );
+}
 
 export function TextField(props: {
   id: string;
@@ -47,47 +67,32 @@ export function TextField(props: {
   inputMode?: 'numeric' | 'text' | 'email' | 'tel' | 'search' | 'url';
   placeholder?: string;
 }) {
-  const describedBy = describedByOf(props);
   return (
-    <Field>
-      <Label htmlFor={props.id}>{props.label}</Label>
-      <FieldDescription id={props.id} text={props.description} />
-      <Input
-        id={props.id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        defaultValue={props.value}
-        required={props.required}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        autoComplete={props.autoComplete}
-        maxLength={props.maxLength}
-        inputMode={props.inputMode}
-        placeholder={props.placeholder}
-      />
-      <FieldErrorText id={props.id} error={props.error} />
-    </Field>
+    <DescribedField {...props}>
+      {(aria) => (
+        <Input
+          id={props.id}
+          name={props.name}
+          type={props.type ?? 'text'}
+          defaultValue={props.value}
+          required={props.required}
+          {...aria}
+          autoComplete={props.autoComplete}
+          maxLength={props.maxLength}
+          inputMode={props.inputMode}
+          placeholder={props.placeholder}
+        />
+      )}
+    </DescribedField>
   );
 }
 
 /** A labelled text area, with a description and an error like TextField. */
 export function TextAreaField(props: { id: string; name: string; label: string; value?: string | undefined; description?: string; error?: string | undefined; maxLength?: number; rows?: number }) {
-  const describedBy = describedByOf(props);
   return (
-    <Field>
-      <Label htmlFor={props.id}>{props.label}</Label>
-      <FieldDescription id={props.id} text={props.description} />
-      <Textarea
-        id={props.id}
-        name={props.name}
-        rows={props.rows ?? 5}
-        defaultValue={props.value}
-        maxLength={props.maxLength}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
-      <FieldErrorText id={props.id} error={props.error} />
-    </Field>
+    <DescribedField {...props}>
+      {(aria) => <Textarea id={props.id} name={props.name} rows={props.rows ?? 5} defaultValue={props.value} maxLength={props.maxLength} {...aria} />}
+    </DescribedField>
   );
 }
 
@@ -272,11 +277,7 @@ const STATUS_COLOR: Record<ServiceStatus, 'success' | 'info' | 'warning' | 'neut
 
 export function StatusTag({ status }: { status: ServiceStatus }) {
   const { t } = usePage();
-  return (
-    <Tag data-color={STATUS_COLOR[status]} data-size="sm">
-      {t.vocab.status[status]}
-    </Tag>
-  );
+  return <VocabularyTag value={status} colors={STATUS_COLOR} labels={t.vocab.status} />;
 }
 
 /** A list of links to services, each with its status (and its kind when it is not a plain service). */

@@ -1,6 +1,7 @@
 import { Field, Input, Label, Paragraph, Textarea } from '@digdir/designsystemet-react';
 import type { AnswerValue, Answers, Question, QuestionnaireDefinition } from '../domain/questionnaire.js';
 import { DEFAULT_MAX_LENGTH, scaleValues } from '../domain/questionnaire.js';
+import { FieldErrorText } from './components.js';
 import { Text, usePage } from './context.js';
 
 /** Form field names for questionnaire answers: `q_<question id>`. */
@@ -11,15 +12,6 @@ export function answersFromForm(body: Record<string, unknown>): Record<string, u
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(body)) if (k.startsWith(ANSWER_PREFIX)) out[k.slice(ANSWER_PREFIX.length)] = v;
   return out;
-}
-
-function FieldError({ id, error }: { id: string; error: string | undefined }) {
-  if (!error) return null;
-  return (
-    <p className="ds-validation-message field-error" id={`${id}-error`} data-color="danger">
-      {error}
-    </p>
-  );
 }
 
 function Help({ id, q }: { id: string; q: Question }) {
@@ -65,7 +57,7 @@ function QuestionField({ q, value, error, idPrefix }: { q: Question; value: Answ
           <RequiredMark q={q} />
         </legend>
         <Help id={id} q={q} />
-        <FieldError id={id} error={error} />
+        <FieldErrorText id={id} error={error} />
         <div className="choice-group__options">
           {options.map((o, i) => (
             <Field key={o.value} className="choice">
@@ -91,7 +83,7 @@ function QuestionField({ q, value, error, idPrefix }: { q: Question; value: Answ
         {label}
         <Help id={id} q={q} />
         <Textarea id={id} name={name} rows={5} defaultValue={value === undefined ? '' : String(value)} maxLength={q.maxLength ?? DEFAULT_MAX_LENGTH.long_text} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
-        <FieldError id={id} error={error} />
+        <FieldErrorText id={id} error={error} />
       </Field>
     );
   }
@@ -111,7 +103,7 @@ function QuestionField({ q, value, error, idPrefix }: { q: Question; value: Answ
         aria-describedby={describedBy}
         aria-invalid={error ? true : undefined}
       />
-      <FieldError id={id} error={error} />
+      <FieldErrorText id={id} error={error} />
     </Field>
   );
 }

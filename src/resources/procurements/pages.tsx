@@ -45,8 +45,9 @@ import { editableProviders } from '../shared/queries.js';
 import { registerTableDownloads } from '../shared/tableDownloads.js';
 import { StatDownloads } from '../../web/export/StatTableView.js';
 import { procurementTable } from './tables.js';
+import { type TagColor, VocabularyTag } from '../../web/components/tags.js';
 
-const STATE_COLOR: Record<ProcurementState, 'neutral' | 'info' | 'warning' | 'success' | 'danger'> = {
+const STATE_COLOR: Record<ProcurementState, TagColor> = {
   planned: 'neutral',
   consultation: 'warning',
   announced: 'info',
@@ -58,11 +59,7 @@ const STATE_COLOR: Record<ProcurementState, 'neutral' | 'info' | 'warning' | 'su
 
 export function StateTag({ state }: { state: ProcurementState }) {
   const { t } = usePage();
-  return (
-    <Tag data-size="sm" data-color={STATE_COLOR[state]}>
-      {t.terms.procurementState[state]}
-    </Tag>
-  );
+  return <VocabularyTag value={state} colors={STATE_COLOR} labels={t.terms.procurementState} />;
 }
 
 const FormBody = formBody({ maxLength: 5000 });
