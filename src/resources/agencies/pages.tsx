@@ -1,9 +1,8 @@
 import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { ORGANISATION_KINDS } from '../../domain/catalogue.js';
 import { formatOrgnr } from '../../domain/orgnr.js';
-import { SIZE_CLASSES, type SizeThresholds } from '../../domain/sizeClass.js';
+import type { SizeThresholds } from '../../domain/sizeClass.js';
 import type { App, AppDeps } from '../../server/types.js';
 import {
   AreaGroup,
@@ -16,7 +15,6 @@ import {
   Pager,
   queryString,
   Section,
-  SelectField,
   SourceNote,
   TextField,
   WebLink,
@@ -35,6 +33,7 @@ import { agencyTable } from './tables.js';
 import { registerTableDownloads } from '../shared/tableDownloads.js';
 import { StatDownloads } from '../../web/export/StatTableView.js';
 import { ServiceLink } from '../../web/components/links.js';
+import { PopulationSelects } from './populationSelects.js';
 
 const PAGE_SIZE = 50;
 
@@ -94,9 +93,7 @@ interface AgencyListPageProps {
 function AgencyListPage({ search, items, total, page, pageCount, ministries, thresholds }: AgencyListPageProps) {
   const { t } = usePage();
   const href = useHref();
-  const text = useText();
   const link = (p: number) => href('/virksomheter') + queryString({ ...search, page: p > 1 ? p : undefined });
-  const sizes = SIZE_CLASSES.filter((c) => c !== 'gap' || thresholds.largeAbove > thresholds.mediumMax);
   return (
     <Layout title={t.agency.title} section="agencies" description={t.agency.lead}>
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.agency.title }]} />
@@ -115,27 +112,7 @@ function AgencyListPage({ search, items, total, page, pageCount, ministries, thr
             maxLength={MAX_AGENCY_QUERY_LENGTH}
             autoComplete="off"
           />
-          <SelectField
-            id="agency-ministry"
-            name="ministry"
-            label={t.agency.filterMinistry}
-            value={search.ministry ?? ''}
-            options={[{ value: '', label: t.agency.allMinistries }, ...ministries.map((m) => ({ value: m.orgnr, label: text(m.name) }))]}
-          />
-          <SelectField
-            id="agency-kind"
-            name="kind"
-            label={t.agency.filterKind}
-            value={search.kind ?? ''}
-            options={[{ value: '', label: t.agency.allKinds }, ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t.vocab.orgKind[k] }))]}
-          />
-          <SelectField
-            id="agency-size"
-            name="size"
-            label={t.agency.filterSize}
-            value={search.size ?? ''}
-            options={[{ value: '', label: t.agency.allSizes }, ...sizes.map((c) => ({ value: c, label: sizeClassText(t, c, thresholds) }))]}
-          />
+          <PopulationSelects idPrefix="agency" ministries={ministries} q={search} thresholds={thresholds} allKinds={t.agency.allKinds} />
         </div>
         <Button type="submit">{t.common.search}</Button>
       </form>

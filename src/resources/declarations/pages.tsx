@@ -33,6 +33,7 @@ import { declarationFilter, mayDeclaration } from './policy.js';
 import { type DeclarationListFilter, declarationReader, declarationsFor, type DeclarationView, filterDeclarations, listFilterFor, reasonQuestionOf } from './present.js';
 import { declarationTable } from './tables.js';
 import { type PageTables, registerTableDownloads } from '../shared/tableDownloads.js';
+import { FilterSelect, labelled } from '../../web/components/filterFields.js';
 import { declaringAgency, getDeclaration, listDeclarations } from './queries.js';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 60 }) });
@@ -400,22 +401,10 @@ function DeclarationsOverviewPage({
         {rows.length > 0 && ((kind === 'opt_out' && followUp) || reasonQuestion?.options) ? (
           <form method="get" action={href(`/anskaffelser/${p.id}/erklaeringer`)} className="filter-row list-filter" aria-label={t.declaration.filter}>
             {kind === 'opt_out' && followUp ? (
-              <SelectField
-                id="filter-followup"
-                name="oppfolging"
-                label={t.declaration.followUp}
-                value={filter.followUp ?? ''}
-                options={[{ value: '', label: t.declaration.all }, ...FOLLOW_UP_STATES.map((s) => ({ value: s, label: t.terms.followUp[s] }))]}
-              />
+              <FilterSelect id="filter-followup" name="oppfolging" label={t.declaration.followUp} value={filter.followUp} all={t.declaration.all} options={labelled(FOLLOW_UP_STATES, t.terms.followUp)} />
             ) : null}
             {reasonQuestion?.options ? (
-              <SelectField
-                id="filter-reason"
-                name="grunn"
-                label={text(reasonQuestion.shortLabel ?? reasonQuestion.label)}
-                value={filter.reason ?? ''}
-                options={[{ value: '', label: t.declaration.all }, ...reasonQuestion.options.map((o) => ({ value: o.value, label: text(o.label) }))]}
-              />
+              <FilterSelect id="filter-reason" name="grunn" label={text(reasonQuestion.shortLabel ?? reasonQuestion.label)} value={filter.reason} all={t.declaration.all} options={reasonQuestion.options.map((o) => ({ value: o.value, label: text(o.label) }))} />
             ) : null}
             <Button type="submit" variant="secondary">
               {t.declaration.applyFilter}

@@ -10,6 +10,8 @@ import { listAreas } from '../areas/queries.js';
 import { catalogueFigures } from './queries.js';
 import { cachedRead } from '../../db/readCache.js';
 import { ServiceLink } from '../../web/components/links.js';
+import { ItemList } from '../../web/components/lists.js';
+import type { ReactNode } from 'react';
 
 export async function registerHomePages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
@@ -44,78 +46,72 @@ function HomePage({ areas, newest, figures }: HomeProps) {
         <SearchForm id="home-search" size="lg" />
       </div>
 
-      <section aria-labelledby="figures-heading" className="figures">
-        <Heading level={2} data-size="xs" id="figures-heading" className="visually-hidden">
-          {t.home.figuresHeading}
-        </Heading>
-        <ul className="figure-list">
-          <li>
-            <span className="figure">{fmt.number(figures.services)}</span> {t.home.figureServices}
-          </li>
-          <li>
-            <span className="figure">{fmt.number(figures.providers)}</span> {t.home.figureProviders}
-          </li>
-          <li>
-            <span className="figure">{fmt.number(figures.agencies)}</span> {t.home.figureAgencies}
-          </li>
-        </ul>
-      </section>
+      <HomeSection id="figures" title={t.home.figuresHeading} className="figures" hidden>
+        <ItemList
+          className="figure-list"
+          items={[
+            [figures.services, t.home.figureServices],
+            [figures.providers, t.home.figureProviders],
+            [figures.agencies, t.home.figureAgencies],
+          ] as const}
+          keyOf={([, label]) => label}
+          item={([n, label]) => (
+            <>
+              <span className="figure">{fmt.number(n)}</span> {label}
+            </>
+          )}
+        />
+      </HomeSection>
 
-      <section aria-labelledby="areas-heading" className="page-section">
-        <Heading level={2} data-size="md" id="areas-heading">
-          {t.home.areasHeading}
-        </Heading>
-        <ul className="card-grid">
-          {areas.map((a) => (
-            <li key={a.slug}>
-              <Card data-color="neutral" className="area-card">
-                <Heading level={3} data-size="2xs">
-                  <a href={href(`/omrader/${a.slug}`)}>
-                    <Text value={a.name} />
-                  </a>
-                </Heading>
-                <Paragraph data-size="sm">{t.common.services(a.count)}</Paragraph>
-              </Card>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <HomeSection id="areas" title={t.home.areasHeading}>
+        <ItemList className="card-grid" items={areas} keyOf={(a) => a.slug} item={(a) => <HomeCard color="neutral" className="area-card" href={href(`/omrader/${a.slug}`)} title={<Text value={a.name} />} text={t.common.services(a.count)} />} />
+      </HomeSection>
 
-      <section aria-labelledby="models-heading" className="page-section">
-        <Heading level={2} data-size="md" id="models-heading">
-          {t.home.modelsHeading}
-        </Heading>
+      <HomeSection id="models" title={t.home.modelsHeading}>
         <Paragraph>{t.home.modelsLead}</Paragraph>
-        <ul className="card-grid card-grid--4">
-          {DELIVERY_MODELS.map((m) => (
-            <li key={m}>
-              <Card data-color="accent" className="model-card">
-                <Heading level={3} data-size="2xs">
-                  <a href={href(`/tjenester?model=${m}`)}>{t.vocab.model[m]}</a>
-                </Heading>
-                <Paragraph data-size="sm">{t.vocab.modelLong[m]}</Paragraph>
-              </Card>
-            </li>
-          ))}
-        </ul>
-      </section>
+        <ItemList className="card-grid card-grid--4" items={DELIVERY_MODELS} keyOf={(m) => m} item={(m) => <HomeCard color="accent" className="model-card" href={href(`/tjenester?model=${m}`)} title={t.vocab.model[m]} text={t.vocab.modelLong[m]} />} />
+      </HomeSection>
 
-      <section aria-labelledby="newest-heading" className="page-section">
-        <Heading level={2} data-size="md" id="newest-heading">
-          {t.home.newestHeading}
-        </Heading>
-        <ul className="link-list newest">
-          {newest.map((s) => (
-            <li key={s.slug}>
+      <HomeSection id="newest" title={t.home.newestHeading}>
+        <ItemList
+          className="link-list newest"
+          items={newest}
+          keyOf={(s) => s.slug}
+          item={(s) => (
+            <>
               <ServiceLink service={s} />{' '}
               <StatusTag status={s.status} />
               <span className="muted block">
                 {text(s.providerName)} · {t.common.lastChanged.toLowerCase()} {fmt.date(s.updatedAt)}
               </span>
-            </li>
-          ))}
-        </ul>
-      </section>
+            </>
+          )}
+        />
+      </HomeSection>
     </Layout>
+  );
+}
+
+/** A section of the home page under an h2 (`hidden`: the heading is for screen readers only). */
+function HomeSection({ id, title, className = 'page-section', hidden, children }: { id: string; title: string; className?: string; hidden?: boolean; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className={className}>
+      <Heading level={2} data-size={hidden ? 'xs' : 'md'} id={`${id}-heading`} className={hidden ? 'visually-hidden' : undefined}>
+        {title}
+      </Heading>
+      {children}
+    </section>
+  );
+}
+
+/** A card in a home page grid: a linked h3 and a line under it. */
+function HomeCard({ color, className, href, title, text }: { color: 'neutral' | 'accent'; className: string; href: string; title: ReactNode; text: string }) {
+  return (
+    <Card data-color={color} className={className}>
+      <Heading level={3} data-size="2xs">
+        <a href={href}>{title}</a>
+      </Heading>
+      <Paragraph data-size="sm">{text}</Paragraph>
+    </Card>
   );
 }

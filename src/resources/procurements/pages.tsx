@@ -46,6 +46,7 @@ import { registerTableDownloads } from '../shared/tableDownloads.js';
 import { StatDownloads } from '../../web/export/StatTableView.js';
 import { procurementTable } from './tables.js';
 import { type TagColor, VocabularyTag } from '../../web/components/tags.js';
+import { labelled } from '../../web/components/filterFields.js';
 
 const STATE_COLOR: Record<ProcurementState, TagColor> = {
   planned: 'neutral',
@@ -308,22 +309,8 @@ function NewProcurementPage({ providers: choices, values, errors }: { providers:
           <TextField id="f-titleEn" name="titleEn" label={t.procurement.nameEn} value={values.titleEn} maxLength={200} />
           <TextField id="f-category" name="category" label={t.procurement.category} description={t.procurement.categoryHelp} value={values.category} required maxLength={100} error={e.category} />
           <TextAreaField id="f-description" name="description" label={t.procurement.description} value={values.description} error={e.description} />
-          <SelectField
-            id="f-obligation"
-            name="obligation"
-            label={t.procurement.obligation}
-            value={values.obligation ?? 'mandatory'}
-            options={PROCUREMENT_OBLIGATIONS.map((o) => ({ value: o, label: t.terms.procurementObligationLong[o] }))}
-            error={e.obligation}
-          />
-          <SelectField
-            id="f-eligibility"
-            name="eligibility"
-            label={t.procurement.eligibility}
-            value={values.eligibility ?? 'state'}
-            options={ELIGIBILITIES.map((o) => ({ value: o, label: t.terms.eligibility[o] }))}
-            error={e.eligibility}
-          />
+          <SelectField id="f-obligation" name="obligation" label={t.procurement.obligation} value={values.obligation ?? 'mandatory'} options={labelled(PROCUREMENT_OBLIGATIONS, t.terms.procurementObligationLong)} error={e.obligation} />
+          <SelectField id="f-eligibility" name="eligibility" label={t.procurement.eligibility} value={values.eligibility ?? 'state'} options={labelled(ELIGIBILITIES, t.terms.eligibility)} error={e.eligibility} />
           <TextField id="f-plannedAnnouncementOn" name="plannedAnnouncementOn" type="date" label={t.procurement.plannedAnnouncement} value={values.plannedAnnouncementOn} error={e.plannedAnnouncementOn} />
           <TextField id="f-estimatedValueNok" name="estimatedValueNok" inputMode="numeric" label={t.procurement.estimatedValue} description={t.procurement.estimatedValueHelp} value={values.estimatedValueNok} error={e.estimatedValueNok} />
           <TextField id="f-service" name="service" label={t.procurement.serviceSlug} description={t.procurement.serviceSlugHelp} value={values.service} maxLength={120} error={e.service} />

@@ -3,11 +3,11 @@ import type { Database } from '../../../db/database.js';
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyRequest } from 'fastify';
 import type { ReactNode } from 'react';
-import { type LocalizedText, ORGANISATION_KINDS, pickText } from '../../../domain/catalogue.js';
-import { SIZE_CLASSES, type SizeThresholds } from '../../../domain/sizeClass.js';
+import type { LocalizedText } from '../../../domain/catalogue.js';
+import type { SizeThresholds } from '../../../domain/sizeClass.js';
 import { HttpProblem } from '../../../server/problem.js';
 import { ChartFigure } from '../../../web/charts/ChartFigure.js';
-import { Breadcrumbs, PageHeader, Pager, queryString, SelectField, TextField } from '../../../web/components.js';
+import { Breadcrumbs, PageHeader, Pager, queryString, TextField } from '../../../web/components.js';
 import { usePage, useHref } from '../../../web/context.js';
 import type { DownloadBase } from '../../../web/export/StatTableView.js';
 import { StatTableView } from '../../../web/export/StatTableView.js';
@@ -15,7 +15,7 @@ import type { StatTable } from '../../../web/export/table.js';
 import { formatters, messages } from '../../../web/i18n/index.js';
 import { Layout } from '../../../web/layout.js';
 import { listMinistries } from '../../agencies/queries.js';
-import { sizeClassText } from '../../agencies/sizeClassText.js';
+import { PopulationSelects } from '../../agencies/populationSelects.js';
 import { pageWindow } from '../../shared/present.js';
 import type { ChartContext, RenderedChart } from '../charts.js';
 import { populationFrom } from '../input.js';
@@ -63,33 +63,10 @@ export function Figure({ chart, table, download }: { chart: RenderedChart; table
 
 /** The population form: ministry area, kind and size class; a GET form that works without JavaScript. */
 export function PopulationForm({ action, ministries, q, thresholds, showKind = true }: { action: string; ministries: { orgnr: string; name: LocalizedText }[]; q: { ministry?: string | undefined; size?: string | undefined; kind?: string | undefined }; thresholds: SizeThresholds; showKind?: boolean }) {
-  const { t, lang } = usePage();
-  const sizes = SIZE_CLASSES.filter((c) => c !== 'gap' || thresholds.largeAbove > thresholds.mediumMax);
+  const { t } = usePage();
   return (
     <FilterForm action={action}>
-        <SelectField
-          id="f-ministry"
-          name="ministry"
-          label={t.agency.filterMinistry}
-          value={q.ministry ?? ''}
-          options={[{ value: '', label: t.agency.allMinistries }, ...ministries.map((m) => ({ value: m.orgnr, label: pickText(m.name, lang).text }))]}
-        />
-        {showKind ? (
-          <SelectField
-            id="f-kind"
-            name="kind"
-            label={t.agency.filterKind}
-            value={q.kind ?? ''}
-            options={[{ value: '', label: t.stats.coverage.allKinds }, ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t.vocab.orgKind[k] }))]}
-          />
-        ) : null}
-        <SelectField
-          id="f-size"
-          name="size"
-          label={t.agency.filterSize}
-          value={q.size ?? ''}
-          options={[{ value: '', label: t.agency.allSizes }, ...sizes.map((c) => ({ value: c, label: sizeClassText(t, c, thresholds) }))]}
-        />
+      <PopulationSelects idPrefix="f" ministries={ministries} q={q} thresholds={thresholds} allKinds={showKind ? t.stats.coverage.allKinds : undefined} />
     </FilterForm>
   );
 }
