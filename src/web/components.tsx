@@ -268,12 +268,7 @@ export function Breadcrumbs({ items }: { items: { label: string; href?: string; 
   );
 }
 
-const STATUS_COLOR: Record<ServiceStatus, 'success' | 'info' | 'warning' | 'neutral'> = {
-  active: 'success',
-  pilot: 'info',
-  planned: 'neutral',
-  phasing_out: 'warning',
-};
+const STATUS_COLOR: Record<ServiceStatus, 'success' | 'info' | 'warning' | 'neutral'> = { active: 'success', pilot: 'info', planned: 'neutral', phasing_out: 'warning' };
 
 export function StatusTag({ status }: { status: ServiceStatus }) {
   const { t } = usePage();

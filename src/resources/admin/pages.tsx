@@ -22,6 +22,7 @@ import { type AuditRow, listAudit } from '../audit/queries.js';
 import { assignRole, removeRole } from './commands.js';
 import { listRoleAssignments, type RoleAssignmentRow } from './queries.js';
 import { mayAdminister } from './policy.js';
+import { TitledPage } from '../../web/components/titledPage.js';
 
 const FormBody = formBody({ maxLength: 500 });
 
@@ -109,9 +110,7 @@ function RolesPage({
   const text = useText();
   const e = errorMap(errors);
   return (
-    <Layout title={t.admin.rolesTitle} section="mine">
-      <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.mine.title, href: href('/min-side') }, { label: t.admin.rolesTitle }]} />
-      <PageHeader title={t.admin.rolesTitle} lead={t.admin.rolesLead} />
+    <TitledPage title={t.admin.rolesTitle} lead={t.admin.rolesLead} section="mine" parents={[{ label: t.mine.title, href: href('/min-side') }]}>
       <Notice text={ok ? t.mine.saved : undefined} />
       <Section title={t.admin.assign} id="assign">
         <ErrorSummary errors={errors} />
@@ -141,7 +140,7 @@ function RolesPage({
           ))}
         </DataTable>
       </Section>
-    </Layout>
+    </TitledPage>
   );
 }
 

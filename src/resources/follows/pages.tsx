@@ -18,6 +18,8 @@ import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
 import { markRead, personOf, setDelivery, setFollow } from './commands.js';
 import { type FollowRow, listFollows, listNotifications, type NotificationRow, settingsOf } from './queries.js';
+import { PlainTable } from '../../web/components/plainTable.js';
+import { TitledPage } from '../../web/components/titledPage.js';
 
 const PER_PAGE = 20;
 
@@ -167,40 +169,26 @@ function FailedJobsPage({ rows }: { rows: Awaited<ReturnType<typeof failedJobs>>
   const href = useHref();
   const j = t.notify.jobs;
   return (
-    <Layout title={j.title} section="other">
-      <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: j.title }]} />
-      <PageHeader title={j.title} lead={j.lead} />
+    <TitledPage title={j.title} lead={j.lead} section="other">
       {rows.length === 0 ? (
         <Paragraph>{j.none}</Paragraph>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{j.kind}</th>
-              <th scope="col">{j.key}</th>
-              <th scope="col">{j.attempts}</th>
-              <th scope="col">{j.error}</th>
-              <th scope="col">{j.failedAt}</th>
-              <td />
+        <PlainTable columns={[j.kind, j.key, j.attempts, j.error, j.failedAt, null]}>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>{r.kind}</td>
+              <td>{r.key}</td>
+              <td>{r.attempts}</td>
+              <td>{r.last_error}</td>
+              <td>{fmt.dateTime(new Date(r.failed_at))}</td>
+              <td>
+                <PostButton action={href(`/admin/jobber/${r.id}/igjen`)} label={j.retry} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{r.kind}</td>
-                <td>{r.key}</td>
-                <td>{r.attempts}</td>
-                <td>{r.last_error}</td>
-                <td>{fmt.dateTime(new Date(r.failed_at))}</td>
-                <td>
-                  <PostButton action={href(`/admin/jobber/${r.id}/igjen`)} label={j.retry} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </PlainTable>
       )}
-    </Layout>
+    </TitledPage>
   );
 }
 

@@ -48,15 +48,7 @@ import { procurementTable } from './tables.js';
 import { type TagColor, VocabularyTag } from '../../web/components/tags.js';
 import { labelled } from '../../web/components/filterFields.js';
 
-const STATE_COLOR: Record<ProcurementState, TagColor> = {
-  planned: 'neutral',
-  consultation: 'warning',
-  announced: 'info',
-  awarded: 'info',
-  active: 'success',
-  expired: 'neutral',
-  cancelled: 'danger',
-};
+const STATE_COLOR: Record<ProcurementState, TagColor> = { planned: 'neutral', consultation: 'warning', announced: 'info', awarded: 'info', active: 'success', expired: 'neutral', cancelled: 'danger' };
 
 export function StateTag({ state }: { state: ProcurementState }) {
   const { t } = usePage();

@@ -5,15 +5,15 @@ import { requirePrincipal } from '../../auth/plugin.js';
 import { actorOf } from '../../server/actor.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { App, AppDeps } from '../../server/types.js';
-import { Breadcrumbs, DataTable, OrgLink, PageHeader, queryString, Section } from '../../web/components.js';
+import { DataTable, OrgLink, queryString, Section } from '../../web/components.js';
 import { useHref, usePage, useText } from '../../web/context.js';
 import { CsrfField, ErrorSummary, formBody, Notice } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
-import { Layout } from '../../web/layout.js';
 import { prefix, sendPage } from '../../web/render.js';
 import { setNoticeEmail } from './commands.js';
 import { mayKeepNoticeAddresses } from './policy.js';
 import { type AgencyReach, consultationReach } from './queries.js';
+import { TitledPage } from '../../web/components/titledPage.js';
 
 const FormBody = formBody({ maxLength: 300 });
 const Query = Type.Object({ vis: Type.Optional(Type.Union([Type.Literal('alle'), Type.Literal('ingen')])), ok: Type.Optional(Type.String({ maxLength: 20 })) });
@@ -49,9 +49,7 @@ function NoticeAddressesPage({ rows, all, ok, error }: { rows: AgencyReach[]; al
   const href = useHref();
   const r = t.reach.admin;
   return (
-    <Layout title={r.title} section="mine">
-      <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: r.title }]} />
-      <PageHeader title={r.title} lead={r.lead} />
+    <TitledPage title={r.title} lead={r.lead} section="mine">
       <Notice text={ok === 'saved' ? r.saved : undefined} />
       <ErrorSummary errors={error ? [{ field: error.orgnr, message: error.message }] : []} fieldId={(f) => `email-${f}`} />
       <form method="get" action={href('/admin/kontaktadresser')} className="inline-form">
@@ -79,7 +77,7 @@ function NoticeAddressesPage({ rows, all, ok, error }: { rows: AgencyReach[]; al
           </DataTable>
         )}
       </Section>
-    </Layout>
+    </TitledPage>
   );
 }
 

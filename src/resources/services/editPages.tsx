@@ -20,6 +20,7 @@ import { documentFromForm, fieldId, type FormChoices, formValuesOf, SchemaSectio
 import { compareVersions, serviceVersionList } from './history.js';
 import { mayService } from './policy.js';
 import { publishedBy } from './present.js';
+import { PlainTable } from '../../web/components/plainTable.js';
 
 /**
  * The catalogue's editing pages (issue 12), all working without JavaScript: the edit form (generated from the API's
@@ -366,26 +367,16 @@ function HistoryPage({ slug, list, from, to, comparison }: { slug: string; list:
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.nav.services, href: href('/tjenester') }, { label: name, href: href(`/tjenester/${slug}`) }, { label: h.link }]} />
       <PageHeader title={h.title(name)} lead={h.lead} />
       <Section title={h.count(list.versions.length)} id="versions">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{h.version(0).replace(/\s*0$/, '')}</th>
-              <th scope="col">{h.when}</th>
-              <th scope="col">{h.by}</th>
-              <th scope="col">{h.fields}</th>
+        <PlainTable columns={[h.version(0).replace(/\s*0$/, ''), h.when, h.by, h.fields]}>
+          {list.versions.map((v) => (
+            <tr key={v.number}>
+              <th scope="row">{v.number}</th>
+              <td>{fmt.dateTime(v.publishedAt)}</td>
+              <td>{publishedBy(v, h.baseline)}</td>
+              <td>{v.changedFields.length ? v.changedFields.map(labelOf).join(', ') : '–'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {list.versions.map((v) => (
-              <tr key={v.number}>
-                <th scope="row">{v.number}</th>
-                <td>{fmt.dateTime(v.publishedAt)}</td>
-                <td>{publishedBy(v, h.baseline)}</td>
-                <td>{v.changedFields.length ? v.changedFields.map(labelOf).join(', ') : '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </PlainTable>
         {list.versions.length === 1 ? <Paragraph>{h.none}</Paragraph> : null}
       </Section>
       {list.versions.length > 1 ? (
@@ -405,28 +396,19 @@ function HistoryPage({ slug, list, from, to, comparison }: { slug: string; list:
               {comparison.length === 0 ? (
                 <Paragraph>{h.noDifference}</Paragraph>
               ) : (
-                <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{h.field}</th>
-                      <th scope="col">{h.before}</th>
-                      <th scope="col">{h.after}</th>
+                <PlainTable columns={[h.field, h.before, h.after]}>
+                  {comparison.map((c) => (
+                    <tr key={c.field}>
+                      <th scope="row">{labelOf(c.field)}</th>
+                      <td>
+                        <FieldValue value={c.before} />
+                      </td>
+                      <td>
+                        <FieldValue value={c.after} />
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {comparison.map((c) => (
-                      <tr key={c.field}>
-                        <th scope="row">{labelOf(c.field)}</th>
-                        <td>
-                          <FieldValue value={c.before} />
-                        </td>
-                        <td>
-                          <FieldValue value={c.after} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  ))}
+                </PlainTable>
               )}
             </>
           ) : null}

@@ -16,6 +16,7 @@ import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
 import { uploadedFile, withFileUploads } from '../shared/uploads.js';
 import { providerBySlug } from '../shared/queries.js';
+import { PlainTable } from '../../web/components/plainTable.js';
 
 const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 
@@ -150,32 +151,20 @@ function Preview({ preview }: { preview: PresentedPlan }) {
       {items.length === 0 ? (
         <Paragraph>{u.none}</Paragraph>
       ) : (
-        <table className="ds-table data-table" data-size="sm">
-          <thead>
-            <tr>
-              <th scope="col">{u.line}</th>
-              <th scope="col">{u.agency}</th>
-              <th scope="col">{u.service}</th>
-              <th scope="col">{u.tier}</th>
-              <th scope="col">{u.from}</th>
-              <th scope="col">{u.to}</th>
+        <PlainTable columns={[u.line, u.agency, u.service, u.tier, u.from, u.to]} compact>
+          {items.map((i, n) => (
+            <tr key={n}>
+              <td>{i.line ?? '–'}</td>
+              <td>
+                {i.agency} ({i.orgnr})
+              </td>
+              <td>{i.service}</td>
+              <td>{'previousTier' in i && i.previousTier !== undefined ? `${i.previousTier ?? '–'} → ${i.tier ?? '–'}` : (i.tier ?? '–')}</td>
+              <td>{i.from ? fmt.date(i.from) : '–'}</td>
+              <td>{i.to ? fmt.date(i.to) : '–'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((i, n) => (
-              <tr key={n}>
-                <td>{i.line ?? '–'}</td>
-                <td>
-                  {i.agency} ({i.orgnr})
-                </td>
-                <td>{i.service}</td>
-                <td>{'previousTier' in i && i.previousTier !== undefined ? `${i.previousTier ?? '–'} → ${i.tier ?? '–'}` : (i.tier ?? '–')}</td>
-                <td>{i.from ? fmt.date(i.from) : '–'}</td>
-                <td>{i.to ? fmt.date(i.to) : '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </PlainTable>
       )}
     </Section>
   );
