@@ -1,4 +1,3 @@
-import { Paragraph } from '@digdir/designsystemet-react';
 import { Type } from 'typebox';
 import { formatOrgnr } from '../../domain/orgnr.js';
 import { answerLabel } from '../../domain/questionnaire.js';
@@ -20,6 +19,7 @@ import { getMinistry, loadMinistryPage, type MinistryAgencyUsage, type MinistryP
 import { currentQuestionnaire, QUESTIONNAIRE_SLUGS } from '../../db/seed/questionnaires.js';
 import { MinistryNonUseSection } from '../nonUse/pages.js';
 import { listNonUse } from '../nonUse/queries.js';
+import { RowTable } from '../../web/components/rowTable.js';
 
 /** A ministry's view: its agencies' declarations across procurements, and how many services each uses. */
 export async function registerMinistryPages(app: App, deps: AppDeps): Promise<void> {
@@ -77,31 +77,22 @@ function MinistryPage({
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.mine.title, href: href('/min-side') }, { label: name }]} />
       <PageHeader title={name} lead={t.ministry.lead} />
       <Section title={t.ministry.declarations} id="declarations">
-        {declared.length === 0 ? (
-          <Paragraph>{t.declaration.noneYet}</Paragraph>
-        ) : (
-          <DataTable caption={t.ministry.declarations} captionHidden columns={[t.agency.name, t.procurement.name, t.declaration.kind, t.ministry.reason, t.declaration.changed]}>
-            {declared.map((d) => (
-              <tr key={d.id}>
-                <th scope="row">
-                  <OrgLink org={d.agency} />
-                </th>
-                <td>
-                  <a href={href(`/anskaffelser/${d.procurement.id}`)}>
-                    <Text value={d.procurement.title} />
-                  </a>{' '}
-                  <StateTag state={d.procurement.status} />
-                </td>
-                <td>
-                  {t.terms.declarationKind[d.kind]}
-                  <WithdrawnTag at={d.withdrawnAt} />
-                </td>
-                <td>{reasonOf(d)}</td>
-                <td className="nowrap">{fmt.date(d.updatedAt)}</td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
+        <RowTable caption={t.ministry.declarations} columns={[t.agency.name, t.procurement.name, t.declaration.kind, t.ministry.reason, t.declaration.changed]} rows={declared} none={t.declaration.noneYet} rowKey={(d) => d.id} head={(d) => <OrgLink org={d.agency} />} cells={(d) => (
+          <>
+            <td>
+              <a href={href(`/anskaffelser/${d.procurement.id}`)}>
+                <Text value={d.procurement.title} />
+              </a>{' '}
+              <StateTag state={d.procurement.status} />
+            </td>
+            <td>
+              {t.terms.declarationKind[d.kind]}
+              <WithdrawnTag at={d.withdrawnAt} />
+            </td>
+            <td>{reasonOf(d)}</td>
+            <td className="nowrap">{fmt.date(d.updatedAt)}</td>
+          </>
+        )} />
       </Section>
       <Section title={t.ministry.usage} id="usage">
         <DataTable caption={t.ministry.usage} captionHidden columns={[t.agency.name, t.agency.sizeClass, t.ministry.servicesInUse]}>

@@ -8,7 +8,7 @@ import type { QuestionnaireDefinition } from '../../domain/questionnaire.js';
 import { sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import { Breadcrumbs, DataTable, OrgLink, PageHeader, Section } from '../../web/components.js';
+import { Breadcrumbs, OrgLink, PageHeader, Section } from '../../web/components.js';
 import { usePage, useHref, useText } from '../../web/context.js';
 import { type Errors, ErrorSummary, formBody, Notice } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
@@ -36,6 +36,7 @@ import { listUsage } from '../usage/queries.js';
 import { usageTable } from '../usage/tables.js';
 import { NamedLink, ProviderLink, ServiceLink } from '../../web/components/links.js';
 import { ListSection, PathLinks } from '../../web/components/lists.js';
+import { RowTable } from '../../web/components/rowTable.js';
 
 const OrgParams = Type.Object({ orgnr: Type.String({ maxLength: 40 }) });
 const FormBody = formBody({ maxLength: 5000, list: { maxLength: 200, maxItems: 50 } });
@@ -183,24 +184,15 @@ function MinePage({
           <a href={href('/anskaffelser')}>{t.mine.manageProcurements}</a> · <a href={href('/admin/logg')}>{t.audit.title}</a> · <a href={href('/kvalitet')}>{t.quality.title}</a> · <a href={href('/kvalitet/utkast')}>{t.catalogueKeeping.queue.title}</a>
         </Paragraph>
         <Section title={t.mine.optOutsOfYours} id="opt-outs-of-yours" level={3}>
-          {optOuts.length === 0 || !optOutDefinition ? (
-            <Paragraph>{t.mine.noOptOutsOfYours}</Paragraph>
-          ) : (
-            <DataTable caption={t.mine.optOutsOfYours} captionHidden columns={[t.agency.service, t.agency.name, t.ministry.reason, t.declaration.submitted]}>
-              {optOuts.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row">
-                    <ServiceLink service={o.service} />
-                  </th>
-                  <td>
-                    <OrgLink org={o.agency} />
-                  </td>
-                  <td>{answerLine(optOutDefinition, o.answers, text, fmt.number)}</td>
-                  <td className="nowrap">{fmt.date(o.declaredAt)}</td>
-                </tr>
-              ))}
-            </DataTable>
-          )}
+          <RowTable caption={t.mine.optOutsOfYours} columns={[t.agency.service, t.agency.name, t.ministry.reason, t.declaration.submitted]} rows={optOutDefinition ? optOuts : []} none={t.mine.noOptOutsOfYours} rowKey={(o) => o.id} head={(o) => <ServiceLink service={o.service} />} cells={(o) => (
+            <>
+              <td>
+                <OrgLink org={o.agency} />
+              </td>
+              <td>{answerLine(optOutDefinition!, o.answers, text, fmt.number)}</td>
+              <td className="nowrap">{fmt.date(o.declaredAt)}</td>
+            </>
+          )} />
         </Section>
       </ListSection>
       <ListSection title={t.mine.yourMinistries} id="ministries" items={ministries} keyOf={(m) => m.orgnr} item={(m) => <NamedLink to={`/min-side/departement/${m.orgnr}`} name={m.name} />} />

@@ -8,7 +8,7 @@ import { currentQuestionnaire, QUESTIONNAIRE_SLUGS } from '../../db/seed/questio
 import { actorOf } from '../../server/actor.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { App, AppDeps } from '../../server/types.js';
-import { Breadcrumbs, DataTable, OrgLink, PageHeader, SelectField, TextField } from '../../web/components.js';
+import { Breadcrumbs, OrgLink, PageHeader, SelectField, TextField } from '../../web/components.js';
 import { usePage, useHref, useText } from '../../web/context.js';
 import { formBody, Notice, PostForm } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
@@ -19,6 +19,7 @@ import { setNonUseFollowUp } from './commands.js';
 import { mayFollowUpNonUse } from './policy.js';
 import { listNonUse, type NonUseRow } from './queries.js';
 import { ServiceLink } from '../../web/components/links.js';
+import { RowTable } from '../../web/components/rowTable.js';
 
 const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 
@@ -66,50 +67,41 @@ function FollowUpPage({ provider, rows, definition, saved }: { provider: { slug:
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.mine.title, href: href('/min-side') }, { label: title }]} />
       <PageHeader title={title} lead={t.nonUse.followUpLead} />
       <Notice text={saved ? t.nonUse.saved : undefined} />
-      {rows.length === 0 ? (
-        <Paragraph>{t.mine.noOptOutsOfYours}</Paragraph>
-      ) : (
-        <DataTable caption={title} captionHidden columns={[t.nonUse.service, t.nonUse.agency, t.nonUse.reason, t.nonUse.declared, t.nonUse.followUp]}>
-          {rows.map((r) => (
-            <tr key={r.id} id={`nu-${r.id}`}>
-              <th scope="row">
-                <ServiceLink service={r.service} />
-              </th>
-              <td>
-                <OrgLink org={r.agency} />
-              </td>
-              <td>
-                {answer(r, 'reason') ?? t.nonUse.noReason}
-                {answer(r, 'details') ? <Paragraph data-size="sm">{answer(r, 'details')}</Paragraph> : null}
-                {answer(r, 'may_contact') ? (
-                  <Paragraph data-size="sm">
-                    {t.nonUse.mayContact}: {answer(r, 'may_contact')}
-                  </Paragraph>
-                ) : null}
-              </td>
-              <td className="nowrap">{fmt.date(r.declaredAt)}</td>
-              <td>
-                <PostForm action={href(`/min-side/leverandor/${provider.slug}/ikke-bruk/${r.id}`)} className="follow-up-form">
-                  <SelectField
-                    id={`nu-${r.id}-state`}
-                    name="state"
-                    label={t.nonUse.followUpFor(pickText(r.agency.name, lang).text, pickText(r.service.name, lang).text)}
-                    value={r.followUp ?? 'to_contact'}
-                    options={FOLLOW_UP_STATES.map((s) => ({ value: s, label: t.terms.followUp[s] }))}
-                  />
-                  <TextField id={`nu-${r.id}-note`} name="note" label={t.nonUse.followUpNote} value={r.followUpNote ?? undefined} maxLength={2000} />
-                  <Button type="submit" variant="secondary" data-size="sm">
-                    {t.nonUse.save}
-                  </Button>
-                  <Paragraph data-size="xs" className="muted">
-                    {r.followUpAt ? t.nonUse.followUpBy(r.followUpBy ?? '', fmt.dateTime(r.followUpAt)) : t.nonUse.notFollowedUp}
-                  </Paragraph>
-                </PostForm>
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <RowTable caption={title} columns={[t.nonUse.service, t.nonUse.agency, t.nonUse.reason, t.nonUse.declared, t.nonUse.followUp]} rows={rows} none={t.mine.noOptOutsOfYours} rowKey={(r) => r.id} rowId={(r) => `nu-${r.id}`} head={(r) => <ServiceLink service={r.service} />} cells={(r) => (
+        <>
+          <td>
+            <OrgLink org={r.agency} />
+          </td>
+          <td>
+            {answer(r, 'reason') ?? t.nonUse.noReason}
+            {answer(r, 'details') ? <Paragraph data-size="sm">{answer(r, 'details')}</Paragraph> : null}
+            {answer(r, 'may_contact') ? (
+              <Paragraph data-size="sm">
+                {t.nonUse.mayContact}: {answer(r, 'may_contact')}
+              </Paragraph>
+            ) : null}
+          </td>
+          <td className="nowrap">{fmt.date(r.declaredAt)}</td>
+          <td>
+            <PostForm action={href(`/min-side/leverandor/${provider.slug}/ikke-bruk/${r.id}`)} className="follow-up-form">
+              <SelectField
+                id={`nu-${r.id}-state`}
+                name="state"
+                label={t.nonUse.followUpFor(pickText(r.agency.name, lang).text, pickText(r.service.name, lang).text)}
+                value={r.followUp ?? 'to_contact'}
+                options={FOLLOW_UP_STATES.map((s) => ({ value: s, label: t.terms.followUp[s] }))}
+              />
+              <TextField id={`nu-${r.id}-note`} name="note" label={t.nonUse.followUpNote} value={r.followUpNote ?? undefined} maxLength={2000} />
+              <Button type="submit" variant="secondary" data-size="sm">
+                {t.nonUse.save}
+              </Button>
+              <Paragraph data-size="xs" className="muted">
+                {r.followUpAt ? t.nonUse.followUpBy(r.followUpBy ?? '', fmt.dateTime(r.followUpAt)) : t.nonUse.notFollowedUp}
+              </Paragraph>
+            </PostForm>
+          </td>
+        </>
+      )} />
     </Layout>
   );
 }
@@ -123,22 +115,15 @@ export function MinistryNonUseSection({ rows, definition }: { rows: NonUseRow[];
     const v = r.answers.reason;
     return q && v !== undefined && v !== '' ? answerLabel(q, v, text) : t.nonUse.noReason;
   };
-  return rows.length === 0 ? (
-    <Paragraph>{t.nonUse.ministryNone}</Paragraph>
-  ) : (
-    <DataTable caption={t.nonUse.ministryTitle} captionHidden columns={[t.nonUse.agency, t.nonUse.service, t.nonUse.reason, t.nonUse.declared]}>
-      {rows.map((r) => (
-        <tr key={r.id}>
-          <th scope="row">
-            <OrgLink org={r.agency} />
-          </th>
-          <td>
-            <ServiceLink service={r.service} />
-          </td>
-          <td>{reason(r)}</td>
-          <td className="nowrap">{fmt.date(r.declaredAt)}</td>
-        </tr>
-      ))}
-    </DataTable>
+  return (
+    <RowTable caption={t.nonUse.ministryTitle} columns={[t.nonUse.agency, t.nonUse.service, t.nonUse.reason, t.nonUse.declared]} rows={rows} none={t.nonUse.ministryNone} rowKey={(r) => r.id} head={(r) => <OrgLink org={r.agency} />} cells={(r) => (
+      <>
+        <td>
+          <ServiceLink service={r.service} />
+        </td>
+        <td>{reason(r)}</td>
+        <td className="nowrap">{fmt.date(r.declaredAt)}</td>
+      </>
+    )} />
   );
 }

@@ -47,6 +47,8 @@ import { StatDownloads } from '../../web/export/StatTableView.js';
 import { procurementTable } from './tables.js';
 import { type TagColor, VocabularyTag } from '../../web/components/tags.js';
 import { labelled } from '../../web/components/filterFields.js';
+import { RowTable } from '../../web/components/rowTable.js';
+import { NamedLink } from '../../web/components/links.js';
 
 const STATE_COLOR: Record<ProcurementState, TagColor> = { planned: 'neutral', consultation: 'warning', announced: 'info', awarded: 'info', active: 'success', expired: 'neutral', cancelled: 'danger' };
 
@@ -252,35 +254,34 @@ function ProcurementListPage({ rows, mayCreate }: { rows: ProcurementListRow[]; 
           </Paragraph>
         ) : null}
       </PageHeader>
-      {rows.length === 0 ? (
-        <Paragraph>{t.procurement.none}</Paragraph>
-      ) : (
-        <DataTable caption={t.procurement.title} captionHidden columns={[t.procurement.name, t.common.provider, t.common.status, t.procurement.deadline, t.procurement.declarations]}>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">
-                <a href={href(`/anskaffelser/${r.id}`)}>
-                  <Text value={r.title} />
-                </a>
-                <span className="block muted">
-                  {r.category} · {t.terms.procurementObligation[r.obligation]}
-                </span>
-              </th>
-              <td>{r.provider.shortName ?? <Text value={r.provider.name} />}</td>
-              <td>
-                <StateTag state={r.status} />
-              </td>
-              <td>{r.consultationDeadline ? fmt.dateTime(r.consultationDeadline) : r.plannedAnnouncementOn ? t.procurement.plannedFor(fmt.date(r.plannedAnnouncementOn)) : '–'}</td>
-              <td className="num">{fmt.number(r.declarationCount)}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <RowTable caption={t.procurement.title} columns={[t.procurement.name, t.common.provider, t.common.status, t.procurement.deadline, t.procurement.declarations]} rows={rows} none={t.procurement.none} rowKey={(r) => r.id} head={(r) => <ProcurementHead r={r} />} cells={(r) => (
+        <>
+          <td>{r.provider.shortName ?? <Text value={r.provider.name} />}</td>
+          <td>
+            <StateTag state={r.status} />
+          </td>
+          <td>{r.consultationDeadline ? fmt.dateTime(r.consultationDeadline) : r.plannedAnnouncementOn ? t.procurement.plannedFor(fmt.date(r.plannedAnnouncementOn)) : '–'}</td>
+          <td className="num">{fmt.number(r.declarationCount)}</td>
+        </>
+      )} />
       {rows.length > 0 ? <StatDownloads table={{ id: 'anskaffelser', title: t.tables.procurements }} download={{ path: href('/anskaffelser'), query: '' }} /> : null}
       <Paragraph data-size="sm">
         <a href="/api/v1/procurements">JSON</a>
       </Paragraph>
     </Layout>
+  );
+}
+
+/** A procurement's row head in the list: its title, linked, and its category and obligation under it. */
+function ProcurementHead({ r }: { r: ProcurementListRow }) {
+  const { t } = usePage();
+  return (
+    <>
+      <NamedLink to={`/anskaffelser/${r.id}`} name={r.title} />
+      <span className="block muted">
+        {r.category} · {t.terms.procurementObligation[r.obligation]}
+      </span>
+    </>
   );
 }
 

@@ -1,0 +1,21 @@
+import { Paragraph } from '@digdir/designsystemet-react';
+import type { Key, ReactNode } from 'react';
+import { DataTable } from '../components.js';
+
+/**
+ * A list as a table with a caption for screen readers, each row headed by its first cell (`<th scope="row">`, from
+ * `head`) followed by the `cells`; an empty list shows the `none` paragraph instead.
+ */
+export function RowTable<T>(props: { caption: string; columns: string[]; rows: readonly T[]; none: ReactNode; rowKey: (r: T) => Key; rowId?: (r: T) => string; head: (r: T) => ReactNode; cells: (r: T) => ReactNode }) {
+  if (props.rows.length === 0) return <Paragraph>{props.none}</Paragraph>;
+  return (
+    <DataTable caption={props.caption} captionHidden columns={props.columns}>
+      {props.rows.map((r) => (
+        <tr key={props.rowKey(r)} id={props.rowId?.(r)}>
+          <th scope="row">{props.head(r)}</th>
+          {props.cells(r)}
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
