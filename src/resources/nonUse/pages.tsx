@@ -118,9 +118,7 @@ export function MinistryNonUseSection({ rows, definition }: { rows: NonUseRow[];
   return (
     <RowTable caption={t.nonUse.ministryTitle} columns={[t.nonUse.agency, t.nonUse.service, t.nonUse.reason, t.nonUse.declared]} rows={rows} none={t.nonUse.ministryNone} rowKey={(r) => r.id} head={(r) => <OrgLink org={r.agency} />} cells={(r) => (
       <>
-        <td>
-          <ServiceLink service={r.service} />
-        </td>
+        <td><ServiceLink service={r.service} /></td>
         <td>{reason(r)}</td>
         <td className="nowrap">{fmt.date(r.declaredAt)}</td>
       </>

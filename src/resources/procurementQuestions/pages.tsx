@@ -8,22 +8,19 @@ import { Section, SelectField, TextAreaField } from '../../web/components.js';
 import { usePage, useHref, useText } from '../../web/context.js';
 import { ErrorSummary, type Errors, formState, PostForm, Refusal } from '../../web/forms.js';
 
+const Q = procurementQuestions;
+/** A procurement's questions that have an answer (`answered`) or still wait for one. */
+const questionsOf = (procurementId: string, answered: boolean) => and(eq(Q.procurementId, procurementId), answered ? isNotNull(Q.answer) : isNull(Q.answer));
+const oldestFirst = [asc(Q.askedAt), asc(Q.id)] as const;
+
 /** The published questions and answers of a procurement (answered ones, without the asking agency). */
 export function publishedQuestions(db: Executor, procurementId: string) {
-  return db
-    .select({ id: procurementQuestions.id, question: procurementQuestions.question, answer: procurementQuestions.answer, answeredAt: procurementQuestions.answeredAt })
-    .from(procurementQuestions)
-    .where(and(eq(procurementQuestions.procurementId, procurementId), isNotNull(procurementQuestions.answer)))
-    .orderBy(asc(procurementQuestions.askedAt), asc(procurementQuestions.id));
+  return db.select({ id: Q.id, question: Q.question, answer: Q.answer, answeredAt: Q.answeredAt }).from(Q).where(questionsOf(procurementId, true)).orderBy(...oldestFirst);
 }
 
 /** For the provider running the procurement: the questions still waiting for an answer, with who asked. */
 export function unansweredQuestions(db: Executor, procurementId: string) {
-  return db
-    .select({ id: procurementQuestions.id, question: procurementQuestions.question, agency: procurementQuestions.agencyOrgnr, askedAt: procurementQuestions.askedAt })
-    .from(procurementQuestions)
-    .where(and(eq(procurementQuestions.procurementId, procurementId), isNull(procurementQuestions.answer)))
-    .orderBy(asc(procurementQuestions.askedAt), asc(procurementQuestions.id));
+  return db.select({ id: Q.id, question: Q.question, agency: Q.agencyOrgnr, askedAt: Q.askedAt }).from(Q).where(questionsOf(procurementId, false)).orderBy(...oldestFirst);
 }
 
 export interface QuestionsProps {
