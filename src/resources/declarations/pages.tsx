@@ -11,7 +11,7 @@ import { tally } from '../../domain/tally.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { ministryNames } from '../agencies/queries.js';
-import { Breadcrumbs, DataTable, DefinitionList, PageHeader, Pager, queryString, Section, SelectField, TextField } from '../../web/components.js';
+import { Breadcrumbs, DefinitionList, PageHeader, Pager, queryString, Section, SelectField, TextField } from '../../web/components.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { EXPORT_FORMATS, sendTable } from '../../web/export/send.js';
 import { downloadHref } from '../../web/export/StatTableView.js';
@@ -34,6 +34,7 @@ import { type DeclarationListFilter, declarationReader, declarationsFor, type De
 import { declarationTable } from './tables.js';
 import { type PageTables, registerTableDownloads } from '../shared/tableDownloads.js';
 import { FilterSelect, labelled } from '../../web/components/filterFields.js';
+import { RowTable } from '../../web/components/rowTable.js';
 import { declaringAgency, getDeclaration, listDeclarations } from './queries.js';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 60 }) });
@@ -300,20 +301,7 @@ function DeclarationPage({ p, agency, declaration: d, now, mayEdit, values, erro
 function CountTable({ caption, rows }: { caption: string; rows: { label: string; count: number }[] }) {
   const { t, fmt } = usePage();
   return (
-    <DataTable caption={caption} columns={[caption, t.declaration.count]}>
-      {rows.length === 0 ? (
-        <tr>
-          <td colSpan={2}>{t.common.none}</td>
-        </tr>
-      ) : (
-        rows.map((r) => (
-          <tr key={r.label}>
-            <th scope="row">{r.label}</th>
-            <td className="num">{fmt.number(r.count)}</td>
-          </tr>
-        ))
-      )}
-    </DataTable>
+    <RowTable caption={caption} captionShown columns={[caption, t.declaration.count]} rows={rows} none={t.common.none} noneRow rowKey={(r) => r.label} head={(r) => r.label} cells={(r) => <td className="num">{fmt.number(r.count)}</td>} />
   );
 }
 

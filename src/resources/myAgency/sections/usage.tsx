@@ -9,6 +9,7 @@ import { type SectionContext, serviceChoices } from './context.js';
 import { endReasonText } from '../../../web/codeLabels.js';
 import { StatDownloads } from '../../../web/export/StatTableView.js';
 import { ServiceLink } from '../../../web/components/links.js';
+import { RowTable } from '../../../web/components/rowTable.js';
 
 /** The usage register: the services in use now (each can be ended), a form to register one, and the history. */
 export function UsageSection({ s, usage, services, tiers }: { s: SectionContext; usage: UsageRow[]; services: { slug: string; name: LocalizedText }[]; tiers: TierOption[] }) {
@@ -21,28 +22,17 @@ export function UsageSection({ s, usage, services, tiers }: { s: SectionContext;
   return (
     <Section title={t.usage.title} id="usage">
       <Paragraph>{t.usage.lead}</Paragraph>
-      <DataTable caption={t.usage.current} columns={[t.agency.service, t.agency.tier, t.agency.since, t.usage.actions]}>
-        {current.length === 0 ? (
-          <tr>
-            <td colSpan={4}>{t.agency.usesNone}</td>
-          </tr>
-        ) : (
-          current.map((u) => (
-            <tr key={u.id}>
-              <th scope="row">
-                <ServiceLink service={u.service} />
-              </th>
-              <td>{u.tier?.name ? <Text value={u.tier.name} /> : t.agency.notStated}</td>
-              <td>{u.startedOn ? fmt.date(u.startedOn) : t.agency.notStated}</td>
-              <td>
-                {s.edit ? (
-                  <PostButton action={href(`${s.base}/bruk/avslutt`)} label={t.usage.end(text(u.service.name))} variant="tertiary" hidden={{ service: u.service.slug }} />
-                ) : null}
-              </td>
-            </tr>
-          ))
-        )}
-      </DataTable>
+      <RowTable caption={t.usage.current} captionShown columns={[t.agency.service, t.agency.tier, t.agency.since, t.usage.actions]} rows={current} none={t.agency.usesNone} noneRow rowKey={(u) => u.id} head={(u) => <ServiceLink service={u.service} />} cells={(u) => (
+        <>
+          <td>{u.tier?.name ? <Text value={u.tier.name} /> : t.agency.notStated}</td>
+          <td>{u.startedOn ? fmt.date(u.startedOn) : t.agency.notStated}</td>
+          <td>
+            {s.edit ? (
+              <PostButton action={href(`${s.base}/bruk/avslutt`)} label={t.usage.end(text(u.service.name))} variant="tertiary" hidden={{ service: u.service.slug }} />
+            ) : null}
+          </td>
+        </>
+      )} />
       {s.edit ? (
         <PostForm action={href(`${s.base}/bruk`)}>
           <SelectField id="usage-service" name="service" label={t.usage.service} value={v('usage', 'service')} options={serviceChoices(t.usage.chooseService, services, text)} error={errs('usage').service} />
