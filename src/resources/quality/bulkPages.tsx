@@ -17,6 +17,7 @@ import { providerBySlug } from '../shared/queries.js';
 import { uploadedFile, withFileUploads } from '../shared/uploads.js';
 import { type ApplyMode, applyBulk, BulkRejected, previewBulk } from './bulk.js';
 import { catalogueTable, type PresentedBulk, presentBulk, rowsOf } from './routes.js';
+import { UploadForm } from '../../web/components/uploadForm.js';
 
 const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 const FileParams = Type.Object({ slug: Type.String({ maxLength: 120 }), file: Type.String({ maxLength: 100 }) });
@@ -86,12 +87,11 @@ interface BulkPageProps {
 }
 
 function BulkPage({ provider, error, preview, file, retireMissing = false, changed, applied }: BulkPageProps) {
-  const { t, csrfToken } = usePage();
+  const { t } = usePage();
   const href = useHref();
   const text = useText();
   const b = t.bulk;
   const action = href(`/leverandorer/${provider.slug}/katalog`);
-  const csrf = csrfToken ? <input type="hidden" name="_csrf" value={csrfToken} /> : null;
   const title = b.title(text(provider.name));
   const hasChanges = preview && preview.counts.create + preview.counts.change + preview.counts.retire > 0;
   return (
@@ -142,9 +142,7 @@ function BulkPage({ provider, error, preview, file, retireMissing = false, chang
             ))}
           {!hasChanges && preview.errors.length === 0 ? <Paragraph>{b.nothing}</Paragraph> : null}
           {hasChanges && preview.errors.length === 0 && file ? (
-            <form method="post" action={action} encType="multipart/form-data" className="page-section">
-              {csrf}
-              <input type="hidden" name="retire" value={retireMissing ? 'missing' : 'keep'} />
+            <UploadForm action={action} hidden={[['retire', retireMissing ? 'missing' : 'keep']]} className="page-section">
               <PreviewedFile file={file} counts={preview.counts} />
               <Button type="submit" name="action" value="drafts" variant="secondary">
                 {b.applyDrafts}
@@ -152,7 +150,7 @@ function BulkPage({ provider, error, preview, file, retireMissing = false, chang
               <Button type="submit" name="action" value="publish">
                 {b.applyPublish}
               </Button>
-            </form>
+            </UploadForm>
           ) : null}
         </Section>
       ) : null}
@@ -166,22 +164,11 @@ function BulkPage({ provider, error, preview, file, retireMissing = false, chang
             XLSX
           </a>
         </Paragraph>
-        <form method="post" action={action} encType="multipart/form-data">
-          {csrf}
-          <input type="hidden" name="action" value="preview" />
+        <UploadForm action={action} hidden={[['action', 'preview']]}>
           <FileField id="catalogue-file" label={b.fileLabel} accept=".csv,.xlsx,.ttl,text/csv,text/turtle,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
-          <ChoiceField
-            id="retire"
-            name="retire"
-            legend={b.retireLabel}
-            options={[
-              { value: 'keep', label: b.retireKeep },
-              { value: 'missing', label: b.retireMissing },
-            ]}
-            value={retireMissing ? 'missing' : 'keep'}
-          />
+          <ChoiceField id="retire" name="retire" legend={b.retireLabel} options={[{ value: 'keep', label: b.retireKeep }, { value: 'missing', label: b.retireMissing }]} value={retireMissing ? 'missing' : 'keep'} />
           <Button type="submit">{b.preview}</Button>
-        </form>
+        </UploadForm>
       </Section>
     </Layout>
   );

@@ -17,6 +17,7 @@ import { sendPage } from '../../web/render.js';
 import { uploadedFile, withFileUploads } from '../shared/uploads.js';
 import { providerBySlug } from '../shared/queries.js';
 import { PlainTable } from '../../web/components/plainTable.js';
+import { UploadForm } from '../../web/components/uploadForm.js';
 
 const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 
@@ -83,12 +84,11 @@ interface UploadPageProps {
 }
 
 function UploadPage({ provider, error, preview, file, scope = 'file', changed, applied }: UploadPageProps) {
-  const { t, csrfToken } = usePage();
+  const { t } = usePage();
   const href = useHref();
   const text = useText();
   const u = t.usageImport;
   const action = href(`/leverandorer/${provider.slug}/kundeliste`);
-  const csrf = csrfToken ? <input type="hidden" name="_csrf" value={csrfToken} /> : null;
   const title = u.title(text(provider.name));
   return (
     <Layout title={title} section="providers" description={u.lead}>
@@ -103,15 +103,11 @@ function UploadPage({ provider, error, preview, file, scope = 'file', changed, a
       ) : null}
       {preview ? <Preview preview={preview} /> : null}
       {preview && preview.counts.errors === 0 && file ? (
-        <form method="post" action={action} encType="multipart/form-data" className="page-section">
-          {csrf}
-          <input type="hidden" name="action" value="apply" />
-          <input type="hidden" name="scope" value={scope} />
-          <input type="hidden" name="expectedSha256" value={preview.file.sha256} />
+        <UploadForm action={action} hidden={[['action', 'apply'], ['scope', scope], ['expectedSha256', preview.file.sha256]]} className="page-section">
           <PreviewedFile file={file} counts={preview.counts} />
           <Paragraph>{u.notSaved}</Paragraph>
           <Button type="submit">{u.apply}</Button>
-        </form>
+        </UploadForm>
       ) : null}
       <Section title={u.columnsHeading} id="upload">
         <Paragraph>{u.columnsHelp}</Paragraph>
@@ -119,24 +115,13 @@ function UploadPage({ provider, error, preview, file, scope = 'file', changed, a
           <Link href={`/api/v1/providers/${provider.slug}/customers.csv`}>{u.download} (CSV)</Link> ·{' '}
           <Link href={`/api/v1/providers/${provider.slug}/customers.xlsx`}>XLSX</Link>
         </Paragraph>
-        <form method="post" action={action} encType="multipart/form-data">
-          {csrf}
-          <input type="hidden" name="action" value="preview" />
+        <UploadForm action={action} hidden={[['action', 'preview']]}>
           <FileField id="usage-file" label={u.fileLabel} accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
-          <ChoiceField
-            id="scope"
-            name="scope"
-            legend={u.scopeLabel}
-            options={[
-              { value: 'file', label: u.scopeFile },
-              { value: 'all', label: u.scopeAll },
-            ]}
-            value={scope}
-          />
+          <ChoiceField id="scope" name="scope" legend={u.scopeLabel} options={[{ value: 'file', label: u.scopeFile }, { value: 'all', label: u.scopeAll }]} value={scope} />
           <Button type="submit" variant={preview ? 'secondary' : 'primary'}>
             {u.preview}
           </Button>
-        </form>
+        </UploadForm>
       </Section>
     </Layout>
   );
