@@ -9,7 +9,6 @@ import type { App, AppDeps } from '../../server/types.js';
 import { Breadcrumbs, ChoiceField, FileField, PageHeader, PreviewedFile, Section } from '../../web/components.js';
 import { useHref, usePage, useText } from '../../web/context.js';
 import { parseTableFile, sendTable } from '../../web/export/send.js';
-import { ErrorSummary, Notice } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
@@ -17,7 +16,7 @@ import { providerBySlug } from '../shared/queries.js';
 import { uploadedFile, withFileUploads } from '../shared/uploads.js';
 import { type ApplyMode, applyBulk, BulkRejected, previewBulk } from './bulk.js';
 import { catalogueTable, type PresentedBulk, presentBulk, rowsOf } from './routes.js';
-import { UploadForm } from '../../web/components/uploadForm.js';
+import { UploadForm, UploadOutcome } from '../../web/components/uploadForm.js';
 
 const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 const FileParams = Type.Object({ slug: Type.String({ maxLength: 120 }), file: Type.String({ maxLength: 100 }) });
@@ -98,13 +97,7 @@ function BulkPage({ provider, error, preview, file, retireMissing = false, chang
     <Layout title={title} section="providers" description={b.lead}>
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: text(provider.name), href: href(`/leverandorer/${provider.slug}`) }, { label: b.title(text(provider.name)) }]} />
       <PageHeader title={title} lead={b.lead} />
-      <Notice text={applied !== undefined ? b.applied(applied) : undefined} />
-      <ErrorSummary errors={error ? [{ field: 'file', message: error }] : []} fieldId={() => 'catalogue-file'} />
-      {changed ? (
-        <Alert data-color="warning" role="alert">
-          {b.changed}
-        </Alert>
-      ) : null}
+      <UploadOutcome applied={applied !== undefined ? b.applied(applied) : undefined} error={error} fileId="catalogue-file" changed={changed ? b.changed : undefined} />
       {preview ? (
         <Section id="forhandsvisning" title={b.previewHeading}>
           <Paragraph>{b.counts(preview.counts.create, preview.counts.change, preview.counts.retire, preview.counts.unchanged)}</Paragraph>

@@ -9,7 +9,6 @@ import { requireProviderActor } from '../../server/actor.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { Breadcrumbs, ChoiceField, FileField, PageHeader, PreviewedFile, Section } from '../../web/components.js';
-import { ErrorSummary, Notice } from '../../web/forms.js';
 import { usePage, useHref, useText } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
@@ -17,7 +16,7 @@ import { sendPage } from '../../web/render.js';
 import { uploadedFile, withFileUploads } from '../shared/uploads.js';
 import { providerBySlug } from '../shared/queries.js';
 import { PlainTable } from '../../web/components/plainTable.js';
-import { UploadForm } from '../../web/components/uploadForm.js';
+import { UploadForm, UploadOutcome } from '../../web/components/uploadForm.js';
 
 const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 
@@ -94,13 +93,7 @@ function UploadPage({ provider, error, preview, file, scope = 'file', changed, a
     <Layout title={title} section="providers" description={u.lead}>
       <Breadcrumbs items={[{ label: t.nav.home, href: href('/') }, { label: t.provider.title, href: href('/leverandorer') }, { label: text(provider.name), href: href(`/leverandorer/${provider.slug}`) }, { label: u.breadcrumb }]} />
       <PageHeader title={title} lead={u.lead} />
-      <Notice text={applied !== undefined ? u.applied(applied) : undefined} />
-      <ErrorSummary errors={error ? [{ field: 'file', message: error }] : []} fieldId={() => 'usage-file'} />
-      {changed ? (
-        <Alert data-color="warning" role="alert">
-          {u.changed}
-        </Alert>
-      ) : null}
+      <UploadOutcome applied={applied !== undefined ? u.applied(applied) : undefined} error={error} fileId="usage-file" changed={changed ? u.changed : undefined} />
       {preview ? <Preview preview={preview} /> : null}
       {preview && preview.counts.errors === 0 && file ? (
         <UploadForm action={action} hidden={[['action', 'apply'], ['scope', scope], ['expectedSha256', preview.file.sha256]]} className="page-section">

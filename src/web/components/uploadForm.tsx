@@ -1,5 +1,7 @@
+import { Alert } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { usePage } from '../context.js';
+import { ErrorSummary, Notice } from '../forms.js';
 
 /** A multipart form for one step of an upload: the CSRF token, the `hidden` fields in order, then the step's own fields. */
 export function UploadForm({ action, hidden, className, children }: { action: string; hidden: [name: string, value: string][]; className?: string; children: ReactNode }) {
@@ -12,5 +14,23 @@ export function UploadForm({ action, hidden, className, children }: { action: st
       ))}
       {children}
     </form>
+  );
+}
+
+/**
+ * What an upload page says above its preview: how many rows the last step applied, why the file was refused (linked
+ * to the file field `fileId`), and that the data changed since the preview (`changed`).
+ */
+export function UploadOutcome({ applied, error, fileId, changed }: { applied: string | undefined; error: string | undefined; fileId: string; changed: string | undefined }) {
+  return (
+    <>
+      <Notice text={applied} />
+      <ErrorSummary errors={error ? [{ field: 'file', message: error }] : []} fieldId={() => fileId} />
+      {changed ? (
+        <Alert data-color="warning" role="alert">
+          {changed}
+        </Alert>
+      ) : null}
+    </>
   );
 }
