@@ -1,7 +1,6 @@
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { LocalizedText } from '../../domain/catalogue.js';
 import { MAX_FILE_BYTES } from '../../imports/usage/parse.js';
 import { requireProviderActor } from '../../server/actor.js';
 import { HttpProblem } from '../../server/problem.js';
@@ -16,7 +15,7 @@ import { providerBySlug } from '../shared/queries.js';
 import { uploadedFile, withFileUploads } from '../shared/uploads.js';
 import { type ApplyMode, applyBulk, BulkRejected, previewBulk } from './bulk.js';
 import { catalogueTable, type PresentedBulk, presentBulk, rowsOf } from './routes.js';
-import { UploadForm, UploadOutcome } from '../../web/components/uploadForm.js';
+import { UploadForm, UploadOutcome, type UploadPageProps } from '../../web/components/uploadForm.js';
 
 const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 const FileParams = Type.Object({ slug: Type.String({ maxLength: 120 }), file: Type.String({ maxLength: 100 }) });
@@ -75,14 +74,8 @@ export async function registerBulkPages(app: App, deps: AppDeps): Promise<void> 
   });
 }
 
-interface BulkPageProps {
-  provider: { slug: string; name: LocalizedText };
-  error?: string | undefined;
-  preview?: PresentedBulk | undefined;
-  file?: { bytes: Buffer; name: string | null } | undefined;
+interface BulkPageProps extends UploadPageProps<PresentedBulk> {
   retireMissing?: boolean | undefined;
-  changed?: boolean | undefined;
-  applied?: number | undefined;
 }
 
 function BulkPage({ provider, error, preview, file, retireMissing = false, changed, applied }: BulkPageProps) {

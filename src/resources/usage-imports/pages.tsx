@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { LocalizedText } from '../../domain/catalogue.js';
 import { MAX_FILE_BYTES } from '../../imports/usage/parse.js';
 import { applyUsageImport, describeFileProblem, type EndScope, presentPlan, type PresentedPlan, previewUsageImport, UsageImportError } from '../../imports/usage/usageImport.js';
 import { requireProviderActor } from '../../server/actor.js';
@@ -16,7 +15,7 @@ import { sendPage } from '../../web/render.js';
 import { uploadedFile, withFileUploads } from '../shared/uploads.js';
 import { providerBySlug } from '../shared/queries.js';
 import { PlainTable } from '../../web/components/plainTable.js';
-import { UploadForm, UploadOutcome } from '../../web/components/uploadForm.js';
+import { UploadForm, UploadOutcome, type UploadPageProps } from '../../web/components/uploadForm.js';
 
 const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 
@@ -72,17 +71,11 @@ export async function registerUsageImportPages(app: App, deps: AppDeps): Promise
   });
 }
 
-interface UploadPageProps {
-  provider: { slug: string; name: LocalizedText };
-  error?: string | undefined;
-  preview?: PresentedPlan | undefined;
-  file?: { bytes: Buffer; name: string | null } | undefined;
+interface CustomerListPageProps extends UploadPageProps<PresentedPlan> {
   scope?: EndScope | undefined;
-  changed?: boolean | undefined;
-  applied?: number | undefined;
 }
 
-function UploadPage({ provider, error, preview, file, scope = 'file', changed, applied }: UploadPageProps) {
+function UploadPage({ provider, error, preview, file, scope = 'file', changed, applied }: CustomerListPageProps) {
   const { t } = usePage();
   const href = useHref();
   const text = useText();

@@ -1,5 +1,6 @@
 import { Alert } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
+import type { LocalizedText } from '../../domain/catalogue.js';
 import { usePage } from '../context.js';
 import { ErrorSummary, Notice } from '../forms.js';
 
@@ -33,4 +34,14 @@ export function UploadOutcome({ applied, error, fileId, changed }: { applied: st
       ) : null}
     </>
   );
+}
+
+/** What an upload page is given: the provider, a refusal, the preview with its file, and the outcome of the last step. */
+export interface UploadPageProps<Preview> {
+  provider: { slug: string; name: LocalizedText };
+  error?: string | undefined;
+  preview?: Preview | undefined;
+  file?: { bytes: Buffer; name: string | null } | undefined;
+  changed?: boolean | undefined;
+  applied?: number | undefined;
 }
