@@ -4,6 +4,7 @@ import { PageHeader, Section } from '../../web/components.js';
 import { usePage } from '../../web/context.js';
 import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
+import { ProseSection } from '../../web/components/prose.js';
 
 /** When the statement was written and last reviewed (Uutilsynet asks for both; review it at least yearly). */
 export const STATEMENT_CREATED = '2026-11-28';
@@ -37,22 +38,20 @@ function AccessibilityStatement({ contact }: { contact: string }) {
             ))}
           </List.Unordered>
         </Section>
-        <Section title={a.testedHeading} id="testing">
-          <Paragraph>{a.tested}</Paragraph>
-        </Section>
-        <Section title={a.feedbackHeading} id="tilbakemelding">
-          <Paragraph>{a.feedback}</Paragraph>
-          <Paragraph>
-            {a.feedbackContact} <Link href={`mailto:${contact}`}>{contact}</Link>
-          </Paragraph>
-          <Paragraph>{a.complaint}</Paragraph>
-          <Paragraph>
-            <Link href="https://www.uutilsynet.no/">{a.complaintLink}</Link>
-          </Paragraph>
-        </Section>
-        <Section title={a.datesHeading} id="dato">
-          <Paragraph>{a.dates(fmt.date(STATEMENT_CREATED), fmt.date(STATEMENT_REVIEWED))}</Paragraph>
-        </Section>
+        <ProseSection title={a.testedHeading} id="testing" paragraphs={[a.tested]} />
+        <ProseSection
+          title={a.feedbackHeading}
+          id="tilbakemelding"
+          paragraphs={[
+            a.feedback,
+            <>
+              {a.feedbackContact} <Link href={`mailto:${contact}`}>{contact}</Link>
+            </>,
+            a.complaint,
+            <Link href="https://www.uutilsynet.no/">{a.complaintLink}</Link>,
+          ]}
+        />
+        <ProseSection title={a.datesHeading} id="dato" paragraphs={[a.dates(fmt.date(STATEMENT_CREATED), fmt.date(STATEMENT_REVIEWED))]} />
       </div>
     </Layout>
   );

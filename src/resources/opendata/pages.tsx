@@ -5,6 +5,7 @@ import { usePage } from '../../web/context.js';
 import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
 import { negotiateRdf, RDF_FORMATS } from './rdf.js';
+import { ProseSection } from '../../web/components/prose.js';
 
 /** The open-data page: what the portal publishes, where, in which formats and under which licence. */
 export async function registerOpenDataPages(app: App, deps: AppDeps): Promise<void> {
@@ -50,18 +51,8 @@ function OpenDataPage({ publicUrl }: { publicUrl: string }) {
           </ul>
           <Paragraph>{o.serviceHelp}</Paragraph>
         </Section>
-        <Section title={o.negotiationHeading} id="negotiation">
-          <Paragraph>{o.negotiationHelp}</Paragraph>
-        </Section>
-        <Section title={o.standardHeading} id="standard">
-          <Paragraph>{o.standardHelp}</Paragraph>
-          <Paragraph>
-            <Link href="https://data.norge.no/nlod/no/2.0">{o.licence}</Link>
-          </Paragraph>
-          <Paragraph>
-            <Link href="/api/docs">{o.apiDocs}</Link>
-          </Paragraph>
-        </Section>
+        <ProseSection title={o.negotiationHeading} id="negotiation" paragraphs={[o.negotiationHelp]} />
+        <ProseSection title={o.standardHeading} id="standard" paragraphs={[o.standardHelp, <Link href="https://data.norge.no/nlod/no/2.0">{o.licence}</Link>, <Link href="/api/docs">{o.apiDocs}</Link>]} />
       </div>
     </Layout>
   );
