@@ -12,6 +12,8 @@ import { Notice, OkQuery } from '../../web/forms.js';
 import { currentSlugFor } from './history.js';
 import { mayService } from './policy.js';
 import { effectiveSort, facetLabel, filtersFrom } from './catalogue.js';
+import type { ReactNode } from 'react';
+import type { DeliveryModel, Obligation, ServiceKind, ServiceStatus } from '../../domain/catalogue.js';
 import { CATALOGUE_FACETS, type CatalogueFacet, type CatalogueResult, type CatalogueSort, getServiceDetail, searchCatalogue, type ServiceDetail, type ServicePriceRow } from './queries.js';
 import { pageWindow } from '../shared/present.js';
 import { CataloguePageQuery, SlugParams } from './schema.js';
@@ -191,22 +193,7 @@ function CataloguePage({ query, filters, sort, page, pageCount, result }: Catalo
                     <Paragraph data-size="sm">
                       <Text value={item.summary} />
                     </Paragraph>
-                    <div className="tag-row">
-                      <StatusTag status={item.status} />
-                      <Tag data-size="sm" data-color="neutral">
-                        {t.vocab.model[item.model]}
-                      </Tag>
-                      {item.obligation !== 'voluntary' ? (
-                        <Tag data-size="sm" data-color="warning">
-                          {t.vocab.obligation[item.obligation]}
-                        </Tag>
-                      ) : null}
-                      {item.kind !== 'service' ? (
-                        <Tag data-size="sm" data-color="info">
-                          {t.vocab.kind[item.kind]}
-                        </Tag>
-                      ) : null}
-                    </div>
+                    <ServiceTags s={item} />
                   </LinkCard>
                 </li>
               ))}
@@ -259,25 +246,13 @@ function ServicePage({ d, collaboration, manage, ok, following }: { d: ServiceDe
         ]}
       />
       <PageHeader title={name} titleLang={langOf(s.name)} lead={<Text value={s.summary} />}>
-        <div className="tag-row">
-          <StatusTag status={s.status} />
-          <Tag data-size="sm" data-color="neutral">
-            {t.vocab.model[s.model]}
-          </Tag>
-          <Tag data-size="sm" data-color={s.obligation === 'voluntary' ? 'neutral' : 'warning'}>
-            {t.vocab.obligation[s.obligation]}
-          </Tag>
-          {s.kind !== 'service' ? (
-            <Tag data-size="sm" data-color="info">
-              {t.vocab.kind[s.kind]}
-            </Tag>
-          ) : null}
+        <ServiceTags s={s} voluntaryShown>
           {s.retiredAt ? (
             <Tag data-size="sm" data-color="danger">
               {t.serviceEditing.retiredLabel}
             </Tag>
           ) : null}
-        </div>
+        </ServiceTags>
         <p className="service-actions">
           {manage ? <a href={href(`/tjenester/${s.slug}/rediger`)}>{t.serviceEditing.edit}</a> : null}
           {manage ? ' · ' : null}
@@ -554,5 +529,32 @@ function PriceTable({ prices }: { prices: readonly ServicePriceRow[] }) {
         </tr>
       ))}
     </DataTable>
+  );
+}
+
+/**
+ * A service's tags: its status, delivery model, obligation (a voluntary one only with `voluntaryShown`), its kind when
+ * it is not a plain service, then `children`.
+ */
+function ServiceTags({ s, voluntaryShown, children }: { s: { status: ServiceStatus; model: DeliveryModel; obligation: Obligation; kind: ServiceKind }; voluntaryShown?: boolean; children?: ReactNode }) {
+  const { t } = usePage();
+  return (
+    <div className="tag-row">
+      <StatusTag status={s.status} />
+      <Tag data-size="sm" data-color="neutral">
+        {t.vocab.model[s.model]}
+      </Tag>
+      {voluntaryShown || s.obligation !== 'voluntary' ? (
+        <Tag data-size="sm" data-color={s.obligation === 'voluntary' ? 'neutral' : 'warning'}>
+          {t.vocab.obligation[s.obligation]}
+        </Tag>
+      ) : null}
+      {s.kind !== 'service' ? (
+        <Tag data-size="sm" data-color="info">
+          {t.vocab.kind[s.kind]}
+        </Tag>
+      ) : null}
+      {children}
+    </div>
   );
 }
