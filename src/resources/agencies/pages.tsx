@@ -34,6 +34,7 @@ import { registerTableDownloads } from '../shared/tableDownloads.js';
 import { StatDownloads } from '../../web/export/StatTableView.js';
 import { ServiceLink } from '../../web/components/links.js';
 import { PopulationSelects } from './populationSelects.js';
+import { DetailCrumbs } from '../../web/components/detailCrumbs.js';
 
 const PAGE_SIZE = 50;
 
@@ -179,14 +180,7 @@ function AgencyPage({ d, thresholds }: { d: AgencyDetail; thresholds: SizeThresh
   const employees = a.employees === null ? t.agency.notStated : a.employeesAsOf ? t.agency.employeesAsOf(fmt.number(a.employees), fmt.date(a.employeesAsOf)) : fmt.number(a.employees);
   return (
     <Layout title={name} section="agencies">
-      <Breadcrumbs
-        items={[
-          { label: t.nav.home, href: href('/') },
-          { label: t.agency.title, href: href('/virksomheter') },
-          ...(d.ministry ? [{ label: text(d.ministry.name), href: href(`/virksomheter/${d.ministry.orgnr}`), lang: langOf(d.ministry.name) }] : []),
-          { label: name, lang: langOf(a.name) },
-        ]}
-      />
+      <DetailCrumbs list={[t.agency.title, '/virksomheter']} parent={d.ministry ? { name: d.ministry.name, path: `/virksomheter/${d.ministry.orgnr}` } : undefined} name={a.name} />
       <PageHeader title={name} titleLang={langOf(a.name)} lead={a.shortName ?? undefined}>
         <div className="tag-row">
           <Tag data-size="sm" data-color="neutral">

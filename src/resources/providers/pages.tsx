@@ -18,6 +18,7 @@ import { mayKeep } from './policy.js';
 import { getProviderDetail, listProviders, type ProviderDetail, type ProviderServiceRow, type ProviderSummary } from './queries.js';
 import { ProviderLink, ServiceLink } from '../../web/components/links.js';
 import { ListSection } from '../../web/components/lists.js';
+import { DetailCrumbs } from '../../web/components/detailCrumbs.js';
 
 export async function registerProviderPages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
@@ -85,14 +86,7 @@ function ProviderPage({ d, overdue, manage, edit, following }: { d: ProviderDeta
   const contact = p.contact;
   return (
     <Layout title={name} section="providers" description={text(p.description)}>
-      <Breadcrumbs
-        items={[
-          { label: t.nav.home, href: href('/') },
-          { label: t.provider.title, href: href('/leverandorer') },
-          ...(d.parent ? [{ label: text(d.parent.name), href: href(`/leverandorer/${d.parent.slug}`), lang: langOf(d.parent.name) }] : []),
-          { label: name, lang: langOf(p.name) },
-        ]}
-      />
+      <DetailCrumbs list={[t.provider.title, '/leverandorer']} parent={d.parent ? { name: d.parent.name, path: `/leverandorer/${d.parent.slug}` } : undefined} name={p.name} />
       <PageHeader title={p.shortName && p.shortName !== name ? `${name} (${p.shortName})` : name} titleLang={langOf(p.name)} lead={<Text value={p.description} />}>
         <div className="tag-row">
           <Tag data-size="sm" data-color="neutral">

@@ -1,7 +1,7 @@
 import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { FastifyRequest } from 'fastify';
 import type { App, AppDeps } from '../../server/types.js';
-import { Breadcrumbs, CheckboxField, DataTable, DefinitionList, FactsAside, JsonLink, LinkCard, PageHeader, Pager, queryString, SearchForm, Section, SelectField, SourceNote, StatusTag } from '../../web/components.js';
+import { CheckboxField, DataTable, DefinitionList, FactsAside, JsonLink, LinkCard, PageHeader, Pager, queryString, SearchForm, Section, SelectField, SourceNote, StatusTag } from '../../web/components.js';
 import { Text, usePage, useHref, useText, useTextLang } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
@@ -25,6 +25,7 @@ import { StatDownloads } from '../../web/export/StatTableView.js';
 import { loadServiceCollaboration, type ServiceCollaboration, ServiceCollaborationSections } from '../collaboration/serviceSections.js';
 import { ServiceLink } from '../../web/components/links.js';
 import { ListSection } from '../../web/components/lists.js';
+import { DetailCrumbs } from '../../web/components/detailCrumbs.js';
 
 const PAGE_SIZE = 20;
 
@@ -237,14 +238,7 @@ function ServicePage({ d, collaboration, manage, ok, following }: { d: ServiceDe
   const langOf = useTextLang();
   return (
     <Layout title={name} section="services" description={text(s.summary)}>
-      <Breadcrumbs
-        items={[
-          { label: t.nav.home, href: href('/') },
-          { label: t.nav.services, href: href('/tjenester') },
-          ...(d.parent ? [{ label: text(d.parent.name), href: href(`/tjenester/${d.parent.slug}`), lang: langOf(d.parent.name) }] : []),
-          { label: name, lang: langOf(s.name) },
-        ]}
-      />
+      <DetailCrumbs list={[t.nav.services, '/tjenester']} parent={d.parent ? { name: d.parent.name, path: `/tjenester/${d.parent.slug}` } : undefined} name={s.name} />
       <PageHeader title={name} titleLang={langOf(s.name)} lead={<Text value={s.summary} />}>
         <ServiceTags s={s} voluntaryShown>
           {s.retiredAt ? (
