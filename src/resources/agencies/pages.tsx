@@ -5,7 +5,6 @@ import { formatOrgnr } from '../../domain/orgnr.js';
 import type { SizeThresholds } from '../../domain/sizeClass.js';
 import type { App, AppDeps } from '../../server/types.js';
 import {
-  AreaGroup,
   Breadcrumbs,
   DataTable,
   FactsAside,
@@ -35,6 +34,7 @@ import { StatDownloads } from '../../web/export/StatTableView.js';
 import { ServiceLink } from '../../web/components/links.js';
 import { PopulationSelects } from './populationSelects.js';
 import { DetailCrumbs } from '../../web/components/detailCrumbs.js';
+import { AreaGroupsSection } from '../../web/components/areaGroups.js';
 
 const PAGE_SIZE = 50;
 
@@ -198,27 +198,22 @@ function AgencyPage({ d, thresholds }: { d: AgencyDetail; thresholds: SizeThresh
       ) : null}
       <div className="two-col">
         <div className="two-col__main">
-          <Section title={t.agency.usesHeading} id="uses">
-            {byArea.length === 0 ? <Paragraph>{t.agency.usesNone}</Paragraph> : null}
-            {byArea.map((g) => (
-              <AreaGroup key={g.key} area={g.head}>
-                <DataTable caption={<Text value={g.head.name} />} captionHidden columns={[t.agency.service, t.common.provider, t.agency.tier, t.agency.since]}>
-                  {g.items.map((u) => (
-                    <tr key={u.slug}>
-                      <th scope="row">
-                        <ServiceLink service={u} />
-                      </th>
-                      <td>
-                        <a href={href(`/leverandorer/${u.provider.slug}`)}>{u.provider.shortName ?? text(u.provider.name)}</a>
-                      </td>
-                      <td>{u.tier ? <Text value={u.tier.name} /> : t.agency.notStated}</td>
-                      <td>{u.since ? fmt.date(u.since) : t.agency.notStated}</td>
-                    </tr>
-                  ))}
-                </DataTable>
-              </AreaGroup>
-            ))}
-          </Section>
+          <AreaGroupsSection title={t.agency.usesHeading} id="uses" none={t.agency.usesNone} groups={byArea} group={(g) => (
+            <DataTable caption={<Text value={g.head.name} />} captionHidden columns={[t.agency.service, t.common.provider, t.agency.tier, t.agency.since]}>
+              {g.items.map((u) => (
+                <tr key={u.slug}>
+                  <th scope="row">
+                    <ServiceLink service={u} />
+                  </th>
+                  <td>
+                    <a href={href(`/leverandorer/${u.provider.slug}`)}>{u.provider.shortName ?? text(u.provider.name)}</a>
+                  </td>
+                  <td>{u.tier ? <Text value={u.tier.name} /> : t.agency.notStated}</td>
+                  <td>{u.since ? fmt.date(u.since) : t.agency.notStated}</td>
+                </tr>
+              ))}
+            </DataTable>
+          )} />
           {a.deletedOn ? null : (
             <Section title={t.stats.recommendations.title} id="recommendations">
               <Paragraph>{t.stats.recommendations.agencyTeaser}</Paragraph>

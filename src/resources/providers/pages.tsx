@@ -5,7 +5,7 @@ import { osloToday } from '../../domain/osloTime.js';
 import { plannedOverdue } from '../../domain/plannedDate.js';
 import { editsProvider, isAdmin } from '../../domain/principal.js';
 import type { App, AppDeps } from '../../server/types.js';
-import { AreaGroup, Breadcrumbs, FactsAside, JsonLink, OrgLink, PageHeader, queryString, Section, ServiceLinks, SourceNote, WebLink } from '../../web/components.js';
+import { Breadcrumbs, FactsAside, JsonLink, OrgLink, PageHeader, queryString, Section, ServiceLinks, SourceNote, WebLink } from '../../web/components.js';
 import { Text, usePage, useHref, useText, useTextLang } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
@@ -19,6 +19,7 @@ import { getProviderDetail, listProviders, type ProviderDetail, type ProviderSer
 import { ProviderLink, ServiceLink } from '../../web/components/links.js';
 import { ListSection } from '../../web/components/lists.js';
 import { DetailCrumbs } from '../../web/components/detailCrumbs.js';
+import { AreaGroupsSection } from '../../web/components/areaGroups.js';
 
 export async function registerProviderPages(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
@@ -122,19 +123,15 @@ function ProviderPage({ d, overdue, manage, edit, following }: { d: ProviderDeta
       ) : null}
       <div className="two-col">
         <div className="two-col__main">
-          <Section title={t.provider.servicesByArea} id="services">
-            {byArea.length === 0 ? <Paragraph>{t.provider.noServices}</Paragraph> : null}
-            {byArea.map((g) => (
-              <AreaGroup key={g.key} area={g.head}>
-                <ServiceLinks services={g.items} />
-              </AreaGroup>
-            ))}
+          <AreaGroupsSection title={t.provider.servicesByArea} id="services" none={t.provider.noServices} groups={byArea} group={(g) => (
+            <ServiceLinks services={g.items} />
+          )}>
             {byArea.length > 0 ? (
               <Paragraph>
                 <Link href={href('/tjenester') + queryString({ provider: p.slug })}>{t.provider.inCatalogue}</Link>
               </Paragraph>
             ) : null}
-          </Section>
+          </AreaGroupsSection>
           <ListSection title={t.provider.units} id="units" items={d.units} keyOf={(u) => u.slug} item={(u) => (
             <>
               <ProviderLink provider={u} />
