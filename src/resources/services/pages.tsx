@@ -13,7 +13,7 @@ import { currentSlugFor } from './history.js';
 import { mayService } from './policy.js';
 import { effectiveSort, facetLabel, filtersFrom } from './catalogue.js';
 import type { ReactNode } from 'react';
-import type { DeliveryModel, Obligation, ServiceKind, ServiceStatus } from '../../domain/catalogue.js';
+import type { DeliveryModel, LocalizedText, Obligation, ServiceKind, ServiceStatus } from '../../domain/catalogue.js';
 import { CATALOGUE_FACETS, type CatalogueFacet, type CatalogueResult, type CatalogueSort, getServiceDetail, searchCatalogue, type ServiceDetail, type ServicePriceRow } from './queries.js';
 import { pageWindow } from '../shared/present.js';
 import { CataloguePageQuery, SlugParams } from './schema.js';
@@ -24,7 +24,7 @@ import { priceStated } from '../../domain/dataQuality.js';
 import { StatDownloads } from '../../web/export/StatTableView.js';
 import { loadServiceCollaboration, type ServiceCollaboration, ServiceCollaborationSections } from '../collaboration/serviceSections.js';
 import { ServiceLink } from '../../web/components/links.js';
-import { ListSection } from '../../web/components/lists.js';
+import { ItemList, ListSection } from '../../web/components/lists.js';
 import { DetailCrumbs } from '../../web/components/detailCrumbs.js';
 
 const PAGE_SIZE = 20;
@@ -296,42 +296,13 @@ function ServicePage({ d, collaboration, manage, ok, following }: { d: ServiceDe
           </Section>
           {tiers.length + addons.length > 0 ? (
             <Section title={t.service.tiers} id="tiers">
-              <ul className="tier-list">
-                {tiers.map((tier) => (
-                  <li key={tier.id}>
-                    <strong>
-                      <Text value={tier.name} />
-                    </strong>
-                    {!tier.current ? <span className="muted"> ({t.service.legacyTier})</span> : null}
-                    {tier.description ? (
-                      <>
-                        {' – '}
-                        <Text value={tier.description} />
-                      </>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
+              <TierList tiers={tiers} marksLegacy />
               {addons.length > 0 ? (
                 <>
                   <Heading level={3} data-size="2xs">
                     {t.service.addons}
                   </Heading>
-                  <ul className="tier-list">
-                    {addons.map((a) => (
-                      <li key={a.id}>
-                        <strong>
-                          <Text value={a.name} />
-                        </strong>
-                        {a.description ? (
-                          <>
-                            {' – '}
-                            <Text value={a.description} />
-                          </>
-                        ) : null}
-                      </li>
-                    ))}
-                  </ul>
+                  <TierList tiers={addons} />
                 </>
               ) : null}
               {tierTotal > 0 ? (
@@ -550,5 +521,31 @@ function ServiceTags({ s, voluntaryShown, children }: { s: { status: ServiceStat
       ) : null}
       {children}
     </div>
+  );
+}
+
+/** A service's tiers (or add-ons): each name, "no longer offered" on one that is not current (`marksLegacy`), and its description. */
+function TierList({ tiers, marksLegacy }: { tiers: { id: string; name: LocalizedText; description: LocalizedText | null; current: boolean }[]; marksLegacy?: boolean }) {
+  const { t } = usePage();
+  return (
+    <ItemList
+      className="tier-list"
+      items={tiers}
+      keyOf={(x) => x.id}
+      item={(x) => (
+        <>
+          <strong>
+            <Text value={x.name} />
+          </strong>
+          {marksLegacy && !x.current ? <span className="muted"> ({t.service.legacyTier})</span> : null}
+          {x.description ? (
+            <>
+              {' – '}
+              <Text value={x.description} />
+            </>
+          ) : null}
+        </>
+      )}
+    />
   );
 }
