@@ -246,10 +246,7 @@ function AgencyPage({ d, thresholds }: { d: AgencyDetail; thresholds: SizeThresh
             </Section>
           ) : null}
         </div>
-        <FactsAside
-          title={t.common.facts}
-          source={<SourceNote source={a.factSource} reference={a.sourceNote} />}
-          items={[
+        <FactsAside title={t.common.facts} source={<SourceNote source={a.factSource} reference={a.sourceNote} />} items={[
             { term: t.common.orgnr, value: formatOrgnr(a.orgnr) },
             { term: t.agency.kind, value: t.vocab.orgKind[a.kind] },
             ...(d.ministry ? [{ term: t.common.ministry, value: <OrgLink org={d.ministry} /> }] : []),

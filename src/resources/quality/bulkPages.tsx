@@ -6,7 +6,6 @@ import { requireProviderActor } from '../../server/actor.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { Breadcrumbs, ChoiceField, FileField, PageHeader, PreviewedFile, Section } from '../../web/components.js';
-import { useHref, usePage, useText } from '../../web/context.js';
 import { parseTableFile, sendTable } from '../../web/export/send.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
@@ -15,7 +14,7 @@ import { providerBySlug } from '../shared/queries.js';
 import { uploadedFile, withFileUploads } from '../shared/uploads.js';
 import { type ApplyMode, applyBulk, BulkRejected, previewBulk } from './bulk.js';
 import { catalogueTable, type PresentedBulk, presentBulk, rowsOf } from './routes.js';
-import { UploadForm, UploadOutcome, type UploadPageProps } from '../../web/components/uploadForm.js';
+import { UploadForm, UploadOutcome, type UploadPageProps, useUploadPage } from '../../web/components/uploadForm.js';
 
 const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 const FileParams = Type.Object({ slug: Type.String({ maxLength: 120 }), file: Type.String({ maxLength: 100 }) });
@@ -79,11 +78,8 @@ interface BulkPageProps extends UploadPageProps<PresentedBulk> {
 }
 
 function BulkPage({ provider, error, preview, file, retireMissing = false, changed, applied }: BulkPageProps) {
-  const { t } = usePage();
-  const href = useHref();
-  const text = useText();
+  const { t, href, text, action } = useUploadPage(provider, 'katalog');
   const b = t.bulk;
-  const action = href(`/leverandorer/${provider.slug}/katalog`);
   const title = b.title(text(provider.name));
   const hasChanges = preview && preview.counts.create + preview.counts.change + preview.counts.retire > 0;
   return (

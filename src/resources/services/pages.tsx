@@ -431,10 +431,7 @@ function ServicePage({ d, collaboration, manage, ok, following }: { d: ServiceDe
             </Section>
           ) : null}
         </div>
-        <FactsAside
-          title={t.service.statusAndDates}
-          source={<SourceNote source={s.factSource} reference={s.sourceRef} />}
-          items={[
+        <FactsAside title={t.service.statusAndDates} source={<SourceNote source={s.factSource} reference={s.sourceRef} />} items={[
             { term: t.common.status, value: t.vocab.status[s.status] },
             ...(s.launchedOn ? [{ term: t.service.launched, value: fmt.date(s.launchedOn) }] : []),
             ...(s.plannedOn ? [{ term: t.service.planned, value: fmt.date(s.plannedOn) }] : []),

@@ -8,14 +8,14 @@ import { requireProviderActor } from '../../server/actor.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { Breadcrumbs, ChoiceField, FileField, PageHeader, PreviewedFile, Section } from '../../web/components.js';
-import { usePage, useHref, useText } from '../../web/context.js';
+import { usePage } from '../../web/context.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { sendPage } from '../../web/render.js';
 import { uploadedFile, withFileUploads } from '../shared/uploads.js';
 import { providerBySlug } from '../shared/queries.js';
 import { PlainTable } from '../../web/components/plainTable.js';
-import { UploadForm, UploadOutcome, type UploadPageProps } from '../../web/components/uploadForm.js';
+import { UploadForm, UploadOutcome, type UploadPageProps, useUploadPage } from '../../web/components/uploadForm.js';
 
 const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 
@@ -76,11 +76,8 @@ interface CustomerListPageProps extends UploadPageProps<PresentedPlan> {
 }
 
 function UploadPage({ provider, error, preview, file, scope = 'file', changed, applied }: CustomerListPageProps) {
-  const { t } = usePage();
-  const href = useHref();
-  const text = useText();
+  const { t, href, text, action } = useUploadPage(provider, 'kundeliste');
   const u = t.usageImport;
-  const action = href(`/leverandorer/${provider.slug}/kundeliste`);
   const title = u.title(text(provider.name));
   return (
     <Layout title={title} section="providers" description={u.lead}>

@@ -1,7 +1,7 @@
 import { Alert } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import type { LocalizedText } from '../../domain/catalogue.js';
-import { usePage } from '../context.js';
+import { usePage, useHref, useText } from '../context.js';
 import { ErrorSummary, Notice } from '../forms.js';
 
 /** A multipart form for one step of an upload: the CSRF token, the `hidden` fields in order, then the step's own fields. */
@@ -44,4 +44,12 @@ export interface UploadPageProps<Preview> {
   file?: { bytes: Buffer; name: string | null } | undefined;
   changed?: boolean | undefined;
   applied?: number | undefined;
+}
+
+/** What an upload page's markup uses: the messages, the text picker, the link maker and its forms' address (`step` under the provider). */
+export function useUploadPage(provider: { slug: string }, step: string) {
+  const { t } = usePage();
+  const href = useHref();
+  const text = useText();
+  return { t, href, text, action: href(`/leverandorer/${provider.slug}/${step}`) };
 }
