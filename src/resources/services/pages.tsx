@@ -459,13 +459,7 @@ function ServicePage({ d, collaboration, manage, ok, following }: { d: ServiceDe
               <Heading level={2} data-size="xs" id="related-heading">
                 {t.service.related}
               </Heading>
-              <ul className="link-list">
-                {d.related.map((r) => (
-                  <li key={r.slug}>
-                    <ServiceLink service={r} />
-                  </li>
-                ))}
-              </ul>
+              <ItemList items={d.related} keyOf={(r) => r.slug} item={(r) => <ServiceLink service={r} />} />
             </nav>
           ) : null}
           <JsonLink href={`/api/v1/services/${s.slug}`} />
