@@ -298,6 +298,9 @@ export async function customersOverTime(db: Executor, points: readonly string[],
   if (f.ids) where.push(inList(sql.raw('s.id::text'), f.ids));
   // By size class: the agency's size now (the register keeps no history of head counts); by delivery model: the service's.
   const key = by === 'area' ? sql.raw('s.area_slug') : by === 'service' ? sql.raw('s.id::text') : by === 'model' ? sql.raw('s.model') : sizeClassSql(sql.raw('ag.employees'), th);
+  // The agencies only for their size (every subscription has one: a foreign key): joining 200,000 rows for nothing
+  // was about a tenth of the trend's time at 10 × scale (EXPLAIN ANALYZE on PostgreSQL).
+  const agencyJoin = by === 'size' ? sql` join agencies ag on ag.orgnr = x.agency_orgnr` : sql``;
   const pts = sql`array[${sql.join(
     points.map((p) => sql`${p}`),
     sql`, `,
@@ -311,7 +314,7 @@ export async function customersOverTime(db: Executor, points: readonly string[],
     sql`with spans as (
           select x.agency_orgnr as a, ${key} as k,
                  width_bucket(x.started_on - 1, ${pts}) as first, width_bucket(coalesce(x.ended_on, 'infinity'::date), ${pts}) - 1 as last
-            from subscriptions x join services s on s.id = x.service_id join agencies ag on ag.orgnr = x.agency_orgnr
+            from subscriptions x join services s on s.id = x.service_id${agencyJoin}
            where ${sql.join(where, sql` and `)}),
         masks as (
           select a, k, bit_or(((1::bigint << (last + 1)) - (1::bigint << first))) as m
