@@ -5,7 +5,8 @@ import { providers } from '../../db/schema/index.js';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import { agencyScopes, isAdmin, type Principal, providerScopes } from '../../domain/principal.js';
 import { Section } from '../../web/components.js';
-import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { LinkSeries, TextLink } from '../../web/components/links.js';
+import { usePage, useHref, useText } from '../../web/context.js';
 import { listIdeas } from '../ideas/queries.js';
 import { listNeeds } from '../needs/queries.js';
 import { listNetworks } from '../networks/queries.js';
@@ -61,9 +62,7 @@ export function MineCollaborationSection({ c }: { c: MineCollaboration }) {
             <ul className="link-list">
               {c.toAnswer.map((x) => (
                 <li key={`${x.survey.id}-${x.orgnr}`}>
-                  <a href={href(`/undersokelser/${x.survey.id}/svar?virksomhet=${x.orgnr}`)}>
-                    <Text value={x.survey.title} />
-                  </a>{' '}
+                  <TextLink path={`/undersokelser/${x.survey.id}/svar?virksomhet=${x.orgnr}`} value={x.survey.title} />{' '}
                   <CodeTag label={x.answered ? t.survey.answered : t.survey.notAnswered} color={x.answered ? 'success' : 'warning'} />
                   <span className="block muted">{text(x.agency as LocalizedText)}</span>
                 </li>
@@ -77,14 +76,7 @@ export function MineCollaborationSection({ c }: { c: MineCollaboration }) {
             {t.collab.mineNetworks}:{' '}
             {c.networks.length === 0
               ? t.common.none
-              : c.networks.map((n, i) => (
-                  <span key={n.slug}>
-                    {i > 0 ? ', ' : ''}
-                    <a href={href(`/nettverk/${n.slug}`)}>
-                      <Text value={n.name} />
-                    </a>
-                  </span>
-                ))}
+              : <LinkSeries items={c.networks} path={(n) => `/nettverk/${n.slug}`} />}
           </Paragraph>
         </>
       ) : null}

@@ -17,7 +17,9 @@ import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { prefix, sendPage } from '../../web/render.js';
 import { actorOf } from '../../server/actor.js';
-import { PrimaryAction, actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
+import { actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
+import { CollabListLayout, ListFilter, ResultCount } from '../collaboration/listPage.js';
+import { OrgList } from '../../web/components/links.js';
 import { dropEmptyQueryValues, enumOf } from '../shared/schema.js';
 import { answerIdea, commentIdea, proposeIdea, unvoteIdea, voteIdea } from './commands.js';
 import { mayIdea } from './policy.js';
@@ -136,30 +138,15 @@ function IdeaListPage({
   const href = useHref();
   const text = useText();
   return (
-    <Layout title={t.idea.title} section="collaboration" description={t.idea.lead}>
-      <CollabBreadcrumbs items={[{ label: t.idea.title }]} />
-      <PageHeader title={t.idea.title} lead={t.idea.lead}>
-        <PrimaryAction href={href(`/ideer/ny${filter.tjeneste ? `?tjeneste=${encodeURIComponent(filter.tjeneste)}` : ''}`)} label={t.idea.propose} show={mayPropose} />
-      </PageHeader>
-      <form method="get" action={href('/ideer')} className="filter-row list-filter" aria-label={t.idea.filter}>
+    <CollabListLayout title={t.idea.title} lead={t.idea.lead} action={{ href: href(`/ideer/ny${filter.tjeneste ? `?tjeneste=${encodeURIComponent(filter.tjeneste)}` : ''}`), label: t.idea.propose, show: mayPropose }}>
+      <ListFilter action={href('/ideer')} label={t.idea.filter}>
         {filter.tjeneste ? <input type="hidden" name="tjeneste" value={filter.tjeneste} /> : null}
         {filter.leverandor ? <input type="hidden" name="leverandor" value={filter.leverandor} /> : null}
         <SelectField id="f-status" name="status" label={t.common.status} value={filter.status ?? ''} options={[{ value: '', label: t.idea.allStatuses }, ...IDEA_STATUSES.map((s) => ({ value: s, label: t.idea.status[s] }))]} />
         <SelectField id="f-kind" name="kind" label={t.idea.kindLabel} value={filter.kind ?? ''} options={[{ value: '', label: t.idea.allKinds }, ...IDEA_KINDS.map((k) => ({ value: k, label: t.idea.kind[k] }))]} />
         <SelectField id="f-sort" name="sort" label={t.catalogue.sort} value={filter.sort ?? 'votes'} options={IDEA_SORTS.map((s) => ({ value: s, label: t.idea.sort[s] }))} />
-        <Button type="submit" variant="secondary">
-          {t.network.applyFilter}
-        </Button>
-      </form>
-      <p className="result-count" role="status">
-        <strong>{t.idea.count(rows.length)}</strong>
-        {filter.status || filter.kind || filter.tjeneste || filter.leverandor ? (
-          <>
-            {' · '}
-            <a href={href('/ideer')}>{t.network.clearFilter}</a>
-          </>
-        ) : null}
-      </p>
+      </ListFilter>
+      <ResultCount count={t.idea.count(rows.length)} clearHref={filter.status || filter.kind || filter.tjeneste || filter.leverandor ? href('/ideer') : undefined} />
       {rows.length === 0 ? <Paragraph>{t.idea.none}</Paragraph> : null}
       <ol className="result-list">
         {rows.map((i) => (
@@ -190,7 +177,7 @@ function IdeaListPage({
         />
       ) : null}
       <JsonLink href="/api/v1/ideas" />
-    </Layout>
+    </CollabListLayout>
   );
 }
 
@@ -344,13 +331,7 @@ function IdeaPage({
             <Heading level={2} data-size="xs" id="votes-heading">
               {t.idea.votes(i.votes)}
             </Heading>
-            <ul className="link-list">
-              {i.voters.map((v) => (
-                <li key={v.orgnr}>
-                  <OrgLink org={v} />
-                </li>
-              ))}
-            </ul>
+            <OrgList orgs={i.voters} />
             {open
               ? acting.map((a) => {
                   const voted = i.voters.some((v) => v.orgnr === a.orgnr);

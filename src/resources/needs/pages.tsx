@@ -9,6 +9,7 @@ import { SIZE_CLASSES, type SizeThresholds } from '../../domain/sizeClass.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { ChoiceField, JsonLink, DataTable, DefinitionList, OrgLink, PageHeader, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
+import { TextLink } from '../../web/components/links.js';
 import { Text, usePage, useHref, useText } from '../../web/context.js';
 import { errorMap, type Errors, ErrorSummary, FormBody, type FormValues, Notice, OkQuery, one, PostForm, useFormPage } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
@@ -16,7 +17,8 @@ import { Layout } from '../../web/layout.js';
 import { prefix, sendPage } from '../../web/render.js';
 import { actorOf } from '../../server/actor.js';
 import { sizeClassText } from '../agencies/sizeClassText.js';
-import { PrimaryAction, actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
+import { actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
+import { CollabListLayout, ListFilter } from '../collaboration/listPage.js';
 import { placeOf } from '../networks/pages.js';
 import { dropEmptyQueryValues } from '../shared/schema.js';
 import { registerNeed, setNeedStatus, updateNeed } from './commands.js';
@@ -145,11 +147,7 @@ function NeedsPage({ acting, own, shared, areas, area, aggregate }: { acting: Ag
   const href = useHref();
   const text = useText();
   return (
-    <Layout title={t.need.title} section="collaboration" description={t.need.lead}>
-      <CollabBreadcrumbs items={[{ label: t.need.title }]} />
-      <PageHeader title={t.need.title} lead={t.need.lead}>
-        <PrimaryAction href={href('/behov/ny')} label={t.need.register} show={!!acting.length} />
-      </PageHeader>
+    <CollabListLayout title={t.need.title} lead={t.need.lead} action={{ href: href('/behov/ny'), label: t.need.register, show: !!acting.length }}>
       {aggregate ? (
         <Paragraph>
           <a href={href('/behov/samlet')}>{t.need.aggregateLink}</a>
@@ -181,12 +179,9 @@ function NeedsPage({ acting, own, shared, areas, area, aggregate }: { acting: Ag
       ) : null}
       <Section title={t.need.shared} id="shared">
         <Paragraph>{t.need.sharedLead}</Paragraph>
-        <form method="get" action={href('/behov')} className="filter-row list-filter" aria-label={t.need.filter}>
+        <ListFilter action={href('/behov')} label={t.need.filter}>
           <SelectField id="f-area" name="area" label={t.common.area} value={area ?? ''} options={[{ value: '', label: t.network.allAreas }, ...areas.map((a) => ({ value: a.slug, label: text(a.name) }))]} />
-          <Button type="submit" variant="secondary">
-            {t.network.applyFilter}
-          </Button>
-        </form>
+        </ListFilter>
         {shared.length === 0 ? <Paragraph>{t.need.noneShared}</Paragraph> : null}
         <ul className="link-list">
           {shared.map((n) => (
@@ -199,7 +194,7 @@ function NeedsPage({ acting, own, shared, areas, area, aggregate }: { acting: Ag
           ))}
         </ul>
       </Section>
-    </Layout>
+    </CollabListLayout>
   );
 }
 
@@ -295,9 +290,7 @@ function NeedPage({ n, matches, edit, ok, statusErrors = [] }: { n: NeedRow; mat
             <ul className="link-list">
               {matches.services.map((s) => (
                 <li key={s.slug}>
-                  <a href={href(`/tjenester/${s.slug}`)}>
-                    <Text value={s.name} />
-                  </a>{' '}
+                  <TextLink path={`/tjenester/${s.slug}`} value={s.name} />{' '}
                   {s.inUse ? <CodeTag label={t.need.inUse} color="success" /> : null}
                   {s.eligibility === 'unknown' ? <CodeTag label={t.need.askProvider} color="warning" /> : null}
                   <span className="block muted">
@@ -312,9 +305,7 @@ function NeedPage({ n, matches, edit, ok, statusErrors = [] }: { n: NeedRow; mat
             <ul className="link-list">
               {matches.networks.map((x) => (
                 <li key={x.slug}>
-                  <a href={href(`/nettverk/${x.slug}`)}>
-                    <Text value={x.name} />
-                  </a>{' '}
+                  <TextLink path={`/nettverk/${x.slug}`} value={x.name} />{' '}
                   <CodeTag label={t.network.kind[x.kind]} color="info" />
                   <span className="block muted">{[placeOf(x), t.network.members(x.memberCount)].filter(Boolean).join(' · ')}</span>
                 </li>

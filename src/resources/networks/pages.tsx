@@ -16,7 +16,9 @@ import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { prefix, sendPage } from '../../web/render.js';
 import { actorOf } from '../../server/actor.js';
-import { PrimaryAction, actingAgencies, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
+import { actingAgencies, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
+import { CollabListLayout, ListFilter, ResultCount } from '../collaboration/listPage.js';
+import { LinkSeries, OrgList } from '../../web/components/links.js';
 import { counties, municipalities } from '../shared/places.js';
 import { dropEmptyQueryValues, enumOf } from '../shared/schema.js';
 import { createNetwork, joinNetwork, leaveNetwork, updateNetwork } from './commands.js';
@@ -163,28 +165,13 @@ function NetworkListPage({ rows, filter, areas: areaRows, mayCreate }: { rows: N
   const text = useText();
   const filtered = !!(filter.kind || filter.area || filter.county);
   return (
-    <Layout title={t.network.title} section="collaboration" description={t.network.lead}>
-      <CollabBreadcrumbs items={[{ label: t.network.title }]} />
-      <PageHeader title={t.network.title} lead={t.network.lead}>
-        <PrimaryAction href={href('/nettverk/ny')} label={t.network.create} show={mayCreate} />
-      </PageHeader>
-      <form method="get" action={href('/nettverk')} className="filter-row list-filter" aria-label={t.network.filter}>
+    <CollabListLayout title={t.network.title} lead={t.network.lead} action={{ href: href('/nettverk/ny'), label: t.network.create, show: mayCreate }}>
+      <ListFilter action={href('/nettverk')} label={t.network.filter}>
         <SelectField id="f-kind" name="kind" label={t.network.kindLabel} value={filter.kind ?? ''} options={[{ value: '', label: t.network.allKinds }, ...NETWORK_KINDS.map((k) => ({ value: k, label: t.network.kind[k] }))]} />
         <SelectField id="f-area" name="area" label={t.common.area} value={filter.area ?? ''} options={[{ value: '', label: t.network.allAreas }, ...areaRows.map((a) => ({ value: a.slug, label: text(a.name) }))]} />
         <SelectField id="f-county" name="county" label={t.network.county} value={filter.county ?? ''} options={[{ value: '', label: t.network.allCounties }, ...counties().map((c) => ({ value: c.name, label: c.name }))]} />
-        <Button type="submit" variant="secondary">
-          {t.network.applyFilter}
-        </Button>
-      </form>
-      <p className="result-count" role="status">
-        <strong>{t.network.count(rows.length)}</strong>
-        {filtered ? (
-          <>
-            {' · '}
-            <a href={href('/nettverk')}>{t.network.clearFilter}</a>
-          </>
-        ) : null}
-      </p>
+      </ListFilter>
+      <ResultCount count={t.network.count(rows.length)} clearHref={filtered ? href('/nettverk') : undefined} />
       {rows.length === 0 ? <Paragraph>{t.network.none}</Paragraph> : null}
       <ul className="card-grid">
         {rows.map((n) => (
@@ -200,7 +187,7 @@ function NetworkListPage({ rows, filter, areas: areaRows, mayCreate }: { rows: N
       </ul>
       {rows.length > 0 ? <StatDownloads table={{ id: 'nettverk', title: t.tables.networks }} download={{ path: href('/nettverk'), query: queryString({ kind: filter.kind, area: filter.area, county: filter.county }) }} /> : null}
       <JsonLink href="/api/v1/networks" />
-    </Layout>
+    </CollabListLayout>
   );
 }
 
@@ -229,18 +216,7 @@ function NetworkPage({ n, acting, manage, ok, following }: { n: NetworkDetail; a
                 { term: t.network.kindLabel, value: t.network.kind[n.kind] },
                 {
                   term: t.network.areas,
-                  value: (
-                    <>
-                      {n.areas.map((a, i) => (
-                        <span key={a.slug}>
-                          {i > 0 ? ', ' : ''}
-                          <a href={href(`/omrader/${a.slug}`)}>
-                            <Text value={a.name} />
-                          </a>
-                        </span>
-                      ))}
-                    </>
-                  ),
+                  value: <LinkSeries items={n.areas} path={(a) => `/omrader/${a.slug}`} />,
                 },
                 ...(placeOf(n) ? [{ term: t.network.place, value: placeOf(n) }] : []),
                 ...(n.ministry ? [{ term: t.common.ministry, value: <OrgLink org={n.ministry} /> }] : []),
@@ -250,13 +226,7 @@ function NetworkPage({ n, acting, manage, ok, following }: { n: NetworkDetail; a
           </Section>
           <Section title={t.network.memberList} id="members">
             {n.members.length === 0 ? <Paragraph>{t.network.noMembers}</Paragraph> : null}
-            <ul className="link-list columns-list">
-              {n.members.map((m) => (
-                <li key={m.orgnr}>
-                  <OrgLink org={m} /> <span className="muted">{t.network.memberSince(fmt.date(m.since))}</span>
-                </li>
-              ))}
-            </ul>
+            <OrgList orgs={n.members} className="link-list columns-list" note={(m) => <span className="muted">{t.network.memberSince(fmt.date(m.since))}</span>} />
             <Membership n={n} acting={acting} signedIn={!!user} />
             {manage ? <FacilitatorTools n={n} /> : null}
           </Section>

@@ -16,7 +16,9 @@ import { Layout } from '../../web/layout.js';
 import { answersFromForm, QuestionnaireFields } from '../../web/questionnaireFields.js';
 import { prefix, sendPage } from '../../web/render.js';
 import { actorOf } from '../../server/actor.js';
-import { PrimaryAction, actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
+import { actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
+import { CollabListLayout } from '../collaboration/listPage.js';
+import { LinkSeries, TextLink } from '../../web/components/links.js';
 import { agencyNames } from '../shared/queries.js';
 import { changeSurveyDates, createSurvey, submitResponse } from './commands.js';
 import { maySurvey } from './policy.js';
@@ -152,11 +154,7 @@ function SurveyListPage({ rows, now, mayCreate }: { rows: SurveyRow[]; now: Date
   const text = useText();
   const groups = (['open', 'scheduled', 'closed'] as const).map((w) => ({ window: w, rows: rows.filter((s) => windowOf(s, now) === w) }));
   return (
-    <Layout title={t.survey.title} section="collaboration" description={t.survey.lead}>
-      <CollabBreadcrumbs items={[{ label: t.survey.title }]} />
-      <PageHeader title={t.survey.title} lead={t.survey.lead}>
-        <PrimaryAction href={href('/undersokelser/ny')} label={t.survey.create} show={mayCreate} />
-      </PageHeader>
+    <CollabListLayout title={t.survey.title} lead={t.survey.lead} action={{ href: href('/undersokelser/ny'), label: t.survey.create, show: mayCreate }}>
       {rows.length === 0 ? <Paragraph>{t.survey.none}</Paragraph> : null}
       {groups
         .filter((g) => g.rows.length > 0)
@@ -166,9 +164,7 @@ function SurveyListPage({ rows, now, mayCreate }: { rows: SurveyRow[]; now: Date
               {g.rows.map((s) => (
                 <tr key={s.id}>
                   <th scope="row">
-                    <a href={href(`/undersokelser/${s.id}`)}>
-                      <Text value={s.title} />
-                    </a>
+                    <TextLink path={`/undersokelser/${s.id}`} value={s.title} />
                     <span className="block muted">
                       <Text value={s.templateTitle} />
                     </span>
@@ -186,7 +182,7 @@ function SurveyListPage({ rows, now, mayCreate }: { rows: SurveyRow[]; now: Date
           </Section>
         ))}
       <JsonLink href="/api/v1/surveys" />
-    </Layout>
+    </CollabListLayout>
   );
 }
 
@@ -305,14 +301,7 @@ function SurveyPage({
               ) : (
                 <>
                   {t.survey.usersOf}{' '}
-                  {s.services.map((x, i) => (
-                    <span key={x.slug}>
-                      {i > 0 ? ', ' : ''}
-                      <a href={href(`/tjenester/${x.slug}`)}>
-                        <Text value={x.name} />
-                      </a>
-                    </span>
-                  ))}
+                  <LinkSeries items={s.services} path={(x) => `/tjenester/${x.slug}`} />
                 </>
               ),
           },
