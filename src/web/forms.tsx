@@ -1,7 +1,8 @@
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { Type } from 'typebox';
-import { useHref, usePage, useText } from './context.js';
+import { usePage } from './context.js';
+import { usePageKit } from './pageKit.js';
 
 /**
  * A posted HTML form: every field a string, and — where the form has checkboxes — string lists for repeated
@@ -35,7 +36,7 @@ export function formState(values: FormValues, errors: Errors) {
  * the form's errors (`e`) and submitted values (`v`).
  */
 export function useFormPage(values: FormValues, errors: Errors) {
-  return { ...usePage(), href: useHref(), text: useText(), ...formState(values, errors) };
+  return { ...usePageKit(), ...formState(values, errors) };
 }
 
 /** The session's CSRF token, in every POST form. */

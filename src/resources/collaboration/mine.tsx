@@ -6,7 +6,7 @@ import type { LocalizedText } from '../../domain/catalogue.js';
 import { agencyScopes, isAdmin, type Principal, providerScopes } from '../../domain/principal.js';
 import { Section } from '../../web/components.js';
 import { LinkSeries, TextLink } from '../../web/components/links.js';
-import { usePage, useHref, useText } from '../../web/context.js';
+import { usePageKit } from '../../web/pageKit.js';
 import { listIdeas } from '../ideas/queries.js';
 import { listNeeds } from '../needs/queries.js';
 import { listNetworks } from '../networks/queries.js';
@@ -49,9 +49,7 @@ export async function loadMineCollaboration(db: Executor, p: Principal, now: Dat
 export type MineCollaboration = Awaited<ReturnType<typeof loadMineCollaboration>>;
 
 export function MineCollaborationSection({ c }: { c: MineCollaboration }) {
-  const { t } = usePage();
-  const href = useHref();
-  const text = useText();
+  const { t, href, text } = usePageKit();
   if (!c.agencyEditor && c.providers.length === 0 && !c.aggregate) return null;
   return (
     <Section title={t.collab.title} id="collaboration">

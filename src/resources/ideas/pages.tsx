@@ -11,13 +11,15 @@ import { ChoiceField, JsonLink, DefinitionList, OrgLink, PageHeader, queryString
 import { StatDownloads } from '../../web/export/StatTableView.js';
 import { registerTableDownloads } from '../shared/tableDownloads.js';
 import { ideaTable } from './tables.js';
-import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { Text, usePage } from '../../web/context.js';
+import { type AfterPost, usePageKit } from '../../web/pageKit.js';
 import { errorMap, type Errors, ErrorSummary, FormBody, type FormValues, Notice, OkQuery, one, PostButton, PostForm, Refusal, useFormPage } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { prefix, sendPage } from '../../web/render.js';
 import { actorOf } from '../../server/actor.js';
 import { actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
+import { CollabFormPage } from '../collaboration/formPage.js';
 import { CollabListLayout, ListFilter, ResultCount } from '../collaboration/listPage.js';
 import { OrgList } from '../../web/components/links.js';
 import { dropEmptyQueryValues, enumOf } from '../shared/schema.js';
@@ -134,9 +136,7 @@ function IdeaListPage({
   filter: { status?: string | undefined; kind?: string | undefined; sort?: string | undefined; tjeneste?: string | undefined; leverandor?: string | undefined };
   mayPropose: boolean;
 }) {
-  const { t, fmt } = usePage();
-  const href = useHref();
-  const text = useText();
+  const { t, fmt, href, text } = usePageKit();
   return (
     <CollabListLayout title={t.idea.title} lead={t.idea.lead} action={{ href: href(`/ideer/ny${filter.tjeneste ? `?tjeneste=${encodeURIComponent(filter.tjeneste)}` : ''}`), label: t.idea.propose, show: mayPropose }}>
       <ListFilter action={href('/ideer')} label={t.idea.filter}>
@@ -198,36 +198,28 @@ function NewIdeaPage({
 }) {
   const { t, href, text, e, v } = useFormPage(values, errors);
   return (
-    <Layout title={t.idea.propose} section="collaboration">
-      <CollabBreadcrumbs items={[{ label: t.idea.title, href: href('/ideer') }, { label: t.idea.propose }]} />
-      <div className="page-narrow">
-        <PageHeader title={t.idea.propose} lead={t.idea.proposeLead} />
-        <ErrorSummary errors={errors} />
-        <PostForm action={href('/ideer/ny')}>
-          {acting.length > 1 ? (
-            <SelectField id="f-virksomhet" name="virksomhet" label={t.need.agency} value={v('virksomhet')} options={acting.map((a) => ({ value: a.orgnr, label: text(a.name) }))} />
-          ) : acting.length === 1 ? (
-            <input type="hidden" name="virksomhet" value={acting[0]!.orgnr} />
-          ) : (
-            <TextField id="f-virksomhet" name="virksomhet" label={t.common.orgnr} value={v('virksomhet')} error={e.virksomhet} inputMode="numeric" maxLength={11} />
-          )}
-          <ChoiceField id="f-kind" name="kind" legend={t.idea.kindLabel} value={v('kind')} error={e.kind} options={IDEA_KINDS.map((k) => ({ value: k, label: t.idea.kindLong[k] }))} />
-          <SelectField
-            id="f-service"
-            name="service"
-            label={t.idea.service}
-            value={v('service')}
-            error={e.service}
-            options={[{ value: '', label: t.idea.noService }, ...serviceRows.map((s) => ({ value: s.slug, label: text(s.name), group: text(s.area) }))]}
-          />
-          <SelectField id="f-provider" name="provider" label={t.idea.provider} value={v('provider')} error={e.provider} options={[{ value: '', label: t.idea.toDfo }, ...providerRows.map((p) => ({ value: p.slug, label: text(p.name) }))]} />
-          <SelectField id="f-area" name="area" label={t.common.area} value={v('area')} error={e.area} options={[{ value: '', label: t.need.chooseArea }, ...areaRows.map((a) => ({ value: a.slug, label: text(a.name) }))]} />
-          <TextField id="f-title" name="title" label={t.idea.titleLabel} value={v('title')} error={e.title} maxLength={200} />
-          <TextAreaField id="f-description" name="description" label={t.idea.description} description={t.idea.descriptionHelp} value={v('description')} error={e.description} maxLength={4000} />
-          <Button type="submit">{t.idea.proposeButton}</Button>
-        </PostForm>
-      </div>
-    </Layout>
+    <CollabFormPage title={t.idea.propose} lead={t.idea.proposeLead} crumbs={[{ label: t.idea.title, href: href('/ideer') }, { label: t.idea.propose }]} errors={errors} action={href('/ideer/ny')} submit={t.idea.proposeButton}>
+      {acting.length > 1 ? (
+        <SelectField id="f-virksomhet" name="virksomhet" label={t.need.agency} value={v('virksomhet')} options={acting.map((a) => ({ value: a.orgnr, label: text(a.name) }))} />
+      ) : acting.length === 1 ? (
+        <input type="hidden" name="virksomhet" value={acting[0]!.orgnr} />
+      ) : (
+        <TextField id="f-virksomhet" name="virksomhet" label={t.common.orgnr} value={v('virksomhet')} error={e.virksomhet} inputMode="numeric" maxLength={11} />
+      )}
+      <ChoiceField id="f-kind" name="kind" legend={t.idea.kindLabel} value={v('kind')} error={e.kind} options={IDEA_KINDS.map((k) => ({ value: k, label: t.idea.kindLong[k] }))} />
+      <SelectField
+        id="f-service"
+        name="service"
+        label={t.idea.service}
+        value={v('service')}
+        error={e.service}
+        options={[{ value: '', label: t.idea.noService }, ...serviceRows.map((s) => ({ value: s.slug, label: text(s.name), group: text(s.area) }))]}
+      />
+      <SelectField id="f-provider" name="provider" label={t.idea.provider} value={v('provider')} error={e.provider} options={[{ value: '', label: t.idea.toDfo }, ...providerRows.map((p) => ({ value: p.slug, label: text(p.name) }))]} />
+      <SelectField id="f-area" name="area" label={t.common.area} value={v('area')} error={e.area} options={[{ value: '', label: t.need.chooseArea }, ...areaRows.map((a) => ({ value: a.slug, label: text(a.name) }))]} />
+      <TextField id="f-title" name="title" label={t.idea.titleLabel} value={v('title')} error={e.title} maxLength={200} />
+      <TextAreaField id="f-description" name="description" label={t.idea.description} description={t.idea.descriptionHelp} value={v('description')} error={e.description} maxLength={4000} />
+    </CollabFormPage>
   );
 }
 
@@ -247,14 +239,10 @@ function IdeaPage({
   providers: { slug: string; name: LocalizedText }[];
   admin: boolean;
   answer: boolean;
-  ok?: string | undefined;
   errors?: Errors;
   form?: string | undefined;
-  refusal?: string | undefined;
-}) {
-  const { t, fmt } = usePage();
-  const href = useHref();
-  const text = useText();
+} & AfterPost) {
+  const { t, fmt, href, text } = usePageKit();
   const open = ideaIsOpen(i.status);
   const signers: Org[] = [
     ...acting.map((a) => ({ value: `agency:${a.orgnr}`, label: text(a.name) })),

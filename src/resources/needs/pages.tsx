@@ -10,7 +10,8 @@ import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { ChoiceField, JsonLink, DataTable, DefinitionList, OrgLink, PageHeader, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
 import { TextLink } from '../../web/components/links.js';
-import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { Text, usePage, useHref } from '../../web/context.js';
+import { usePageKit } from '../../web/pageKit.js';
 import { errorMap, type Errors, ErrorSummary, FormBody, type FormValues, Notice, OkQuery, one, PostForm, useFormPage } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
@@ -18,6 +19,7 @@ import { prefix, sendPage } from '../../web/render.js';
 import { actorOf } from '../../server/actor.js';
 import { sizeClassText } from '../agencies/sizeClassText.js';
 import { actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
+import { CollabFormPage } from '../collaboration/formPage.js';
 import { CollabListLayout, ListFilter } from '../collaboration/listPage.js';
 import { placeOf } from '../networks/pages.js';
 import { dropEmptyQueryValues } from '../shared/schema.js';
@@ -143,9 +145,7 @@ export function NeedTags({ n }: { n: Pick<NeedRow, 'urgency' | 'status' | 'visib
 }
 
 function NeedsPage({ acting, own, shared, areas, area, aggregate }: { acting: Agency[]; own: NeedRow[]; shared: NeedRow[]; areas: Area[]; area?: string | undefined; aggregate: boolean }) {
-  const { t, fmt } = usePage();
-  const href = useHref();
-  const text = useText();
+  const { t, fmt, href, text } = usePageKit();
   return (
     <CollabListLayout title={t.need.title} lead={t.need.lead} action={{ href: href('/behov/ny'), label: t.need.register, show: !!acting.length }}>
       {aggregate ? (
@@ -202,40 +202,30 @@ function NeedFormPage({ acting, areas, need, values, errors }: { acting: Agency[
   const { t, user, href, text, e, v } = useFormPage(values, errors);
   const title = need ? t.need.editTitle : t.need.register;
   return (
-    <Layout title={title} section="collaboration">
-      <CollabBreadcrumbs items={[{ label: t.need.title, href: href('/behov') }, ...(need ? [{ label: need.title, href: href(`/behov/${need.id}`) }] : []), { label: title }]} />
-      <div className="page-narrow">
-        <PageHeader title={title} lead={t.need.formLead} />
-        <ErrorSummary errors={errors} />
-        <PostForm action={need ? href(`/behov/${need.id}/endre`) : href('/behov/ny')}>
-          {need ? null : acting.length > 1 ? (
-            <SelectField id="f-virksomhet" name="virksomhet" label={t.need.agency} value={v('virksomhet')} error={e.virksomhet} options={acting.map((a) => ({ value: a.orgnr, label: text(a.name) }))} />
-          ) : acting.length === 1 ? (
-            <>
-              <input type="hidden" name="virksomhet" value={acting[0]!.orgnr} />
-              <Paragraph>{t.need.forAgency(text(acting[0]!.name))}</Paragraph>
-            </>
-          ) : (
-            <TextField id="f-virksomhet" name="virksomhet" label={t.common.orgnr} value={v('virksomhet')} error={e.virksomhet} inputMode="numeric" maxLength={11} />
-          )}
-          <SelectField id="f-area" name="area" label={t.common.area} value={v('area')} error={e.area} options={[{ value: '', label: t.need.chooseArea }, ...areas.map((a) => ({ value: a.slug, label: text(a.name) }))]} />
-          <TextField id="f-title" name="title" label={t.need.titleLabel} description={t.need.titleHelp} value={v('title')} error={e.title} maxLength={200} />
-          <TextAreaField id="f-description" name="description" label={t.need.description} description={t.need.descriptionHelp} value={v('description')} error={e.description} maxLength={4000} />
-          <ChoiceField id="f-urgency" name="urgency" legend={t.need.urgencyLabel} value={v('urgency')} error={e.urgency} options={NEED_URGENCIES.map((u) => ({ value: u, label: t.need.urgencyLong[u] }))} />
-          <ChoiceField id="f-visibility" name="visibility" legend={t.need.visibilityLabel} value={v('visibility')} error={e.visibility} options={NEED_VISIBILITIES.map((x) => ({ value: x, label: t.need.visibilityLong[x] }))} />
-          <TextField id="f-contactName" name="contactName" label={t.need.contactName} value={v('contactName') ?? (need ? '' : user?.name)} maxLength={120} autoComplete="name" />
-          <TextField id="f-contactEmail" name="contactEmail" type="email" label={t.need.contactEmail} description={t.need.contactEmailHelp} value={v('contactEmail')} error={e.contactEmail} maxLength={254} autoComplete="email" />
-          <Button type="submit">{need ? t.network.save : t.need.registerButton}</Button>
-        </PostForm>
-      </div>
-    </Layout>
+    <CollabFormPage title={title} lead={t.need.formLead} crumbs={[{ label: t.need.title, href: href('/behov') }, ...(need ? [{ label: need.title, href: href(`/behov/${need.id}`) }] : []), { label: title }]} errors={errors} action={need ? href(`/behov/${need.id}/endre`) : href('/behov/ny')} submit={need ? t.network.save : t.need.registerButton}>
+      {need ? null : acting.length > 1 ? (
+        <SelectField id="f-virksomhet" name="virksomhet" label={t.need.agency} value={v('virksomhet')} error={e.virksomhet} options={acting.map((a) => ({ value: a.orgnr, label: text(a.name) }))} />
+      ) : acting.length === 1 ? (
+        <>
+          <input type="hidden" name="virksomhet" value={acting[0]!.orgnr} />
+          <Paragraph>{t.need.forAgency(text(acting[0]!.name))}</Paragraph>
+        </>
+      ) : (
+        <TextField id="f-virksomhet" name="virksomhet" label={t.common.orgnr} value={v('virksomhet')} error={e.virksomhet} inputMode="numeric" maxLength={11} />
+      )}
+      <SelectField id="f-area" name="area" label={t.common.area} value={v('area')} error={e.area} options={[{ value: '', label: t.need.chooseArea }, ...areas.map((a) => ({ value: a.slug, label: text(a.name) }))]} />
+      <TextField id="f-title" name="title" label={t.need.titleLabel} description={t.need.titleHelp} value={v('title')} error={e.title} maxLength={200} />
+      <TextAreaField id="f-description" name="description" label={t.need.description} description={t.need.descriptionHelp} value={v('description')} error={e.description} maxLength={4000} />
+      <ChoiceField id="f-urgency" name="urgency" legend={t.need.urgencyLabel} value={v('urgency')} error={e.urgency} options={NEED_URGENCIES.map((u) => ({ value: u, label: t.need.urgencyLong[u] }))} />
+      <ChoiceField id="f-visibility" name="visibility" legend={t.need.visibilityLabel} value={v('visibility')} error={e.visibility} options={NEED_VISIBILITIES.map((x) => ({ value: x, label: t.need.visibilityLong[x] }))} />
+      <TextField id="f-contactName" name="contactName" label={t.need.contactName} value={v('contactName') ?? (need ? '' : user?.name)} maxLength={120} autoComplete="name" />
+      <TextField id="f-contactEmail" name="contactEmail" type="email" label={t.need.contactEmail} description={t.need.contactEmailHelp} value={v('contactEmail')} error={e.contactEmail} maxLength={254} autoComplete="email" />
+    </CollabFormPage>
   );
 }
 
 function NeedPage({ n, matches, edit, ok, statusErrors = [] }: { n: NeedRow; matches: NeedMatches; edit: boolean; ok?: string | undefined; statusErrors?: Errors }) {
-  const { t, fmt } = usePage();
-  const href = useHref();
-  const text = useText();
+  const { t, fmt, href, text } = usePageKit();
   return (
     <Layout title={n.title} section="collaboration">
       <CollabBreadcrumbs items={[{ label: t.need.title, href: href('/behov') }, { label: n.title }]} />

@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { type Language, type LocalizedText, pickText } from '../../domain/catalogue.js';
@@ -10,13 +10,15 @@ import { ChoiceField, DefinitionList, FactsAside, JsonLink, LinkCard, OrgLink, P
 import { StatDownloads } from '../../web/export/StatTableView.js';
 import { type StatTable, tableOf } from '../../web/export/table.js';
 import { registerTableDownloads } from '../shared/tableDownloads.js';
-import { Text, usePage, useHref, useText } from '../../web/context.js';
-import { type Errors, ErrorSummary, FormBody, type FormValues, Notice, OkQuery, one, PostButton, PostForm, useFormPage } from '../../web/forms.js';
+import { Text } from '../../web/context.js';
+import { usePageKit } from '../../web/pageKit.js';
+import { type Errors, FormBody, type FormValues, Notice, OkQuery, one, PostButton, useFormPage } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { prefix, sendPage } from '../../web/render.js';
 import { actorOf } from '../../server/actor.js';
 import { actingAgencies, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
+import { CollabFormPage } from '../collaboration/formPage.js';
 import { CollabListLayout, ListFilter, ResultCount } from '../collaboration/listPage.js';
 import { LinkSeries, OrgList } from '../../web/components/links.js';
 import { counties, municipalities } from '../shared/places.js';
@@ -160,9 +162,7 @@ function networkTable(rows: readonly NetworkRow[], lang: Language): StatTable {
 }
 
 function NetworkListPage({ rows, filter, areas: areaRows, mayCreate }: { rows: NetworkRow[]; filter: { kind?: string | undefined; area?: string | undefined; county?: string | undefined }; areas: { slug: string; name: LocalizedText }[]; mayCreate: boolean }) {
-  const { t } = usePage();
-  const href = useHref();
-  const text = useText();
+  const { t, href, text } = usePageKit();
   const filtered = !!(filter.kind || filter.area || filter.county);
   return (
     <CollabListLayout title={t.network.title} lead={t.network.lead} action={{ href: href('/nettverk/ny'), label: t.network.create, show: mayCreate }}>
@@ -192,9 +192,7 @@ function NetworkListPage({ rows, filter, areas: areaRows, mayCreate }: { rows: N
 }
 
 function NetworkPage({ n, acting, manage, ok, following }: { n: NetworkDetail; acting: { orgnr: string; name: LocalizedText }[]; manage: boolean; ok?: string | undefined; following?: boolean | undefined }) {
-  const { t, fmt, user } = usePage();
-  const href = useHref();
-  const text = useText();
+  const { t, fmt, user, href, text } = usePageKit();
   const name = text(n.name);
   return (
     <Layout title={name} section="collaboration" description={text(n.description)}>
@@ -251,9 +249,7 @@ function NetworkPage({ n, acting, manage, ok, following }: { n: NetworkDetail; a
 
 /** Join and leave buttons for the agencies the reader edits; the facilitator may edit and take members off. */
 function Membership({ n, acting, signedIn }: { n: NetworkDetail; acting: { orgnr: string; name: LocalizedText }[]; signedIn: boolean }) {
-  const { t } = usePage();
-  const href = useHref();
-  const text = useText();
+  const { t, href, text } = usePageKit();
   if (!signedIn) {
     return (
       <Paragraph data-size="sm">
@@ -292,9 +288,7 @@ function Membership({ n, acting, signedIn }: { n: NetworkDetail; acting: { orgnr
 
 /** For the facilitator's editors and administrators: edit the network, take members off the list. */
 function FacilitatorTools({ n }: { n: NetworkDetail }) {
-  const { t } = usePage();
-  const href = useHref();
-  const text = useText();
+  const { t, href, text } = usePageKit();
   return (
     <div className="action-card">
       <Heading level={3} data-size="2xs">
@@ -324,42 +318,34 @@ function NetworkFormPage({ choices, network, values, errors }: { choices: Choice
   const title = network ? t.network.editTitle(text(network.name)) : t.network.create;
   const action = network ? href(`/nettverk/${network.slug}/rediger`) : href('/nettverk/ny');
   return (
-    <Layout title={title} section="collaboration">
-      <CollabBreadcrumbs items={[{ label: t.network.title, href: href('/nettverk') }, ...(network ? [{ label: text(network.name), href: href(`/nettverk/${network.slug}`) }] : []), { label: network ? t.network.edit : t.network.create }]} />
-      <div className="page-narrow">
-        <PageHeader title={title} lead={t.network.formLead} />
-        <ErrorSummary errors={errors} />
-        <PostForm action={action}>
-          <TextField id="f-name" name="name" label={t.network.name} value={v('name')} error={e.name} maxLength={200} />
-          <TextField id="f-nameEn" name="nameEn" label={t.network.nameEn} value={v('nameEn')} maxLength={200} />
-          <SelectField id="f-kind" name="kind" label={t.network.kindLabel} value={v('kind')} error={e.kind} options={NETWORK_KINDS.map((k) => ({ value: k, label: t.network.kind[k] }))} />
-          <TextAreaField id="f-description" name="description" label={t.network.description} value={v('description')} error={e.description} maxLength={4000} />
-          <ChoiceField id="f-areas" name="areas" legend={t.network.areas} multiple value={values.areas} error={e.areas} options={choices.areas.map((a) => ({ value: a.slug, label: text(a.name) }))} />
-          <SelectField
-            id="f-facilitator"
-            name="facilitator"
-            label={t.network.facilitator}
-            value={v('facilitator')}
-            error={e.facilitator}
-            options={[...(choices.admin ? [{ value: '', label: t.network.noFacilitator }] : []), ...choices.providers.map((p) => ({ value: p.slug, label: text(p.name) }))]}
-          />
-          <SelectField id="f-county" name="county" label={t.network.county} value={v('county')} error={e.county} options={[{ value: '', label: t.network.noCounty }, ...counties().map((c) => ({ value: c.name, label: c.name }))]} />
-          <SelectField
-            id="f-municipality"
-            name="municipality"
-            label={t.network.municipality}
-            value={v('municipality')}
-            error={e.municipality}
-            options={[{ value: '', label: t.network.noMunicipality }, ...municipalities().map((m) => ({ value: m.number, label: m.name, group: m.county }))]}
-          />
-          <TextField id="f-meetingPlace" name="meetingPlace" label={t.network.meetingPlace} description={t.network.meetingPlaceHelp} value={v('meetingPlace')} maxLength={200} />
-          <SelectField id="f-ministry" name="ministry" label={t.network.ministry} value={v('ministry')} error={e.ministry} options={[{ value: '', label: t.network.noMinistry }, ...choices.ministries.map((m) => ({ value: m.orgnr, label: text(m.name) }))]} />
-          <TextField id="f-contactName" name="contactName" label={t.network.contactName} value={v('contactName')} maxLength={120} autoComplete="name" />
-          <TextField id="f-contactEmail" name="contactEmail" type="email" label={t.network.contactEmail} value={v('contactEmail')} error={e.contactEmail} maxLength={254} autoComplete="email" />
-          <SelectField id="f-service" name="service" label={t.network.catalogueEntry} value={v('service')} error={e.service} options={[{ value: '', label: t.network.noService }, ...choices.services.map((s) => ({ value: s.slug, label: text(s.name) }))]} />
-          <Button type="submit">{network ? t.network.save : t.network.createButton}</Button>
-        </PostForm>
-      </div>
-    </Layout>
+    <CollabFormPage title={title} lead={t.network.formLead} crumbs={[{ label: t.network.title, href: href('/nettverk') }, ...(network ? [{ label: text(network.name), href: href(`/nettverk/${network.slug}`) }] : []), { label: network ? t.network.edit : t.network.create }]} errors={errors} action={action} submit={network ? t.network.save : t.network.createButton}>
+      <TextField id="f-name" name="name" label={t.network.name} value={v('name')} error={e.name} maxLength={200} />
+      <TextField id="f-nameEn" name="nameEn" label={t.network.nameEn} value={v('nameEn')} maxLength={200} />
+      <SelectField id="f-kind" name="kind" label={t.network.kindLabel} value={v('kind')} error={e.kind} options={NETWORK_KINDS.map((k) => ({ value: k, label: t.network.kind[k] }))} />
+      <TextAreaField id="f-description" name="description" label={t.network.description} value={v('description')} error={e.description} maxLength={4000} />
+      <ChoiceField id="f-areas" name="areas" legend={t.network.areas} multiple value={values.areas} error={e.areas} options={choices.areas.map((a) => ({ value: a.slug, label: text(a.name) }))} />
+      <SelectField
+        id="f-facilitator"
+        name="facilitator"
+        label={t.network.facilitator}
+        value={v('facilitator')}
+        error={e.facilitator}
+        options={[...(choices.admin ? [{ value: '', label: t.network.noFacilitator }] : []), ...choices.providers.map((p) => ({ value: p.slug, label: text(p.name) }))]}
+      />
+      <SelectField id="f-county" name="county" label={t.network.county} value={v('county')} error={e.county} options={[{ value: '', label: t.network.noCounty }, ...counties().map((c) => ({ value: c.name, label: c.name }))]} />
+      <SelectField
+        id="f-municipality"
+        name="municipality"
+        label={t.network.municipality}
+        value={v('municipality')}
+        error={e.municipality}
+        options={[{ value: '', label: t.network.noMunicipality }, ...municipalities().map((m) => ({ value: m.number, label: m.name, group: m.county }))]}
+      />
+      <TextField id="f-meetingPlace" name="meetingPlace" label={t.network.meetingPlace} description={t.network.meetingPlaceHelp} value={v('meetingPlace')} maxLength={200} />
+      <SelectField id="f-ministry" name="ministry" label={t.network.ministry} value={v('ministry')} error={e.ministry} options={[{ value: '', label: t.network.noMinistry }, ...choices.ministries.map((m) => ({ value: m.orgnr, label: text(m.name) }))]} />
+      <TextField id="f-contactName" name="contactName" label={t.network.contactName} value={v('contactName')} maxLength={120} autoComplete="name" />
+      <TextField id="f-contactEmail" name="contactEmail" type="email" label={t.network.contactEmail} value={v('contactEmail')} error={e.contactEmail} maxLength={254} autoComplete="email" />
+      <SelectField id="f-service" name="service" label={t.network.catalogueEntry} value={v('service')} error={e.service} options={[{ value: '', label: t.network.noService }, ...choices.services.map((s) => ({ value: s.slug, label: text(s.name) }))]} />
+    </CollabFormPage>
   );
 }
