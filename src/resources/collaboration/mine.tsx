@@ -5,7 +5,8 @@ import { providers } from '../../db/schema/index.js';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import { agencyScopes, isAdmin, type Principal, providerScopes } from '../../domain/principal.js';
 import { Section } from '../../web/components.js';
-import { LinkSeries, TextLink } from '../../web/components/links.js';
+import { ListOrNone } from '../../web/components/lists.js';
+import { LinkParagraph, LinkSeries, TextLink } from '../../web/components/links.js';
 import { usePageKit } from '../../web/pageKit.js';
 import { listIdeas } from '../ideas/queries.js';
 import { listNeeds } from '../needs/queries.js';
@@ -56,16 +57,15 @@ export function MineCollaborationSection({ c }: { c: MineCollaboration }) {
       {c.agencyEditor ? (
         <>
           <Section title={t.collab.mineSurveys} id="mine-surveys" level={3}>
-            {c.toAnswer.length === 0 ? <Paragraph>{t.collab.noSurveysToAnswer}</Paragraph> : null}
-            <ul className="link-list">
-              {c.toAnswer.map((x) => (
-                <li key={`${x.survey.id}-${x.orgnr}`}>
+            <ListOrNone items={c.toAnswer} none={t.collab.noSurveysToAnswer} keyOf={(x) => `${x.survey.id}-${x.orgnr}`}>
+              {(x) => (
+                <>
                   <TextLink path={`/undersokelser/${x.survey.id}/svar?virksomhet=${x.orgnr}`} value={x.survey.title} />{' '}
                   <CodeTag label={x.answered ? t.survey.answered : t.survey.notAnswered} color={x.answered ? 'success' : 'warning'} />
                   <span className="block muted">{text(x.agency as LocalizedText)}</span>
-                </li>
-              ))}
-            </ul>
+                </>
+              )}
+            </ListOrNone>
           </Section>
           <Paragraph>
             <a href={href('/behov')}>{t.collab.mineNeeds(c.openNeeds)}</a> · <a href={href('/behov/ny')}>{t.need.register}</a>
@@ -83,15 +83,11 @@ export function MineCollaborationSection({ c }: { c: MineCollaboration }) {
           <Paragraph>
             <a href={href('/undersokelser')}>{t.collab.providerSurveys(c.surveys.length)}</a> · <a href={href('/undersokelser/ny')}>{t.survey.create}</a>
           </Paragraph>
-          <Paragraph>
-            <a href={href(c.providers.length === 1 ? `/ideer?leverandor=${c.providers[0]!.slug}` : '/ideer')}>{t.collab.providerIdeas(c.ideas, c.ideasWaiting)}</a>
-          </Paragraph>
+          <LinkParagraph path={c.providers.length === 1 ? `/ideer?leverandor=${c.providers[0]!.slug}` : '/ideer'} label={t.collab.providerIdeas(c.ideas, c.ideasWaiting)} />
         </>
       ) : null}
       {c.aggregate ? (
-        <Paragraph>
-          <a href={href('/behov/samlet')}>{t.need.aggregateLink}</a>
-        </Paragraph>
+        <LinkParagraph path="/behov/samlet" label={t.need.aggregateLink} />
       ) : null}
     </Section>
   );

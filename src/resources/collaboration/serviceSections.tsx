@@ -4,7 +4,7 @@ import type { LocalizedText } from '../../domain/catalogue.js';
 import { NO_MINISTRY } from '../../domain/surveyResults.js';
 import type { AppDeps } from '../../server/types.js';
 import { Section } from '../../web/components.js';
-import { TextLink } from '../../web/components/links.js';
+import { LinkParagraph, TextLink } from '../../web/components/links.js';
 import { usePage, useHref } from '../../web/context.js';
 import { GainChart } from '../gains/pages.js';
 import { mayGain } from '../gains/policy.js';
@@ -69,9 +69,7 @@ export function ServiceCollaborationSections({ c }: { c: ServiceCollaboration })
         <Paragraph>{t.gain.lead}</Paragraph>
         {c.gains.length === 0 ? <Paragraph>{t.gain.none}</Paragraph> : c.gains.map((i) => <GainChart key={i.id} i={i} slug={c.slug} />)}
         {c.manageGains ? (
-          <Paragraph>
-            <a href={href(`/tjenester/${c.slug}/gevinster`)}>{t.gain.manage}</a>
-          </Paragraph>
+          <LinkParagraph path={`/tjenester/${c.slug}/gevinster`} label={t.gain.manage} />
         ) : null}
       </Section>
       <Section title={t.idea.forService} id="ideas">

@@ -8,6 +8,7 @@ import { isAdmin, providerScopes } from '../../domain/principal.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { ChoiceField, JsonLink, DefinitionList, OrgLink, PageHeader, queryString, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
+import { ListOrNone } from '../../web/components/lists.js';
 import { StatDownloads } from '../../web/export/StatTableView.js';
 import { registerTableDownloads } from '../shared/tableDownloads.js';
 import { ideaTable } from './tables.js';
@@ -285,17 +286,16 @@ function IdeaPage({
             </ol>
           </Section>
           <Section title={t.idea.commentsHeading(i.commentList.length)} id="comments">
-            {i.commentList.length === 0 ? <Paragraph>{t.idea.noComments}</Paragraph> : null}
-            <ul className="comment-list">
-              {i.commentList.map((c) => (
-                <li key={c.id}>
+            <ListOrNone items={i.commentList} none={t.idea.noComments} className="comment-list" keyOf={(c) => c.id}>
+              {(c) => (
+                <>
                   <p className="prewrap">{c.body}</p>
                   <span className="muted">
                     {c.agency ? text(c.agency.name) : c.provider ? text(c.provider.name) : t.idea.dfo} · {fmt.dateTime(c.at)}
                   </span>
-                </li>
-              ))}
-            </ul>
+                </>
+              )}
+            </ListOrNone>
             {open && signers.length > 0 ? (
               <>
                 {form === 'comments' ? <ErrorSummary errors={errors} /> : null}

@@ -9,7 +9,8 @@ import { SIZE_CLASSES, type SizeThresholds } from '../../domain/sizeClass.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { ChoiceField, JsonLink, DataTable, DefinitionList, OrgLink, PageHeader, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
-import { TextLink } from '../../web/components/links.js';
+import { ListOrNone } from '../../web/components/lists.js';
+import { LinkParagraph, TextLink } from '../../web/components/links.js';
 import { Text, usePage, useHref } from '../../web/context.js';
 import { usePageKit } from '../../web/pageKit.js';
 import { errorMap, type Errors, ErrorSummary, FormBody, type FormValues, Notice, OkQuery, one, PostForm, useFormPage } from '../../web/forms.js';
@@ -144,14 +145,41 @@ export function NeedTags({ n }: { n: Pick<NeedRow, 'urgency' | 'status' | 'visib
   );
 }
 
+/** A need's matches in the catalogue (services, networks): a section of name links, each followed by what it says. */
+function LinkMatches<T extends { slug: string; name: LocalizedText }>({
+  title,
+  id,
+  none,
+  items,
+  path,
+  children,
+}: {
+  title: string;
+  id: string;
+  none: string;
+  items: readonly T[];
+  path: (item: T) => string;
+  children: (item: T) => ReactNode;
+}) {
+  return (
+    <Section title={title} id={id}>
+      <ListOrNone items={items} none={none} keyOf={(x) => x.slug}>
+        {(x) => (
+          <>
+            <TextLink path={path(x)} value={x.name} /> {children(x)}
+          </>
+        )}
+      </ListOrNone>
+    </Section>
+  );
+}
+
 function NeedsPage({ acting, own, shared, areas, area, aggregate }: { acting: Agency[]; own: NeedRow[]; shared: NeedRow[]; areas: Area[]; area?: string | undefined; aggregate: boolean }) {
   const { t, fmt, href, text } = usePageKit();
   return (
     <CollabListLayout title={t.need.title} lead={t.need.lead} action={{ href: href('/behov/ny'), label: t.need.register, show: !!acting.length }}>
       {aggregate ? (
-        <Paragraph>
-          <a href={href('/behov/samlet')}>{t.need.aggregateLink}</a>
-        </Paragraph>
+        <LinkParagraph path="/behov/samlet" label={t.need.aggregateLink} />
       ) : null}
       {acting.length ? (
         <Section title={t.need.yours} id="own">
@@ -182,17 +210,16 @@ function NeedsPage({ acting, own, shared, areas, area, aggregate }: { acting: Ag
         <ListFilter action={href('/behov')} label={t.need.filter}>
           <SelectField id="f-area" name="area" label={t.common.area} value={area ?? ''} options={[{ value: '', label: t.network.allAreas }, ...areas.map((a) => ({ value: a.slug, label: text(a.name) }))]} />
         </ListFilter>
-        {shared.length === 0 ? <Paragraph>{t.need.noneShared}</Paragraph> : null}
-        <ul className="link-list">
-          {shared.map((n) => (
-            <li key={n.id}>
+        <ListOrNone items={shared} none={t.need.noneShared} keyOf={(n) => n.id}>
+          {(n) => (
+            <>
               <a href={href(`/behov/${n.id}`)}>{n.title}</a> <NeedTags n={n} />
               <span className="block muted">
                 {text(n.agency.name)} · {text(n.area.name)} · {fmt.date(n.createdAt)}
               </span>
-            </li>
-          ))}
-        </ul>
+            </>
+          )}
+        </ListOrNone>
       </Section>
     </CollabListLayout>
   );
@@ -252,17 +279,14 @@ function NeedPage({ n, matches, edit, ok, statusErrors = [] }: { n: NeedRow; mat
               ]}
             />
             {edit ? (
-              <Paragraph>
-                <a href={href(`/behov/${n.id}/endre`)}>{t.need.edit}</a>
-              </Paragraph>
+              <LinkParagraph path={`/behov/${n.id}/endre`} label={t.need.edit} />
             ) : null}
           </Section>
           <Section title={t.need.similar} id="similar">
             <Paragraph>{t.need.similarLead}</Paragraph>
-            {matches.similar.length === 0 ? <Paragraph>{t.need.noSimilar}</Paragraph> : null}
-            <ol className="match-list">
-              {matches.similar.map((m) => (
-                <li key={m.need.id}>
+            <ListOrNone items={matches.similar} none={t.need.noSimilar} as="ol" className="match-list" keyOf={(m) => m.need.id}>
+              {(m) => (
+                <>
                   <a href={href(`/behov/${m.need.id}`)}>{m.need.title}</a> <NeedTags n={m.need} />
                   <span className="block">
                     <OrgLink org={m.need.agency} /> · {[m.need.agency.municipalityName, m.need.agency.countyName].filter(Boolean).join(', ')}
@@ -271,37 +295,29 @@ function NeedPage({ n, matches, edit, ok, statusErrors = [] }: { n: NeedRow; mat
                     {t.need.score(m.score)}
                     {m.reasons.length ? `: ${m.reasons.map((r) => t.need.reason[r]).join(', ')}` : ''}
                   </span>
-                </li>
-              ))}
-            </ol>
+                </>
+              )}
+            </ListOrNone>
           </Section>
-          <Section title={t.need.services} id="services">
-            {matches.services.length === 0 ? <Paragraph>{t.need.noServices}</Paragraph> : null}
-            <ul className="link-list">
-              {matches.services.map((s) => (
-                <li key={s.slug}>
-                  <TextLink path={`/tjenester/${s.slug}`} value={s.name} />{' '}
-                  {s.inUse ? <CodeTag label={t.need.inUse} color="success" /> : null}
-                  {s.eligibility === 'unknown' ? <CodeTag label={t.need.askProvider} color="warning" /> : null}
-                  <span className="block muted">
-                    <Text value={s.provider.name} />
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </Section>
-          <Section title={t.need.networks} id="networks">
-            {matches.networks.length === 0 ? <Paragraph>{t.need.noNetworks}</Paragraph> : null}
-            <ul className="link-list">
-              {matches.networks.map((x) => (
-                <li key={x.slug}>
-                  <TextLink path={`/nettverk/${x.slug}`} value={x.name} />{' '}
-                  <CodeTag label={t.network.kind[x.kind]} color="info" />
-                  <span className="block muted">{[placeOf(x), t.network.members(x.memberCount)].filter(Boolean).join(' · ')}</span>
-                </li>
-              ))}
-            </ul>
-          </Section>
+          <LinkMatches title={t.need.services} id="services" none={t.need.noServices} items={matches.services} path={(s) => `/tjenester/${s.slug}`}>
+            {(s) => (
+              <>
+                {s.inUse ? <CodeTag label={t.need.inUse} color="success" /> : null}
+                {s.eligibility === 'unknown' ? <CodeTag label={t.need.askProvider} color="warning" /> : null}
+                <span className="block muted">
+                  <Text value={s.provider.name} />
+                </span>
+              </>
+            )}
+          </LinkMatches>
+          <LinkMatches title={t.need.networks} id="networks" none={t.need.noNetworks} items={matches.networks} path={(x) => `/nettverk/${x.slug}`}>
+            {(x) => (
+              <>
+                <CodeTag label={t.network.kind[x.kind]} color="info" />
+                <span className="block muted">{[placeOf(x), t.network.members(x.memberCount)].filter(Boolean).join(' · ')}</span>
+              </>
+            )}
+          </LinkMatches>
         </div>
         {edit ? (
           <aside className="two-col__side" aria-labelledby="status-heading">

@@ -20,7 +20,7 @@ import { actorOf } from '../../server/actor.js';
 import { actingAgencies, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
 import { CollabFormPage } from '../collaboration/formPage.js';
 import { CollabListLayout, ListFilter, ResultCount } from '../collaboration/listPage.js';
-import { LinkSeries, OrgList } from '../../web/components/links.js';
+import { LinkParagraph, LinkSeries, OrgList } from '../../web/components/links.js';
 import { counties, municipalities } from '../shared/places.js';
 import { dropEmptyQueryValues, enumOf } from '../shared/schema.js';
 import { createNetwork, joinNetwork, leaveNetwork, updateNetwork } from './commands.js';
@@ -294,9 +294,7 @@ function FacilitatorTools({ n }: { n: NetworkDetail }) {
       <Heading level={3} data-size="2xs">
         {t.network.manage}
       </Heading>
-      <Paragraph>
-        <a href={href(`/nettverk/${n.slug}/rediger`)}>{t.network.edit}</a>
-      </Paragraph>
+      <LinkParagraph path={`/nettverk/${n.slug}/rediger`} label={t.network.edit} />
       {n.members.length > 0 ? (
         <details className="ds-details">
           <summary>{t.network.removeMembers}</summary>

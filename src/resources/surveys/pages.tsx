@@ -20,7 +20,7 @@ import { actorOf } from '../../server/actor.js';
 import { actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
 import { CollabFormPage } from '../collaboration/formPage.js';
 import { CollabListLayout } from '../collaboration/listPage.js';
-import { LinkSeries, TextLink } from '../../web/components/links.js';
+import { LinkParagraph, LinkSeries, TextLink } from '../../web/components/links.js';
 import { agencyNames } from '../shared/queries.js';
 import { changeSurveyDates, createSurvey, submitResponse } from './commands.js';
 import { maySurvey } from './policy.js';
@@ -505,9 +505,7 @@ function AnswerPage({
             <DefinitionList items={s.definition.questions.filter((q) => response.answers[q.id] !== undefined).map((q) => ({ term: text(q.label), value: answerLabel(q, response.answers[q.id]!, text, fmt.number) }))} />
           </Section>
         ) : null}
-        <Paragraph>
-          <a href={href(`/undersokelser/${s.id}`)}>{t.survey.back}</a>
-        </Paragraph>
+        <LinkParagraph path={`/undersokelser/${s.id}`} label={t.survey.back} />
       </div>
     </Layout>
   );

@@ -1,3 +1,4 @@
+import { Paragraph } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import { OrgLink } from '../components.js';
@@ -38,5 +39,15 @@ export function OrgList<T extends { orgnr: string; name: LocalizedText }>({ orgs
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A paragraph that is one link to one of our pages ("Se samlet oversikt"). */
+export function LinkParagraph({ path, label }: { path: string; label: string }) {
+  const href = useHref();
+  return (
+    <Paragraph>
+      <a href={href(path)}>{label}</a>
+    </Paragraph>
   );
 }
