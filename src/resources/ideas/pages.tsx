@@ -7,7 +7,8 @@ import { IDEA_MOVES, IDEA_STATUSES, type IdeaStatus, ideaIsOpen } from '../../do
 import { isAdmin, providerScopes } from '../../domain/principal.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import { ChoiceField, JsonLink, DefinitionList, OrgLink, PageHeader, queryString, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
+import { ChoiceField, JsonLink, OrgLink, PageHeader, queryString, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
+import { AboutSection, TwoColumns } from '../../web/components/about.js';
 import { ListOrNone } from '../../web/components/lists.js';
 import { StatDownloads } from '../../web/export/StatTableView.js';
 import { registerTableDownloads } from '../shared/tableDownloads.js';
@@ -262,92 +263,92 @@ function IdeaPage({
       </PageHeader>
       <Notice text={ok ? (t.idea.done as Record<string, string>)[ok] : undefined} />
       <Refusal text={refusal} />
-      <div className="two-col">
-        <div className="two-col__main">
-          <Section title={t.idea.about} id="about">
-            <p className="prewrap">{i.description}</p>
-            <DefinitionList
-              items={[
-                ...(i.service ? [{ term: t.idea.service, value: <a href={href(`/tjenester/${i.service.slug}`)}><Text value={i.service.name} /></a> }] : []),
-                { term: t.idea.answeredBy, value: i.provider ? <a href={href(`/leverandorer/${i.provider.slug}`)}><Text value={i.provider.name} /></a> : t.idea.dfo },
-                ...(i.area ? [{ term: t.common.area, value: <a href={href(`/omrader/${i.area.slug}`)}><Text value={i.area.name} /></a> }] : []),
-                { term: t.idea.proposed, value: <><OrgLink org={i.agency} />, {fmt.date(i.createdAt)}</> },
-              ]}
-            />
-          </Section>
-          <Section title={t.idea.history} id="history">
-            <ol className="history-list">
-              {i.history.map((h) => (
-                <li key={h.id}>
-                  <strong>{h.fromStatus === h.toStatus ? t.idea.answerEvent : t.idea.status[h.toStatus]}</strong> <span className="muted">{fmt.dateTime(h.at)}</span>
-                  {h.note ? <p className="prewrap">{h.note}</p> : null}
-                </li>
-              ))}
-            </ol>
-          </Section>
-          <Section title={t.idea.commentsHeading(i.commentList.length)} id="comments">
-            <ListOrNone items={i.commentList} none={t.idea.noComments} className="comment-list" keyOf={(c) => c.id}>
-              {(c) => (
-                <>
-                  <p className="prewrap">{c.body}</p>
-                  <span className="muted">
-                    {c.agency ? text(c.agency.name) : c.provider ? text(c.provider.name) : t.idea.dfo} · {fmt.dateTime(c.at)}
-                  </span>
-                </>
-              )}
-            </ListOrNone>
-            {open && signers.length > 0 ? (
-              <>
-                {form === 'comments' ? <ErrorSummary errors={errors} /> : null}
-                <PostForm action={href(`/ideer/${i.id}/kommentar`)}>
-                  {signers.length > 1 ? (
-                    <SelectField id="f-as" name="as" label={t.idea.commentAs} options={signers} />
-                  ) : (
-                    <input type="hidden" name="as" value={signers[0]!.value} />
-                  )}
-                  <TextAreaField id="f-body" name="body" label={t.idea.comment} value={undefined} error={form === 'comments' ? e.body : undefined} maxLength={2000} rows={3} />
+      <TwoColumns
+        side={
+          <aside className="two-col__side" aria-labelledby="votes-heading">
+            <div className="action-card">
+              <Heading level={2} data-size="xs" id="votes-heading">
+                {t.idea.votes(i.votes)}
+              </Heading>
+              <OrgList orgs={i.voters} />
+              {open
+                ? acting.map((a) => {
+                    const voted = i.voters.some((v) => v.orgnr === a.orgnr);
+                    return (
+                      <Paragraph key={a.orgnr}>
+                        <PostButton action={href(`/ideer/${i.id}/${voted ? 'trekk-stemme' : 'stem'}`)} label={voted ? t.idea.unvote(text(a.name)) : t.idea.vote(text(a.name))} variant={voted ? 'tertiary' : 'primary'} hidden={{ virksomhet: a.orgnr }} />
+                      </Paragraph>
+                    );
+                  })
+                : <Paragraph data-size="sm">{t.idea.closedForVotes}</Paragraph>}
+            </div>
+            {answer ? (
+              <div className="action-card" id="answer">
+                <Heading level={2} data-size="xs">
+                  {t.idea.answerHeading}
+                </Heading>
+                {form === 'answer' ? <ErrorSummary errors={errors} /> : null}
+                <PostForm action={href(`/ideer/${i.id}/status`)}>
+                  <SelectField id="f-status" name="status" label={t.common.status} value={i.status} options={[i.status, ...IDEA_MOVES[i.status]].map((s) => ({ value: s, label: s === i.status ? t.idea.keepStatus(t.idea.status[s]) : t.idea.status[s] }))} />
+                  <TextAreaField id="f-note" name="note" label={t.idea.answer} description={t.idea.answerHelp} error={form === 'answer' ? e.note : undefined} maxLength={2000} rows={4} />
                   <Button type="submit" variant="secondary">
-                    {t.idea.sendComment}
+                    {t.idea.sendAnswer}
                   </Button>
                 </PostForm>
-              </>
+              </div>
             ) : null}
-          </Section>
-        </div>
-        <aside className="two-col__side" aria-labelledby="votes-heading">
-          <div className="action-card">
-            <Heading level={2} data-size="xs" id="votes-heading">
-              {t.idea.votes(i.votes)}
-            </Heading>
-            <OrgList orgs={i.voters} />
-            {open
-              ? acting.map((a) => {
-                  const voted = i.voters.some((v) => v.orgnr === a.orgnr);
-                  return (
-                    <Paragraph key={a.orgnr}>
-                      <PostButton action={href(`/ideer/${i.id}/${voted ? 'trekk-stemme' : 'stem'}`)} label={voted ? t.idea.unvote(text(a.name)) : t.idea.vote(text(a.name))} variant={voted ? 'tertiary' : 'primary'} hidden={{ virksomhet: a.orgnr }} />
-                    </Paragraph>
-                  );
-                })
-              : <Paragraph data-size="sm">{t.idea.closedForVotes}</Paragraph>}
-          </div>
-          {answer ? (
-            <div className="action-card" id="answer">
-              <Heading level={2} data-size="xs">
-                {t.idea.answerHeading}
-              </Heading>
-              {form === 'answer' ? <ErrorSummary errors={errors} /> : null}
-              <PostForm action={href(`/ideer/${i.id}/status`)}>
-                <SelectField id="f-status" name="status" label={t.common.status} value={i.status} options={[i.status, ...IDEA_MOVES[i.status]].map((s) => ({ value: s, label: s === i.status ? t.idea.keepStatus(t.idea.status[s]) : t.idea.status[s] }))} />
-                <TextAreaField id="f-note" name="note" label={t.idea.answer} description={t.idea.answerHelp} error={form === 'answer' ? e.note : undefined} maxLength={2000} rows={4} />
+          </aside>
+        }
+      >
+        <AboutSection
+          title={t.idea.about}
+          description={<p className="prewrap">{i.description}</p>}
+          facts={[
+            ...(i.service ? [{ term: t.idea.service, value: <a href={href(`/tjenester/${i.service.slug}`)}><Text value={i.service.name} /></a> }] : []),
+            { term: t.idea.answeredBy, value: i.provider ? <a href={href(`/leverandorer/${i.provider.slug}`)}><Text value={i.provider.name} /></a> : t.idea.dfo },
+            ...(i.area ? [{ term: t.common.area, value: <a href={href(`/omrader/${i.area.slug}`)}><Text value={i.area.name} /></a> }] : []),
+            { term: t.idea.proposed, value: <><OrgLink org={i.agency} />, {fmt.date(i.createdAt)}</> },
+          ]}
+        />
+        <Section title={t.idea.history} id="history">
+          <ol className="history-list">
+            {i.history.map((h) => (
+              <li key={h.id}>
+                <strong>{h.fromStatus === h.toStatus ? t.idea.answerEvent : t.idea.status[h.toStatus]}</strong> <span className="muted">{fmt.dateTime(h.at)}</span>
+                {h.note ? <p className="prewrap">{h.note}</p> : null}
+              </li>
+            ))}
+          </ol>
+        </Section>
+        <Section title={t.idea.commentsHeading(i.commentList.length)} id="comments">
+          <ListOrNone items={i.commentList} none={t.idea.noComments} className="comment-list" keyOf={(c) => c.id}>
+            {(c) => (
+              <>
+                <p className="prewrap">{c.body}</p>
+                <span className="muted">
+                  {c.agency ? text(c.agency.name) : c.provider ? text(c.provider.name) : t.idea.dfo} · {fmt.dateTime(c.at)}
+                </span>
+              </>
+            )}
+          </ListOrNone>
+          {open && signers.length > 0 ? (
+            <>
+              {form === 'comments' ? <ErrorSummary errors={errors} /> : null}
+              <PostForm action={href(`/ideer/${i.id}/kommentar`)}>
+                {signers.length > 1 ? (
+                  <SelectField id="f-as" name="as" label={t.idea.commentAs} options={signers} />
+                ) : (
+                  <input type="hidden" name="as" value={signers[0]!.value} />
+                )}
+                <TextAreaField id="f-body" name="body" label={t.idea.comment} value={undefined} error={form === 'comments' ? e.body : undefined} maxLength={2000} rows={3} />
                 <Button type="submit" variant="secondary">
-                  {t.idea.sendAnswer}
+                  {t.idea.sendComment}
                 </Button>
               </PostForm>
-            </div>
+            </>
           ) : null}
-        </aside>
-      </div>
+        </Section>
+      </TwoColumns>
     </Layout>
   );
 }

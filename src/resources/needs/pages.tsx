@@ -8,7 +8,8 @@ import { formatOrgnr } from '../../domain/orgnr.js';
 import { SIZE_CLASSES, type SizeThresholds } from '../../domain/sizeClass.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import { ChoiceField, JsonLink, DataTable, DefinitionList, OrgLink, PageHeader, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
+import { ChoiceField, JsonLink, DataTable, OrgLink, PageHeader, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
+import { AboutSection, TwoColumns } from '../../web/components/about.js';
 import { ListOrNone } from '../../web/components/lists.js';
 import { LinkParagraph, TextLink } from '../../web/components/links.js';
 import { Text, usePage, useHref } from '../../web/context.js';
@@ -260,66 +261,8 @@ function NeedPage({ n, matches, edit, ok, statusErrors = [] }: { n: NeedRow; mat
         <NeedTags n={n} />
       </PageHeader>
       <Notice text={ok ? (t.need.done as Record<string, string>)[ok] : undefined} />
-      <div className="two-col">
-        <div className="two-col__main">
-          <Section title={t.need.about} id="about">
-            <p className="prewrap">{n.description}</p>
-            <DefinitionList
-              items={[
-                { term: t.common.area, value: <a href={href(`/omrader/${n.area.slug}`)}><Text value={n.area.name} /></a> },
-                { term: t.need.urgencyLabel, value: t.need.urgencyLong[n.urgency] },
-                { term: t.need.visibilityLabel, value: t.need.visibilityLong[n.visibility] },
-                { term: t.need.registered, value: fmt.date(n.createdAt) },
-                ...(n.contactName || n.contactEmail
-                  ? [{ term: t.common.contact, value: <>{n.contactName ? <span className="block">{n.contactName}</span> : null}{n.contactEmail ? <a href={`mailto:${n.contactEmail}`}>{n.contactEmail}</a> : null}</> }]
-                  : []),
-                ...(n.status !== 'open'
-                  ? [{ term: t.need.statusLabel, value: <>{t.need.status[n.status]}{n.closedAt ? ` (${fmt.date(n.closedAt)})` : ''}{n.metByService ? <> – <a href={href(`/tjenester/${n.metByService.slug}`)}><Text value={n.metByService.name} /></a></> : null}{n.metByNetwork ? <> – <a href={href(`/nettverk/${n.metByNetwork.slug}`)}><Text value={n.metByNetwork.name} /></a></> : null}{n.resolution ? <span className="block">{n.resolution}</span> : null}</> }]
-                  : []),
-              ]}
-            />
-            {edit ? (
-              <LinkParagraph path={`/behov/${n.id}/endre`} label={t.need.edit} />
-            ) : null}
-          </Section>
-          <Section title={t.need.similar} id="similar">
-            <Paragraph>{t.need.similarLead}</Paragraph>
-            <ListOrNone items={matches.similar} none={t.need.noSimilar} as="ol" className="match-list" keyOf={(m) => m.need.id}>
-              {(m) => (
-                <>
-                  <a href={href(`/behov/${m.need.id}`)}>{m.need.title}</a> <NeedTags n={m.need} />
-                  <span className="block">
-                    <OrgLink org={m.need.agency} /> · {[m.need.agency.municipalityName, m.need.agency.countyName].filter(Boolean).join(', ')}
-                  </span>
-                  <span className="block muted">
-                    {t.need.score(m.score)}
-                    {m.reasons.length ? `: ${m.reasons.map((r) => t.need.reason[r]).join(', ')}` : ''}
-                  </span>
-                </>
-              )}
-            </ListOrNone>
-          </Section>
-          <LinkMatches title={t.need.services} id="services" none={t.need.noServices} items={matches.services} path={(s) => `/tjenester/${s.slug}`}>
-            {(s) => (
-              <>
-                {s.inUse ? <CodeTag label={t.need.inUse} color="success" /> : null}
-                {s.eligibility === 'unknown' ? <CodeTag label={t.need.askProvider} color="warning" /> : null}
-                <span className="block muted">
-                  <Text value={s.provider.name} />
-                </span>
-              </>
-            )}
-          </LinkMatches>
-          <LinkMatches title={t.need.networks} id="networks" none={t.need.noNetworks} items={matches.networks} path={(x) => `/nettverk/${x.slug}`}>
-            {(x) => (
-              <>
-                <CodeTag label={t.network.kind[x.kind]} color="info" />
-                <span className="block muted">{[placeOf(x), t.network.members(x.memberCount)].filter(Boolean).join(' · ')}</span>
-              </>
-            )}
-          </LinkMatches>
-        </div>
-        {edit ? (
+      <TwoColumns
+        side={edit ? (
           <aside className="two-col__side" aria-labelledby="status-heading">
             <div className="action-card">
               <Heading level={2} data-size="xs" id="status-heading">
@@ -345,7 +288,64 @@ function NeedPage({ n, matches, edit, ok, statusErrors = [] }: { n: NeedRow; mat
             </div>
           </aside>
         ) : null}
-      </div>
+      >
+        <AboutSection
+          title={t.need.about}
+          description={<p className="prewrap">{n.description}</p>}
+          facts={[
+            { term: t.common.area, value: <a href={href(`/omrader/${n.area.slug}`)}><Text value={n.area.name} /></a> },
+            { term: t.need.urgencyLabel, value: t.need.urgencyLong[n.urgency] },
+            { term: t.need.visibilityLabel, value: t.need.visibilityLong[n.visibility] },
+            { term: t.need.registered, value: fmt.date(n.createdAt) },
+            ...(n.contactName || n.contactEmail
+              ? [{ term: t.common.contact, value: <>{n.contactName ? <span className="block">{n.contactName}</span> : null}{n.contactEmail ? <a href={`mailto:${n.contactEmail}`}>{n.contactEmail}</a> : null}</> }]
+              : []),
+            ...(n.status !== 'open'
+              ? [{ term: t.need.statusLabel, value: <>{t.need.status[n.status]}{n.closedAt ? ` (${fmt.date(n.closedAt)})` : ''}{n.metByService ? <> – <a href={href(`/tjenester/${n.metByService.slug}`)}><Text value={n.metByService.name} /></a></> : null}{n.metByNetwork ? <> – <a href={href(`/nettverk/${n.metByNetwork.slug}`)}><Text value={n.metByNetwork.name} /></a></> : null}{n.resolution ? <span className="block">{n.resolution}</span> : null}</> }]
+              : []),
+          ]}
+        >
+          {edit ? (
+            <LinkParagraph path={`/behov/${n.id}/endre`} label={t.need.edit} />
+          ) : null}
+        </AboutSection>
+        <Section title={t.need.similar} id="similar">
+          <Paragraph>{t.need.similarLead}</Paragraph>
+          <ListOrNone items={matches.similar} none={t.need.noSimilar} as="ol" className="match-list" keyOf={(m) => m.need.id}>
+            {(m) => (
+              <>
+                <a href={href(`/behov/${m.need.id}`)}>{m.need.title}</a> <NeedTags n={m.need} />
+                <span className="block">
+                  <OrgLink org={m.need.agency} /> · {[m.need.agency.municipalityName, m.need.agency.countyName].filter(Boolean).join(', ')}
+                </span>
+                <span className="block muted">
+                  {t.need.score(m.score)}
+                  {m.reasons.length ? `: ${m.reasons.map((r) => t.need.reason[r]).join(', ')}` : ''}
+                </span>
+              </>
+            )}
+          </ListOrNone>
+        </Section>
+        <LinkMatches title={t.need.services} id="services" none={t.need.noServices} items={matches.services} path={(s) => `/tjenester/${s.slug}`}>
+          {(s) => (
+            <>
+              {s.inUse ? <CodeTag label={t.need.inUse} color="success" /> : null}
+              {s.eligibility === 'unknown' ? <CodeTag label={t.need.askProvider} color="warning" /> : null}
+              <span className="block muted">
+                <Text value={s.provider.name} />
+              </span>
+            </>
+          )}
+        </LinkMatches>
+        <LinkMatches title={t.need.networks} id="networks" none={t.need.noNetworks} items={matches.networks} path={(x) => `/nettverk/${x.slug}`}>
+          {(x) => (
+            <>
+              <CodeTag label={t.network.kind[x.kind]} color="info" />
+              <span className="block muted">{[placeOf(x), t.network.members(x.memberCount)].filter(Boolean).join(' · ')}</span>
+            </>
+          )}
+        </LinkMatches>
+      </TwoColumns>
     </Layout>
   );
 }

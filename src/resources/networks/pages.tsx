@@ -6,7 +6,8 @@ import { NETWORK_KINDS } from '../../domain/collaboration.js';
 import { isAdmin } from '../../domain/principal.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import { ChoiceField, DefinitionList, FactsAside, JsonLink, LinkCard, OrgLink, PageHeader, queryString, Section, SelectField, SourceNote, TextAreaField, TextField } from '../../web/components.js';
+import { ChoiceField, FactsAside, JsonLink, LinkCard, OrgLink, PageHeader, queryString, Section, SelectField, SourceNote, TextAreaField, TextField } from '../../web/components.js';
+import { AboutSection, TwoColumns } from '../../web/components/about.js';
 import { StatDownloads } from '../../web/export/StatTableView.js';
 import { type StatTable, tableOf } from '../../web/export/table.js';
 import { registerTableDownloads } from '../shared/tableDownloads.js';
@@ -205,44 +206,44 @@ function NetworkPage({ n, acting, manage, ok, following }: { n: NetworkDetail; a
         <FollowButton type="network" id={n.id} following={following} />
       </PageHeader>
       <Notice text={ok ? (t.network.done as Record<string, string>)[ok] : undefined} />
-      <div className="two-col">
-        <div className="two-col__main">
-          <Section title={t.network.about} id="about">
-            <Text value={n.description} as="p" />
-            <DefinitionList
-              items={[
-                { term: t.network.kindLabel, value: t.network.kind[n.kind] },
-                {
-                  term: t.network.areas,
-                  value: <LinkSeries items={n.areas} path={(a) => `/omrader/${a.slug}`} />,
-                },
-                ...(placeOf(n) ? [{ term: t.network.place, value: placeOf(n) }] : []),
-                ...(n.ministry ? [{ term: t.common.ministry, value: <OrgLink org={n.ministry} /> }] : []),
-                ...(n.service ? [{ term: t.network.catalogueEntry, value: <a href={href(`/tjenester/${n.service.slug}`)}><Text value={n.service.name} /></a> }] : []),
-              ]}
-            />
-          </Section>
-          <Section title={t.network.memberList} id="members">
-            {n.members.length === 0 ? <Paragraph>{t.network.noMembers}</Paragraph> : null}
-            <OrgList orgs={n.members} className="link-list columns-list" note={(m) => <span className="muted">{t.network.memberSince(fmt.date(m.since))}</span>} />
-            <Membership n={n} acting={acting} signedIn={!!user} />
-            {manage ? <FacilitatorTools n={n} /> : null}
-          </Section>
-        </div>
-        <FactsAside
-          title={t.common.facts}
-          source={<SourceNote source={n.factSource as 'illustrative'} reference={n.sourceRef} />}
-          items={[
-            { term: t.network.facilitator, value: n.facilitator ? <a href={href(`/leverandorer/${n.facilitator.slug}`)}><Text value={n.facilitator.name} /></a> : t.network.noFacilitator },
-            ...(n.contactName || n.contactEmail
-              ? [{ term: t.common.contact, value: <>{n.contactName ? <span className="block">{n.contactName}</span> : null}{n.contactEmail ? <a href={`mailto:${n.contactEmail}`}>{n.contactEmail}</a> : null}</> }]
-              : []),
-            { term: t.common.lastChanged, value: fmt.date(n.updatedAt) },
+      <TwoColumns
+        side={
+          <FactsAside
+            title={t.common.facts}
+            source={<SourceNote source={n.factSource as 'illustrative'} reference={n.sourceRef} />}
+            items={[
+              { term: t.network.facilitator, value: n.facilitator ? <a href={href(`/leverandorer/${n.facilitator.slug}`)}><Text value={n.facilitator.name} /></a> : t.network.noFacilitator },
+              ...(n.contactName || n.contactEmail
+                ? [{ term: t.common.contact, value: <>{n.contactName ? <span className="block">{n.contactName}</span> : null}{n.contactEmail ? <a href={`mailto:${n.contactEmail}`}>{n.contactEmail}</a> : null}</> }]
+                : []),
+              { term: t.common.lastChanged, value: fmt.date(n.updatedAt) },
+            ]}
+          >
+            <JsonLink href={`/api/v1/networks/${n.slug}`} />
+          </FactsAside>
+        }
+      >
+        <AboutSection
+          title={t.network.about}
+          description={<Text value={n.description} as="p" />}
+          facts={[
+            { term: t.network.kindLabel, value: t.network.kind[n.kind] },
+            {
+              term: t.network.areas,
+              value: <LinkSeries items={n.areas} path={(a) => `/omrader/${a.slug}`} />,
+            },
+            ...(placeOf(n) ? [{ term: t.network.place, value: placeOf(n) }] : []),
+            ...(n.ministry ? [{ term: t.common.ministry, value: <OrgLink org={n.ministry} /> }] : []),
+            ...(n.service ? [{ term: t.network.catalogueEntry, value: <a href={href(`/tjenester/${n.service.slug}`)}><Text value={n.service.name} /></a> }] : []),
           ]}
-        >
-          <JsonLink href={`/api/v1/networks/${n.slug}`} />
-        </FactsAside>
-      </div>
+        />
+        <Section title={t.network.memberList} id="members">
+          {n.members.length === 0 ? <Paragraph>{t.network.noMembers}</Paragraph> : null}
+          <OrgList orgs={n.members} className="link-list columns-list" note={(m) => <span className="muted">{t.network.memberSince(fmt.date(m.since))}</span>} />
+          <Membership n={n} acting={acting} signedIn={!!user} />
+          {manage ? <FacilitatorTools n={n} /> : null}
+        </Section>
+      </TwoColumns>
     </Layout>
   );
 }
