@@ -198,7 +198,7 @@ function NewIdeaPage({
   values: FormValues;
   errors: Errors;
 }) {
-  const { t, href, text, e, v } = useFormPage(values, errors);
+  const { t, href, text, e, v, field } = useFormPage(values, errors);
   return (
     <CollabFormPage title={t.idea.propose} lead={t.idea.proposeLead} crumbs={[{ label: t.idea.title, href: href('/ideer') }, { label: t.idea.propose }]} errors={errors} action={href('/ideer/ny')} submit={t.idea.proposeButton}>
       {acting.length > 1 ? (
@@ -206,20 +206,13 @@ function NewIdeaPage({
       ) : acting.length === 1 ? (
         <input type="hidden" name="virksomhet" value={acting[0]!.orgnr} />
       ) : (
-        <TextField id="f-virksomhet" name="virksomhet" label={t.common.orgnr} value={v('virksomhet')} error={e.virksomhet} inputMode="numeric" maxLength={11} />
+        <TextField {...field('virksomhet')} label={t.common.orgnr} inputMode="numeric" maxLength={11} />
       )}
-      <ChoiceField id="f-kind" name="kind" legend={t.idea.kindLabel} value={v('kind')} error={e.kind} options={IDEA_KINDS.map((k) => ({ value: k, label: t.idea.kindLong[k] }))} />
-      <SelectField
-        id="f-service"
-        name="service"
-        label={t.idea.service}
-        value={v('service')}
-        error={e.service}
-        options={[{ value: '', label: t.idea.noService }, ...serviceRows.map((s) => ({ value: s.slug, label: text(s.name), group: text(s.area) }))]}
-      />
-      <SelectField id="f-provider" name="provider" label={t.idea.provider} value={v('provider')} error={e.provider} options={[{ value: '', label: t.idea.toDfo }, ...providerRows.map((p) => ({ value: p.slug, label: text(p.name) }))]} />
-      <SelectField id="f-area" name="area" label={t.common.area} value={v('area')} error={e.area} options={[{ value: '', label: t.need.chooseArea }, ...areaRows.map((a) => ({ value: a.slug, label: text(a.name) }))]} />
-      <TextField id="f-title" name="title" label={t.idea.titleLabel} value={v('title')} error={e.title} maxLength={200} />
+      <ChoiceField {...field('kind')} legend={t.idea.kindLabel} options={IDEA_KINDS.map((k) => ({ value: k, label: t.idea.kindLong[k] }))} />
+      <SelectField {...field('service')} label={t.idea.service} options={[{ value: '', label: t.idea.noService }, ...serviceRows.map((s) => ({ value: s.slug, label: text(s.name), group: text(s.area) }))]} />
+      <SelectField {...field('provider')} label={t.idea.provider} options={[{ value: '', label: t.idea.toDfo }, ...providerRows.map((p) => ({ value: p.slug, label: text(p.name) }))]} />
+      <SelectField {...field('area')} label={t.common.area} options={[{ value: '', label: t.need.chooseArea }, ...areaRows.map((a) => ({ value: a.slug, label: text(a.name) }))]} />
+      <TextField {...field('title')} label={t.idea.titleLabel} maxLength={200} />
       <TextAreaField id="f-description" name="description" label={t.idea.description} description={t.idea.descriptionHelp} value={v('description')} error={e.description} maxLength={4000} />
     </CollabFormPage>
   );

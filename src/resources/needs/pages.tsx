@@ -227,25 +227,25 @@ function NeedsPage({ acting, own, shared, areas, area, aggregate }: { acting: Ag
 }
 
 function NeedFormPage({ acting, areas, need, values, errors }: { acting: Agency[]; areas: Area[]; need?: NeedRow | undefined; values: FormValues; errors: Errors }) {
-  const { t, user, href, text, e, v } = useFormPage(values, errors);
+  const { t, user, href, text, e, v, field } = useFormPage(values, errors);
   const title = need ? t.need.editTitle : t.need.register;
   return (
     <CollabFormPage title={title} lead={t.need.formLead} crumbs={[{ label: t.need.title, href: href('/behov') }, ...(need ? [{ label: need.title, href: href(`/behov/${need.id}`) }] : []), { label: title }]} errors={errors} action={need ? href(`/behov/${need.id}/endre`) : href('/behov/ny')} submit={need ? t.network.save : t.need.registerButton}>
       {need ? null : acting.length > 1 ? (
-        <SelectField id="f-virksomhet" name="virksomhet" label={t.need.agency} value={v('virksomhet')} error={e.virksomhet} options={acting.map((a) => ({ value: a.orgnr, label: text(a.name) }))} />
+        <SelectField {...field('virksomhet')} label={t.need.agency} options={acting.map((a) => ({ value: a.orgnr, label: text(a.name) }))} />
       ) : acting.length === 1 ? (
         <>
           <input type="hidden" name="virksomhet" value={acting[0]!.orgnr} />
           <Paragraph>{t.need.forAgency(text(acting[0]!.name))}</Paragraph>
         </>
       ) : (
-        <TextField id="f-virksomhet" name="virksomhet" label={t.common.orgnr} value={v('virksomhet')} error={e.virksomhet} inputMode="numeric" maxLength={11} />
+        <TextField {...field('virksomhet')} label={t.common.orgnr} inputMode="numeric" maxLength={11} />
       )}
-      <SelectField id="f-area" name="area" label={t.common.area} value={v('area')} error={e.area} options={[{ value: '', label: t.need.chooseArea }, ...areas.map((a) => ({ value: a.slug, label: text(a.name) }))]} />
+      <SelectField {...field('area')} label={t.common.area} options={[{ value: '', label: t.need.chooseArea }, ...areas.map((a) => ({ value: a.slug, label: text(a.name) }))]} />
       <TextField id="f-title" name="title" label={t.need.titleLabel} description={t.need.titleHelp} value={v('title')} error={e.title} maxLength={200} />
       <TextAreaField id="f-description" name="description" label={t.need.description} description={t.need.descriptionHelp} value={v('description')} error={e.description} maxLength={4000} />
-      <ChoiceField id="f-urgency" name="urgency" legend={t.need.urgencyLabel} value={v('urgency')} error={e.urgency} options={NEED_URGENCIES.map((u) => ({ value: u, label: t.need.urgencyLong[u] }))} />
-      <ChoiceField id="f-visibility" name="visibility" legend={t.need.visibilityLabel} value={v('visibility')} error={e.visibility} options={NEED_VISIBILITIES.map((x) => ({ value: x, label: t.need.visibilityLong[x] }))} />
+      <ChoiceField {...field('urgency')} legend={t.need.urgencyLabel} options={NEED_URGENCIES.map((u) => ({ value: u, label: t.need.urgencyLong[u] }))} />
+      <ChoiceField {...field('visibility')} legend={t.need.visibilityLabel} options={NEED_VISIBILITIES.map((x) => ({ value: x, label: t.need.visibilityLong[x] }))} />
       <TextField id="f-contactName" name="contactName" label={t.need.contactName} value={v('contactName') ?? (need ? '' : user?.name)} maxLength={120} autoComplete="name" />
       <TextField id="f-contactEmail" name="contactEmail" type="email" label={t.need.contactEmail} description={t.need.contactEmailHelp} value={v('contactEmail')} error={e.contactEmail} maxLength={254} autoComplete="email" />
     </CollabFormPage>

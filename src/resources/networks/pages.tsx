@@ -313,38 +313,24 @@ function FacilitatorTools({ n }: { n: NetworkDetail }) {
 }
 
 function NetworkFormPage({ choices, network, values, errors }: { choices: Choices; network?: NetworkDetail | undefined; values: FormValues; errors: Errors }) {
-  const { t, href, text, e, v } = useFormPage(values, errors);
+  const { t, href, text, e, v, field } = useFormPage(values, errors);
   const title = network ? t.network.editTitle(text(network.name)) : t.network.create;
   const action = network ? href(`/nettverk/${network.slug}/rediger`) : href('/nettverk/ny');
   return (
     <CollabFormPage title={title} lead={t.network.formLead} crumbs={[{ label: t.network.title, href: href('/nettverk') }, ...(network ? [{ label: text(network.name), href: href(`/nettverk/${network.slug}`) }] : []), { label: network ? t.network.edit : t.network.create }]} errors={errors} action={action} submit={network ? t.network.save : t.network.createButton}>
-      <TextField id="f-name" name="name" label={t.network.name} value={v('name')} error={e.name} maxLength={200} />
+      <TextField {...field('name')} label={t.network.name} maxLength={200} />
       <TextField id="f-nameEn" name="nameEn" label={t.network.nameEn} value={v('nameEn')} maxLength={200} />
-      <SelectField id="f-kind" name="kind" label={t.network.kindLabel} value={v('kind')} error={e.kind} options={NETWORK_KINDS.map((k) => ({ value: k, label: t.network.kind[k] }))} />
-      <TextAreaField id="f-description" name="description" label={t.network.description} value={v('description')} error={e.description} maxLength={4000} />
+      <SelectField {...field('kind')} label={t.network.kindLabel} options={NETWORK_KINDS.map((k) => ({ value: k, label: t.network.kind[k] }))} />
+      <TextAreaField {...field('description')} label={t.network.description} maxLength={4000} />
       <ChoiceField id="f-areas" name="areas" legend={t.network.areas} multiple value={values.areas} error={e.areas} options={choices.areas.map((a) => ({ value: a.slug, label: text(a.name) }))} />
-      <SelectField
-        id="f-facilitator"
-        name="facilitator"
-        label={t.network.facilitator}
-        value={v('facilitator')}
-        error={e.facilitator}
-        options={[...(choices.admin ? [{ value: '', label: t.network.noFacilitator }] : []), ...choices.providers.map((p) => ({ value: p.slug, label: text(p.name) }))]}
-      />
-      <SelectField id="f-county" name="county" label={t.network.county} value={v('county')} error={e.county} options={[{ value: '', label: t.network.noCounty }, ...counties().map((c) => ({ value: c.name, label: c.name }))]} />
-      <SelectField
-        id="f-municipality"
-        name="municipality"
-        label={t.network.municipality}
-        value={v('municipality')}
-        error={e.municipality}
-        options={[{ value: '', label: t.network.noMunicipality }, ...municipalities().map((m) => ({ value: m.number, label: m.name, group: m.county }))]}
-      />
+      <SelectField {...field('facilitator')} label={t.network.facilitator} options={[...(choices.admin ? [{ value: '', label: t.network.noFacilitator }] : []), ...choices.providers.map((p) => ({ value: p.slug, label: text(p.name) }))]} />
+      <SelectField {...field('county')} label={t.network.county} options={[{ value: '', label: t.network.noCounty }, ...counties().map((c) => ({ value: c.name, label: c.name }))]} />
+      <SelectField {...field('municipality')} label={t.network.municipality} options={[{ value: '', label: t.network.noMunicipality }, ...municipalities().map((m) => ({ value: m.number, label: m.name, group: m.county }))]} />
       <TextField id="f-meetingPlace" name="meetingPlace" label={t.network.meetingPlace} description={t.network.meetingPlaceHelp} value={v('meetingPlace')} maxLength={200} />
-      <SelectField id="f-ministry" name="ministry" label={t.network.ministry} value={v('ministry')} error={e.ministry} options={[{ value: '', label: t.network.noMinistry }, ...choices.ministries.map((m) => ({ value: m.orgnr, label: text(m.name) }))]} />
+      <SelectField {...field('ministry')} label={t.network.ministry} options={[{ value: '', label: t.network.noMinistry }, ...choices.ministries.map((m) => ({ value: m.orgnr, label: text(m.name) }))]} />
       <TextField id="f-contactName" name="contactName" label={t.network.contactName} value={v('contactName')} maxLength={120} autoComplete="name" />
       <TextField id="f-contactEmail" name="contactEmail" type="email" label={t.network.contactEmail} value={v('contactEmail')} error={e.contactEmail} maxLength={254} autoComplete="email" />
-      <SelectField id="f-service" name="service" label={t.network.catalogueEntry} value={v('service')} error={e.service} options={[{ value: '', label: t.network.noService }, ...choices.services.map((s) => ({ value: s.slug, label: text(s.name) }))]} />
+      <SelectField {...field('service')} label={t.network.catalogueEntry} options={[{ value: '', label: t.network.noService }, ...choices.services.map((s) => ({ value: s.slug, label: text(s.name) }))]} />
     </CollabFormPage>
   );
 }

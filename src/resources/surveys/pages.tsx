@@ -201,12 +201,12 @@ function NewSurveyPage({
   values: FormValues;
   errors: Errors;
 }) {
-  const { t, href, text, e, v } = useFormPage(values, errors);
+  const { t, href, text, e, v, field } = useFormPage(values, errors);
   const providerName = (id: string) => text(providerRows.find((p) => p.id === id)?.name);
   return (
     <CollabFormPage title={t.survey.create} lead={t.survey.createLead} crumbs={[{ label: t.survey.title, href: href('/undersokelser') }, { label: t.survey.create }]} errors={errors} action={href('/undersokelser/ny')} submit={t.survey.createButton}>
-      <SelectField id="f-provider" name="provider" label={t.common.provider} value={v('provider')} error={e.provider} options={providerRows.map((p) => ({ value: p.slug, label: text(p.name) }))} />
-      <ChoiceField id="f-template" name="template" legend={t.survey.template} value={v('template')} error={e.template} options={templates.map((x) => ({ value: x.slug, label: text(x.title) }))} description={t.survey.templateHelp} />
+      <SelectField {...field('provider')} label={t.common.provider} options={providerRows.map((p) => ({ value: p.slug, label: text(p.name) }))} />
+      <ChoiceField {...field('template')} legend={t.survey.template} options={templates.map((x) => ({ value: x.slug, label: text(x.title) }))} description={t.survey.templateHelp} />
       <TextField id="f-title" name="title" label={t.survey.titleLabel} description={t.survey.titleHelp} value={v('title')} error={e.title} maxLength={200} />
       <TextField id="f-titleEn" name="titleEn" label={t.survey.titleEn} value={v('titleEn')} maxLength={200} />
       {admin ? (
