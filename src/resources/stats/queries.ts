@@ -10,6 +10,7 @@ import { type Eligibility, eligibilityOf, STATE_KINDS } from '../../domain/eligi
 import { REPORT_SIZE_THRESHOLDS, SIZE_CLASSES, type SizeClass, type SizeThresholds } from '../../domain/sizeClass.js';
 import { type Executor, queryRows } from '../../db/database.js';
 import { sortByName } from '../shared/present.js';
+import { agencyFromRow } from './agencyRows.js';
 import { activeOnSql, activePairsSql, declaredOnSql, eligibilityUnknownSql, eligibleSql, inList, ministryAreaSql, modelBitSql, sizeClassSql } from './sql.js';
 
 /** Which organisations a figure is about. Defaults to the state bodies (ministries, agencies, others) that exist. */
@@ -104,14 +105,7 @@ export async function populationAgencies(db: Executor, f: PopulationFilter, th: 
          where ${populationWhere('a', f, th)} ${extra}`,
   );
   return sortByName(
-    rows.map((r) => ({
-      orgnr: r.orgnr,
-      name: r.name,
-      kind: r.kind,
-      employees: r.employees === null ? null : Number(r.employees),
-      sizeClass: r.size,
-      ministry: r.m_orgnr && r.m_name ? { orgnr: r.m_orgnr, name: r.m_name } : null,
-    })),
+    rows.map((r) => ({ ...agencyFromRow(r), sizeClass: r.size })),
     lang,
   );
 }
