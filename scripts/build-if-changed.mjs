@@ -13,7 +13,7 @@ import { root } from './pinned-node.mjs';
 const INPUT_DIRS = ['src', 'bench'];
 const INPUT_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build-assets.mjs', 'scripts/bundle-server.mjs'];
 /** The outputs a start needs; any of them missing means a build whatever the stamp says. */
-const OUTPUTS = ['dist/src/server/main.js', 'dist/public/manifest.json'];
+const OUTPUTS = ['dist/src/server/main.js', 'dist/src/server/main.bundle.js', 'dist/public/manifest.json'];
 
 function* filesUnder(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
