@@ -6,7 +6,8 @@ import type { IdeaStatus } from '../../domain/ideaStatus.js';
 import { PARTIAL_DATE_SQL_PATTERN } from '../../domain/partialDate.js';
 import type { Answers } from '../../domain/questionnaire.js';
 import { agencies, areas, providers, services } from './catalogue.js';
-import { agencyOrgnrCheck, day, factSource, instant, textRef, timestamps, uuidId, uuidRef } from './columns.js';
+import { agencyRef } from './agencyRef.js';
+import { actedBy, actedByLater, agencyOrgnrCheck, day, factSource, instant, textRef, timestamps, uuidId, uuidRef } from './columns.js';
 import { procurements, questionnaires } from './procurements.js';
 
 /**
@@ -60,11 +61,9 @@ export const networkMembers = pgTable(
   {
     id: uuidId(),
     networkId: uuidRef('network_id', () => networks.id, 'cascade'),
-    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
-    joinedAt: instant('joined_at').notNull(),
-    joinedBy: text('joined_by').notNull(),
-    leftAt: instant('left_at'),
-    leftBy: text('left_by'),
+    agencyOrgnr: agencyRef(),
+    ...actedBy('joined'),
+    ...actedByLater('left'),
   },
   (t) => [
     uniqueIndex('network_members_one_current_idx').on(t.networkId, t.agencyOrgnr).where(sql`${t.leftAt} is null`),
@@ -78,7 +77,7 @@ export const needs = pgTable(
   'needs',
   {
     id: uuidId(),
-    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
+    agencyOrgnr: agencyRef(),
     areaSlug: textRef('area_slug', () => areas.slug, 'restrict'),
     title: text('title').notNull(),
     description: text('description').notNull(),
@@ -151,7 +150,7 @@ export const surveyResponses = pgTable(
   {
     id: uuidId(),
     surveyId: uuidRef('survey_id', () => surveys.id, 'cascade'),
-    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
+    agencyOrgnr: agencyRef(),
     answers: jsonb('answers').$type<Answers>().notNull(),
     employees: integer('employees'),
     ministryArea: text('ministry_area'),
@@ -179,7 +178,7 @@ export const ideas = pgTable(
     /** Who answers: the service's provider, or for a new service the provider asked (null: DFØ decides). */
     providerId: uuid('provider_id').references(() => providers.id, { onDelete: 'set null' }),
     areaSlug: text('area_slug').references(() => areas.slug, { onDelete: 'set null' }),
-    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
+    agencyOrgnr: agencyRef(),
     proposedBy: text('proposed_by').notNull(),
     status: text('status').$type<IdeaStatus>().notNull().default('received'),
     statusChangedAt: instant('status_changed_at').notNull(),
@@ -199,9 +198,8 @@ export const ideaVotes = pgTable(
   'idea_votes',
   {
     ideaId: uuidRef('idea_id', () => ideas.id, 'cascade'),
-    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
-    votedAt: instant('voted_at').notNull(),
-    votedBy: text('voted_by').notNull(),
+    agencyOrgnr: agencyRef(),
+    ...actedBy('voted'),
   },
   (t) => [primaryKey({ columns: [t.ideaId, t.agencyOrgnr] }), index('idea_votes_agency_idx').on(t.agencyOrgnr)],
 );
@@ -272,8 +270,7 @@ export const gainMeasurements = pgTable(
     period: text('period').notNull(),
     value: doublePrecision('value').notNull(),
     note: text('note'),
-    recordedAt: instant('recorded_at').notNull(),
-    recordedBy: text('recorded_by').notNull(),
+    ...actedBy('recorded'),
   },
   (t) => [uniqueIndex('gain_measurements_period_idx').on(t.indicatorId, t.period), check('gain_measurements_period', sql.raw(`period ~ '${PARTIAL_DATE_SQL_PATTERN}'`))],
 );

@@ -9,8 +9,9 @@ import type {
 } from '../../domain/procurementLifecycle.js';
 import type { Answers, QuestionnaireDefinition } from '../../domain/questionnaire.js';
 import { users } from './access.js';
-import { agencies, providers, services } from './catalogue.js';
-import { agencyOrgnrCheck, day, followUpColumns, instant, textRef, uuidId, uuidRef } from './columns.js';
+import { agencyRef } from './agencyRef.js';
+import { providers, services } from './catalogue.js';
+import { actedBy, agencyOrgnrCheck, day, followUpColumns, instant, uuidId, uuidRef } from './columns.js';
 
 /**
  * Questionnaires as data: opt-out reasons, accession declarations, a voluntary non-use of a service, surveys.
@@ -97,7 +98,7 @@ export const declarations = pgTable(
   {
     id: uuidId(),
     procurementId: uuidRef('procurement_id', () => procurements.id, 'cascade'),
-    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
+    agencyOrgnr: agencyRef(),
     kind: text('kind').$type<DeclarationKind>().notNull(),
     questionnaireId: uuidRef('questionnaire_id', () => questionnaires.id, 'restrict'),
     answers: jsonb('answers').$type<Answers>().notNull(),
@@ -122,12 +123,11 @@ export const serviceOptOuts = pgTable(
   'service_opt_outs',
   {
     id: uuidId(),
-    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
+    agencyOrgnr: agencyRef(),
     serviceId: uuidRef('service_id', () => services.id, 'restrict'),
     questionnaireId: uuidRef('questionnaire_id', () => questionnaires.id, 'restrict'),
     answers: jsonb('answers').$type<Answers>().notNull(),
-    declaredAt: instant('declared_at').notNull(),
-    declaredBy: text('declared_by').notNull(),
+    ...actedBy('declared'),
     withdrawnAt: instant('withdrawn_at'),
     /** The provider's follow-up and its internal note: never shown to the agency or its ministry. */
     ...followUpColumns(),
@@ -144,7 +144,7 @@ export const agencyLocations = pgTable(
   'agency_locations',
   {
     id: uuidId(),
-    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'cascade'),
+    agencyOrgnr: agencyRef('cascade'),
     name: text('name').notNull(),
     address: text('address'),
     postalCode: text('postal_code'),
