@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import type { GainDirection, GainUnit, IdeaKind, NeedStatus, NeedUrgency, NeedVisibility, NetworkKind, SurveyAudience } from '../../domain/collaboration.js';
 import type { IdeaStatus } from '../../domain/ideaStatus.js';
@@ -8,6 +8,7 @@ import type { Answers } from '../../domain/questionnaire.js';
 import { agencies, areas, providers, services } from './catalogue.js';
 import { agencyRef } from './agencyRef.js';
 import { actedBy, actedByLater, agencyOrgnrCheck, day, factSource, instant, textRef, timestamps, uuidId, uuidRef } from './columns.js';
+import { linkTable } from './linkTable.js';
 import { procurements, questionnaires } from './procurements.js';
 
 /**
@@ -46,13 +47,10 @@ export const networks = pgTable(
   (t) => [uniqueIndex('networks_slug_idx').on(t.slug), index('networks_kind_idx').on(t.kind)],
 );
 
-export const networkAreas = pgTable(
+export const networkAreas = linkTable(
   'network_areas',
-  {
-    networkId: uuidRef('network_id', () => networks.id, 'cascade'),
-    areaSlug: textRef('area_slug', () => areas.slug, 'restrict'),
-  },
-  (t) => [primaryKey({ columns: [t.networkId, t.areaSlug] }), index('network_areas_area_idx').on(t.areaSlug)],
+  { networkId: uuidRef('network_id', () => networks.id, 'cascade'), areaSlug: textRef('area_slug', () => areas.slug, 'restrict') },
+  'area',
 );
 
 /** Membership, with history: leaving sets leftAt; joining again starts a new row. */
@@ -132,13 +130,10 @@ export const surveys = pgTable(
   ],
 );
 
-export const surveyServices = pgTable(
+export const surveyServices = linkTable(
   'survey_services',
-  {
-    surveyId: uuidRef('survey_id', () => surveys.id, 'cascade'),
-    serviceId: uuidRef('service_id', () => services.id, 'restrict'),
-  },
-  (t) => [primaryKey({ columns: [t.surveyId, t.serviceId] }), index('survey_services_service_idx').on(t.serviceId)],
+  { surveyId: uuidRef('survey_id', () => surveys.id, 'cascade'), serviceId: uuidRef('service_id', () => services.id, 'restrict') },
+  'service',
 );
 
 /**
@@ -194,15 +189,7 @@ export const ideas = pgTable(
 );
 
 /** One vote per agency and idea: the primary key makes a second vote the same vote. */
-export const ideaVotes = pgTable(
-  'idea_votes',
-  {
-    ideaId: uuidRef('idea_id', () => ideas.id, 'cascade'),
-    agencyOrgnr: agencyRef(),
-    ...actedBy('voted'),
-  },
-  (t) => [primaryKey({ columns: [t.ideaId, t.agencyOrgnr] }), index('idea_votes_agency_idx').on(t.agencyOrgnr)],
-);
+export const ideaVotes = linkTable('idea_votes', { ideaId: uuidRef('idea_id', () => ideas.id, 'cascade'), agencyOrgnr: agencyRef(), ...actedBy('voted') }, 'agency');
 
 /** Comments on an idea, signed by the organisation (an agency, the provider, or DFØ as administrator). */
 export const ideaComments = pgTable(
