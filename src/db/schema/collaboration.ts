@@ -6,8 +6,8 @@ import type { IdeaStatus } from '../../domain/ideaStatus.js';
 import { PARTIAL_DATE_SQL_PATTERN } from '../../domain/partialDate.js';
 import type { Answers } from '../../domain/questionnaire.js';
 import { agencies, areas, providers, services } from './catalogue.js';
-import { agencyRef } from './agencyRef.js';
-import { actedBy, actedByLater, agencyOrgnrCheck, day, factSource, instant, textRef, timestamps, uuidId, uuidRef } from './columns.js';
+import { agencyRef, agencyTable } from './agencyRows.js';
+import { actedBy, actedByLater, day, factSource, instant, textRef, timestamps, uuidId, uuidRef } from './columns.js';
 import { linkTable } from './linkTable.js';
 import { procurements, questionnaires } from './procurements.js';
 
@@ -47,35 +47,25 @@ export const networks = pgTable(
   (t) => [uniqueIndex('networks_slug_idx').on(t.slug), index('networks_kind_idx').on(t.kind)],
 );
 
-export const networkAreas = linkTable(
-  'network_areas',
-  { networkId: uuidRef('network_id', () => networks.id, 'cascade'), areaSlug: textRef('area_slug', () => areas.slug, 'restrict') },
-  'area',
-);
+export const networkAreas = linkTable('network_areas', { networkId: uuidRef('network_id', () => networks.id, 'cascade'), areaSlug: textRef('area_slug', () => areas.slug, 'restrict') }, 'area');
 
 /** Membership, with history: leaving sets leftAt; joining again starts a new row. */
-export const networkMembers = pgTable(
+export const networkMembers = agencyTable(
   'network_members',
   {
-    id: uuidId(),
     networkId: uuidRef('network_id', () => networks.id, 'cascade'),
-    agencyOrgnr: agencyRef(),
     ...actedBy('joined'),
     ...actedByLater('left'),
   },
   (t) => [
     uniqueIndex('network_members_one_current_idx').on(t.networkId, t.agencyOrgnr).where(sql`${t.leftAt} is null`),
-    index('network_members_agency_idx').on(t.agencyOrgnr),
-    agencyOrgnrCheck('network_members'),
   ],
 );
 
 /** A need an agency has registered ("operations support for our archive system"), for matchmaking and providers. */
-export const needs = pgTable(
+export const needs = agencyTable(
   'needs',
   {
-    id: uuidId(),
-    agencyOrgnr: agencyRef(),
     areaSlug: textRef('area_slug', () => areas.slug, 'restrict'),
     title: text('title').notNull(),
     description: text('description').notNull(),
@@ -94,8 +84,6 @@ export const needs = pgTable(
   },
   (t) => [
     index('needs_area_status_idx').on(t.areaSlug, t.status),
-    index('needs_agency_idx').on(t.agencyOrgnr),
-    agencyOrgnrCheck('needs'),
     check('needs_closed_when_not_open', sql`(${t.status} = 'open') = (${t.closedAt} is null)`),
   ],
 );
@@ -130,22 +118,16 @@ export const surveys = pgTable(
   ],
 );
 
-export const surveyServices = linkTable(
-  'survey_services',
-  { surveyId: uuidRef('survey_id', () => surveys.id, 'cascade'), serviceId: uuidRef('service_id', () => services.id, 'restrict') },
-  'service',
-);
+export const surveyServices = linkTable('survey_services', { surveyId: uuidRef('survey_id', () => surveys.id, 'cascade'), serviceId: uuidRef('service_id', () => services.id, 'restrict') }, 'service');
 
 /**
  * One response per agency and survey, changeable until the survey closes. The agency's size and ministry area are
  * kept as they were when it answered, so a closed survey's results never shift.
  */
-export const surveyResponses = pgTable(
+export const surveyResponses = agencyTable(
   'survey_responses',
   {
-    id: uuidId(),
     surveyId: uuidRef('survey_id', () => surveys.id, 'cascade'),
-    agencyOrgnr: agencyRef(),
     answers: jsonb('answers').$type<Answers>().notNull(),
     employees: integer('employees'),
     ministryArea: text('ministry_area'),
@@ -155,8 +137,6 @@ export const surveyResponses = pgTable(
   },
   (t) => [
     uniqueIndex('survey_responses_one_per_agency_idx').on(t.surveyId, t.agencyOrgnr),
-    index('survey_responses_agency_idx').on(t.agencyOrgnr),
-    agencyOrgnrCheck('survey_responses'),
   ],
 );
 

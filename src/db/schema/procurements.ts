@@ -9,9 +9,9 @@ import type {
 } from '../../domain/procurementLifecycle.js';
 import type { Answers, QuestionnaireDefinition } from '../../domain/questionnaire.js';
 import { users } from './access.js';
-import { agencyRef } from './agencyRef.js';
+import { agencyRef, agencyTable } from './agencyRows.js';
 import { providers, services } from './catalogue.js';
-import { actedBy, agencyOrgnrCheck, day, followUpColumns, instant, uuidId, uuidRef } from './columns.js';
+import { actedBy, day, followUpColumns, instant, uuidId, uuidRef } from './columns.js';
 
 /**
  * Questionnaires as data: opt-out reasons, accession declarations, a voluntary non-use of a service, surveys.
@@ -93,12 +93,10 @@ export const procurementMilestones = pgTable(
  * declaration keeps its row (withdrawnAt set) so the provider sees it happened. The provider's follow-up of an
  * opt-out lives here too.
  */
-export const declarations = pgTable(
+export const declarations = agencyTable(
   'declarations',
   {
-    id: uuidId(),
     procurementId: uuidRef('procurement_id', () => procurements.id, 'cascade'),
-    agencyOrgnr: agencyRef(),
     kind: text('kind').$type<DeclarationKind>().notNull(),
     questionnaireId: uuidRef('questionnaire_id', () => questionnaires.id, 'restrict'),
     answers: jsonb('answers').$type<Answers>().notNull(),
@@ -110,8 +108,6 @@ export const declarations = pgTable(
   },
   (t) => [
     uniqueIndex('declarations_one_per_agency_idx').on(t.procurementId, t.agencyOrgnr),
-    index('declarations_agency_idx').on(t.agencyOrgnr),
-    agencyOrgnrCheck('declarations'),
   ],
 );
 

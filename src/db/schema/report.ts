@@ -3,7 +3,7 @@ import { check, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-
 import type { AccessRequestState } from '../../domain/accessRequest.js';
 import type { Measures } from '../../domain/agencyBaseline.js';
 import type { EarlyMilestoneKind } from '../../domain/earlyInvolvement.js';
-import { agencyRef } from './agencyRef.js';
+import { agencyRef, agencyTable } from './agencyRows.js';
 import { services } from './catalogue.js';
 import { actedBy, actedByLater, agencyOrgnrCheck, day, uuidId, uuidRef } from './columns.js';
 import { procurements } from './procurements.js';
@@ -13,12 +13,10 @@ import { procurements } from './procurements.js';
  * provider answers (granted, declined with a reason, waiting list). Migration 0016. At most one open request per
  * agency and service; answered ones are kept.
  */
-export const accessRequests = pgTable(
+export const accessRequests = agencyTable(
   'access_requests',
   {
-    id: uuidId(),
     serviceId: uuidRef('service_id', () => services.id, 'cascade'),
-    agencyOrgnr: agencyRef(),
     need: text('need').notNull(),
     state: text('state').$type<AccessRequestState>().notNull().default('pending'),
     answerNote: text('answer_note'),
@@ -27,10 +25,8 @@ export const accessRequests = pgTable(
   },
   (t) => [
     check('access_requests_state', sql`${t.state} in ('pending', 'granted', 'declined', 'waiting_list')`),
-    agencyOrgnrCheck('access_requests'),
     check('access_requests_declined_reason', sql`${t.state} <> 'declined' or ${t.answerNote} is not null`),
     uniqueIndex('access_requests_one_open_idx').on(t.serviceId, t.agencyOrgnr).where(sql`${t.state} in ('pending', 'waiting_list')`),
-    index('access_requests_agency_idx').on(t.agencyOrgnr),
   ],
 );
 
@@ -79,12 +75,10 @@ export const procurementEarlyMilestones = pgTable(
  * An agency's baseline on the task a service takes over, and later its result (migration 0021; the report's 3.3).
  * Measures as JSON: { hoursPerMonth?, costNokPerYear?, ftes? }. One row per agency and service.
  */
-export const agencyBaselines = pgTable(
+export const agencyBaselines = agencyTable(
   'agency_baselines',
   {
-    id: uuidId(),
     serviceId: uuidRef('service_id', () => services.id, 'cascade'),
-    agencyOrgnr: agencyRef(),
     baselinePeriod: text('baseline_period').notNull(),
     baseline: jsonb('baseline').$type<Measures>().notNull(),
     baselineNote: text('baseline_note'),
@@ -95,9 +89,7 @@ export const agencyBaselines = pgTable(
     ...actedByLater('resultRecorded'),
   },
   (t) => [
-    agencyOrgnrCheck('agency_baselines'),
     check('agency_baselines_result_whole', sql`(${t.result} is null) = (${t.resultPeriod} is null)`),
     uniqueIndex('agency_baselines_one_idx').on(t.serviceId, t.agencyOrgnr),
-    index('agency_baselines_agency_idx').on(t.agencyOrgnr),
   ],
 );

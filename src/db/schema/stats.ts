@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { agencyRef } from './agencyRef.js';
+import { agencyRef } from './agencyRows.js';
 import { areas } from './catalogue.js';
 import { day, factSource, textRef, timestamps, uuidId } from './columns.js';
 
