@@ -15,76 +15,80 @@
  */
 const OURS = '^(src|bench|test|scripts)/';
 
+/**
+ * A rule: imports from `from` to `to` are forbidden, and every rule is an error.
+ * @param {string} name
+ * @param {string} comment
+ * @param {import('dependency-cruiser').IFromRestriction} from
+ * @param {import('dependency-cruiser').IToRestriction} to
+ * @returns {import('dependency-cruiser').IForbiddenRuleType}
+ */
+const forbid = (name, comment, from, to) => ({ name, severity: 'error', comment, from, to });
+
+/**
+ * A layer under src/ that builds only on itself, src/domain and src/paths.ts.
+ * @param {string} name
+ * @param {string} layer the folder under src/
+ * @param {string} comment
+ */
+const onlyOnDomain = (name, layer, comment) =>
+  forbid(name, comment, { path: `^src/${layer}/` }, { path: OURS, pathNot: `^src/(${layer}/|domain/|paths\\.ts$)` });
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    {
-      name: 'no-cycles',
-      severity: 'error',
-      comment: 'No import cycles, type imports included: every module can be read after the ones it imports.',
-      from: {},
-      to: { circular: true },
-    },
-    {
-      name: 'domain-is-pure',
-      severity: 'error',
-      comment: 'src/domain holds pure rules and types: it imports nothing of ours outside itself (libraries are fine).',
-      from: { path: '^src/domain/' },
-      to: { path: OURS, pathNot: '^src/domain/' },
-    },
-    {
-      name: 'paths-is-a-leaf',
-      severity: 'error',
-      comment: 'src/paths.ts (where the repository folders are) imports nothing of ours, so every layer may use it.',
-      from: { path: '^src/paths\\.ts$' },
-      to: { path: OURS },
-    },
-    {
-      name: 'db-only-on-domain',
-      severity: 'error',
-      comment:
-        'src/db (schema, migrations, the database factory, the audit writer, demo data) builds only on src/domain and src/paths.ts.',
-      from: { path: '^src/db/' },
-      to: { path: OURS, pathNot: '^src/(db/|domain/|paths\\.ts$)' },
-    },
-    {
-      name: 'web-only-on-domain',
-      severity: 'error',
-      comment:
-        'src/web (layout, shared components, forms, i18n, charts, export) serves every resource: it builds only on src/domain and src/paths.ts, never on a resource, the database or the server.',
-      from: { path: '^src/web/' },
-      to: { path: OURS, pathNot: '^src/(web/|domain/|paths\\.ts$)' },
-    },
-    {
-      name: 'below-resources',
-      severity: 'error',
-      comment:
-        'Imports, command-line tools, mail, operations and the auth layer sit below the resources: they use domain, db, web and the server kernel, never a resource.',
-      from: { path: '^src/(imports|cli|mail|ops|auth)/' },
-      to: { path: '^src/resources/' },
-    },
-    {
-      name: 'no-composition-root-imports',
-      severity: 'error',
-      comment:
-        'src/server/app.ts (with api.ts, pages.ts and main.ts) wires everything together; no resource or layer imports it. Resources get the App type from src/server/types.ts.',
-      from: { path: '^src/', pathNot: '^src/server/(app|main)\\.ts$' },
-      to: { path: '^src/server/(app|api|pages|main)\\.ts$' },
-    },
-    {
-      name: 'no-test-code-in-production',
-      severity: 'error',
-      comment: 'The application and the benchmarks never import tests or scripts.',
-      from: { path: '^(src|bench)/', pathNot: '\\.test\\.tsx?$' },
-      to: { path: '^(test|scripts)/' },
-    },
-    {
-      name: 'no-bench-code-in-production',
-      severity: 'error',
-      comment: 'The application never imports the benchmarks.',
-      from: { path: '^src/', pathNot: '\\.test\\.tsx?$' },
-      to: { path: '^bench/' },
-    },
+    forbid(
+      'no-cycles',
+      'No import cycles, type imports included: every module can be read after the ones it imports.',
+      {},
+      { circular: true },
+    ),
+    forbid(
+      'domain-is-pure',
+      'src/domain holds pure rules and types: it imports nothing of ours outside itself (libraries are fine).',
+      { path: '^src/domain/' },
+      { path: OURS, pathNot: '^src/domain/' },
+    ),
+    forbid(
+      'paths-is-a-leaf',
+      'src/paths.ts (where the repository folders are) imports nothing of ours, so every layer may use it.',
+      { path: '^src/paths\\.ts$' },
+      { path: OURS },
+    ),
+    onlyOnDomain(
+      'db-only-on-domain',
+      'db',
+      'src/db (schema, migrations, the database factory, the audit writer, demo data) builds only on src/domain and src/paths.ts.',
+    ),
+    onlyOnDomain(
+      'web-only-on-domain',
+      'web',
+      'src/web (layout, shared components, forms, i18n, charts, export) serves every resource: it builds only on src/domain and src/paths.ts, never on a resource, the database or the server.',
+    ),
+    forbid(
+      'below-resources',
+      'Imports, command-line tools, mail, operations and the auth layer sit below the resources: they use domain, db, web and the server kernel, never a resource.',
+      { path: '^src/(imports|cli|mail|ops|auth)/' },
+      { path: '^src/resources/' },
+    ),
+    forbid(
+      'no-composition-root-imports',
+      'src/server/app.ts (with api.ts, pages.ts and main.ts) wires everything together; no resource or layer imports it. Resources get the App type from src/server/types.ts.',
+      { path: '^src/', pathNot: '^src/server/(app|main)\\.ts$' },
+      { path: '^src/server/(app|api|pages|main)\\.ts$' },
+    ),
+    forbid(
+      'no-test-code-in-production',
+      'The application and the benchmarks never import tests or scripts.',
+      { path: '^(src|bench)/', pathNot: '\\.test\\.tsx?$' },
+      { path: '^(test|scripts)/' },
+    ),
+    forbid(
+      'no-bench-code-in-production',
+      'The application never imports the benchmarks.',
+      { path: '^src/', pathNot: '\\.test\\.tsx?$' },
+      { path: '^bench/' },
+    ),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

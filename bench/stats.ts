@@ -2,7 +2,8 @@
  * Benchmark: the statistics queries at 10× national scale.
  *   npm run bench:stats                          # PGlite (in a temporary data dir)
  *   DATABASE_URL=postgres://… npm run bench:stats # PostgreSQL: creates a throwaway database next to the given one
- * Env: RUNS (timed runs per query, default 7), SEED (default 42).
+ * Env: RUNS (timed runs per query, default 7), SEED (default 42); BENCH_PGLITE_DIR or (with DATABASE_URL) BENCH_PG_DB
+ * keep the generated data there between runs.
  *
  * Generates 10,000 organisations (ministries, agencies, other state bodies, municipalities and counties), 2,000
  * services in 14 areas (central, state-and-municipal, sector, group and network; tiers on some), and 200,000
@@ -131,7 +132,7 @@ async function generate(db: Database) {
 
 /** The generated organisations read back from a kept data dir. */
 async function reload(db: Database) {
-  console.log('Reusing the generated data in BENCH_PGLITE_DIR.');
+  console.log('Reusing the generated data (BENCH_PGLITE_DIR or BENCH_PG_DB).');
   const rows = await db.select({ orgnr: agencies.orgnr, kind: agencies.kind, ministryOrgnr: agencies.ministryOrgnr, employees: agencies.employees, deletedOn: agencies.deletedOn }).from(agencies);
   const by = (k: string) => rows.filter((r) => r.kind === k);
   return { allAgencies: rows, ministries: by('ministry'), state: by('agency'), municipalities: by('municipality') };
@@ -159,16 +160,20 @@ async function main() {
   let handle: DatabaseHandle;
   let cleanup = async () => {};
   if (url) {
-    const name = `ft_bench_${randomBytes(4).toString('hex')}`;
+    // BENCH_PG_DB keeps the generated data in that database between runs (for working on the queries with EXPLAIN).
+    const keep = process.env.BENCH_PG_DB;
+    const name = keep ?? `ft_bench_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`create database "${name}"`);
+    const exists = keep && (await admin.query('select 1 from pg_database where datname = $1', [keep])).rowCount;
+    if (!exists) await admin.query(`create database "${name}"`);
     await admin.end();
     const u = new URL(url);
     u.pathname = `/${name}`;
     handle = await openDatabase({ url: u.toString(), poolSize: 10 });
     cleanup = async () => {
       await handle.close();
+      if (keep) return;
       const a = new pg.Client({ connectionString: url });
       await a.connect();
       await a.query(`drop database if exists "${name}" with (force)`);
@@ -188,7 +193,8 @@ async function main() {
     await handle.migrate();
     const db = handle.db;
     const [existing] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from agencies`);
-    if (Number(existing?.n) > 0 && !process.env.BENCH_PGLITE_DIR) throw new Error('The benchmark database is not empty.');
+    const kept = !!(process.env.BENCH_PGLITE_DIR || (url && process.env.BENCH_PG_DB));
+    if (Number(existing?.n) > 0 && !kept) throw new Error('The benchmark database is not empty.');
     const data = Number(existing?.n) > 0 ? await reload(db) : await generate(db);
     await queryRows(db, sql`analyze`);
     const [counts] = await queryRows<{ a: number; s: number; x: number; active: number }>(

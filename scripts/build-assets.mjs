@@ -62,3 +62,7 @@ for (const name of readdirSync(own)) emit(name, readFileSync(join(own, name)));
 
 writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2));
 console.log(`assets: ${Object.keys(manifest).length} files → dist/public`);
+
+// The build's last step: the server as one bundle (scripts/bundle-server.mjs; issue 16, ADR 0016). Here rather than
+// in package.json's build script because `npm test` builds through this file too.
+await (await import('./bundle-server.mjs')).bundleServer();

@@ -1,5 +1,5 @@
 // `npm start` (prestart): build only when what the build reads has changed since the last build. The stamp is a
-// SHA-256 over the build's inputs — every file under src/ and bench/, the tsconfig files, the asset script and
+// SHA-256 over the build's inputs — every file under src/ and bench/, the tsconfig files, the asset and bundle scripts and
 // package-lock.json (which pins the packages the assets are copied from) — written to dist/.build-stamp after a
 // successful `npm run build`. Content, not mtimes: a checkout or `touch` that changes nothing does not rebuild,
 // an edit always does. Hashing the ~700 inputs takes a few tens of milliseconds; the build takes 30 s or more.
@@ -11,9 +11,9 @@ import { pathToFileURL } from 'node:url';
 import { root } from './pinned-node.mjs';
 
 const INPUT_DIRS = ['src', 'bench'];
-const INPUT_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build-assets.mjs'];
+const INPUT_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build-assets.mjs', 'scripts/bundle-server.mjs'];
 /** The outputs a start needs; any of them missing means a build whatever the stamp says. */
-const OUTPUTS = ['dist/src/server/main.js', 'dist/public/manifest.json'];
+const OUTPUTS = ['dist/src/server/main.js', 'dist/src/server/main.bundle.js', 'dist/public/manifest.json'];
 
 function* filesUnder(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

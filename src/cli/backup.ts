@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfigOrReport } from '../config.js';
-import { argsOrUsage, EXIT, runCli } from './run.js';
+import { commandArgs, EXIT, runCli } from './run.js';
 
 const USAGE = `Usage: npm run backup -- <file>      writes a backup of the whole database
        npm run restore -- <file>     replaces the database with a backup
@@ -14,12 +14,8 @@ one transaction (PostgreSQL) or swaps the data directory, keeping the old one as
 Exit codes: 0 done, 1 the backup or restore failed (nothing was changed), 2 wrong usage.`;
 
 async function main(mode: 'backup' | 'restore'): Promise<number> {
-  const args = argsOrUsage(process.argv.slice(3), { values: [], flags: ['help'] }, USAGE);
-  if (!args) return EXIT.usage;
-  if (args.options.has('help')) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
+  const args = commandArgs(process.argv.slice(3), { values: [], flags: ['help'] }, USAGE);
+  if (typeof args === 'number') return args;
   const [file, ...extra] = args.positional;
   if (!file || extra.length) {
     console.error(USAGE);

@@ -1,5 +1,5 @@
 import { checkCatalogueLinks } from '../ops/linkCheck.js';
-import { argsOrUsage, EXIT, runCli, withDatabase } from './run.js';
+import { commandArgs, EXIT, runCli, withDatabase } from './run.js';
 
 const USAGE = `Usage: npm run check-links -- [--provider <slug>] [--timeout <seconds>] [--concurrency <n>]
 
@@ -10,12 +10,8 @@ e.g. nightly; pages never check links themselves.
 Exit codes: 0 checked (broken links are reported, not an error), 1 could not run, 2 wrong usage.`;
 
 async function main(): Promise<number> {
-  const args = argsOrUsage(process.argv.slice(2), { values: ['provider', 'timeout', 'concurrency'], flags: ['help'] }, USAGE);
-  if (!args) return EXIT.usage;
-  if (args.options.has('help')) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
+  const args = commandArgs(process.argv.slice(2), { values: ['provider', 'timeout', 'concurrency'], flags: ['help'] }, USAGE);
+  if (typeof args === 'number') return args;
   const provider = args.options.get('provider');
   const timeout = Number(args.options.get('timeout') ?? 10);
   const concurrency = Number(args.options.get('concurrency') ?? 4);

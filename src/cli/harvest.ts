@@ -1,6 +1,6 @@
 import { commandLineActor } from '../domain/actor.js';
 import { harvestAll, harvestProvider } from '../server/harvest.js';
-import { argsOrUsage, EXIT, runCli, withDatabase } from './run.js';
+import { commandArgs, EXIT, runCli, withDatabase } from './run.js';
 
 const USAGE = `Usage: npm run harvest -- --actor <who> [--provider <slug>] [--timeout <seconds>]
 
@@ -17,12 +17,8 @@ Options:
 Exit codes: 0 every harvest succeeded, 1 at least one failed (nothing changed for it), 2 wrong usage.`;
 
 async function main(): Promise<number> {
-  const args = argsOrUsage(process.argv.slice(2), { values: ['actor', 'provider', 'timeout'], flags: ['help'] }, USAGE);
-  if (!args) return EXIT.usage;
-  if (args.options.has('help')) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
+  const args = commandArgs(process.argv.slice(2), { values: ['actor', 'provider', 'timeout'], flags: ['help'] }, USAGE);
+  if (typeof args === 'number') return args;
   const actor = args.options.get('actor');
   const provider = args.options.get('provider');
   const timeout = Number(args.options.get('timeout') ?? 30);

@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { importEnhetsregisteret, type ImportSummary } from '../imports/enhetsregisteret/importer.js';
 import { listOption } from './args.js';
 import { createProgress } from './progress.js';
-import { argsOrUsage, EXIT, runCli, withDatabase } from './run.js';
+import { commandArgs, EXIT, runCli, withDatabase } from './run.js';
 
 const USAGE = `Usage: npm run import:enhetsregisteret -- <file | -> [options]
 
@@ -46,12 +46,8 @@ function printSummary(s: ImportSummary): void {
 }
 
 async function main(): Promise<number> {
-  const args = argsOrUsage(process.argv.slice(2), { values: ['orgform', 'sector', 'batch-size', 'actor'], flags: ['json', 'help'] }, USAGE);
-  if (!args) return EXIT.usage;
-  if (args.options.has('help')) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = commandArgs(process.argv.slice(2), { values: ['orgform', 'sector', 'batch-size', 'actor'], flags: ['json', 'help'] }, USAGE);
+  if (typeof args === 'number') return args;
   const [file, ...extra] = args.positional;
   if (!file || extra.length) {
     console.error(USAGE);

@@ -2,7 +2,7 @@ import { commandLineActor } from '../domain/actor.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { applyUsageImport, describeFileProblem, presentPlan, previewUsageImport, UsageImportError } from '../imports/usage/usageImport.js';
-import { argsOrUsage, EXIT, runCli, withDatabase } from './run.js';
+import { commandArgs, EXIT, runCli, withDatabase } from './run.js';
 
 const USAGE = `Usage: npm run import:usage -- <file.csv | file.xlsx> --provider <slug> [--apply --actor <who>] [options]
 
@@ -19,12 +19,8 @@ Options:
 Exit codes: 0 previewed or applied, 1 the file has errors or cannot be read (nothing written), 2 wrong usage.`;
 
 async function main(): Promise<number> {
-  const args = argsOrUsage(process.argv.slice(2), { values: ['provider', 'actor', 'scope'], flags: ['apply', 'json', 'help'] }, USAGE);
-  if (!args) return EXIT.usage;
-  if (args.options.has('help')) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = commandArgs(process.argv.slice(2), { values: ['provider', 'actor', 'scope'], flags: ['apply', 'json', 'help'] }, USAGE);
+  if (typeof args === 'number') return args;
   const [file] = args.positional;
   const provider = args.options.get('provider');
   const actor = args.options.get('actor');

@@ -30,6 +30,20 @@ export function argsOrUsage(argv: string[], known: { values: string[]; flags: st
 }
 
 /**
+ * A command's arguments (its flags include `help`): the parsed arguments, or the exit code when there is nothing more
+ * to do — EXIT.ok after printing the usage for --help, EXIT.usage after an unknown option or a missing value.
+ */
+export function commandArgs(argv: string[], known: { values: string[]; flags: string[] }, usage: string): ParsedArgs | number {
+  const args = argsOrUsage(argv, known, usage);
+  if (!args) return EXIT.usage;
+  if (args.options.has('help')) {
+    console.log(usage);
+    return EXIT.ok;
+  }
+  return args;
+}
+
+/**
  * The configured database (DATABASE_URL, else PGlite in DATA_DIR), migrated, for the length of `fn`. A configuration
  * error is a usage error (exit 2) with one line saying what is wrong.
  */

@@ -2,7 +2,7 @@ import { Button, Card, Field, Heading, Input, Label, Link, Paragraph, Tag, Texta
 import { Fragment, type ReactNode } from 'react';
 import type { FactSource, LocalizedText, ServiceKind, ServiceStatus } from '../domain/catalogue.js';
 import { Text, usePage, useHref } from './context.js';
-import { NamedLink, ServiceLink } from './components/links.js';
+import { TextLink, ServiceLink } from './components/links.js';
 import { VocabularyTag } from './components/tags.js';
 
 /**
@@ -410,7 +410,7 @@ export function FactsAside({ title, items, source, children }: { title: string; 
 
 /** A link to an agency's page, by organisation number. */
 export function OrgLink({ org }: { org: { orgnr: string; name: LocalizedText } }) {
-  return <NamedLink to={`/virksomheter/${org.orgnr}`} name={org.name} />;
+  return <TextLink path={`/virksomheter/${org.orgnr}`} value={org.name} />;
 }
 
 /** A link to an outside address, shown without the scheme ("dfo.no"). */

@@ -1,7 +1,8 @@
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { Type } from 'typebox';
-import { useHref, usePage, useText } from './context.js';
+import { usePage } from './context.js';
+import { usePageKit } from './pageKit.js';
 
 /**
  * A posted HTML form: every field a string, and — where the form has checkboxes — string lists for repeated
@@ -25,9 +26,14 @@ export const OkQuery = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 
 /** A field's first value, for forms where a field may come repeated. */
 export const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
-/** A form's posted values and field errors, as its fields read them: `v('title')`, `e.title`. */
+/**
+ * A form's posted values and field errors, as its fields read them: `v('title')`, `e.title`, or all four of a
+ * field's usual props at once: `<TextField {...field('title')} label=… />` (id `f-title`, name, value, error).
+ */
 export function formState(values: FormValues, errors: Errors) {
-  return { e: errorMap(errors), v: (k: string) => one(values[k]) };
+  const e = errorMap(errors);
+  const v = (k: string) => one(values[k]);
+  return { e, v, field: (k: string) => ({ id: `f-${k}`, name: k, value: v(k), error: e[k] }) };
 }
 
 /**
@@ -35,7 +41,7 @@ export function formState(values: FormValues, errors: Errors) {
  * the form's errors (`e`) and submitted values (`v`).
  */
 export function useFormPage(values: FormValues, errors: Errors) {
-  return { ...usePage(), href: useHref(), text: useText(), ...formState(values, errors) };
+  return { ...usePageKit(), ...formState(values, errors) };
 }
 
 /** The session's CSRF token, in every POST form. */

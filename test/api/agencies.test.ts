@@ -3,8 +3,9 @@ import { agencies } from '../../src/db/schema/index.js';
 import { formatOrgnr } from '../../src/domain/orgnr.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { createAgency, createArea, createProvider, createService, createSubscription, createTier, fakeOrgnr, namedAgencies } from '../support/factories.js';
+import { createAgency, createArea, createProvider, createService, createSubscription, createTier, fakeOrgnr } from '../support/factories.js';
 import { expectHtmlPage, expectProblem, inLanguages, textOf } from '../support/expectations.js';
+import { useAppWithNamedAgencies } from '../support/namedApp.js';
 
 // Real, valid organisation numbers (MOD11), so the prefix search has something to find.
 const SKATT = '974760673';
@@ -13,13 +14,10 @@ const INVALID_CHECKSUM = '974760674';
 const UNKNOWN = fakeOrgnr();
 
 describe.each(testEngines())('agencies on %s', (engine) => {
-  let t: TestApp;
-  const o: Record<string, string> = {};
+  const { t, orgnr: o, add } = useAppWithNamedAgencies(engine);
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'empty' });
     const db = t.database.db;
-    const { add } = namedAgencies(db, o);
     await add('fin', { kind: 'ministry', name: { nb: 'Finansdepartementet', en: 'Ministry of Finance' }, employees: 400 });
     await add('kd', { kind: 'ministry', name: { nb: 'Kunnskapsdepartementet', nn: 'Kunnskapsdepartementet', en: 'Ministry of Education and Research' }, employees: 300 });
     await add('skatt', {
@@ -59,7 +57,6 @@ describe.each(testEngines())('agencies on %s', (engine) => {
     await createSubscription(db, { agencyOrgnr: SKATT, serviceId: old.id, startedOn: '2010-01-01', endedOn: '2015-01-01' });
     await createSubscription(db, { agencyOrgnr: o.unit!, serviceId: lonn.id, startedOn: '2999-01-01' });
   });
-  afterAll(async () => t?.close());
 
   const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
   const names = (body: { items: { name: string }[] }) => body.items.map((i) => i.name);

@@ -4,17 +4,17 @@
  * recommendations, opt-outs' empty shape, downloads and bad input. The same figures through the API and the pages.
  */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { agencyInHouseAreas, declarations, procurements, providers as providersTable, services as servicesTable, subscriptions as subscriptionsTable } from '../../src/db/schema/index.js';
 import { currentQuestionnaire, ensureQuestionnaires, QUESTIONNAIRE_SLUGS } from '../../src/db/seed/questionnaires.js';
 import { formatOrgnr } from '../../src/domain/orgnr.js';
 import { osloToday } from '../../src/domain/osloTime.js';
 import { optOutReport, reasonLabel } from '../../src/resources/stats/optouts.js';
-import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
-import { createArea, createProvider, createService, createSubscription, createTier, fakeOrgnr, namedAgencies } from '../support/factories.js';
+import { createArea, createProvider, createService, createSubscription, createTier, fakeOrgnr } from '../support/factories.js';
 import { decode, expectHtmlPage, expectProblem, inLanguages, tableRows, textOf } from '../support/expectations.js';
+import { useAppWithNamedAgencies } from '../support/namedApp.js';
 
 const UNKNOWN = fakeOrgnr();
 
@@ -24,13 +24,10 @@ function rowCells(html: string, tableId: string, first: string): string[] | unde
 }
 
 describe.each(testEngines())('statistics on %s', (engine) => {
-  let t: TestApp;
-  const o: Record<string, string> = {};
+  const { t, orgnr: o, add } = useAppWithNamedAgencies(engine);
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'empty' });
     const db = t.database.db;
-    const { add } = namedAgencies(db, o);
     // Nine state bodies (the population), one municipality, one deleted agency.
     await add('KD', { kind: 'ministry', name: { nb: 'Kunnskapsdepartementet', en: 'Ministry of Education' }, employees: 300 }); // large
     await add('JD', { kind: 'ministry', name: { nb: 'Justisdepartementet', en: 'Ministry of Justice' }, employees: null }); // unknown
@@ -87,7 +84,6 @@ describe.each(testEngines())('statistics on %s', (engine) => {
     await db.insert(agencyInHouseAreas).values({ agencyOrgnr: o.jd2!, areaSlug: 'it-drift', declaredOn: '2020-01-01' });
     await db.insert(agencyInHouseAreas).values({ agencyOrgnr: o.kd4!, areaSlug: 'arkiv', declaredOn: '2018-01-01', endedOn: '2019-01-01' }); // no longer
   });
-  afterAll(async () => t?.close());
 
   const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
   const json = async (url: string) => {

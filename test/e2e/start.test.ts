@@ -91,7 +91,7 @@ describe('npm start skips the build when nothing changed (issue 16)', () => {
     mkdirSync(join(dir, 'src/server'), { recursive: true });
     for (const f of ['build-if-changed.mjs', 'pinned-node.mjs']) copyFileSync(join(projectRoot, 'scripts', f), join(dir, 'scripts', f));
     const build =
-      "node -e \"const f=require('fs');f.appendFileSync('builds','x');f.mkdirSync('dist/src/server',{recursive:true});f.mkdirSync('dist/public',{recursive:true});f.writeFileSync('dist/src/server/main.js','');f.writeFileSync('dist/public/manifest.json','{}')\"";
+      "node -e \"const f=require('fs');f.appendFileSync('builds','x');f.mkdirSync('dist/src/server',{recursive:true});f.mkdirSync('dist/public',{recursive:true});f.writeFileSync('dist/src/server/main.js','');f.writeFileSync('dist/src/server/main.bundle.js','');f.writeFileSync('dist/public/manifest.json','{}')\"";
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'stamp-test', private: true, scripts: { build } }));
     writeFileSync(join(dir, 'package-lock.json'), '{"lockfileVersion":3}');
     writeFileSync(join(dir, 'src/server/main.ts'), 'export const a = 1;\n');
@@ -117,8 +117,11 @@ describe('npm start skips the build when nothing changed (issue 16)', () => {
     rmSync(join(dir, 'dist/public/manifest.json'));
     expect(prestart()).toMatch(/manifest\.json is missing/);
     expect(builds()).toBe(5);
+    rmSync(join(dir, 'dist/src/server/main.bundle.js'));
+    expect(prestart()).toMatch(/main\.bundle\.js is missing/);
+    expect(builds()).toBe(6);
     expect(prestart()).toBe('');
-    expect(builds()).toBe(5);
+    expect(builds()).toBe(6);
   });
 
   it('is the prestart of npm start', () => {

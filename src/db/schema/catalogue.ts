@@ -271,6 +271,9 @@ export const subscriptions = pgTable(
     index('subscriptions_service_idx').on(t.serviceId),
     index('subscriptions_agency_idx').on(t.agencyOrgnr),
     uniqueIndex('subscriptions_one_open_idx').on(t.agencyOrgnr, t.serviceId).where(sql`${t.endedOn} is null`),
+    // Statistics (migration 0025): the rows still running on a day that have an end date, and the undated/first start.
+    index('subscriptions_ended_idx').on(t.endedOn).where(sql`${t.endedOn} is not null`),
+    index('subscriptions_started_idx').on(t.startedOn),
     check('subscriptions_dates_ordered', sql`${t.endedOn} is null or ${t.startedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
   ],
 );

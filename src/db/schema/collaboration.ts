@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import type { GainDirection, GainUnit, IdeaKind, NeedStatus, NeedUrgency, NeedVisibility, NetworkKind, SurveyAudience } from '../../domain/collaboration.js';
 import type { IdeaStatus } from '../../domain/ideaStatus.js';
 import { PARTIAL_DATE_SQL_PATTERN } from '../../domain/partialDate.js';
 import type { Answers } from '../../domain/questionnaire.js';
 import { agencies, areas, providers, services } from './catalogue.js';
-import { agencyOrgnrCheck, day, factSource, instant, textRef, timestamps, uuidId, uuidRef } from './columns.js';
+import { agencyRef, agencyTable } from './agencyRows.js';
+import { actedBy, actedByLater, day, factSource, instant, textRef, timestamps, uuidId, uuidRef } from './columns.js';
+import { linkTable } from './linkTable.js';
 import { procurements, questionnaires } from './procurements.js';
 
 /**
@@ -45,40 +47,25 @@ export const networks = pgTable(
   (t) => [uniqueIndex('networks_slug_idx').on(t.slug), index('networks_kind_idx').on(t.kind)],
 );
 
-export const networkAreas = pgTable(
-  'network_areas',
-  {
-    networkId: uuidRef('network_id', () => networks.id, 'cascade'),
-    areaSlug: textRef('area_slug', () => areas.slug, 'restrict'),
-  },
-  (t) => [primaryKey({ columns: [t.networkId, t.areaSlug] }), index('network_areas_area_idx').on(t.areaSlug)],
-);
+export const networkAreas = linkTable('network_areas', { networkId: uuidRef('network_id', () => networks.id, 'cascade'), areaSlug: textRef('area_slug', () => areas.slug, 'restrict') }, 'area');
 
 /** Membership, with history: leaving sets leftAt; joining again starts a new row. */
-export const networkMembers = pgTable(
+export const networkMembers = agencyTable(
   'network_members',
   {
-    id: uuidId(),
     networkId: uuidRef('network_id', () => networks.id, 'cascade'),
-    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
-    joinedAt: instant('joined_at').notNull(),
-    joinedBy: text('joined_by').notNull(),
-    leftAt: instant('left_at'),
-    leftBy: text('left_by'),
+    ...actedBy('joined'),
+    ...actedByLater('left'),
   },
   (t) => [
     uniqueIndex('network_members_one_current_idx').on(t.networkId, t.agencyOrgnr).where(sql`${t.leftAt} is null`),
-    index('network_members_agency_idx').on(t.agencyOrgnr),
-    agencyOrgnrCheck('network_members'),
   ],
 );
 
 /** A need an agency has registered ("operations support for our archive system"), for matchmaking and providers. */
-export const needs = pgTable(
+export const needs = agencyTable(
   'needs',
   {
-    id: uuidId(),
-    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
     areaSlug: textRef('area_slug', () => areas.slug, 'restrict'),
     title: text('title').notNull(),
     description: text('description').notNull(),
@@ -97,8 +84,6 @@ export const needs = pgTable(
   },
   (t) => [
     index('needs_area_status_idx').on(t.areaSlug, t.status),
-    index('needs_agency_idx').on(t.agencyOrgnr),
-    agencyOrgnrCheck('needs'),
     check('needs_closed_when_not_open', sql`(${t.status} = 'open') = (${t.closedAt} is null)`),
   ],
 );
@@ -133,25 +118,16 @@ export const surveys = pgTable(
   ],
 );
 
-export const surveyServices = pgTable(
-  'survey_services',
-  {
-    surveyId: uuidRef('survey_id', () => surveys.id, 'cascade'),
-    serviceId: uuidRef('service_id', () => services.id, 'restrict'),
-  },
-  (t) => [primaryKey({ columns: [t.surveyId, t.serviceId] }), index('survey_services_service_idx').on(t.serviceId)],
-);
+export const surveyServices = linkTable('survey_services', { surveyId: uuidRef('survey_id', () => surveys.id, 'cascade'), serviceId: uuidRef('service_id', () => services.id, 'restrict') }, 'service');
 
 /**
  * One response per agency and survey, changeable until the survey closes. The agency's size and ministry area are
  * kept as they were when it answered, so a closed survey's results never shift.
  */
-export const surveyResponses = pgTable(
+export const surveyResponses = agencyTable(
   'survey_responses',
   {
-    id: uuidId(),
     surveyId: uuidRef('survey_id', () => surveys.id, 'cascade'),
-    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
     answers: jsonb('answers').$type<Answers>().notNull(),
     employees: integer('employees'),
     ministryArea: text('ministry_area'),
@@ -161,8 +137,6 @@ export const surveyResponses = pgTable(
   },
   (t) => [
     uniqueIndex('survey_responses_one_per_agency_idx').on(t.surveyId, t.agencyOrgnr),
-    index('survey_responses_agency_idx').on(t.agencyOrgnr),
-    agencyOrgnrCheck('survey_responses'),
   ],
 );
 
@@ -179,7 +153,7 @@ export const ideas = pgTable(
     /** Who answers: the service's provider, or for a new service the provider asked (null: DFØ decides). */
     providerId: uuid('provider_id').references(() => providers.id, { onDelete: 'set null' }),
     areaSlug: text('area_slug').references(() => areas.slug, { onDelete: 'set null' }),
-    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
+    agencyOrgnr: agencyRef(),
     proposedBy: text('proposed_by').notNull(),
     status: text('status').$type<IdeaStatus>().notNull().default('received'),
     statusChangedAt: instant('status_changed_at').notNull(),
@@ -195,16 +169,7 @@ export const ideas = pgTable(
 );
 
 /** One vote per agency and idea: the primary key makes a second vote the same vote. */
-export const ideaVotes = pgTable(
-  'idea_votes',
-  {
-    ideaId: uuidRef('idea_id', () => ideas.id, 'cascade'),
-    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
-    votedAt: instant('voted_at').notNull(),
-    votedBy: text('voted_by').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.ideaId, t.agencyOrgnr] }), index('idea_votes_agency_idx').on(t.agencyOrgnr)],
-);
+export const ideaVotes = linkTable('idea_votes', { ideaId: uuidRef('idea_id', () => ideas.id, 'cascade'), agencyOrgnr: agencyRef(), ...actedBy('voted') }, 'agency');
 
 /** Comments on an idea, signed by the organisation (an agency, the provider, or DFØ as administrator). */
 export const ideaComments = pgTable(
@@ -272,8 +237,7 @@ export const gainMeasurements = pgTable(
     period: text('period').notNull(),
     value: doublePrecision('value').notNull(),
     note: text('note'),
-    recordedAt: instant('recorded_at').notNull(),
-    recordedBy: text('recorded_by').notNull(),
+    ...actedBy('recorded'),
   },
   (t) => [uniqueIndex('gain_measurements_period_idx').on(t.indicatorId, t.period), check('gain_measurements_period', sql.raw(`period ~ '${PARTIAL_DATE_SQL_PATTERN}'`))],
 );

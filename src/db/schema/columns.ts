@@ -57,3 +57,25 @@ export const orgnrFormat = (column: string) => sql.raw(`${column} ~ '^[0-9]{9}$'
 
 /** The `<table>_orgnr_format` check on a table's agency_orgnr column. */
 export const agencyOrgnrCheck = (table: string) => check(`${table}_orgnr_format`, orgnrFormat('agency_orgnr'));
+
+const snakeCase = (camel: string) => camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const requiredInstant = (name: string) => instant(name).notNull();
+const requiredText = (name: string) => text(name).notNull();
+const optionalText = (name: string) => text(name);
+
+/** `<prefix>At` and `<prefix>By` columns (`<prefix_snake>_at`, `<prefix_snake>_by`). */
+type Acted<P extends string, At, By> = { [K in `${P}At`]: At } & { [K in `${P}By`]: By };
+
+/** When and by whom something was done, both required: `...actedBy('recorded')` is recordedAt/recorded_at and recordedBy/recorded_by. */
+export const actedBy = <P extends string>(prefix: P) =>
+  ({
+    [`${prefix}At`]: requiredInstant(`${snakeCase(prefix)}_at`),
+    [`${prefix}By`]: requiredText(`${snakeCase(prefix)}_by`),
+  }) as Acted<P, ReturnType<typeof requiredInstant>, ReturnType<typeof requiredText>>;
+
+/** The same for something that may not have happened yet (both null until it does): `...actedByLater('answered')`. */
+export const actedByLater = <P extends string>(prefix: P) =>
+  ({
+    [`${prefix}At`]: instant(`${snakeCase(prefix)}_at`),
+    [`${prefix}By`]: optionalText(`${snakeCase(prefix)}_by`),
+  }) as Acted<P, ReturnType<typeof instant>, ReturnType<typeof optionalText>>;

@@ -9,8 +9,9 @@ import type {
 } from '../../domain/procurementLifecycle.js';
 import type { Answers, QuestionnaireDefinition } from '../../domain/questionnaire.js';
 import { users } from './access.js';
-import { agencies, providers, services } from './catalogue.js';
-import { agencyOrgnrCheck, day, followUpColumns, instant, textRef, uuidId, uuidRef } from './columns.js';
+import { agencyRef, agencyTable } from './agencyRows.js';
+import { providers, services } from './catalogue.js';
+import { actedBy, day, followUpColumns, instant, uuidId, uuidRef } from './columns.js';
 
 /**
  * Questionnaires as data: opt-out reasons, accession declarations, a voluntary non-use of a service, surveys.
@@ -92,12 +93,10 @@ export const procurementMilestones = pgTable(
  * declaration keeps its row (withdrawnAt set) so the provider sees it happened. The provider's follow-up of an
  * opt-out lives here too.
  */
-export const declarations = pgTable(
+export const declarations = agencyTable(
   'declarations',
   {
-    id: uuidId(),
     procurementId: uuidRef('procurement_id', () => procurements.id, 'cascade'),
-    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
     kind: text('kind').$type<DeclarationKind>().notNull(),
     questionnaireId: uuidRef('questionnaire_id', () => questionnaires.id, 'restrict'),
     answers: jsonb('answers').$type<Answers>().notNull(),
@@ -109,8 +108,6 @@ export const declarations = pgTable(
   },
   (t) => [
     uniqueIndex('declarations_one_per_agency_idx').on(t.procurementId, t.agencyOrgnr),
-    index('declarations_agency_idx').on(t.agencyOrgnr),
-    agencyOrgnrCheck('declarations'),
   ],
 );
 
@@ -122,12 +119,11 @@ export const serviceOptOuts = pgTable(
   'service_opt_outs',
   {
     id: uuidId(),
-    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
+    agencyOrgnr: agencyRef(),
     serviceId: uuidRef('service_id', () => services.id, 'restrict'),
     questionnaireId: uuidRef('questionnaire_id', () => questionnaires.id, 'restrict'),
     answers: jsonb('answers').$type<Answers>().notNull(),
-    declaredAt: instant('declared_at').notNull(),
-    declaredBy: text('declared_by').notNull(),
+    ...actedBy('declared'),
     withdrawnAt: instant('withdrawn_at'),
     /** The provider's follow-up and its internal note: never shown to the agency or its ministry. */
     ...followUpColumns(),
@@ -144,7 +140,7 @@ export const agencyLocations = pgTable(
   'agency_locations',
   {
     id: uuidId(),
-    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'cascade'),
+    agencyOrgnr: agencyRef('cascade'),
     name: text('name').notNull(),
     address: text('address'),
     postalCode: text('postal_code'),

@@ -3,8 +3,9 @@ import { check, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-
 import type { AccessRequestState } from '../../domain/accessRequest.js';
 import type { Measures } from '../../domain/agencyBaseline.js';
 import type { EarlyMilestoneKind } from '../../domain/earlyInvolvement.js';
-import { agencies, services } from './catalogue.js';
-import { agencyOrgnrCheck, day, instant, textRef, uuidId, uuidRef } from './columns.js';
+import { agencyRef, agencyTable } from './agencyRows.js';
+import { services } from './catalogue.js';
+import { actedBy, actedByLater, agencyOrgnrCheck, day, uuidId, uuidRef } from './columns.js';
 import { procurements } from './procurements.js';
 
 /**
@@ -12,26 +13,20 @@ import { procurements } from './procurements.js';
  * provider answers (granted, declined with a reason, waiting list). Migration 0016. At most one open request per
  * agency and service; answered ones are kept.
  */
-export const accessRequests = pgTable(
+export const accessRequests = agencyTable(
   'access_requests',
   {
-    id: uuidId(),
     serviceId: uuidRef('service_id', () => services.id, 'cascade'),
-    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
     need: text('need').notNull(),
     state: text('state').$type<AccessRequestState>().notNull().default('pending'),
     answerNote: text('answer_note'),
-    requestedAt: instant('requested_at').notNull(),
-    requestedBy: text('requested_by').notNull(),
-    answeredAt: instant('answered_at'),
-    answeredBy: text('answered_by'),
+    ...actedBy('requested'),
+    ...actedByLater('answered'),
   },
   (t) => [
     check('access_requests_state', sql`${t.state} in ('pending', 'granted', 'declined', 'waiting_list')`),
-    agencyOrgnrCheck('access_requests'),
     check('access_requests_declined_reason', sql`${t.state} <> 'declined' or ${t.answerNote} is not null`),
     uniqueIndex('access_requests_one_open_idx').on(t.serviceId, t.agencyOrgnr).where(sql`${t.state} in ('pending', 'waiting_list')`),
-    index('access_requests_agency_idx').on(t.agencyOrgnr),
   ],
 );
 
@@ -41,13 +36,11 @@ export const procurementQuestions = pgTable(
   {
     id: uuidId(),
     procurementId: uuidRef('procurement_id', () => procurements.id, 'cascade'),
-    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
+    agencyOrgnr: agencyRef(),
     question: text('question').notNull(),
-    askedAt: instant('asked_at').notNull(),
-    askedBy: text('asked_by').notNull(),
+    ...actedBy('asked'),
     answer: text('answer'),
-    answeredAt: instant('answered_at'),
-    answeredBy: text('answered_by'),
+    ...actedByLater('answered'),
   },
   (t) => [agencyOrgnrCheck('procurement_questions'), index('procurement_questions_procurement_idx').on(t.procurementId, t.askedAt)],
 );
@@ -69,8 +62,7 @@ export const procurementEarlyMilestones = pgTable(
     documentTitle: text('document_title').notNull(),
     documentUrl: text('document_url'),
     documentRef: text('document_ref'),
-    recordedAt: instant('recorded_at').notNull(),
-    recordedBy: text('recorded_by').notNull(),
+    ...actedBy('recorded'),
   },
   (t) => [
     uniqueIndex('procurement_early_milestones_one_idx').on(t.procurementId, t.kind),
@@ -83,27 +75,21 @@ export const procurementEarlyMilestones = pgTable(
  * An agency's baseline on the task a service takes over, and later its result (migration 0021; the report's 3.3).
  * Measures as JSON: { hoursPerMonth?, costNokPerYear?, ftes? }. One row per agency and service.
  */
-export const agencyBaselines = pgTable(
+export const agencyBaselines = agencyTable(
   'agency_baselines',
   {
-    id: uuidId(),
     serviceId: uuidRef('service_id', () => services.id, 'cascade'),
-    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
     baselinePeriod: text('baseline_period').notNull(),
     baseline: jsonb('baseline').$type<Measures>().notNull(),
     baselineNote: text('baseline_note'),
-    baselineRecordedAt: instant('baseline_recorded_at').notNull(),
-    baselineRecordedBy: text('baseline_recorded_by').notNull(),
+    ...actedBy('baselineRecorded'),
     resultPeriod: text('result_period'),
     result: jsonb('result').$type<Measures>(),
     resultNote: text('result_note'),
-    resultRecordedAt: instant('result_recorded_at'),
-    resultRecordedBy: text('result_recorded_by'),
+    ...actedByLater('resultRecorded'),
   },
   (t) => [
-    agencyOrgnrCheck('agency_baselines'),
     check('agency_baselines_result_whole', sql`(${t.result} is null) = (${t.resultPeriod} is null)`),
     uniqueIndex('agency_baselines_one_idx').on(t.serviceId, t.agencyOrgnr),
-    index('agency_baselines_agency_idx').on(t.agencyOrgnr),
   ],
 );

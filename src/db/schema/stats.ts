@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { agencies, areas } from './catalogue.js';
+import { agencyRef } from './agencyRows.js';
+import { areas } from './catalogue.js';
 import { day, factSource, textRef, timestamps, uuidId } from './columns.js';
 
 /**
@@ -14,7 +15,7 @@ export const agencyInHouseAreas = pgTable(
   'agency_in_house_areas',
   {
     id: uuidId(),
-    agencyOrgnr: textRef('agency_orgnr', () => agencies.orgnr, 'restrict'),
+    agencyOrgnr: agencyRef(),
     areaSlug: textRef('area_slug', () => areas.slug, 'restrict'),
     declaredOn: day('declared_on').notNull(),
     endedOn: day('ended_on'),

@@ -1,5 +1,6 @@
 import type { Language } from '../../domain/catalogue.js';
 import { sizeClassRange, type SizeThresholds } from '../../domain/sizeClass.js';
+import { presentRegisterEntry } from '../shared/organisation.js';
 import { groupInOrder, localizer, pageUrl } from '../shared/present.js';
 import type { AgencyDetail, AgencyListRow } from './queries.js';
 
@@ -9,13 +10,10 @@ import type { AgencyDetail, AgencyListRow } from './queries.js';
  * role adds — its own usage register, its declarations — has its own presenters (declarations/present.ts).
  */
 export function presentAgency(a: AgencyListRow, lang: Language, publicUrl: string) {
-  const { text, org } = localizer(lang);
   return {
     orgnr: a.orgnr,
-    name: text(a.name),
-    shortName: a.shortName,
+    ...presentRegisterEntry(a, lang),
     kind: a.kind,
-    ministry: a.ministry ? org(a.ministry) : null,
     employees: a.employees,
     sizeClass: a.sizeClass,
     deletedOn: a.deletedOn,

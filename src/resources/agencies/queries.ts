@@ -4,10 +4,11 @@ import type { FactSource, Language, LocalizedText, OrganisationKind } from '../.
 import { type SizeClass, sizeClassOf, type SizeThresholds } from '../../domain/sizeClass.js';
 import type { Executor } from '../../db/database.js';
 import { cached } from '../../db/readCache.js';
-import { agencies, areas, providers, services, subscriptions, tiers } from '../../db/schema/index.js';
+import { agencies, areas, services, subscriptions } from '../../db/schema/index.js';
 import { activeSubscription } from '../services/queries.js';
 import { byAreaThenName, sortByName } from '../shared/present.js';
 import { agencyNames, serviceLinkColumns } from '../shared/queries.js';
+import { selectSubscriptionUses } from '../shared/subscriptionUses.js';
 
 export const MAX_AGENCY_QUERY_LENGTH = 200;
 
@@ -137,21 +138,8 @@ export async function getAgencyDetail(db: Executor, orgnr: string, thresholds: S
   if (!agency) return undefined;
   const [org, uses, subordinates] = await Promise.all([
     agencyNames(db, [agency.ministryOrgnr, agency.parentOrgnr]),
-    db
-      .select({
-        ...serviceLinkColumns,
-        area: { slug: areas.slug, name: areas.name, sortOrder: areas.sortOrder },
-        provider: { slug: providers.slug, name: providers.name, shortName: providers.shortName },
-        tierSlug: tiers.slug,
-        tierName: tiers.name,
-        since: subscriptions.startedOn,
-        factSource: subscriptions.factSource,
-      })
-      .from(subscriptions)
-      .innerJoin(services, eq(services.id, subscriptions.serviceId))
+    selectSubscriptionUses(db, { ...serviceLinkColumns, area: { slug: areas.slug, name: areas.name, sortOrder: areas.sortOrder }, since: subscriptions.startedOn })
       .innerJoin(areas, eq(areas.slug, services.areaSlug))
-      .innerJoin(providers, eq(providers.id, services.providerId))
-      .leftJoin(tiers, eq(tiers.id, subscriptions.tierId))
       .where(and(eq(subscriptions.agencyOrgnr, orgnr), activeSubscription())),
     agency.kind === 'ministry'
       ? db
@@ -160,13 +148,12 @@ export async function getAgencyDetail(db: Executor, orgnr: string, thresholds: S
           .where(and(eq(agencies.ministryOrgnr, orgnr), isNull(agencies.deletedOn)))
       : Promise.resolve([]),
   ]);
-  const services_: AgencyUse[] = uses.map(({ tierSlug, tierName, ...u }) => ({ ...u, tier: tierSlug && tierName ? { slug: tierSlug, name: tierName } : null }));
   return {
     agency,
     sizeClass: sizeClassOf(agency.employees, thresholds),
     ministry: org(agency.ministryOrgnr),
     parent: org(agency.parentOrgnr),
-    uses: services_.sort(byAreaThenName(lang)),
+    uses: (uses satisfies AgencyUse[]).sort(byAreaThenName(lang)),
     subordinates: sortByName(
       subordinates.map((a) => ({ ...a, sizeClass: sizeClassOf(a.employees, thresholds) })),
       lang,

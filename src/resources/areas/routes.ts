@@ -1,9 +1,10 @@
 import { Type } from 'typebox';
 import type { App, AppDeps } from '../../server/types.js';
-import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
-import { groupInOrder, localizer, pageUrl } from '../shared/present.js';
+import { localizer, pageUrl } from '../shared/present.js';
 import { Lang, problem, SlugParams, oneItemSchema } from '../shared/schema.js';
+import { orNotFound } from '../shared/routes.js';
+import { presentAreaDetail } from './present.js';
 import { getAreaDetail, listAreas } from './queries.js';
 import { AreaDetailSchema, AreaList, AreaListItem } from './schema.js';
 
@@ -43,34 +44,7 @@ export async function registerAreaApi(api: App, deps: AppDeps): Promise<void> {
 
   api.get(
     '/areas/:slug',
-    {
-      schema: oneItemSchema({
-        tags: ['areas'],
-        summary: 'One service area, with its services by delivery model and its providers',
-        params: SlugParams,
-        response: 'AreaDetail',
-      }),
-    },
-    async (req) => {
-      const lang = req.lang;
-      const d = await getAreaDetail(db, req.params.slug, lang);
-      if (!d) throw new HttpProblem(404, messages[lang].errors.unknownArea(req.params.slug));
-      const { text, ref } = localizer(lang);
-      const a = d.area;
-      return {
-        slug: a.slug,
-        name: text(a.name),
-        description: text(a.description),
-        serviceCount: d.services.length,
-        gapArea: a.gapArea,
-        url: url(lang, `/omrader/${a.slug}`),
-        servicesByModel: groupInOrder(d.services, (s) => s.model, (s) => s.model).map((g) => ({
-          model: g.head,
-          services: g.items.map((s) => ({ slug: s.slug, name: text(s.name), status: s.status, kind: s.kind, provider: ref(s.provider) })),
-        })),
-        providers: d.providers.map((p) => ({ slug: p.slug, name: text(p.name), shortName: p.shortName, serviceCount: p.serviceCount })),
-        catalogueUrl: url(lang, `/tjenester?area=${encodeURIComponent(a.slug)}`),
-      };
-    },
+    { schema: oneItemSchema({ tags: ['areas'], summary: 'One service area, with its services by delivery model and its providers', params: SlugParams, response: 'AreaDetail' }) },
+    async (req) => presentAreaDetail(await orNotFound(getAreaDetail(db, req.params.slug, req.lang), messages[req.lang].errors.unknownArea(req.params.slug)), req.lang, deps.config.publicUrl),
   );
 }

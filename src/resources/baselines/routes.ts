@@ -7,6 +7,7 @@ import { actorOf } from '../../server/actor.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { messages } from '../../web/i18n/index.js';
+import { publicRead, putUpsert } from '../shared/routes.js';
 import { Lang, problem, security } from '../shared/schema.js';
 import { baselineOf, mayBaseline, recordBaseline, recordResult, serviceBaselines } from './commands.js';
 import { AgencyBaselineSchema, BaselineAggregateSchema, MeasuredBody, parseMeasured } from './schema.js';
@@ -41,16 +42,15 @@ export async function registerBaselineApi(api: App, deps: AppDeps): Promise<void
 
   api.get(
     '/services/:slug/baselines',
-    {
-      schema: {
+    publicRead(
+      {
         tags: ['gains'],
         summary: "The agencies' baselines and results, summed",
         description: 'Public. Per measure (hours a month, cost a year, FTEs): the sums over agencies with both a baseline and a result, in all and by size class, with the small-group rule (null under 5).',
         params: Params,
-        querystring: Type.Object({ lang: Lang }),
-        response: { 200: { $ref: 'BaselineAggregate#' }, 404: problem },
       },
-    },
+      'BaselineAggregate',
+    ),
     async (req) => serviceBaselines(db, (await service(req.params.slug, req.lang)).id, deps.config.sizeThresholds),
   );
 
@@ -75,23 +75,20 @@ export async function registerBaselineApi(api: App, deps: AppDeps): Promise<void
     },
   );
 
-  api.put(
+  putUpsert(
+    api,
     '/services/:slug/baselines/:orgnr',
     {
-      schema: {
-        tags: ['gains'],
-        summary: "Record the agency's baseline for a service",
-        description: "For the agency's editors and administrators, while the agency uses (or is joining) the service (409 otherwise). At least one of hoursPerMonth, costNokPerYear, ftes. 201 when new, 200 when changed.",
-        security,
-        params: AgencyParams,
-        body: MeasuredBody,
-        response: { 200: { $ref: 'AgencyBaseline#' }, 201: { $ref: 'AgencyBaseline#' }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
-      },
+      tags: ['gains'],
+      summary: "Record the agency's baseline for a service",
+      description: "For the agency's editors and administrators, while the agency uses (or is joining) the service (409 otherwise). At least one of hoursPerMonth, costNokPerYear, ftes. 201 when new, 200 when changed.",
+      params: AgencyParams,
+      body: MeasuredBody,
+      item: 'AgencyBaseline',
     },
-    async (req, reply) => {
-      const outcome = await recordBaseline(db, actorOf(req, deps), req.params.slug, req.params.orgnr, parseMeasured(req.body, req.lang), req.lang);
-      reply.code(outcome === 'created' ? 201 : 200);
-      return own(req.params.slug, req.params.orgnr, req.lang);
+    async (req, { slug, orgnr }, body) => {
+      const outcome = await recordBaseline(db, actorOf(req, deps), slug, orgnr, parseMeasured(body, req.lang), req.lang);
+      return { created: outcome === 'created', item: await own(slug, orgnr, req.lang) };
     },
   );
 

@@ -5,7 +5,9 @@ import { providers } from '../../db/schema/index.js';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import { agencyScopes, isAdmin, type Principal, providerScopes } from '../../domain/principal.js';
 import { Section } from '../../web/components.js';
-import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { ListOrNone } from '../../web/components/lists.js';
+import { LinkParagraph, LinkSeries, TextLink } from '../../web/components/links.js';
+import { usePageKit } from '../../web/pageKit.js';
 import { listIdeas } from '../ideas/queries.js';
 import { listNeeds } from '../needs/queries.js';
 import { listNetworks } from '../networks/queries.js';
@@ -48,27 +50,22 @@ export async function loadMineCollaboration(db: Executor, p: Principal, now: Dat
 export type MineCollaboration = Awaited<ReturnType<typeof loadMineCollaboration>>;
 
 export function MineCollaborationSection({ c }: { c: MineCollaboration }) {
-  const { t } = usePage();
-  const href = useHref();
-  const text = useText();
+  const { t, href, text } = usePageKit();
   if (!c.agencyEditor && c.providers.length === 0 && !c.aggregate) return null;
   return (
     <Section title={t.collab.title} id="collaboration">
       {c.agencyEditor ? (
         <>
           <Section title={t.collab.mineSurveys} id="mine-surveys" level={3}>
-            {c.toAnswer.length === 0 ? <Paragraph>{t.collab.noSurveysToAnswer}</Paragraph> : null}
-            <ul className="link-list">
-              {c.toAnswer.map((x) => (
-                <li key={`${x.survey.id}-${x.orgnr}`}>
-                  <a href={href(`/undersokelser/${x.survey.id}/svar?virksomhet=${x.orgnr}`)}>
-                    <Text value={x.survey.title} />
-                  </a>{' '}
+            <ListOrNone items={c.toAnswer} none={t.collab.noSurveysToAnswer} keyOf={(x) => `${x.survey.id}-${x.orgnr}`}>
+              {(x) => (
+                <>
+                  <TextLink path={`/undersokelser/${x.survey.id}/svar?virksomhet=${x.orgnr}`} value={x.survey.title} />{' '}
                   <CodeTag label={x.answered ? t.survey.answered : t.survey.notAnswered} color={x.answered ? 'success' : 'warning'} />
                   <span className="block muted">{text(x.agency as LocalizedText)}</span>
-                </li>
-              ))}
-            </ul>
+                </>
+              )}
+            </ListOrNone>
           </Section>
           <Paragraph>
             <a href={href('/behov')}>{t.collab.mineNeeds(c.openNeeds)}</a> · <a href={href('/behov/ny')}>{t.need.register}</a>
@@ -77,14 +74,7 @@ export function MineCollaborationSection({ c }: { c: MineCollaboration }) {
             {t.collab.mineNetworks}:{' '}
             {c.networks.length === 0
               ? t.common.none
-              : c.networks.map((n, i) => (
-                  <span key={n.slug}>
-                    {i > 0 ? ', ' : ''}
-                    <a href={href(`/nettverk/${n.slug}`)}>
-                      <Text value={n.name} />
-                    </a>
-                  </span>
-                ))}
+              : <LinkSeries items={c.networks} path={(n) => `/nettverk/${n.slug}`} />}
           </Paragraph>
         </>
       ) : null}
@@ -93,15 +83,11 @@ export function MineCollaborationSection({ c }: { c: MineCollaboration }) {
           <Paragraph>
             <a href={href('/undersokelser')}>{t.collab.providerSurveys(c.surveys.length)}</a> · <a href={href('/undersokelser/ny')}>{t.survey.create}</a>
           </Paragraph>
-          <Paragraph>
-            <a href={href(c.providers.length === 1 ? `/ideer?leverandor=${c.providers[0]!.slug}` : '/ideer')}>{t.collab.providerIdeas(c.ideas, c.ideasWaiting)}</a>
-          </Paragraph>
+          <LinkParagraph path={c.providers.length === 1 ? `/ideer?leverandor=${c.providers[0]!.slug}` : '/ideer'} label={t.collab.providerIdeas(c.ideas, c.ideasWaiting)} />
         </>
       ) : null}
       {c.aggregate ? (
-        <Paragraph>
-          <a href={href('/behov/samlet')}>{t.need.aggregateLink}</a>
-        </Paragraph>
+        <LinkParagraph path="/behov/samlet" label={t.need.aggregateLink} />
       ) : null}
     </Section>
   );

@@ -4,7 +4,8 @@ import type { LocalizedText } from '../../domain/catalogue.js';
 import { NO_MINISTRY } from '../../domain/surveyResults.js';
 import type { AppDeps } from '../../server/types.js';
 import { Section } from '../../web/components.js';
-import { Text, usePage, useHref } from '../../web/context.js';
+import { LinkParagraph, TextLink } from '../../web/components/links.js';
+import { usePage, useHref } from '../../web/context.js';
 import { GainChart } from '../gains/pages.js';
 import { mayGain } from '../gains/policy.js';
 import { mayProposeSomewhere } from '../ideas/policy.js';
@@ -48,18 +49,14 @@ export function ServiceCollaborationSections({ c }: { c: ServiceCollaboration })
         {c.open.map((s) => (
           <Paragraph key={s.id}>
             {t.survey.openNow(fmt.date(s.closesOn))}{' '}
-            <a href={href(`/undersokelser/${s.id}`)}>
-              <Text value={s.title} />
-            </a>
+            <TextLink path={`/undersokelser/${s.id}`} value={s.title} />
           </Paragraph>
         ))}
         {c.latest ? (
           <>
             <Paragraph>
               {t.survey.latestResults}{' '}
-              <a href={href(`/undersokelser/${c.latest.survey.id}`)}>
-                <Text value={c.latest.survey.title} />
-              </a>{' '}
+              <TextLink path={`/undersokelser/${c.latest.survey.id}`} value={c.latest.survey.title} />{' '}
               ({fmt.date(c.latest.survey.opensOn)} – {fmt.date(c.latest.survey.closesOn)})
             </Paragraph>
             <SurveyResultsView s={c.latest.survey} results={c.latest.results} ministries={c.latest.ministries} id="satisfaction-results" level={3} />
@@ -72,9 +69,7 @@ export function ServiceCollaborationSections({ c }: { c: ServiceCollaboration })
         <Paragraph>{t.gain.lead}</Paragraph>
         {c.gains.length === 0 ? <Paragraph>{t.gain.none}</Paragraph> : c.gains.map((i) => <GainChart key={i.id} i={i} slug={c.slug} />)}
         {c.manageGains ? (
-          <Paragraph>
-            <a href={href(`/tjenester/${c.slug}/gevinster`)}>{t.gain.manage}</a>
-          </Paragraph>
+          <LinkParagraph path={`/tjenester/${c.slug}/gevinster`} label={t.gain.manage} />
         ) : null}
       </Section>
       <Section title={t.idea.forService} id="ideas">

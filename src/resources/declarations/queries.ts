@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/database.js';
 import { cached } from '../../db/readCache.js';
 import { agencies, declarations, procurements, providers } from '../../db/schema/index.js';
+import { followUpSelection } from '../shared/followUp.js';
 
 const ministry = alias(agencies, 'ministry');
 
@@ -25,10 +26,7 @@ const columns = {
   submittedAt: declarations.submittedAt,
   updatedAt: declarations.updatedAt,
   withdrawnAt: declarations.withdrawnAt,
-  followUp: declarations.followUp,
-  followUpNote: declarations.followUpNote,
-  followUpAt: declarations.followUpAt,
-  followUpBy: declarations.followUpBy,
+  ...followUpSelection(declarations),
   agency: { orgnr: agencies.orgnr, name: agencies.name, kind: agencies.kind, employees: agencies.employees, sectorCode: agencies.sectorCode },
   ministryOrgnr: ministry.orgnr,
   ministryName: ministry.name,

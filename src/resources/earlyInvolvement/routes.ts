@@ -8,7 +8,8 @@ import { messages } from '../../web/i18n/index.js';
 import { procurementDetail } from '../procurements/queries.js';
 import { ProcurementIdParams } from '../procurements/schema.js';
 import { pageUrl } from '../shared/present.js';
-import { enumOf, Lang, nullable, problem, security } from '../shared/schema.js';
+import { publicRead } from '../shared/routes.js';
+import { enumOf, nullable, problem, security } from '../shared/schema.js';
 import { recordEarlyMilestone, startNeedsSurvey } from './commands.js';
 import { earlyInvolvement, earlyStateOf } from './queries.js';
 
@@ -63,16 +64,15 @@ export async function registerEarlyInvolvementApi(api: App, deps: AppDeps): Prom
 
   api.get(
     '/procurements/:id/early-involvement',
-    {
-      schema: {
+    publicRead(
+      {
         tags: ['procurements'],
         summary: 'Early involvement before a procurement',
         description: 'Public: the needs survey (with how many of the eligible agencies answered), the council’s recommendation and DFØ’s decision with their documents.',
         params: ProcurementIdParams,
-        querystring: Type.Object({ lang: Lang }),
-        response: { 200: { $ref: 'EarlyInvolvement#' }, 404: problem },
       },
-    },
+      'EarlyInvolvement',
+    ),
     async (req) => present(req.params.id, req.lang),
   );
 

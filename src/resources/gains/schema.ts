@@ -3,6 +3,7 @@ import type { Language, LocalizedText } from '../../domain/catalogue.js';
 import { GAIN_DIRECTIONS, GAIN_UNITS, type GainDirection, type GainUnit } from '../../domain/collaboration.js';
 import { checkPeriod, parseDecimal } from '../../domain/gains.js';
 import { messages } from '../../web/i18n/index.js';
+import { type Body, oneOf, parser, sized, withEnglish } from '../shared/fields.js';
 import { collectErrors, text } from '../shared/input.js';
 import { enumOf, nullable } from '../shared/schema.js';
 
@@ -68,40 +69,28 @@ export interface IndicatorInput {
   method: string;
 }
 
-export function parseIndicatorInput(b: Record<string, unknown>, lang: Language): IndicatorInput {
-  const t = messages[lang].gain.errors;
-  return collectErrors((err) => {
-    const name = text(b.name);
-    if (name.length < 3 || name.length > 200) err('name', t.name);
-    const unit = text(b.unit);
-    if (!(GAIN_UNITS as readonly string[]).includes(unit)) err('unit', t.unit);
-    const betterWhen = text(b.betterWhen);
-    if (!(GAIN_DIRECTIONS as readonly string[]).includes(betterWhen)) err('betterWhen', t.betterWhen);
-    const baselineValue = parseDecimal(b.baselineValue as string | number | undefined);
-    if (baselineValue === undefined) err('baselineValue', t.value);
-    const baselinePeriod = text(b.baselinePeriod);
-    if (checkPeriod(baselinePeriod, undefined)) err('baselinePeriod', t.period);
-    const baselineDescription = text(b.baselineDescription);
-    if (baselineDescription.length < 5) err('baselineDescription', t.baselineDescription);
-    const source = text(b.source);
-    if (source.length < 2) err('source', t.source);
-    const method = text(b.method);
-    if (method.length < 5) err('method', t.method);
-    const nameEn = text(b.nameEn);
-    return {
-      name: nameEn ? { nb: name, en: nameEn } : { nb: name },
-      unit: unit as GainUnit,
-      betterWhen: betterWhen as GainDirection,
-      baselineValue: baselineValue ?? 0,
-      baselinePeriod,
-      baselineDescription: { nb: baselineDescription },
-      source,
-      method,
-    };
-  });
-}
+export const parseIndicatorInput = parser('gain', (b, t, err): IndicatorInput => {
+  const name = sized(b, 'name', 3, 200, err, t.name);
+  const unit = oneOf(b, 'unit', GAIN_UNITS, err, t.unit);
+  const betterWhen = oneOf(b, 'betterWhen', GAIN_DIRECTIONS, err, t.betterWhen);
+  const baselineValue = parseDecimal(b.baselineValue as string | number | undefined);
+  if (baselineValue === undefined) err('baselineValue', t.value);
+  const baselinePeriod = text(b.baselinePeriod);
+  if (checkPeriod(baselinePeriod, undefined)) err('baselinePeriod', t.period);
+  const baselineDescription = sized(b, 'baselineDescription', 5, Infinity, err, t.baselineDescription);
+  return {
+    name: withEnglish(b, 'name', name),
+    unit,
+    betterWhen,
+    baselineValue: baselineValue ?? 0,
+    baselinePeriod,
+    baselineDescription: { nb: baselineDescription },
+    source: sized(b, 'source', 2, Infinity, err, t.source),
+    method: sized(b, 'method', 5, Infinity, err, t.method),
+  };
+});
 
-export function parseMeasurement(b: Record<string, unknown>, period: string, baselinePeriod: string, lang: Language): { period: string; value: number; note: string | null } {
+export function parseMeasurement(b: Body, period: string, baselinePeriod: string, lang: Language): { period: string; value: number; note: string | null } {
   const t = messages[lang].gain.errors;
   return collectErrors((err) => {
     const problem = checkPeriod(period.trim(), baselinePeriod);

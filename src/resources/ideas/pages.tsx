@@ -7,17 +7,23 @@ import { IDEA_MOVES, IDEA_STATUSES, type IdeaStatus, ideaIsOpen } from '../../do
 import { isAdmin, providerScopes } from '../../domain/principal.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import { ChoiceField, JsonLink, DefinitionList, OrgLink, PageHeader, queryString, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
+import { ChoiceField, JsonLink, OrgLink, PageHeader, queryString, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
+import { AboutSection, TwoColumns } from '../../web/components/about.js';
+import { ListOrNone } from '../../web/components/lists.js';
 import { StatDownloads } from '../../web/export/StatTableView.js';
 import { registerTableDownloads } from '../shared/tableDownloads.js';
 import { ideaTable } from './tables.js';
-import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { Text, usePage } from '../../web/context.js';
+import { type AfterPost, usePageKit } from '../../web/pageKit.js';
 import { errorMap, type Errors, ErrorSummary, FormBody, type FormValues, Notice, OkQuery, one, PostButton, PostForm, Refusal, useFormPage } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { prefix, sendPage } from '../../web/render.js';
 import { actorOf } from '../../server/actor.js';
-import { PrimaryAction, actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
+import { actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
+import { CollabFormPage } from '../collaboration/formPage.js';
+import { CollabListLayout, ListFilter, ResultCount } from '../collaboration/listPage.js';
+import { OrgList } from '../../web/components/links.js';
 import { dropEmptyQueryValues, enumOf } from '../shared/schema.js';
 import { answerIdea, commentIdea, proposeIdea, unvoteIdea, voteIdea } from './commands.js';
 import { mayIdea } from './policy.js';
@@ -132,34 +138,17 @@ function IdeaListPage({
   filter: { status?: string | undefined; kind?: string | undefined; sort?: string | undefined; tjeneste?: string | undefined; leverandor?: string | undefined };
   mayPropose: boolean;
 }) {
-  const { t, fmt } = usePage();
-  const href = useHref();
-  const text = useText();
+  const { t, fmt, href, text } = usePageKit();
   return (
-    <Layout title={t.idea.title} section="collaboration" description={t.idea.lead}>
-      <CollabBreadcrumbs items={[{ label: t.idea.title }]} />
-      <PageHeader title={t.idea.title} lead={t.idea.lead}>
-        <PrimaryAction href={href(`/ideer/ny${filter.tjeneste ? `?tjeneste=${encodeURIComponent(filter.tjeneste)}` : ''}`)} label={t.idea.propose} show={mayPropose} />
-      </PageHeader>
-      <form method="get" action={href('/ideer')} className="filter-row list-filter" aria-label={t.idea.filter}>
+    <CollabListLayout title={t.idea.title} lead={t.idea.lead} action={{ href: href(`/ideer/ny${filter.tjeneste ? `?tjeneste=${encodeURIComponent(filter.tjeneste)}` : ''}`), label: t.idea.propose, show: mayPropose }}>
+      <ListFilter action={href('/ideer')} label={t.idea.filter}>
         {filter.tjeneste ? <input type="hidden" name="tjeneste" value={filter.tjeneste} /> : null}
         {filter.leverandor ? <input type="hidden" name="leverandor" value={filter.leverandor} /> : null}
         <SelectField id="f-status" name="status" label={t.common.status} value={filter.status ?? ''} options={[{ value: '', label: t.idea.allStatuses }, ...IDEA_STATUSES.map((s) => ({ value: s, label: t.idea.status[s] }))]} />
         <SelectField id="f-kind" name="kind" label={t.idea.kindLabel} value={filter.kind ?? ''} options={[{ value: '', label: t.idea.allKinds }, ...IDEA_KINDS.map((k) => ({ value: k, label: t.idea.kind[k] }))]} />
         <SelectField id="f-sort" name="sort" label={t.catalogue.sort} value={filter.sort ?? 'votes'} options={IDEA_SORTS.map((s) => ({ value: s, label: t.idea.sort[s] }))} />
-        <Button type="submit" variant="secondary">
-          {t.network.applyFilter}
-        </Button>
-      </form>
-      <p className="result-count" role="status">
-        <strong>{t.idea.count(rows.length)}</strong>
-        {filter.status || filter.kind || filter.tjeneste || filter.leverandor ? (
-          <>
-            {' · '}
-            <a href={href('/ideer')}>{t.network.clearFilter}</a>
-          </>
-        ) : null}
-      </p>
+      </ListFilter>
+      <ResultCount count={t.idea.count(rows.length)} clearHref={filter.status || filter.kind || filter.tjeneste || filter.leverandor ? href('/ideer') : undefined} />
       {rows.length === 0 ? <Paragraph>{t.idea.none}</Paragraph> : null}
       <ol className="result-list">
         {rows.map((i) => (
@@ -190,7 +179,7 @@ function IdeaListPage({
         />
       ) : null}
       <JsonLink href="/api/v1/ideas" />
-    </Layout>
+    </CollabListLayout>
   );
 }
 
@@ -209,38 +198,23 @@ function NewIdeaPage({
   values: FormValues;
   errors: Errors;
 }) {
-  const { t, href, text, e, v } = useFormPage(values, errors);
+  const { t, href, text, e, v, field } = useFormPage(values, errors);
   return (
-    <Layout title={t.idea.propose} section="collaboration">
-      <CollabBreadcrumbs items={[{ label: t.idea.title, href: href('/ideer') }, { label: t.idea.propose }]} />
-      <div className="page-narrow">
-        <PageHeader title={t.idea.propose} lead={t.idea.proposeLead} />
-        <ErrorSummary errors={errors} />
-        <PostForm action={href('/ideer/ny')}>
-          {acting.length > 1 ? (
-            <SelectField id="f-virksomhet" name="virksomhet" label={t.need.agency} value={v('virksomhet')} options={acting.map((a) => ({ value: a.orgnr, label: text(a.name) }))} />
-          ) : acting.length === 1 ? (
-            <input type="hidden" name="virksomhet" value={acting[0]!.orgnr} />
-          ) : (
-            <TextField id="f-virksomhet" name="virksomhet" label={t.common.orgnr} value={v('virksomhet')} error={e.virksomhet} inputMode="numeric" maxLength={11} />
-          )}
-          <ChoiceField id="f-kind" name="kind" legend={t.idea.kindLabel} value={v('kind')} error={e.kind} options={IDEA_KINDS.map((k) => ({ value: k, label: t.idea.kindLong[k] }))} />
-          <SelectField
-            id="f-service"
-            name="service"
-            label={t.idea.service}
-            value={v('service')}
-            error={e.service}
-            options={[{ value: '', label: t.idea.noService }, ...serviceRows.map((s) => ({ value: s.slug, label: text(s.name), group: text(s.area) }))]}
-          />
-          <SelectField id="f-provider" name="provider" label={t.idea.provider} value={v('provider')} error={e.provider} options={[{ value: '', label: t.idea.toDfo }, ...providerRows.map((p) => ({ value: p.slug, label: text(p.name) }))]} />
-          <SelectField id="f-area" name="area" label={t.common.area} value={v('area')} error={e.area} options={[{ value: '', label: t.need.chooseArea }, ...areaRows.map((a) => ({ value: a.slug, label: text(a.name) }))]} />
-          <TextField id="f-title" name="title" label={t.idea.titleLabel} value={v('title')} error={e.title} maxLength={200} />
-          <TextAreaField id="f-description" name="description" label={t.idea.description} description={t.idea.descriptionHelp} value={v('description')} error={e.description} maxLength={4000} />
-          <Button type="submit">{t.idea.proposeButton}</Button>
-        </PostForm>
-      </div>
-    </Layout>
+    <CollabFormPage title={t.idea.propose} lead={t.idea.proposeLead} crumbs={[{ label: t.idea.title, href: href('/ideer') }, { label: t.idea.propose }]} errors={errors} action={href('/ideer/ny')} submit={t.idea.proposeButton}>
+      {acting.length > 1 ? (
+        <SelectField id="f-virksomhet" name="virksomhet" label={t.need.agency} value={v('virksomhet')} options={acting.map((a) => ({ value: a.orgnr, label: text(a.name) }))} />
+      ) : acting.length === 1 ? (
+        <input type="hidden" name="virksomhet" value={acting[0]!.orgnr} />
+      ) : (
+        <TextField {...field('virksomhet')} label={t.common.orgnr} inputMode="numeric" maxLength={11} />
+      )}
+      <ChoiceField {...field('kind')} legend={t.idea.kindLabel} options={IDEA_KINDS.map((k) => ({ value: k, label: t.idea.kindLong[k] }))} />
+      <SelectField {...field('service')} label={t.idea.service} options={[{ value: '', label: t.idea.noService }, ...serviceRows.map((s) => ({ value: s.slug, label: text(s.name), group: text(s.area) }))]} />
+      <SelectField {...field('provider')} label={t.idea.provider} options={[{ value: '', label: t.idea.toDfo }, ...providerRows.map((p) => ({ value: p.slug, label: text(p.name) }))]} />
+      <SelectField {...field('area')} label={t.common.area} options={[{ value: '', label: t.need.chooseArea }, ...areaRows.map((a) => ({ value: a.slug, label: text(a.name) }))]} />
+      <TextField {...field('title')} label={t.idea.titleLabel} maxLength={200} />
+      <TextAreaField id="f-description" name="description" label={t.idea.description} description={t.idea.descriptionHelp} value={v('description')} error={e.description} maxLength={4000} />
+    </CollabFormPage>
   );
 }
 
@@ -260,14 +234,10 @@ function IdeaPage({
   providers: { slug: string; name: LocalizedText }[];
   admin: boolean;
   answer: boolean;
-  ok?: string | undefined;
   errors?: Errors;
   form?: string | undefined;
-  refusal?: string | undefined;
-}) {
-  const { t, fmt } = usePage();
-  const href = useHref();
-  const text = useText();
+} & AfterPost) {
+  const { t, fmt, href, text } = usePageKit();
   const open = ideaIsOpen(i.status);
   const signers: Org[] = [
     ...acting.map((a) => ({ value: `agency:${a.orgnr}`, label: text(a.name) })),
@@ -286,99 +256,92 @@ function IdeaPage({
       </PageHeader>
       <Notice text={ok ? (t.idea.done as Record<string, string>)[ok] : undefined} />
       <Refusal text={refusal} />
-      <div className="two-col">
-        <div className="two-col__main">
-          <Section title={t.idea.about} id="about">
-            <p className="prewrap">{i.description}</p>
-            <DefinitionList
-              items={[
-                ...(i.service ? [{ term: t.idea.service, value: <a href={href(`/tjenester/${i.service.slug}`)}><Text value={i.service.name} /></a> }] : []),
-                { term: t.idea.answeredBy, value: i.provider ? <a href={href(`/leverandorer/${i.provider.slug}`)}><Text value={i.provider.name} /></a> : t.idea.dfo },
-                ...(i.area ? [{ term: t.common.area, value: <a href={href(`/omrader/${i.area.slug}`)}><Text value={i.area.name} /></a> }] : []),
-                { term: t.idea.proposed, value: <><OrgLink org={i.agency} />, {fmt.date(i.createdAt)}</> },
-              ]}
-            />
-          </Section>
-          <Section title={t.idea.history} id="history">
-            <ol className="history-list">
-              {i.history.map((h) => (
-                <li key={h.id}>
-                  <strong>{h.fromStatus === h.toStatus ? t.idea.answerEvent : t.idea.status[h.toStatus]}</strong> <span className="muted">{fmt.dateTime(h.at)}</span>
-                  {h.note ? <p className="prewrap">{h.note}</p> : null}
-                </li>
-              ))}
-            </ol>
-          </Section>
-          <Section title={t.idea.commentsHeading(i.commentList.length)} id="comments">
-            {i.commentList.length === 0 ? <Paragraph>{t.idea.noComments}</Paragraph> : null}
-            <ul className="comment-list">
-              {i.commentList.map((c) => (
-                <li key={c.id}>
-                  <p className="prewrap">{c.body}</p>
-                  <span className="muted">
-                    {c.agency ? text(c.agency.name) : c.provider ? text(c.provider.name) : t.idea.dfo} · {fmt.dateTime(c.at)}
-                  </span>
-                </li>
-              ))}
-            </ul>
-            {open && signers.length > 0 ? (
-              <>
-                {form === 'comments' ? <ErrorSummary errors={errors} /> : null}
-                <PostForm action={href(`/ideer/${i.id}/kommentar`)}>
-                  {signers.length > 1 ? (
-                    <SelectField id="f-as" name="as" label={t.idea.commentAs} options={signers} />
-                  ) : (
-                    <input type="hidden" name="as" value={signers[0]!.value} />
-                  )}
-                  <TextAreaField id="f-body" name="body" label={t.idea.comment} value={undefined} error={form === 'comments' ? e.body : undefined} maxLength={2000} rows={3} />
+      <TwoColumns
+        side={
+          <aside className="two-col__side" aria-labelledby="votes-heading">
+            <div className="action-card">
+              <Heading level={2} data-size="xs" id="votes-heading">
+                {t.idea.votes(i.votes)}
+              </Heading>
+              <OrgList orgs={i.voters} />
+              {open
+                ? acting.map((a) => {
+                    const voted = i.voters.some((v) => v.orgnr === a.orgnr);
+                    return (
+                      <Paragraph key={a.orgnr}>
+                        <PostButton action={href(`/ideer/${i.id}/${voted ? 'trekk-stemme' : 'stem'}`)} label={voted ? t.idea.unvote(text(a.name)) : t.idea.vote(text(a.name))} variant={voted ? 'tertiary' : 'primary'} hidden={{ virksomhet: a.orgnr }} />
+                      </Paragraph>
+                    );
+                  })
+                : <Paragraph data-size="sm">{t.idea.closedForVotes}</Paragraph>}
+            </div>
+            {answer ? (
+              <div className="action-card" id="answer">
+                <Heading level={2} data-size="xs">
+                  {t.idea.answerHeading}
+                </Heading>
+                {form === 'answer' ? <ErrorSummary errors={errors} /> : null}
+                <PostForm action={href(`/ideer/${i.id}/status`)}>
+                  <SelectField id="f-status" name="status" label={t.common.status} value={i.status} options={[i.status, ...IDEA_MOVES[i.status]].map((s) => ({ value: s, label: s === i.status ? t.idea.keepStatus(t.idea.status[s]) : t.idea.status[s] }))} />
+                  <TextAreaField id="f-note" name="note" label={t.idea.answer} description={t.idea.answerHelp} error={form === 'answer' ? e.note : undefined} maxLength={2000} rows={4} />
                   <Button type="submit" variant="secondary">
-                    {t.idea.sendComment}
+                    {t.idea.sendAnswer}
                   </Button>
                 </PostForm>
-              </>
+              </div>
             ) : null}
-          </Section>
-        </div>
-        <aside className="two-col__side" aria-labelledby="votes-heading">
-          <div className="action-card">
-            <Heading level={2} data-size="xs" id="votes-heading">
-              {t.idea.votes(i.votes)}
-            </Heading>
-            <ul className="link-list">
-              {i.voters.map((v) => (
-                <li key={v.orgnr}>
-                  <OrgLink org={v} />
-                </li>
-              ))}
-            </ul>
-            {open
-              ? acting.map((a) => {
-                  const voted = i.voters.some((v) => v.orgnr === a.orgnr);
-                  return (
-                    <Paragraph key={a.orgnr}>
-                      <PostButton action={href(`/ideer/${i.id}/${voted ? 'trekk-stemme' : 'stem'}`)} label={voted ? t.idea.unvote(text(a.name)) : t.idea.vote(text(a.name))} variant={voted ? 'tertiary' : 'primary'} hidden={{ virksomhet: a.orgnr }} />
-                    </Paragraph>
-                  );
-                })
-              : <Paragraph data-size="sm">{t.idea.closedForVotes}</Paragraph>}
-          </div>
-          {answer ? (
-            <div className="action-card" id="answer">
-              <Heading level={2} data-size="xs">
-                {t.idea.answerHeading}
-              </Heading>
-              {form === 'answer' ? <ErrorSummary errors={errors} /> : null}
-              <PostForm action={href(`/ideer/${i.id}/status`)}>
-                <SelectField id="f-status" name="status" label={t.common.status} value={i.status} options={[i.status, ...IDEA_MOVES[i.status]].map((s) => ({ value: s, label: s === i.status ? t.idea.keepStatus(t.idea.status[s]) : t.idea.status[s] }))} />
-                <TextAreaField id="f-note" name="note" label={t.idea.answer} description={t.idea.answerHelp} error={form === 'answer' ? e.note : undefined} maxLength={2000} rows={4} />
+          </aside>
+        }
+      >
+        <AboutSection
+          title={t.idea.about}
+          description={<p className="prewrap">{i.description}</p>}
+          facts={[
+            ...(i.service ? [{ term: t.idea.service, value: <a href={href(`/tjenester/${i.service.slug}`)}><Text value={i.service.name} /></a> }] : []),
+            { term: t.idea.answeredBy, value: i.provider ? <a href={href(`/leverandorer/${i.provider.slug}`)}><Text value={i.provider.name} /></a> : t.idea.dfo },
+            ...(i.area ? [{ term: t.common.area, value: <a href={href(`/omrader/${i.area.slug}`)}><Text value={i.area.name} /></a> }] : []),
+            { term: t.idea.proposed, value: <><OrgLink org={i.agency} />, {fmt.date(i.createdAt)}</> },
+          ]}
+        />
+        <Section title={t.idea.history} id="history">
+          <ol className="history-list">
+            {i.history.map((h) => (
+              <li key={h.id}>
+                <strong>{h.fromStatus === h.toStatus ? t.idea.answerEvent : t.idea.status[h.toStatus]}</strong> <span className="muted">{fmt.dateTime(h.at)}</span>
+                {h.note ? <p className="prewrap">{h.note}</p> : null}
+              </li>
+            ))}
+          </ol>
+        </Section>
+        <Section title={t.idea.commentsHeading(i.commentList.length)} id="comments">
+          <ListOrNone items={i.commentList} none={t.idea.noComments} className="comment-list" keyOf={(c) => c.id}>
+            {(c) => (
+              <>
+                <p className="prewrap">{c.body}</p>
+                <span className="muted">
+                  {c.agency ? text(c.agency.name) : c.provider ? text(c.provider.name) : t.idea.dfo} · {fmt.dateTime(c.at)}
+                </span>
+              </>
+            )}
+          </ListOrNone>
+          {open && signers.length > 0 ? (
+            <>
+              {form === 'comments' ? <ErrorSummary errors={errors} /> : null}
+              <PostForm action={href(`/ideer/${i.id}/kommentar`)}>
+                {signers.length > 1 ? (
+                  <SelectField id="f-as" name="as" label={t.idea.commentAs} options={signers} />
+                ) : (
+                  <input type="hidden" name="as" value={signers[0]!.value} />
+                )}
+                <TextAreaField id="f-body" name="body" label={t.idea.comment} value={undefined} error={form === 'comments' ? e.body : undefined} maxLength={2000} rows={3} />
                 <Button type="submit" variant="secondary">
-                  {t.idea.sendAnswer}
+                  {t.idea.sendComment}
                 </Button>
               </PostForm>
-            </div>
+            </>
           ) : null}
-        </aside>
-      </div>
+        </Section>
+      </TwoColumns>
     </Layout>
   );
 }

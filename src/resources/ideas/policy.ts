@@ -1,3 +1,4 @@
+import { publicPolicy } from '../../domain/policy.js';
 import { editsAgency, editsProvider, isAdmin, type Principal } from '../../domain/principal.js';
 
 /**
@@ -18,10 +19,7 @@ export interface IdeaTarget {
   asProviderId?: string | undefined;
 }
 
-export function mayIdea(p: Principal | undefined, action: IdeaAction, i: IdeaTarget): boolean {
-  if (action === 'read') return true;
-  if (!p) return false;
-  if (isAdmin(p)) return true;
+export const mayIdea = publicPolicy<IdeaAction, IdeaTarget>((p, action, i) => {
   switch (action) {
     case 'propose':
     case 'vote':
@@ -31,7 +29,7 @@ export function mayIdea(p: Principal | undefined, action: IdeaAction, i: IdeaTar
     case 'answer':
       return !!i.providerId && editsProvider(p, i.providerId);
   }
-}
+});
 
 /** Whether the person may propose for some agency (an agency editor or an administrator): who is offered "propose". */
 export function mayProposeSomewhere(p: Principal | undefined): boolean {

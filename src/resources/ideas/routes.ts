@@ -5,31 +5,12 @@ import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { actorOf } from '../../server/actor.js';
-import { localizer, pageUrl } from '../shared/present.js';
+import { localizer } from '../shared/present.js';
 import { problem, security } from '../shared/schema.js';
 import { answerIdea, commentIdea, proposeIdea, unvoteIdea, voteIdea } from './commands.js';
-import { getIdea, type IdeaDetail, type IdeaRow, listIdeas } from './queries.js';
+import { presentIdea } from './present.js';
+import { getIdea, type IdeaDetail, listIdeas } from './queries.js';
 import { CommentBody, IdeaBody, IdeaDetailSchema, IdeaIdParams, IdeaListQuery, IdeaSchema, IdeaStatusBody, parseComment, parseIdeaInput, parseIdeaStatus, VoteParams } from './schema.js';
-
-export function presentIdea(i: IdeaRow, lang: Language, publicUrl: string) {
-  const { ref, org } = localizer(lang);
-  return {
-    id: i.id,
-    kind: i.kind,
-    title: i.title,
-    description: i.description,
-    service: i.service ? ref(i.service) : null,
-    provider: i.provider ? ref(i.provider) : null,
-    area: i.area ? ref(i.area) : null,
-    agency: org(i.agency),
-    status: i.status,
-    votes: i.votes,
-    comments: i.comments,
-    createdAt: i.createdAt.toISOString(),
-    statusChangedAt: i.statusChangedAt.toISOString(),
-    url: pageUrl(publicUrl, lang, `/ideer/${i.id}`),
-  };
-}
 
 export async function registerIdeaApi(api: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;

@@ -1,9 +1,8 @@
 import { Type } from 'typebox';
-import type { Language } from '../../domain/catalogue.js';
 import { IDEA_KINDS, type IdeaKind } from '../../domain/collaboration.js';
 import { IDEA_STATUSES, type IdeaStatus } from '../../domain/ideaStatus.js';
-import { messages } from '../../web/i18n/index.js';
-import { collectErrors, text } from '../shared/input.js';
+import { oneOf, parser, sized } from '../shared/fields.js';
+import { text } from '../shared/input.js';
 import { enumOf, Lang, nullable, OrgRef, Ref } from '../shared/schema.js';
 
 export const IdeaIdParams = Type.Object({ id: Type.String({ maxLength: 60 }) });
@@ -79,35 +78,15 @@ export interface IdeaInput {
   area: string | undefined;
 }
 
-export function parseIdeaInput(b: Record<string, unknown>, lang: Language): IdeaInput {
-  const t = messages[lang].idea.errors;
-  return collectErrors((err) => {
-    const kind = text(b.kind);
-    if (!(IDEA_KINDS as readonly string[]).includes(kind)) err('kind', t.kind);
-    const title = text(b.title);
-    if (title.length < 5 || title.length > 200) err('title', t.title);
-    const description = text(b.description);
-    if (description.length < 10 || description.length > 4000) err('description', t.description);
-    const service = text(b.service) || undefined;
-    if (kind === 'improvement' && !service) err('service', t.service);
-    return { kind: kind as IdeaKind, title, description, service: kind === 'improvement' ? service : undefined, provider: text(b.provider) || undefined, area: text(b.area) || undefined };
-  });
-}
+export const parseIdeaInput = parser('idea', (b, t, err): IdeaInput => {
+  const kind = oneOf(b, 'kind', IDEA_KINDS, err, t.kind);
+  const title = sized(b, 'title', 5, 200, err, t.title);
+  const description = sized(b, 'description', 10, 4000, err, t.description);
+  const service = text(b.service) || undefined;
+  if (kind === 'improvement' && !service) err('service', t.service);
+  return { kind, title, description, service: kind === 'improvement' ? service : undefined, provider: text(b.provider) || undefined, area: text(b.area) || undefined };
+});
 
-export function parseComment(b: Record<string, unknown>, lang: Language): string {
-  return collectErrors((err) => {
-    const body = text(b.body);
-    if (body.length < 2 || body.length > 2000) err('body', messages[lang].idea.errors.comment);
-    return body;
-  });
-}
+export const parseComment = parser('idea', (b, t, err) => sized(b, 'body', 2, 2000, err, t.comment));
 
-export function parseIdeaStatus(b: Record<string, unknown>, lang: Language): { status: IdeaStatus; note: string } {
-  return collectErrors((err) => {
-    const status = text(b.status);
-    if (!(IDEA_STATUSES as readonly string[]).includes(status)) err('status', messages[lang].idea.errors.status);
-    const note = text(b.note);
-    if (note.length > 2000) err('note', messages[lang].idea.errors.note);
-    return { status: status as IdeaStatus, note };
-  });
-}
+export const parseIdeaStatus = parser('idea', (b, t, err): { status: IdeaStatus; note: string } => ({ status: oneOf(b, 'status', IDEA_STATUSES, err, t.status), note: sized(b, 'note', 0, 2000, err, t.note) }));

@@ -11,6 +11,7 @@ import { messages } from '../../web/i18n/index.js';
 import type { Actor } from '../../domain/actor.js';
 import { recordAudit } from '../../db/audit.js';
 import { answerProblems } from '../shared/questionnaireMessages.js';
+import { standingRowForUpdate } from '../shared/standingRow.js';
 import { mayAgency } from './policy.js';
 import { osloToday } from '../../domain/osloTime.js';
 
@@ -102,11 +103,7 @@ export async function declareServiceOptOut(db: Database, actor: Actor, orgnr: st
     throw new HttpProblem(400, errors.map((e) => e.message).join(' '), { errors });
   }
   await db.transaction(async (tx) => {
-    const [standing] = await tx
-      .select()
-      .from(serviceOptOuts)
-      .where(and(eq(serviceOptOuts.agencyOrgnr, orgnr), eq(serviceOptOuts.serviceId, service.id), isNull(serviceOptOuts.withdrawnAt)))
-      .for('update');
+    const standing = await standingRowForUpdate(tx, serviceOptOuts, serviceOptOuts.withdrawnAt, eq(serviceOptOuts.agencyOrgnr, orgnr), eq(serviceOptOuts.serviceId, service.id));
     if (standing && JSON.stringify(standing.answers) === JSON.stringify(result.answers)) return;
     if (standing) await tx.update(serviceOptOuts).set({ withdrawnAt: actor.now }).where(eq(serviceOptOuts.id, standing.id));
     const [row] = await tx

@@ -34,7 +34,7 @@ import { UsageSection } from './sections/usage.js';
 import { registerTableDownloads } from '../shared/tableDownloads.js';
 import { listUsage } from '../usage/queries.js';
 import { usageTable } from '../usage/tables.js';
-import { NamedLink, ProviderLink, ServiceLink } from '../../web/components/links.js';
+import { TextLink, ProviderLink, ServiceLink } from '../../web/components/links.js';
 import { ListSection, PathLinks } from '../../web/components/lists.js';
 import { RowTable } from '../../web/components/rowTable.js';
 
@@ -161,7 +161,7 @@ function MinePage({
       {nothing ? <Paragraph>{t.mine.noRoles}</Paragraph> : null}
       <ListSection title={t.mine.yourAgencies} id="agencies" items={orgs} keyOf={(o) => o.orgnr} item={(o) => (
         <>
-          <NamedLink to={`/min-side/virksomhet/${o.orgnr}`} name={o.name} />{' '}
+          <TextLink path={`/min-side/virksomhet/${o.orgnr}`} value={o.name} />{' '}
           <span className="muted">{formatOrgnr(o.orgnr)}</span>
         </>
       )}>
@@ -195,7 +195,7 @@ function MinePage({
           )} />
         </Section>
       </ListSection>
-      <ListSection title={t.mine.yourMinistries} id="ministries" items={ministries} keyOf={(m) => m.orgnr} item={(m) => <NamedLink to={`/min-side/departement/${m.orgnr}`} name={m.name} />} />
+      <ListSection title={t.mine.yourMinistries} id="ministries" items={ministries} keyOf={(m) => m.orgnr} item={(m) => <TextLink path={`/min-side/departement/${m.orgnr}`} value={m.name} />} />
       <MineCollaborationSection c={collaboration} />
       {admin ? (
         <Section title={t.admin.title} id="admin">

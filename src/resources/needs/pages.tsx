@@ -8,15 +8,21 @@ import { formatOrgnr } from '../../domain/orgnr.js';
 import { SIZE_CLASSES, type SizeThresholds } from '../../domain/sizeClass.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import { ChoiceField, JsonLink, DataTable, DefinitionList, OrgLink, PageHeader, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
-import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { ChoiceField, JsonLink, DataTable, OrgLink, PageHeader, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
+import { AboutSection, TwoColumns } from '../../web/components/about.js';
+import { ListOrNone } from '../../web/components/lists.js';
+import { LinkParagraph, TextLink } from '../../web/components/links.js';
+import { Text, usePage, useHref } from '../../web/context.js';
+import { usePageKit } from '../../web/pageKit.js';
 import { errorMap, type Errors, ErrorSummary, FormBody, type FormValues, Notice, OkQuery, one, PostForm, useFormPage } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { prefix, sendPage } from '../../web/render.js';
 import { actorOf } from '../../server/actor.js';
 import { sizeClassText } from '../agencies/sizeClassText.js';
-import { PrimaryAction, actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
+import { actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
+import { CollabFormPage } from '../collaboration/formPage.js';
+import { CollabListLayout, ListFilter } from '../collaboration/listPage.js';
 import { placeOf } from '../networks/pages.js';
 import { dropEmptyQueryValues } from '../shared/schema.js';
 import { registerNeed, setNeedStatus, updateNeed } from './commands.js';
@@ -140,20 +146,41 @@ export function NeedTags({ n }: { n: Pick<NeedRow, 'urgency' | 'status' | 'visib
   );
 }
 
-function NeedsPage({ acting, own, shared, areas, area, aggregate }: { acting: Agency[]; own: NeedRow[]; shared: NeedRow[]; areas: Area[]; area?: string | undefined; aggregate: boolean }) {
-  const { t, fmt } = usePage();
-  const href = useHref();
-  const text = useText();
+/** A need's matches in the catalogue (services, networks): a section of name links, each followed by what it says. */
+function LinkMatches<T extends { slug: string; name: LocalizedText }>({
+  title,
+  id,
+  none,
+  items,
+  path,
+  children,
+}: {
+  title: string;
+  id: string;
+  none: string;
+  items: readonly T[];
+  path: (item: T) => string;
+  children: (item: T) => ReactNode;
+}) {
   return (
-    <Layout title={t.need.title} section="collaboration" description={t.need.lead}>
-      <CollabBreadcrumbs items={[{ label: t.need.title }]} />
-      <PageHeader title={t.need.title} lead={t.need.lead}>
-        <PrimaryAction href={href('/behov/ny')} label={t.need.register} show={!!acting.length} />
-      </PageHeader>
+    <Section title={title} id={id}>
+      <ListOrNone items={items} none={none} keyOf={(x) => x.slug}>
+        {(x) => (
+          <>
+            <TextLink path={path(x)} value={x.name} /> {children(x)}
+          </>
+        )}
+      </ListOrNone>
+    </Section>
+  );
+}
+
+function NeedsPage({ acting, own, shared, areas, area, aggregate }: { acting: Agency[]; own: NeedRow[]; shared: NeedRow[]; areas: Area[]; area?: string | undefined; aggregate: boolean }) {
+  const { t, fmt, href, text } = usePageKit();
+  return (
+    <CollabListLayout title={t.need.title} lead={t.need.lead} action={{ href: href('/behov/ny'), label: t.need.register, show: !!acting.length }}>
       {aggregate ? (
-        <Paragraph>
-          <a href={href('/behov/samlet')}>{t.need.aggregateLink}</a>
-        </Paragraph>
+        <LinkParagraph path="/behov/samlet" label={t.need.aggregateLink} />
       ) : null}
       {acting.length ? (
         <Section title={t.need.yours} id="own">
@@ -181,66 +208,52 @@ function NeedsPage({ acting, own, shared, areas, area, aggregate }: { acting: Ag
       ) : null}
       <Section title={t.need.shared} id="shared">
         <Paragraph>{t.need.sharedLead}</Paragraph>
-        <form method="get" action={href('/behov')} className="filter-row list-filter" aria-label={t.need.filter}>
+        <ListFilter action={href('/behov')} label={t.need.filter}>
           <SelectField id="f-area" name="area" label={t.common.area} value={area ?? ''} options={[{ value: '', label: t.network.allAreas }, ...areas.map((a) => ({ value: a.slug, label: text(a.name) }))]} />
-          <Button type="submit" variant="secondary">
-            {t.network.applyFilter}
-          </Button>
-        </form>
-        {shared.length === 0 ? <Paragraph>{t.need.noneShared}</Paragraph> : null}
-        <ul className="link-list">
-          {shared.map((n) => (
-            <li key={n.id}>
+        </ListFilter>
+        <ListOrNone items={shared} none={t.need.noneShared} keyOf={(n) => n.id}>
+          {(n) => (
+            <>
               <a href={href(`/behov/${n.id}`)}>{n.title}</a> <NeedTags n={n} />
               <span className="block muted">
                 {text(n.agency.name)} · {text(n.area.name)} · {fmt.date(n.createdAt)}
               </span>
-            </li>
-          ))}
-        </ul>
+            </>
+          )}
+        </ListOrNone>
       </Section>
-    </Layout>
+    </CollabListLayout>
   );
 }
 
 function NeedFormPage({ acting, areas, need, values, errors }: { acting: Agency[]; areas: Area[]; need?: NeedRow | undefined; values: FormValues; errors: Errors }) {
-  const { t, user, href, text, e, v } = useFormPage(values, errors);
+  const { t, user, href, text, e, v, field } = useFormPage(values, errors);
   const title = need ? t.need.editTitle : t.need.register;
   return (
-    <Layout title={title} section="collaboration">
-      <CollabBreadcrumbs items={[{ label: t.need.title, href: href('/behov') }, ...(need ? [{ label: need.title, href: href(`/behov/${need.id}`) }] : []), { label: title }]} />
-      <div className="page-narrow">
-        <PageHeader title={title} lead={t.need.formLead} />
-        <ErrorSummary errors={errors} />
-        <PostForm action={need ? href(`/behov/${need.id}/endre`) : href('/behov/ny')}>
-          {need ? null : acting.length > 1 ? (
-            <SelectField id="f-virksomhet" name="virksomhet" label={t.need.agency} value={v('virksomhet')} error={e.virksomhet} options={acting.map((a) => ({ value: a.orgnr, label: text(a.name) }))} />
-          ) : acting.length === 1 ? (
-            <>
-              <input type="hidden" name="virksomhet" value={acting[0]!.orgnr} />
-              <Paragraph>{t.need.forAgency(text(acting[0]!.name))}</Paragraph>
-            </>
-          ) : (
-            <TextField id="f-virksomhet" name="virksomhet" label={t.common.orgnr} value={v('virksomhet')} error={e.virksomhet} inputMode="numeric" maxLength={11} />
-          )}
-          <SelectField id="f-area" name="area" label={t.common.area} value={v('area')} error={e.area} options={[{ value: '', label: t.need.chooseArea }, ...areas.map((a) => ({ value: a.slug, label: text(a.name) }))]} />
-          <TextField id="f-title" name="title" label={t.need.titleLabel} description={t.need.titleHelp} value={v('title')} error={e.title} maxLength={200} />
-          <TextAreaField id="f-description" name="description" label={t.need.description} description={t.need.descriptionHelp} value={v('description')} error={e.description} maxLength={4000} />
-          <ChoiceField id="f-urgency" name="urgency" legend={t.need.urgencyLabel} value={v('urgency')} error={e.urgency} options={NEED_URGENCIES.map((u) => ({ value: u, label: t.need.urgencyLong[u] }))} />
-          <ChoiceField id="f-visibility" name="visibility" legend={t.need.visibilityLabel} value={v('visibility')} error={e.visibility} options={NEED_VISIBILITIES.map((x) => ({ value: x, label: t.need.visibilityLong[x] }))} />
-          <TextField id="f-contactName" name="contactName" label={t.need.contactName} value={v('contactName') ?? (need ? '' : user?.name)} maxLength={120} autoComplete="name" />
-          <TextField id="f-contactEmail" name="contactEmail" type="email" label={t.need.contactEmail} description={t.need.contactEmailHelp} value={v('contactEmail')} error={e.contactEmail} maxLength={254} autoComplete="email" />
-          <Button type="submit">{need ? t.network.save : t.need.registerButton}</Button>
-        </PostForm>
-      </div>
-    </Layout>
+    <CollabFormPage title={title} lead={t.need.formLead} crumbs={[{ label: t.need.title, href: href('/behov') }, ...(need ? [{ label: need.title, href: href(`/behov/${need.id}`) }] : []), { label: title }]} errors={errors} action={need ? href(`/behov/${need.id}/endre`) : href('/behov/ny')} submit={need ? t.network.save : t.need.registerButton}>
+      {need ? null : acting.length > 1 ? (
+        <SelectField {...field('virksomhet')} label={t.need.agency} options={acting.map((a) => ({ value: a.orgnr, label: text(a.name) }))} />
+      ) : acting.length === 1 ? (
+        <>
+          <input type="hidden" name="virksomhet" value={acting[0]!.orgnr} />
+          <Paragraph>{t.need.forAgency(text(acting[0]!.name))}</Paragraph>
+        </>
+      ) : (
+        <TextField {...field('virksomhet')} label={t.common.orgnr} inputMode="numeric" maxLength={11} />
+      )}
+      <SelectField {...field('area')} label={t.common.area} options={[{ value: '', label: t.need.chooseArea }, ...areas.map((a) => ({ value: a.slug, label: text(a.name) }))]} />
+      <TextField id="f-title" name="title" label={t.need.titleLabel} description={t.need.titleHelp} value={v('title')} error={e.title} maxLength={200} />
+      <TextAreaField id="f-description" name="description" label={t.need.description} description={t.need.descriptionHelp} value={v('description')} error={e.description} maxLength={4000} />
+      <ChoiceField {...field('urgency')} legend={t.need.urgencyLabel} options={NEED_URGENCIES.map((u) => ({ value: u, label: t.need.urgencyLong[u] }))} />
+      <ChoiceField {...field('visibility')} legend={t.need.visibilityLabel} options={NEED_VISIBILITIES.map((x) => ({ value: x, label: t.need.visibilityLong[x] }))} />
+      <TextField id="f-contactName" name="contactName" label={t.need.contactName} value={v('contactName') ?? (need ? '' : user?.name)} maxLength={120} autoComplete="name" />
+      <TextField id="f-contactEmail" name="contactEmail" type="email" label={t.need.contactEmail} description={t.need.contactEmailHelp} value={v('contactEmail')} error={e.contactEmail} maxLength={254} autoComplete="email" />
+    </CollabFormPage>
   );
 }
 
 function NeedPage({ n, matches, edit, ok, statusErrors = [] }: { n: NeedRow; matches: NeedMatches; edit: boolean; ok?: string | undefined; statusErrors?: Errors }) {
-  const { t, fmt } = usePage();
-  const href = useHref();
-  const text = useText();
+  const { t, fmt, href, text } = usePageKit();
   return (
     <Layout title={n.title} section="collaboration">
       <CollabBreadcrumbs items={[{ label: t.need.title, href: href('/behov') }, { label: n.title }]} />
@@ -248,81 +261,8 @@ function NeedPage({ n, matches, edit, ok, statusErrors = [] }: { n: NeedRow; mat
         <NeedTags n={n} />
       </PageHeader>
       <Notice text={ok ? (t.need.done as Record<string, string>)[ok] : undefined} />
-      <div className="two-col">
-        <div className="two-col__main">
-          <Section title={t.need.about} id="about">
-            <p className="prewrap">{n.description}</p>
-            <DefinitionList
-              items={[
-                { term: t.common.area, value: <a href={href(`/omrader/${n.area.slug}`)}><Text value={n.area.name} /></a> },
-                { term: t.need.urgencyLabel, value: t.need.urgencyLong[n.urgency] },
-                { term: t.need.visibilityLabel, value: t.need.visibilityLong[n.visibility] },
-                { term: t.need.registered, value: fmt.date(n.createdAt) },
-                ...(n.contactName || n.contactEmail
-                  ? [{ term: t.common.contact, value: <>{n.contactName ? <span className="block">{n.contactName}</span> : null}{n.contactEmail ? <a href={`mailto:${n.contactEmail}`}>{n.contactEmail}</a> : null}</> }]
-                  : []),
-                ...(n.status !== 'open'
-                  ? [{ term: t.need.statusLabel, value: <>{t.need.status[n.status]}{n.closedAt ? ` (${fmt.date(n.closedAt)})` : ''}{n.metByService ? <> – <a href={href(`/tjenester/${n.metByService.slug}`)}><Text value={n.metByService.name} /></a></> : null}{n.metByNetwork ? <> – <a href={href(`/nettverk/${n.metByNetwork.slug}`)}><Text value={n.metByNetwork.name} /></a></> : null}{n.resolution ? <span className="block">{n.resolution}</span> : null}</> }]
-                  : []),
-              ]}
-            />
-            {edit ? (
-              <Paragraph>
-                <a href={href(`/behov/${n.id}/endre`)}>{t.need.edit}</a>
-              </Paragraph>
-            ) : null}
-          </Section>
-          <Section title={t.need.similar} id="similar">
-            <Paragraph>{t.need.similarLead}</Paragraph>
-            {matches.similar.length === 0 ? <Paragraph>{t.need.noSimilar}</Paragraph> : null}
-            <ol className="match-list">
-              {matches.similar.map((m) => (
-                <li key={m.need.id}>
-                  <a href={href(`/behov/${m.need.id}`)}>{m.need.title}</a> <NeedTags n={m.need} />
-                  <span className="block">
-                    <OrgLink org={m.need.agency} /> · {[m.need.agency.municipalityName, m.need.agency.countyName].filter(Boolean).join(', ')}
-                  </span>
-                  <span className="block muted">
-                    {t.need.score(m.score)}
-                    {m.reasons.length ? `: ${m.reasons.map((r) => t.need.reason[r]).join(', ')}` : ''}
-                  </span>
-                </li>
-              ))}
-            </ol>
-          </Section>
-          <Section title={t.need.services} id="services">
-            {matches.services.length === 0 ? <Paragraph>{t.need.noServices}</Paragraph> : null}
-            <ul className="link-list">
-              {matches.services.map((s) => (
-                <li key={s.slug}>
-                  <a href={href(`/tjenester/${s.slug}`)}>
-                    <Text value={s.name} />
-                  </a>{' '}
-                  {s.inUse ? <CodeTag label={t.need.inUse} color="success" /> : null}
-                  {s.eligibility === 'unknown' ? <CodeTag label={t.need.askProvider} color="warning" /> : null}
-                  <span className="block muted">
-                    <Text value={s.provider.name} />
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </Section>
-          <Section title={t.need.networks} id="networks">
-            {matches.networks.length === 0 ? <Paragraph>{t.need.noNetworks}</Paragraph> : null}
-            <ul className="link-list">
-              {matches.networks.map((x) => (
-                <li key={x.slug}>
-                  <a href={href(`/nettverk/${x.slug}`)}>
-                    <Text value={x.name} />
-                  </a>{' '}
-                  <CodeTag label={t.network.kind[x.kind]} color="info" />
-                  <span className="block muted">{[placeOf(x), t.network.members(x.memberCount)].filter(Boolean).join(' · ')}</span>
-                </li>
-              ))}
-            </ul>
-          </Section>
-        </div>
-        {edit ? (
+      <TwoColumns
+        side={edit ? (
           <aside className="two-col__side" aria-labelledby="status-heading">
             <div className="action-card">
               <Heading level={2} data-size="xs" id="status-heading">
@@ -348,7 +288,64 @@ function NeedPage({ n, matches, edit, ok, statusErrors = [] }: { n: NeedRow; mat
             </div>
           </aside>
         ) : null}
-      </div>
+      >
+        <AboutSection
+          title={t.need.about}
+          description={<p className="prewrap">{n.description}</p>}
+          facts={[
+            { term: t.common.area, value: <a href={href(`/omrader/${n.area.slug}`)}><Text value={n.area.name} /></a> },
+            { term: t.need.urgencyLabel, value: t.need.urgencyLong[n.urgency] },
+            { term: t.need.visibilityLabel, value: t.need.visibilityLong[n.visibility] },
+            { term: t.need.registered, value: fmt.date(n.createdAt) },
+            ...(n.contactName || n.contactEmail
+              ? [{ term: t.common.contact, value: <>{n.contactName ? <span className="block">{n.contactName}</span> : null}{n.contactEmail ? <a href={`mailto:${n.contactEmail}`}>{n.contactEmail}</a> : null}</> }]
+              : []),
+            ...(n.status !== 'open'
+              ? [{ term: t.need.statusLabel, value: <>{t.need.status[n.status]}{n.closedAt ? ` (${fmt.date(n.closedAt)})` : ''}{n.metByService ? <> – <a href={href(`/tjenester/${n.metByService.slug}`)}><Text value={n.metByService.name} /></a></> : null}{n.metByNetwork ? <> – <a href={href(`/nettverk/${n.metByNetwork.slug}`)}><Text value={n.metByNetwork.name} /></a></> : null}{n.resolution ? <span className="block">{n.resolution}</span> : null}</> }]
+              : []),
+          ]}
+        >
+          {edit ? (
+            <LinkParagraph path={`/behov/${n.id}/endre`} label={t.need.edit} />
+          ) : null}
+        </AboutSection>
+        <Section title={t.need.similar} id="similar">
+          <Paragraph>{t.need.similarLead}</Paragraph>
+          <ListOrNone items={matches.similar} none={t.need.noSimilar} as="ol" className="match-list" keyOf={(m) => m.need.id}>
+            {(m) => (
+              <>
+                <a href={href(`/behov/${m.need.id}`)}>{m.need.title}</a> <NeedTags n={m.need} />
+                <span className="block">
+                  <OrgLink org={m.need.agency} /> · {[m.need.agency.municipalityName, m.need.agency.countyName].filter(Boolean).join(', ')}
+                </span>
+                <span className="block muted">
+                  {t.need.score(m.score)}
+                  {m.reasons.length ? `: ${m.reasons.map((r) => t.need.reason[r]).join(', ')}` : ''}
+                </span>
+              </>
+            )}
+          </ListOrNone>
+        </Section>
+        <LinkMatches title={t.need.services} id="services" none={t.need.noServices} items={matches.services} path={(s) => `/tjenester/${s.slug}`}>
+          {(s) => (
+            <>
+              {s.inUse ? <CodeTag label={t.need.inUse} color="success" /> : null}
+              {s.eligibility === 'unknown' ? <CodeTag label={t.need.askProvider} color="warning" /> : null}
+              <span className="block muted">
+                <Text value={s.provider.name} />
+              </span>
+            </>
+          )}
+        </LinkMatches>
+        <LinkMatches title={t.need.networks} id="networks" none={t.need.noNetworks} items={matches.networks} path={(x) => `/nettverk/${x.slug}`}>
+          {(x) => (
+            <>
+              <CodeTag label={t.network.kind[x.kind]} color="info" />
+              <span className="block muted">{[placeOf(x), t.network.members(x.memberCount)].filter(Boolean).join(' · ')}</span>
+            </>
+          )}
+        </LinkMatches>
+      </TwoColumns>
     </Layout>
   );
 }

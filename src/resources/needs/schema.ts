@@ -1,9 +1,8 @@
 import { type Static, Type } from 'typebox';
-import type { Language } from '../../domain/catalogue.js';
 import { NEED_STATUSES, NEED_URGENCIES, NEED_VISIBILITIES, type NeedStatus, type NeedUrgency, type NeedVisibility } from '../../domain/collaboration.js';
 import { SIZE_CLASSES } from '../../domain/sizeClass.js';
-import { messages } from '../../web/i18n/index.js';
-import { checkEmail, collectErrors, text } from '../shared/input.js';
+import { type Contact, oneOf, parser, sized } from '../shared/fields.js';
+import { checkEmail, text } from '../shared/input.js';
 import { enumOf, Lang, nullable, Ref } from '../shared/schema.js';
 
 export const NeedIdParams = Type.Object({ id: Type.String({ maxLength: 60 }) });
@@ -86,42 +85,24 @@ export const NeedStatusBody = Type.Object({
 });
 export type NeedStatusBody = Static<typeof NeedStatusBody>;
 
-export interface NeedInput {
+export interface NeedInput extends Contact {
   area: string;
   title: string;
   description: string;
   urgency: NeedUrgency;
   visibility: NeedVisibility;
-  contactName: string | null;
-  contactEmail: string | null;
 }
 
 /** Checks a need's fields (JSON or form strings); every problem at once. The area is checked by the command. */
-export function parseNeedInput(b: Record<string, unknown>, lang: Language): NeedInput {
-  const t = messages[lang].need.errors;
-  return collectErrors((err) => {
-    const area = text(b.area);
-    if (!area) err('area', t.area);
-    const title = text(b.title);
-    if (title.length < 5 || title.length > 200) err('title', t.title);
-    const description = text(b.description);
-    if (description.length < 10 || description.length > 4000) err('description', t.description);
-    const urgency = text(b.urgency);
-    if (!(NEED_URGENCIES as readonly string[]).includes(urgency)) err('urgency', t.urgency);
-    const visibility = text(b.visibility);
-    if (!(NEED_VISIBILITIES as readonly string[]).includes(visibility)) err('visibility', t.visibility);
-    const contactEmail = checkEmail(b.contactEmail, 'contactEmail', lang, err);
-    return {
-      area,
-      title,
-      description,
-      urgency: urgency as NeedUrgency,
-      visibility: visibility as NeedVisibility,
-      contactName: text(b.contactName).slice(0, 120) || null,
-      contactEmail,
-    };
-  });
-}
+export const parseNeedInput = parser('need', (b, t, err, lang): NeedInput => ({
+  area: sized(b, 'area', 1, Infinity, err, t.area),
+  title: sized(b, 'title', 5, 200, err, t.title),
+  description: sized(b, 'description', 10, 4000, err, t.description),
+  urgency: oneOf(b, 'urgency', NEED_URGENCIES, err, t.urgency),
+  visibility: oneOf(b, 'visibility', NEED_VISIBILITIES, err, t.visibility),
+  contactName: text(b.contactName).slice(0, 120) || null,
+  contactEmail: checkEmail(b.contactEmail, 'contactEmail', lang, err),
+}));
 
 export interface NeedStatusInput {
   status: NeedStatus;
@@ -130,13 +111,9 @@ export interface NeedStatusInput {
   network: string | undefined;
 }
 
-export function parseNeedStatus(b: Record<string, unknown>, lang: Language): NeedStatusInput {
-  const t = messages[lang].need.errors;
-  return collectErrors((err) => {
-    const status = text(b.status);
-    if (!(NEED_STATUSES as readonly string[]).includes(status)) err('status', t.status);
-    const resolution = text(b.resolution);
-    if (resolution.length > 2000) err('resolution', t.resolution);
-    return { status: status as NeedStatus, resolution: resolution || null, service: text(b.service) || undefined, network: text(b.network) || undefined };
-  });
-}
+export const parseNeedStatus = parser('need', (b, t, err): NeedStatusInput => ({
+  status: oneOf(b, 'status', NEED_STATUSES, err, t.status),
+  resolution: sized(b, 'resolution', 0, 2000, err, t.resolution) || null,
+  service: text(b.service) || undefined,
+  network: text(b.network) || undefined,
+}));

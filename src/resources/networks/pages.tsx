@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { type Language, type LocalizedText, pickText } from '../../domain/catalogue.js';
@@ -6,17 +6,22 @@ import { NETWORK_KINDS } from '../../domain/collaboration.js';
 import { isAdmin } from '../../domain/principal.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
-import { ChoiceField, DefinitionList, FactsAside, JsonLink, LinkCard, OrgLink, PageHeader, queryString, Section, SelectField, SourceNote, TextAreaField, TextField } from '../../web/components.js';
+import { ChoiceField, FactsAside, JsonLink, LinkCard, OrgLink, PageHeader, queryString, Section, SelectField, SourceNote, TextAreaField, TextField } from '../../web/components.js';
+import { AboutSection, TwoColumns } from '../../web/components/about.js';
 import { StatDownloads } from '../../web/export/StatTableView.js';
 import { type StatTable, tableOf } from '../../web/export/table.js';
 import { registerTableDownloads } from '../shared/tableDownloads.js';
-import { Text, usePage, useHref, useText } from '../../web/context.js';
-import { type Errors, ErrorSummary, FormBody, type FormValues, Notice, OkQuery, one, PostButton, PostForm, useFormPage } from '../../web/forms.js';
+import { Text } from '../../web/context.js';
+import { usePageKit } from '../../web/pageKit.js';
+import { type Errors, FormBody, type FormValues, Notice, OkQuery, one, PostButton, useFormPage } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { prefix, sendPage } from '../../web/render.js';
 import { actorOf } from '../../server/actor.js';
-import { PrimaryAction, actingAgencies, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
+import { actingAgencies, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
+import { CollabFormPage } from '../collaboration/formPage.js';
+import { CollabListLayout, ListFilter, ResultCount } from '../collaboration/listPage.js';
+import { LinkParagraph, LinkSeries, OrgList } from '../../web/components/links.js';
 import { counties, municipalities } from '../shared/places.js';
 import { dropEmptyQueryValues, enumOf } from '../shared/schema.js';
 import { createNetwork, joinNetwork, leaveNetwork, updateNetwork } from './commands.js';
@@ -158,33 +163,16 @@ function networkTable(rows: readonly NetworkRow[], lang: Language): StatTable {
 }
 
 function NetworkListPage({ rows, filter, areas: areaRows, mayCreate }: { rows: NetworkRow[]; filter: { kind?: string | undefined; area?: string | undefined; county?: string | undefined }; areas: { slug: string; name: LocalizedText }[]; mayCreate: boolean }) {
-  const { t } = usePage();
-  const href = useHref();
-  const text = useText();
+  const { t, href, text } = usePageKit();
   const filtered = !!(filter.kind || filter.area || filter.county);
   return (
-    <Layout title={t.network.title} section="collaboration" description={t.network.lead}>
-      <CollabBreadcrumbs items={[{ label: t.network.title }]} />
-      <PageHeader title={t.network.title} lead={t.network.lead}>
-        <PrimaryAction href={href('/nettverk/ny')} label={t.network.create} show={mayCreate} />
-      </PageHeader>
-      <form method="get" action={href('/nettverk')} className="filter-row list-filter" aria-label={t.network.filter}>
+    <CollabListLayout title={t.network.title} lead={t.network.lead} action={{ href: href('/nettverk/ny'), label: t.network.create, show: mayCreate }}>
+      <ListFilter action={href('/nettverk')} label={t.network.filter}>
         <SelectField id="f-kind" name="kind" label={t.network.kindLabel} value={filter.kind ?? ''} options={[{ value: '', label: t.network.allKinds }, ...NETWORK_KINDS.map((k) => ({ value: k, label: t.network.kind[k] }))]} />
         <SelectField id="f-area" name="area" label={t.common.area} value={filter.area ?? ''} options={[{ value: '', label: t.network.allAreas }, ...areaRows.map((a) => ({ value: a.slug, label: text(a.name) }))]} />
         <SelectField id="f-county" name="county" label={t.network.county} value={filter.county ?? ''} options={[{ value: '', label: t.network.allCounties }, ...counties().map((c) => ({ value: c.name, label: c.name }))]} />
-        <Button type="submit" variant="secondary">
-          {t.network.applyFilter}
-        </Button>
-      </form>
-      <p className="result-count" role="status">
-        <strong>{t.network.count(rows.length)}</strong>
-        {filtered ? (
-          <>
-            {' · '}
-            <a href={href('/nettverk')}>{t.network.clearFilter}</a>
-          </>
-        ) : null}
-      </p>
+      </ListFilter>
+      <ResultCount count={t.network.count(rows.length)} clearHref={filtered ? href('/nettverk') : undefined} />
       {rows.length === 0 ? <Paragraph>{t.network.none}</Paragraph> : null}
       <ul className="card-grid">
         {rows.map((n) => (
@@ -200,14 +188,12 @@ function NetworkListPage({ rows, filter, areas: areaRows, mayCreate }: { rows: N
       </ul>
       {rows.length > 0 ? <StatDownloads table={{ id: 'nettverk', title: t.tables.networks }} download={{ path: href('/nettverk'), query: queryString({ kind: filter.kind, area: filter.area, county: filter.county }) }} /> : null}
       <JsonLink href="/api/v1/networks" />
-    </Layout>
+    </CollabListLayout>
   );
 }
 
 function NetworkPage({ n, acting, manage, ok, following }: { n: NetworkDetail; acting: { orgnr: string; name: LocalizedText }[]; manage: boolean; ok?: string | undefined; following?: boolean | undefined }) {
-  const { t, fmt, user } = usePage();
-  const href = useHref();
-  const text = useText();
+  const { t, fmt, user, href, text } = usePageKit();
   const name = text(n.name);
   return (
     <Layout title={name} section="collaboration" description={text(n.description)}>
@@ -220,70 +206,51 @@ function NetworkPage({ n, acting, manage, ok, following }: { n: NetworkDetail; a
         <FollowButton type="network" id={n.id} following={following} />
       </PageHeader>
       <Notice text={ok ? (t.network.done as Record<string, string>)[ok] : undefined} />
-      <div className="two-col">
-        <div className="two-col__main">
-          <Section title={t.network.about} id="about">
-            <Text value={n.description} as="p" />
-            <DefinitionList
-              items={[
-                { term: t.network.kindLabel, value: t.network.kind[n.kind] },
-                {
-                  term: t.network.areas,
-                  value: (
-                    <>
-                      {n.areas.map((a, i) => (
-                        <span key={a.slug}>
-                          {i > 0 ? ', ' : ''}
-                          <a href={href(`/omrader/${a.slug}`)}>
-                            <Text value={a.name} />
-                          </a>
-                        </span>
-                      ))}
-                    </>
-                  ),
-                },
-                ...(placeOf(n) ? [{ term: t.network.place, value: placeOf(n) }] : []),
-                ...(n.ministry ? [{ term: t.common.ministry, value: <OrgLink org={n.ministry} /> }] : []),
-                ...(n.service ? [{ term: t.network.catalogueEntry, value: <a href={href(`/tjenester/${n.service.slug}`)}><Text value={n.service.name} /></a> }] : []),
-              ]}
-            />
-          </Section>
-          <Section title={t.network.memberList} id="members">
-            {n.members.length === 0 ? <Paragraph>{t.network.noMembers}</Paragraph> : null}
-            <ul className="link-list columns-list">
-              {n.members.map((m) => (
-                <li key={m.orgnr}>
-                  <OrgLink org={m} /> <span className="muted">{t.network.memberSince(fmt.date(m.since))}</span>
-                </li>
-              ))}
-            </ul>
-            <Membership n={n} acting={acting} signedIn={!!user} />
-            {manage ? <FacilitatorTools n={n} /> : null}
-          </Section>
-        </div>
-        <FactsAside
-          title={t.common.facts}
-          source={<SourceNote source={n.factSource as 'illustrative'} reference={n.sourceRef} />}
-          items={[
-            { term: t.network.facilitator, value: n.facilitator ? <a href={href(`/leverandorer/${n.facilitator.slug}`)}><Text value={n.facilitator.name} /></a> : t.network.noFacilitator },
-            ...(n.contactName || n.contactEmail
-              ? [{ term: t.common.contact, value: <>{n.contactName ? <span className="block">{n.contactName}</span> : null}{n.contactEmail ? <a href={`mailto:${n.contactEmail}`}>{n.contactEmail}</a> : null}</> }]
-              : []),
-            { term: t.common.lastChanged, value: fmt.date(n.updatedAt) },
+      <TwoColumns
+        side={
+          <FactsAside
+            title={t.common.facts}
+            source={<SourceNote source={n.factSource as 'illustrative'} reference={n.sourceRef} />}
+            items={[
+              { term: t.network.facilitator, value: n.facilitator ? <a href={href(`/leverandorer/${n.facilitator.slug}`)}><Text value={n.facilitator.name} /></a> : t.network.noFacilitator },
+              ...(n.contactName || n.contactEmail
+                ? [{ term: t.common.contact, value: <>{n.contactName ? <span className="block">{n.contactName}</span> : null}{n.contactEmail ? <a href={`mailto:${n.contactEmail}`}>{n.contactEmail}</a> : null}</> }]
+                : []),
+              { term: t.common.lastChanged, value: fmt.date(n.updatedAt) },
+            ]}
+          >
+            <JsonLink href={`/api/v1/networks/${n.slug}`} />
+          </FactsAside>
+        }
+      >
+        <AboutSection
+          title={t.network.about}
+          description={<Text value={n.description} as="p" />}
+          facts={[
+            { term: t.network.kindLabel, value: t.network.kind[n.kind] },
+            {
+              term: t.network.areas,
+              value: <LinkSeries items={n.areas} path={(a) => `/omrader/${a.slug}`} />,
+            },
+            ...(placeOf(n) ? [{ term: t.network.place, value: placeOf(n) }] : []),
+            ...(n.ministry ? [{ term: t.common.ministry, value: <OrgLink org={n.ministry} /> }] : []),
+            ...(n.service ? [{ term: t.network.catalogueEntry, value: <a href={href(`/tjenester/${n.service.slug}`)}><Text value={n.service.name} /></a> }] : []),
           ]}
-        >
-          <JsonLink href={`/api/v1/networks/${n.slug}`} />
-        </FactsAside>
-      </div>
+        />
+        <Section title={t.network.memberList} id="members">
+          {n.members.length === 0 ? <Paragraph>{t.network.noMembers}</Paragraph> : null}
+          <OrgList orgs={n.members} className="link-list columns-list" note={(m) => <span className="muted">{t.network.memberSince(fmt.date(m.since))}</span>} />
+          <Membership n={n} acting={acting} signedIn={!!user} />
+          {manage ? <FacilitatorTools n={n} /> : null}
+        </Section>
+      </TwoColumns>
     </Layout>
   );
 }
 
 /** Join and leave buttons for the agencies the reader edits; the facilitator may edit and take members off. */
 function Membership({ n, acting, signedIn }: { n: NetworkDetail; acting: { orgnr: string; name: LocalizedText }[]; signedIn: boolean }) {
-  const { t } = usePage();
-  const href = useHref();
-  const text = useText();
+  const { t, href, text } = usePageKit();
   if (!signedIn) {
     return (
       <Paragraph data-size="sm">
@@ -322,17 +289,13 @@ function Membership({ n, acting, signedIn }: { n: NetworkDetail; acting: { orgnr
 
 /** For the facilitator's editors and administrators: edit the network, take members off the list. */
 function FacilitatorTools({ n }: { n: NetworkDetail }) {
-  const { t } = usePage();
-  const href = useHref();
-  const text = useText();
+  const { t, href, text } = usePageKit();
   return (
     <div className="action-card">
       <Heading level={3} data-size="2xs">
         {t.network.manage}
       </Heading>
-      <Paragraph>
-        <a href={href(`/nettverk/${n.slug}/rediger`)}>{t.network.edit}</a>
-      </Paragraph>
+      <LinkParagraph path={`/nettverk/${n.slug}/rediger`} label={t.network.edit} />
       {n.members.length > 0 ? (
         <details className="ds-details">
           <summary>{t.network.removeMembers}</summary>
@@ -350,46 +313,24 @@ function FacilitatorTools({ n }: { n: NetworkDetail }) {
 }
 
 function NetworkFormPage({ choices, network, values, errors }: { choices: Choices; network?: NetworkDetail | undefined; values: FormValues; errors: Errors }) {
-  const { t, href, text, e, v } = useFormPage(values, errors);
+  const { t, href, text, e, v, field } = useFormPage(values, errors);
   const title = network ? t.network.editTitle(text(network.name)) : t.network.create;
   const action = network ? href(`/nettverk/${network.slug}/rediger`) : href('/nettverk/ny');
   return (
-    <Layout title={title} section="collaboration">
-      <CollabBreadcrumbs items={[{ label: t.network.title, href: href('/nettverk') }, ...(network ? [{ label: text(network.name), href: href(`/nettverk/${network.slug}`) }] : []), { label: network ? t.network.edit : t.network.create }]} />
-      <div className="page-narrow">
-        <PageHeader title={title} lead={t.network.formLead} />
-        <ErrorSummary errors={errors} />
-        <PostForm action={action}>
-          <TextField id="f-name" name="name" label={t.network.name} value={v('name')} error={e.name} maxLength={200} />
-          <TextField id="f-nameEn" name="nameEn" label={t.network.nameEn} value={v('nameEn')} maxLength={200} />
-          <SelectField id="f-kind" name="kind" label={t.network.kindLabel} value={v('kind')} error={e.kind} options={NETWORK_KINDS.map((k) => ({ value: k, label: t.network.kind[k] }))} />
-          <TextAreaField id="f-description" name="description" label={t.network.description} value={v('description')} error={e.description} maxLength={4000} />
-          <ChoiceField id="f-areas" name="areas" legend={t.network.areas} multiple value={values.areas} error={e.areas} options={choices.areas.map((a) => ({ value: a.slug, label: text(a.name) }))} />
-          <SelectField
-            id="f-facilitator"
-            name="facilitator"
-            label={t.network.facilitator}
-            value={v('facilitator')}
-            error={e.facilitator}
-            options={[...(choices.admin ? [{ value: '', label: t.network.noFacilitator }] : []), ...choices.providers.map((p) => ({ value: p.slug, label: text(p.name) }))]}
-          />
-          <SelectField id="f-county" name="county" label={t.network.county} value={v('county')} error={e.county} options={[{ value: '', label: t.network.noCounty }, ...counties().map((c) => ({ value: c.name, label: c.name }))]} />
-          <SelectField
-            id="f-municipality"
-            name="municipality"
-            label={t.network.municipality}
-            value={v('municipality')}
-            error={e.municipality}
-            options={[{ value: '', label: t.network.noMunicipality }, ...municipalities().map((m) => ({ value: m.number, label: m.name, group: m.county }))]}
-          />
-          <TextField id="f-meetingPlace" name="meetingPlace" label={t.network.meetingPlace} description={t.network.meetingPlaceHelp} value={v('meetingPlace')} maxLength={200} />
-          <SelectField id="f-ministry" name="ministry" label={t.network.ministry} value={v('ministry')} error={e.ministry} options={[{ value: '', label: t.network.noMinistry }, ...choices.ministries.map((m) => ({ value: m.orgnr, label: text(m.name) }))]} />
-          <TextField id="f-contactName" name="contactName" label={t.network.contactName} value={v('contactName')} maxLength={120} autoComplete="name" />
-          <TextField id="f-contactEmail" name="contactEmail" type="email" label={t.network.contactEmail} value={v('contactEmail')} error={e.contactEmail} maxLength={254} autoComplete="email" />
-          <SelectField id="f-service" name="service" label={t.network.catalogueEntry} value={v('service')} error={e.service} options={[{ value: '', label: t.network.noService }, ...choices.services.map((s) => ({ value: s.slug, label: text(s.name) }))]} />
-          <Button type="submit">{network ? t.network.save : t.network.createButton}</Button>
-        </PostForm>
-      </div>
-    </Layout>
+    <CollabFormPage title={title} lead={t.network.formLead} crumbs={[{ label: t.network.title, href: href('/nettverk') }, ...(network ? [{ label: text(network.name), href: href(`/nettverk/${network.slug}`) }] : []), { label: network ? t.network.edit : t.network.create }]} errors={errors} action={action} submit={network ? t.network.save : t.network.createButton}>
+      <TextField {...field('name')} label={t.network.name} maxLength={200} />
+      <TextField id="f-nameEn" name="nameEn" label={t.network.nameEn} value={v('nameEn')} maxLength={200} />
+      <SelectField {...field('kind')} label={t.network.kindLabel} options={NETWORK_KINDS.map((k) => ({ value: k, label: t.network.kind[k] }))} />
+      <TextAreaField {...field('description')} label={t.network.description} maxLength={4000} />
+      <ChoiceField id="f-areas" name="areas" legend={t.network.areas} multiple value={values.areas} error={e.areas} options={choices.areas.map((a) => ({ value: a.slug, label: text(a.name) }))} />
+      <SelectField {...field('facilitator')} label={t.network.facilitator} options={[...(choices.admin ? [{ value: '', label: t.network.noFacilitator }] : []), ...choices.providers.map((p) => ({ value: p.slug, label: text(p.name) }))]} />
+      <SelectField {...field('county')} label={t.network.county} options={[{ value: '', label: t.network.noCounty }, ...counties().map((c) => ({ value: c.name, label: c.name }))]} />
+      <SelectField {...field('municipality')} label={t.network.municipality} options={[{ value: '', label: t.network.noMunicipality }, ...municipalities().map((m) => ({ value: m.number, label: m.name, group: m.county }))]} />
+      <TextField id="f-meetingPlace" name="meetingPlace" label={t.network.meetingPlace} description={t.network.meetingPlaceHelp} value={v('meetingPlace')} maxLength={200} />
+      <SelectField {...field('ministry')} label={t.network.ministry} options={[{ value: '', label: t.network.noMinistry }, ...choices.ministries.map((m) => ({ value: m.orgnr, label: text(m.name) }))]} />
+      <TextField id="f-contactName" name="contactName" label={t.network.contactName} value={v('contactName')} maxLength={120} autoComplete="name" />
+      <TextField id="f-contactEmail" name="contactEmail" type="email" label={t.network.contactEmail} value={v('contactEmail')} error={e.contactEmail} maxLength={254} autoComplete="email" />
+      <SelectField {...field('service')} label={t.network.catalogueEntry} options={[{ value: '', label: t.network.noService }, ...choices.services.map((s) => ({ value: s.slug, label: text(s.name) }))]} />
+    </CollabFormPage>
   );
 }

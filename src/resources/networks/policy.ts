@@ -1,3 +1,4 @@
+import { publicPolicy } from '../../domain/policy.js';
 import { editsAgency, editsProvider, isAdmin, type Principal, providerScopes } from '../../domain/principal.js';
 
 /**
@@ -14,10 +15,7 @@ export interface NetworkTarget {
   agencyOrgnr?: string;
 }
 
-export function mayNetwork(p: Principal | undefined, action: NetworkAction, n: NetworkTarget): boolean {
-  if (action === 'read') return true;
-  if (!p) return false;
-  if (isAdmin(p)) return true;
+export const mayNetwork = publicPolicy<NetworkAction, NetworkTarget>((p, action, n) => {
   const facilitates = !!n.facilitatorProviderId && editsProvider(p, n.facilitatorProviderId);
   switch (action) {
     case 'create':
@@ -29,7 +27,7 @@ export function mayNetwork(p: Principal | undefined, action: NetworkAction, n: N
     case 'leave':
       return (!!n.agencyOrgnr && editsAgency(p, n.agencyOrgnr)) || facilitates;
   }
-}
+});
 
 /** Whether someone may create any network at all (the "new network" button): administrators and provider editors. */
 export const mayCreateSomeNetwork = (p: Principal | undefined): boolean => isAdmin(p) || providerScopes(p).length > 0;

@@ -6,6 +6,7 @@ import { agencies, areas, networkAreas, networkMembers, networks, providers, ser
 import type { LocalizedText } from '../../domain/catalogue.js';
 import type { NetworkKind } from '../../domain/collaboration.js';
 import { norwegianCollator } from '../../web/i18n/index.js';
+import { standingRowForUpdate } from '../shared/standingRow.js';
 
 const ministry = alias(agencies, 'ministry');
 
@@ -121,12 +122,7 @@ export type NetworkDetail = NonNullable<Awaited<ReturnType<typeof getNetwork>>>;
 
 /** The current membership row of an agency in a network, locked for the change. */
 export async function currentMembership(tx: Executor, networkId: string, orgnr: string) {
-  const [row] = await tx
-    .select()
-    .from(networkMembers)
-    .where(and(eq(networkMembers.networkId, networkId), eq(networkMembers.agencyOrgnr, orgnr), isNull(networkMembers.leftAt)))
-    .for('update');
-  return row;
+  return standingRowForUpdate(tx, networkMembers, networkMembers.leftAt, eq(networkMembers.networkId, networkId), eq(networkMembers.agencyOrgnr, orgnr));
 }
 
 /** Areas by slug that exist (to check a form's choices). */

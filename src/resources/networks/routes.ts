@@ -5,33 +5,13 @@ import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
 import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { actorOf } from '../../server/actor.js';
-import { localizer, pageUrl } from '../shared/present.js';
+import { postCreate } from '../shared/routes.js';
+import { localizer } from '../shared/present.js';
 import { problem, security, oneItemSchema } from '../shared/schema.js';
 import { createNetwork, joinNetwork, leaveNetwork, updateNetwork } from './commands.js';
-import { getNetwork, listNetworks, type NetworkDetail, type NetworkRow } from './queries.js';
+import { presentNetwork } from './present.js';
+import { getNetwork, listNetworks, type NetworkDetail } from './queries.js';
 import { MemberParams, NetworkBody, NetworkDetailSchema, NetworkListQuery, NetworkSchema, NetworkSlugParams, parseNetworkInput } from './schema.js';
-
-/** A network as the API shows it, in one language. */
-export function presentNetwork(n: NetworkRow, lang: Language, publicUrl: string) {
-  const { text, ref, org } = localizer(lang);
-  return {
-    slug: n.slug,
-    kind: n.kind,
-    name: text(n.name),
-    description: text(n.description),
-    areas: n.areas.map(ref),
-    county: n.countyName,
-    municipality: n.municipalityNumber ? { number: n.municipalityNumber, name: n.municipalityName ?? '' } : null,
-    meetingPlace: n.meetingPlace,
-    facilitator: n.facilitator ? ref(n.facilitator) : null,
-    ministry: n.ministry ? org(n.ministry) : null,
-    contact: { name: n.contactName, email: n.contactEmail },
-    service: n.service ? ref(n.service) : null,
-    members: n.memberCount,
-    factSource: n.factSource,
-    url: pageUrl(publicUrl, lang, `/nettverk/${n.slug}`),
-  };
-}
 
 export async function registerNetworkApi(api: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
@@ -80,24 +60,18 @@ export async function registerNetworkApi(api: App, deps: AppDeps): Promise<void>
     async (req) => detail(await load(req.params.slug, req.lang), req.lang),
   );
 
-  api.post(
+  postCreate(
+    api,
     '/networks',
     {
-      schema: {
-        tags: ['networks'],
-        summary: 'Create a network',
-        description: "For a provider's editors (the provider facilitates it) and administrators (who may leave it without a facilitator). Answers 201.",
-        security,
-        body: NetworkBody,
-        response: { 201: { $ref: 'NetworkDetail#' }, 400: problem, 401: problem, 403: problem },
-      },
+      tags: ['networks'],
+      summary: 'Create a network',
+      description: "For a provider's editors (the provider facilitates it) and administrators (who may leave it without a facilitator). Answers 201.",
+      body: NetworkBody,
+      item: 'NetworkDetail',
     },
-    async (req, reply) => {
-      const actor = actorOf(req, deps);
-      const slug = await createNetwork(db, actor, parseNetworkInput(req.body as Record<string, unknown>, req.lang), req.lang);
-      reply.code(201).header('location', `/api/v1/networks/${slug}`);
-      return detail(await load(slug, req.lang), req.lang);
-    },
+    (req, body) => createNetwork(db, actorOf(req, deps), parseNetworkInput(body, req.lang), req.lang),
+    async (slug, lang) => detail(await load(slug, lang), lang),
   );
 
   api.put(

@@ -1,10 +1,10 @@
 import { type Static, Type } from 'typebox';
-import type { Language, LocalizedText } from '../../domain/catalogue.js';
+import type { LocalizedText } from '../../domain/catalogue.js';
 import { NETWORK_KINDS, type NetworkKind } from '../../domain/collaboration.js';
-import { messages } from '../../web/i18n/index.js';
+import { type Contact, oneOf, parser, sized, withEnglish } from '../shared/fields.js';
+import { checkEmail, text } from '../shared/input.js';
 import { isCounty, municipalityByNumber } from '../shared/places.js';
 import { enumOf, Lang, nullable, OrgRef, Ref } from '../shared/schema.js';
-import { checkEmail, collectErrors, text } from '../shared/input.js';
 
 export const NetworkListQuery = Type.Object({
   kind: Type.Optional(enumOf(NETWORK_KINDS, 'Kind of network.')),
@@ -64,7 +64,7 @@ export const NetworkBody = Type.Object({
 export const NetworkSlugParams = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 export const MemberParams = Type.Object({ slug: Type.String({ maxLength: 120 }), orgnr: Type.String({ maxLength: 20 }) });
 
-export interface NetworkInput {
+export interface NetworkInput extends Contact {
   name: LocalizedText;
   kind: NetworkKind;
   description: LocalizedText;
@@ -75,45 +75,36 @@ export interface NetworkInput {
   municipalityName: string | null;
   meetingPlace: string | null;
   ministry: string | undefined;
-  contactName: string | null;
-  contactEmail: string | null;
   service: string | undefined;
 }
 
 /** Checks a network's fields (JSON or form strings); every problem at once, as a 400 naming the fields. */
-export function parseNetworkInput(b: Record<string, unknown>, lang: Language): NetworkInput {
-  const t = messages[lang].network.errors;
-  return collectErrors((err) => {
-    const name = text(b.name);
-    if (name.length < 3 || name.length > 200) err('name', t.name);
-    const kind = text(b.kind);
-    if (!(NETWORK_KINDS as readonly string[]).includes(kind)) err('kind', t.kind);
-    const description = text(b.description);
-    if (description.length < 10) err('description', t.description);
-    const areas = [b.areas].flat().map(text).filter(Boolean);
-    if (areas.length === 0) err('areas', t.areas);
-    const county = text(b.county);
-    if (county && !isCounty(county)) err('county', t.county(county));
-    const municipalityNumber = text(b.municipality);
-    const municipality = municipalityNumber ? municipalityByNumber(municipalityNumber) : undefined;
-    if (municipalityNumber && !municipality) err('municipality', t.municipality);
-    else if (municipality && county && municipality.county !== county) err('municipality', t.municipalityCounty(municipality.name, county));
-    const contactEmail = checkEmail(b.contactEmail, 'contactEmail', lang, err);
-    const nameEn = text(b.nameEn);
-    return {
-      name: nameEn ? { nb: name, en: nameEn } : { nb: name },
-      kind: kind as NetworkKind,
-      description: { nb: description },
-      areas: [...new Set(areas)],
-      facilitator: text(b.facilitator) || undefined,
-      countyName: county || municipality?.county || null,
-      municipalityNumber: municipality?.number ?? null,
-      municipalityName: municipality?.name ?? null,
-      meetingPlace: text(b.meetingPlace) || null,
-      ministry: text(b.ministry) || undefined,
-      contactName: text(b.contactName) || null,
-      contactEmail,
-      service: text(b.service) || undefined,
-    };
-  });
-}
+export const parseNetworkInput = parser('network', (b, t, err, lang): NetworkInput => {
+  const name = sized(b, 'name', 3, 200, err, t.name);
+  const kind = oneOf(b, 'kind', NETWORK_KINDS, err, t.kind);
+  const description = sized(b, 'description', 10, Infinity, err, t.description);
+  const areas = [b.areas].flat().map(text).filter(Boolean);
+  if (areas.length === 0) err('areas', t.areas);
+  const county = text(b.county);
+  if (county && !isCounty(county)) err('county', t.county(county));
+  const municipalityNumber = text(b.municipality);
+  const municipality = municipalityNumber ? municipalityByNumber(municipalityNumber) : undefined;
+  if (municipalityNumber && !municipality) err('municipality', t.municipality);
+  else if (municipality && county && municipality.county !== county) err('municipality', t.municipalityCounty(municipality.name, county));
+  const contactEmail = checkEmail(b.contactEmail, 'contactEmail', lang, err);
+  return {
+    name: withEnglish(b, 'name', name),
+    kind,
+    description: { nb: description },
+    areas: [...new Set(areas)],
+    facilitator: text(b.facilitator) || undefined,
+    countyName: county || municipality?.county || null,
+    municipalityNumber: municipality?.number ?? null,
+    municipalityName: municipality?.name ?? null,
+    meetingPlace: text(b.meetingPlace) || null,
+    ministry: text(b.ministry) || undefined,
+    contactName: text(b.contactName) || null,
+    contactEmail,
+    service: text(b.service) || undefined,
+  };
+});

@@ -4,6 +4,7 @@ import { agencies, serviceOptOuts, services } from '../../db/schema/index.js';
 import type { LocalizedText } from '../../domain/catalogue.js';
 import type { FollowUpState } from '../../domain/procurementLifecycle.js';
 import type { Answers } from '../../domain/questionnaire.js';
+import { followUpSelection } from '../shared/followUp.js';
 
 /** A standing non-use with everything about it; the follow-up is for the provider only (see present.ts). */
 export interface NonUseRow {
@@ -32,10 +33,7 @@ export function listNonUse(db: Executor, where: { agencyOrgnr?: string; ministry
       declaredAt: serviceOptOuts.declaredAt,
       service: { slug: services.slug, name: services.name, providerId: services.providerId },
       agency: { orgnr: agencies.orgnr, name: agencies.name, employees: agencies.employees, ministryOrgnr: agencies.ministryOrgnr },
-      followUp: serviceOptOuts.followUp,
-      followUpNote: serviceOptOuts.followUpNote,
-      followUpAt: serviceOptOuts.followUpAt,
-      followUpBy: serviceOptOuts.followUpBy,
+      ...followUpSelection(serviceOptOuts),
     })
     .from(serviceOptOuts)
     .innerJoin(services, eq(services.id, serviceOptOuts.serviceId))

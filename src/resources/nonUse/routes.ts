@@ -1,6 +1,8 @@
 import { Type } from 'typebox';
 import { SIZE_CLASSES } from '../../domain/sizeClass.js';
 import { currentQuestionnaire, QUESTIONNAIRE_SLUGS } from '../../db/seed/questionnaires.js';
+import { requirePrincipal } from '../../auth/plugin.js';
+import type { Language } from '../../domain/catalogue.js';
 import { actorOf } from '../../server/actor.js';
 import { HttpProblem } from '../../server/problem.js';
 import type { App, AppDeps } from '../../server/types.js';
@@ -9,10 +11,11 @@ import { requireOrgnr } from '../agencies/orgnrInput.js';
 import { getAgency } from '../myAgency/queries.js';
 import { Lang, problem, security, signedInSlugRead } from '../shared/schema.js';
 import { providerBySlug } from '../shared/queries.js';
+import { orNotFound } from '../shared/routes.js';
 import { asOfFrom } from '../stats/asOf.js';
 import { nonUseReport } from '../stats/nonUse.js';
 import { setNonUseFollowUp } from './commands.js';
-import { mayFollowUpNonUse, mayReadAgencyNonUse } from './policy.js';
+import { mayFollowUpNonUse, mayReadAgencyNonUse, type NonUseReader } from './policy.js';
 import { presentNonUse } from './present.js';
 import { listNonUse } from './queries.js';
 import { FollowUpBody, NonUseList, NonUseSchema, NonUseStatsSchema, StatsNonUseQuery } from './schema.js';
@@ -26,6 +29,12 @@ export async function registerNonUseApi(api: App, deps: AppDeps): Promise<void> 
   api.addSchema(NonUseSchema);
   api.addSchema(NonUseStatsSchema);
   const definition = async () => (await currentQuestionnaire(db, QUESTIONNAIRE_SLUGS.service_opt_out))?.definition;
+  /** The standing non-use a filter selects, as this reader sees it (the provider with its follow-up). */
+  const list = async (where: Parameters<typeof listNonUse>[1], reader: NonUseReader, lang: Language) => {
+    const def = await definition();
+    const items = (await listNonUse(db, where)).map((r) => presentNonUse(r, reader, def, lang));
+    return { items, total: items.length };
+  };
 
   api.get(
     '/agencies/:orgnr/non-use',
@@ -43,13 +52,10 @@ export async function registerNonUseApi(api: App, deps: AppDeps): Promise<void> 
     async (req) => {
       const t = messages[req.lang];
       const orgnr = requireOrgnr(req.params.orgnr, req.lang, 'orgnr');
-      if (!req.principal) throw new HttpProblem(401, t.access.signInRequired);
-      const a = await getAgency(db, orgnr);
-      if (!a) throw new HttpProblem(404, t.errors.unknownAgency(orgnr));
-      if (!mayReadAgencyNonUse(req.principal, a)) throw new HttpProblem(403, t.access.forbidden);
-      const def = await definition();
-      const items = (await listNonUse(db, { agencyOrgnr: orgnr })).map((r) => presentNonUse(r, 'agency', def, req.lang));
-      return { items, total: items.length };
+      const principal = requirePrincipal(req);
+      const a = await orNotFound(getAgency(db, orgnr), t.errors.unknownAgency(orgnr));
+      if (!mayReadAgencyNonUse(principal, a)) throw new HttpProblem(403, t.access.forbidden);
+      return list({ agencyOrgnr: orgnr }, 'agency', req.lang);
     },
   );
 
@@ -58,13 +64,10 @@ export async function registerNonUseApi(api: App, deps: AppDeps): Promise<void> 
     signedInSlugRead('usage', "The provider's follow-up list: agencies that do not use its services, with follow-up and internal notes", "For the provider's editors and administrators.", NonUseList),
     async (req) => {
       const t = messages[req.lang];
-      if (!req.principal) throw new HttpProblem(401, t.access.signInRequired);
-      const p = await providerBySlug(db, req.params.slug);
-      if (!p) throw new HttpProblem(404, t.errors.unknownProvider(req.params.slug));
-      if (!mayFollowUpNonUse(req.principal, p.id)) throw new HttpProblem(403, t.access.notYourProvider);
-      const def = await definition();
-      const items = (await listNonUse(db, { providerId: p.id })).map((r) => presentNonUse(r, 'provider', def, req.lang));
-      return { items, total: items.length };
+      const principal = requirePrincipal(req);
+      const p = await orNotFound(providerBySlug(db, req.params.slug), t.errors.unknownProvider(req.params.slug));
+      if (!mayFollowUpNonUse(principal, p.id)) throw new HttpProblem(403, t.access.notYourProvider);
+      return list({ providerId: p.id }, 'provider', req.lang);
     },
   );
 

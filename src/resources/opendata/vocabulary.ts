@@ -16,23 +16,11 @@ export const PREFIXES = {
 } as const;
 
 type Prefix = keyof typeof PREFIXES;
-const ns =
-  <P extends Prefix>(p: P) =>
-  (local: string) =>
-    PREFIXES[p] + local;
 
-export const adms = ns('adms');
-export const cpsvno = ns('cpsvno');
-export const cv = ns('cv');
-export const dcat = ns('dcat');
-export const dcatno = ns('dcatno');
-export const dct = ns('dct');
-export const foaf = ns('foaf');
-export const org = ns('org');
-export const rdf = ns('rdf');
-export const skos = ns('skos');
-export const vcard = ns('vcard');
-export const xsd = ns('xsd');
+/** One term maker per namespace: `dct('title')` is the IRI of dct:title. */
+const terms = Object.fromEntries(Object.entries(PREFIXES).map(([p, iri]) => [p, (local: string) => iri + local])) as { [P in Prefix]: (local: string) => string };
+
+export const { adms, cpsvno, cv, dcat, dcatno, dct, foaf, org, rdf, skos, vcard, xsd } = terms;
 
 /** Controlled vocabularies the shapes check values against (by IRI pattern). */
 export const EU_LANGUAGE = { nb: 'http://publications.europa.eu/resource/authority/language/NOB', nn: 'http://publications.europa.eu/resource/authority/language/NNO', en: 'http://publications.europa.eu/resource/authority/language/ENG' } as const;

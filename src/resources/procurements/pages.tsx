@@ -48,7 +48,7 @@ import { procurementTable } from './tables.js';
 import { type TagColor, VocabularyTag } from '../../web/components/tags.js';
 import { labelled } from '../../web/components/filterFields.js';
 import { RowTable } from '../../web/components/rowTable.js';
-import { NamedLink } from '../../web/components/links.js';
+import { TextLink } from '../../web/components/links.js';
 
 const STATE_COLOR: Record<ProcurementState, TagColor> = { planned: 'neutral', consultation: 'warning', announced: 'info', awarded: 'info', active: 'success', expired: 'neutral', cancelled: 'danger' };
 
@@ -277,7 +277,7 @@ function ProcurementHead({ r }: { r: ProcurementListRow }) {
   const { t } = usePage();
   return (
     <>
-      <NamedLink to={`/anskaffelser/${r.id}`} name={r.title} />
+      <TextLink path={`/anskaffelser/${r.id}`} value={r.title} />
       <span className="block muted">
         {r.category} · {t.terms.procurementObligation[r.obligation]}
       </span>

@@ -42,11 +42,7 @@ export async function qualityReport(db: Executor, providerIds: readonly string[]
       updatedAt: services.updatedAt,
       reviewedAt: serviceReviews.reviewedAt,
       reviewedByName: serviceReviews.reviewedByName,
-      providerId: providers.id,
-      providerSlug: providers.slug,
-      providerName: providers.name,
-      providerOrgnr: providers.orgnr,
-      providerContact: providers.contact,
+      provider: { id: providers.id, slug: providers.slug, name: providers.name, orgnr: providers.orgnr, contact: providers.contact },
     })
     .from(services)
     .innerJoin(providers, eq(providers.id, services.providerId))
@@ -67,8 +63,8 @@ export async function qualityReport(db: Executor, providerIds: readonly string[]
         website: r.website,
         links: linksOf(r.website, r.howToJoin.links ?? []),
         contact: r.howToJoin.contact ?? {},
-        providerContact: r.providerContact,
-        providerOrgnr: r.providerOrgnr,
+        providerContact: r.provider.contact,
+        providerOrgnr: r.provider.orgnr,
         serviceLevels: r.serviceLevels,
         financing: r.financing,
         financingNote: r.financingNote,
@@ -80,7 +76,7 @@ export async function qualityReport(db: Executor, providerIds: readonly string[]
       now,
     );
     const lastReviewed = r.reviewedAt && r.reviewedAt > r.updatedAt ? r.reviewedAt : r.updatedAt;
-    return { slug: r.slug, name: r.name, provider: { id: r.providerId, slug: r.providerSlug, name: r.providerName }, lastReviewed, reviewedByName: r.reviewedByName, findings };
+    return { slug: r.slug, name: r.name, provider: { id: r.provider.id, slug: r.provider.slug, name: r.provider.name }, lastReviewed, reviewedByName: r.reviewedByName, findings };
   });
   const byProvider = new Map<string, QualityRow[]>();
   for (const r of out) byProvider.set(r.provider.id, [...(byProvider.get(r.provider.id) ?? []), r]);

@@ -14,7 +14,8 @@ import { EXPORT_FORMATS, sendTable } from '../../web/export/send.js';
 import { type StatTable, tableOf } from '../../web/export/table.js';
 import { XLSX_TYPE } from '../../web/export/xlsx.js';
 import { messages } from '../../web/i18n/index.js';
-import { uploadedFile, withFileUploads } from '../shared/uploads.js';
+import { providerUpload } from '../shared/providerUpload.js';
+import { withFileUploads } from '../shared/uploads.js';
 import { applyBulk, BulkRejected, describeBulkError, previewBulk } from './bulk.js';
 
 const problem = { $ref: 'Problem#' };
@@ -92,9 +93,7 @@ export async function registerQualityApi(api: App, deps: AppDeps): Promise<void>
       },
       async (req, reply) => {
         const t = messages[req.lang];
-        const { actor } = await requireProviderActor(req, req.params.slug);
-        const file = await uploadedFile(req);
-        if (!file) throw new HttpProblem(400, t.usageImport.fileErrors.missingFile);
+        const { actor, file } = await providerUpload(req, req.params.slug);
         const { rows, format } = await rowsOf({ bytes: file.bytes, name: req.query.fileName ?? file.name }, req.headers['content-type'], req.lang);
         const fail = (plan: BulkPlan, rejected?: BulkRejected) =>
           reply

@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { recordAudit } from '../../db/audit.js';
 import type { Database } from '../../db/database.js';
 import { agencies } from '../../db/schema/index.js';
 import type { Actor } from '../../domain/actor.js';
@@ -7,6 +6,7 @@ import type { Language } from '../../domain/catalogue.js';
 import { checkOrgnr, formatOrgnr } from '../../domain/orgnr.js';
 import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
+import { changeSetting } from '../shared/setting.js';
 import { mayKeepNoticeAddresses } from './policy.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -27,15 +27,7 @@ export async function setNoticeEmail(db: Database, actor: Actor, rawOrgnr: strin
   return db.transaction(async (tx) => {
     const [a] = await tx.select({ noticeEmail: agencies.noticeEmail }).from(agencies).where(eq(agencies.orgnr, c.orgnr)).for('update');
     if (!a) throw new HttpProblem(404, t.errors.unknownAgency(formatOrgnr(c.orgnr)));
-    if (a.noticeEmail === email) return { changed: false };
-    await tx.update(agencies).set({ noticeEmail: email, updatedAt: actor.now }).where(eq(agencies.orgnr, c.orgnr));
-    await recordAudit(tx, actor, { role: 'admin', agencyOrgnr: c.orgnr }, {
-      action: 'agency.notice_email',
-      entityType: 'agency',
-      entityId: c.orgnr,
-      before: { noticeEmail: a.noticeEmail },
-      after: { noticeEmail: email },
-    });
-    return { changed: true };
+    const row = { table: agencies, where: eq(agencies.orgnr, c.orgnr), action: 'agency.notice_email', entityType: 'agency', entityId: c.orgnr };
+    return { changed: await changeSetting(tx, actor, { role: 'admin', agencyOrgnr: c.orgnr }, row, 'noticeEmail', a.noticeEmail, email) };
   });
 }

@@ -1,5 +1,5 @@
 import { Paragraph } from '@digdir/designsystemet-react';
-import { OrgLink } from '../../web/components.js';
+import { OrgList } from '../../web/components/links.js';
 import { usePage, useHref } from '../../web/context.js';
 import type { ReachSummary } from './queries.js';
 
@@ -16,13 +16,7 @@ export function ReachPreview({ reach }: { reach: ReachSummary }) {
       </Paragraph>
       <details>
         <summary>{r.unreachedSummary}</summary>
-        <ul className="link-list">
-          {reach.unreached.map((a) => (
-            <li key={a.orgnr}>
-              <OrgLink org={a} />
-            </li>
-          ))}
-        </ul>
+        <OrgList orgs={reach.unreached} />
       </details>
       <Paragraph data-size="sm">{user?.roles.includes('admin') ? <a href={href('/admin/kontaktadresser')}>{r.fillIn}</a> : r.fillIn}</Paragraph>
     </div>

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { LocalizedText, OrganisationKind } from '../../domain/catalogue.js';
 import type { SizeThresholds } from '../../domain/sizeClass.js';
 import { type Executor, queryRows } from '../../db/database.js';
+import { agencyFromRow } from '../stats/agencyRows.js';
 import { ministryAreaSql } from '../stats/sql.js';
 
 /** The agency the recommendations are for, with its ministry area's ministry. */
@@ -12,13 +13,5 @@ export async function loadRecommendationAgency(db: Executor, orgnr: string, _th:
           from agencies a left join agencies m on m.orgnr = ${ministryAreaSql('a')} where a.orgnr = ${orgnr}`,
   );
   if (!r) return undefined;
-  return {
-    orgnr: r.orgnr,
-    name: r.name,
-    kind: r.kind,
-    ministryOrgnr: r.ministry_orgnr,
-    employees: r.employees === null ? null : Number(r.employees),
-    deletedOn: r.deleted_on,
-    ministry: r.m_orgnr && r.m_name ? { orgnr: r.m_orgnr, name: r.m_name } : null,
-  };
+  return { ...agencyFromRow(r), ministryOrgnr: r.ministry_orgnr, deletedOn: r.deleted_on };
 }

@@ -24,6 +24,7 @@ import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
 import { type FieldError, schemaErrors, ServiceDocumentSchema } from './editSchema.js';
 import { mayService, type ServiceEditAction } from './policy.js';
+import { changeSetting } from '../shared/setting.js';
 
 /**
  * Commands that change the catalogue: drafts, publishing (with review where the provider requires it), retiring and
@@ -542,14 +543,7 @@ export async function setReviewRequired(db: Executor, actor: Actor, providerSlug
     const [p] = await tx.select({ id: providers.id, reviewRequired: providers.reviewRequired }).from(providers).where(eq(providers.slug, providerSlug));
     if (!p) throw new HttpProblem(404, t(lang).errors.unknownProvider(providerSlug));
     authorise(actor, 'set_review', { providerId: p.id }, lang);
-    if (p.reviewRequired === on) return;
-    await tx.update(providers).set({ reviewRequired: on, updatedAt: actor.now }).where(eq(providers.id, p.id));
-    await recordAudit(tx, actor, { role: 'admin', providerId: p.id }, {
-      action: 'provider.review_required',
-      entityType: 'provider',
-      entityId: p.id,
-      before: { reviewRequired: p.reviewRequired },
-      after: { reviewRequired: on },
-    });
+    const row = { table: providers, where: eq(providers.id, p.id), action: 'provider.review_required', entityType: 'provider', entityId: p.id };
+    await changeSetting(tx, actor, { role: 'admin', providerId: p.id }, row, 'reviewRequired', p.reviewRequired, on);
   });
 }

@@ -1,3 +1,4 @@
+import { publicPolicy } from '../../domain/policy.js';
 import { editsProvider, isAdmin, type Principal, providerScopes } from '../../domain/principal.js';
 
 /**
@@ -9,13 +10,10 @@ import { editsProvider, isAdmin, type Principal, providerScopes } from '../../do
 export const SERVICE_EDIT_ACTIONS = ['read', 'read_draft', 'create', 'edit', 'publish', 'retire', 'reinstate', 'review', 'set_review'] as const;
 export type ServiceEditAction = (typeof SERVICE_EDIT_ACTIONS)[number];
 
-export function mayService(p: Principal | undefined, action: ServiceEditAction, service: { providerId: string }): boolean {
-  if (action === 'read') return true;
-  if (!p) return false;
-  if (isAdmin(p)) return true;
-  if (action === 'review' || action === 'set_review') return false;
-  return editsProvider(p, service.providerId);
-}
+/** Reviewing, and turning review on or off, is for administrators alone. */
+export const mayService = publicPolicy<ServiceEditAction, { providerId: string }>(
+  (p, action, service) => action !== 'review' && action !== 'set_review' && editsProvider(p, service.providerId),
+);
 
 /** Whether someone may start a new service for some provider at all (the "new service" link). */
 export const mayCreateSomeService = (p: Principal | undefined): boolean => isAdmin(p) || providerScopes(p).length > 0;

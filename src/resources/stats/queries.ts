@@ -10,6 +10,7 @@ import { type Eligibility, eligibilityOf, STATE_KINDS } from '../../domain/eligi
 import { REPORT_SIZE_THRESHOLDS, SIZE_CLASSES, type SizeClass, type SizeThresholds } from '../../domain/sizeClass.js';
 import { type Executor, queryRows } from '../../db/database.js';
 import { sortByName } from '../shared/present.js';
+import { agencyFromRow } from './agencyRows.js';
 import { activeOnSql, activePairsSql, declaredOnSql, eligibilityUnknownSql, eligibleSql, inList, ministryAreaSql, modelBitSql, sizeClassSql } from './sql.js';
 
 /** Which organisations a figure is about. Defaults to the state bodies (ministries, agencies, others) that exist. */
@@ -104,14 +105,7 @@ export async function populationAgencies(db: Executor, f: PopulationFilter, th: 
          where ${populationWhere('a', f, th)} ${extra}`,
   );
   return sortByName(
-    rows.map((r) => ({
-      orgnr: r.orgnr,
-      name: r.name,
-      kind: r.kind,
-      employees: r.employees === null ? null : Number(r.employees),
-      sizeClass: r.size,
-      ministry: r.m_orgnr && r.m_name ? { orgnr: r.m_orgnr, name: r.m_name } : null,
-    })),
+    rows.map((r) => ({ ...agencyFromRow(r), sizeClass: r.size })),
     lang,
   );
 }
@@ -298,6 +292,9 @@ export async function customersOverTime(db: Executor, points: readonly string[],
   if (f.ids) where.push(inList(sql.raw('s.id::text'), f.ids));
   // By size class: the agency's size now (the register keeps no history of head counts); by delivery model: the service's.
   const key = by === 'area' ? sql.raw('s.area_slug') : by === 'service' ? sql.raw('s.id::text') : by === 'model' ? sql.raw('s.model') : sizeClassSql(sql.raw('ag.employees'), th);
+  // The agencies only for their size (every subscription has one: a foreign key): joining 200,000 rows for nothing
+  // was about a tenth of the trend's time at 10 × scale (EXPLAIN ANALYZE on PostgreSQL).
+  const agencyJoin = by === 'size' ? sql` join agencies ag on ag.orgnr = x.agency_orgnr` : sql``;
   const pts = sql`array[${sql.join(
     points.map((p) => sql`${p}`),
     sql`, `,
@@ -311,7 +308,7 @@ export async function customersOverTime(db: Executor, points: readonly string[],
     sql`with spans as (
           select x.agency_orgnr as a, ${key} as k,
                  width_bucket(x.started_on - 1, ${pts}) as first, width_bucket(coalesce(x.ended_on, 'infinity'::date), ${pts}) - 1 as last
-            from subscriptions x join services s on s.id = x.service_id join agencies ag on ag.orgnr = x.agency_orgnr
+            from subscriptions x join services s on s.id = x.service_id${agencyJoin}
            where ${sql.join(where, sql` and `)}),
         masks as (
           select a, k, bit_or(((1::bigint << (last + 1)) - (1::bigint << first))) as m

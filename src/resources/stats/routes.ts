@@ -1,3 +1,4 @@
+import type { Static, TSchema } from 'typebox';
 import type { Language } from '../../domain/catalogue.js';
 import { COVERAGE_KINDS } from '../../domain/coverage.js';
 import { share } from '../../domain/shares.js';
@@ -30,24 +31,21 @@ export async function registerStatsApi(api: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
   const th = deps.config.sizeThresholds;
   for (const s of [CoverageResponse, AdoptionResponse, TrendResponse, OptOutResponse]) api.addSchema(s);
+  /** A public statistics GET: the figures as of the query's `asOf` (today when absent) in the asked language; 400 for a bad query. */
+  const statsGet = <Q extends TSchema>(path: string, doc: { summary: string; description: string; querystring: Q; item: string }, answer: (query: Static<Q>, asOf: string, lang: Language) => Promise<unknown>) => {
+    const { item, ...text } = doc;
+    api.get(path, { schema: { tags: ['statistics'], ...text, response: { 200: { $ref: `${item}#` }, 400: problem } } }, async (req) => {
+      const query = req.query as Static<Q> & { asOf?: string | undefined };
+      return answer(query, asOfFrom(query.asOf, req.lang), req.lang);
+    });
+  };
 
-  api.get(
+  statsGet(
     '/stats/coverage',
-    {
-      schema: {
-        tags: ['statistics'],
-        summary: 'Coverage: for every agency and service area, which arrangement covers it',
-        description:
-          'Counts per area of agencies covered by a central, sector, group or network service (from active subscriptions), by their own declared in-house solution, or by nothing known; a page of agencies with their coverage per area; and the report\'s key gap (agencies without central, sector or group arrangements in IT operation or archive). Each agency is counted once per area, under the first arrangement that applies in the order of `kinds`. The same figures as /statistikk/dekning.',
-        querystring: CoverageQuery,
-        response: { 200: { $ref: 'StatsCoverage#' }, 400: problem },
-      },
-    },
-    async (req) => {
-      const lang = req.lang;
-      const today = asOfFrom(req.query.asOf, lang);
-      const f = await populationFrom(db, req.query, lang);
-      const { limit, offset } = req.query;
+    { summary: 'Coverage: for every agency and service area, which arrangement covers it', description: 'Counts per area of agencies covered by a central, sector, group or network service (from active subscriptions), by their own declared in-house solution, or by nothing known; a page of agencies with their coverage per area; and the report\'s key gap (agencies without central, sector or group arrangements in IT operation or archive). Each agency is counted once per area, under the first arrangement that applies in the order of `kinds`. The same figures as /statistikk/dekning.', querystring: CoverageQuery, item: 'StatsCoverage' },
+    async (q, today, lang) => {
+      const f = await populationFrom(db, q, lang);
+      const { limit, offset } = q;
       const [r, gap] = await Promise.all([coverageReport(db, th, today, f, lang, { offset, limit }), gapReport(db, th, today, f, lang, { offset: 0, limit: 0 })]);
       const items = r.agencies.items;
       const { text, org } = localizer(lang);
@@ -78,22 +76,10 @@ export async function registerStatsApi(api: App, deps: AppDeps): Promise<void> {
     },
   );
 
-  api.get(
+  statsGet(
     '/stats/adoption',
-    {
-      schema: {
-        tags: ['statistics'],
-        summary: 'Adoption: the share of eligible agencies using each service, by size class, with tier distribution',
-        description:
-          'Eligibility follows the service\'s target group (all state bodies; state and municipal; one ministry area). For group schemes and agreements the register does not say who may use a service: `eligibilityKnown` is false and shares are null. With `service`, the item also has the split by ministry area; with `ministry`, users and eligible agencies are counted in that ministry area only. The same figures as /statistikk/bruk.',
-        querystring: AdoptionQuery,
-        response: { 200: { $ref: 'StatsAdoption#' }, 400: problem },
-      },
-    },
-    async (req) => {
-      const lang = req.lang;
-      const today = asOfFrom(req.query.asOf, lang);
-      const q = req.query;
+    { summary: 'Adoption: the share of eligible agencies using each service, by size class, with tier distribution', description: 'Eligibility follows the service\'s target group (all state bodies; state and municipal; one ministry area). For group schemes and agreements the register does not say who may use a service: `eligibilityKnown` is false and shares are null. With `service`, the item also has the split by ministry area; with `ministry`, users and eligible agencies are counted in that ministry area only. The same figures as /statistikk/bruk.', querystring: AdoptionQuery, item: 'StatsAdoption' },
+    async (q, today, lang) => {
       const [area, provider, service, ministry] = await Promise.all([
         knownSlug(db, 'areas', 'area', q.area, lang),
         knownSlug(db, 'providers', 'provider', q.provider, lang),
@@ -129,22 +115,10 @@ export async function registerStatsApi(api: App, deps: AppDeps): Promise<void> {
     },
   );
 
-  api.get(
+  statsGet(
     '/stats/trends',
-    {
-      schema: {
-        tags: ['statistics'],
-        summary: 'Trends: customers per area or service over time, and new and planned services',
-        description:
-          'Distinct customer agencies at the end of each year and today, computed from the subscription history (rows are never overwritten, so past years are exact). Subscriptions without a start date are counted in `undated` and left out of the series. The same figures as /statistikk/utvikling.',
-        querystring: TrendQuery,
-        response: { 200: { $ref: 'StatsTrends#' }, 400: problem },
-      },
-    },
-    async (req) => {
-      const lang = req.lang;
-      const today = asOfFrom(req.query.asOf, lang);
-      const q = req.query;
+    { summary: 'Trends: customers per area or service over time, and new and planned services', description: 'Distinct customer agencies at the end of each year and today, computed from the subscription history (rows are never overwritten, so past years are exact). Subscriptions without a start date are counted in `undated` and left out of the series. The same figures as /statistikk/utvikling.', querystring: TrendQuery, item: 'StatsTrends' },
+    async (q, today, lang) => {
       const [area, provider] = await Promise.all([knownSlug(db, 'areas', 'area', q.area, lang), knownSlug(db, 'providers', 'provider', q.provider, lang)]);
       const by = q.by ?? (provider ? 'service' : 'area');
       const [r, launches, bySize, byModel] = await Promise.all([
@@ -170,28 +144,18 @@ export async function registerStatsApi(api: App, deps: AppDeps): Promise<void> {
     },
   );
 
-  api.get(
+  statsGet(
     '/stats/optouts',
-    {
-      schema: {
-        tags: ['statistics'],
-        summary: 'Opt-outs and accessions per procurement: rates and reasons by size class and ministry area',
-        description:
-          'For every procurement whose consultation has opened (consultation, announced, awarded, active, expired): rates of the agencies eligible for it, each agency counted once (its latest declaration; withdrawn ones do not count), reasons for opting out with their labels from the procurement\'s questionnaire, and the same split by size class (the 151–200 gap and unknown size are their own classes) and by ministry area. `available` is false while no procurement has been through a consultation. With `asOf`, the register as it stood at the end of that day: each procurement in the state it was in then (from its dated milestones), declarations submitted by then and not withdrawn by then. The same figures as /statistikk/fravalg.',
-        querystring: LangAsOfQuery,
-        response: { 200: { $ref: 'StatsOptOuts#' }, 400: problem },
-      },
-    },
-    async (req) => {
-      const asOf = asOfFrom(req.query.asOf, req.lang);
+    { summary: 'Opt-outs and accessions per procurement: rates and reasons by size class and ministry area', description: 'For every procurement whose consultation has opened (consultation, announced, awarded, active, expired): rates of the agencies eligible for it, each agency counted once (its latest declaration; withdrawn ones do not count), reasons for opting out with their labels from the procurement\'s questionnaire, and the same split by size class (the 151–200 gap and unknown size are their own classes) and by ministry area. `available` is false while no procurement has been through a consultation. With `asOf`, the register as it stood at the end of that day: each procurement in the state it was in then (from its dated milestones), declarations submitted by then and not withdrawn by then. The same figures as /statistikk/fravalg.', querystring: LangAsOfQuery, item: 'StatsOptOuts' },
+    async (_q, asOf, lang) => {
       const items = await publicOptOutReport(db, th, asOf);
-      const { text } = localizer(req.lang);
+      const { text } = localizer(lang);
       return {
         asOf,
         available: items.length > 0,
-        note: items.length > 0 ? messages[req.lang].stats.optouts.how : messages[req.lang].stats.optouts.notYet,
+        note: items.length > 0 ? messages[lang].stats.optouts.how : messages[lang].stats.optouts.notYet,
         items: items.map((i) => {
-          const withLabels = (rs: typeof i.reasons) => rs.map((r) => ({ ...r, label: reasonLabel(i, r.code, req.lang) }));
+          const withLabels = (rs: typeof i.reasons) => rs.map((r) => ({ ...r, label: reasonLabel(i, r.code, lang) }));
           return {
             ...i,
             title: text(i.title),

@@ -9,14 +9,18 @@ import { type GroupResult, MIN_GROUP_SIZE, NO_MINISTRY, type QuestionResult } fr
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem } from '../../server/problem.js';
 import { ChoiceField, JsonLink, DataTable, DefinitionList, PageHeader, Section, SelectField, TextAreaField, TextField } from '../../web/components.js';
-import { Text, usePage, useHref, useText } from '../../web/context.js';
+import { Text, usePage } from '../../web/context.js';
+import { type AfterPost, usePageKit } from '../../web/pageKit.js';
 import { errorMap, type Errors, ErrorSummary, FormBody, type FormValues, Notice, OkQuery, one, PostForm, Refusal, useFormPage } from '../../web/forms.js';
 import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { answersFromForm, QuestionnaireFields } from '../../web/questionnaireFields.js';
 import { prefix, sendPage } from '../../web/render.js';
 import { actorOf } from '../../server/actor.js';
-import { PrimaryAction, actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
+import { actingAgencies, agencyOfForm, CodeTag, CollabBreadcrumbs, submitForm } from '../collaboration/components.js';
+import { CollabFormPage } from '../collaboration/formPage.js';
+import { CollabListLayout } from '../collaboration/listPage.js';
+import { LinkParagraph, LinkSeries, TextLink } from '../../web/components/links.js';
 import { agencyNames } from '../shared/queries.js';
 import { changeSurveyDates, createSurvey, submitResponse } from './commands.js';
 import { maySurvey } from './policy.js';
@@ -147,16 +151,10 @@ export function WindowTag({ window }: { window: SurveyWindow }) {
 }
 
 function SurveyListPage({ rows, now, mayCreate }: { rows: SurveyRow[]; now: Date; mayCreate: boolean }) {
-  const { t, fmt } = usePage();
-  const href = useHref();
-  const text = useText();
+  const { t, fmt, href, text } = usePageKit();
   const groups = (['open', 'scheduled', 'closed'] as const).map((w) => ({ window: w, rows: rows.filter((s) => windowOf(s, now) === w) }));
   return (
-    <Layout title={t.survey.title} section="collaboration" description={t.survey.lead}>
-      <CollabBreadcrumbs items={[{ label: t.survey.title }]} />
-      <PageHeader title={t.survey.title} lead={t.survey.lead}>
-        <PrimaryAction href={href('/undersokelser/ny')} label={t.survey.create} show={mayCreate} />
-      </PageHeader>
+    <CollabListLayout title={t.survey.title} lead={t.survey.lead} action={{ href: href('/undersokelser/ny'), label: t.survey.create, show: mayCreate }}>
       {rows.length === 0 ? <Paragraph>{t.survey.none}</Paragraph> : null}
       {groups
         .filter((g) => g.rows.length > 0)
@@ -166,9 +164,7 @@ function SurveyListPage({ rows, now, mayCreate }: { rows: SurveyRow[]; now: Date
               {g.rows.map((s) => (
                 <tr key={s.id}>
                   <th scope="row">
-                    <a href={href(`/undersokelser/${s.id}`)}>
-                      <Text value={s.title} />
-                    </a>
+                    <TextLink path={`/undersokelser/${s.id}`} value={s.title} />
                     <span className="block muted">
                       <Text value={s.templateTitle} />
                     </span>
@@ -186,7 +182,7 @@ function SurveyListPage({ rows, now, mayCreate }: { rows: SurveyRow[]; now: Date
           </Section>
         ))}
       <JsonLink href="/api/v1/surveys" />
-    </Layout>
+    </CollabListLayout>
   );
 }
 
@@ -205,53 +201,45 @@ function NewSurveyPage({
   values: FormValues;
   errors: Errors;
 }) {
-  const { t, href, text, e, v } = useFormPage(values, errors);
+  const { t, href, text, e, v, field } = useFormPage(values, errors);
   const providerName = (id: string) => text(providerRows.find((p) => p.id === id)?.name);
   return (
-    <Layout title={t.survey.create} section="collaboration">
-      <CollabBreadcrumbs items={[{ label: t.survey.title, href: href('/undersokelser') }, { label: t.survey.create }]} />
-      <div className="page-narrow">
-        <PageHeader title={t.survey.create} lead={t.survey.createLead} />
-        <ErrorSummary errors={errors} />
-        <PostForm action={href('/undersokelser/ny')}>
-          <SelectField id="f-provider" name="provider" label={t.common.provider} value={v('provider')} error={e.provider} options={providerRows.map((p) => ({ value: p.slug, label: text(p.name) }))} />
-          <ChoiceField id="f-template" name="template" legend={t.survey.template} value={v('template')} error={e.template} options={templates.map((x) => ({ value: x.slug, label: text(x.title) }))} description={t.survey.templateHelp} />
-          <TextField id="f-title" name="title" label={t.survey.titleLabel} description={t.survey.titleHelp} value={v('title')} error={e.title} maxLength={200} />
-          <TextField id="f-titleEn" name="titleEn" label={t.survey.titleEn} value={v('titleEn')} maxLength={200} />
-          {admin ? (
-            <ChoiceField id="f-audience" name="audience" legend={t.survey.audience} value={v('audience') ?? 'service_users'} error={e.audience} options={[{ value: 'service_users', label: t.survey.audienceLong.service_users }, { value: 'all_state', label: t.survey.audienceLong.all_state }]} />
-          ) : null}
-          <ChoiceField
-            id="f-services"
-            name="services"
-            legend={t.survey.services}
-            description={t.survey.servicesHelp}
-            multiple
-            value={values.services}
-            error={e.services}
-            options={serviceRows.map((s) => ({ value: s.slug, label: providerRows.length > 1 ? `${text(s.name)} (${providerName(s.providerId)})` : text(s.name) }))}
-          />
-          <div className="field-pair">
-            <TextField id="f-opensOn" name="opensOn" type="date" label={t.survey.opensOn} value={v('opensOn')} error={e.opensOn} />
-            <TextField id="f-closesOn" name="closesOn" type="date" label={t.survey.closesOn} description={t.survey.closesOnHelp} value={v('closesOn')} error={e.closesOn} />
-          </div>
-          <details className="ds-details custom-questions" open={Object.keys(values).some((k) => k.startsWith('cq') && one(values[k]))}>
-            <summary>{t.survey.customQuestions(MAX_CUSTOM_QUESTIONS)}</summary>
-            {e.customQuestions ? <p className="ds-validation-message field-error" data-color="danger">{e.customQuestions}</p> : null}
-            {Array.from({ length: MAX_CUSTOM_QUESTIONS }, (_, i) => i + 1).map((i) => (
-              <fieldset key={i} className="custom-question" id={`f-cq${i}`}>
-                <legend>{t.survey.customQuestion(i)}</legend>
-                <TextField id={`f-cq${i}_label`} name={`cq${i}_label`} label={t.survey.questionText} value={v(`cq${i}_label`)} error={e[`cq${i}_label`]} maxLength={300} />
-                <SelectField id={`f-cq${i}_type`} name={`cq${i}_type`} label={t.survey.questionType} value={v(`cq${i}_type`) ?? 'scale'} options={CUSTOM_QUESTION_TYPES.map((x) => ({ value: x, label: t.survey.questionTypes[x] }))} />
-                <TextAreaField id={`f-cq${i}_options`} name={`cq${i}_options`} label={t.survey.questionOptions} description={t.survey.questionOptionsHelp} value={v(`cq${i}_options`)} rows={3} maxLength={1200} />
-                <ChoiceField id={`f-cq${i}_required`} name={`cq${i}_required`} legend={t.survey.questionRequired} value={v(`cq${i}_required`) ?? 'no'} options={[{ value: 'no', label: t.common.no }, { value: 'yes', label: t.common.yes }]} />
-              </fieldset>
-            ))}
-          </details>
-          <Button type="submit">{t.survey.createButton}</Button>
-        </PostForm>
+    <CollabFormPage title={t.survey.create} lead={t.survey.createLead} crumbs={[{ label: t.survey.title, href: href('/undersokelser') }, { label: t.survey.create }]} errors={errors} action={href('/undersokelser/ny')} submit={t.survey.createButton}>
+      <SelectField {...field('provider')} label={t.common.provider} options={providerRows.map((p) => ({ value: p.slug, label: text(p.name) }))} />
+      <ChoiceField {...field('template')} legend={t.survey.template} options={templates.map((x) => ({ value: x.slug, label: text(x.title) }))} description={t.survey.templateHelp} />
+      <TextField id="f-title" name="title" label={t.survey.titleLabel} description={t.survey.titleHelp} value={v('title')} error={e.title} maxLength={200} />
+      <TextField id="f-titleEn" name="titleEn" label={t.survey.titleEn} value={v('titleEn')} maxLength={200} />
+      {admin ? (
+        <ChoiceField id="f-audience" name="audience" legend={t.survey.audience} value={v('audience') ?? 'service_users'} error={e.audience} options={[{ value: 'service_users', label: t.survey.audienceLong.service_users }, { value: 'all_state', label: t.survey.audienceLong.all_state }]} />
+      ) : null}
+      <ChoiceField
+        id="f-services"
+        name="services"
+        legend={t.survey.services}
+        description={t.survey.servicesHelp}
+        multiple
+        value={values.services}
+        error={e.services}
+        options={serviceRows.map((s) => ({ value: s.slug, label: providerRows.length > 1 ? `${text(s.name)} (${providerName(s.providerId)})` : text(s.name) }))}
+      />
+      <div className="field-pair">
+        <TextField id="f-opensOn" name="opensOn" type="date" label={t.survey.opensOn} value={v('opensOn')} error={e.opensOn} />
+        <TextField id="f-closesOn" name="closesOn" type="date" label={t.survey.closesOn} description={t.survey.closesOnHelp} value={v('closesOn')} error={e.closesOn} />
       </div>
-    </Layout>
+      <details className="ds-details custom-questions" open={Object.keys(values).some((k) => k.startsWith('cq') && one(values[k]))}>
+        <summary>{t.survey.customQuestions(MAX_CUSTOM_QUESTIONS)}</summary>
+        {e.customQuestions ? <p className="ds-validation-message field-error" data-color="danger">{e.customQuestions}</p> : null}
+        {Array.from({ length: MAX_CUSTOM_QUESTIONS }, (_, i) => i + 1).map((i) => (
+          <fieldset key={i} className="custom-question" id={`f-cq${i}`}>
+            <legend>{t.survey.customQuestion(i)}</legend>
+            <TextField id={`f-cq${i}_label`} name={`cq${i}_label`} label={t.survey.questionText} value={v(`cq${i}_label`)} error={e[`cq${i}_label`]} maxLength={300} />
+            <SelectField id={`f-cq${i}_type`} name={`cq${i}_type`} label={t.survey.questionType} value={v(`cq${i}_type`) ?? 'scale'} options={CUSTOM_QUESTION_TYPES.map((x) => ({ value: x, label: t.survey.questionTypes[x] }))} />
+            <TextAreaField id={`f-cq${i}_options`} name={`cq${i}_options`} label={t.survey.questionOptions} description={t.survey.questionOptionsHelp} value={v(`cq${i}_options`)} rows={3} maxLength={1200} />
+            <ChoiceField id={`f-cq${i}_required`} name={`cq${i}_required`} legend={t.survey.questionRequired} value={v(`cq${i}_required`) ?? 'no'} options={[{ value: 'no', label: t.common.no }, { value: 'yes', label: t.common.yes }]} />
+          </fieldset>
+        ))}
+      </details>
+    </CollabFormPage>
   );
 }
 
@@ -273,14 +261,10 @@ function SurveyPage({
   results: SurveyResults;
   ministries: Map<string, LocalizedText>;
   agencies: (Agency & { answered: boolean })[];
-  ok?: string | undefined;
   dateErrors?: Errors;
-  refusal?: string | undefined;
   following?: boolean | undefined;
-}) {
-  const { t, fmt } = usePage();
-  const href = useHref();
-  const text = useText();
+} & AfterPost) {
+  const { t, fmt, href, text } = usePageKit();
   const title = text(s.title);
   return (
     <Layout title={title} section="collaboration">
@@ -305,14 +289,7 @@ function SurveyPage({
               ) : (
                 <>
                   {t.survey.usersOf}{' '}
-                  {s.services.map((x, i) => (
-                    <span key={x.slug}>
-                      {i > 0 ? ', ' : ''}
-                      <a href={href(`/tjenester/${x.slug}`)}>
-                        <Text value={x.name} />
-                      </a>
-                    </span>
-                  ))}
+                  <LinkSeries items={s.services} path={(x) => `/tjenester/${x.slug}`} />
                 </>
               ),
           },
@@ -370,9 +347,7 @@ function Mean({ q, r }: { q: Question; r: QuestionResult | undefined }) {
  * why. Used on the survey's page and, for the newest closed survey, on the service's page.
  */
 export function SurveyResultsView({ s, results, ministries, id = 'results', level = 2 }: { s: SurveyRow; results: SurveyResults; ministries: Map<string, LocalizedText>; id?: string; level?: 2 | 3 }) {
-  const { t, fmt, lang } = usePage();
-  const href = useHref();
-  const text = useText();
+  const { t, fmt, lang, href, text } = usePageKit();
   const summary = results.summary;
   const questions = s.definition.questions;
   const q = (id: string) => questions.find((x) => x.id === id)!;
@@ -494,12 +469,8 @@ function AnswerPage({
   response: Awaited<ReturnType<typeof getResponse>>;
   values?: Record<string, unknown> | undefined;
   errors?: Errors;
-  refusal?: string | undefined;
-  ok?: string | undefined;
-}) {
-  const { t, fmt } = usePage();
-  const href = useHref();
-  const text = useText();
+} & AfterPost) {
+  const { t, fmt, href, text } = usePageKit();
   const title = t.survey.answerTitle(text(agency.name));
   return (
     <Layout title={title} section="collaboration">
@@ -534,9 +505,7 @@ function AnswerPage({
             <DefinitionList items={s.definition.questions.filter((q) => response.answers[q.id] !== undefined).map((q) => ({ term: text(q.label), value: answerLabel(q, response.answers[q.id]!, text, fmt.number) }))} />
           </Section>
         ) : null}
-        <Paragraph>
-          <a href={href(`/undersokelser/${s.id}`)}>{t.survey.back}</a>
-        </Paragraph>
+        <LinkParagraph path={`/undersokelser/${s.id}`} label={t.survey.back} />
       </div>
     </Layout>
   );

@@ -1,5 +1,6 @@
 import type { SurveyAudience } from '../../domain/collaboration.js';
-import { editsAgency, editsProvider, isAdmin, type Principal } from '../../domain/principal.js';
+import { publicPolicy } from '../../domain/policy.js';
+import { editsAgency, editsProvider } from '../../domain/principal.js';
 
 /**
  * Surveys are public to know about. The provider running one (its editors) and DFØ's administrators create and
@@ -17,10 +18,7 @@ export interface SurveyTarget {
   agencyOrgnr?: string;
 }
 
-export function maySurvey(p: Principal | undefined, action: SurveyAction, s: SurveyTarget): boolean {
-  if (action === 'read') return true;
-  if (!p) return false;
-  if (isAdmin(p)) return true;
+export const maySurvey = publicPolicy<SurveyAction, SurveyTarget>((p, action, s) => {
   switch (action) {
     case 'create':
       return s.audience !== 'all_state' && editsProvider(p, s.providerId);
@@ -30,4 +28,4 @@ export function maySurvey(p: Principal | undefined, action: SurveyAction, s: Sur
     case 'respond':
       return !!s.agencyOrgnr && editsAgency(p, s.agencyOrgnr);
   }
-}
+});

@@ -10,6 +10,7 @@ import { actorOf } from '../../server/actor.js';
 import { localizer, pageUrl } from '../shared/present.js';
 import { agencyNames } from '../shared/queries.js';
 import { problem, security } from '../shared/schema.js';
+import { postCreate, putUpsert } from '../shared/routes.js';
 import { changeSurveyDates, createSurvey, submitResponse } from './commands.js';
 import { maySurvey } from './policy.js';
 import { getResponse, getSurvey, listSurveys, ministryNames, type SurveyResults, surveyResults, type SurveyRow, windowOf } from './queries.js';
@@ -142,23 +143,18 @@ export async function registerSurveyApi(api: App, deps: AppDeps): Promise<void> 
     },
   );
 
-  api.post(
+  postCreate(
+    api,
     '/surveys',
     {
-      schema: {
-        tags: ['surveys'],
-        summary: 'Create a survey',
-        description: "For the provider's editors (and administrators, who may also ask every state agency: audience all_state). Questions come from the template, plus up to 5 of your own. Answers 201.",
-        security,
-        body: SurveyCreateBody,
-        response: { 201: { $ref: 'Survey#' }, 400: problem, 401: problem, 403: problem },
-      },
+      tags: ['surveys'],
+      summary: 'Create a survey',
+      description: "For the provider's editors (and administrators, who may also ask every state agency: audience all_state). Questions come from the template, plus up to 5 of your own. Answers 201.",
+      body: SurveyCreateBody,
+      item: 'Survey',
     },
-    async (req, reply) => {
-      const id = await createSurvey(db, actorOf(req, deps), parseSurveyInput(req.body as Record<string, unknown>, req.lang), req.lang);
-      reply.code(201).header('location', `/api/v1/surveys/${id}`);
-      return presentSurvey(await load(id, req.lang), req.lang, now(), publicUrl);
-    },
+    (req, body) => createSurvey(db, actorOf(req, deps), parseSurveyInput(body, req.lang), req.lang),
+    async (id, lang) => presentSurvey(await load(id, lang), lang, now(), publicUrl),
   );
 
   api.put(
@@ -203,24 +199,21 @@ export async function registerSurveyApi(api: App, deps: AppDeps): Promise<void> 
     },
   );
 
-  api.put(
+  putUpsert(
+    api,
     '/surveys/:id/responses/:orgnr',
     {
-      schema: {
-        tags: ['surveys'],
-        summary: "Submit or change an agency's response",
-        description: 'One per agency and survey, changeable until the survey closes (409 before it opens, after it closes, or for an agency that does not use the services). The same answers again change nothing (200). 201 when created.',
-        security,
-        params: ResponseParams,
-        body: ResponseBody,
-        response: { 200: { $ref: 'SurveyResponse#' }, 201: { $ref: 'SurveyResponse#' }, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
-      },
+      tags: ['surveys'],
+      summary: "Submit or change an agency's response",
+      description: 'One per agency and survey, changeable until the survey closes (409 before it opens, after it closes, or for an agency that does not use the services). The same answers again change nothing (200). 201 when created.',
+      params: ResponseParams,
+      body: ResponseBody,
+      item: 'SurveyResponse',
     },
-    async (req, reply) => {
-      const orgnr = requireOrgnr(req.params.orgnr, req.lang, 'orgnr');
-      const r = await submitResponse(db, actorOf(req, deps), req.params.id, orgnr, req.body.answers, req.lang);
-      reply.code(r.outcome === 'created' ? 201 : 200);
-      return presentResponse(req.params.id, orgnr, req.lang);
+    async (req, params, body) => {
+      const orgnr = requireOrgnr(params.orgnr, req.lang, 'orgnr');
+      const r = await submitResponse(db, actorOf(req, deps), params.id, orgnr, body.answers, req.lang);
+      return { created: r.outcome === 'created', item: await presentResponse(params.id, orgnr, req.lang) };
     },
   );
 }

@@ -1,11 +1,11 @@
 import { Type } from 'typebox';
-import type { Language, LocalizedText } from '../../domain/catalogue.js';
+import type { LocalizedText } from '../../domain/catalogue.js';
 import { SURVEY_AUDIENCES, type SurveyAudience } from '../../domain/collaboration.js';
 import { QUESTION_TYPES } from '../../domain/questionnaire.js';
 import { SIZE_CLASSES } from '../../domain/sizeClass.js';
 import { CUSTOM_QUESTION_TYPES, type CustomQuestionInput, MAX_CUSTOM_QUESTIONS } from '../../domain/survey.js';
-import { messages } from '../../web/i18n/index.js';
-import { collectErrors, text } from '../shared/input.js';
+import { oneOf, parser, sized, withEnglish } from '../shared/fields.js';
+import { text } from '../shared/input.js';
 import { enumOf, Lang, nullable, OrgRef, Ref } from '../shared/schema.js';
 
 export const SURVEY_WINDOWS = ['scheduled', 'open', 'closed'] as const;
@@ -132,32 +132,24 @@ export interface SurveyInput {
  * Checks a new survey's fields (JSON, or form strings with custom questions as cq<n>_label …); every problem at once.
  * Dates and custom questions are checked by the domain in the command, which knows today and the template.
  */
-export function parseSurveyInput(b: Record<string, unknown>, lang: Language): SurveyInput {
-  const t = messages[lang].survey.errors;
-  return collectErrors((err) => {
-    const provider = text(b.provider);
-    if (!provider) err('provider', t.provider);
-    const template = text(b.template);
-    if (!template) err('template', t.template);
-    const title = text(b.title);
-    if (title.length < 3 || title.length > 200) err('title', t.title);
-    const audience = text(b.audience) || 'service_users';
-    if (!(SURVEY_AUDIENCES as readonly string[]).includes(audience)) err('audience', t.audience);
-    const services = [b.services ?? []].flat().map(text).filter(Boolean);
-    if (audience === 'service_users' && services.length === 0) err('services', t.services);
-    const titleEn = text(b.titleEn);
-    return {
-      provider,
-      template,
-      title: titleEn ? { nb: title, en: titleEn } : { nb: title },
-      audience: audience as SurveyAudience,
-      services: [...new Set(services)],
-      opensOn: text(b.opensOn),
-      closesOn: text(b.closesOn),
-      custom: Array.isArray(b.customQuestions) ? (b.customQuestions as CustomQuestionInput[]) : customQuestionsFromForm(b),
-    };
-  });
-}
+export const parseSurveyInput = parser('survey', (b, t, err): SurveyInput => {
+  const provider = sized(b, 'provider', 1, Infinity, err, t.provider);
+  const template = sized(b, 'template', 1, Infinity, err, t.template);
+  const title = sized(b, 'title', 3, 200, err, t.title);
+  const audience = oneOf(b, 'audience', SURVEY_AUDIENCES, err, t.audience, 'service_users');
+  const services = [b.services ?? []].flat().map(text).filter(Boolean);
+  if (audience === 'service_users' && services.length === 0) err('services', t.services);
+  return {
+    provider,
+    template,
+    title: withEnglish(b, 'title', title),
+    audience,
+    services: [...new Set(services)],
+    opensOn: text(b.opensOn),
+    closesOn: text(b.closesOn),
+    custom: Array.isArray(b.customQuestions) ? (b.customQuestions as CustomQuestionInput[]) : customQuestionsFromForm(b),
+  };
+});
 
 /** The form's custom question slots (cq1_label, cq1_type, cq1_options one per line, cq1_required): filled ones only. */
 export function customQuestionsFromForm(b: Record<string, unknown>): CustomQuestionInput[] {

@@ -5,11 +5,11 @@ import type { Executor } from '../../db/database.js';
 import { agencies, providers, services, subscriptions, tiers } from '../../db/schema/index.js';
 import { applyUsageImport, describeFileProblem, presentPlan, previewUsageImport, UsageImportError } from '../../imports/usage/usageImport.js';
 import { MAX_FILE_BYTES } from '../../imports/usage/parse.js';
-import { requireProviderActor } from '../../server/actor.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem, problemTitle } from '../../server/problem.js';
 import { security } from '../shared/schema.js';
-import { uploadedFile, withFileUploads } from '../shared/uploads.js';
+import { providerUpload } from '../shared/providerUpload.js';
+import { withFileUploads } from '../shared/uploads.js';
 import { messages } from '../../web/i18n/index.js';
 import { EXPORT_FORMATS, sendTable } from '../../web/export/send.js';
 import { type StatTable, tableOf } from '../../web/export/table.js';
@@ -88,9 +88,7 @@ export async function registerUsageImportApi(api: App, deps: AppDeps): Promise<v
       },
       async (req, reply) => {
         const t = messages[req.lang];
-        const { actor } = await requireProviderActor(req, req.params.slug);
-        const file = await uploadedFile(req);
-        if (!file) throw new HttpProblem(400, t.usageImport.fileErrors.missingFile);
+        const { actor, file } = await providerUpload(req, req.params.slug);
         const options = { providerSlug: req.params.slug, file: file.bytes, fileName: req.query.fileName ?? file.name, scope: req.query.scope };
         try {
           if (req.query.dryRun) {

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { agencies, subscriptions } from '../../db/schema/index.js';
 import type { Language } from '../../domain/catalogue.js';
@@ -8,6 +8,7 @@ import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
 import type { Actor } from '../../domain/actor.js';
 import { recordAudit } from '../../db/audit.js';
+import { standingRowForUpdate } from '../shared/standingRow.js';
 import { mayUsage } from './policy.js';
 import { serviceWithTiers } from './queries.js';
 import { osloToday } from '../../domain/osloTime.js';
@@ -59,11 +60,7 @@ export async function registerUsage(
   }
   const since = checkDate(input.since, 'since', lang, osloToday(actor.now));
   return db.transaction(async (tx) => {
-    const [open] = await tx
-      .select()
-      .from(subscriptions)
-      .where(and(eq(subscriptions.agencyOrgnr, orgnr), eq(subscriptions.serviceId, service.id), isNull(subscriptions.endedOn)))
-      .for('update');
+    const open = await standingRowForUpdate(tx, subscriptions, subscriptions.endedOn, eq(subscriptions.agencyOrgnr, orgnr), eq(subscriptions.serviceId, service.id));
     if (open && open.tierId === tierId) return 'unchanged' as const;
     if (open) {
       if (open.startedOn && since <= open.startedOn) throw new HttpProblem(409, t.usage.errors.changeBeforeStart(open.startedOn), { errors: [{ field: 'since', message: t.usage.errors.changeBeforeStart(open.startedOn) }] });
@@ -91,11 +88,7 @@ export async function endUsage(db: Database, actor: Actor, orgnr: string, servic
   const { service, capacity } = await prepare(db, actor, orgnr, serviceSlug, lang);
   const endedOn = checkDate(input.endedOn, 'endedOn', lang, osloToday(actor.now));
   await db.transaction(async (tx) => {
-    const [open] = await tx
-      .select()
-      .from(subscriptions)
-      .where(and(eq(subscriptions.agencyOrgnr, orgnr), eq(subscriptions.serviceId, service.id), isNull(subscriptions.endedOn)))
-      .for('update');
+    const open = await standingRowForUpdate(tx, subscriptions, subscriptions.endedOn, eq(subscriptions.agencyOrgnr, orgnr), eq(subscriptions.serviceId, service.id));
     if (!open) throw new HttpProblem(404, t.usage.errors.notInUse);
     if (open.startedOn && endedOn < open.startedOn) throw new HttpProblem(400, t.usage.errors.endBeforeStart(open.startedOn), { errors: [{ field: 'endedOn', message: t.usage.errors.endBeforeStart(open.startedOn) }] });
     const [row] = await tx.update(subscriptions).set({ endedOn, endReason: input.reason?.trim().slice(0, 200) || 'left' }).where(eq(subscriptions.id, open.id)).returning();

@@ -1,24 +1,17 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/database.js';
-import { providers, services, subscriptions, tiers } from '../../db/schema/index.js';
+import { services, subscriptions, tiers } from '../../db/schema/index.js';
+import { selectSubscriptionUses } from '../shared/subscriptionUses.js';
 
 /** An agency's usage register: every row, current and ended (history is never overwritten), newest first. */
 export async function listUsage(db: Executor, orgnr: string) {
-  return db
-    .select({
-      id: subscriptions.id,
-      service: { slug: services.slug, name: services.name },
-      provider: { slug: providers.slug, name: providers.name, shortName: providers.shortName },
-      tier: { slug: tiers.slug, name: tiers.name },
-      startedOn: subscriptions.startedOn,
-      endedOn: subscriptions.endedOn,
-      endReason: subscriptions.endReason,
-      factSource: subscriptions.factSource,
-    })
-    .from(subscriptions)
-    .innerJoin(services, eq(services.id, subscriptions.serviceId))
-    .innerJoin(providers, eq(providers.id, services.providerId))
-    .leftJoin(tiers, eq(tiers.id, subscriptions.tierId))
+  return selectSubscriptionUses(db, {
+    id: subscriptions.id,
+    service: { slug: services.slug, name: services.name },
+    startedOn: subscriptions.startedOn,
+    endedOn: subscriptions.endedOn,
+    endReason: subscriptions.endReason,
+  })
     .where(eq(subscriptions.agencyOrgnr, orgnr))
     .orderBy(asc(services.slug), desc(subscriptions.startedOn));
 }

@@ -3,6 +3,37 @@ import type { Key, ReactNode } from 'react';
 import { Section } from '../components.js';
 import { useHref } from '../context.js';
 
+/**
+ * A list of items, or a sentence saying there are none ("Ingen kommentarer ennå."). The empty list element stays,
+ * as the pages have always rendered it.
+ */
+export function ListOrNone<T>({
+  items,
+  none,
+  as: List = 'ul',
+  className = 'link-list',
+  keyOf,
+  children,
+}: {
+  items: readonly T[];
+  none: string;
+  as?: 'ul' | 'ol';
+  className?: string;
+  keyOf: (item: T) => string;
+  children: (item: T) => ReactNode;
+}) {
+  return (
+    <>
+      {items.length === 0 ? <Paragraph>{none}</Paragraph> : null}
+      <List className={className}>
+        {items.map((x) => (
+          <li key={keyOf(x)}>{children(x)}</li>
+        ))}
+      </List>
+    </>
+  );
+}
+
 /** A plain list (`ul.link-list` unless told), one `<li>` an item, drawn by `item`. */
 export function ItemList<T>({ items, keyOf, item, className = 'link-list' }: { items: readonly T[]; keyOf: (x: T) => Key; item: (x: T) => ReactNode; className?: string }) {
   return (
