@@ -6,17 +6,17 @@ import {
   FINAL_STATES,
   PROCUREMENT_ACTIONS,
   PROCUREMENT_STATES,
-  type ProcurementAction,
   type ProcurementState,
   transition,
 } from './procurementLifecycle.js';
+import { transitionTable } from './transitionTable.js';
 
 const now = new Date('2026-03-01T12:00:00Z');
 const hours = (h: number) => new Date(now.getTime() + h * 3600_000);
 const ok = { now, deadline: hours(24 * 14), currentDeadline: hours(-1) };
 
 /** The legal moves, and nothing else: every other (state, action) pair must be refused. */
-const LEGAL: Record<string, ProcurementState> = {
+const LEGAL = transitionTable(PROCUREMENT_STATES, PROCUREMENT_ACTIONS, {
   'planned open_consultation': 'consultation',
   'consultation announce': 'announced',
   'announced award': 'awarded',
@@ -27,21 +27,19 @@ const LEGAL: Record<string, ProcurementState> = {
   'announced cancel': 'cancelled',
   'awarded cancel': 'cancelled',
   'active cancel': 'cancelled',
-};
+});
 
 describe('procurement lifecycle', () => {
-  const pairs = PROCUREMENT_STATES.flatMap((s) => PROCUREMENT_ACTIONS.map((a) => [s, a] as [ProcurementState, ProcurementAction]));
-
-  it.each(pairs)('%s --%s--> is legal exactly when the table says so', (state, action) => {
+  it.each(LEGAL.pairs)('%s --%s--> is legal exactly when the table says so', (state, action) => {
     const result = transition(state, action, ok);
-    const expected = LEGAL[`${state} ${action}`];
+    const expected = LEGAL.to(state, action);
     if (expected) expect(result).toEqual({ ok: true, to: expected });
     else expect(result).toEqual({ ok: false, reason: FINAL_STATES.includes(state) ? 'final_state' : 'wrong_state' });
   });
 
   it('covers all 42 state × action pairs, 10 of them legal', () => {
-    expect(pairs).toHaveLength(42);
-    expect(pairs.filter(([s, a]) => transition(s, a, ok).ok)).toHaveLength(10);
+    expect(LEGAL.pairs).toHaveLength(42);
+    expect(LEGAL.pairs.filter(([s, a]) => transition(s, a, ok).ok)).toHaveLength(10);
   });
 
   it('opens a consultation only with a deadline at least an hour ahead and an opening before it', () => {

@@ -4,9 +4,7 @@ import {
   changedFields,
   DRAFT_ACTIONS,
   DRAFT_STATES,
-  type DraftAction,
   draftActionsFrom,
-  type DraftState,
   diffVersions,
   draftTransition,
   operatingMoveAllowed,
@@ -14,16 +12,17 @@ import {
   PUBLICATION_STATES,
   publicationTransition,
 } from './serviceLifecycle.js';
+import { transitionTable } from './transitionTable.js';
 
 /** The legal moves without review, and with review; every other (state, action) pair is refused. */
-const WITHOUT_REVIEW: Record<string, DraftState> = {
+const WITHOUT_REVIEW = transitionTable(DRAFT_STATES, DRAFT_ACTIONS, {
   'draft edit': 'draft',
   'returned edit': 'returned',
   'draft publish': 'published',
   'returned publish': 'published',
   'in_review withdraw': 'draft',
-};
-const WITH_REVIEW: Record<string, DraftState> = {
+});
+const WITH_REVIEW = transitionTable(DRAFT_STATES, DRAFT_ACTIONS, {
   'draft edit': 'draft',
   'returned edit': 'returned',
   'draft submit': 'in_review',
@@ -31,22 +30,21 @@ const WITH_REVIEW: Record<string, DraftState> = {
   'in_review withdraw': 'draft',
   'in_review return': 'returned',
   'in_review approve': 'published',
-};
+});
 
 describe('service draft lifecycle', () => {
-  const pairs = DRAFT_STATES.flatMap((s) => DRAFT_ACTIONS.map((a) => [s, a] as [DraftState, DraftAction]));
   const ctx = (reviewRequired: boolean) => ({ reviewRequired, comment: 'Prisen mangler.', actorIsAuthor: false });
 
-  it.each(pairs)('without review: %s --%s--> is legal exactly when the table says so', (state, action) => {
+  it.each(WITHOUT_REVIEW.pairs)('without review: %s --%s--> is legal exactly when the table says so', (state, action) => {
     const result = draftTransition(state, action, ctx(false));
-    const expected = WITHOUT_REVIEW[`${state} ${action}`];
+    const expected = WITHOUT_REVIEW.to(state, action);
     if (expected) expect(result).toEqual({ ok: true, to: expected });
     else expect(result.ok).toBe(false);
   });
 
-  it.each(pairs)('with review: %s --%s--> is legal exactly when the table says so', (state, action) => {
+  it.each(WITH_REVIEW.pairs)('with review: %s --%s--> is legal exactly when the table says so', (state, action) => {
     const result = draftTransition(state, action, ctx(true));
-    const expected = WITH_REVIEW[`${state} ${action}`];
+    const expected = WITH_REVIEW.to(state, action);
     if (expected) expect(result).toEqual({ ok: true, to: expected });
     else expect(result.ok).toBe(false);
   });
@@ -78,10 +76,9 @@ describe('service draft lifecycle', () => {
 });
 
 describe('retire and reinstate', () => {
-  const legal: Record<string, string> = { 'published retire': 'retired', 'retired reinstate': 'published' };
-  const pairs = PUBLICATION_STATES.flatMap((s) => PUBLICATION_ACTIONS.map((a) => [s, a] as const));
-  it.each(pairs)('%s --%s--> is legal exactly when the table says so', (state, action) => {
-    const expected = legal[`${state} ${action}`];
+  const legal = transitionTable(PUBLICATION_STATES, PUBLICATION_ACTIONS, { 'published retire': 'retired', 'retired reinstate': 'published' });
+  it.each(legal.pairs)('%s --%s--> is legal exactly when the table says so', (state, action) => {
+    const expected = legal.to(state, action);
     expect(publicationTransition(state, action)).toEqual(expected ? { ok: true, to: expected } : { ok: false, reason: 'wrong_state' });
   });
 });

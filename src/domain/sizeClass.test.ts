@@ -2,26 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { parseSizeThresholds, REPORT_SIZE_THRESHOLDS, sizeClassOf, sizeClassRange } from './sizeClass.js';
 
 describe('size classes', () => {
+  /** The class of each count, in order (one comparison for a row of boundary cases). */
+  const classesOf = (counts: (number | null | undefined)[]) => counts.map((n) => sizeClassOf(n));
+
   it('follows the report at the boundaries', () => {
-    expect(sizeClassOf(0)).toBe('small');
-    expect(sizeClassOf(49)).toBe('small');
-    expect(sizeClassOf(50)).toBe('medium');
-    expect(sizeClassOf(150)).toBe('medium');
-    expect(sizeClassOf(201)).toBe('large');
-    expect(sizeClassOf(25_000)).toBe('large');
+    expect(classesOf([0, 49, 50, 150, 201, 25_000])).toEqual(['small', 'small', 'medium', 'medium', 'large', 'large']);
   });
 
   it('keeps 151–200 apart as the undefined gap, never medium or large', () => {
-    expect(sizeClassOf(151)).toBe('gap');
-    expect(sizeClassOf(175)).toBe('gap');
-    expect(sizeClassOf(200)).toBe('gap');
+    expect(classesOf([151, 175, 200])).toEqual(['gap', 'gap', 'gap']);
   });
 
   it('says unknown when the count is missing or nonsense', () => {
-    expect(sizeClassOf(null)).toBe('unknown');
-    expect(sizeClassOf(undefined)).toBe('unknown');
-    expect(sizeClassOf(-3)).toBe('unknown');
-    expect(sizeClassOf(Number.NaN)).toBe('unknown');
+    expect(classesOf([null, undefined, -3, Number.NaN])).toEqual(['unknown', 'unknown', 'unknown', 'unknown']);
   });
 
   it('uses configured thresholds; with no gap nothing falls in it', () => {

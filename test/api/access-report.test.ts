@@ -8,7 +8,7 @@ import { serviceOptOuts } from '../../src/db/schema/index.js';
 import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { caller, useDemoSessions, formPoster, matrix, type Who } from '../support/sessions.js';
-import { demoConsultationId } from '../support/factories.js';
+import { useDemoConsultation } from '../support/factories.js';
 
 const LOTTSTIFT = '982391490'; // Lise's agency, under KUD (Mona)
 const VALG = '916132727'; // Per's agency; does not use DFØ accounting in the demo data
@@ -63,18 +63,15 @@ describe.each(testEngines())('authorization of the report lane on %s', (engine) 
   });
 
   describe('questions on a procurement in consultation (item 2)', () => {
-    let open = '';
-    beforeAll(async () => {
-      open = await demoConsultationId(t);
-    });
+    const open = useDemoConsultation(t);
     const asker: Partial<Record<Who, string>> = { lise: LOTTSTIFT, per: VALG, anne: LOTTSTIFT };
     matrix('ask a question for one’s own agency', { anonymous: 401, lise: 201, per: 201, siri: 403, dag: 403, mona: 403, anne: 201 }, (w) =>
-      call(w, 'POST', `/api/v1/procurements/${open}/questions`, { agency: asker[w] ?? LOTTSTIFT, question: `Spørsmål fra ${w}` }),
+      call(w, 'POST', `/api/v1/procurements/${open()}/questions`, { agency: asker[w] ?? LOTTSTIFT, question: `Spørsmål fra ${w}` }),
     );
     matrix('answer a question (the provider running it and the administrator)', { anonymous: 401, lise: 403, per: 403, siri: 200, dag: 403, mona: 403, anne: 200 }, async (w) => {
-      const list = (await call('anne', 'GET', `/api/v1/procurements/${open}/questions`)).json() as { items: { id: string }[] };
-      return call(w, 'PUT', `/api/v1/procurements/${open}/questions/${list.items[0]!.id}/answer`, { answer: `Svar fra ${w}` });
+      const list = (await call('anne', 'GET', `/api/v1/procurements/${open()}/questions`)).json() as { items: { id: string }[] };
+      return call(w, 'PUT', `/api/v1/procurements/${open()}/questions/${list.items[0]!.id}/answer`, { answer: `Svar fra ${w}` });
     });
-    matrix('read the questions and answers', { anonymous: 200, lise: 200, per: 200, siri: 200, dag: 200, mona: 200, anne: 200 }, (w) => call(w, 'GET', `/api/v1/procurements/${open}/questions`));
+    matrix('read the questions and answers', { anonymous: 200, lise: 200, per: 200, siri: 200, dag: 200, mona: 200, anne: 200 }, (w) => call(w, 'GET', `/api/v1/procurements/${open()}/questions`));
   });
 });

@@ -9,7 +9,7 @@ import { osloDate } from '../../src/domain/osloTime.js';
 import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { caller, useDemoSessions, formPoster, matrix, type Who } from '../support/sessions.js';
-import { demoConsultationId } from '../support/factories.js';
+import { useDemoConsultation } from '../support/factories.js';
 
 const LOTTSTIFT = '982391490'; // Lise's agency
 const VALG = '916132727'; // one of Per's agencies
@@ -56,17 +56,14 @@ describe.each(testEngines())('authorization of the report lane, second round, on
   });
 
   describe('questions on the procurement page', () => {
-    let open = '';
-    beforeAll(async () => {
-      open = await demoConsultationId(t);
-    });
+    const open = useDemoConsultation(t);
     const asker: Partial<Record<Who, string>> = { lise: LOTTSTIFT, per: VALG, anne: LOTTSTIFT };
     matrix('ask by form for one’s own agency', { anonymous: 401, lise: 303, per: 303, siri: 403, dag: 403, mona: 403, anne: 303 }, (w) =>
-      form(w, `/anskaffelser/${open}/sporsmal`, { agency: asker[w] ?? LOTTSTIFT, question: `Spørsmål i skjema fra ${w}` }),
+      form(w, `/anskaffelser/${open()}/sporsmal`, { agency: asker[w] ?? LOTTSTIFT, question: `Spørsmål i skjema fra ${w}` }),
     );
     matrix('answer by form (the provider running it and the administrator)', { anonymous: 401, lise: 403, per: 403, siri: 303, dag: 403, mona: 403, anne: 303 }, async (w) => {
-      const list = (await call('anne', 'GET', `/api/v1/procurements/${open}/questions`)).json() as { items: { id: string }[] };
-      return form(w, `/anskaffelser/${open}/sporsmal/${list.items[0]!.id}/svar`, { answer: `Svar i skjema fra ${w}` });
+      const list = (await call('anne', 'GET', `/api/v1/procurements/${open()}/questions`)).json() as { items: { id: string }[] };
+      return form(w, `/anskaffelser/${open()}/sporsmal/${list.items[0]!.id}/svar`, { answer: `Svar i skjema fra ${w}` });
     });
   });
 

@@ -4,7 +4,7 @@ import { formatOrgnr } from '../../src/domain/orgnr.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { createAgency, createArea, createProvider, createService, createSubscription, createTier, fakeOrgnr } from '../support/factories.js';
-import { expectHtmlPage, expectProblem, inLanguages, textOf } from '../support/expectations.js';
+import { expectHtmlPage, expectProblem, headingTexts, inLanguages, textOf } from '../support/expectations.js';
 import { useAppWithNamedAgencies } from '../support/namedApp.js';
 
 // Real, valid organisation numbers (MOD11), so the prefix search has something to find.
@@ -303,7 +303,7 @@ describe.each(testEngines())('agencies on %s', (engine) => {
 
     it('shows the services it uses per area in tables, with provider, tier and start', async () => {
       const html = expectHtmlPage(await get(`/virksomheter/${SKATT}`), 'nb');
-      const h3s = [...html.matchAll(/<h3[^>]*>([\s\S]*?)<\/h3>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+      const h3s = headingTexts(html, 'h3');
       expect(h3s).toEqual(['Lønn', 'Regnskap']);
       expect(html.match(/<table/g)).toHaveLength(2);
       expect(html).toContain('<th scope="col">Tjeneste</th><th scope="col">Leverandør</th><th scope="col">Tjenestemodell</th><th scope="col">Bruker siden</th>');

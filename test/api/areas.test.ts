@@ -136,7 +136,7 @@ describe.each(testEngines())('areas on %s', (engine) => {
       const html = expectHtmlPage(await get('/omrader/it-drift'), 'nb');
       expect(html).toContain('Et hull i tilbudet');
       expect(html).toContain('Rapporten peker på at virksomheter utenfor sektor- og gruppeordningene mangler fellestjenester på dette området.');
-      const h3s = [...html.matchAll(/<h3[^>]*>([\s\S]*?)<\/h3>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+      const h3s = headingTexts(html, 'h3');
       expect(h3s).toEqual(['Sentral – 2 tjenester', 'Sektor – 1 tjeneste', 'Samarbeid og nettverk – 1 tjeneste']);
       expect(html.indexOf('Avtale om drift')).toBeLessThan(html.indexOf('Åpen drift'));
       expect(html).toContain('>Planlagt<');

@@ -1,34 +1,26 @@
-import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession } from '../../src/auth/sessions.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { optOutEveryone } from '../../bench/support/loadFixtures.js';
-import { users } from '../../src/db/schema/index.js';
 import { OVERVIEW_PAGE_SIZE } from '../../src/resources/declarations/pages.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
+import { DEMO_EMAIL, sessionOf } from '../support/sessions.js';
 
 const cards = (html: string) => [...html.matchAll(/<article[^>]*class="declaration-card"[^>]*id="agency-(\d{9})"/g)].map((m) => m[1]!);
 
 /** The provider's overview of every agency's opt-out: paged, counts over all, a follow-up returns to its page. */
 describe.each(testEngines())('the opt-out overview with ~180 declarations on %s', (engine) => {
-  let t: TestApp;
+  const t = useTestApp(engine, { seed: 'demo' });
   let base: string;
   let total: number;
   let siri: { cookie: string; csrf: string };
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { seed: 'demo' });
     const db = t.database.db;
     const filled = await optOutEveryone(db);
     total = filled.total;
     base = `/anskaffelser/${filled.procurementId}/erklaeringer`;
-    const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'siri.aas@sis.example'));
-    const s = await createSession(db, u!.id, { idleMinutes: 60, maxHours: 2 });
-    siri = { cookie: `ft_session=${s.token}`, csrf: s.csrfToken };
-  });
-  afterAll(async () => {
-    await t?.close();
+    siri = await sessionOf(db, DEMO_EMAIL.siri);
   });
 
   const get = (url: string) => t.app.inject({ url, headers: { cookie: siri.cookie } });

@@ -187,7 +187,7 @@ describe.each(testEngines())('providers on %s', (engine) => {
 
     it('shows the services by area, with status tags, the model explained, contact and source', async () => {
       const html = expectHtmlPage(await get('/leverandorer/dfo'), 'nb');
-      const h3s = [...html.matchAll(/<h3[^>]*>([\s\S]*?)<\/h3>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+      const h3s = headingTexts(html, 'h3');
       expect(h3s).toEqual(['Lønn', 'Regnskap']);
       expect(html.indexOf('Lønnstjenester')).toBeLessThan(html.indexOf('Reiseregning'));
       expect(html).toContain('href="/tjenester/reiseregning"');

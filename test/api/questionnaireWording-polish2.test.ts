@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.js';
-import { demoConsultationId } from '../support/factories.js';
+import { useDemoConsultation } from '../support/factories.js';
 import { testEngines } from '../support/engines.js';
 import { useDemoSessions } from '../support/sessions.js';
 
@@ -22,18 +22,14 @@ describe('the opt-out questionnaires are worded as a Norwegian editor would', ()
 describe.each(testEngines())('the opt-out overview headings on %s', (engine) => {
   const t = useTestApp(engine, { seed: 'demo' });
   const headers = useDemoSessions(t);
-  let travel: string;
-
-  beforeAll(async () => {
-    travel = await demoConsultationId(t);
-  });
+  const travel = useDemoConsultation(t);
 
   it.each([
     ['nb', '', 'Grunn'],
     ['nn', '/nn', 'Grunn'],
     ['en', '/en', 'Reason'],
   ])('in %s the reason table is headed by the short label', async (_lang, prefix, heading) => {
-    const res = await t.app.inject({ url: `${prefix}/anskaffelser/${travel}/erklaeringer`, headers: { cookie: headers.siri.cookie! } });
+    const res = await t.app.inject({ url: `${prefix}/anskaffelser/${travel()}/erklaeringer`, headers: { cookie: headers.siri.cookie! } });
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(new RegExp(`<caption[^>]*>${heading}</caption>`));
     expect(res.body).not.toContain('reserverer dere dere');

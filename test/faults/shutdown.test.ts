@@ -1,11 +1,11 @@
 import { connect } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession } from '../../src/auth/sessions.js';
-import { declarations, procurements, users } from '../../src/db/schema/index.js';
+import { declarations, procurements } from '../../src/db/schema/index.js';
 import { testEngines } from '../support/engines.js';
 import { type OwnDatabase, ownDatabase } from '../support/ownDatabase.js';
 import { type PortalProcess, startPortalProcess } from '../support/portalProcess.js';
+import { DEMO_EMAIL, sessionOf } from '../support/sessions.js';
 
 const AGENCY = '982391490'; // Lotteri- og stiftelsestilsynet in the demo data; lise.berg edits its declarations
 
@@ -55,9 +55,7 @@ describe.each(testEngines())('graceful shutdown on %s', (engine) => {
     const [p] = await h.db.select({ id: procurements.id }).from(procurements).where(eq(procurements.status, 'consultation'));
     procurementId = p!.id;
     await h.db.delete(declarations).where(and(eq(declarations.procurementId, procurementId), eq(declarations.agencyOrgnr, AGENCY)));
-    const [u] = await h.db.select({ id: users.id }).from(users).where(eq(users.email, 'lise.berg@lottstift.example'));
-    const s = await createSession(h.db, u!.id, { idleMinutes: 60, maxHours: 2 });
-    session = { cookie: `ft_session=${s.token}`, csrf: s.csrfToken };
+    session = await sessionOf(h.db, DEMO_EMAIL.lise);
     await h.close();
     portal = await startPortalProcess(own.env);
   });

@@ -1,3 +1,4 @@
+import { beforeAll } from 'vitest';
 import { orgnrCheckDigit } from '../../src/domain/orgnr.js';
 import { eq } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
@@ -92,3 +93,15 @@ export async function demoProcurementId(t: { app: { inject(o: { url: string }): 
 
 /** The demo procurement open for accession declarations (the travel-services consultation). */
 export const demoConsultationId = (t: Parameters<typeof demoProcurementId>[0]): Promise<string> => demoProcurementId(t, 'consultation');
+
+/**
+ * The demo consultation for the enclosing describe block: looked up in its beforeAll (after the app's), so call
+ * the getter in hooks and tests, not while the block is being declared.
+ */
+export function useDemoConsultation(t: Parameters<typeof demoProcurementId>[0]): () => string {
+  let id = '';
+  beforeAll(async () => {
+    id = await demoConsultationId(t);
+  });
+  return () => id;
+}

@@ -59,11 +59,17 @@ export const DEMO_EMAIL: Record<Exclude<Who, 'anonymous'>, string> = {
 export async function demoSessions(db: Database): Promise<Record<Who, Record<string, string>>> {
   const headers = { anonymous: {} } as Record<Who, Record<string, string>>;
   for (const [who, email] of Object.entries(DEMO_EMAIL)) {
-    const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-    const s = await createSession(db, u!.id, { idleMinutes: 60, maxHours: 12 });
-    headers[who as Who] = { cookie: `ft_session=${s.token}`, 'x-csrf-token': s.csrfToken };
+    const s = await sessionOf(db, email, 12);
+    headers[who as Who] = { cookie: s.cookie, 'x-csrf-token': s.csrf };
   }
   return headers;
+}
+
+/** A real session for an existing user (a demo user, by e-mail): the cookie and the CSRF token. */
+export async function sessionOf(db: Executor, email: string, maxHours = 2): Promise<{ cookie: string; csrf: string }> {
+  const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  const s = await createSession(db, u!.id, { idleMinutes: 60, maxHours });
+  return { cookie: `ft_session=${s.token}`, csrf: s.csrfToken };
 }
 
 /**

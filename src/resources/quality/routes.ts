@@ -5,21 +5,17 @@ import type { Language } from '../../domain/catalogue.js';
 import { pickText } from '../../domain/catalogue.js';
 import { describeFileProblem } from '../../imports/usage/usageImport.js';
 import { FileProblem, readCatalogueFile } from '../../imports/catalogue/read.js';
-import { MAX_FILE_BYTES } from '../../imports/usage/parse.js';
 import { actorOf, requireProviderActor } from '../../server/actor.js';
 import { HttpProblem, problemTitle } from '../../server/problem.js';
-import { security } from '../shared/schema.js';
 import type { App, AppDeps } from '../../server/types.js';
-import { EXPORT_FORMATS, sendTable } from '../../web/export/send.js';
 import { type StatTable, tableOf } from '../../web/export/table.js';
 import { XLSX_TYPE } from '../../web/export/xlsx.js';
 import { messages } from '../../web/i18n/index.js';
 import { providerUpload } from '../shared/providerUpload.js';
-import { withFileUploads } from '../shared/uploads.js';
+import { registerProviderFileApi } from '../shared/providerFiles.js';
 import { applyBulk, BulkRejected, describeBulkError, previewBulk } from './bulk.js';
 
 const problem = { $ref: 'Problem#' };
-const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 export const TURTLE_TYPE = 'text/turtle';
 
 /** A plan as JSON for the API and the page, with messages in the user's language. */
@@ -59,39 +55,34 @@ export async function rowsOf(file: { bytes: Buffer; name: string | null }, conte
 
 export async function registerQualityApi(api: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
-  await withFileUploads(api, async (app) => {
-    app.post(
-      '/providers/:slug/catalogue-imports',
-      {
-        bodyLimit: 4 * MAX_FILE_BYTES,
-        schema: {
-          tags: ['services'],
-          summary: "Preview or apply a provider's catalogue (CSV, XLSX or CPSV-AP-NO Turtle)",
-          security,
-          description:
-            'The body is the file: multipart/form-data with a field "file", or the raw file (text/csv, XLSX, text/turtle). CSV/XLSX columns are those of GET /providers/{slug}/catalogue.csv. ' +
-            'dryRun=true (the default) returns the plan: entries to create, change (with the fields) and retire (with retireMissing=true, the provider\'s entries missing from the file), and row errors naming the row and column. ' +
-            'dryRun=false applies it in one transaction through drafts (mode=drafts) or publishes at once (mode=publish); any error applies nothing (422 with the errors).',
-          params: Params,
-          querystring: Type.Object({
-            dryRun: Type.Boolean({ default: true }),
-            mode: Type.Union([Type.Literal('drafts'), Type.Literal('publish')], { default: 'drafts' }),
-            retireMissing: Type.Boolean({ default: false }),
-            fileName: Type.Optional(Type.String({ maxLength: 200 })),
-          }),
-          response: {
-            ...Object.fromEntries([400, 401, 403, 404, 413].map((status) => [status, problem])),
-            ...Object.fromEntries(
-              ([
-                [200, 'The plan (dry run)'],
-                [201, 'Applied'],
-                [422, 'The file cannot be read, or has row errors'],
-              ] as const).map(([status, description]) => [status, { description, type: 'object', additionalProperties: true }]),
-            ),
-          },
+  await registerProviderFileApi(api, {
+    upload: {
+      path: 'catalogue-imports',
+      tags: ['services'],
+      summary: "Preview or apply a provider's catalogue (CSV, XLSX or CPSV-AP-NO Turtle)",
+      description:
+        'The body is the file: multipart/form-data with a field "file", or the raw file (text/csv, XLSX, text/turtle). CSV/XLSX columns are those of GET /providers/{slug}/catalogue.csv. ' +
+        'dryRun=true (the default) returns the plan: entries to create, change (with the fields) and retire (with retireMissing=true, the provider\'s entries missing from the file), and row errors naming the row and column. ' +
+        'dryRun=false applies it in one transaction through drafts (mode=drafts) or publishes at once (mode=publish); any error applies nothing (422 with the errors).',
+      querystring: Type.Object({
+        dryRun: Type.Boolean({ default: true }),
+        mode: Type.Union([Type.Literal('drafts'), Type.Literal('publish')], { default: 'drafts' }),
+        retireMissing: Type.Boolean({ default: false }),
+        fileName: Type.Optional(Type.String({ maxLength: 200 })),
+      }),
+      rest: {
+        response: {
+          ...Object.fromEntries([400, 401, 403, 404, 413].map((status) => [status, problem])),
+          ...Object.fromEntries(
+            ([
+              [200, 'The plan (dry run)'],
+              [201, 'Applied'],
+              [422, 'The file cannot be read, or has row errors'],
+            ] as const).map(([status, description]) => [status, { description, type: 'object', additionalProperties: true }]),
+          ),
         },
       },
-      async (req, reply) => {
+      handle: async (req, reply) => {
         const t = messages[req.lang];
         const { actor, file } = await providerUpload(req, req.params.slug);
         const { rows, format } = await rowsOf({ bytes: file.bytes, name: req.query.fileName ?? file.name }, req.headers['content-type'], req.lang);
@@ -113,26 +104,19 @@ export async function registerQualityApi(api: App, deps: AppDeps): Promise<void>
           return fail(plan, e);
         }
       },
-    );
-
-    for (const format of EXPORT_FORMATS) {
-      app.get(
-        `/providers/:slug/catalogue.${format}`,
-        {
-          schema: {
-            tags: ['services'],
-            summary: `A provider's entries as ${format.toUpperCase()} (the bulk upload's columns)`,
-            security,
-            description: "Drafts where there are any, else the published version; retired entries left out. For the provider's editors and DFØ.",
-            params: Params,
-            response: { 200: { description: 'The file', content: { [format === 'csv' ? 'text/csv' : XLSX_TYPE]: { schema: { type: 'string' } } } }, 401: problem, 403: problem, 404: problem },
-          },
-        },
-        async (req, reply) => {
-          const { actor } = await requireProviderActor(req, req.params.slug);
-          return sendTable(reply, await catalogueTable(db, actor, req.params.slug, req.lang), format, req.lang, `katalog-${req.params.slug}`);
-        },
-      );
-    }
-  }, ['text/csv', TURTLE_TYPE, XLSX_TYPE, 'application/octet-stream']);
+    },
+    download: {
+      name: 'catalogue',
+      tags: ['services'],
+      summary: (format) => `A provider's entries as ${format.toUpperCase()} (the bulk upload's columns)`,
+      description: "Drafts where there are any, else the published version; retired entries left out. For the provider's editors and DFØ.",
+      signedIn: true,
+      table: async (req) => {
+        const { actor } = await requireProviderActor(req, req.params.slug);
+        return catalogueTable(db, actor, req.params.slug, req.lang);
+      },
+      fileName: (slug) => `katalog-${slug}`,
+    },
+    rawTypes: ['text/csv', TURTLE_TYPE, XLSX_TYPE, 'application/octet-stream'],
+  });
 }

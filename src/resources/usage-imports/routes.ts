@@ -4,20 +4,16 @@ import { pickText } from '../../domain/catalogue.js';
 import type { Executor } from '../../db/database.js';
 import { agencies, providers, services, subscriptions, tiers } from '../../db/schema/index.js';
 import { applyUsageImport, describeFileProblem, presentPlan, previewUsageImport, UsageImportError } from '../../imports/usage/usageImport.js';
-import { MAX_FILE_BYTES } from '../../imports/usage/parse.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem, problemTitle } from '../../server/problem.js';
-import { security } from '../shared/schema.js';
 import { providerUpload } from '../shared/providerUpload.js';
-import { withFileUploads } from '../shared/uploads.js';
+import { registerProviderFileApi } from '../shared/providerFiles.js';
 import { messages } from '../../web/i18n/index.js';
-import { EXPORT_FORMATS, sendTable } from '../../web/export/send.js';
 import { type StatTable, tableOf } from '../../web/export/table.js';
 import { XLSX_TYPE } from '../../web/export/xlsx.js';
 import { activeSubscription } from '../services/queries.js';
 
 const problem = { $ref: 'Problem#' };
-const Params = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 
 /** A provider's current customers in the import's columns (their headers are the import's, in every language). */
 export async function customerTable(db: Executor, providerId: string): Promise<StatTable> {
@@ -45,48 +41,43 @@ export async function customerTable(db: Executor, providerId: string): Promise<S
 
 export async function registerUsageImportApi(api: App, deps: AppDeps): Promise<void> {
   const { db } = deps.database;
-  await withFileUploads(api, async (app) => {
-    app.post(
-      '/providers/:slug/usage-imports',
-      {
-        bodyLimit: 4 * MAX_FILE_BYTES,
-        schema: {
-          tags: ['imports'],
-          summary: "Preview or apply a provider's customer list (CSV or XLSX)",
-          security,
-          description:
-            'The body is the file: multipart/form-data with a field "file", or the raw file as text/csv or XLSX. Columns: organisasjonsnummer; tjeneste (service slug); tjenestemodell (tier slug); fra (from date); til (to date, optional). ' +
-            'dryRun=true (the default) returns the plan: rows to add, change (tier change = the open row ends and a new one starts), end (customers of the provider\'s services missing from the file; scope=file limits this to the services in the file, scope=all to all the provider\'s services) and row errors with line numbers. ' +
-            'dryRun=false applies it all in one transaction, or nothing when there is any error (422 with the plan). Requires a signed-in user acting for the provider.',
-          params: Params,
-          querystring: Type.Object({
-            dryRun: Type.Boolean({ default: true }),
-            scope: Type.Optional(Type.Union([Type.Literal('file'), Type.Literal('all')], { default: 'file' })),
-            fileName: Type.Optional(Type.String({ maxLength: 200 })),
-            lang: Type.Optional(Type.Union([Type.Literal('nb'), Type.Literal('nn'), Type.Literal('en')])),
-          }),
-          // Documented, not validated here: the handler reads the file (any schema below accepts any body).
-          body: {
-            content: {
-              'multipart/form-data': { schema: { description: 'A form with the field "file" (CSV or XLSX, at most 2 MB).' } },
-              'text/csv': { schema: { description: 'The CSV file: UTF-8 (BOM or not), UTF-16 or Windows-1252; separator ; , or tab.' } },
-              [XLSX_TYPE]: { schema: { description: 'The XLSX file (first sheet).' } },
-            },
-          },
-          response: {
-            200: { description: 'The plan (dry run)', type: 'object', additionalProperties: true },
-            201: { description: 'Applied', type: 'object', additionalProperties: true },
-            400: problem,
-            401: problem,
-            403: problem,
-            404: problem,
-            413: problem,
-            415: problem,
-            422: { description: 'The file cannot be read, or has row errors (the plan is included)', type: 'object', additionalProperties: true },
+  await registerProviderFileApi(api, {
+    upload: {
+      path: 'usage-imports',
+      tags: ['imports'],
+      summary: "Preview or apply a provider's customer list (CSV or XLSX)",
+      description:
+        'The body is the file: multipart/form-data with a field "file", or the raw file as text/csv or XLSX. Columns: organisasjonsnummer; tjeneste (service slug); tjenestemodell (tier slug); fra (from date); til (to date, optional). ' +
+        'dryRun=true (the default) returns the plan: rows to add, change (tier change = the open row ends and a new one starts), end (customers of the provider\'s services missing from the file; scope=file limits this to the services in the file, scope=all to all the provider\'s services) and row errors with line numbers. ' +
+        'dryRun=false applies it all in one transaction, or nothing when there is any error (422 with the plan). Requires a signed-in user acting for the provider.',
+      querystring: Type.Object({
+        dryRun: Type.Boolean({ default: true }),
+        scope: Type.Optional(Type.Union([Type.Literal('file'), Type.Literal('all')], { default: 'file' })),
+        fileName: Type.Optional(Type.String({ maxLength: 200 })),
+        lang: Type.Optional(Type.Union([Type.Literal('nb'), Type.Literal('nn'), Type.Literal('en')])),
+      }),
+      rest: {
+        // Documented, not validated here: the handler reads the file (any schema below accepts any body).
+        body: {
+          content: {
+            'multipart/form-data': { schema: { description: 'A form with the field "file" (CSV or XLSX, at most 2 MB).' } },
+            'text/csv': { schema: { description: 'The CSV file: UTF-8 (BOM or not), UTF-16 or Windows-1252; separator ; , or tab.' } },
+            [XLSX_TYPE]: { schema: { description: 'The XLSX file (first sheet).' } },
           },
         },
+        response: {
+          200: { description: 'The plan (dry run)', type: 'object', additionalProperties: true },
+          201: { description: 'Applied', type: 'object', additionalProperties: true },
+          400: problem,
+          401: problem,
+          403: problem,
+          404: problem,
+          413: problem,
+          415: problem,
+          422: { description: 'The file cannot be read, or has row errors (the plan is included)', type: 'object', additionalProperties: true },
+        },
       },
-      async (req, reply) => {
+      handle: async (req, reply) => {
         const t = messages[req.lang];
         const { actor, file } = await providerUpload(req, req.params.slug);
         const options = { providerSlug: req.params.slug, file: file.bytes, fileName: req.query.fileName ?? file.name, scope: req.query.scope };
@@ -107,26 +98,20 @@ export async function registerUsageImportApi(api: App, deps: AppDeps): Promise<v
             .send({ type: 'about:blank', title: problemTitle(422, req.lang), status: 422, detail: t.usageImport.fixErrors, ...presentPlan(e.plan!, req.lang) });
         }
       },
-    );
-
-    for (const format of EXPORT_FORMATS) {
-      app.get(
-        `/providers/:slug/customers.${format}`,
-        {
-          schema: {
-            tags: ['imports'],
-            summary: `A provider's current customers as ${format.toUpperCase()} (the import's columns)`,
-            description: 'Download, edit and upload again. Text cells that a spreadsheet would read as a formula are escaped.',
-            params: Params,
-            response: { 200: { description: 'The file', content: { [format === 'csv' ? 'text/csv' : XLSX_TYPE]: { schema: { type: 'string' } } } }, 404: problem },
-          },
-        },
-        async (req, reply) => {
-          const [p] = await db.select({ id: providers.id }).from(providers).where(inArray(providers.slug, [req.params.slug]));
-          if (!p) throw new HttpProblem(404, messages[req.lang].errors.unknownProvider(req.params.slug));
-          return sendTable(reply, await customerTable(db, p.id), format, req.lang, `kunder-${req.params.slug}`);
-        },
-      );
-    }
-  }, ['text/csv', 'text/plain', 'application/octet-stream', XLSX_TYPE]);
+    },
+    download: {
+      name: 'customers',
+      tags: ['imports'],
+      summary: (format) => `A provider's current customers as ${format.toUpperCase()} (the import's columns)`,
+      description: 'Download, edit and upload again. Text cells that a spreadsheet would read as a formula are escaped.',
+      signedIn: false,
+      table: async (req) => {
+        const [p] = await db.select({ id: providers.id }).from(providers).where(inArray(providers.slug, [req.params.slug]));
+        if (!p) throw new HttpProblem(404, messages[req.lang].errors.unknownProvider(req.params.slug));
+        return customerTable(db, p.id);
+      },
+      fileName: (slug) => `kunder-${slug}`,
+    },
+    rawTypes: ['text/csv', 'text/plain', 'application/octet-stream', XLSX_TYPE],
+  });
 }
