@@ -5,10 +5,9 @@ import type { App } from '../../server/types.js';
 import { EXPORT_FORMATS, type ExportFormat, sendTable } from '../../web/export/send.js';
 import type { StatTable } from '../../web/export/table.js';
 import { XLSX_TYPE } from '../../web/export/xlsx.js';
-import { security } from './schema.js';
+import { problem, security } from './schema.js';
 import { withFileUploads } from './uploads.js';
 
-const problem = { $ref: 'Problem#' };
 export const ProviderParams = Type.Object({ slug: Type.String({ maxLength: 120 }) });
 
 type ProviderRequest<Q extends TSchema = TSchema> = FastifyRequest<{ Params: Static<typeof ProviderParams>; Querystring: Static<Q> }>;
