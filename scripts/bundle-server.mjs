@@ -13,7 +13,7 @@
 // benches) and the tests' imports keep using tsc's modules.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'dist/src/server/main.js');
@@ -84,4 +84,4 @@ export async function bundleServer() {
   writeFileSync(entry, STUB);
 }
 
-if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) await bundleServer();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await bundleServer();
