@@ -46,14 +46,17 @@ export function buildNeeded(dir = root, stamp = sourceStamp(dir)) {
   return undefined;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const stamp = sourceStamp();
-  const why = buildNeeded(root, stamp);
+/** Builds (`npm run build`) when dist/ was not built from the current inputs, then writes the stamp. */
+export function buildIfChanged(dir = root) {
+  const stamp = sourceStamp(dir);
+  const why = buildNeeded(dir, stamp);
   if (why) {
     console.log(`Building (${why})…`);
-    execSync('npm run --silent build', { cwd: root, stdio: 'inherit' });
-    writeFileSync(stampFile(), stamp + '\n');
+    execSync('npm run --silent build', { cwd: dir, stdio: 'inherit' });
+    writeFileSync(stampFile(dir), stamp + '\n');
   } else if (process.env.BUILD_VERBOSE) {
     console.log('dist/ is up to date: no build.');
   }
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) buildIfChanged();

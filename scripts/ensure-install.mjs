@@ -27,10 +27,13 @@ export function installDrift(dir = root) {
   return drift;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+/** Runs `npm ci` when node_modules does not match package-lock.json. */
+export function ensureInstall() {
   const drift = installDrift();
   if (drift.length) {
     console.log(`node_modules does not match package-lock.json (${drift.join('; ')}): npm ci…`);
     execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
   }
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) ensureInstall();

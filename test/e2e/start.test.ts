@@ -1,5 +1,5 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -76,7 +76,7 @@ describe('npm start (the built server)', () => {
 });
 
 /**
- * `npm start`'s prestart (scripts/build-if-changed.mjs) in a project of its own: the real script, a stand-in build
+ * `npm start`'s build check (scripts/build-if-changed.mjs, run by scripts/start.mjs) in a project of its own: the real script, a stand-in build
  * that counts its runs. A second start with nothing changed does not build; an edit, a new lock file or a missing
  * output does.
  */
@@ -124,9 +124,39 @@ describe('npm start skips the build when nothing changed (issue 16)', () => {
     expect(builds()).toBe(6);
   });
 
-  it('is the prestart of npm start', () => {
+  it('is what npm start runs, in the one Node process that then serves', () => {
     const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts.prestart).toContain('scripts/build-if-changed.mjs');
-    expect(pkg.scripts.prestart).not.toMatch(/npm run build/);
+    expect(pkg.scripts.start).toBe('node scripts/start.mjs');
+    // No prestart: one more Node process and shell per start.
+    expect(pkg.scripts.prestart).toBeUndefined();
+
+    // scripts/start.mjs in a project of its own: the install check, the build check, then the server in-process.
+    const own = mkdtempSync(join(tmpdir(), 'ft-start-script-'));
+    try {
+      mkdirSync(join(own, 'scripts'));
+      mkdirSync(join(own, 'src'));
+      mkdirSync(join(own, 'node_modules/.bin'), { recursive: true });
+      symlinkSync(process.execPath, join(own, 'node_modules/.bin/node'));
+      for (const f of ['start.mjs', 'ensure-install.mjs', 'build-if-changed.mjs', 'pinned-node.mjs']) copyFileSync(join(projectRoot, 'scripts', f), join(own, 'scripts', f));
+      // The stand-in server says which file it runs as and in which process.
+      writeFileSync(join(own, 'server.js'), "console.log('served as ' + require('path').basename(process.argv[1]) + ' in ' + process.pid + ' ' + process.argv.slice(2).join(' '))\n");
+      const build =
+        "node -e \"const f=require('fs');f.appendFileSync('builds','x');f.mkdirSync('dist/src/server',{recursive:true});f.mkdirSync('dist/public',{recursive:true});f.copyFileSync('server.js','dist/src/server/main.js');f.writeFileSync('dist/src/server/main.bundle.js','');f.writeFileSync('dist/public/manifest.json','{}')\"";
+      writeFileSync(join(own, 'package.json'), JSON.stringify({ name: 'start-test', private: true, type: 'commonjs', dependencies: { node: process.version.slice(1) }, scripts: { build } }));
+      writeFileSync(join(own, 'package-lock.json'), '{"lockfileVersion":3}');
+      writeFileSync(join(own, 'src/a.ts'), 'export const a = 1;\n');
+      const start = () => {
+        const child = spawnSync(process.execPath, [join(own, 'scripts/start.mjs'), '--flag'], { cwd: own, encoding: 'utf8' });
+        return { out: child.stdout, pid: child.pid };
+      };
+      const first = start();
+      expect(first.out).toMatch(/^Building \(dist\/src\/server\/main\.js is missing\)…\n/);
+      expect(first.out).toContain(`served as main.js in ${first.pid} --flag`);
+      const second = start();
+      expect(second.out).toBe(`served as main.js in ${second.pid} --flag\n`);
+      expect(readFileSync(join(own, 'builds'), 'utf8')).toBe('x');
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });
