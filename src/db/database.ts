@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { migrationsDir } from '../paths.js';
+import { loadPgliteFiles } from './pgliteFiles.js';
 import * as schema from './schema/index.js';
 import { type PgVersionFeed, startPgVersionFeed } from './pgVersionFeed.js';
 import { attachVersionFeed, detachVersionFeed, recordVersion } from './versionFeed.js';
@@ -55,6 +56,9 @@ export interface OpenDatabaseOptions {
   versionFeed?: boolean;
 }
 
+/** PGlite's buffer pool (see openDatabase). */
+export const PGLITE_SHARED_BUFFERS = '32MB';
+
 const MIGRATION_LOCK = 7_346_221_019; // arbitrary, constant: one advisory lock id for migrations
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
@@ -99,10 +103,17 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const { wasmModule, fsBundle } = await loadPgliteFiles();
   const client = await PGlite.create({
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
     extensions: { pg_trgm },
+    pgliteWasmModule: wasmModule,
+    fsBundle,
+    // PostgreSQL's default of 128 MB is zeroed at every start, inside WebAssembly: ~0.5–0.9 s of a start (issue 16).
+    // 32 MB holds the demo data whole (~30 MB with its indexes and the catalogue); what does not fit is read from
+    // the files again, through the operating system's cache.
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
   });
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database;
   const versions = new Map<string, number>();
