@@ -1,7 +1,8 @@
 import cluster from 'node:cluster';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { enableCompileCache } from 'node:module';
 import { type Config, devSignInAllowed, loadConfigOrReport } from '../config.js';
-import type { DevProvider } from '../auth/devProvider.js';
+import type { ListeningDevProvider } from '../auth/devProvider.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { runPrimary, webConcurrency, workerOidc } from './cluster.js';
 
@@ -22,9 +23,11 @@ async function main() {
   // compiling a few hundred files again.
   enableCompileCache?.();
   if (cluster.isWorker) return serve(config, workerOidc());
+  // The embedded engine's WebAssembly (9 MB) compiles on V8's background threads while the modules below are
+  // evaluated on this one (src/db/pgliteFiles.ts).
+  if (!config.databaseUrl) (await import('../db/pgliteFiles.js')).loadPgliteFiles().catch(() => {});
   // The application is loaded once the configuration holds: a configuration error is reported at once, without
-  // loading the engines, the ORM and every resource first (seconds of a busy machine's time). The development
-  // provider loads alongside (its modules are many), while the database opens.
+  // loading the engines, the ORM and every resource first (seconds of a busy machine's time).
   const devModule = devSignInAllowed(config) ? import('../auth/devProvider.js') : undefined;
   devModule?.catch(() => {});
   const appModule = workers > 1 ? undefined : import('./app.js');
@@ -32,26 +35,33 @@ async function main() {
   const database = await prepareDatabase(config);
   // Development without an identity provider, on loopback: run the embedded one on loopback, with the demo users.
   // Never in production or test, and never for a portal others can reach (the demo users need no password).
-  let devProvider: DevProvider | undefined;
+  // It listens now (the portal's sign-in settings need its address) and is set up once the portal listens.
+  let devProvider: ListeningDevProvider | undefined;
   if (devSignInAllowed(config)) {
     // Loaded only here: production never loads the development provider.
-    const { startDevProvider } = await devModule!;
-    devProvider = await startDevProvider({
+    const { listenDevProvider } = await devModule!;
+    devProvider = await listenDevProvider({
       redirectUri: `${config.publicUrl}/auth/callback`,
       apiAudience: config.apiAudience,
       port: config.devOidcPort,
       host: config.host === '::1' || config.host === '[::1]' ? '::1' : '127.0.0.1',
     });
     config.oidc = { issuer: devProvider.issuer, clientId: devProvider.clientId, clientSecret: devProvider.clientSecret, promptLogin: true };
-    console.log(`Development sign-in (OIDC) at ${devProvider.issuer}; the demo users are listed on /logg-inn.`);
   } else if (!config.oidc) {
     console.log('No sign-in: the development sign-in runs only in development on loopback (HOST and PUBLIC_URL); set OIDC_ISSUER otherwise.');
   }
   if (workers > 1) {
     await database.close();
+    await setUpDevProvider(devProvider);
     return runPrimary(config, workers, devProvider);
   }
   return serve(config, config.oidc, database, devProvider);
+}
+
+async function setUpDevProvider(devProvider: ListeningDevProvider | undefined): Promise<void> {
+  if (!devProvider) return;
+  await devProvider.setUp();
+  console.log(`Development sign-in (OIDC) at ${devProvider.issuer}; the demo users are listed on /logg-inn.`);
 }
 
 /** Migrates, makes sure of the questionnaires, ends interrupted imports and loads the demo data into an empty database. */
@@ -81,7 +91,7 @@ async function prepareDatabase(config: Config): Promise<DatabaseHandle> {
 }
 
 /** Serves the portal in this process (the only one, or a worker of the primary: the database is prepared then). */
-async function serve(config: Config, oidc: Config['oidc'], prepared?: DatabaseHandle, devProvider?: DevProvider) {
+async function serve(config: Config, oidc: Config['oidc'], prepared?: DatabaseHandle, devProvider?: ListeningDevProvider) {
   config.oidc = oidc;
   const [{ openDatabase }, { buildApp }] = await Promise.all([import('../db/database.js'), import('./app.js')]);
   const database = prepared ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, versionFeed: true }));
@@ -117,6 +127,19 @@ async function serve(config: Config, oidc: Config['oidc'], prepared?: DatabaseHa
   if (cluster.isWorker) return;
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
   console.log(`Fellestjenester is running at http://${config.host}:${port}/ on ${where}.`);
+  if (devProvider) {
+    // The development sign-in is set up after the first response (or after 2 s without one), so the first page does
+    // not wait for it; a sign-in that comes earlier starts it and waits (src/auth/devProvider.ts).
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      clearTimeout(timer);
+      setUpDevProvider(devProvider).catch((e: unknown) => console.error('The development sign-in could not start:', e));
+    };
+    const timer = setTimeout(start, 2000);
+    app.server.once('request', (_req: IncomingMessage, res: ServerResponse) => res.once('close', start));
+  }
 }
 
 main().catch((e) => {
