@@ -3,7 +3,7 @@
  * again later with growing back-off; rows are claimed with FOR UPDATE SKIP LOCKED so several app nodes can run the
  * dispatcher without sending a mail twice (PostgreSQL; PGlite is one process anyway).
  */
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../db/database.js';
 
@@ -18,7 +18,9 @@ export interface MailDispatcher {
 const MAX_ATTEMPTS = 8;
 
 export function startMailDispatcher(db: Database, options: { smtpUrl: string; from: string; pollMs?: number; log?: (msg: string, err?: unknown) => void }): MailDispatcher {
-  const transport: Transporter = createTransport(options.smtpUrl);
+  // nodemailer is loaded with the first mail to send, not at start (issue 16).
+  let transport: Promise<Transporter> | undefined;
+  const transporter = () => (transport ??= import('nodemailer').then((m) => m.createTransport(options.smtpUrl)));
   const messageDomain = /@([^>\s]+)/.exec(options.from)?.[1] ?? 'fellestjenester.invalid';
   let running: Promise<number> | undefined;
   let again = false;
@@ -38,7 +40,7 @@ export function startMailDispatcher(db: Database, options: { smtpUrl: string; fr
           try {
             // The Message-ID is the outbox row's: should a process die after the SMTP server took the mail but before the
             // commit, the mail sent again carries the same Message-ID, which mail systems treat as one message.
-            await transport.sendMail({ from: options.from, to: r.recipients, subject: r.subject, text: r.text_body, headers: r.headers ?? {}, messageId: `<${r.id}@${messageDomain}>` });
+            await (await transporter()).sendMail({ from: options.from, to: r.recipients, subject: r.subject, text: r.text_body, headers: r.headers ?? {}, messageId: `<${r.id}@${messageDomain}>` });
             await tx.execute(sql`update mail_outbox set sent_at = now(), attempts = attempts + 1, last_error = null where id = ${r.id}`);
             sent++;
           } catch (e) {
@@ -86,7 +88,7 @@ export function startMailDispatcher(db: Database, options: { smtpUrl: string; fr
       stopped = true;
       clearInterval(timer);
       await running;
-      transport.close();
+      (await transport?.catch(() => undefined))?.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { looksLikeFormula } from '../../domain/csv.js';
 import { inflateEntries, storedZip, ZipProblem } from './unzip.js';
 
@@ -163,7 +163,8 @@ async function parseXlsx(bytes: Buffer): Promise<{ line: number; cells: string[]
     if (e instanceof ZipProblem && e.code === 'tooLarge') throw new FileProblem('tooLarge', `${MAX_XLSX_UNPACKED / 1024 / 1024} MB unpacked`);
     throw new FileProblem('xlsx');
   }
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first spreadsheet, not at start (issue 16).
+  const workbook = new (await import('exceljs')).default.Workbook();
   try {
     await workbook.xlsx.load(stored as unknown as ArrayBuffer);
   } catch {

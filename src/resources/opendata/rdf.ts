@@ -1,4 +1,3 @@
-import jsonld from 'jsonld';
 import { type Quad, Writer } from 'n3';
 import { PREFIXES } from './vocabulary.js';
 
@@ -32,6 +31,8 @@ const noNetwork = async (url: string): Promise<never> => {
 export async function toJsonLd(quads: Quad[]): Promise<Record<string, unknown>> {
   // RDF/JS quads straight in: jsonld's N-Quads parser de-duplicates in quadratic time (minutes for a catalogue with
   // thousands of participations); our quads are already unique.
+  // jsonld is loaded with the first JSON-LD export, not at start (issue 16).
+  const { default: jsonld } = await import('jsonld');
   const expanded = await jsonld.fromRDF(quads);
   const compacted = await jsonld.compact(expanded, JSONLD_CONTEXT, { documentLoader: noNetwork as never });
   return compacted as Record<string, unknown>;

@@ -5,8 +5,19 @@
  * charts on a page never share a pattern id. The SVG is an image for assistive technology (role="img", named by the
  * figure's caption); the numbers are in the table beside it.
  */
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as Echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
+
+let loaded: typeof Echarts | undefined;
+/**
+ * ECharts is loaded on the first chart, not at start (its module bodies were ~0.3 s of every start; issue 16). The
+ * render is synchronous (inside a page's React render), so it is required, not imported: the package's CommonJS
+ * build, the same library and version.
+ */
+function echarts(): typeof Echarts {
+  return (loaded ??= createRequire(import.meta.url)('echarts') as typeof Echarts);
+}
 
 export interface ChartSize {
   width: number;
@@ -49,7 +60,7 @@ export function sanitizeSvg(svg: string, idPrefix: string, labelledBy: string, d
 
 /** Renders an ECharts option to a sanitized SVG string. */
 export function renderChartSvg(option: EChartsOption, size: ChartSize, ids: { prefix: string; labelledBy: string; describedBy?: string }): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });
     return sanitizeSvg(chart.renderToSVGString(), ids.prefix, ids.labelledBy, ids.describedBy);

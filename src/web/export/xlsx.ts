@@ -5,7 +5,6 @@
  * as formulas, and neutralized against formula injection (src/domain/csv.ts), which also protects users who later
  * save the sheet as CSV.
  */
-import ExcelJS from 'exceljs';
 import type { Language } from '../../domain/catalogue.js';
 import { neutralize } from '../../domain/csv.js';
 import { toOsloLocal } from '../../domain/osloTime.js';
@@ -35,7 +34,8 @@ function value(cell: Cell, column: Column, lang: Language): string | number | Da
 }
 
 export async function toXlsx(tables: readonly StatTable[], lang: Language, meta: { creator: string; title: string }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on the first download, not at start (issue 16).
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = meta.creator;
   wb.title = meta.title;
   wb.created = new Date(0);
