@@ -42,6 +42,18 @@ async function once(label: string): Promise<number> {
   console.log(`${label}: first page after ${(first / 1000).toFixed(2)} s (listening after ${(listening / 1000).toFixed(2)} s)${/Building/.test(out) ? ' — it built' : ''}`);
   process.kill(-child.pid!, 'SIGTERM');
   await new Promise((r) => child.once('exit', r));
+  // npm may exit before the server it started has shut down (closed its database, freed its ports): the next start
+  // must not meet it, so wait until no process of the group is left.
+  const t1 = performance.now();
+  for (;;) {
+    try {
+      process.kill(-child.pid!, 0);
+    } catch {
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  console.log(`  (the server had shut down ${((performance.now() - t1) / 1000).toFixed(2)} s after npm exited)`);
   return first;
 }
 
