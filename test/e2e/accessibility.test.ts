@@ -4,7 +4,8 @@ import { findSession } from '../../src/auth/sessions.js';
 import { expectNoAxeViolations, useBrowser, type TestBrowser } from '../support/browser.js';
 import { contextWithSession, tabTo } from '../support/browserUser.js';
 import { browserEngine } from '../support/engines.js';
-import { DEMO_ROLES, type DemoRole, demoSession, inLanguage, markupFingerprint, type PageSample, pageSamples, STATS_PAGES } from '../support/pageInventory.js';
+import { DEMO_ROLES, type DemoRole, demoSession, inLanguage, type PageSample, pageSamples, STATS_PAGES } from '../support/pageInventory.js';
+import { AxeLedger } from '../support/axeOnce.js';
 import { type SignInPortal, startPortalWithSignIn } from '../support/signIn.js';
 import { demoConsultationId } from '../support/factories.js';
 
@@ -53,9 +54,9 @@ describe(`accessibility in the browser on ${browserEngine()}`, () => {
   let browser: TestBrowser;
   let pages: PageSample[];
   const cookies = {} as Record<Who, string | undefined>;
-  /** Fingerprint → who checked that markup. */
   const LANGUAGES = ['nb', 'nn', 'en'] as const;
-  const checked = new Map<string, string>();
+  /** Who checked which markup. */
+  const ledger = new AxeLedger();
 
   beforeAll(async () => {
     portal = await startPortalWithSignIn(engine, { seed: 'demo' });
@@ -66,7 +67,7 @@ describe(`accessibility in the browser on ${browserEngine()}`, () => {
     for (const path of STATS_PAGES) {
       for (const lang of ['nb', 'en'] as const) {
         const served = await serve(lang === 'en' ? `/en${path}` : path, 'anonymous');
-        checked.set(markupFingerprint(served.html), `anonymous in ${lang} in test/e2e/stats.test.ts`);
+        ledger.credit(served.html, `anonymous in ${lang} in test/e2e/stats.test.ts`);
       }
     }
   });
@@ -108,10 +109,9 @@ describe(`accessibility in the browser on ${browserEngine()}`, () => {
           // Signed-out visitors to signed-in pages land on the sign-in page (checked once, as its own page).
           if (who === 'anonymous' && /\/logg-inn$/.test(served.path) && !/logg-inn/.test(path)) continue;
           expect(served.status, path).toBeLessThan(500);
-          const key = markupFingerprint(served.html);
           // The home page in each language is always checked: the user menu and the language switch, left out of the
           // fingerprint, are on it.
-          const by = url === '/' ? undefined : checked.get(key);
+          const by = url === '/' ? undefined : ledger.checkedBy(served.html);
           if (by) {
             coverage.push(`${who} ${path}: same markup as ${by}`);
           } else {
@@ -120,7 +120,7 @@ describe(`accessibility in the browser on ${browserEngine()}`, () => {
             expect(res?.status(), path).toBeLessThan(500);
             await expectNoAxeViolations(page, `${who} ${path}`);
             checking += performance.now() - started;
-            checked.set(key, `${who} in ${lang}`);
+            ledger.credit(served.html, `${who} in ${lang}`);
             coverage.push(`${who} ${path}: checked`);
             inBrowser++;
           }
