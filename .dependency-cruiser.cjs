@@ -79,9 +79,9 @@ module.exports = {
     ),
     forbid(
       'no-test-code-in-production',
-      'The application and the benchmarks never import tests or scripts.',
-      { path: '^(src|bench)/', pathNot: '\\.test\\.tsx?$' },
-      { path: '^(test|scripts)/' },
+      'The application and the benchmarks never import tests, scripts or the fixtures kept beside domain code for its tests (*.test-support.ts).',
+      { path: '^(src|bench)/', pathNot: '\\.test(-support)?\\.tsx?$' },
+      { path: '^(test|scripts)/|\\.test-support\\.tsx?$' },
     ),
     forbid(
       'no-bench-code-in-production',

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type BulkContext, type BulkEntry, entryCells, planBulk } from './bulkCatalogue.js';
+import { type BulkContext, entryCells, entryOfDocument, planBulk } from './bulkCatalogue.js';
+import { SAMPLE_SERVICE } from './serviceDocument.test-support.js';
 
 const ctx: BulkContext = { areas: new Set(['lonn', 'regnskap']), otherProvidersSlugs: new Set(['si-leiebil']), defaultModel: 'central' };
-const lonn: BulkEntry = {
-  slug: 'dfo-lonn',
-  name: { nb: 'Lønnstjenester', nn: 'Lønstenester', en: 'Payroll services' },
-  summary: { nb: 'Lønn for staten.' },
-  description: { nb: 'Lang tekst.' },
-  area: 'lonn',
-  model: 'central',
-  targetGroup: 'all_state',
-  obligation: 'voluntary',
-  status: 'active',
-  financing: ['charging_authority'],
-  price: null,
-  website: 'https://dfo.no',
-  contactEmail: null,
-  contactPhone: null,
-  keywords: 'lønn',
-};
+/** DFØ's payroll service as its row: what a download of it writes and an upload compares against. */
+const lonn = entryOfDocument(SAMPLE_SERVICE);
 const current = new Map([[lonn.slug, lonn]]);
 
 describe('planBulk', () => {

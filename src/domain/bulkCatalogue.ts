@@ -2,7 +2,8 @@
  * A provider's catalogue as rows (bulk upload and download, harvest): the columns of the download of its own
  * entries, each row validated field by field, and the plan of what applying the rows would do — create, change
  * (with the fields that change), retire (entries of the provider missing from the file) or leave unchanged. A plan
- * with any row error applies nothing. Pure: rows and the current entries in, the plan out.
+ * with any row error applies nothing. Also a service document's fields as a row and back (entryOfDocument,
+ * documentOf). Pure: rows and the current entries in, the plan out.
  */
 import {
   DELIVERY_MODELS,
@@ -17,6 +18,7 @@ import {
   TARGET_GROUPS,
   type TargetGroup,
 } from './catalogue.js';
+import type { ServiceDocument } from './serviceDocument.js';
 
 /** The fields a row carries, as stored. */
 export interface BulkEntry {
@@ -101,6 +103,72 @@ export function entryCells(e: BulkEntry): Record<BulkColumnKey, string> {
     out[c.key] = 'lang' in c ? ((v as LocalizedText)[c.lang] ?? '') : Array.isArray(v) ? v.join(', ') : ((v as string | null) ?? '');
   }
   return out;
+}
+
+/** A document's fields as a bulk entry (what a download writes and a plan compares). */
+export function entryOfDocument(d: ServiceDocument): BulkEntry {
+  return {
+    slug: d.slug,
+    name: d.name,
+    summary: d.summary,
+    description: d.description,
+    area: d.area,
+    model: d.model,
+    targetGroup: d.targetGroup,
+    obligation: d.obligation,
+    status: d.status,
+    financing: d.financing,
+    price: d.financingNote?.nb ?? null,
+    website: d.website,
+    contactEmail: d.howToJoin.contact?.email ?? null,
+    contactPhone: d.howToJoin.contact?.phone ?? null,
+    keywords: d.keywords,
+  };
+}
+
+/** The document with the entry's fields written over it (a new document when there is none). */
+export function documentOf(entry: BulkEntry, base: ServiceDocument | undefined): ServiceDocument {
+  const d: ServiceDocument = base ?? {
+    slug: entry.slug,
+    kind: 'service',
+    name: entry.name,
+    summary: entry.summary,
+    description: entry.description,
+    area: entry.area,
+    model: entry.model,
+    obligation: entry.obligation,
+    targetGroup: entry.targetGroup,
+    status: entry.status,
+    ...{ targetDescription: null, targetMinistry: null, launchedOn: null, plannedOn: null, phasedOutOn: null },
+    financing: [],
+    financingNote: null,
+    tiers: [],
+    serviceLevels: { uptimePercent: null, supportHours: null, responseTime: null },
+    supportChannels: [],
+    howToJoin: { steps: [], contact: null, links: [] },
+    related: [],
+    keywords: '',
+    ...{ website: null, reportedUsers: null, reportedUsersYear: null, parent: null, sourceNote: null },
+  };
+  const financingNote: LocalizedText | null = entry.price ? (d.financingNote?.nb === entry.price ? d.financingNote : { nb: entry.price }) : null;
+  const contact = entry.contactEmail || entry.contactPhone || d.howToJoin.contact?.name ? { name: d.howToJoin.contact?.name ?? null, email: entry.contactEmail, phone: entry.contactPhone } : null;
+  return {
+    ...d,
+    slug: entry.slug,
+    name: entry.name,
+    summary: entry.summary,
+    description: entry.description,
+    area: entry.area,
+    model: entry.model,
+    targetGroup: entry.targetGroup,
+    obligation: entry.obligation,
+    status: entry.status,
+    financing: entry.financing,
+    financingNote,
+    website: entry.website,
+    howToJoin: { ...d.howToJoin, contact },
+    keywords: entry.keywords,
+  };
 }
 
 /** Everything a row needs checking against: the areas that exist and the provider's other entries' owners. */

@@ -2,6 +2,7 @@
  * The catalogue's controlled vocabularies. Codes are English and stable (they appear in URLs, the API and the
  * database); the words users see come from the message catalogues in `src/web/i18n`.
  */
+import { isOneOf } from './vocabulary.js';
 
 /** How a shared service is delivered (the report's three models plus informal collaboration). */
 export const DELIVERY_MODELS = ['central', 'sector', 'group', 'network'] as const;
@@ -55,18 +56,16 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export const FACT_SOURCES = ['report', 'register', 'illustrative', 'agency', 'provider'] as const;
 export type FactSource = (typeof FACT_SOURCES)[number];
 
+/** The three UI languages: bokmål (the default), nynorsk and English. */
+export const LANGUAGES = ['nb', 'nn', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const isLanguage = (x: unknown): x is Language => isOneOf(LANGUAGES, x);
+
 /** Text in the three UI languages. Bokmål is required; the others fall back to it. */
 export interface LocalizedText {
   nb: string;
   nn?: string;
   en?: string;
-}
-
-export const LANGUAGES = ['nb', 'nn', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-export function isLanguage(x: unknown): x is Language {
-  return typeof x === 'string' && (LANGUAGES as readonly string[]).includes(x);
 }
 
 /** The text in the wanted language, and the language it actually is in (for `lang` attributes). */

@@ -11,12 +11,10 @@
  *   counted in `outsideEligible` and nowhere else;
  * - size classes and ministry areas are the eligible agency's, including `gap` (151–200) and `unknown`.
  */
+import type { DeclarationKind } from './procurementLifecycle.js';
 import { SIZE_CLASSES, type SizeClass } from './sizeClass.js';
 import { share } from './shares.js';
 import { cellsToHide, MIN_GROUP_SIZE } from './smallGroups.js';
-
-export const DECLARATION_KINDS = ['opt_out', 'accession'] as const;
-export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
 
 export interface Declaration {
   procurementId: string;

@@ -3,12 +3,15 @@
  * events, and the times digests and reminders fall due (Europe/Oslo). Pure: no I/O.
  */
 import { osloOffsetMinutes } from './osloTime.js';
+import { isOneOf } from './vocabulary.js';
 
 export const FOLLOW_TARGETS = ['service', 'provider', 'area', 'procurement', 'network', 'survey', 'catalogue'] as const;
 export type FollowTarget = (typeof FOLLOW_TARGETS)[number];
+export const isFollowTarget = (x: unknown): x is FollowTarget => isOneOf(FOLLOW_TARGETS, x);
 
 export const DELIVERIES = ['immediate', 'daily', 'weekly', 'portal'] as const;
 export type Delivery = (typeof DELIVERIES)[number];
+export const isDelivery = (x: unknown): x is Delivery => isOneOf(DELIVERIES, x);
 
 export const EVENT_KINDS = [
   'service.changed',

@@ -303,8 +303,7 @@ describe.each(testEngines())('agencies on %s', (engine) => {
 
     it('shows the services it uses per area in tables, with provider, tier and start', async () => {
       const html = expectHtmlPage(await get(`/virksomheter/${SKATT}`), 'nb');
-      const h3s = headingTexts(html, 'h3');
-      expect(h3s).toEqual(['Lønn', 'Regnskap']);
+      expect(headingTexts(html, 'h3')).toEqual(['Lønn', 'Regnskap']);
       expect(html.match(/<table/g)).toHaveLength(2);
       expect(html).toContain('<th scope="col">Tjeneste</th><th scope="col">Leverandør</th><th scope="col">Tjenestemodell</th><th scope="col">Bruker siden</th>');
       expect(html).toMatch(/<th scope="row"><a href="\/tjenester\/lonn"><span>Lønnstjenester<\/span><\/a><\/th><td><a href="\/leverandorer\/dfo">DFØ<\/a><\/td><td><span>Fullservice<\/span><\/td><td>1\. januar 2019<\/td>/);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { createArea, createProvider, createService } from '../support/factories.js';
-import { expectHtmlPage, expectProblem, headingTexts, inLanguages, textOf } from '../support/expectations.js';
+import { expectHtmlPage, expectProblem, headingTexts, inLanguages, itHasTitleInEachLanguage, textOf } from '../support/expectations.js';
 
 describe.each(testEngines())('areas on %s', (engine) => {
   let t: TestApp;
@@ -111,15 +111,11 @@ describe.each(testEngines())('areas on %s', (engine) => {
   });
 
   describe('pages', () => {
-    it.each(inLanguages('/omrader'))('the list in %s', async (lang, path) => {
-      const html = expectHtmlPage(await get(path), lang);
-      expect(textOf(html, 'h1')).toBe({ nb: 'Tjenesteområder', nn: 'Tenesteområde', en: 'Service areas' }[lang]);
-    });
+    itHasTitleInEachLanguage('the list in %s', get, '/omrader', { nb: 'Tjenesteområder', nn: 'Tenesteområde', en: 'Service areas' });
 
     it('shows every area with its description, count and the gap', async () => {
       const html = expectHtmlPage(await get('/omrader'), 'nb');
-      const h2s = headingTexts(html, 'h2');
-      expect(h2s).toEqual(['Lønn', 'IT-drift', 'Arkiv', 'Tomt område']);
+      expect(headingTexts(html, 'h2')).toEqual(['Lønn', 'IT-drift', 'Arkiv', 'Tomt område']);
       expect(html).toContain('Utbetaling av lønn.');
       expect(html).toContain('>4 tjenester<');
       expect(html.match(/Hull i tilbudet/g)).toHaveLength(2);
@@ -136,8 +132,7 @@ describe.each(testEngines())('areas on %s', (engine) => {
       const html = expectHtmlPage(await get('/omrader/it-drift'), 'nb');
       expect(html).toContain('Et hull i tilbudet');
       expect(html).toContain('Rapporten peker på at virksomheter utenfor sektor- og gruppeordningene mangler fellestjenester på dette området.');
-      const h3s = headingTexts(html, 'h3');
-      expect(h3s).toEqual(['Sentral – 2 tjenester', 'Sektor – 1 tjeneste', 'Samarbeid og nettverk – 1 tjeneste']);
+      expect(headingTexts(html, 'h3')).toEqual(['Sentral – 2 tjenester', 'Sektor – 1 tjeneste', 'Samarbeid og nettverk – 1 tjeneste']);
       expect(html.indexOf('Avtale om drift')).toBeLessThan(html.indexOf('Åpen drift'));
       expect(html).toContain('>Planlagt<');
       expect(html).toContain('href="/leverandorer/unit"');

@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { createAgency, createArea, createProvider, createService, createSubscription } from '../support/factories.js';
 import { actorFor, signedIn, type TestSession } from '../support/sessions.js';
+import { useSetup } from '../support/setup.js';
 
 /**
  * The events issue 13 still lacked, each reaching exactly the right people and not others: a survey opened for an
@@ -34,15 +35,7 @@ describe.each(testEngines())('survey, need-match and network events on %s', (eng
   afterAll(async () => t?.close());
 
   describe('a survey', () => {
-    let surveyId = '';
-    let provider: TestSession;
-    let answered: TestSession;
-    let silent: TestSession;
-    let outsider: TestSession;
-    let follower: TestSession;
-    let answeredOrgnr = '';
-
-    beforeAll(async () => {
+    const survey = useSetup(async () => {
       const db = t.database.db;
       const area = await createArea(db);
       const p = await createProvider(db);
@@ -52,56 +45,56 @@ describe.each(testEngines())('survey, need-match and network events on %s', (eng
       const c = await createAgency(db);
       await createSubscription(db, { agencyOrgnr: a.orgnr, serviceId: svc.id });
       await createSubscription(db, { agencyOrgnr: b.orgnr, serviceId: svc.id });
-      answeredOrgnr = a.orgnr;
-      provider = await signedIn(db, [{ role: 'provider_editor', providerId: p.id }], { name: 'Leverandør', email: `lev-${engine}@example.no` });
-      answered = await editor(a.orgnr, 'Svarer');
-      silent = await editor(b.orgnr, 'Taus');
-      outsider = await editor(c.orgnr, 'Utenfor');
-      follower = await signedIn(db, [], { name: 'Følger', email: `sfolger-${engine}@example.no` });
-      surveyId = await createSurvey(
+      const provider = await signedIn(db, [{ role: 'provider_editor', providerId: p.id }], { name: 'Leverandør', email: `lev-${engine}@example.no` });
+      const answered = await editor(a.orgnr, 'Svarer');
+      const silent = await editor(b.orgnr, 'Taus');
+      const outsider = await editor(c.orgnr, 'Utenfor');
+      const follower = await signedIn(db, [], { name: 'Følger', email: `sfolger-${engine}@example.no` });
+      const id = await createSurvey(
         db,
         actorFor(provider.principal, clock()),
         { provider: p.slug, template: 'brukerundersokelse', title: { nb: 'Hvor fornøyd er dere?' }, audience: 'service_users', services: [svc.slug], opensOn: '2027-03-01', closesOn: '2027-03-15', custom: [] },
         'nb',
       );
-      const put = await t.app.inject({ method: 'PUT', url: '/api/v1/me/follows', headers: { ...follower.headers, 'content-type': 'application/json' }, payload: JSON.stringify({ type: 'survey', id: surveyId }) });
+      const put = await t.app.inject({ method: 'PUT', url: '/api/v1/me/follows', headers: { ...follower.headers, 'content-type': 'application/json' }, payload: JSON.stringify({ type: 'survey', id }) });
       expect(put.statusCode).toBe(204);
+      return { id, provider, answered, answeredOrgnr: a.orgnr, silent, outsider, follower };
     });
 
     it('opened: the editors of the agencies it asks and its followers; not an agency outside it, nor the provider', async () => {
       await runJobs();
-      const heard = await audience('survey.opened', surveyId);
-      expect(heard).toEqual(ids(answered, silent, follower));
-      expect(heard).not.toContain(outsider.principal.id);
-      const [n] = (await t.app.inject({ url: '/api/v1/me/notifications?lang=nn', headers: silent.headers })).json().items;
+      const heard = await audience('survey.opened', survey.id);
+      expect(heard).toEqual(ids(survey.answered, survey.silent, survey.follower));
+      expect(heard).not.toContain(survey.outsider.principal.id);
+      const [n] = (await t.app.inject({ url: '/api/v1/me/notifications?lang=nn', headers: survey.silent.headers })).json().items;
       expect(n.kind).toBe('survey.opened');
       expect(n.text).toContain('Hvor fornøyd er dere?');
-      expect(n.text).not.toBe((await t.app.inject({ url: '/api/v1/me/notifications?lang=en', headers: silent.headers })).json().items[0].text);
+      expect(n.text).not.toBe((await t.app.inject({ url: '/api/v1/me/notifications?lang=en', headers: survey.silent.headers })).json().items[0].text);
     });
 
     it('reminder 3 days before it closes: only the editors of agencies that have not answered', async () => {
-      await submitResponse(t.database.db, actorFor(answered.principal, clock()), surveyId, answeredOrgnr, { satisfaction: 4 }, 'nb');
+      await submitResponse(t.database.db, actorFor(survey.answered.principal, clock()), survey.id, survey.answeredOrgnr, { satisfaction: 4 }, 'nb');
       nowMs = Date.parse('2027-03-11T12:00:00Z');
       await runJobs();
-      expect(await audience('survey.reminder', surveyId)).toEqual([]);
+      expect(await audience('survey.reminder', survey.id)).toEqual([]);
       nowMs = Date.parse('2027-03-12T08:01:00Z'); // 09:01 Oslo, three days before the last day
       await runJobs();
-      expect(await audience('survey.reminder', surveyId)).toEqual(ids(silent));
+      expect(await audience('survey.reminder', survey.id)).toEqual(ids(survey.silent));
     });
 
     it('results published the morning after it closes: those who answered, the provider and followers; not who did not answer', async () => {
       nowMs = Date.parse('2027-03-15T20:00:00Z');
       await runJobs();
-      expect(await audience('survey.results', surveyId)).toEqual([]);
+      expect(await audience('survey.results', survey.id)).toEqual([]);
       nowMs = Date.parse('2027-03-16T07:01:00Z');
       await runJobs();
-      expect(await audience('survey.results', surveyId)).toEqual(ids(answered, provider, follower));
-      const [n] = (await t.app.inject({ url: '/api/v1/me/notifications', headers: provider.headers })).json().items;
-      expect(n.url).toMatch(new RegExp(`/undersokelser/${surveyId}#results$`));
+      expect(await audience('survey.results', survey.id)).toEqual(ids(survey.answered, survey.provider, survey.follower));
+      const [n] = (await t.app.inject({ url: '/api/v1/me/notifications', headers: survey.provider.headers })).json().items;
+      expect(n.url).toMatch(new RegExp(`/undersokelser/${survey.id}#results$`));
       // No event twice: another run sends nothing more.
       await runJobs();
-      expect(await audience('survey.results', surveyId)).toHaveLength(3);
-      expect(await audience('survey.opened', surveyId)).toHaveLength(3);
+      expect(await audience('survey.results', survey.id)).toHaveLength(3);
+      expect(await audience('survey.opened', survey.id)).toHaveLength(3);
     });
 
     it('a survey whose closing date moves gets its reminder on the new date, and the old one falls silent', async () => {
@@ -127,48 +120,42 @@ describe.each(testEngines())('survey, need-match and network events on %s', (eng
   });
 
   describe('a need', () => {
-    let area = '';
-    let like: TestSession;
-    let unlike: TestSession;
-    let elsewhere: TestSession;
-    let registrar: TestSession;
-    let registrarOrgnr = '';
     const privateTitle = 'Hemmelig behov for lønnssystem';
 
-    beforeAll(async () => {
+    const needs = useSetup(async () => {
       const db = t.database.db;
       nowMs = Date.parse('2027-05-03T09:00:00Z');
-      area = (await createArea(db, { name: { nb: 'Matchområdet' } })).slug;
+      const area = (await createArea(db, { name: { nb: 'Matchområdet' } })).slug;
       const other = (await createArea(db)).slug;
       const place = { municipalityNumber: '0301', municipalityName: 'Oslo', countyName: 'Oslo', employees: 100 };
       const r = await createAgency(db, place);
       const l = await createAgency(db, place);
       const u = await createAgency(db, { municipalityNumber: '5001', municipalityName: 'Trondheim', countyName: 'Trøndelag', employees: 2000 });
       const e = await createAgency(db, place);
-      registrarOrgnr = r.orgnr;
-      registrar = await editor(r.orgnr, 'Registrerer');
-      like = await editor(l.orgnr, 'Lik');
-      unlike = await editor(u.orgnr, 'Ulik');
-      elsewhere = await editor(e.orgnr, 'Annetsteds');
+      const registrar = await editor(r.orgnr, 'Registrerer');
+      const like = await editor(l.orgnr, 'Lik');
+      const unlike = await editor(u.orgnr, 'Ulik');
+      const elsewhere = await editor(e.orgnr, 'Annetsteds');
       const need = (title: string, visibility: 'restricted' | 'agencies', areaSlug = area) => ({ area: areaSlug, title, description: 'Vi trenger dette snart.', urgency: 'high' as const, visibility, contactName: null, contactEmail: null });
       // The like agency's need is private: it may be told of a match, but nobody learns of its need.
       await registerNeed(db, actorFor(like.principal, clock()), l.orgnr, need(privateTitle, 'restricted'), 'nb');
       await registerNeed(db, actorFor(unlike.principal, clock()), u.orgnr, need('Behov langt unna', 'agencies'), 'nb');
       await registerNeed(db, actorFor(elsewhere.principal, clock()), e.orgnr, need('Behov i et annet område', 'agencies', other), 'nb');
       await runJobs();
+      return { area, registrar, registrarOrgnr: r.orgnr, like, unlike, elsewhere };
     });
 
     it('a private need tells no one', async () => {
-      const id = await registerNeed(t.database.db, actorFor(registrar.principal, clock()), registrarOrgnr, { area, title: 'Privat behov her', description: 'Dette er privat.', urgency: 'low', visibility: 'restricted', contactName: null, contactEmail: null }, 'nb');
+      const id = await registerNeed(t.database.db, actorFor(needs.registrar.principal, clock()), needs.registrarOrgnr, { area: needs.area, title: 'Privat behov her', description: 'Dette er privat.', urgency: 'low', visibility: 'restricted', contactName: null, contactEmail: null }, 'nb');
       await runJobs();
       expect(await audience('need.match', id)).toEqual([]);
     });
 
     it('a shared need reaches the editors of like agencies with an open need in the area (private or not); not unlike agencies, other areas or the registrar', async () => {
-      const id = await registerNeed(t.database.db, actorFor(registrar.principal, clock()), registrarOrgnr, { area, title: 'Delt behov her', description: 'Dette deler vi.', urgency: 'high', visibility: 'agencies', contactName: null, contactEmail: null }, 'nb');
+      const id = await registerNeed(t.database.db, actorFor(needs.registrar.principal, clock()), needs.registrarOrgnr, { area: needs.area, title: 'Delt behov her', description: 'Dette deler vi.', urgency: 'high', visibility: 'agencies', contactName: null, contactEmail: null }, 'nb');
       await runJobs();
-      expect(await audience('need.match', id)).toEqual(ids(like));
-      const items = (await t.app.inject({ url: '/api/v1/me/notifications', headers: like.headers })).json().items as { kind: string; text: string; url: string }[];
+      expect(await audience('need.match', id)).toEqual(ids(needs.like));
+      const items = (await t.app.inject({ url: '/api/v1/me/notifications', headers: needs.like.headers })).json().items as { kind: string; text: string; url: string }[];
       const n = items.find((i) => i.kind === 'need.match')!;
       expect(n.text).toContain('Matchområdet');
       expect(n.url).toMatch(new RegExp(`/behov/${id}$`));
@@ -178,8 +165,8 @@ describe.each(testEngines())('survey, need-match and network events on %s', (eng
       const mails = await queryRows<{ text_body: string }>(t.database.db, sql`select text_body from mail_outbox where kind = 'notify:need.match'`);
       expect(mails.length).toBeGreaterThan(0);
       for (const m of mails) expect(m.text_body).not.toContain(privateTitle);
-      expect(await audience('need.match', id)).not.toContain(unlike.principal.id);
-      expect(await audience('need.match', id)).not.toContain(elsewhere.principal.id);
+      expect(await audience('need.match', id)).not.toContain(needs.unlike.principal.id);
+      expect(await audience('need.match', id)).not.toContain(needs.elsewhere.principal.id);
     });
   });
 

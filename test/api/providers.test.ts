@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { createAgency, createArea, createProvider, createService } from '../support/factories.js';
-import { badListQueryCases, expectHtmlPage, expectProblem, headingTexts, inLanguages, textOf } from '../support/expectations.js';
+import { badListQueryCases, expectHtmlPage, expectProblem, headingTexts, inLanguages, itHasTitleInEachLanguage, textOf } from '../support/expectations.js';
 
 describe.each(testEngines())('providers on %s', (engine) => {
   let t: TestApp;
@@ -161,15 +161,11 @@ describe.each(testEngines())('providers on %s', (engine) => {
   });
 
   describe('pages', () => {
-    it.each(inLanguages('/leverandorer'))('the list in %s', async (lang, path) => {
-      const html = expectHtmlPage(await get(path), lang);
-      expect(textOf(html, 'h1')).toBe({ nb: 'Leverandører', nn: 'Leverandørar', en: 'Providers' }[lang]);
-    });
+    itHasTitleInEachLanguage('the list in %s', get, '/leverandorer', { nb: 'Leverandører', nn: 'Leverandørar', en: 'Providers' });
 
     it('groups providers by delivery model with counts and explains each model', async () => {
       const html = expectHtmlPage(await get('/leverandorer'), 'nb');
-      const h2s = headingTexts(html, 'h2');
-      expect(h2s).toEqual(['Sentral – 2 leverandører', 'Gruppe – 1 leverandør', 'Samarbeid og nettverk – 2 leverandører']);
+      expect(headingTexts(html, 'h2')).toEqual(['Sentral – 2 leverandører', 'Gruppe – 1 leverandør', 'Samarbeid og nettverk – 2 leverandører']);
       expect(html).toContain('Sentralmodell: alle statlige virksomheter kan bruke tjenesten');
       // Within a group, Norwegian order.
       expect(html.indexOf('Østlandssamarbeidet')).toBeLessThan(html.indexOf('Ålesund-nettverket'));
@@ -187,8 +183,7 @@ describe.each(testEngines())('providers on %s', (engine) => {
 
     it('shows the services by area, with status tags, the model explained, contact and source', async () => {
       const html = expectHtmlPage(await get('/leverandorer/dfo'), 'nb');
-      const h3s = headingTexts(html, 'h3');
-      expect(h3s).toEqual(['Lønn', 'Regnskap']);
+      expect(headingTexts(html, 'h3')).toEqual(['Lønn', 'Regnskap']);
       expect(html.indexOf('Lønnstjenester')).toBeLessThan(html.indexOf('Reiseregning'));
       expect(html).toContain('href="/tjenester/reiseregning"');
       expect(html).toMatch(/Reiseregning<\/span><\/a> <span[^>]*class="ds-tag"[^>]*>Pilot</);

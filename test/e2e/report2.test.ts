@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, type RunningPortal, startPortal, useBrowser, type TestBrowser } from '../support/browser.js';
 import { browserEngine } from '../support/engines.js';
 import { contextWithSession, tabTo } from '../support/browserUser.js';
+import { AxeLedger } from '../support/axeOnce.js';
 import { demoConsultationId, demoProcurementId } from '../support/factories.js';
 import { demoSessions, type Who } from '../support/sessions.js';
 
@@ -44,17 +45,22 @@ describe.each([browserEngine()])('early involvement and questions in Chromium on
     ['lise', `/anskaffelser/${consultation}`],
     ['siri', `/anskaffelser/${consultation}`],
   ];
+  // Each markup once: a page in nynorsk or English whose markup axe sees the same as in bokmål is covered by that check.
+  const ledger = new AxeLedger();
   for (const lang of ['nb', 'nn', 'en'] as const) {
     it(`the procurement pages with their forms in ${lang}: axe 0 violations`, { timeout: 300_000 }, async () => {
+      let checked = 0;
       for (const [who, path] of pages()) {
         const context = await contextAs(who);
         const page = await context.newPage();
-        const url = `${portal.url}${lang === 'nb' ? '' : `/${lang}`}${path}`;
-        expect((await page.goto(url))?.status()).toBe(200);
-        await expect(page.locator('#early, #questions').count()).resolves.toBeGreaterThan(0);
-        await expectNoAxeViolations(page, `${who} ${url}`);
+        const url = `${lang === 'nb' ? '' : `/${lang}`}${path}`;
+        const { html, coveredBy } = await ledger.check(portal.app, page, portal.url, url, `${who} ${url}`, headers[who].cookie);
+        expect(html).toMatch(/id="(early|questions)"/);
+        if (coveredBy === 'checked') checked++;
         await context.close();
       }
+      // Bokmål is checked in full; the two roles on the two pages see four different forms.
+      if (lang === 'nb') expect(checked).toBe(pages().length);
     });
   }
 

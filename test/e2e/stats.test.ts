@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, useBrowser, type RunningPortal, startPortal, watchForeignRequests, type TestBrowser } from '../support/browser.js';
+import { AxeLedger, served } from '../support/axeOnce.js';
 import { browserEngine } from '../support/engines.js';
 import { STATS_PAGES } from '../support/pageInventory.js';
 
@@ -57,16 +58,24 @@ describe(`statistics in Chromium on ${browserEngine()}`, () => {
   // Besides every statistics page: one for a past day (its date field filled in) and the baselines table with its
   // downloads (issue 17).
   const PAGES = [...STATS_PAGES, '/statistikk/fravalg?asOf=2024-03-15', '/tjenester/dfo-lonn/utgangspunkt'];
+  // Each markup once: an English page whose markup axe sees the same as the bokmål one (`markupFingerprint`: the
+  // words aside) is covered by that check; its answer and its policy are still checked here.
+  const ledger = new AxeLedger();
   for (const lang of ['nb', 'en'] as const) {
     it.each(PAGES)(`%s in ${lang}: axe 0 violations, strict CSP, no third party`, async (path) => {
+      const url = `${lang === 'en' ? '/en' : ''}${path}`;
+      const answer = await served(portal.app, url);
+      expect(answer.status).toBe(200);
+      expectStrictPolicy(answer.headers['content-security-policy'] as string | undefined);
+      if (lang === 'en' && ledger.checkedBy(answer.html)) return;
       const { page, violations, foreign } = await strictPage();
-      const url = `${portal.url}${lang === 'en' ? '/en' : ''}${path}`;
-      const res = await page.goto(url);
+      const res = await page.goto(portal.url + url);
       expect(res?.status()).toBe(200);
       expectStrictPolicy(res?.headers()['content-security-policy']);
       await expectNoAxeViolations(page, url);
       expect(violations).toEqual([]);
       expect(foreign).toEqual([]);
+      ledger.credit(answer.html, `${url} in Chromium`);
       await page.context().close();
     });
   }

@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Language } from '../../src/domain/catalogue.js';
 
 /** Paths of a page in the three languages: bokmål at the root, nynorsk under /nn, English under /en. */
@@ -7,6 +7,22 @@ export const inLanguages = (path: string): [Language, string][] => [
   ['nn', `/nn${path}`],
   ['en', `/en${path}`],
 ];
+
+/**
+ * One test per language, named as it.each names them (`%s` is the language): the page at `path` is a page as every
+ * page must be (expectHtmlPage) and its h1 is the title in that language.
+ */
+export function itHasTitleInEachLanguage(
+  name: string,
+  get: (url: string) => Promise<Parameters<typeof expectHtmlPage>[0]>,
+  path: string,
+  titles: Record<Language, string>,
+): void {
+  it.each(inLanguages(path))(name, async (lang, url) => {
+    const html = expectHtmlPage(await get(url), lang);
+    expect(textOf(html, 'h1')).toBe(titles[lang]);
+  });
+}
 
 /** Heading levels in document order. */
 export function headingLevels(html: string): number[] {

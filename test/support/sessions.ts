@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createSession } from '../../src/auth/sessions.js';
 import type { Database, Executor } from '../../src/db/database.js';
 import { roleAssignments, users } from '../../src/db/schema/index.js';
 import type { Actor } from '../../src/domain/actor.js';
 import type { Principal, RoleAssignment } from '../../src/domain/principal.js';
 import type { TestApp } from './app.js';
+import { useSetup } from './setup.js';
 
 /** A real session for a provisioned user with the given roles, as the sign-in flow would leave it. */
 export interface TestSession {
@@ -77,11 +78,7 @@ export async function sessionOf(db: Executor, email: string, maxHours = 2): Prom
  * `useTestApp(engine, { seed: 'demo' })`). Filled in by that hook: read it in hooks and tests.
  */
 export function useDemoSessions(t: TestApp): Record<Who, Record<string, string>> {
-  const headers = {} as Record<Who, Record<string, string>>;
-  beforeAll(async () => {
-    Object.assign(headers, await demoSessions(t.database.db));
-  });
-  return headers;
+  return useSetup(() => demoSessions(t.database.db));
 }
 
 /** A JSON call as one of the principals. */

@@ -34,6 +34,7 @@ import {
 import { checkOrgnr } from '../../domain/orgnr.js';
 import { isPartialIsoDate, partialDateStart } from '../../domain/partialDate.js';
 import { PRICE_UNITS, type PriceUnit, priceProblems } from '../../domain/servicePrice.js';
+import { isOneOf } from '../../domain/vocabulary.js';
 import type { HowToJoin, ProviderContact, ServiceLevels } from '../schema/catalogue.js';
 
 /** Where a row's facts come from; `sourceRef` points into the source ("Rapport 2.1.1"). */
@@ -219,10 +220,6 @@ function isIsoDateTime(value: string): boolean {
   return ISO_DATE_TIME.test(value) && !Number.isNaN(new Date(value).getTime()) && isIsoDate(value.slice(0, 10));
 }
 
-function oneOf<T extends string>(values: readonly T[], v: unknown): v is T {
-  return typeof v === 'string' && (values as readonly string[]).includes(v);
-}
-
 /**
  * Every problem in the dataset, as "where: what" lines; empty when the data may be loaded. Checks org numbers
  * (MOD11), references between files, duplicate keys, vocabulary codes, dates, and the rules of the usage register
@@ -249,7 +246,7 @@ export function validateDemoData(data: DemoData): string[] {
     if (v !== undefined && !isPartialIsoDate(v)) report(where, `${field} "${v}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
   };
   const source = (where: string, v: unknown) => {
-    if (!oneOf(FACT_SOURCES, v)) report(where, `factSource "${String(v)}" is not one of ${FACT_SOURCES.join(', ')}`);
+    if (!isOneOf(FACT_SOURCES, v)) report(where, `factSource "${String(v)}" is not one of ${FACT_SOURCES.join(', ')}`);
   };
   const url = (where: string, field: string, v: string | undefined) => {
     if (v !== undefined && !/^https?:\/\/[^\s]+$/.test(v)) report(where, `${field} "${v}" is not an http(s) address`);
@@ -279,11 +276,11 @@ export function validateDemoData(data: DemoData): string[] {
     if (!check.ok || check.orgnr !== a.orgnr) report(where, `org number "${a.orgnr}" is invalid (${check.ok ? 'format' : check.problem})`);
     if (agencies.has(a.orgnr)) report(where, 'duplicate org number');
     agencies.set(a.orgnr, a);
-    if (!oneOf(ORGANISATION_KINDS, a.kind)) report(where, `kind "${a.kind}" is not one of ${ORGANISATION_KINDS.join(', ')}`);
+    if (!isOneOf(ORGANISATION_KINDS, a.kind)) report(where, `kind "${a.kind}" is not one of ${ORGANISATION_KINDS.join(', ')}`);
     text(where, 'name', a.name, true);
     if (a.employees !== null && (!Number.isInteger(a.employees) || a.employees < 0)) report(where, `employees must be a whole number ≥ 0 or null`);
     if (a.employees !== null && a.employeesSource === undefined) report(where, 'employees given without employeesSource');
-    if (a.employeesSource !== undefined && !oneOf(FACT_SOURCES, a.employeesSource)) report(where, `employeesSource "${a.employeesSource}" is invalid`);
+    if (a.employeesSource !== undefined && !isOneOf(FACT_SOURCES, a.employeesSource)) report(where, `employeesSource "${a.employeesSource}" is invalid`);
     date(where, 'employeesAsOf', a.employeesAsOf);
     date(where, 'deletedOn', a.deletedOn);
     url(where, 'website', a.website);
@@ -312,7 +309,7 @@ export function validateDemoData(data: DemoData): string[] {
     providers.set(p.slug, p);
     text(where, 'name', p.name, true);
     text(where, 'description', p.description, true);
-    if (!oneOf(DELIVERY_MODELS, p.model)) report(where, `model "${p.model}" is not one of ${DELIVERY_MODELS.join(', ')}`);
+    if (!isOneOf(DELIVERY_MODELS, p.model)) report(where, `model "${p.model}" is not one of ${DELIVERY_MODELS.join(', ')}`);
     agencyRef(where, 'orgnr', p.orgnr);
     agencyRef(where, 'ministryOrgnr', p.ministryOrgnr, true);
     url(where, 'website', p.website);
@@ -344,13 +341,13 @@ export function validateDemoData(data: DemoData): string[] {
     text(where, 'financingNote', s.financingNote, false);
     text(where, 'reportedUsersNote', s.reportedUsersNote, false);
     if (!areaSlugs.has(s.area)) report(where, `area "${s.area}" is not in areas.json`);
-    if (s.kind !== undefined && !oneOf(SERVICE_KINDS, s.kind)) report(where, `kind "${s.kind}" is invalid`);
-    if (!oneOf(DELIVERY_MODELS, s.model)) report(where, `model "${String(s.model)}" is invalid`);
-    if (!oneOf(TARGET_GROUPS, s.targetGroup)) report(where, `targetGroup "${String(s.targetGroup)}" is invalid`);
-    if (s.obligation !== undefined && !oneOf(OBLIGATIONS, s.obligation)) report(where, `obligation "${s.obligation}" is invalid`);
-    if (s.status !== undefined && !oneOf(SERVICE_STATUSES, s.status)) report(where, `status "${s.status}" is invalid`);
-    for (const f of s.financing ?? []) if (!oneOf(FINANCING_MODELS, f)) report(where, `financing "${f}" is invalid`);
-    for (const c of s.supportChannels ?? []) if (!oneOf(SUPPORT_CHANNELS, c)) report(where, `support channel "${c}" is invalid`);
+    if (s.kind !== undefined && !isOneOf(SERVICE_KINDS, s.kind)) report(where, `kind "${s.kind}" is invalid`);
+    if (!isOneOf(DELIVERY_MODELS, s.model)) report(where, `model "${String(s.model)}" is invalid`);
+    if (!isOneOf(TARGET_GROUPS, s.targetGroup)) report(where, `targetGroup "${String(s.targetGroup)}" is invalid`);
+    if (s.obligation !== undefined && !isOneOf(OBLIGATIONS, s.obligation)) report(where, `obligation "${s.obligation}" is invalid`);
+    if (s.status !== undefined && !isOneOf(SERVICE_STATUSES, s.status)) report(where, `status "${s.status}" is invalid`);
+    for (const f of s.financing ?? []) if (!isOneOf(FINANCING_MODELS, f)) report(where, `financing "${f}" is invalid`);
+    for (const c of s.supportChannels ?? []) if (!isOneOf(SUPPORT_CHANNELS, c)) report(where, `support channel "${c}" is invalid`);
     agencyRef(where, 'targetMinistryOrgnr', s.targetMinistryOrgnr, true);
     if (s.targetGroup === 'sector' && s.targetMinistryOrgnr === undefined) report(where, 'a sector service needs targetMinistryOrgnr');
     partialDate(where, 'launchedOn', s.launchedOn);
@@ -382,7 +379,7 @@ export function validateDemoData(data: DemoData): string[] {
       if (t.kind !== undefined && t.kind !== 'tier' && t.kind !== 'addon') report(where, `tier "${t.slug}" kind "${String(t.kind)}" is invalid`);
     }
     const prices = (s.prices ?? []).map((p) => ({ label: p.label ?? null, amount: p.amount, unit: p.unit, note: p.note ?? null, validFrom: p.validFrom ?? null }));
-    for (const [i, p] of prices.entries()) if (!(PRICE_UNITS as readonly string[]).includes(p.unit)) report(where, `prices[${i}].unit "${String(p.unit)}" is invalid`);
+    for (const [i, p] of prices.entries()) if (!isOneOf(PRICE_UNITS, p.unit)) report(where, `prices[${i}].unit "${String(p.unit)}" is invalid`);
     for (const problem of priceProblems(prices)) report(where, `${problem.field}: ${problem.rule}`);
   }
   for (const s of resolved) {

@@ -7,7 +7,7 @@ import { isAdmin } from '../../domain/principal.js';
 import { HttpProblem } from '../../server/problem.js';
 import { sameOriginPath } from '../../auth/returnTo.js';
 import { isLanguage, LANGUAGES } from '../../domain/catalogue.js';
-import { DELIVERIES, type Delivery, FOLLOW_TARGETS, type FollowTarget } from '../../domain/notify.js';
+import { DELIVERIES, type Delivery, isDelivery, isFollowTarget } from '../../domain/notify.js';
 import { eventText, unsubscribe, userOfUnsubscribeToken } from '../../mail/notify.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { Breadcrumbs, ChoiceField, PageHeader } from '../../web/components.js';
@@ -40,7 +40,7 @@ export async function registerFollowPages(app: App, deps: AppDeps): Promise<void
   app.post('/min-side/varsler/innstillinger', { schema: { hide: true, body: FormBody } }, async (req, reply) => {
     const userId = personOf(req.principal, req.lang);
     const body = req.body as Record<string, string>;
-    const delivery = (DELIVERIES as readonly string[]).includes(body.delivery ?? '') ? (body.delivery as Delivery) : 'immediate';
+    const delivery = isDelivery(body.delivery) ? body.delivery : 'immediate';
     const language = isLanguage(body.language) ? body.language : req.lang;
     await setDelivery(db, userId, delivery, language);
     return reply.redirect(`${languagePrefix(req.lang)}/min-side/varsler?ok=saved`, 303);
@@ -55,8 +55,8 @@ export async function registerFollowPages(app: App, deps: AppDeps): Promise<void
   app.post('/folg', { schema: { hide: true, body: FormBody } }, async (req, reply) => {
     const userId = personOf(req.principal, req.lang);
     const body = req.body as Record<string, string>;
-    const type = body.type as FollowTarget;
-    if (!(FOLLOW_TARGETS as readonly string[]).includes(type)) return reply.code(400).send(messages[req.lang].api.noSuchResource(String(type)));
+    const type = body.type;
+    if (!isFollowTarget(type)) return reply.code(400).send(messages[req.lang].api.noSuchResource(String(type)));
     const follow = body.follow !== 'no';
     await setFollow(db, userId, type, String(body.id ?? ''), follow, req.lang);
     const back = sameOriginPath(body.returnTo, deps.config.publicUrl) ?? `${languagePrefix(req.lang)}/min-side/varsler`;

@@ -2,8 +2,8 @@ import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Executor } from '../../db/database.js';
 import { areas, providers, serviceDrafts, services } from '../../db/schema/index.js';
 import type { Actor } from '../../domain/actor.js';
-import { type BulkEntry, type BulkError, type BulkPlan, type BulkRow, planBulk } from '../../domain/bulkCatalogue.js';
-import type { Language, LocalizedText } from '../../domain/catalogue.js';
+import { type BulkEntry, type BulkError, type BulkPlan, type BulkRow, documentOf, entryOfDocument, planBulk } from '../../domain/bulkCatalogue.js';
+import type { Language } from '../../domain/catalogue.js';
 import type { ServiceDocument } from '../../domain/serviceDocument.js';
 import { HttpProblem } from '../../server/problem.js';
 import { type Messages, messages } from '../../web/i18n/index.js';
@@ -23,72 +23,6 @@ interface Current {
   entry: BulkEntry;
   doc: ServiceDocument;
   revision: number | null;
-}
-
-/** A document's fields as a bulk entry (what a download writes and a plan compares). */
-export function entryOfDocument(d: ServiceDocument): BulkEntry {
-  return {
-    slug: d.slug,
-    name: d.name,
-    summary: d.summary,
-    description: d.description,
-    area: d.area,
-    model: d.model,
-    targetGroup: d.targetGroup,
-    obligation: d.obligation,
-    status: d.status,
-    financing: d.financing,
-    price: d.financingNote?.nb ?? null,
-    website: d.website,
-    contactEmail: d.howToJoin.contact?.email ?? null,
-    contactPhone: d.howToJoin.contact?.phone ?? null,
-    keywords: d.keywords,
-  };
-}
-
-/** The document with the entry's fields written over it (a new document when there is none). */
-export function documentOf(entry: BulkEntry, base: ServiceDocument | undefined): ServiceDocument {
-  const d: ServiceDocument = base ?? {
-    slug: entry.slug,
-    kind: 'service',
-    name: entry.name,
-    summary: entry.summary,
-    description: entry.description,
-    area: entry.area,
-    model: entry.model,
-    obligation: entry.obligation,
-    targetGroup: entry.targetGroup,
-    status: entry.status,
-    ...{ targetDescription: null, targetMinistry: null, launchedOn: null, plannedOn: null, phasedOutOn: null },
-    financing: [],
-    financingNote: null,
-    tiers: [],
-    serviceLevels: { uptimePercent: null, supportHours: null, responseTime: null },
-    supportChannels: [],
-    howToJoin: { steps: [], contact: null, links: [] },
-    related: [],
-    keywords: '',
-    ...{ website: null, reportedUsers: null, reportedUsersYear: null, parent: null, sourceNote: null },
-  };
-  const financingNote: LocalizedText | null = entry.price ? (d.financingNote?.nb === entry.price ? d.financingNote : { nb: entry.price }) : null;
-  const contact = entry.contactEmail || entry.contactPhone || d.howToJoin.contact?.name ? { name: d.howToJoin.contact?.name ?? null, email: entry.contactEmail, phone: entry.contactPhone } : null;
-  return {
-    ...d,
-    slug: entry.slug,
-    name: entry.name,
-    summary: entry.summary,
-    description: entry.description,
-    area: entry.area,
-    model: entry.model,
-    targetGroup: entry.targetGroup,
-    obligation: entry.obligation,
-    status: entry.status,
-    financing: entry.financing,
-    financingNote,
-    website: entry.website,
-    howToJoin: { ...d.howToJoin, contact },
-    keywords: entry.keywords,
-  };
 }
 
 /** The provider's live entries by slug (retired ones left out), each as its draft if it has one. */

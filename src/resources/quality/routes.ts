@@ -5,17 +5,16 @@ import type { Language } from '../../domain/catalogue.js';
 import { pickText } from '../../domain/catalogue.js';
 import { describeFileProblem } from '../../imports/usage/usageImport.js';
 import { FileProblem, readCatalogueFile } from '../../imports/catalogue/read.js';
-import { actorOf, requireProviderActor } from '../../server/actor.js';
+import type { actorOf } from '../../server/actor.js';
 import { HttpProblem, problemTitle } from '../../server/problem.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { type StatTable, tableOf } from '../../web/export/table.js';
 import { XLSX_TYPE } from '../../web/export/xlsx.js';
 import { messages } from '../../web/i18n/index.js';
-import { providerUpload } from '../shared/providerUpload.js';
 import { registerProviderFileApi } from '../shared/providerFiles.js';
+import { problem } from '../shared/schema.js';
 import { applyBulk, BulkRejected, describeBulkError, previewBulk } from './bulk.js';
 
-const problem = { $ref: 'Problem#' };
 export const TURTLE_TYPE = 'text/turtle';
 
 /** A plan as JSON for the API and the page, with messages in the user's language. */
@@ -58,6 +57,7 @@ export async function registerQualityApi(api: App, deps: AppDeps): Promise<void>
   await registerProviderFileApi(api, {
     upload: {
       path: 'catalogue-imports',
+      rawTypes: ['text/csv', TURTLE_TYPE, XLSX_TYPE, 'application/octet-stream'],
       tags: ['services'],
       summary: "Preview or apply a provider's catalogue (CSV, XLSX or CPSV-AP-NO Turtle)",
       description:
@@ -82,9 +82,8 @@ export async function registerQualityApi(api: App, deps: AppDeps): Promise<void>
           ),
         },
       },
-      handle: async (req, reply) => {
+      handle: async (req, reply, { actor, file }) => {
         const t = messages[req.lang];
-        const { actor, file } = await providerUpload(req, req.params.slug);
         const { rows, format } = await rowsOf({ bytes: file.bytes, name: req.query.fileName ?? file.name }, req.headers['content-type'], req.lang);
         const fail = (plan: BulkPlan, rejected?: BulkRejected) =>
           reply
@@ -111,12 +110,8 @@ export async function registerQualityApi(api: App, deps: AppDeps): Promise<void>
       summary: (format) => `A provider's entries as ${format.toUpperCase()} (the bulk upload's columns)`,
       description: "Drafts where there are any, else the published version; retired entries left out. For the provider's editors and DFØ.",
       signedIn: true,
-      table: async (req) => {
-        const { actor } = await requireProviderActor(req, req.params.slug);
-        return catalogueTable(db, actor, req.params.slug, req.lang);
-      },
+      table: (req, { actor }) => catalogueTable(db, actor, req.params.slug, req.lang),
       fileName: (slug) => `katalog-${slug}`,
     },
-    rawTypes: ['text/csv', TURTLE_TYPE, XLSX_TYPE, 'application/octet-stream'],
   });
 }

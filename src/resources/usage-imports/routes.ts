@@ -6,14 +6,12 @@ import { agencies, providers, services, subscriptions, tiers } from '../../db/sc
 import { applyUsageImport, describeFileProblem, presentPlan, previewUsageImport, UsageImportError } from '../../imports/usage/usageImport.js';
 import type { App, AppDeps } from '../../server/types.js';
 import { HttpProblem, problemTitle } from '../../server/problem.js';
-import { providerUpload } from '../shared/providerUpload.js';
 import { registerProviderFileApi } from '../shared/providerFiles.js';
+import { problem } from '../shared/schema.js';
 import { messages } from '../../web/i18n/index.js';
 import { type StatTable, tableOf } from '../../web/export/table.js';
 import { XLSX_TYPE } from '../../web/export/xlsx.js';
 import { activeSubscription } from '../services/queries.js';
-
-const problem = { $ref: 'Problem#' };
 
 /** A provider's current customers in the import's columns (their headers are the import's, in every language). */
 export async function customerTable(db: Executor, providerId: string): Promise<StatTable> {
@@ -44,6 +42,7 @@ export async function registerUsageImportApi(api: App, deps: AppDeps): Promise<v
   await registerProviderFileApi(api, {
     upload: {
       path: 'usage-imports',
+      rawTypes: ['text/csv', 'text/plain', 'application/octet-stream', XLSX_TYPE],
       tags: ['imports'],
       summary: "Preview or apply a provider's customer list (CSV or XLSX)",
       description:
@@ -77,9 +76,8 @@ export async function registerUsageImportApi(api: App, deps: AppDeps): Promise<v
           422: { description: 'The file cannot be read, or has row errors (the plan is included)', type: 'object', additionalProperties: true },
         },
       },
-      handle: async (req, reply) => {
+      handle: async (req, reply, { actor, file }) => {
         const t = messages[req.lang];
-        const { actor, file } = await providerUpload(req, req.params.slug);
         const options = { providerSlug: req.params.slug, file: file.bytes, fileName: req.query.fileName ?? file.name, scope: req.query.scope };
         try {
           if (req.query.dryRun) {
@@ -112,6 +110,5 @@ export async function registerUsageImportApi(api: App, deps: AppDeps): Promise<v
       },
       fileName: (slug) => `kunder-${slug}`,
     },
-    rawTypes: ['text/csv', 'text/plain', 'application/octet-stream', XLSX_TYPE],
   });
 }
