@@ -319,7 +319,10 @@ export async function tierCounts(db: Executor, today: string, serviceIds?: reado
 /** At most this many points in a trend: each is one bit of a bigint. */
 export const MAX_TREND_POINTS = 62;
 
-/** A statement with PostgreSQL's JIT compilation off (SET LOCAL, in a transaction of its own). */
+/**
+ * A statement with PostgreSQL's JIT compilation off (SET LOCAL, in a transaction of its own; given a transaction, a
+ * savepoint, and the setting then lasts until that transaction ends). PGlite has no JIT and accepts the setting.
+ */
 async function withoutJit<T extends Record<string, unknown>>(db: Executor, statement: SQL): Promise<T[]> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
