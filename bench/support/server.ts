@@ -15,6 +15,20 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
+/** The production configuration for a benchmark's portal. */
+export function benchConfig() {
+  // Production requires an identity provider; the benchmarks never sign in, so a placeholder that is never contacted.
+  return loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'https://localhost',
+    SESSION_SECRET: 'bench-'.repeat(8),
+    OIDC_ISSUER: 'https://idp.invalid',
+    OIDC_CLIENT_ID: 'bench',
+    OIDC_CLIENT_SECRET: 'bench',
+  });
+}
+
 /**
  * The real portal for a benchmark: PGlite in a temporary data dir, or the PostgreSQL server in DATABASE_URL;
  * migrated, with the demo dataset unless `prepare` loads something else.
@@ -26,17 +40,7 @@ export async function startBenchServer(prepare?: (db: DatabaseHandle) => Promise
   await database.migrate();
   if (prepare) await prepare(database);
   else await loadDemoDataIfEmpty(database.db);
-  // Production requires an identity provider; the benchmarks never sign in, so a placeholder that is never contacted.
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    PUBLIC_URL: 'https://localhost',
-    SESSION_SECRET: 'bench-'.repeat(8),
-    OIDC_ISSUER: 'https://idp.invalid',
-    OIDC_CLIENT_ID: 'bench',
-    OIDC_CLIENT_SECRET: 'bench',
-  });
-  const app = await buildApp({ config, database }, { logger: false });
+  const app = await buildApp({ config: benchConfig(), database }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

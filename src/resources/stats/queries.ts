@@ -4,7 +4,7 @@
  * classify and rank stay in src/domain and run over the aggregates. See bench/stats.ts for timings at 10× scale.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { type DeliveryModel, type Language, type LocalizedText, type Obligation, ORGANISATION_KINDS, type OrganisationKind, type ServiceKind, type ServiceStatus, type TargetGroup } from '../../domain/catalogue.js';
+import { DELIVERY_MODELS, type DeliveryModel, type Language, type LocalizedText, type Obligation, ORGANISATION_KINDS, type OrganisationKind, type ServiceKind, type ServiceStatus, type TargetGroup } from '../../domain/catalogue.js';
 import { type CoverageGroupCount, summarizeCoverage } from '../../domain/coverage.js';
 import { type Eligibility, eligibilityOf, STATE_KINDS } from '../../domain/eligibility.js';
 import { REPORT_SIZE_THRESHOLDS, SIZE_CLASSES, type SizeClass, type SizeThresholds } from '../../domain/sizeClass.js';
@@ -45,6 +45,12 @@ export async function listAreaRows(db: Executor): Promise<AreaRow[]> {
   return rows.map((r) => ({ slug: r.slug, name: r.name, sortOrder: Number(r.sort_order), gapArea: r.gap_area }));
 }
 
+/** `own`: the areas the agencies of `pop` declare in-house on `today`. */
+const inHouseCte = (today: string) => sql`own as (
+          select distinct h.agency_orgnr as orgnr, h.area_slug as area
+            from agency_in_house_areas h join pop on pop.orgnr = h.agency_orgnr
+           where ${declaredOnSql('h', today)})`;
+
 /**
  * `pop` (the population's agencies, optionally only some), `cells` (per agency and area: the OR of the delivery
  * models' bits of its active subscriptions) and `own` (areas declared in-house), joined in full as `coverage`.
@@ -57,13 +63,46 @@ function coverageCte(f: PopulationFilter, th: SizeThresholds, today: string, org
             from subscriptions x join pop on pop.orgnr = x.agency_orgnr join services s on s.id = x.service_id
            where ${activeOnSql('x', today)}
            group by 1, 2),
-        own as (
-          select distinct h.agency_orgnr as orgnr, h.area_slug as area
-            from agency_in_house_areas h join pop on pop.orgnr = h.agency_orgnr
-           where ${declaredOnSql('h', today)}),
+        ${inHouseCte(today)},
         coverage as (
           select coalesce(c.orgnr, o.orgnr) as orgnr, coalesce(c.area, o.area) as area, coalesce(c.mask, 0)::int as mask, (o.orgnr is not null) as in_house
             from cells c full join own o on o.orgnr = c.orgnr and o.area = c.area)`;
+}
+
+/** Areas per packed bigint in coverageGroups: four model bits each, 60 bits, clear of the sign bit. */
+const AREAS_PER_WORD = 15;
+
+/**
+ * The population's agencies counted per (area, model set, in-house), as coverageCte grouped would count them, in one
+ * pass per agency: each active subscription contributes its model's bit at its area's place in a bigint (four bits
+ * per area, AREAS_PER_WORD areas per word), OR-ed per agency. Grouping 10,000 agencies instead of 100,000
+ * (agency, area) cells was about half of the coverage summary's time at 10 × scale (EXPLAIN ANALYZE on PostgreSQL).
+ * The words are then unpacked per area and joined with the in-house declarations as coverageCte does.
+ */
+export async function coverageGroups(db: Executor, f: PopulationFilter, th: SizeThresholds, today: string) {
+  const n = sql.raw(String(AREAS_PER_WORD));
+  const rows = await queryRows<{ area: string; mask: number; in_house: boolean; n: number }>(
+    db,
+    sql`with pop as (select a.orgnr from agencies a where ${populationWhere('a', f, th)}),
+        ar as (select slug, (row_number() over (order by slug) - 1)::int as i from areas),
+        svc as (select s.id, ar.i / ${n} as word, (${modelBitSql('s')})::bigint << (4 * (ar.i % ${n})) as bits
+                  from services s join ar on ar.slug = s.area_slug),
+        packed as (
+          select x.agency_orgnr as orgnr, v.word, bit_or(v.bits) as m
+            from subscriptions x join pop on pop.orgnr = x.agency_orgnr join svc v on v.id = x.service_id
+           where ${activeOnSql('x', today)}
+           group by 1, 2),
+        cells as (
+          select p.orgnr, ar.slug as area, ((p.m >> (4 * (ar.i % ${n}))) & 15)::int as mask
+            from packed p join ar on ar.i / ${n} = p.word
+           where ((p.m >> (4 * (ar.i % ${n}))) & 15) <> 0),
+        ${inHouseCte(today)},
+        coverage as (
+          select coalesce(c.area, o.area) as area, coalesce(c.mask, 0) as mask, (o.orgnr is not null) as in_house
+            from cells c full join own o on o.orgnr = c.orgnr and o.area = c.area)
+      select area, mask, in_house, count(*)::int as n from coverage group by 1, 2, 3`,
+  );
+  return rows.map((g): CoverageGroupCount => ({ area: g.area, mask: Number(g.mask), inHouse: g.in_house, agencies: Number(g.n) }));
 }
 
 export async function populationCount(db: Executor, f: PopulationFilter, th: SizeThresholds): Promise<number> {
@@ -76,12 +115,11 @@ export async function coverageSummary(db: Executor, f: PopulationFilter, th: Siz
   const [areas, population, groups] = await Promise.all([
     listAreaRows(db),
     populationCount(db, f, th),
-    queryRows<{ area: string; mask: number; in_house: boolean; n: number }>(db, sql`${coverageCte(f, th, today)} select area, mask, in_house, count(*)::int as n from coverage group by 1, 2, 3`),
+    coverageGroups(db, f, th, today),
   ]);
-  const counts: CoverageGroupCount[] = groups.map((g) => ({ area: g.area, mask: Number(g.mask), inHouse: g.in_house, agencies: Number(g.n) }));
   const summary = summarizeCoverage(
     areas.map((a) => a.slug),
-    counts,
+    groups,
     population,
   );
   return { areas, population, summary };
@@ -232,7 +270,11 @@ export interface UsageCount {
  * Active users per service, split by size class or by ministry area. Restricted to the services given, or all.
  */
 export async function usageBy(db: Executor, by: 'size' | 'ministry', th: SizeThresholds, today: string, serviceIds?: readonly string[], population?: SQL): Promise<UsageCount[]> {
-  const key = by === 'size' ? sizeClassSql(sql.raw('a.employees'), th) : ministryAreaSql('a');
+  // By size: the class through a join with the list of classes. The planner cannot estimate how many values the
+  // CASE takes and, grouping by it, expected one group per row: it sorted 150,000 rows on disk instead of hashing
+  // 7,000 groups at 10 × scale; with the key from a five-row list it hashes (adoption's usage ~2 × faster).
+  const key = by === 'size' ? sql.raw('k.k') : ministryAreaSql('a');
+  const keyJoin = by === 'size' ? sql` join (values ${sql.join(SIZE_CLASSES.map((c) => sql`(${c})`), sql`, `)}) k(k) on k.k = ${sizeClassSql(sql.raw('a.employees'), th)}` : sql``;
   const only = serviceIds ? sql` and ${inList(sql.raw('x.service_id::text'), serviceIds)}` : sql``;
   const pop = population ? sql` and ${population}` : sql``;
   // Distinct (agency, service) pairs first: an agency counts once per service even if two rows overlap today.
@@ -240,7 +282,7 @@ export async function usageBy(db: Executor, by: 'size' | 'ministry', th: SizeThr
     db,
     sql`select p.service_id, ${key} as k, count(*)::int as users, count(*) filter (where ${eligibleSql('a', 's')})::int as eligible_users
           from (${activePairsSql(today, only)}) p
-          join agencies a on a.orgnr = p.agency_orgnr join services s on s.id = p.service_id
+          join agencies a on a.orgnr = p.agency_orgnr join services s on s.id = p.service_id${keyJoin}
          where true${pop}
          group by 1, 2`,
   );
@@ -278,42 +320,81 @@ export async function tierCounts(db: Executor, today: string, serviceIds?: reado
 export const MAX_TREND_POINTS = 62;
 
 /**
- * Customers (distinct agencies) per point in time, by area or by service. Subscriptions without a start date are
- * left out. Each subscription covers a run of points (found with width_bucket over the sorted points); its points
- * become bits of a bigint, OR-ed per agency and key, so an agency with several subscriptions in an area counts once
- * per point without a join of points × subscriptions. Points must be sorted and at most MAX_TREND_POINTS.
+ * A statement with PostgreSQL's JIT compilation off (SET LOCAL, in a transaction of its own; given a transaction, a
+ * savepoint, and the setting then lasts until that transaction ends). PGlite has no JIT and accepts the setting.
+ */
+async function withoutJit<T extends Record<string, unknown>>(db: Executor, statement: SQL): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return queryRows<T>(tx, statement);
+  });
+}
+
+/** Keys per packed row in customersOverTime: each is one bigint column of an agency's points for that key. */
+const TREND_KEYS_PER_ROW = 16;
+
+/**
+ * Customers (distinct agencies) per point in time, by area, service, delivery model or size class. Subscriptions
+ * without a start date are left out. Each subscription covers a run of points (found with width_bucket over the
+ * sorted points); its points become bits of a bigint, OR-ed per agency and key, so an agency with several
+ * subscriptions in an area counts once per point without a join of points × subscriptions. Points must be sorted and
+ * at most MAX_TREND_POINTS.
+ *
+ * Grouped per agency, not per (agency, key): the keys (numbered in `svc`) are TREND_KEYS_PER_ROW columns of one row
+ * per agency (and word of keys), filled with FILTER, then unpacked into (key, mask) counts. Hashing 100,000
+ * (agency, area) groups was over half of the trend's time at 10 × scale; 10,000 agency rows cost a third of that
+ * (PostgreSQL, EXPLAIN ANALYZE and the backend's CPU time). By size class (the agency's size now: the register keeps
+ * no history of head counts) the key is the agency's own, so the masks are OR-ed per agency and the agencies joined
+ * after: 10,000 rows instead of 200,000.
  */
 export async function customersOverTime(db: Executor, points: readonly string[], by: 'area' | 'service' | 'size' | 'model', f: ServiceFilter = {}, th: SizeThresholds = REPORT_SIZE_THRESHOLDS) {
   if (points.length === 0) return [];
   if (points.length > MAX_TREND_POINTS) throw new Error(`customersOverTime: at most ${MAX_TREND_POINTS} points`);
-  const where: SQL[] = [sql`x.started_on is not null`];
+  const where: SQL[] = [sql`true`];
   if (f.area) where.push(sql`s.area_slug = ${f.area}`);
   if (f.provider) where.push(sql`s.provider_id = (select id from providers where slug = ${f.provider})`);
   if (f.ids) where.push(inList(sql.raw('s.id::text'), f.ids));
-  // By size class: the agency's size now (the register keeps no history of head counts); by delivery model: the service's.
-  const key = by === 'area' ? sql.raw('s.area_slug') : by === 'service' ? sql.raw('s.id::text') : by === 'model' ? sql.raw('s.model') : sizeClassSql(sql.raw('ag.employees'), th);
-  // The agencies only for their size (every subscription has one: a foreign key): joining 200,000 rows for nothing
-  // was about a tenth of the trend's time at 10 × scale (EXPLAIN ANALYZE on PostgreSQL).
-  const agencyJoin = by === 'size' ? sql` join agencies ag on ag.orgnr = x.agency_orgnr` : sql``;
   const pts = sql`array[${sql.join(
     points.map((p) => sql`${p}`),
     sql`, `,
   )}]::date[]`;
+  // The services counted, each with its key's number `i` (by size: no key, and no join unless filtered).
+  const key = by === 'area' ? sql.raw('s.area_slug') : by === 'service' ? sql.raw('s.id::text') : sql.raw('s.model');
+  const svc = by === 'size' ? sql`select s.id, 0 as i from services s` : sql`select s.id, ${key} as k, (dense_rank() over (order by ${key}) - 1)::int as i from services s`;
+  const join = by === 'size' && where.length === 1 ? sql`` : sql` join svc on svc.id = x.service_id`;
+  const width = by === 'size' ? 1 : by === 'model' ? DELIVERY_MODELS.length : TREND_KEYS_PER_ROW;
+  const w = sql.raw(String(width));
+  const columns = Array.from({ length: width }, (_, j) => j);
+  // first and last in a subquery kept apart (offset 0): flattened, each width_bucket would run wherever they are used.
+  const spans = sql`select a, word, j, case when last >= first then (1::bigint << (last + 1)) - (1::bigint << first) end as span from (
+            select x.agency_orgnr as a, ${by === 'size' ? sql`0 as word, 0 as j` : sql`svc.i / ${w} as word, svc.i % ${w} as j`},
+                   width_bucket(x.started_on - 1, ${pts}) as first, width_bucket(coalesce(x.ended_on, 'infinity'::date), ${pts}) - 1 as last
+              from subscriptions x${join}
+             where x.started_on is not null offset 0) b`;
+  const packed = sql`select a, word, ${sql.join(
+    columns.map((j) => sql.raw(`bit_or(span) filter (where j = ${j}) as m${j}`)),
+    sql`, `,
+  )} from spans group by a, word`;
+  const km =
+    by === 'size'
+      ? sql`select ${sizeClassSql(sql.raw('ag.employees'), th)} as k, p.m0 as m, count(*) as n from packed p join agencies ag on ag.orgnr = p.a where p.m0 <> 0 group by 1, 2`
+      : sql`select keys.k, v.m, count(*) as n
+              from packed p cross join lateral (values ${sql.raw(columns.map((j) => `(${j}, p.m${j})`).join(', '))}) v(j, m)
+              join (select distinct i, k from svc) keys on keys.i = p.word * ${w} + v.j
+             where v.m <> 0 group by 1, 2`;
   const bits = sql.join(
-    points.map((_, i) => sql.raw(`count(*) filter (where (m >> ${i}) & 1 = 1)::int as p${i}`)),
+    points.map((_, i) => sql.raw(`coalesce(sum(n) filter (where (m >> ${i}) & 1 = 1), 0)::int as p${i}`)),
     sql`, `,
   );
-  const rows = await queryRows<Record<string, unknown> & { k: string }>(
+  // Without JIT: the FILTER columns raise the plan's estimated cost above jit_above_cost at 10 × scale, and compiling
+  // the expressions took longer than running them (+100–300 ms per trend on PostgreSQL 15 with jit = on, its default).
+  const rows = await withoutJit<Record<string, unknown> & { k: string }>(
     db,
-    sql`with spans as (
-          select x.agency_orgnr as a, ${key} as k,
-                 width_bucket(x.started_on - 1, ${pts}) as first, width_bucket(coalesce(x.ended_on, 'infinity'::date), ${pts}) - 1 as last
-            from subscriptions x join services s on s.id = x.service_id${agencyJoin}
-           where ${sql.join(where, sql` and `)}),
-        masks as (
-          select a, k, bit_or(((1::bigint << (last + 1)) - (1::bigint << first))) as m
-            from spans where last >= first group by a, k)
-      select k, ${bits} from masks group by k`,
+    sql`with svc as not materialized (${svc} where ${sql.join(where, sql` and `)}),
+        spans as (${spans}),
+        packed as (${packed}),
+        km as (${km})
+      select k, ${bits} from km group by k`,
   );
   return rows.flatMap((r) => {
     return points.map((date, i) => ({ date, key: r.k, customers: Number(r[`p${i}`] ?? 0) }));

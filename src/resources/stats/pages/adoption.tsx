@@ -26,6 +26,10 @@ export function registerAdoptionPage(app: App, deps: AppDeps): void {
     const today = asOfOf(req);
     const [area, provider] = await Promise.all([knownSlug(db, 'areas', 'area', q.area, req.lang), knownSlug(db, 'providers', 'provider', q.provider, req.lang)]);
     const sort = q.sort ?? 'users';
+    // The tier counts of the same services at the same time as the adoption, not after it (one query less in
+    // sequence: ~80 ms of an uncached page at 10 ×); shown in the adoption's order.
+    const tiersOf = listServiceRows(db, { area, provider }).then((services) => tierReport(db, today, services));
+    tiersOf.catch(() => undefined); // awaited below unless the page fails first: never an unhandled rejection
     const [r, areas, providers] = await Promise.all([
       adoptionReport(db, th, today, { area, provider }, sort, req.lang),
       listAreaRows(db),
@@ -36,7 +40,8 @@ export function registerAdoptionPage(app: App, deps: AppDeps): void {
     const rows = mode === 'export' ? r.rows : r.rows.slice(offset, offset + PAGE_SIZE);
     const { t, c, chart } = contexts(req, today);
     const table = adoptionTable(c, rows);
-    const tiers = await tierReport(db, today, r.rows.map((x) => x.service));
+    const order = new Map(r.rows.map((x, i) => [x.service.id, i]));
+    const tiers = [...(await tiersOf)].sort((a, b) => order.get(a.service.id)! - order.get(b.service.id)!);
     const tierTab = tierTable(c, tiers);
     const top = r.rows.find((x) => x.share !== null);
     const topChart = top ? sizeChart(chart, top, 'bruk-storrelse') : undefined;
