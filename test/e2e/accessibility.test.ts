@@ -5,7 +5,7 @@ import { expectNoAxeViolations, useBrowser, type TestBrowser } from '../support/
 import { contextWithSession, tabTo } from '../support/browserUser.js';
 import { browserEngine } from '../support/engines.js';
 import { DEMO_ROLES, type DemoRole, demoSession, inLanguage, type PageSample, pageSamples, STATS_PAGES } from '../support/pageInventory.js';
-import { AxeLedger } from '../support/axeOnce.js';
+import { AxeLedger, served } from '../support/axeOnce.js';
 import { type SignInPortal, startPortalWithSignIn } from '../support/signIn.js';
 import { demoConsultationId } from '../support/factories.js';
 
@@ -66,8 +66,8 @@ describe(`accessibility in the browser on ${browserEngine()}`, () => {
     // The statistics pages as test/e2e/stats.test.ts checks them: signed out, in bokmål and English.
     for (const path of STATS_PAGES) {
       for (const lang of ['nb', 'en'] as const) {
-        const served = await serve(lang === 'en' ? `/en${path}` : path, 'anonymous');
-        ledger.credit(served.html, `anonymous in ${lang} in test/e2e/stats.test.ts`);
+        const answer = await serve(lang === 'en' ? `/en${path}` : path, 'anonymous');
+        ledger.credit(answer.html, `anonymous in ${lang} in test/e2e/stats.test.ts`);
       }
     }
   });
@@ -80,13 +80,13 @@ describe(`accessibility in the browser on ${browserEngine()}`, () => {
   async function serve(path: string, who: Who): Promise<{ status: number; path: string; html: string }> {
     let url = path;
     for (let hops = 0; ; hops++) {
-      const res = await portal.app.inject({ url, headers: cookies[who] ? { cookie: cookies[who] } : {} });
+      const res = await served(portal.app, url, cookies[who]);
       const location = res.headers.location;
-      if (res.statusCode >= 300 && res.statusCode < 400 && typeof location === 'string' && hops < 5) {
+      if (res.status >= 300 && res.status < 400 && typeof location === 'string' && hops < 5) {
         url = location.startsWith(portal.url) ? location.slice(portal.url.length) : location;
         continue;
       }
-      return { status: res.statusCode, path: new URL(url, portal.url).pathname, html: res.body };
+      return { status: res.status, path: new URL(url, portal.url).pathname, html: res.html };
     }
   }
 
@@ -104,14 +104,14 @@ describe(`accessibility in the browser on ${browserEngine()}`, () => {
         for (const lang of LANGUAGES) {
           const path = inLanguage(url, lang);
           const askedAt = performance.now();
-          const served = await serve(path, who);
+          const answer = await serve(path, who);
           serving += performance.now() - askedAt;
           // Signed-out visitors to signed-in pages land on the sign-in page (checked once, as its own page).
-          if (who === 'anonymous' && /\/logg-inn$/.test(served.path) && !/logg-inn/.test(path)) continue;
-          expect(served.status, path).toBeLessThan(500);
+          if (who === 'anonymous' && /\/logg-inn$/.test(answer.path) && !/logg-inn/.test(path)) continue;
+          expect(answer.status, path).toBeLessThan(500);
           // The home page in each language is always checked: the user menu and the language switch, left out of the
           // fingerprint, are on it.
-          const by = url === '/' ? undefined : ledger.checkedBy(served.html);
+          const by = url === '/' ? undefined : ledger.checkedBy(answer.html);
           if (by) {
             coverage.push(`${who} ${path}: same markup as ${by}`);
           } else {
@@ -120,7 +120,7 @@ describe(`accessibility in the browser on ${browserEngine()}`, () => {
             expect(res?.status(), path).toBeLessThan(500);
             await expectNoAxeViolations(page, `${who} ${path}`);
             checking += performance.now() - started;
-            ledger.credit(served.html, `${who} in ${lang}`);
+            ledger.credit(answer.html, `${who} in ${lang}`);
             coverage.push(`${who} ${path}: checked`);
             inBrowser++;
           }
