@@ -51,7 +51,13 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-frame-options': 'DENY',
 };
 
-function isHtml(reply: FastifyReply): boolean {
+/**
+ * The response is a page. A 304 has no body and no type, but a browser stores its headers over those of the page it
+ * keeps (RFC 9111 §4.3.4): the revalidation of a cached public page must carry the page's policy, or the page shows
+ * again with its styles blocked.
+ */
+function isHtml(req: FastifyRequest, reply: FastifyReply): boolean {
+  if (reply.statusCode === 304) return Boolean(req.routeOptions.config?.publicPage);
   return /^text\/html\b/i.test(String(reply.getHeader('content-type') ?? ''));
 }
 
@@ -73,7 +79,7 @@ export function registerSecurityHeaders(app: FastifyInstance, config: Pick<Confi
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
       if (!reply.hasHeader(name)) reply.header(name, value);
     }
-    reply.header('content-security-policy', isHtml(reply) ? (isApiDocs(req) ? API_DOCS_CSP : pagePolicy) : NON_HTML_CSP);
+    reply.header('content-security-policy', isHtml(req, reply) ? (isApiDocs(req) ? API_DOCS_CSP : pagePolicy) : NON_HTML_CSP);
     // Whatever a signed-in person or system is shown may hold personal data or their own answers (and pages name
     // them): never kept by a browser cache, a proxy or a CDN, whatever the route set.
     if (req.principal) reply.header('cache-control', PRIVATE_NO_STORE);
