@@ -54,10 +54,30 @@ export async function startPgVersionFeed(db: object, url: string, options: { ret
   };
   await connect();
 
+  // One read at a time, shared: a caller that comes while a read runs (which may have started before its commit) waits
+  // for the next one, which every caller arriving meanwhile shares. Concurrent writers then cost at most two reads in
+  // turn on this one connection, not one each in a queue (bench:load: 20 writers' syncs queued up to 0.7 s).
+  let running: Promise<void> | undefined;
+  let queued: Promise<void> | undefined;
+  const sync = (): Promise<void> => {
+    if (!client) return Promise.resolve();
+    if (!running) {
+      running = readRows(client).finally(() => {
+        running = undefined;
+      });
+      return running;
+    }
+    queued ??= running
+      .catch(() => undefined)
+      .then(() => {
+        queued = undefined;
+        return sync();
+      });
+    return queued;
+  };
+
   return {
-    async sync() {
-      if (client) await readRows(client);
-    },
+    sync,
     async close() {
       closed = true;
       clearTimeout(retry);
