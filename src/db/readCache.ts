@@ -4,8 +4,9 @@ import { cacheStats } from './cacheStats.js';
 import { fedVersion } from './versionFeed.js';
 
 /**
- * Read models cached per app node, keyed on a data version. Statement-level triggers bump a row in
- * `data_versions` whenever a table of that domain changes (migration 0008): `catalogue` covers the catalogue,
+ * Read models cached per app node, keyed on a data version. Triggers bump a row in `data_versions` whenever a table
+ * of that domain changes (migration 0008; since 0027 once per transaction, at its commit, so concurrent writers do not
+ * queue on the row for the length of their transactions): `catalogue` covers the catalogue,
  * agencies, the usage register and in-house areas; `acts` covers procurements and declarations; `procurements` the
  * procurements and their milestones only; `auth` sessions, users, roles and API clients (migration 0012). The bump is
  * part of the writer's transaction, so a reader never sees the new version before the new data — a cache entry
