@@ -3,7 +3,9 @@
  * prints "READY <url>" when listening; SIGTERM stops it. DATABASE_URL selects PostgreSQL, else PGlite.
  */
 import { writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Session } from 'node:inspector';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadDemoDataIfEmpty } from '../../src/db/seed/demo.js';
 import { type LoadFixtures, prepareLoadFixtures } from './loadFixtures.js';
 import { startBenchServer } from './server.js';
@@ -22,12 +24,16 @@ const server = await startBenchServer(
 if (fixtures) console.log(`FIXTURES ${JSON.stringify(fixtures)}`);
 // BENCH_QUERY_STATS=1 (PGlite): time spent per SQL text, printed on SIGTERM, to see what a mix costs the database.
 const queryStats = process.env.BENCH_QUERY_STATS ? countQueries(server.database.db) : undefined;
+// BENCH_LOOP=1: the event loop's delay and the time each request spends in the server (from its headers to the end of
+// its response, by method), printed on SIGTERM: how much of what a client measures is the server's queue.
+const loopStats = process.env.BENCH_LOOP ? watchLoop(server.app.server) : undefined;
 
 // BENCH_PROFILE=<file>: a V8 CPU profile of the server from READY to SIGTERM (open it in Chrome DevTools).
 const profile = process.env.BENCH_PROFILE ? await startProfile() : undefined;
 console.log(`READY ${server.url} ${server.engine}`);
 const stop = async () => {
   if (queryStats) queryStats();
+  if (loopStats) loopStats();
   if (profile) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(await profile()));
   await server.close();
   process.exit(0);
@@ -65,5 +71,29 @@ function countQueries(db: unknown): () => void {
   return () => {
     console.error('\nQueries by total time (ms, wall clock incl. waiting for the engine):');
     for (const [k, e] of [...byText].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) console.error(`${e.ms.toFixed(0).padStart(8)} ${String(e.n).padStart(7)}×  ${k}`);
+  };
+}
+
+function watchLoop(http: { on(event: 'request', fn: (req: IncomingMessage, res: ServerResponse) => void): unknown }): () => void {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const times = new Map<string, number[]>();
+  http.on('request', (req, res) => {
+    const t0 = performance.now();
+    res.once('finish', () => {
+      const k = req.method ?? '?';
+      const list = times.get(k) ?? [];
+      list.push(performance.now() - t0);
+      times.set(k, list);
+    });
+  });
+  return () => {
+    const ms = (ns: number) => (ns / 1e6).toFixed(1);
+    console.error(`\nEvent loop delay (ms): p50 ${ms(delay.percentile(50))}, p99 ${ms(delay.percentile(99))}, max ${ms(delay.max)}`);
+    for (const [method, list] of times) {
+      list.sort((a, b) => a - b);
+      const at = (p: number) => list[Math.min(list.length - 1, Math.ceil((p / 100) * list.length) - 1)]!.toFixed(1);
+      console.error(`In the server, ${method} (${list.length}): p50 ${at(50)}, p99 ${at(99)} ms`);
+    }
   };
 }

@@ -36,7 +36,10 @@ export function benchConfig() {
 export async function startBenchServer(prepare?: (db: DatabaseHandle) => Promise<void>): Promise<BenchServer> {
   const url = process.env.DATABASE_URL;
   const dir = url ? undefined : mkdtempSync(join(tmpdir(), 'ft-bench-'));
-  const database = await openDatabase(url ? { url, poolSize: 20 } : { dataDir: dir });
+  // As the portal runs (src/server/main.ts): on PostgreSQL the data versions come from LISTEN/NOTIFY, so a cache check
+  // costs no query (without it every cached page read a data_versions row: a round trip per request the portal does
+  // not make).
+  const database = await openDatabase(url ? { url, poolSize: 20, versionFeed: true } : { dataDir: dir });
   await database.migrate();
   if (prepare) await prepare(database);
   else await loadDemoDataIfEmpty(database.db);
