@@ -10,15 +10,17 @@
 -- still bumps at once for it. Statements that change no rows no longer bump.
 CREATE OR REPLACE FUNCTION bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  domain text;
-  bumped bigint;
+  -- A row event runs at commit: the first of the transaction bumps each of its domains, the rest find them marked.
+  at_commit boolean := TG_LEVEL = 'ROW';
+  dom text;
+  next_version bigint;
 BEGIN
-  FOREACH domain IN ARRAY TG_ARGV LOOP
-    CONTINUE WHEN TG_LEVEL = 'ROW' AND current_setting('ft_data_version_bumped.' || domain, true) = 'yes';
-    UPDATE "data_versions" SET "version" = "version" + 1, "changed_at" = now() WHERE "name" = domain RETURNING "version" INTO bumped;
-    PERFORM pg_notify('data_versions', domain || ' ' || bumped::text);
-    IF TG_LEVEL = 'ROW' THEN
-      PERFORM set_config('ft_data_version_bumped.' || domain, 'yes', true);
+  FOREACH dom IN ARRAY TG_ARGV LOOP
+    CONTINUE WHEN at_commit AND current_setting('ft_data_version_bumped.' || dom, true) = 'yes';
+    UPDATE "data_versions" SET "version" = "version" + 1, "changed_at" = now() WHERE "name" = dom RETURNING "version" INTO next_version;
+    PERFORM pg_notify('data_versions', dom || ' ' || next_version::text);
+    IF at_commit THEN
+      PERFORM set_config('ft_data_version_bumped.' || dom, 'yes', true);
     END IF;
   END LOOP;
   RETURN NULL;
