@@ -142,7 +142,8 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps, front?: {
     let page = pages.get(cache.key);
     if (!page) pages.set(cache.key, (page = { etag: cache.etag, body: Buffer.from(payload) }));
     const encoding = negotiateEncoding(req.headers['accept-encoding']);
-    if (!encoding) return payload;
+    // The stored bytes: sending the string would encode it to UTF-8 a second time.
+    if (!encoding) return page.body;
     const body = await encoded(cache.key, page, encoding);
     reply.header('content-encoding', encoding).removeHeader('content-length');
     return body;
