@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { cacheStats } from '../db/cacheStats.js';
@@ -57,8 +57,9 @@ interface FrontEntry {
   versions: readonly number[];
   day: string;
   route: string;
-  /** The response's headers as Fastify sent them, without those of one response (id, length, encoding). */
-  headers: OutgoingHttpHeaders;
+  /** The response's headers as Fastify sent them, without those of one response (id, length, encoding), as
+   * name/value pairs for writeHead. */
+  headers: string[];
 }
 
 /** Headers that belong to one response, not to the page: set anew by the front door. */
@@ -200,8 +201,11 @@ function registerFrontDoor(app: FastifyInstance, deps: AppDeps, pages: LRUCache<
     if (url !== req.raw.url || domains.includes('statistics') || !domains.length) return;
     const sent = reply.getHeaders();
     if (sent['set-cookie'] !== undefined) return;
-    const headers: OutgoingHttpHeaders = {};
-    for (const [name, value] of Object.entries(sent)) if (value !== undefined && !PER_RESPONSE.has(name)) headers[name] = value;
+    const headers: string[] = [];
+    for (const [name, value] of Object.entries(sent)) {
+      if (value === undefined || PER_RESPONSE.has(name)) continue;
+      for (const v of Array.isArray(value) ? value : [value]) headers.push(name, String(v));
+    }
     byUrl.set(url, { key: cache.key, domains, versions: version.split('.').map(Number), day, route: req.routeOptions.url ?? 'unmatched', headers });
   });
 
@@ -220,14 +224,13 @@ function registerFrontDoor(app: FastifyInstance, deps: AppDeps, pages: LRUCache<
     const started = process.hrtime.bigint();
     cacheStats.pageHits += 1;
     answers += 1;
-    res.statusCode = 200;
-    for (const [name, value] of Object.entries(entry.headers)) res.setHeader(name, value!);
-    res.setHeader(REQUEST_ID_HEADER, requestIdOf(req));
-    if (encoding) res.setHeader('content-encoding', encoding);
-    res.setHeader('content-length', body.length);
+    const id = requestIdOf(req);
+    const headers = [...entry.headers, REQUEST_ID_HEADER, id, 'content-length', String(body.length)];
+    if (encoding) headers.push('content-encoding', encoding);
+    res.writeHead(200, headers);
     res.end(body);
     metrics.observe('GET', entry.route, 200, Number(process.hrtime.bigint() - started) / 1e9);
-    if (INFO_LEVELS.has(app.log.level)) app.log.info({ reqId: res.getHeader(REQUEST_ID_HEADER), req: { method: 'GET', url: req.url ?? '', routeOptions: { url: entry.route } }, res: { statusCode: 200 }, frontDoor: true }, 'request completed');
+    if (INFO_LEVELS.has(app.log.level)) app.log.info({ reqId: id, req: { method: 'GET', url: req.url ?? '', routeOptions: { url: entry.route } }, res: { statusCode: 200 }, frontDoor: true }, 'request completed');
     return true;
   };
 }
