@@ -19,6 +19,7 @@ import {
   coverageCells,
   coverageSummary,
   customersOverTime,
+  customerTrends,
   firstSubscriptionYear,
   gapExposedAgencies,
   groupEligibility,
@@ -33,6 +34,7 @@ import {
   type ServiceFilter,
   type ServiceRow,
   servicesInUse,
+  type TrendCount,
   tierCounts,
   undatedActive,
   usageBy,
@@ -259,35 +261,70 @@ export type TierReport = Awaited<ReturnType<typeof tierReport>>;
 
 export const TREND_FROM_MIN = 2000;
 
+/** The trend's points: from `from`, else the first year in the register (never before TREND_FROM_MIN), to today. */
+async function trendPointsFrom(db: Executor, today: string, from?: number) {
+  return trendPoints(from ?? Math.max(TREND_FROM_MIN, (await firstSubscriptionYear(db)) ?? Number(today.slice(0, 4))), today);
+}
+
+type Points = ReturnType<typeof trendPoints>;
+/** Each key's customers per point, looked up by key and date (a search of the counts per value was keys × points × counts). */
+function countsByKey(counts: readonly TrendCount[]) {
+  const byKey = new Map<string, Map<string, number>>();
+  for (const c of counts) {
+    let m = byKey.get(c.key);
+    if (!m) byKey.set(c.key, (m = new Map()));
+    m.set(c.date, c.customers);
+  }
+  return (points: Points, key: string) => points.map((p) => byKey.get(key)?.get(p.date) ?? 0);
+}
+
+/** The trend report's series from its counts, with the areas (and services) they are about. */
+function trendSeries(today: string, by: 'area' | 'service', f: ServiceFilter, points: Points, counts: readonly TrendCount[], undated: number, areas: AreaRow[], services: ServiceRow[]) {
+  const keys =
+    by === 'area'
+      ? areas.filter((a) => !f.area || a.slug === f.area).map((a) => ({ key: a.slug, area: a, service: null as ServiceRow | null }))
+      : services.filter((s) => s.status !== 'planned').map((s) => ({ key: s.id, area: areas.find((a) => a.slug === s.area.slug)!, service: s as ServiceRow | null }));
+  const valuesOf = countsByKey(counts);
+  const series = keys.map((k) => {
+    const values = valuesOf(points, k.key);
+    return { ...k, values, growth: growth(values) };
+  });
+  return { asOf: today, points, series: series.filter((s) => s.values.some((v) => v > 0) || by === 'area'), undated };
+}
+
+/** What the trend report reads beside the counts: the undated subscriptions, the areas and (by service) the services. */
+const trendContext = (db: Executor, today: string, by: 'area' | 'service', f: ServiceFilter) =>
+  Promise.all([undatedActive(db, today), listAreaRows(db), by === 'service' ? listServiceRows(db, f) : Promise.resolve([] as ServiceRow[])]);
+
 /**
  * Customers per area (or per service of a provider, an area or a list) at the end of each year and today, from the
  * register's history. `from` defaults to the first year in the register, never before TREND_FROM_MIN.
  */
 export async function trendReport(db: Executor, today: string, by: 'area' | 'service', f: ServiceFilter, from?: number) {
-  const first = from ?? Math.max(TREND_FROM_MIN, (await firstSubscriptionYear(db)) ?? Number(today.slice(0, 4)));
-  const points = trendPoints(first, today);
-  const [counts, undated, areas, services] = await Promise.all([
+  const points = await trendPointsFrom(db, today, from);
+  const [counts, [undated, areas, services]] = await Promise.all([
     customersOverTime(
       db,
       points.map((p) => p.date),
       by,
       f,
     ),
-    undatedActive(db, today),
-    listAreaRows(db),
-    by === 'service' ? listServiceRows(db, f) : Promise.resolve([] as ServiceRow[]),
+    trendContext(db, today, by, f),
   ]);
-  const keys =
-    by === 'area'
-      ? areas.filter((a) => !f.area || a.slug === f.area).map((a) => ({ key: a.slug, area: a, service: null as ServiceRow | null }))
-      : services.filter((s) => s.status !== 'planned').map((s) => ({ key: s.id, area: areas.find((a) => a.slug === s.area.slug)!, service: s as ServiceRow | null }));
-  const series = keys.map((k) => {
-    const values = points.map((p) => counts.find((c) => c.key === k.key && c.date === p.date)?.customers ?? 0);
-    return { ...k, values, growth: growth(values) };
-  });
-  return { asOf: today, points, series: series.filter((s) => s.values.some((v) => v > 0) || by === 'area'), undated };
+  return trendSeries(today, by, f, points, counts, undated, areas, services);
 }
 export type TrendReport = Awaited<ReturnType<typeof trendReport>>;
+
+/** The breakdown's series (groups with a customer at some point) from its counts. */
+function breakdownSeries(today: string, by: 'size' | 'model', points: Points, counts: readonly TrendCount[]) {
+  const keys: readonly string[] = by === 'size' ? SIZE_CLASSES : DELIVERY_MODELS;
+  const valuesOf = countsByKey(counts);
+  const series = keys.map((key) => {
+    const values = valuesOf(points, key);
+    return { key, values, growth: growth(values) };
+  });
+  return { asOf: today, by, points, series: series.filter((x) => x.values.some((v) => v > 0)) };
+}
 
 /**
  * Customers over time by size class (the agency's size now) or by the service's delivery model: the same points as
@@ -295,8 +332,7 @@ export type TrendReport = Awaited<ReturnType<typeof trendReport>>;
  * the small-group rule for answers does not apply.
  */
 export async function trendBreakdown(db: Executor, today: string, by: 'size' | 'model', f: ServiceFilter, th: SizeThresholds, from?: number) {
-  const first = from ?? Math.max(TREND_FROM_MIN, (await firstSubscriptionYear(db)) ?? Number(today.slice(0, 4)));
-  const points = trendPoints(first, today);
+  const points = await trendPointsFrom(db, today, from);
   const counts = await customersOverTime(
     db,
     points.map((p) => p.date),
@@ -304,14 +340,32 @@ export async function trendBreakdown(db: Executor, today: string, by: 'size' | '
     f,
     th,
   );
-  const keys: readonly string[] = by === 'size' ? SIZE_CLASSES : DELIVERY_MODELS;
-  const series = keys.map((key) => {
-    const values = points.map((p) => counts.find((c) => c.key === key && c.date === p.date)?.customers ?? 0);
-    return { key, values, growth: growth(values) };
-  });
-  return { asOf: today, by, points, series: series.filter((x) => x.values.some((v) => v > 0)) };
+  return breakdownSeries(today, by, points, counts);
 }
 export type TrendBreakdown = Awaited<ReturnType<typeof trendBreakdown>>;
+
+/**
+ * The trends page's (and API's) three reports at once, equal to trendReport and trendBreakdown by size and by model
+ * with the same arguments: their counts come from one pass over the subscriptions (customerTrends), not three.
+ */
+export async function trendReports(db: Executor, today: string, by: 'area' | 'service', f: ServiceFilter, th: SizeThresholds, from?: number) {
+  const points = await trendPointsFrom(db, today, from);
+  const [counts, [undated, areas, services]] = await Promise.all([
+    customerTrends(
+      db,
+      points.map((p) => p.date),
+      by,
+      f,
+      th,
+    ),
+    trendContext(db, today, by, f),
+  ]);
+  return {
+    trend: trendSeries(today, by, f, points, counts.byKey, undated, areas, services),
+    bySize: breakdownSeries(today, 'size', points, counts.bySize),
+    byModel: breakdownSeries(today, 'model', points, counts.byModel),
+  };
+}
 
 /** Services launched in the last `years` years, and planned services. */
 export async function launchesReport(db: Executor, today: string, years = 5, f: ServiceFilter = {}) {

@@ -13,5 +13,6 @@ export const adoptionByMinistry = cached('adoptionByMinistry', reports.adoptionB
 export const tierReport = cached('tiers', reports.tierReport);
 export const trendReport = cached('trends', reports.trendReport);
 export const trendBreakdown = cached('trendBreakdown', reports.trendBreakdown);
+export const trendReports = cached('trendReports', reports.trendReports);
 export const launchesReport = cached('launches', reports.launchesReport);
 export const recommendationsFor = cached('recommendations', reports.recommendationsFor);
