@@ -36,6 +36,7 @@ import {
   servicesInUse,
   type TrendCount,
   tierCounts,
+  type TierCount,
   undatedActive,
   usageBy,
 } from './queries.js';
@@ -235,9 +236,14 @@ export async function adoptionByMinistry(db: Executor, th: SizeThresholds, today
 
 /** Tier distribution of services with tiers: active customers per tier, with shares. */
 export async function tierReport(db: Executor, today: string, services: readonly ServiceRow[]) {
-  const counts = await tierCounts(db, today, services.length ? services.map((s) => s.id) : undefined);
+  return tierRows(services, await tierCounts(db, today, services.length ? { ids: services.map((s) => s.id) } : {}));
+}
+export type TierReport = ReturnType<typeof tierRows>;
+
+/** tierReport from counts already read (of at least these services), in the order of `services`. */
+export function tierRows(services: readonly ServiceRow[], counts: readonly TierCount[]) {
   // Grouped once: filtering all the counts for each service was services × counts steps (millions at 10 ×).
-  const byService = new Map<string, typeof counts>();
+  const byService = new Map<string, TierCount[]>();
   for (const c of counts) {
     const list = byService.get(c.serviceId);
     if (list) list.push(c);
@@ -255,7 +261,6 @@ export async function tierReport(db: Executor, today: string, services: readonly
   }
   return out;
 }
-export type TierReport = Awaited<ReturnType<typeof tierReport>>;
 
 // ── Trends ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
