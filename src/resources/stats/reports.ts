@@ -283,8 +283,17 @@ function countsByKey(counts: readonly TrendCount[]) {
   return (points: Points, key: string) => points.map((p) => byKey.get(key)?.get(p.date) ?? 0);
 }
 
+/** What a trend report is made of: its points, the counts over them, the undated subscriptions, areas and services. */
+interface TrendInputs<C> {
+  points: Points;
+  counts: C;
+  undated: number;
+  areas: AreaRow[];
+  services: ServiceRow[];
+}
+
 /** The trend report's series from its counts, with the areas (and services) they are about. */
-function trendSeries(today: string, by: 'area' | 'service', f: ServiceFilter, points: Points, counts: readonly TrendCount[], undated: number, areas: AreaRow[], services: ServiceRow[]) {
+function trendSeries(today: string, by: 'area' | 'service', f: ServiceFilter, { points, undated, areas, services }: TrendInputs<unknown>, counts: readonly TrendCount[]) {
   const keys =
     by === 'area'
       ? areas.filter((a) => !f.area || a.slug === f.area).map((a) => ({ key: a.slug, area: a, service: null as ServiceRow | null }))
@@ -297,26 +306,28 @@ function trendSeries(today: string, by: 'area' | 'service', f: ServiceFilter, po
   return { asOf: today, points, series: series.filter((s) => s.values.some((v) => v > 0) || by === 'area'), undated };
 }
 
-/** What the trend report reads beside the counts: the undated subscriptions, the areas and (by service) the services. */
-const trendContext = (db: Executor, today: string, by: 'area' | 'service', f: ServiceFilter) =>
-  Promise.all([undatedActive(db, today), listAreaRows(db), by === 'service' ? listServiceRows(db, f) : Promise.resolve([] as ServiceRow[])]);
+/**
+ * The points, then at once the counts over them (`count`) and what the trend report reads beside them: the undated
+ * subscriptions, the areas and (by service) the services.
+ */
+async function trendInputs<C>(db: Executor, today: string, by: 'area' | 'service', f: ServiceFilter, from: number | undefined, count: (dates: string[]) => Promise<C>): Promise<TrendInputs<C>> {
+  const points = await trendPointsFrom(db, today, from);
+  const [counts, undated, areas, services] = await Promise.all([
+    count(points.map((p) => p.date)),
+    undatedActive(db, today),
+    listAreaRows(db),
+    by === 'service' ? listServiceRows(db, f) : Promise.resolve([] as ServiceRow[]),
+  ]);
+  return { points, counts, undated, areas, services };
+}
 
 /**
  * Customers per area (or per service of a provider, an area or a list) at the end of each year and today, from the
  * register's history. `from` defaults to the first year in the register, never before TREND_FROM_MIN.
  */
 export async function trendReport(db: Executor, today: string, by: 'area' | 'service', f: ServiceFilter, from?: number) {
-  const points = await trendPointsFrom(db, today, from);
-  const [counts, [undated, areas, services]] = await Promise.all([
-    customersOverTime(
-      db,
-      points.map((p) => p.date),
-      by,
-      f,
-    ),
-    trendContext(db, today, by, f),
-  ]);
-  return trendSeries(today, by, f, points, counts, undated, areas, services);
+  const inputs = await trendInputs(db, today, by, f, from, (dates) => customersOverTime(db, dates, by, f));
+  return trendSeries(today, by, f, inputs, inputs.counts);
 }
 export type TrendReport = Awaited<ReturnType<typeof trendReport>>;
 
@@ -354,21 +365,11 @@ export type TrendBreakdown = Awaited<ReturnType<typeof trendBreakdown>>;
  * with the same arguments: their counts come from one pass over the subscriptions (customerTrends), not three.
  */
 export async function trendReports(db: Executor, today: string, by: 'area' | 'service', f: ServiceFilter, th: SizeThresholds, from?: number) {
-  const points = await trendPointsFrom(db, today, from);
-  const [counts, [undated, areas, services]] = await Promise.all([
-    customerTrends(
-      db,
-      points.map((p) => p.date),
-      by,
-      f,
-      th,
-    ),
-    trendContext(db, today, by, f),
-  ]);
+  const inputs = await trendInputs(db, today, by, f, from, (dates) => customerTrends(db, dates, by, f, th));
   return {
-    trend: trendSeries(today, by, f, points, counts.byKey, undated, areas, services),
-    bySize: breakdownSeries(today, 'size', points, counts.bySize),
-    byModel: breakdownSeries(today, 'model', points, counts.byModel),
+    trend: trendSeries(today, by, f, inputs, inputs.counts.byKey),
+    bySize: breakdownSeries(today, 'size', inputs.points, inputs.counts.bySize),
+    byModel: breakdownSeries(today, 'model', inputs.points, inputs.counts.byModel),
   };
 }
 
