@@ -5,7 +5,7 @@ import { fedVersion } from './versionFeed.js';
 
 /**
  * Read models cached per app node, keyed on a data version. Triggers bump a row in `data_versions` whenever a table
- * of that domain changes (migration 0008; since 0027 once per transaction, at its commit, so concurrent writers do not
+ * of that domain changes (migration 0008; since 0028 once per transaction, at its commit, so concurrent writers do not
  * queue on the row for the length of their transactions): `catalogue` covers the catalogue,
  * agencies, the usage register and in-house areas; `acts` covers procurements and declarations; `procurements` the
  * procurements and their milestones only; `auth` sessions, users, roles and API clients (migration 0012). The bump is

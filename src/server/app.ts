@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type ServerOptions } from 'node:http';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -24,7 +25,7 @@ import { databaseFault, databaseProblem } from './dbErrors.js';
 import { registerHealth } from './health.js';
 import { lazySchemaController } from './lazySchemas.js';
 import { startJobWorker } from './jobs.js';
-import { registerPageCache } from './pageCache.js';
+import { type FrontDoor, registerPageCache } from './pageCache.js';
 import { completeOperations, optionalDefaultedParameters } from './openapiDefaults.js';
 import { registerPages } from './pages.js';
 import { loggerOptions, registerObservability, requestIdOf } from './observability.js';
@@ -69,7 +70,20 @@ function trustHops(n: number): (address: string, hop: number) => boolean {
 }
 
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<App> {
+  // Stored public pages are answered before Fastify's handler (src/server/pageCache.ts, the front door). The server
+  // is made as Fastify makes an HTTP/1 server, with its timeouts.
+  const front: FrontDoor = {};
   const app = Fastify({
+    serverFactory: (handler, fastifyOptions) => {
+      const opts = fastifyOptions as { http?: ServerOptions; keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number };
+      const server = createServer(opts.http ?? {}, (req, res) => {
+        if (!front.serve?.(req, res)) handler(req, res);
+      });
+      server.keepAliveTimeout = opts.keepAliveTimeout ?? 72_000;
+      if (opts.requestTimeout !== undefined) server.requestTimeout = opts.requestTimeout;
+      if (opts.connectionTimeout !== undefined) server.setTimeout(opts.connectionTimeout);
+      return server;
+    },
     logger: loggerOptions(deps.config, options.logger),
     genReqId: requestIdOf,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
@@ -97,7 +111,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   // First, so every route (plugins' own included) gets the headers.
   registerSecurityHeaders(app, deps.config);
   registerRouteInventory(app);
-  registerObservability(app, deps);
+  const metrics = registerObservability(app, deps);
   registerInputGuards(app);
 
   await app.register(formbody, { bodyLimit: BODY_LIMITS.form });
@@ -187,7 +201,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   });
   registerHealth(app, deps.database, admission);
   setStatisticsLag(deps.database.db, deps.config.statsLagSeconds * 1000);
-  registerPageCache(app, deps);
+  registerPageCache(app, deps, { door: front, metrics });
   // After the page cache's hooks: it hands over cached pages already compressed, and takes fresh ones uncompressed.
   registerCompression(app);
   registerVersionSync(app, deps.database);

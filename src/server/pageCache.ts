@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { cacheStats } from '../db/cacheStats.js';
 import { type DataDomain, dataVersions } from '../db/readCache.js';
+import { fedVersion } from '../db/versionFeed.js';
 import { osloToday } from '../domain/osloTime.js';
 import { compressBody, type Encoding, negotiateEncoding } from './compression.js';
+import { type HttpMetrics, REQUEST_ID_HEADER, requestIdOf } from './observability.js';
 import type { AppDeps } from './types.js';
 
 declare module 'fastify' {
@@ -22,6 +25,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The whole-page cache's size now (for tests and /metrics). */
     pageCacheSize(): { entries: number; bytes: number };
+    /** Requests the front door answered before Fastify (for tests and /metrics). */
+    frontDoorAnswers(): number;
   }
 }
 
@@ -37,7 +42,32 @@ interface Cached {
   gzip?: Buffer;
 }
 
+/**
+ * The HTTP server's first look at a request (src/server/app.ts installs it before Fastify's handler): true when it
+ * answered the request itself.
+ */
+export interface FrontDoor {
+  serve?: (req: IncomingMessage, res: ServerResponse) => boolean;
+}
+
+/** How a stored page was last answered through Fastify: its key, the versions it was made at, and its headers. */
+interface FrontEntry {
+  key: string;
+  domains: readonly DataDomain[];
+  versions: readonly number[];
+  day: string;
+  route: string;
+  /** The response's headers as Fastify sent them, without those of one response (id, length, encoding), as
+   * name/value pairs for writeHead. */
+  headers: string[];
+}
+
+/** Headers that belong to one response, not to the page: set anew by the front door. */
+const PER_RESPONSE = new Set(['content-length', 'content-encoding', REQUEST_ID_HEADER, 'date', 'connection', 'keep-alive', 'transfer-encoding']);
+
 const MAX_PAGES = 2_000;
+/** Log levels at which Fastify logs each request (the front door then logs its own). */
+const INFO_LEVELS = new Set(['trace', 'debug', 'info']);
 const RDF_ACCEPT = /text\/turtle|application\/(ld\+json|rdf\+xml|n-triples|n-quads|trig)/;
 
 /** The query parameters a route declares (its querystring schema); the rest mean nothing to it. */
@@ -74,7 +104,7 @@ function canonicalUrl(req: FastifyRequest): string {
  * declares (nothing else), so any change, or midnight, makes a new key. Bounded by bytes (PAGE_CACHE_MB), least
  * recently used out first.
  */
-export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
+export function registerPageCache(app: FastifyInstance, deps: AppDeps, front?: { door: FrontDoor; metrics: HttpMetrics }): void {
   const pages = new LRUCache<string, Cached>({
     max: MAX_PAGES,
     maxSize: deps.config.pageCacheBytes,
@@ -113,11 +143,14 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps): void {
     let page = pages.get(cache.key);
     if (!page) pages.set(cache.key, (page = { etag: cache.etag, body: Buffer.from(payload) }));
     const encoding = negotiateEncoding(req.headers['accept-encoding']);
-    if (!encoding) return payload;
+    // The stored bytes: sending the string would encode it to UTF-8 a second time.
+    if (!encoding) return page.body;
     const body = await encoded(cache.key, page, encoding);
     reply.header('content-encoding', encoding).removeHeader('content-length');
     return body;
   });
+
+  if (front) registerFrontDoor(app, deps, pages, front.door, front.metrics);
 
   /** The page in `encoding`, compressed now if no client asked for it before, and kept with the page. */
   async function encoded(key: string, page: Cached, encoding: Encoding): Promise<Buffer> {
@@ -135,4 +168,76 @@ function cacheHeaders(etag: string): Record<string, string> {
   // no-cache: a browser or CDN may keep the page but asks again each time (a cheap 304 while the ETag holds), so a
   // published change to the catalogue shows on the next request (issue 12), not up to a minute later.
   return { etag, 'cache-control': 'public, no-cache', vary: 'Cookie, Accept, Accept-Encoding' };
+}
+
+/**
+ * The front door: a stored page answered before Fastify sees the request. A hit through Fastify already costs no
+ * render and no compression, but still its routing, hooks (request id, metrics, security headers, language, the
+ * version check) and reply objects, which on two cores were about half of what serving the bytes costs (issue 16).
+ * So after Fastify has answered a cacheable page once, the door remembers, by the exact URL, the key and the headers
+ * it sent; a later anonymous GET of that URL is answered from the same stored page with the same headers, a new
+ * request id and the same metrics, while the data versions (in memory: PGlite's feed, PostgreSQL's LISTEN/NOTIFY
+ * feed) and the day still match. Anything else goes to Fastify as before: a cookie, a conditional request, RDF
+ * content negotiation, a URL with parameters the route does not declare (Fastify canonicalises it), an encoding not
+ * made yet, a domain without a fed version (PostgreSQL while its feed is down; the lagged statistics), a closing
+ * server.
+ */
+function registerFrontDoor(app: FastifyInstance, deps: AppDeps, pages: LRUCache<string, Cached>, door: FrontDoor, metrics: HttpMetrics): void {
+  const { db } = deps.database;
+  const byUrl = new LRUCache<string, FrontEntry>({ max: MAX_PAGES });
+  let closing = false;
+  let answers = 0;
+  app.decorate('frontDoorAnswers', () => answers);
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+
+  app.addHook('onResponse', async (req, reply) => {
+    const cache = req.pageCache;
+    if (!cache || req.method !== 'GET' || reply.statusCode !== 200) return;
+    const publicPage = req.routeOptions.config?.publicPage;
+    const domains: readonly DataDomain[] = publicPage === true ? ['catalogue'] : publicPage || [];
+    const [version, day, url] = splitKey(cache.key);
+    if (url !== req.raw.url || domains.includes('statistics') || !domains.length) return;
+    const sent = reply.getHeaders();
+    if (sent['set-cookie'] !== undefined) return;
+    const headers: string[] = [];
+    for (const [name, value] of Object.entries(sent)) {
+      if (value === undefined || PER_RESPONSE.has(name)) continue;
+      for (const v of Array.isArray(value) ? value : [value]) headers.push(name, String(v));
+    }
+    byUrl.set(url, { key: cache.key, domains, versions: version.split('.').map(Number), day, route: req.routeOptions.url ?? 'unmatched', headers });
+  });
+
+  door.serve = (req, res) => {
+    if (req.method !== 'GET' || closing || req.headers.cookie !== undefined || req.headers['if-none-match'] !== undefined) return false;
+    const entry = byUrl.get(req.url ?? '');
+    if (!entry) return false;
+    if (RDF_ACCEPT.test(String(req.headers.accept ?? ''))) return false;
+    for (let i = 0; i < entry.domains.length; i++) if (fedVersion(db, entry.domains[i]!) !== entry.versions[i]) return false;
+    if (entry.day !== osloToday()) return false;
+    const page = pages.get(entry.key);
+    if (!page) return false;
+    const encoding = negotiateEncoding(req.headers['accept-encoding']);
+    const body = encoding ? page[encoding] : page.body;
+    if (!body) return false;
+    const started = process.hrtime.bigint();
+    cacheStats.pageHits += 1;
+    answers += 1;
+    const id = requestIdOf(req);
+    const headers = [...entry.headers, REQUEST_ID_HEADER, id, 'content-length', String(body.length)];
+    if (encoding) headers.push('content-encoding', encoding);
+    res.writeHead(200, headers);
+    res.end(body);
+    metrics.observe('GET', entry.route, 200, Number(process.hrtime.bigint() - started) / 1e9);
+    if (INFO_LEVELS.has(app.log.level)) app.log.info({ reqId: id, req: { method: 'GET', url: req.url ?? '', routeOptions: { url: entry.route } }, res: { statusCode: 200 }, frontDoor: true }, 'request completed');
+    return true;
+  };
+}
+
+/** A page key's parts: "<versions>|<day>|<url>" (the URL may hold "|"). */
+function splitKey(key: string): [string, string, string] {
+  const a = key.indexOf('|');
+  const b = key.indexOf('|', a + 1);
+  return [key.slice(0, a), key.slice(a + 1, b), key.slice(b + 1)];
 }

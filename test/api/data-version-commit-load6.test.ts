@@ -10,7 +10,7 @@ import { testEngines } from '../support/engines.js';
 import { actorFor } from '../support/sessions.js';
 
 /**
- * Issue 16 (load6, migration 0027): the data-version bump runs at commit, once per transaction and domain, so
+ * Issue 16 (load6, migration 0028): the data-version bump runs at commit, once per transaction and domain, so
  * concurrent writers do not queue on the version row for the whole of their transactions. Writes under concurrency
  * keep their audit events and every one of them moves the version.
  */
@@ -82,7 +82,7 @@ describe.each(testEngines())('data versions bumped at commit on %s', (engine) =>
     });
     await written;
     // Another procurement: no row in common but the version row, whose lock the second UPDATE's trigger waited for
-    // (until the open transaction ended) before migration 0027.
+    // (until the open transaction ended) before migration 0028.
     const other = d.db.transaction(async (tx) => {
       await tx.update(procurements).set({ updatedAt: new Date() }).where(eq(procurements.id, b!));
     });

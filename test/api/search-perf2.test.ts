@@ -77,4 +77,31 @@ describe.each(testEngines())('typo-tolerant title matches on %s (demo data)', (e
     });
     expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('services_title_trgm_idx');
   });
+
+  it('finds text matches through the search indexes, and looks for similar titles only when the text matched nothing (migration 0027)', async () => {
+    const db = database.db;
+    const [fn] = await queryRows<{ config: string[] }>(db, sql`select proconfig as config from pg_proc where proname = 'catalogue_search'`);
+    expect(fn!.config).toContain('enable_seqscan=off');
+    const plan = await db.transaction(async (tx) => {
+      await queryRows(tx, sql`select set_config('enable_seqscan', 'off', true)`);
+      const tsq = sql`websearch_to_tsquery('norwegian', fold_search('lønn 17'))`;
+      return queryRows<{ 'QUERY PLAN': string }>(
+        tx,
+        sql`explain select s.id from services s join providers p on p.id = s.provider_id
+             where s.id in (select m.id from services m where m.search_vector @@ ${tsq}
+                            union all select m.id from services m where m.provider_id in (select pm.id from providers pm where pm.search_vector @@ ${tsq}))`,
+      );
+    });
+    const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+    expect(text).toContain('services_search_idx');
+    expect(text).toContain('providers_search_idx');
+    for (const q of ['lønn', 'arkiv', 'regnskp', 'lønnstjenster', 'lønn 17', 'xyzzy']) {
+      const rows = await queryRows<{ fts: boolean }>(db, sql`select fts from catalogue_search(${q})`);
+      const textRows = rows.filter((r) => r.fts).length;
+      // Either text matches only, or (a typo) similar titles only.
+      expect(textRows === 0 || textRows === rows.length, q).toBe(true);
+    }
+    expect((await queryRows<{ fts: boolean }>(db, sql`select fts from catalogue_search('lønn')`)).length).toBeGreaterThan(0);
+    expect((await queryRows<{ fts: boolean }>(db, sql`select fts from catalogue_search('regnskp')`)).every((r) => !r.fts)).toBe(true);
+  });
 });

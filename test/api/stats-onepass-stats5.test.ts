@@ -15,7 +15,8 @@ import { eligibilityOf, ministryAreaOf } from '../../src/domain/eligibility.js';
 import { prng } from '../../src/domain/random.js';
 import { REPORT_SIZE_THRESHOLDS as th, SIZE_CLASSES, sizeClassOf, type SizeClass } from '../../src/domain/sizeClass.js';
 import { trendPoints } from '../../src/domain/trends.js';
-import { coverageGroups, customersOverTime, MAX_TREND_POINTS, type PopulationFilter, usageBy } from '../../src/resources/stats/queries.js';
+import { coverageGroups, customersOverTime, customerTrends, MAX_TREND_POINTS, type PopulationFilter, usageBy } from '../../src/resources/stats/queries.js';
+import { trendBreakdown, trendReport, trendReports } from '../../src/resources/stats/reports.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 import { createAgency, createArea, createProvider, createService } from '../support/factories.js';
@@ -236,4 +237,38 @@ describe.each(testEngines())('statistics counted in one pass per agency equal th
       expect(sorted(ofIds), `${by} of 20 services`).toEqual(sorted(expectedTrend(yearly, byKey[by], (s) => ids.includes(s.id))));
     });
   }
+
+  // stats6: the trends page's three counts in one pass equal the three counted apart, and the rows counted one by one.
+  for (const by of ['area', 'service'] as const) {
+    it(`customerTrends by ${by}, model and size in one pass equal customersOverTime's three: yearly and 62 points, filtered`, async () => {
+      const db = t.database.db;
+      const filters = [{}, { area: areas[0]! }, { area: areas[16]! }, { provider: serviceList[5]!.providerSlug }, { ids: serviceList.slice(10, 30).map((s) => s.id) }];
+      for (const points of [yearly, many]) {
+        for (const f of filters) {
+          const got = await customerTrends(db, points, by, f, th);
+          const label = `${by}, ${points.length} points, ${JSON.stringify(f)}`;
+          expect(sorted(got.byKey), label).toEqual(sorted(await customersOverTime(db, points, by, f, th)));
+          expect(sorted(got.byModel), label).toEqual(sorted(await customersOverTime(db, points, 'model', f, th)));
+          expect(sorted(got.bySize), label).toEqual(sorted(await customersOverTime(db, points, 'size', f, th)));
+        }
+      }
+      // And against the rows counted one by one, unfiltered (the keys of the second packed word included).
+      const all = await customerTrends(db, yearly, by, {}, th);
+      expect(sorted(all.byKey)).toEqual(sorted(expectedTrend(yearly, byKey[by])));
+      expect(sorted(all.byModel)).toEqual(sorted(expectedTrend(yearly, byKey.model)));
+      expect(sorted(all.bySize)).toEqual(sorted(expectedTrend(yearly, byKey.size)));
+      if (by === 'service') expect(new Set(all.byKey.map((c) => c.key)).size).toBeGreaterThan(16);
+    });
+  }
+
+  it('trendReports equals trendReport and trendBreakdown by size and by model', async () => {
+    const db = t.database.db;
+    for (const [by, f, from] of [['area', {}, undefined], ['service', { area: areas[1]! }, 2001], ['service', { provider: serviceList[5]!.providerSlug }, undefined]] as const) {
+      const got = await trendReports(db, TODAY, by, f, th, from);
+      expect(got.trend).toEqual(await trendReport(db, TODAY, by, f, from));
+      expect(got.bySize).toEqual(await trendBreakdown(db, TODAY, 'size', f, th, from));
+      expect(got.byModel).toEqual(await trendBreakdown(db, TODAY, 'model', f, th, from));
+      expect(got.trend.series.some((x) => x.values.some((v) => v > 0))).toBe(true);
+    }
+  });
 });

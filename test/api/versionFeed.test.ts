@@ -35,7 +35,7 @@ describe.each(testEngines())('data versions on %s', (engine) => {
       await tx.update(procurements).set({ updatedAt: new Date() });
     });
     const after = await versions();
-    // Once per transaction, at its commit (migration 0027), however many statements it ran.
+    // Once per transaction, at its commit (migration 0028), however many statements it ran.
     expect(after).toEqual({ ...before, acts: before.acts + 1, procurements: before.procurements + 1 });
     expect(after).toEqual(await rows().then((r) => Object.fromEntries(DOMAINS.map((n) => [n, r[n]]))));
     await expect(
@@ -49,7 +49,7 @@ describe.each(testEngines())('data versions on %s', (engine) => {
 
   it('bumps auth when a session ends or changes, not when it is created or touched', async () => {
     const [u] = await d.db.select({ id: users.id }).from(users).limit(1);
-    // Creating sweeps ended sessions (a DELETE) on the way: ending one bumps, once (migration 0027: row events).
+    // Creating sweeps ended sessions (a DELETE) on the way: ending one bumps, once (migration 0028: row events).
     const old = await createSession(d.db, u!.id, { idleMinutes: 60, maxHours: 1 });
     await d.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.tokenHash, hash(old.token)));
     const before = await dataVersion(d.db, 'auth');

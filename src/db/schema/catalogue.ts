@@ -280,8 +280,8 @@ export const subscriptions = pgTable(
 
 /**
  * Data versions per domain ('catalogue', 'acts'), bumped by triggers in the writer's transaction, once per transaction
- * and domain at its commit (migrations 0008, 0027). App nodes cache read models keyed on them (src/db/readCache.ts), so every node sees a change on
- * its next request without any message between nodes.
+ * and domain at its commit (migrations 0008, 0028). App nodes cache read models keyed on them (src/db/readCache.ts),
+ * so every node sees a change on its next request without any message between nodes.
  */
 export const dataVersions = pgTable('data_versions', {
   name: text('name').primaryKey(),

@@ -19,6 +19,7 @@ import {
   coverageCells,
   coverageSummary,
   customersOverTime,
+  customerTrends,
   firstSubscriptionYear,
   gapExposedAgencies,
   groupEligibility,
@@ -33,7 +34,9 @@ import {
   type ServiceFilter,
   type ServiceRow,
   servicesInUse,
+  type TrendCount,
   tierCounts,
+  type TierCount,
   undatedActive,
   usageBy,
 } from './queries.js';
@@ -233,9 +236,14 @@ export async function adoptionByMinistry(db: Executor, th: SizeThresholds, today
 
 /** Tier distribution of services with tiers: active customers per tier, with shares. */
 export async function tierReport(db: Executor, today: string, services: readonly ServiceRow[]) {
-  const counts = await tierCounts(db, today, services.length ? services.map((s) => s.id) : undefined);
+  return tierRows(services, await tierCounts(db, today, services.length ? { ids: services.map((s) => s.id) } : {}));
+}
+export type TierReport = ReturnType<typeof tierRows>;
+
+/** tierReport from counts already read (of at least these services), in the order of `services`. */
+export function tierRows(services: readonly ServiceRow[], counts: readonly TierCount[]) {
   // Grouped once: filtering all the counts for each service was services × counts steps (millions at 10 ×).
-  const byService = new Map<string, typeof counts>();
+  const byService = new Map<string, TierCount[]>();
   for (const c of counts) {
     const list = byService.get(c.serviceId);
     if (list) list.push(c);
@@ -253,41 +261,86 @@ export async function tierReport(db: Executor, today: string, services: readonly
   }
   return out;
 }
-export type TierReport = Awaited<ReturnType<typeof tierReport>>;
 
 // ── Trends ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
 export const TREND_FROM_MIN = 2000;
+
+/** The trend's points: from `from`, else the first year in the register (never before TREND_FROM_MIN), to today. */
+async function trendPointsFrom(db: Executor, today: string, from?: number) {
+  return trendPoints(from ?? Math.max(TREND_FROM_MIN, (await firstSubscriptionYear(db)) ?? Number(today.slice(0, 4))), today);
+}
+
+type Points = ReturnType<typeof trendPoints>;
+/** Each key's customers per point, looked up by key and date (a search of the counts per value was keys × points × counts). */
+function countsByKey(counts: readonly TrendCount[]) {
+  const byKey = new Map<string, Map<string, number>>();
+  for (const c of counts) {
+    let m = byKey.get(c.key);
+    if (!m) byKey.set(c.key, (m = new Map()));
+    m.set(c.date, c.customers);
+  }
+  return (points: Points, key: string) => points.map((p) => byKey.get(key)?.get(p.date) ?? 0);
+}
+
+/** What a trend report is made of: its points, the counts over them, the undated subscriptions, areas and services. */
+interface TrendInputs<C> {
+  points: Points;
+  counts: C;
+  undated: number;
+  areas: AreaRow[];
+  services: ServiceRow[];
+}
+
+/** The trend report's series from its counts, with the areas (and services) they are about. */
+function trendSeries(today: string, by: 'area' | 'service', f: ServiceFilter, { points, undated, areas, services }: TrendInputs<unknown>, counts: readonly TrendCount[]) {
+  const keys =
+    by === 'area'
+      ? areas.filter((a) => !f.area || a.slug === f.area).map((a) => ({ key: a.slug, area: a, service: null as ServiceRow | null }))
+      : services.filter((s) => s.status !== 'planned').map((s) => ({ key: s.id, area: areas.find((a) => a.slug === s.area.slug)!, service: s as ServiceRow | null }));
+  const valuesOf = countsByKey(counts);
+  const series = keys.map((k) => {
+    const values = valuesOf(points, k.key);
+    return { ...k, values, growth: growth(values) };
+  });
+  return { asOf: today, points, series: series.filter((s) => s.values.some((v) => v > 0) || by === 'area'), undated };
+}
+
+/**
+ * The points, then at once the counts over them (`count`) and what the trend report reads beside them: the undated
+ * subscriptions, the areas and (by service) the services.
+ */
+async function trendInputs<C>(db: Executor, today: string, by: 'area' | 'service', f: ServiceFilter, from: number | undefined, count: (dates: string[]) => Promise<C>): Promise<TrendInputs<C>> {
+  const points = await trendPointsFrom(db, today, from);
+  const [counts, undated, areas, services] = await Promise.all([
+    count(points.map((p) => p.date)),
+    undatedActive(db, today),
+    listAreaRows(db),
+    by === 'service' ? listServiceRows(db, f) : Promise.resolve([] as ServiceRow[]),
+  ]);
+  return { points, counts, undated, areas, services };
+}
 
 /**
  * Customers per area (or per service of a provider, an area or a list) at the end of each year and today, from the
  * register's history. `from` defaults to the first year in the register, never before TREND_FROM_MIN.
  */
 export async function trendReport(db: Executor, today: string, by: 'area' | 'service', f: ServiceFilter, from?: number) {
-  const first = from ?? Math.max(TREND_FROM_MIN, (await firstSubscriptionYear(db)) ?? Number(today.slice(0, 4)));
-  const points = trendPoints(first, today);
-  const [counts, undated, areas, services] = await Promise.all([
-    customersOverTime(
-      db,
-      points.map((p) => p.date),
-      by,
-      f,
-    ),
-    undatedActive(db, today),
-    listAreaRows(db),
-    by === 'service' ? listServiceRows(db, f) : Promise.resolve([] as ServiceRow[]),
-  ]);
-  const keys =
-    by === 'area'
-      ? areas.filter((a) => !f.area || a.slug === f.area).map((a) => ({ key: a.slug, area: a, service: null as ServiceRow | null }))
-      : services.filter((s) => s.status !== 'planned').map((s) => ({ key: s.id, area: areas.find((a) => a.slug === s.area.slug)!, service: s as ServiceRow | null }));
-  const series = keys.map((k) => {
-    const values = points.map((p) => counts.find((c) => c.key === k.key && c.date === p.date)?.customers ?? 0);
-    return { ...k, values, growth: growth(values) };
-  });
-  return { asOf: today, points, series: series.filter((s) => s.values.some((v) => v > 0) || by === 'area'), undated };
+  const inputs = await trendInputs(db, today, by, f, from, (dates) => customersOverTime(db, dates, by, f));
+  return trendSeries(today, by, f, inputs, inputs.counts);
 }
 export type TrendReport = Awaited<ReturnType<typeof trendReport>>;
+
+/** The breakdown's series (groups with a customer at some point) from its counts. */
+function breakdownSeries(today: string, by: 'size' | 'model', points: Points, counts: readonly TrendCount[]) {
+  const keys: readonly string[] = by === 'size' ? SIZE_CLASSES : DELIVERY_MODELS;
+  const valuesOf = countsByKey(counts);
+  const series = keys.map((key) => {
+    const values = valuesOf(points, key);
+    return { key, values, growth: growth(values) };
+  });
+  return { asOf: today, by, points, series: series.filter((x) => x.values.some((v) => v > 0)) };
+}
 
 /**
  * Customers over time by size class (the agency's size now) or by the service's delivery model: the same points as
@@ -295,8 +348,7 @@ export type TrendReport = Awaited<ReturnType<typeof trendReport>>;
  * the small-group rule for answers does not apply.
  */
 export async function trendBreakdown(db: Executor, today: string, by: 'size' | 'model', f: ServiceFilter, th: SizeThresholds, from?: number) {
-  const first = from ?? Math.max(TREND_FROM_MIN, (await firstSubscriptionYear(db)) ?? Number(today.slice(0, 4)));
-  const points = trendPoints(first, today);
+  const points = await trendPointsFrom(db, today, from);
   const counts = await customersOverTime(
     db,
     points.map((p) => p.date),
@@ -304,14 +356,22 @@ export async function trendBreakdown(db: Executor, today: string, by: 'size' | '
     f,
     th,
   );
-  const keys: readonly string[] = by === 'size' ? SIZE_CLASSES : DELIVERY_MODELS;
-  const series = keys.map((key) => {
-    const values = points.map((p) => counts.find((c) => c.key === key && c.date === p.date)?.customers ?? 0);
-    return { key, values, growth: growth(values) };
-  });
-  return { asOf: today, by, points, series: series.filter((x) => x.values.some((v) => v > 0)) };
+  return breakdownSeries(today, by, points, counts);
 }
 export type TrendBreakdown = Awaited<ReturnType<typeof trendBreakdown>>;
+
+/**
+ * The trends page's (and API's) three reports at once, equal to trendReport and trendBreakdown by size and by model
+ * with the same arguments: their counts come from one pass over the subscriptions (customerTrends), not three.
+ */
+export async function trendReports(db: Executor, today: string, by: 'area' | 'service', f: ServiceFilter, th: SizeThresholds, from?: number) {
+  const inputs = await trendInputs(db, today, by, f, from, (dates) => customerTrends(db, dates, by, f, th));
+  return {
+    trend: trendSeries(today, by, f, inputs, inputs.counts.byKey),
+    bySize: breakdownSeries(today, 'size', inputs.points, inputs.counts.bySize),
+    byModel: breakdownSeries(today, 'model', inputs.points, inputs.counts.byModel),
+  };
+}
 
 /** Services launched in the last `years` years, and planned services. */
 export async function launchesReport(db: Executor, today: string, years = 5, f: ServiceFilter = {}) {

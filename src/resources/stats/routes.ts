@@ -8,7 +8,7 @@ import { localizer } from '../shared/present.js';
 import { problem } from '../shared/schema.js';
 import { knownSlug, populationFrom } from './input.js';
 import type { ServiceRow } from './queries.js';
-import { adoptionByMinistry, adoptionReport, coverageReport, gapReport, launchesReport, tierReport, trendBreakdown, trendReport } from './served.js';
+import { adoptionByMinistry, adoptionReport, coverageReport, gapReport, launchesReport, tierReport, trendReports } from './served.js';
 import { AdoptionQuery, AdoptionResponse, CoverageQuery, CoverageResponse, OptOutResponse, TrendQuery, TrendResponse, LangAsOfQuery } from './schema.js';
 import { publicOptOutReport, reasonLabel } from './optouts.js';
 import { asOfFrom } from './asOf.js';
@@ -121,12 +121,8 @@ export async function registerStatsApi(api: App, deps: AppDeps): Promise<void> {
     async (q, today, lang) => {
       const [area, provider] = await Promise.all([knownSlug(db, 'areas', 'area', q.area, lang), knownSlug(db, 'providers', 'provider', q.provider, lang)]);
       const by = q.by ?? (provider ? 'service' : 'area');
-      const [r, launches, bySize, byModel] = await Promise.all([
-        trendReport(db, today, by, { area, provider }, q.from),
-        launchesReport(db, today, 5, { area, provider }),
-        trendBreakdown(db, today, 'size', { area, provider }, th, q.from),
-        trendBreakdown(db, today, 'model', { area, provider }, th, q.from),
-      ]);
+      // The three trends counted in one pass (customerTrends).
+      const [{ trend: r, bySize, byModel }, launches] = await Promise.all([trendReports(db, today, by, { area, provider }, th, q.from), launchesReport(db, today, 5, { area, provider })]);
       const vocab = messages[lang].vocab;
       const { text, ref } = localizer(lang);
       const svc = (s: ServiceRow) => ({ slug: s.slug, name: text(s.name), provider: { slug: s.provider.slug, name: s.provider.shortName ?? text(s.provider.name) }, area: ref(s.area) });

@@ -6,7 +6,7 @@ import { StatTableView } from '../../../web/export/StatTableView.js';
 import { trendChart } from '../charts.js';
 import { knownSlug } from '../input.js';
 import { listAreaRows } from '../queries.js';
-import { launchesReport, trendBreakdown, trendReport } from '../served.js';
+import { launchesReport, trendReports } from '../served.js';
 import { TrendPageQuery } from '../schema.js';
 import { registerStatPage } from '../statPage.js';
 import { askedAsOf, asOfOf } from '../asOf.js';
@@ -23,13 +23,8 @@ export function registerTrendsPage(app: App, deps: AppDeps): void {
     const area = await knownSlug(db, 'areas', 'area', q.area, req.lang);
     const by = area ? 'service' : 'area';
     const th = deps.config.sizeThresholds;
-    const [r, launches, areas, bySize, byModel] = await Promise.all([
-      trendReport(db, today, by, { area }),
-      launchesReport(db, today, 5, { area }),
-      listAreaRows(db),
-      trendBreakdown(db, today, 'size', { area }, th),
-      trendBreakdown(db, today, 'model', { area }, th),
-    ]);
+    // The trend by area (or service), by size and by model counted in one pass (customerTrends), not three.
+    const [{ trend: r, bySize, byModel }, launches, areas] = await Promise.all([trendReports(db, today, by, { area }, th), launchesReport(db, today, 5, { area }), listAreaRows(db)]);
     const { t, c, chart } = contexts(req, today);
     const table = trendTable(c, r);
     const figure = trendChart(chart, r);
