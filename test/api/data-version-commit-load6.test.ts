@@ -69,7 +69,8 @@ describe.each(testEngines())('data versions bumped at commit on %s', (engine) =>
     expect(await version('acts')).toBe(before + 1);
   });
 
-  it.runIf(engine === 'postgres')('a transaction that wrote does not hold the version row until it ends: another writer commits meanwhile', async () => {
+  // Two sessions at once: PostgreSQL only (PGlite is one session), so registered for it alone rather than skipped.
+  if (engine === 'postgres') it('a transaction that wrote does not hold the version row until it ends: another writer commits meanwhile', async () => {
     const [a, b] = (await d.db.select({ id: procurements.id }).from(procurements).orderBy(procurements.id)).map((r) => r.id);
     const before = await version('acts');
     let release!: () => void;
@@ -94,7 +95,7 @@ describe.each(testEngines())('data versions bumped at commit on %s', (engine) =>
     expect(await version('acts')).toBe(before + 2);
   });
 
-  describe.runIf(engine === 'postgres')('with the version feed', () => {
+  if (engine === 'postgres') describe('with the version feed', () => {
     let reader: DatabaseHandle;
     beforeAll(async () => {
       const [{ name }] = (await queryRows<{ name: string }>(d.db, sql`select current_database() as name`)) as [{ name: string }];
