@@ -20,7 +20,8 @@ declare module 'fastify' {
     publicPage?: boolean | DataDomain[];
   }
   interface FastifyRequest {
-    pageCache?: { key: string; etag: string };
+    /** The stored page's key and ETag, and the parts the key is made of (the front door keeps them). */
+    pageCache?: { key: string; etag: string; domains: readonly DataDomain[]; versions: readonly number[]; day: string; url: string };
   }
   interface FastifyInstance {
     /** The whole-page cache's size now (for tests and /metrics). */
@@ -119,12 +120,15 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps, front?: {
     if (!publicPage || req.headers.cookie) return;
     // Linked-data clients get a 303 to the RDF from service pages (content negotiation): never the cached HTML.
     if (RDF_ACCEPT.test(String(req.headers.accept ?? ''))) return;
-    const version = (await dataVersions(db, publicPage === true ? ['catalogue'] : publicPage)).join('.');
-    const key = `${version}|${osloToday()}|${canonicalUrl(req)}`;
+    const domains: readonly DataDomain[] = publicPage === true ? ['catalogue'] : publicPage;
+    const versions = await dataVersions(db, domains);
+    const day = osloToday();
+    const url = canonicalUrl(req);
+    const key = `${versions.join('.')}|${day}|${url}`;
     // A stored page carries its ETag: a hit hashes nothing.
     const hit = pages.get(key);
     const etag = hit?.etag ?? `W/"${createHash('sha1').update(key).digest('base64url').slice(0, 20)}"`;
-    req.pageCache = { key, etag };
+    req.pageCache = { key, etag, domains, versions, day, url };
     if (req.headers['if-none-match'] === etag) return reply.code(304).headers(cacheHeaders(etag)).send();
     if (hit) {
       cacheStats.pageHits += 1;
@@ -195,9 +199,7 @@ function registerFrontDoor(app: FastifyInstance, deps: AppDeps, pages: LRUCache<
   app.addHook('onResponse', async (req, reply) => {
     const cache = req.pageCache;
     if (!cache || req.method !== 'GET' || reply.statusCode !== 200) return;
-    const publicPage = req.routeOptions.config?.publicPage;
-    const domains: readonly DataDomain[] = publicPage === true ? ['catalogue'] : publicPage || [];
-    const [version, day, url] = splitKey(cache.key);
+    const { key, domains, versions, day, url } = cache;
     if (url !== req.raw.url || domains.includes('statistics') || !domains.length) return;
     const sent = reply.getHeaders();
     if (sent['set-cookie'] !== undefined) return;
@@ -206,7 +208,7 @@ function registerFrontDoor(app: FastifyInstance, deps: AppDeps, pages: LRUCache<
       if (value === undefined || PER_RESPONSE.has(name)) continue;
       for (const v of Array.isArray(value) ? value : [value]) headers.push(name, String(v));
     }
-    byUrl.set(url, { key: cache.key, domains, versions: version.split('.').map(Number), day, route: req.routeOptions.url ?? 'unmatched', headers });
+    byUrl.set(url, { key, domains, versions, day, route: req.routeOptions.url ?? 'unmatched', headers });
   });
 
   door.serve = (req, res) => {
@@ -233,11 +235,4 @@ function registerFrontDoor(app: FastifyInstance, deps: AppDeps, pages: LRUCache<
     if (INFO_LEVELS.has(app.log.level)) app.log.info({ reqId: id, req: { method: 'GET', url: req.url ?? '', routeOptions: { url: entry.route } }, res: { statusCode: 200 }, frontDoor: true }, 'request completed');
     return true;
   };
-}
-
-/** A page key's parts: "<versions>|<day>|<url>" (the URL may hold "|"). */
-function splitKey(key: string): [string, string, string] {
-  const a = key.indexOf('|');
-  const b = key.indexOf('|', a + 1);
-  return [key.slice(0, a), key.slice(a + 1, b), key.slice(b + 1)];
 }
