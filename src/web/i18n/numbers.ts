@@ -30,16 +30,17 @@ function make(lang: Language): NumberWords {
   const pluralRules = new Intl.PluralRules(LOCALES[lang]);
   // A whole number from 0 to 999 is its digits in all three languages (no group, no sign, no decimals): the counts
   // on a page (facets, lists) are mostly such, and formatting each through Intl showed in the profile of a search.
-  const formatter = (f: Intl.NumberFormat) =>
-    lang === 'en'
-      ? (n: number) => (isSmallWhole(n) ? String(n) : f.format(n))
-      : (n: number) =>
-          isSmallWhole(n)
-            ? String(n)
-            : f
-                .formatToParts(n)
-                .map((p) => (p.type === 'group' ? GROUP_SPACE : p.value))
-                .join('');
+  const formatter = (f: Intl.NumberFormat) => {
+    const full =
+      lang === 'en'
+        ? (n: number) => f.format(n)
+        : (n: number) =>
+            f
+              .formatToParts(n)
+              .map((p) => (p.type === 'group' ? GROUP_SPACE : p.value))
+              .join('');
+    return (n: number) => (isSmallWhole(n) ? String(n) : full(n));
+  };
   const number = formatter(new Intl.NumberFormat(LOCALES[lang]));
   const withOre = formatter(new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
   return {
