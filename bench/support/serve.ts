@@ -33,7 +33,7 @@ const profile = process.env.BENCH_PROFILE ? await startProfile() : undefined;
 console.log(`READY ${server.url} ${server.engine}`);
 const stop = async () => {
   if (queryStats) queryStats();
-  if (loopStats) loopStats();
+  if (loopStats) await loopStats();
   if (profile) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(await profile()));
   await server.close();
   process.exit(0);
@@ -74,7 +74,7 @@ function countQueries(db: unknown): () => void {
   };
 }
 
-function watchLoop(http: { on(event: 'request', fn: (req: IncomingMessage, res: ServerResponse) => void): unknown }): () => void {
+function watchLoop(http: { on(event: 'request', fn: (req: IncomingMessage, res: ServerResponse) => void): unknown }): () => Promise<void> {
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   const times = new Map<string, number[]>();
@@ -87,13 +87,14 @@ function watchLoop(http: { on(event: 'request', fn: (req: IncomingMessage, res: 
       times.set(k, list);
     });
   });
-  return () => {
+  return async () => {
+    // Loaded at the report, so the measured server does not carry the load generator's module.
+    const { latencyFigures } = await import('./http.js');
     const ms = (ns: number) => (ns / 1e6).toFixed(1);
     console.error(`\nEvent loop delay (ms): p50 ${ms(delay.percentile(50))}, p99 ${ms(delay.percentile(99))}, max ${ms(delay.max)}`);
     for (const [method, list] of times) {
-      list.sort((a, b) => a - b);
-      const at = (p: number) => list[Math.min(list.length - 1, Math.ceil((p / 100) * list.length) - 1)]!.toFixed(1);
-      console.error(`In the server, ${method} (${list.length}): p50 ${at(50)}, p99 ${at(99)} ms`);
+      const { p50, p99 } = latencyFigures(list);
+      console.error(`In the server, ${method} (${list.length}): p50 ${p50.toFixed(1)}, p99 ${p99.toFixed(1)} ms`);
     }
   };
 }
