@@ -139,22 +139,27 @@ try {
     await nginx.stop();
   }
   printTable(`Portal (${process.env.DATABASE_URL ? `PostgreSQL, WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? 'cores'}` : 'PGlite, one process'}) vs nginx, ${connections} connections × ${duration} s, Accept-Encoding: ${acceptEncoding ?? 'none'}`, rows);
-  const nginxRps = (label: string) => rows.filter((r) => r.label.startsWith('nginx') && r.label.includes(label));
+  const avg = (xs: LoadResult[]) => xs.reduce((s, r) => s + r.rps, 0) / Math.max(1, xs.length);
+  /** One line of the summary: the portal's rounds against nginx's, averaged, and the portal's worst p99. */
+  const ratioRow = (label: string, portalRuns: LoadResult[], nginxRuns: LoadResult[]) =>
+    console.log(`| ${label} | ${avg(portalRuns).toFixed(0)} | ${avg(nginxRuns).toFixed(0)} | ${(avg(portalRuns) / avg(nginxRuns)).toFixed(2)} | ${Math.max(...portalRuns.map((r) => r.p99)).toFixed(1)} |`);
+  const nginxRuns = rows.filter((r) => r.label.startsWith('nginx'));
   console.log('\n| page | portal req/s | nginx req/s | ratio | portal p99 ms |');
   console.log('|---|---:|---:|---:|---:|');
   for (const [file, path] of Object.entries(pages)) {
-    const p = rows.filter((r) => r.label.startsWith(`portal ${path} (`));
-    const ng = nginxRps(`${files[file]!.body.length} bytes`);
-    const avg = (xs: LoadResult[]) => xs.reduce((s, r) => s + r.rps, 0) / Math.max(1, xs.length);
-    console.log(`| ${path} | ${avg(p).toFixed(0)} | ${avg(ng).toFixed(0)} | ${(avg(p) / avg(ng)).toFixed(2)} | ${Math.max(...p.map((r) => r.p99)).toFixed(1)} |`);
+    ratioRow(
+      path,
+      rows.filter((r) => r.label.startsWith(`portal ${path} (`)),
+      nginxRuns.filter((r) => r.label.includes(`${files[file]!.body.length} bytes`)),
+    );
   }
   // The search's rounds averaged like the pages' (the first round includes the search path's warm-up), against the
   // average of every nginx run.
-  const allNginx = rows.filter((r) => r.label.startsWith('nginx'));
-  const searches = rows.filter((r) => r.label.startsWith('portal /tjenester?q='));
-  const searchRps = searches.reduce((s, r) => s + r.rps, 0) / searches.length;
-  const nginxAll = allNginx.reduce((s, r) => s + r.rps, 0) / allNginx.length;
-  console.log(`| uncached search | ${searchRps.toFixed(0)} | ${nginxAll.toFixed(0)} | ${(searchRps / nginxAll).toFixed(2)} | ${Math.max(...searches.map((r) => r.p99)).toFixed(1)} |`);
+  ratioRow(
+    'uncached search',
+    rows.filter((r) => r.label.startsWith('portal /tjenester?q=')),
+    nginxRuns,
+  );
   console.log('\nFirst visit (/ and /tjenester with their stylesheets, favicon and two font files):');
   for (const path of ['/', '/tjenester']) {
     console.log(`  ${path}: ${((await bytesOfFirstVisit(portal.url, path)) / 1024).toFixed(0)} KB uncompressed, ${((await bytesOfFirstVisit(portal.url, path, 'br, gzip')) / 1024).toFixed(0)} KB with Accept-Encoding: br, gzip`);
