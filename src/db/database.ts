@@ -36,6 +36,8 @@ export interface DatabaseHandle {
   dumpDataDir?(): Promise<Blob>;
   /** PostgreSQL with `versionFeed`: reads the data versions now, after this process wrote (src/db/pgVersionFeed.ts). */
   syncVersions?(): Promise<void>;
+  /** PostgreSQL with `versionFeed`: the feed while it runs (tests hold its notifications back). */
+  versionFeed?(): PgVersionFeed | undefined;
 }
 
 export interface OpenDatabaseOptions {
@@ -74,9 +76,21 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       if (rows[0]?.t) feed = await startPgVersionFeed(db, options.url!);
     };
     await startFeed();
+    if (options.versionFeed) {
+      // A committed transaction's versions are read before its caller goes on, so a handler that writes and then
+      // reads through the cache (a PUT answering with the row it made) sees its own write, not the generation from
+      // before it, whose notification may still be on its way (bench:load: a 500 when the new row was not there).
+      const transaction = db.transaction.bind(db);
+      db.transaction = (async (...args: Parameters<typeof transaction>) => {
+        const result = await transaction(...args);
+        await feed?.sync();
+        return result;
+      }) as typeof db.transaction;
+    }
     return {
       db,
       engine: 'postgres',
+      versionFeed: () => feed,
       syncVersions: options.versionFeed ? async () => feed?.sync() : undefined,
       async migrate() {
         const client = await pool.connect();

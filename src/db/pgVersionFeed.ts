@@ -10,12 +10,18 @@ import { attachVersionFeed, detachVersionFeed, recordVersion } from './versionFe
  *
  * A notification reaches the other processes shortly after the commit (on one machine or a LAN, well under a
  * millisecond; the writer's own response needs at least that long to reach its client). The process that wrote
- * does not wait for it: `sync()` reads the rows (src/server/versionSync.ts calls it before answering an unsafe
- * request), so its own next request sees its own write.
+ * does not wait for it: `sync()` reads the rows, so what it reads next sees its own write — src/db/database.ts calls it
+ * when a transaction has committed (a handler that writes and then reads through a cache within one request), and
+ * src/server/versionSync.ts before answering an unsafe request (writes made outside a transaction).
  */
 export interface PgVersionFeed {
   /** Reads every version row now (after a write by this process). */
   sync(): Promise<void>;
+  /**
+   * Holds back the notifications that arrive from now on until the returned function is called (tests: a
+   * notification that is still on its way, which the writing process must not depend on).
+   */
+  holdNotifications(): () => void;
   close(): Promise<void>;
 }
 
@@ -24,6 +30,12 @@ export async function startPgVersionFeed(db: object, url: string, options: { ret
   let client: pg.Client | undefined;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
+  let held: string[] | undefined;
+  const notified = (payload: string) => {
+    if (held) return void held.push(payload);
+    const [name, version] = payload.split(' ');
+    if (name) recordVersion(versions, name, Number(version));
+  };
 
   const readRows = async (c: pg.Client | pg.Pool) => {
     const { rows } = await c.query<{ name: string; version: string }>('select name, version from data_versions');
@@ -32,10 +44,7 @@ export async function startPgVersionFeed(db: object, url: string, options: { ret
 
   const connect = async () => {
     const c = new pg.Client({ connectionString: url });
-    c.on('notification', (msg) => {
-      const [name, version] = (msg.payload ?? '').split(' ');
-      if (name) recordVersion(versions, name, Number(version));
-    });
+    c.on('notification', (msg) => notified(msg.payload ?? ''));
     const lost = (err?: unknown) => {
       if (client !== c) return;
       client = undefined;
@@ -78,6 +87,14 @@ export async function startPgVersionFeed(db: object, url: string, options: { ret
 
   return {
     sync,
+    holdNotifications() {
+      held ??= [];
+      return () => {
+        const payloads = held ?? [];
+        held = undefined;
+        for (const p of payloads) notified(p);
+      };
+    },
     async close() {
       closed = true;
       clearTimeout(retry);

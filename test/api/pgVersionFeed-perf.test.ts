@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase, queryRows } from '../../src/db/database.js';
-import { dataVersion } from '../../src/db/readCache.js';
+import { cached, dataVersion } from '../../src/db/readCache.js';
 import { areas } from '../../src/db/schema/index.js';
 import { fedVersion } from '../../src/db/versionFeed.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
@@ -43,6 +43,21 @@ describe.runIf(testEngines().includes('postgres'))('data versions fed by LISTEN/
     await reader.db.insert(areas).values({ slug: 'egen-skriving', name: { nb: 'Egen' }, description: { nb: 'Skrevet av leseren' } });
     await reader.syncVersions!();
     expect(fedVersion(reader.db, 'catalogue')).toBe(await dataVersion(writer.db, 'catalogue'));
+  });
+
+  it('a committed transaction is in the writing process\'s cache at once, though its notification has not arrived', async () => {
+    const slugs = cached('area slugs (feed test)', async (db) => (await db.select({ slug: areas.slug }).from(areas)).map((a) => a.slug));
+    expect(await slugs(reader.db)).not.toContain('holdt-tilbake');
+    const release = reader.versionFeed!()!.holdNotifications();
+    try {
+      await reader.db.transaction(async (tx) => {
+        await tx.insert(areas).values({ slug: 'holdt-tilbake', name: { nb: 'Holdt' }, description: { nb: 'Varselet er holdt tilbake' } });
+      });
+      expect(fedVersion(reader.db, 'catalogue')).toBe(await dataVersion(writer.db, 'catalogue'));
+      expect(await slugs(reader.db)).toContain('holdt-tilbake');
+    } finally {
+      release();
+    }
   });
 
   it('falls back to reading the row when closed', async () => {
