@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http';
-import { latencyFigures, type LoadResult } from './http.js';
+import { latencyFigures, type LoadResult, tallyStatus } from './http.js';
 
 /** Clients of one kind: the requests each cycles through, with their headers (a session cookie, a CSRF token). */
 export interface ClientGroup {
@@ -28,7 +28,7 @@ export async function runPacedClients(
   const timeoutMs = options.timeoutMs ?? 10_000;
   const latencies: number[] = [];
   let errors = 0;
-  let non2xx = 0;
+  const statuses: Record<number, number> = {};
   let requests = 0;
   const started = performance.now();
   const end = started + options.durationMs;
@@ -45,7 +45,7 @@ export async function runPacedClients(
         if (!ok) errors += 1;
         else {
           latencies.push(performance.now() - t0);
-          if (status === undefined || status < 200 || status >= 400) non2xx += 1;
+          tallyStatus(statuses, status);
         }
         resolve();
       };
@@ -85,6 +85,7 @@ export async function runPacedClients(
     rps: requests / seconds,
     ...latencyFigures(latencies),
     errors,
-    non2xx,
+    non2xx: Object.values(statuses).reduce((n, k) => n + k, 0),
+    statuses,
   };
 }

@@ -11,6 +11,23 @@ export interface LoadResult {
   max: number;
   errors: number;
   non2xx: number;
+  /** How many answers came with each status outside 2xx/3xx (what non2xx was), when any did. */
+  statuses?: Record<number, number>;
+}
+
+/** Counts a status outside 2xx/3xx into `tally`; true when it was one. */
+export function tallyStatus(tally: Record<number, number>, status: number | undefined): boolean {
+  if (status !== undefined && status >= 200 && status < 400) return false;
+  const key = status ?? 0;
+  tally[key] = (tally[key] ?? 0) + 1;
+  return true;
+}
+
+/** Adds tallies of several runs into one. */
+export function mergeStatuses(tallies: (Record<number, number> | undefined)[]): Record<number, number> {
+  const all: Record<number, number> = {};
+  for (const t of tallies) for (const [k, n] of Object.entries(t ?? {})) all[Number(k)] = (all[Number(k)] ?? 0) + n;
+  return all;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -45,6 +62,7 @@ export async function load(
   },
 ): Promise<LoadResult> {
   const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
   let instance!: autocannon.Instance;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     instance = autocannon(
@@ -58,7 +76,8 @@ export async function load(
       },
       (err, res) => (err ? reject(err) : resolve(res)),
     );
-    instance.on('response', (_client, _status, _bytes, responseTime) => {
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      tallyStatus(statuses, status);
       latencies.push(responseTime);
       options.latencies?.push(responseTime);
     });
@@ -71,6 +90,7 @@ export async function load(
     ...latencyFigures(latencies),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    statuses,
   };
 }
 
@@ -80,6 +100,7 @@ export function printTable(title: string, rows: LoadResult[]): void {
   console.log('| endpoint | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | non-2xx |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
-    console.log(`| ${r.label} | ${fmt(r.rps, 0)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${r.errors} | ${r.non2xx} |`);
+    const which = Object.entries(r.statuses ?? {}).map(([status, n]) => `${status} × ${n}`);
+    console.log(`| ${r.label} | ${fmt(r.rps, 0)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${r.errors} | ${r.non2xx}${which.length ? ` (${which.join(', ')})` : ''} |`);
   }
 }

@@ -53,6 +53,9 @@ export async function prepareLoadFixtures(database: DatabaseHandle, agencyUsers:
   const db = database.db;
   const { procurementId, reasons, rest } = await optOutEveryone(db, agencyUsers);
   const writers = rest.slice(0, agencyUsers);
+  // The writers are agencies without a declaration yet: a database a previous run filled has none left, and the write
+  // class would then send nothing (and report nothing) rather than fail.
+  if (writers.length < agencyUsers) throw new Error(`load fixtures: ${writers.length} undeclared agencies for ${agencyUsers} writers; point DATABASE_URL at a new, empty database`);
   const [siri] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'siri.aas@sis.example'));
   const ps = await createSession(db, siri!.id, SESSION);
   const agencySessions: LoadFixtures['agencies'] = [];
