@@ -22,18 +22,23 @@
  * "statistics,signed-in reads": only those classes, to look into one).
  *
  * Exits 1 when, in the paced stage, a request failed (an error, a timeout or a status other than 2xx/3xx) or a read
- * class's p99 is at or over READ_P99_MS (default 200): the targets of issue 7. The server runs in its own process on
- * loopback (NODE_ENV=production); the load generator shares the machine's cores with it.
+ * class's p99 is at or over READ_P99_MS (default 200): the targets of issue 7. The server is `npm start`'s program in
+ * its own processes on loopback (NODE_ENV=production; on PostgreSQL WEB_CONCURRENCY workers, default one per core, as
+ * in production); the load generator shares the machine's cores with it. DATABASE_URL must name a new, empty
+ * database: the fixtures' writers are agencies without a declaration yet. To profile the server, pass
+ * NODE_OPTIONS=--cpu-prof (each process writes its profile when it ends).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import { runPacedClients } from './support/clients.js';
-import { latencyFigures, load, printTable, type LoadResult } from './support/http.js';
-import type { LoadFixtures } from './support/loadFixtures.js';
+import { latencyFigures, load, mergeStatuses, printTable, type LoadResult } from './support/http.js';
+import { openDatabase } from '../src/db/database.js';
+import { loadDemoDataIfEmpty } from '../src/db/seed/demo.js';
+import { type LoadFixtures, prepareLoadFixtures } from './support/loadFixtures.js';
 import { startNginx } from './support/nginx.js';
-import { type ChildServer, machineCaveat, startServerProcess } from './support/server.js';
+import { type ChildServer, machineCaveat, startPortalProcess } from './support/server.js';
 
 const duration = Number(process.env.DURATION ?? 60);
 const thinkMs = Number(process.env.THINK_MS ?? 1000);
@@ -130,6 +135,7 @@ async function runClass(server: ChildServer, spec: ClassSpec, think: number | un
     ...latencyFigures(latencies),
     errors: results.reduce((n, r) => n + r.errors, 0),
     non2xx: results.reduce((n, r) => n + r.non2xx, 0),
+    statuses: mergeStatuses(results.map((r) => r.statuses)),
   };
 }
 
@@ -141,12 +147,36 @@ const nginxServing = (root: string) =>
     readyPath: '/tjenester',
   });
 
+/**
+ * The portal as `npm start` runs it in production (dist/src/server/main.js: on PostgreSQL the primary and
+ * WEB_CONCURRENCY workers, default one per core; on PGlite one process), on a database this process has prepared with
+ * the demo dataset and the load's fixtures (sessions and opt-outs, straight in the database) and closed again.
+ */
+async function startLoadServer(engine: string): Promise<{ server: ChildServer; fixtures: LoadFixtures }> {
+  const url = engine === 'postgres' ? process.env.DATABASE_URL : undefined;
+  if (engine === 'postgres' && !url) throw new Error('ENGINES has postgres but DATABASE_URL is not set');
+  const dataDir = mkdtempSync(join(tmpdir(), 'ft-bench-load-'));
+  const database = await openDatabase(url ? { url } : { dataDir });
+  let fixtures: LoadFixtures;
+  try {
+    await database.migrate();
+    await loadDemoDataIfEmpty(database.db);
+    fixtures = await prepareLoadFixtures(database, Number(process.env.BENCH_AGENCY_USERS ?? 20));
+  } finally {
+    await database.close();
+  }
+  const portal = await startPortalProcess(dataDir, { DATABASE_URL: url ?? '' });
+  const close = async () => {
+    await portal.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { server: { ...portal, close }, fixtures };
+}
+
 let failed = false;
 for (const engine of engines) {
-  const server = await startServerProcess({ BENCH_FIXTURES: 'load', ...(engine === 'pglite' ? { DATABASE_URL: '' } : {}) });
+  const { server, fixtures } = await startLoadServer(engine);
   try {
-    if (engine === 'postgres' && server.engine !== 'postgres') throw new Error('ENGINES has postgres but DATABASE_URL is not set');
-    const fixtures = server.fixtures as LoadFixtures;
     const specs = mix(fixtures).filter((s) => !only || only.some((o) => s.label.startsWith(o)));
     // Warm up (JIT, caches) briefly, then every class at the same time, stage by stage.
     await Promise.all(specs.map((s) => Promise.all(s.runs.filter((r) => r.requests[0]!.method === 'GET').map((r) => load('warm-up', server.url, { connections: 2, duration: 2, headers: r.headers, requests: r.requests })))));

@@ -10,54 +10,18 @@
  * Also prints a first visit's bytes (the page and its stylesheets) with and without compression, and the time from
  * spawning the server to its first page.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { projectRoot } from '../src/paths.js';
 import { load, type LoadResult, printTable } from './support/http.js';
 import { startNginx } from './support/nginx.js';
-import { freePort, machineCaveat } from './support/server.js';
+import { machineCaveat, startPortalProcess } from './support/server.js';
 
 const duration = Number(process.env.DURATION ?? 8);
 const connections = Number(process.env.CONNECTIONS ?? 50);
 const rounds = Number(process.env.ROUNDS ?? 2);
 const acceptEncoding = process.env.ACCEPT_ENCODING;
 const dir = mkdtempSync(join(tmpdir(), 'ft-bench-nginx-'));
-
-/** `npm start`'s program (dist/src/server/main.js) in production mode, with placeholders for what it requires. */
-async function startPortal(): Promise<{ url: string; child: ChildProcess; startedMs: number }> {
-  const port = await freePort();
-  const t0 = performance.now();
-  const child = spawn(process.execPath, [join(projectRoot, 'dist/src/server/main.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: join(dir, 'db'),
-      SEED_DEMO: 'true',
-      PUBLIC_URL: 'https://localhost',
-      SESSION_SECRET: 'bench-'.repeat(8),
-      OIDC_ISSUER: 'https://idp.invalid',
-      OIDC_CLIENT_ID: 'bench',
-      OIDC_CLIENT_SECRET: 'bench',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (/running at/.test(out)) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`the portal exited with ${code}: ${out}`)));
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await fetch(`${url}/`).then((r) => r.text());
-  return { url, child, startedMs: performance.now() - t0 };
-}
 
 /** nginx serving `files` as they are (already compressed where `encoding` says), each with its own type. */
 async function nginxServing(files: Record<string, { body: Buffer; type: string; encoding?: string }>) {
@@ -95,7 +59,7 @@ async function bytesOfFirstVisit(base: string, path: string, encoding?: string):
   return total;
 }
 
-const portal = await startPortal();
+const portal = await startPortalProcess(join(dir, 'db'));
 // undici's fetch decompresses; read the raw bytes with Accept-Encoding set and no decoding: node:http.
 async function raw(url: string, headers: Record<string, string>): Promise<{ body: Buffer; type: string; encoding?: string }> {
   const { request } = await import('node:http');
@@ -167,7 +131,6 @@ try {
   console.log(`Server start to first page (spawned, migrated, first render): ${(portal.startedMs / 1000).toFixed(1)} s`);
   console.log(machineCaveat());
 } finally {
-  portal.child.kill('SIGTERM');
-  await new Promise((r) => portal.child.once('exit', r));
+  await portal.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -6,22 +6,9 @@ import { writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Session } from 'node:inspector';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { loadDemoDataIfEmpty } from '../../src/db/seed/demo.js';
-import { type LoadFixtures, prepareLoadFixtures } from './loadFixtures.js';
 import { startBenchServer } from './server.js';
 
-// BENCH_FIXTURES=load (bench/load.ts): sessions and declarations made here, in the server's process (PGlite is
-// single-process), and printed as one "FIXTURES <json>" line before READY.
-let fixtures: LoadFixtures | undefined;
-const server = await startBenchServer(
-  process.env.BENCH_FIXTURES === 'load'
-    ? async (database) => {
-        await loadDemoDataIfEmpty(database.db);
-        fixtures = await prepareLoadFixtures(database, Number(process.env.BENCH_AGENCY_USERS ?? 20));
-      }
-    : undefined,
-);
-if (fixtures) console.log(`FIXTURES ${JSON.stringify(fixtures)}`);
+const server = await startBenchServer();
 // BENCH_QUERY_STATS=1 (PGlite): time spent per SQL text, printed on SIGTERM, to see what a mix costs the database.
 const queryStats = process.env.BENCH_QUERY_STATS ? countQueries(server.database.db) : undefined;
 // BENCH_LOOP=1: the event loop's delay and the time each request spends in the server (from its headers to the end of

@@ -1,11 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config.js';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
 import { loadDemoDataIfEmpty } from '../../src/db/seed/demo.js';
 import { buildApp } from '../../src/server/app.js';
 import type { App } from '../../src/server/types.js';
+import { projectRoot } from '../../src/paths.js';
+import { freePort } from './ports.js';
 
 export interface BenchServer {
   url: string;
@@ -67,8 +71,6 @@ export function machineCaveat(): string {
 export interface ChildServer {
   url: string;
   engine: string;
-  /** What the server printed on its FIXTURES line (BENCH_FIXTURES), if anything. */
-  fixtures: unknown;
   pid: number;
   /** Resident memory of the server process in MB (from /proc). */
   rssMb(): number;
@@ -79,39 +81,113 @@ export interface ChildServer {
 
 /** Starts bench/support/serve.js (compiled) as a child process and waits until it listens. */
 export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<ChildServer> {
-  const { spawn } = await import('node:child_process');
-  const { readFileSync } = await import('node:fs');
-  const { fileURLToPath } = await import('node:url');
   const script = fileURLToPath(new URL('./serve.js', import.meta.url));
   const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  const [url, engine] = await new Promise<[string, string]>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /READY (\S+) (\S+)/.exec(out);
-      if (m) resolve([m[1]!, m[2]!]);
-    });
-    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}: ${out}`)));
+  const out = await printed(child, /READY (\S+) (\S+)/);
+  const [, url, engine] = /READY (\S+) (\S+)/.exec(out)!;
+  return childServer(child, url!, engine!);
+}
+
+/**
+ * `npm start`'s program (dist/src/server/main.js) in production mode, in its own process, with placeholders for what
+ * production requires: on PostgreSQL (DATABASE_URL) the primary forks WEB_CONCURRENCY workers (default: one per core),
+ * as the portal runs there; on PGlite one process with its data in `dataDir`. Its CPU and memory figures add up the
+ * primary and its workers.
+ */
+export async function startPortalProcess(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<ChildServer & { startedMs: number }> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [join(projectRoot, 'dist/src/server/main.js')], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'true',
+      PUBLIC_URL: 'https://localhost',
+      SESSION_SECRET: 'bench-'.repeat(8),
+      OIDC_ISSUER: 'https://idp.invalid',
+      OIDC_CLIENT_ID: 'bench',
+      OIDC_CLIENT_SECRET: 'bench',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const fixtureLine = /^FIXTURES (.*)$/m.exec(out);
+  await printed(child, /running at/);
+  const url = `http://127.0.0.1:${port}`;
+  await fetch(`${url}/`).then((r) => r.text());
+  const server = childServer(child, url, (env.DATABASE_URL ?? process.env.DATABASE_URL) ? 'postgres' : 'pglite');
+  return { ...server, startedMs: performance.now() - t0 };
+}
+
+/**
+ * Waits until the child has printed `ready` on its stdout; what it printed so far. What it prints after that (its
+ * warnings and errors: LOG_LEVEL=warn) goes to this process's stderr, so a failed request's cause shows in the run.
+ */
+function printed(child: ChildProcess, ready: RegExp): Promise<string> {
+  let out = '';
+  return new Promise<string>((resolve, reject) => {
+    const listen = (d: Buffer) => {
+      out += d.toString();
+      if (!ready.test(out)) return;
+      child.stdout!.off('data', listen);
+      child.stdout!.pipe(process.stderr);
+      resolve(out);
+    };
+    child.stdout!.on('data', listen);
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code}: ${out}`)));
+  });
+}
+
+/** The process and its children (a cluster's workers), from /proc. */
+function processTree(pid: number): number[] {
+  const children = (p: number): number[] => {
+    const tasks = (() => {
+      try {
+        return readdirSync(`/proc/${p}/task`);
+      } catch {
+        return [];
+      }
+    })();
+    return tasks.flatMap((t) => {
+      try {
+        return readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+      } catch {
+        return [];
+      }
+    });
+  };
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) all.push(...children(all[i]!));
+  return all;
+}
+
+function childServer(child: ChildProcess, url: string, engine: string): ChildServer {
+  const sum = (read: (pid: number) => number) =>
+    processTree(child.pid!).reduce((n, pid) => {
+      try {
+        return n + read(pid);
+      } catch {
+        return n; // a worker that ended between the listing and the read
+      }
+    }, 0);
   return {
     url,
     engine,
-    fixtures: fixtureLine ? JSON.parse(fixtureLine[1]!) : undefined,
     pid: child.pid!,
-    cpuSeconds() {
-      // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime and stime in clock ticks (100/s).
-      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / 100;
-    },
-    rssMb() {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-      return kb / 1024;
-    },
+    cpuSeconds: () =>
+      sum((pid) => {
+        // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime and stime in clock ticks (100/s).
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return (Number(fields[11]) + Number(fields[12])) / 100;
+      }),
+    rssMb: () => sum((pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024),
     close: () =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
