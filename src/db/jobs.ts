@@ -20,12 +20,16 @@ export interface NewJob {
 
 /** Schedules a job in the caller's transaction. Returns whether it was new. */
 export async function scheduleJob(tx: Executor, job: NewJob): Promise<boolean> {
-  const rows = await tx
+  const rows = await jobInsert(tx, job).returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+/** The insert that schedules `job` (nothing when its key is taken), to run alone or inside a larger statement. */
+export function jobInsert(tx: Executor, job: NewJob) {
+  return tx
     .insert(jobs)
     .values({ kind: job.kind, key: job.key, runAt: job.runAt, payload: job.payload ?? {}, maxAttempts: job.maxAttempts ?? 6 })
-    .onConflictDoNothing({ target: jobs.key })
-    .returning({ id: jobs.id });
-  return rows.length > 0;
+    .onConflictDoNothing({ target: jobs.key });
 }
 
 export interface JobContext {
