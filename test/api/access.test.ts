@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { queryRows } from '../../src/db/database.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, declarations, procurements, sessions, users } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -96,6 +97,21 @@ describe.each(testEngines())('authorization and bad input on %s', (engine) => {
       expectProblem(await put('anne', LOTTSTIFT, { reason: 'cost' }, '00000000-0000-0000-0000-000000000000'), 404, /anskaffelsen/);
       expectProblem(await call('lise', 'PUT', `/api/v1/agencies/${LOTTSTIFT}/subscriptions/finnes-ikke`, {}), 404, /finnes-ikke/);
       expectProblem(await call('lise', 'PUT', `/api/v1/agencies/${LOTTSTIFT}/subscriptions/dfo-lonn`, { tier: 'gull' }), 400, /gull/);
+    });
+
+    it('refuses an agency the procurement does not cover (409): a municipality on a state procurement, a deleted agency', async () => {
+      const [p] = await t.database.db.select({ eligibility: procurements.eligibility }).from(procurements).where(eq(procurements.id, travel));
+      expect(p!.eligibility).not.toBe('state_and_municipal');
+      const orgnrOf = async (where: SQL) => (await queryRows<{ orgnr: string }>(t.database.db, sql`select orgnr from agencies where ${where} order by orgnr limit 1`))[0]!.orgnr;
+      const municipality = await orgnrOf(sql`kind = 'municipality' and deleted_on is null`);
+      const deleted = await orgnrOf(sql`kind = 'agency' and deleted_on is not null`);
+      for (const orgnr of [municipality, deleted]) {
+        expectProblem(await put('anne', orgnr, { reason: 'cost' }), 409, /ikke omfattet/);
+        const written = await t.database.db.select().from(declarations).where(and(eq(declarations.procurementId, travel), eq(declarations.agencyOrgnr, orgnr)));
+        expect(written).toEqual([]);
+      }
+      // The one who may not act for the agency hears that first (403), before whether it is covered.
+      expectProblem(await put('lise', municipality, { reason: 'cost' }), 403);
     });
 
     it('refuses answers the questionnaire does not allow, in English too, and writes nothing', async () => {

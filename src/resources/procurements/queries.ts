@@ -11,7 +11,7 @@ import {
   questionnaires,
   services,
 } from '../../db/schema/index.js';
-import type { Language } from '../../domain/catalogue.js';
+import type { Language, OrganisationKind } from '../../domain/catalogue.js';
 import { procurementKinds } from '../../domain/eligibility.js';
 import type { ProcurementState } from '../../domain/procurementLifecycle.js';
 import { HttpProblem } from '../../server/problem.js';
@@ -90,11 +90,10 @@ export async function requireProcurement(db: Executor, id: string, lang: Languag
   return p;
 }
 
-/** Whether an agency may declare for a procurement (it exists, is of an eligible kind and not deleted). */
-export async function isEligibleAgency(db: Executor, eligibility: Eligibility, orgnr: string): Promise<boolean> {
-  const rows = await db
-    .select({ orgnr: agencies.orgnr })
-    .from(agencies)
-    .where(and(eq(agencies.orgnr, orgnr), eligibleAgencyCondition(eligibility)));
-  return rows.length > 0;
+/**
+ * Whether an agency (a row already read) may declare for a procurement: eligibleAgencyCondition's rule, an eligible
+ * kind and not deleted, for a caller that has the row in hand.
+ */
+export function isEligibleAgency(eligibility: Eligibility, agency: { kind: OrganisationKind; deletedOn: string | null }): boolean {
+  return procurementKinds(eligibility).includes(agency.kind) && agency.deletedOn === null;
 }
