@@ -73,7 +73,7 @@ async function prepareDatabase(config: Config): Promise<DatabaseHandle> {
     import('../db/seed/questionnaires.js'),
     import('../imports/enhetsregisteret/importer.js'),
   ]);
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, versionFeed: true });
+  const database = await openDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize, dataDir: config.dataDir, versionFeed: true });
   await database.migrate();
   await ensureQuestionnaires(database.db);
   const interrupted = await endInterruptedImports(database.db);
@@ -94,7 +94,7 @@ async function prepareDatabase(config: Config): Promise<DatabaseHandle> {
 async function serve(config: Config, oidc: Config['oidc'], prepared?: DatabaseHandle, devProvider?: ListeningDevProvider) {
   config.oidc = oidc;
   const [{ openDatabase }, { buildApp }] = await Promise.all([import('../db/database.js'), import('./app.js')]);
-  const database = prepared ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, versionFeed: true }));
+  const database = prepared ?? (await openDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize, dataDir: config.dataDir, versionFeed: true }));
   const app = await buildApp({ config, database });
   let closing = false;
   // Graceful shutdown: Fastify stops accepting connections, answers 503 on kept-alive ones, closes idle ones and
