@@ -48,6 +48,8 @@ const paced = process.env.PACED !== '0';
 const connections = Number(process.env.CONNECTIONS ?? 200);
 const nginxDuration = Number(process.env.NGINX_DURATION ?? 10);
 const readP99 = Number(process.env.READ_P99_MS ?? 200);
+/** Agency editors who write: the write class's share (10 %) of the clients. */
+const writers = Math.max(1, Math.round(connections * 0.1));
 const only = process.env.CLASSES?.split(',').map((s) => s.trim());
 const engines = (process.env.ENGINES ?? (process.env.DATABASE_URL ? 'pglite,postgres' : 'pglite')).split(',').map((s) => s.trim());
 
@@ -95,8 +97,9 @@ function mix(f: LoadFixtures): ClassSpec[] {
       label: 'signed-in writes (PUT declaration)',
       kind: 'write',
       share: 0.1,
-      // One connection per agency editor: each changes its own opt-out back and forth, so every PUT writes.
-      runs: writer.map((a) => ({
+      // One connection per agency editor, as many editors as the class's share of the clients (20 of 200, 5 of 50):
+      // each changes its own opt-out back and forth, so every PUT writes.
+      runs: writer.slice(0, writers).map((a) => ({
         connections: 1,
         headers: { cookie: a.cookie, 'x-csrf-token': a.csrf, 'content-type': 'application/json' },
         requests: [0, 1].map((i) => ({ method: 'PUT' as const, path: `/api/v1/procurements/${p}/declarations/${a.orgnr}`, body: JSON.stringify({ answers: { reason: f.reasons[i % f.reasons.length] } }) })),
@@ -161,7 +164,8 @@ async function startLoadServer(engine: string): Promise<{ server: ChildServer; f
   try {
     await database.migrate();
     await loadDemoDataIfEmpty(database.db);
-    fixtures = await prepareLoadFixtures(database, Number(process.env.BENCH_AGENCY_USERS ?? 20));
+    // The agency editors: the writers, and the first five also read (signed-in reads).
+    fixtures = await prepareLoadFixtures(database, Math.max(5, writers));
   } finally {
     await database.close();
   }
