@@ -62,9 +62,14 @@ export async function registerAuth(app: App, deps: AppDeps, rp: RelyingParty | u
     req.principal = principal;
     req.auth = { via: 'session', sessionId: found.id };
     req.csrfToken = found.csrfToken;
-    // The header's unread count: pages only (the API has /api/v1/me/notifications).
-    const unread = isApi(req) ? 0 : await unreadNotifications(db, principal.id);
-    req.pageUser = { name: principal.name, roles: roleNames(principal), unread };
+    req.pageUser = { name: principal.name, roles: roleNames(principal) };
+    // The header's unread count, for pages only (the API has /api/v1/me/notifications): started now, taken by
+    // sendPage when the page renders, so it runs beside the handler's queries. A request that renders no page
+    // (a redirect, a download) leaves it unread; its failure is sendPage's to see, never an unhandled rejection.
+    if (!isApi(req)) {
+      req.pageUnread = unreadNotifications(db, principal.id);
+      req.pageUnread.catch(() => {});
+    }
   });
 
   // After the body is parsed, before validation: who may write through the API at all (401 anonymous, 403 for a

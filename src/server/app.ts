@@ -106,6 +106,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.decorate('assets', loadAssetManifest());
   app.decorateRequest('lang', 'nb');
   app.decorateRequest('pageUser', undefined);
+  app.decorateRequest('pageUnread', undefined);
   app.decorateRequest('csrfToken', undefined);
 
   // First, so every route (plugins' own included) gets the headers.

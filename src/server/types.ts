@@ -35,7 +35,9 @@ declare module 'fastify' {
     /** The UI language: from the path prefix for pages, from ?lang= or Accept-Language for the API. */
     lang: Language;
     /** The signed-in user as pages show it (filled by the auth layer). */
-    pageUser?: { name: string; roles: string[]; unread?: number } | undefined;
+    pageUser?: { name: string; roles: string[]; unread?: number | undefined } | undefined;
+    /** The signed-in user's unread notifications, being counted (pages only; sendPage puts it in pageUser). */
+    pageUnread?: Promise<number> | undefined;
     /** The CSRF token to embed in forms (filled by the auth layer). */
     csrfToken?: string | undefined;
     /** Who is acting, with their role assignments; undefined for the public. */

@@ -111,7 +111,7 @@ describe.each(testEngines())('authorization and bad input on %s', (engine) => {
         expect(written).toEqual([]);
       }
       // The one who may not act for the agency hears that first (403), before whether it is covered.
-      expectProblem(await put('lise', municipality, { reason: 'cost' }), 403);
+      expectProblem(await put('lise', municipality, { reason: 'cost' }), 403, /ikke handle på vegne av/);
     });
 
     it('refuses answers the questionnaire does not allow, in English too, and writes nothing', async () => {

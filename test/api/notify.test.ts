@@ -112,8 +112,12 @@ describe.each(testEngines())('notifications on %s', (engine) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Varslingstest');
     expect(page.body).toContain('1 ulest varsel');
+    // Any page's header has the count (counted beside the page's own queries, taken when it renders).
+    const header = async () => /<div class="user-menu">[\s\S]*?<\/div>/.exec((await t.app.inject({ url: '/tjenester', headers: { cookie: follower.cookie } })).body)?.[0];
+    expect(await header()).toContain('(1 ulest varsel)');
     const read = await t.app.inject({ method: 'POST', url: '/api/v1/me/notifications/read', headers: { ...follower.headers, 'content-type': 'application/json' }, payload: '{}' });
     expect(read.json()).toEqual({ unread: 0 });
+    expect(await header()).not.toContain('ulest');
     expect((await t.app.inject({ url: '/api/v1/me/notifications', headers: bystander.headers })).json()).toMatchObject({ total: 0, unread: 0 });
   });
 
