@@ -60,6 +60,21 @@ describe.runIf(testEngines().includes('postgres'))('data versions fed by LISTEN/
     }
   });
 
+  it('a read-only transaction reads no versions after it (it changed nothing)', async () => {
+    const release = reader.versionFeed!()!.holdNotifications();
+    try {
+      await writer.db.insert(areas).values({ slug: 'skrevet-andre-steder', name: { nb: 'Andre' }, description: { nb: 'Skrevet av en annen prosess' } });
+      const committed = await dataVersion(writer.db, 'catalogue');
+      expect(fedVersion(reader.db, 'catalogue')).toBeLessThan(committed);
+      await reader.db.transaction(async (tx) => tx.select().from(areas).limit(1), { accessMode: 'read only' });
+      expect(fedVersion(reader.db, 'catalogue')).toBeLessThan(committed);
+      await reader.db.transaction(async (tx) => tx.select().from(areas).limit(1));
+      expect(fedVersion(reader.db, 'catalogue')).toBe(committed);
+    } finally {
+      release();
+    }
+  });
+
   it('falls back to reading the row when closed', async () => {
     const other = await openDatabase({ url: testUrl, poolSize: 1, versionFeed: true });
     expect(fedVersion(other.db, 'catalogue')).toBeTypeOf('number');
