@@ -150,8 +150,15 @@ describe.each(testEngines())('surveys on %s', (engine) => {
     it('takes one answer per agency, changeable until closing; a repeat changes nothing; closed refuses', async () => {
       const id = await create({ closesOn: inDays(3) });
       const audits = async () => (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(eq(auditEvents.agencyOrgnr, LOTTSTIFT)))[0]!.n;
+      // The agency editor's Min side lists the open survey for the agency, and whether it has answered.
+      const onMinSide = async () => {
+        const html = decode((await call('lise', 'GET', '/min-side')).body);
+        return new RegExp(`undersokelser/${id}/svar\\?virksomhet=${LOTTSTIFT}"[\\s\\S]*?(Ikke besvart|Besvart)`).exec(html)?.[1];
+      };
+      expect(await onMinSide()).toBe('Ikke besvart');
       const n0 = await audits();
       expect((await answer(id, LOTTSTIFT, { satisfaction: 3, comment: 'Bra' }, 'lise')).statusCode).toBe(201);
+      expect(await onMinSide()).toBe('Besvart');
       expect((await answer(id, LOTTSTIFT, { satisfaction: 3, comment: 'Bra' }, 'lise')).statusCode).toBe(200);
       expect(await audits()).toBe(n0 + 1);
       const changed = await answer(id, LOTTSTIFT, { satisfaction: 5 }, 'lise');

@@ -47,7 +47,7 @@ export async function registerMyAgencyPages(app: App, deps: AppDeps): Promise<vo
   app.get('/min-side', { schema: { hide: true, querystring: Type.Object({}) } }, async (req, reply) => {
     const p = requirePrincipal(req);
     const orgnrs = [...agencyScopes(p), ...ministryScopes(p)];
-    const [orgs, mine] = await Promise.all([agencyNamesOf(db, orgnrs), loadMinePage(db, providerScopes(p))]);
+    const [orgs, mine, collaboration] = await Promise.all([agencyNamesOf(db, orgnrs), loadMinePage(db, providerScopes(p)), loadMineCollaboration(db, p, (deps.clock ?? (() => new Date()))())]);
     const name = (o: string) => orgs.find((x) => x.orgnr === o)?.name ?? { nb: formatOrgnr(o) };
     return sendPage(
       req,
@@ -59,7 +59,7 @@ export async function registerMyAgencyPages(app: App, deps: AppDeps): Promise<vo
         admin={isAdmin(p)}
         optOuts={mine.optOuts}
         optOutDefinition={mine.optOutDefinition}
-        collaboration={await loadMineCollaboration(db, p, (deps.clock ?? (() => new Date()))())}
+        collaboration={collaboration}
       />,
     );
   });

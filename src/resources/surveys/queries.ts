@@ -126,14 +126,17 @@ export async function surveysOfService(db: Executor, serviceSlug: string, now: D
 export async function openSurveysFor(db: Executor, orgnrs: string[], now: Date) {
   if (orgnrs.length === 0) return [];
   const open = (await listSurveys(db)).filter((s) => windowOf(s, now) === 'open');
-  const out: { survey: SurveyRow; orgnr: string; answered: boolean }[] = [];
-  for (const s of open) {
-    const eligible = await eligibleOrgnrs(db, s, orgnrs);
-    if (eligible.length === 0) continue;
-    const answered = await db.select({ orgnr: surveyResponses.agencyOrgnr }).from(surveyResponses).where(and(eq(surveyResponses.surveyId, s.id), inArray(surveyResponses.agencyOrgnr, eligible)));
-    for (const orgnr of eligible) out.push({ survey: s, orgnr, answered: answered.some((a) => a.orgnr === orgnr) });
-  }
-  return out;
+  // Every survey's two questions at once (one round trip's wait, not two per survey, on a signed-in person's Min side).
+  const perSurvey = await Promise.all(
+    open.map(async (s) => {
+      const [eligible, answered] = await Promise.all([
+        eligibleOrgnrs(db, s, orgnrs),
+        db.select({ orgnr: surveyResponses.agencyOrgnr }).from(surveyResponses).where(and(eq(surveyResponses.surveyId, s.id), inArray(surveyResponses.agencyOrgnr, orgnrs))),
+      ]);
+      return eligible.map((orgnr) => ({ survey: s, orgnr, answered: answered.some((a) => a.orgnr === orgnr) }));
+    }),
+  );
+  return perSurvey.flat();
 }
 
 /** The names of ministries by organisation number, for the breakdown's labels. */
