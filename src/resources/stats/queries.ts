@@ -424,46 +424,6 @@ function checkPoints(points: readonly string[], what: string) {
 }
 
 /**
- * Customers (distinct agencies) per point in time, by area, service, delivery model or size class. Subscriptions
- * without a start date are left out. Each subscription covers a run of points (found with width_bucket over the
- * sorted points); its points become bits of a bigint, OR-ed per agency and key, so an agency with several
- * subscriptions in an area counts once per point without a join of points × subscriptions. Points must be sorted and
- * at most MAX_TREND_POINTS.
- *
- * Grouped per agency, not per (agency, key): the keys (numbered in `svc`) are TREND_KEYS_PER_ROW columns of one row
- * per agency (and word of keys), filled with FILTER, then unpacked into (key, mask) counts. Hashing 100,000
- * (agency, area) groups was over half of the trend's time at 10 × scale; 10,000 agency rows cost a third of that
- * (PostgreSQL, EXPLAIN ANALYZE and the backend's CPU time). By size class (the agency's size now: the register keeps
- * no history of head counts) the key is the agency's own, so the masks are OR-ed per agency and the agencies joined
- * after: 10,000 rows instead of 200,000. customerTrends counts a page's three trends in one pass.
- */
-export async function customersOverTime(db: Executor, points: readonly string[], by: 'area' | 'service' | 'size' | 'model', f: ServiceFilter = {}, th: SizeThresholds = REPORT_SIZE_THRESHOLDS): Promise<TrendCount[]> {
-  if (points.length === 0) return [];
-  checkPoints(points, 'customersOverTime');
-  const where = serviceWhere(f);
-  // The services counted, each with its key's number `i` (by size: no key, and no join unless filtered).
-  const key = by === 'area' ? sql.raw('s.area_slug') : by === 'service' ? sql.raw('s.id::text') : sql.raw('s.model');
-  const svc = by === 'size' ? sql`select s.id, 0 as i from services s` : sql`select s.id, ${key} as k, (dense_rank() over (order by ${key}) - 1)::int as i from services s`;
-  const join = by === 'size' && where.length === 1 ? sql`` : sql` join svc on svc.id = x.service_id`;
-  const width = by === 'size' ? 1 : by === 'model' ? DELIVERY_MODELS.length : TREND_KEYS_PER_ROW;
-  const w = sql.raw(String(width));
-  const spans = trendSpansSql(points, by === 'size' ? sql`0 as word, 0 as j` : sql`svc.i / ${w} as word, svc.i % ${w} as j`, join, 'word, j');
-  const packed = sql`select a, word, ${maskColumns(width, 'j', 'm')} from spans group by a, word`;
-  const km = by === 'size' ? unpackSizeSql('packed', 'm0', th) : unpackKeysSql(width);
-  // Without JIT: the FILTER columns raise the plan's estimated cost above jit_above_cost at 10 × scale, and compiling
-  // the expressions took longer than running them (+100–300 ms per trend on PostgreSQL 15 with jit = on, its default).
-  const rows = await withoutJit<Record<string, unknown> & { k: string }>(
-    db,
-    sql`with svc as not materialized (${svc} where ${sql.join(where, sql` and `)}),
-        spans as (${spans}),
-        packed as (${packed}),
-        km as (${km})
-      select k, ${pointSumsSql(points)} from km group by k`,
-  );
-  return rows.flatMap((r) => trendCountsOf(points, r));
-}
-
-/**
  * A condition on org number column `col`: the agency is in half `half` (0 or 1) of the agencies, by a hash of the
  * number. Every agency is in one half, so a count of agencies (or of their subscriptions) is the sum of the halves'
  * counts. Migration 0029 keeps statistics on the expression, so the planner knows a half is half the rows (without
@@ -490,6 +450,48 @@ function addUp<R extends Record<string, unknown>>(points: readonly string[], id:
     else for (let i = 0; i < points.length; i++) (sum as Record<string, unknown>)[`p${i}`] = Number(sum[`p${i}`]) + Number(r[`p${i}`]);
   }
   return [...sums.values()];
+}
+
+/**
+ * Customers (distinct agencies) per point in time, by area, service, delivery model or size class. Subscriptions
+ * without a start date are left out. Each subscription covers a run of points (found with width_bucket over the
+ * sorted points); its points become bits of a bigint, OR-ed per agency and key, so an agency with several
+ * subscriptions in an area counts once per point without a join of points × subscriptions. Points must be sorted and
+ * at most MAX_TREND_POINTS.
+ *
+ * Grouped per agency, not per (agency, key): the keys (numbered in `svc`) are TREND_KEYS_PER_ROW columns of one row
+ * per agency (and word of keys), filled with FILTER, then unpacked into (key, mask) counts. Hashing 100,000
+ * (agency, area) groups was over half of the trend's time at 10 × scale; 10,000 agency rows cost a third of that
+ * (PostgreSQL, EXPLAIN ANALYZE and the backend's CPU time). By size class (the agency's size now: the register keeps
+ * no history of head counts) the key is the agency's own, so the masks are OR-ed per agency and the agencies joined
+ * after: 10,000 rows instead of 200,000. customerTrends counts a page's three trends in one pass. Each half of the
+ * agencies is counted apart, the two at once (inHalves).
+ */
+export async function customersOverTime(db: Executor, points: readonly string[], by: 'area' | 'service' | 'size' | 'model', f: ServiceFilter = {}, th: SizeThresholds = REPORT_SIZE_THRESHOLDS): Promise<TrendCount[]> {
+  if (points.length === 0) return [];
+  checkPoints(points, 'customersOverTime');
+  const where = serviceWhere(f);
+  // The services counted, each with its key's number `i` (by size: no key, and no join unless filtered).
+  const key = by === 'area' ? sql.raw('s.area_slug') : by === 'service' ? sql.raw('s.id::text') : sql.raw('s.model');
+  const svc = by === 'size' ? sql`select s.id, 0 as i from services s` : sql`select s.id, ${key} as k, (dense_rank() over (order by ${key}) - 1)::int as i from services s`;
+  const join = by === 'size' && where.length === 1 ? sql`` : sql` join svc on svc.id = x.service_id`;
+  const width = by === 'size' ? 1 : by === 'model' ? DELIVERY_MODELS.length : TREND_KEYS_PER_ROW;
+  const w = sql.raw(String(width));
+  const spans = (half: SQL) => trendSpansSql(points, by === 'size' ? sql`0 as word, 0 as j` : sql`svc.i / ${w} as word, svc.i % ${w} as j`, join, 'word, j', sql` and ${half}`);
+  const packed = sql`select a, word, ${maskColumns(width, 'j', 'm')} from spans group by a, word`;
+  const km = by === 'size' ? unpackSizeSql('packed', 'm0', th) : unpackKeysSql(width);
+  // Without JIT: the FILTER columns raise the plan's estimated cost above jit_above_cost at 10 × scale, and compiling
+  // the expressions took longer than running them (+100–300 ms per trend on PostgreSQL 15 with jit = on, its default).
+  type Row = Record<string, unknown> & { k: string };
+  const count = (half: SQL) => withoutJit<Row>(
+    db,
+    sql`with svc as not materialized (${svc} where ${sql.join(where, sql` and `)}),
+        spans as (${spans(half)}),
+        packed as (${packed}),
+        km as (${km})
+      select k, ${pointSumsSql(points)} from km group by k`,
+  );
+  return addUp(points, (r: Row) => r.k, await inHalves(count)).flatMap((r) => trendCountsOf(points, r));
 }
 
 /** What customerTrends counts: by area or service, by delivery model and by size class. */
