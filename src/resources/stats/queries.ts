@@ -45,11 +45,40 @@ export async function listAreaRows(db: Executor): Promise<AreaRow[]> {
   return rows.map((r) => ({ slug: r.slug, name: r.name, sortOrder: Number(r.sort_order), gapArea: r.gap_area }));
 }
 
-/** `own`: the areas the agencies of `pop` declare in-house on `today`. */
-const inHouseCte = (today: string) => sql`own as (
+/**
+ * A condition on org number column `col`: the agency is in half `half` (0 or 1) of the agencies, by a hash of the
+ * number. Every agency is in one half, so a count of agencies (or of their subscriptions) is the sum of the halves'
+ * counts. Migration 0029 keeps statistics on the expression, so the planner knows a half is half the rows (without
+ * them it expected 0.5 % and sorted the rows where it hashes them).
+ */
+const agencyHalfSql = (col: string, half: 0 | 1) => sql.raw(`hashtext(${col}) & 1 = ${half}`);
+
+/**
+ * `count` for each half of the agencies at once. On PostgreSQL the two statements run on two pool connections, so
+ * on two cores: customerTrends at 10 × scale took ~230 ms in one statement and ~125 ms per half, the halves side by
+ * side. PGlite (one connection) runs them one after the other. `db` must be the database, not a transaction (whose
+ * one connection the halves would share).
+ */
+function inHalves<T>(count: (half: 0 | 1) => Promise<T>): Promise<[T, T]> {
+  return Promise.all([count(0), count(1)]);
+}
+
+/** Rows of per-point counts (`p0…`) from the halves, added up per the row's `id`. */
+function addUp<R extends Record<string, unknown>>(points: readonly string[], id: (r: R) => string, halves: readonly R[][]): R[] {
+  const sums = new Map<string, R>();
+  for (const r of halves.flat()) {
+    const sum = sums.get(id(r));
+    if (!sum) sums.set(id(r), { ...r });
+    else for (let i = 0; i < points.length; i++) (sum as Record<string, unknown>)[`p${i}`] = Number(sum[`p${i}`]) + Number(r[`p${i}`]);
+  }
+  return [...sums.values()];
+}
+
+/** `own`: the areas the agencies of `pop` declare in-house on `today`; `only` restricts the rows further (`and …`). */
+const inHouseCte = (today: string, only: SQL = sql``) => sql`own as (
           select distinct h.agency_orgnr as orgnr, h.area_slug as area
             from agency_in_house_areas h join pop on pop.orgnr = h.agency_orgnr
-           where ${declaredOnSql('h', today)})`;
+           where ${declaredOnSql('h', today)}${only})`;
 
 /**
  * `pop` (the population's agencies, optionally only some), `cells` (per agency and area: the OR of the delivery
@@ -77,11 +106,13 @@ const AREAS_PER_WORD = 15;
  * pass per agency: each active subscription contributes its model's bit at its area's place in a bigint (four bits
  * per area, AREAS_PER_WORD areas per word), OR-ed per agency. Grouping 10,000 agencies instead of 100,000
  * (agency, area) cells was about half of the coverage summary's time at 10 × scale (EXPLAIN ANALYZE on PostgreSQL).
- * The words are then unpacked per area and joined with the in-house declarations as coverageCte does.
+ * The words are then unpacked per area and joined with the in-house declarations as coverageCte does. Each half of
+ * the agencies is counted apart, the two at once (inHalves), and the groups' counts added up.
  */
 export async function coverageGroups(db: Executor, f: PopulationFilter, th: SizeThresholds, today: string) {
   const n = sql.raw(String(AREAS_PER_WORD));
-  const rows = await queryRows<{ area: string; mask: number; in_house: boolean; n: number }>(
+  type Row = { area: string; mask: number; in_house: boolean; n: number };
+  const count = (half: 0 | 1) => queryRows<Row>(
     db,
     sql`with pop as (select a.orgnr from agencies a where ${populationWhere('a', f, th)}),
         ar as (select slug, (row_number() over (order by slug) - 1)::int as i from areas),
@@ -90,19 +121,27 @@ export async function coverageGroups(db: Executor, f: PopulationFilter, th: Size
         packed as (
           select x.agency_orgnr as orgnr, v.word, bit_or(v.bits) as m
             from subscriptions x join pop on pop.orgnr = x.agency_orgnr join svc v on v.id = x.service_id
-           where ${activeOnSql('x', today)}
+           where ${activeOnSql('x', today)} and ${agencyHalfSql('x.agency_orgnr', half)}
            group by 1, 2),
         cells as (
           select p.orgnr, ar.slug as area, ((p.m >> (4 * (ar.i % ${n}))) & 15)::int as mask
             from packed p join ar on ar.i / ${n} = p.word
            where ((p.m >> (4 * (ar.i % ${n}))) & 15) <> 0),
-        ${inHouseCte(today)},
+        ${inHouseCte(today, sql` and ${agencyHalfSql('h.agency_orgnr', half)}`)},
         coverage as (
           select coalesce(c.area, o.area) as area, coalesce(c.mask, 0) as mask, (o.orgnr is not null) as in_house
             from cells c full join own o on o.orgnr = c.orgnr and o.area = c.area)
       select area, mask, in_house, count(*)::int as n from coverage group by 1, 2, 3`,
   );
-  return rows.map((g): CoverageGroupCount => ({ area: g.area, mask: Number(g.mask), inHouse: g.in_house, agencies: Number(g.n) }));
+  // Both halves may count a group: its agencies are added up.
+  const groups = new Map<string, CoverageGroupCount>();
+  for (const g of (await inHalves(count)).flat()) {
+    const key = `${g.area} ${g.mask} ${g.in_house}`;
+    const sum = groups.get(key);
+    if (sum) sum.agencies += Number(g.n);
+    else groups.set(key, { area: g.area, mask: Number(g.mask), inHouse: g.in_house, agencies: Number(g.n) });
+  }
+  return [...groups.values()];
 }
 
 export async function populationCount(db: Executor, f: PopulationFilter, th: SizeThresholds): Promise<number> {
@@ -424,35 +463,6 @@ function checkPoints(points: readonly string[], what: string) {
 }
 
 /**
- * A condition on org number column `col`: the agency is in half `half` (0 or 1) of the agencies, by a hash of the
- * number. Every agency is in one half, so a count of agencies (or of their subscriptions) is the sum of the halves'
- * counts. Migration 0029 keeps statistics on the expression, so the planner knows a half is half the rows (without
- * them it expected 0.5 % and sorted the rows where it hashes them).
- */
-const agencyHalfSql = (col: string, half: 0 | 1) => sql.raw(`hashtext(${col}) & 1 = ${half}`);
-
-/**
- * `count` for each half of the agencies at once. On PostgreSQL the two statements run on two pool connections, so
- * on two cores: customerTrends at 10 × scale took ~230 ms in one statement and ~125 ms per half, the halves side by
- * side. PGlite (one connection) runs them one after the other. `db` must be the database, not a transaction (whose
- * one connection the halves would share).
- */
-function inHalves<T>(count: (half: SQL) => Promise<T>): Promise<[T, T]> {
-  return Promise.all([count(agencyHalfSql('x.agency_orgnr', 0)), count(agencyHalfSql('x.agency_orgnr', 1))]);
-}
-
-/** Rows of per-point counts (`p0…`) from the halves, added up per the row's `id`. */
-function addUp<R extends Record<string, unknown>>(points: readonly string[], id: (r: R) => string, halves: readonly R[][]): R[] {
-  const sums = new Map<string, R>();
-  for (const r of halves.flat()) {
-    const sum = sums.get(id(r));
-    if (!sum) sums.set(id(r), { ...r });
-    else for (let i = 0; i < points.length; i++) (sum as Record<string, unknown>)[`p${i}`] = Number(sum[`p${i}`]) + Number(r[`p${i}`]);
-  }
-  return [...sums.values()];
-}
-
-/**
  * Customers (distinct agencies) per point in time, by area, service, delivery model or size class. Subscriptions
  * without a start date are left out. Each subscription covers a run of points (found with width_bucket over the
  * sorted points); its points become bits of a bigint, OR-ed per agency and key, so an agency with several
@@ -477,13 +487,13 @@ export async function customersOverTime(db: Executor, points: readonly string[],
   const join = by === 'size' && where.length === 1 ? sql`` : sql` join svc on svc.id = x.service_id`;
   const width = by === 'size' ? 1 : by === 'model' ? DELIVERY_MODELS.length : TREND_KEYS_PER_ROW;
   const w = sql.raw(String(width));
-  const spans = (half: SQL) => trendSpansSql(points, by === 'size' ? sql`0 as word, 0 as j` : sql`svc.i / ${w} as word, svc.i % ${w} as j`, join, 'word, j', sql` and ${half}`);
+  const spans = (half: 0 | 1) => trendSpansSql(points, by === 'size' ? sql`0 as word, 0 as j` : sql`svc.i / ${w} as word, svc.i % ${w} as j`, join, 'word, j', sql` and ${agencyHalfSql('x.agency_orgnr', half)}`);
   const packed = sql`select a, word, ${maskColumns(width, 'j', 'm')} from spans group by a, word`;
   const km = by === 'size' ? unpackSizeSql('packed', 'm0', th) : unpackKeysSql(width);
   // Without JIT: the FILTER columns raise the plan's estimated cost above jit_above_cost at 10 × scale, and compiling
   // the expressions took longer than running them (+100–300 ms per trend on PostgreSQL 15 with jit = on, its default).
   type Row = Record<string, unknown> & { k: string };
-  const count = (half: SQL) => withoutJit<Row>(
+  const count = (half: 0 | 1) => withoutJit<Row>(
     db,
     sql`with svc as not materialized (${svc} where ${sql.join(where, sql` and `)}),
         spans as (${spans(half)}),
@@ -517,14 +527,14 @@ export async function customerTrends(db: Executor, points: readonly string[], by
   const model = sql.raw(`(case s.model ${DELIVERY_MODELS.map((m, i) => `when '${m}' then ${i}`).join(' ')} end)`);
   const svc = sql`select s.id, ${key} as k, (dense_rank() over (order by ${key}) - 1)::int as i, ${model} as mi from services s`;
   const w = sql.raw(String(TREND_KEYS_PER_ROW));
-  const spans = (half: SQL) => trendSpansSql(points, sql`svc.i / ${w} as word, svc.i % ${w} as j, svc.mi`, sql` join svc on svc.id = x.service_id`, 'word, j, mi', sql` and ${half}`);
+  const spans = (half: 0 | 1) => trendSpansSql(points, sql`svc.i / ${w} as word, svc.i % ${w} as j, svc.mi`, sql` join svc on svc.id = x.service_id`, 'word, j, mi', sql` and ${agencyHalfSql('x.agency_orgnr', half)}`);
   const models = DELIVERY_MODELS.length;
   const packed = sql`select a, word, ${maskColumns(TREND_KEYS_PER_ROW, 'j', 'm')}, ${maskColumns(models, 'mi', 'd')}, bit_or(span) as mall from spans group by a, word`;
   const perAgency = sql.raw(`select a, ${Array.from({ length: models }, (_, i) => `bit_or(d${i}) as d${i}`).join(', ')}, bit_or(mall) as mall from packed group by a`);
   const modelNames = sql.raw(`(array[${DELIVERY_MODELS.map((m) => `'${m}'`).join(', ')}])[g.j + 1]`);
   const byModel = sql`select ${modelNames} as k, g.m, g.n from (${maskGroupsSql('agency', 'd', models)}) g`;
   type Row = Record<string, unknown> & { t: 'key' | 'model' | 'size'; k: string };
-  const count = (half: SQL) => withoutJit<Row>(
+  const count = (half: 0 | 1) => withoutJit<Row>(
     db,
     sql`with svc as not materialized (${svc} where ${sql.join(serviceWhere(f), sql` and `)}),
         spans as (${spans(half)}),
