@@ -48,8 +48,8 @@ export async function listAreaRows(db: Executor): Promise<AreaRow[]> {
 /**
  * A condition on org number column `col`: the agency is in half `half` (0 or 1) of the agencies, by a hash of the
  * number. Every agency is in one half, so a count of agencies (or of their subscriptions) is the sum of the halves'
- * counts. Migration 0029 keeps statistics on the expression, so the planner knows a half is half the rows (without
- * them it expected 0.5 % and sorted the rows where it hashes them).
+ * counts. Migration 0029 keeps statistics on the expression over subscriptions, so the planner knows a half is half
+ * the rows (without them it expected 0.5 % and sorted the rows where it hashes them).
  */
 const agencyHalfSql = (col: string, half: 0 | 1) => sql.raw(`hashtext(${col}) & 1 = ${half}`);
 
@@ -403,8 +403,8 @@ function serviceWhere(f: ServiceFilter): SQL[] {
 
 /**
  * Each dated subscription as the bits of the points it runs on (`span`), with its agency `a` and the columns `cols`
- * (of `x` and the joined services `svc`); `only` restricts the rows further (`and …`). first and last are computed in a subquery kept apart (offset 0):
- * flattened, each width_bucket would run wherever they are used.
+ * (of `x` and the joined services `svc`); `only` restricts the rows further (`and …`). first and last are computed
+ * in a subquery kept apart (offset 0): flattened, each width_bucket would run wherever they are used.
  */
 function trendSpansSql(points: readonly string[], cols: SQL, join: SQL, names: string, only: SQL = sql``): SQL {
   const pts = sql`array[${sql.join(
