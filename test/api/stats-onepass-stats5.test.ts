@@ -8,6 +8,7 @@
  * (the highest bit of the bigint masks). Both engines.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows, sql } from '../../src/db/database.js';
 import { agencyInHouseAreas, subscriptions } from '../../src/db/schema/index.js';
 import { DELIVERY_MODELS, type DeliveryModel, type OrganisationKind, type TargetGroup } from '../../src/domain/catalogue.js';
 import { type CoverageGroupCount, MODEL_BIT } from '../../src/domain/coverage.js';
@@ -164,6 +165,12 @@ describe.each(testEngines())('statistics counted in one pass per agency equal th
     expect(inHouse.some((h) => runsOn({ startedOn: h.declaredOn, endedOn: h.endedOn }, TODAY))).toBe(true);
     expect(expectedCoverage({ kinds: ['ministry', 'agency', 'other'] }, TODAY).some((g) => g.area === areas[17] && g.mask !== 0)).toBe(true);
     expect(new Set(expectedCoverage({ kinds: ['ministry', 'agency', 'other'] }, TODAY).map((g) => g.mask)).size).toBeGreaterThan(4);
+  });
+
+  it('the subscriptions fall in both halves of the agencies, which stats7 counts apart and adds up', async () => {
+    const halves = await queryRows<{ half: number; n: number }>(t.database.db, sql`select hashtext(agency_orgnr) & 1 as half, count(distinct agency_orgnr)::int as n from subscriptions group by 1 order by 1`);
+    expect(halves.map((h) => Number(h.half))).toEqual([0, 1]);
+    expect(Math.min(...halves.map((h) => Number(h.n)))).toBeGreaterThan(10);
   });
 
   const populations: [string, () => PopulationFilter][] = [

@@ -45,11 +45,40 @@ export async function listAreaRows(db: Executor): Promise<AreaRow[]> {
   return rows.map((r) => ({ slug: r.slug, name: r.name, sortOrder: Number(r.sort_order), gapArea: r.gap_area }));
 }
 
-/** `own`: the areas the agencies of `pop` declare in-house on `today`. */
-const inHouseCte = (today: string) => sql`own as (
+/**
+ * A condition on org number column `col`: the agency is in half `half` (0 or 1) of the agencies, by a hash of the
+ * number. Every agency is in one half, so a count of agencies (or of their subscriptions) is the sum of the halves'
+ * counts. Migration 0029 keeps statistics on the expression over subscriptions, so the planner knows a half is half
+ * the rows (without them it expected 0.5 % and sorted the rows where it hashes them).
+ */
+const agencyHalfSql = (col: string, half: 0 | 1) => sql.raw(`hashtext(${col}) & 1 = ${half}`);
+
+/**
+ * `count` for each half of the agencies at once. On PostgreSQL the two statements run on two pool connections, so
+ * on two cores: customerTrends at 10 × scale took ~230 ms in one statement and ~125 ms per half, the halves side by
+ * side. PGlite (one connection) runs them one after the other. `db` must be the database, not a transaction (whose
+ * one connection the halves would share).
+ */
+function inHalves<T>(count: (half: 0 | 1) => Promise<T>): Promise<[T, T]> {
+  return Promise.all([count(0), count(1)]);
+}
+
+/** Rows of per-point counts (`p0…`) from the halves, added up per the row's `id`. */
+function addUp<R extends Record<string, unknown>>(points: readonly string[], id: (r: R) => string, halves: readonly R[][]): R[] {
+  const sums = new Map<string, R>();
+  for (const r of halves.flat()) {
+    const sum = sums.get(id(r));
+    if (!sum) sums.set(id(r), { ...r });
+    else for (let i = 0; i < points.length; i++) (sum as Record<string, unknown>)[`p${i}`] = Number(sum[`p${i}`]) + Number(r[`p${i}`]);
+  }
+  return [...sums.values()];
+}
+
+/** `own`: the areas the agencies of `pop` declare in-house on `today`; `only` restricts the rows further (`and …`). */
+const inHouseCte = (today: string, only: SQL = sql``) => sql`own as (
           select distinct h.agency_orgnr as orgnr, h.area_slug as area
             from agency_in_house_areas h join pop on pop.orgnr = h.agency_orgnr
-           where ${declaredOnSql('h', today)})`;
+           where ${declaredOnSql('h', today)}${only})`;
 
 /**
  * `pop` (the population's agencies, optionally only some), `cells` (per agency and area: the OR of the delivery
@@ -77,11 +106,13 @@ const AREAS_PER_WORD = 15;
  * pass per agency: each active subscription contributes its model's bit at its area's place in a bigint (four bits
  * per area, AREAS_PER_WORD areas per word), OR-ed per agency. Grouping 10,000 agencies instead of 100,000
  * (agency, area) cells was about half of the coverage summary's time at 10 × scale (EXPLAIN ANALYZE on PostgreSQL).
- * The words are then unpacked per area and joined with the in-house declarations as coverageCte does.
+ * The words are then unpacked per area and joined with the in-house declarations as coverageCte does. Each half of
+ * the agencies is counted apart, the two at once (inHalves), and the groups' counts added up.
  */
 export async function coverageGroups(db: Executor, f: PopulationFilter, th: SizeThresholds, today: string) {
   const n = sql.raw(String(AREAS_PER_WORD));
-  const rows = await queryRows<{ area: string; mask: number; in_house: boolean; n: number }>(
+  type Row = { area: string; mask: number; in_house: boolean; n: number };
+  const count = (half: 0 | 1) => queryRows<Row>(
     db,
     sql`with pop as (select a.orgnr from agencies a where ${populationWhere('a', f, th)}),
         ar as (select slug, (row_number() over (order by slug) - 1)::int as i from areas),
@@ -90,19 +121,27 @@ export async function coverageGroups(db: Executor, f: PopulationFilter, th: Size
         packed as (
           select x.agency_orgnr as orgnr, v.word, bit_or(v.bits) as m
             from subscriptions x join pop on pop.orgnr = x.agency_orgnr join svc v on v.id = x.service_id
-           where ${activeOnSql('x', today)}
+           where ${activeOnSql('x', today)} and ${agencyHalfSql('x.agency_orgnr', half)}
            group by 1, 2),
         cells as (
           select p.orgnr, ar.slug as area, ((p.m >> (4 * (ar.i % ${n}))) & 15)::int as mask
             from packed p join ar on ar.i / ${n} = p.word
            where ((p.m >> (4 * (ar.i % ${n}))) & 15) <> 0),
-        ${inHouseCte(today)},
+        ${inHouseCte(today, sql` and ${agencyHalfSql('h.agency_orgnr', half)}`)},
         coverage as (
           select coalesce(c.area, o.area) as area, coalesce(c.mask, 0) as mask, (o.orgnr is not null) as in_house
             from cells c full join own o on o.orgnr = c.orgnr and o.area = c.area)
       select area, mask, in_house, count(*)::int as n from coverage group by 1, 2, 3`,
   );
-  return rows.map((g): CoverageGroupCount => ({ area: g.area, mask: Number(g.mask), inHouse: g.in_house, agencies: Number(g.n) }));
+  // Both halves may count a group: its agencies are added up.
+  const groups = new Map<string, CoverageGroupCount>();
+  for (const g of (await inHalves(count)).flat()) {
+    const key = `${g.area} ${g.mask} ${g.in_house}`;
+    const sum = groups.get(key);
+    if (sum) sum.agencies += Number(g.n);
+    else groups.set(key, { area: g.area, mask: Number(g.mask), inHouse: g.in_house, agencies: Number(g.n) });
+  }
+  return [...groups.values()];
 }
 
 export async function populationCount(db: Executor, f: PopulationFilter, th: SizeThresholds): Promise<number> {
@@ -364,10 +403,10 @@ function serviceWhere(f: ServiceFilter): SQL[] {
 
 /**
  * Each dated subscription as the bits of the points it runs on (`span`), with its agency `a` and the columns `cols`
- * (of `x` and the joined services `svc`). first and last are computed in a subquery kept apart (offset 0):
- * flattened, each width_bucket would run wherever they are used.
+ * (of `x` and the joined services `svc`); `only` restricts the rows further (`and …`). first and last are computed
+ * in a subquery kept apart (offset 0): flattened, each width_bucket would run wherever they are used.
  */
-function trendSpansSql(points: readonly string[], cols: SQL, join: SQL, names: string): SQL {
+function trendSpansSql(points: readonly string[], cols: SQL, join: SQL, names: string, only: SQL = sql``): SQL {
   const pts = sql`array[${sql.join(
     points.map((p) => sql`${p}`),
     sql`, `,
@@ -376,7 +415,7 @@ function trendSpansSql(points: readonly string[], cols: SQL, join: SQL, names: s
             select x.agency_orgnr as a, ${cols},
                    width_bucket(x.started_on - 1, ${pts}) as first, width_bucket(coalesce(x.ended_on, 'infinity'::date), ${pts}) - 1 as last
               from subscriptions x${join}
-             where x.started_on is not null offset 0) b`;
+             where x.started_on is not null${only} offset 0) b`;
 }
 
 /** `bit_or(span)` per packed column: `m<j>` for the rows whose `col` is j, j < width. */
@@ -385,13 +424,25 @@ const maskColumns = (width: number, col: string, prefix: string) =>
     Array.from({ length: width }, (_, j) => `bit_or(span) filter (where ${col} = ${j}) as ${prefix}${j}`).join(', '),
   );
 
+/**
+ * (`j`, mask, rows) for each column `<prefix>j` of `rows`, grouped also by `by` when given: one GROUPING SETS
+ * aggregate, a hash table per column, in one pass. A column's grouping set leaves the other columns null, so the
+ * mask is their coalesce and `j` the column that is grouped. Unpacking each row into a row per column (a lateral
+ * VALUES list) and grouping those cost about twice as much: 160,000 rows made and hashed for 10,000 agencies at
+ * 10 × scale (PostgreSQL, EXPLAIN ANALYZE).
+ */
+function maskGroupsSql(rows: string, prefix: string, width: number, by?: string): SQL {
+  const cols = Array.from({ length: width }, (_, j) => `${prefix}${j}`);
+  const which = cols.map((c, j) => `when grouping(${c}) = 0 then ${j}`).join(' ');
+  const sets = cols.map((c) => (by ? `(${by}, ${c})` : `(${c})`)).join(', ');
+  return sql.raw(`select ${by ? `${by}, ` : ''}(case ${which} end) as j, coalesce(${cols.join(', ')}) as m, count(*) as n
+                from ${rows} group by grouping sets (${sets}) having coalesce(${cols.join(', ')}) <> 0`);
+}
+
 /** (key, mask, agencies) from the packed rows' columns `m0…m<width-1>`, keys numbered in `svc` by `i`. */
 function unpackKeysSql(width: number): SQL {
-  const w = sql.raw(String(width));
-  return sql`select keys.k, v.m, count(*) as n
-              from packed p cross join lateral (values ${sql.raw(Array.from({ length: width }, (_, j) => `(${j}, p.m${j})`).join(', '))}) v(j, m)
-              join (select distinct i, k from svc) keys on keys.i = p.word * ${w} + v.j
-             where v.m <> 0 group by 1, 2`;
+  return sql`select keys.k, g.m, g.n from (${maskGroupsSql('packed', 'm', width, 'word')}) g
+              join (select distinct i, k from svc) keys on keys.i = g.word * ${sql.raw(String(width))} + g.j`;
 }
 
 /** (size class, mask, agencies) from one mask per agency (`rows`, columns a and `mask`), by the agency's size now. */
@@ -423,7 +474,8 @@ function checkPoints(points: readonly string[], what: string) {
  * (agency, area) groups was over half of the trend's time at 10 × scale; 10,000 agency rows cost a third of that
  * (PostgreSQL, EXPLAIN ANALYZE and the backend's CPU time). By size class (the agency's size now: the register keeps
  * no history of head counts) the key is the agency's own, so the masks are OR-ed per agency and the agencies joined
- * after: 10,000 rows instead of 200,000. customerTrends counts a page's three trends in one pass.
+ * after: 10,000 rows instead of 200,000. customerTrends counts a page's three trends in one pass. Each half of the
+ * agencies is counted apart, the two at once (inHalves).
  */
 export async function customersOverTime(db: Executor, points: readonly string[], by: 'area' | 'service' | 'size' | 'model', f: ServiceFilter = {}, th: SizeThresholds = REPORT_SIZE_THRESHOLDS): Promise<TrendCount[]> {
   if (points.length === 0) return [];
@@ -435,20 +487,21 @@ export async function customersOverTime(db: Executor, points: readonly string[],
   const join = by === 'size' && where.length === 1 ? sql`` : sql` join svc on svc.id = x.service_id`;
   const width = by === 'size' ? 1 : by === 'model' ? DELIVERY_MODELS.length : TREND_KEYS_PER_ROW;
   const w = sql.raw(String(width));
-  const spans = trendSpansSql(points, by === 'size' ? sql`0 as word, 0 as j` : sql`svc.i / ${w} as word, svc.i % ${w} as j`, join, 'word, j');
+  const spans = (half: 0 | 1) => trendSpansSql(points, by === 'size' ? sql`0 as word, 0 as j` : sql`svc.i / ${w} as word, svc.i % ${w} as j`, join, 'word, j', sql` and ${agencyHalfSql('x.agency_orgnr', half)}`);
   const packed = sql`select a, word, ${maskColumns(width, 'j', 'm')} from spans group by a, word`;
   const km = by === 'size' ? unpackSizeSql('packed', 'm0', th) : unpackKeysSql(width);
   // Without JIT: the FILTER columns raise the plan's estimated cost above jit_above_cost at 10 × scale, and compiling
   // the expressions took longer than running them (+100–300 ms per trend on PostgreSQL 15 with jit = on, its default).
-  const rows = await withoutJit<Record<string, unknown> & { k: string }>(
+  type Row = Record<string, unknown> & { k: string };
+  const count = (half: 0 | 1) => withoutJit<Row>(
     db,
     sql`with svc as not materialized (${svc} where ${sql.join(where, sql` and `)}),
-        spans as (${spans}),
+        spans as (${spans(half)}),
         packed as (${packed}),
         km as (${km})
       select k, ${pointSumsSql(points)} from km group by k`,
   );
-  return rows.flatMap((r) => trendCountsOf(points, r));
+  return addUp(points, (r: Row) => r.k, await inHalves(count)).flatMap((r) => trendCountsOf(points, r));
 }
 
 /** What customerTrends counts: by area or service, by delivery model and by size class. */
@@ -464,7 +517,8 @@ export interface CustomerTrends {
  * packed row of an agency carries its key columns, one column per delivery model and the OR of all its spans; the
  * model and size counts come from those columns (OR-ed again per agency when the keys take more than one word).
  * Separately the three trends read and grouped the 200,000 rows three times (at 10 × scale on PostgreSQL, about
- * 430 ms of the database's CPU for the page's trends, against about 370 in one pass).
+ * 430 ms of the database's CPU for the page's trends, against about 370 in one pass). Each half of the agencies is
+ * counted by a statement of its own, the two at once (inHalves), and their counts added up: an agency is in one half.
  */
 export async function customerTrends(db: Executor, points: readonly string[], by: 'area' | 'service', f: ServiceFilter = {}, th: SizeThresholds = REPORT_SIZE_THRESHOLDS): Promise<CustomerTrends> {
   if (points.length === 0) return { byKey: [], byModel: [], bySize: [] };
@@ -473,17 +527,17 @@ export async function customerTrends(db: Executor, points: readonly string[], by
   const model = sql.raw(`(case s.model ${DELIVERY_MODELS.map((m, i) => `when '${m}' then ${i}`).join(' ')} end)`);
   const svc = sql`select s.id, ${key} as k, (dense_rank() over (order by ${key}) - 1)::int as i, ${model} as mi from services s`;
   const w = sql.raw(String(TREND_KEYS_PER_ROW));
-  const spans = trendSpansSql(points, sql`svc.i / ${w} as word, svc.i % ${w} as j, svc.mi`, sql` join svc on svc.id = x.service_id`, 'word, j, mi');
+  const spans = (half: 0 | 1) => trendSpansSql(points, sql`svc.i / ${w} as word, svc.i % ${w} as j, svc.mi`, sql` join svc on svc.id = x.service_id`, 'word, j, mi', sql` and ${agencyHalfSql('x.agency_orgnr', half)}`);
   const models = DELIVERY_MODELS.length;
   const packed = sql`select a, word, ${maskColumns(TREND_KEYS_PER_ROW, 'j', 'm')}, ${maskColumns(models, 'mi', 'd')}, bit_or(span) as mall from spans group by a, word`;
   const perAgency = sql.raw(`select a, ${Array.from({ length: models }, (_, i) => `bit_or(d${i}) as d${i}`).join(', ')}, bit_or(mall) as mall from packed group by a`);
-  const byModel = sql.raw(`select v.k, v.m, count(*) as n
-              from agency p cross join lateral (values ${DELIVERY_MODELS.map((m, i) => `('${m}', p.d${i})`).join(', ')}) v(k, m)
-             where v.m <> 0 group by 1, 2`);
-  const rows = await withoutJit<Record<string, unknown> & { t: 'key' | 'model' | 'size'; k: string }>(
+  const modelNames = sql.raw(`(array[${DELIVERY_MODELS.map((m) => `'${m}'`).join(', ')}])[g.j + 1]`);
+  const byModel = sql`select ${modelNames} as k, g.m, g.n from (${maskGroupsSql('agency', 'd', models)}) g`;
+  type Row = Record<string, unknown> & { t: 'key' | 'model' | 'size'; k: string };
+  const count = (half: 0 | 1) => withoutJit<Row>(
     db,
     sql`with svc as not materialized (${svc} where ${sql.join(serviceWhere(f), sql` and `)}),
-        spans as (${spans}),
+        spans as (${spans(half)}),
         packed as (${packed}),
         agency as (${perAgency}),
         km as (select 'key' as t, * from (${unpackKeysSql(TREND_KEYS_PER_ROW)}) k
@@ -491,6 +545,7 @@ export async function customerTrends(db: Executor, points: readonly string[], by
                union all select 'size', * from (${unpackSizeSql('agency', 'mall', th)}) z)
       select t, k, ${pointSumsSql(points)} from km group by t, k`,
   );
+  const rows = addUp(points, (r: Row) => `${r.t} ${r.k}`, await inHalves(count));
   const of = (t: string) => rows.filter((r) => r.t === t).flatMap((r) => trendCountsOf(points, r));
   return { byKey: of('key'), byModel: of('model'), bySize: of('size') };
 }
