@@ -372,14 +372,18 @@ export async function listServiceProviders(db: Executor): Promise<ServiceRow['pr
 export const MAX_TREND_POINTS = 62;
 
 /**
- * A statement with PostgreSQL's JIT compilation off (SET LOCAL, in a transaction of its own; given a transaction, a
- * savepoint, and the setting then lasts until that transaction ends). PGlite has no JIT and accepts the setting.
+ * A statement with PostgreSQL's JIT compilation off (SET LOCAL, in a read-only transaction of its own, after which
+ * the data versions need no reading; given a transaction, a savepoint, and the setting then lasts until that
+ * transaction ends). PGlite has no JIT and accepts the setting.
  */
 async function withoutJit<T extends Record<string, unknown>>(db: Executor, statement: SQL): Promise<T[]> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    return queryRows<T>(tx, statement);
-  });
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`set local jit = off`);
+      return queryRows<T>(tx, statement);
+    },
+    { accessMode: 'read only' },
+  );
 }
 
 /** Keys per packed row in customersOverTime: each is one bigint column of an agency's points for that key. */
