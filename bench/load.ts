@@ -195,8 +195,10 @@ for (const engine of engines) {
   const { server, fixtures } = await startLoadServer(engine);
   try {
     const specs = mix(fixtures).filter((s) => !only || only.some((o) => s.label.startsWith(o)));
-    // Warm up (JIT, caches) briefly, then every class at the same time, stage by stage.
-    await Promise.all(specs.map((s) => Promise.all(s.runs.filter((r) => r.requests[0]!.method === 'GET').map((r) => load('warm-up', server.url, { connections: 2, duration: 2, headers: r.headers, requests: r.requests })))));
+    // Warm up (JIT, caches, each route's schemas compiled on its first request in each worker) briefly, the writes
+    // too (each writer one connection, as in the stages: its opt-out flips back and forth), then every class at the
+    // same time, stage by stage. Without the writes, a stage's first PUTs paid the cold start in every worker at once.
+    await Promise.all(specs.map((s) => Promise.all(s.runs.map((r) => load('warm-up', server.url, { connections: r.connections ?? 2, duration: 2, headers: r.headers, requests: r.requests })))));
     const stages: { think?: number; judged: boolean }[] = [...(paced ? [{ think: thinkMs, judged: true }] : []), ...kneeThinkMs.map((think) => ({ think, judged: false })), ...(unpaced ? [{ judged: false }] : [])];
     for (const stage of stages) {
       const cpuBefore = server.cpuSeconds();
