@@ -11,6 +11,8 @@ export interface LoadResult {
   max: number;
   errors: number;
   non2xx: number;
+  /** The latency figures with the ramp's requests too, when load() set some apart (settleMs). */
+  rampFigures?: Pick<LoadResult, 'p50' | 'p95' | 'p99' | 'max'> | undefined;
   /** How many answers came with each status outside 2xx/3xx (what non2xx was), when any did. */
   statuses?: Record<number, number>;
 }
@@ -59,9 +61,16 @@ export async function load(
     requests?: autocannon.Request[];
     /** Collects every response's latency here too (to merge several runs into one class). */
     latencies?: number[];
+    /**
+     * The ramp: responses to requests sent in the first `settleMs` of the run count as requests (and errors) but
+     * their latencies go to `rampLatencies` instead, since every connection opens and sends at the same instant then.
+     */
+    settleMs?: number;
+    rampLatencies?: number[];
   },
 ): Promise<LoadResult> {
   const latencies: number[] = [];
+  const startedAt = Date.now();
   const statuses: Record<number, number> = {};
   let instance!: autocannon.Instance;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -78,6 +87,7 @@ export async function load(
     );
     instance.on('response', (_client, status, _bytes, responseTime) => {
       tallyStatus(statuses, status);
+      if (options.settleMs && Date.now() - responseTime - startedAt < options.settleMs) return void options.rampLatencies?.push(responseTime);
       latencies.push(responseTime);
       options.latencies?.push(responseTime);
     });
