@@ -5,7 +5,12 @@ import { auditEvents } from './schema/index.js';
 
 /** Appends one audit event, in the caller's transaction: the change and its record commit together or not at all. */
 export async function recordAudit(tx: Executor, actor: Actor, capacity: Capacity, change: AuditChange): Promise<void> {
-  await tx.insert(auditEvents).values({
+  await auditInsert(tx, actor, capacity, change);
+}
+
+/** The insert that appends one audit event, to run alone or inside a larger statement (recordEvent's `alongside`). */
+export function auditInsert(tx: Executor, actor: Actor, capacity: Capacity, change: AuditChange) {
+  return tx.insert(auditEvents).values({
     occurredAt: actor.now,
     actorKind: actor.principal.kind,
     actorId: actor.principal.id,

@@ -4,7 +4,7 @@
  * notifications for the people who follow it (src/mail/notify.ts), once.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQLWrapper } from 'drizzle-orm';
 import type { Actor } from '../domain/actor.js';
 import type { EventKind, EventParams } from '../domain/notify.js';
 import type { Executor } from './database.js';
@@ -22,9 +22,15 @@ export interface NewEvent {
 /**
  * Records one event and schedules its fan-out, in the caller's transaction, as one statement (the event's id is made
  * here, so both inserts go in one round trip: under load every round trip of a write waits its turn in the event
- * loop while the transaction holds its locks). Returns the event's id.
+ * loop while the transaction holds its locks). `alongside`: other inserts made in the same statement (a command's
+ * audit event, db/audit.ts auditInsert). Returns the event's id.
  */
-export async function recordEvent(tx: Executor, actor: Pick<Actor, 'now' | 'requestId'> & { principal?: Pick<Actor['principal'], 'kind' | 'id' | 'name'> }, event: NewEvent): Promise<string> {
+export async function recordEvent(
+  tx: Executor,
+  actor: Pick<Actor, 'now' | 'requestId'> & { principal?: Pick<Actor['principal'], 'kind' | 'id' | 'name'> },
+  event: NewEvent,
+  alongside: readonly SQLWrapper[] = [],
+): Promise<string> {
   const id = randomUUID();
   const insertEvent = tx.insert(events).values({
     id,
@@ -38,6 +44,7 @@ export async function recordEvent(tx: Executor, actor: Pick<Actor, 'now' | 'requ
     requestId: actor.requestId,
   });
   const insertJob = jobInsert(tx, { kind: 'fanout', key: `fanout:${id}`, runAt: actor.now, payload: { eventId: id } });
-  await tx.execute(sql`with event as (${insertEvent.getSQL()}), job as (${insertJob.getSQL()}) select 1`);
+  const also = alongside.map((insert, i) => sql`, ${sql.raw(`also${i}`)} as (${insert.getSQL()})`);
+  await tx.execute(sql`with event as (${insertEvent.getSQL()}), job as (${insertJob.getSQL()})${sql.join(also)} select 1`);
   return id;
 }

@@ -10,7 +10,7 @@ import { validateAnswers } from '../../domain/questionnaire.js';
 import { HttpProblem } from '../../server/problem.js';
 import { messages } from '../../web/i18n/index.js';
 import type { Actor } from '../../domain/actor.js';
-import { recordAudit } from '../../db/audit.js';
+import { auditInsert, recordAudit } from '../../db/audit.js';
 import { recordEvent } from '../../db/events.js';
 import { mayProcurement } from '../procurements/policy.js';
 import { isEligibleAgency } from '../procurements/queries.js';
@@ -90,19 +90,25 @@ export async function submitDeclaration(db: Database, actor: Actor, procurementI
           .insert(declarations)
           .values({ ...values, procurementId, agencyOrgnr: orgnr, submittedAt: actor.now, followUp: kind === 'opt_out' ? 'to_contact' : null })
           .returning();
-    await recordAudit(tx, actor, capacityForAgency(actor.principal, orgnr), {
+    // The audit event goes with the event and its fan-out job, in one statement.
+    const audit = auditInsert(tx, actor, capacityForAgency(actor.principal, orgnr), {
       action: existing ? 'declaration.change' : 'declaration.submit',
       entityType: 'declaration',
       entityId: row!.id,
       before: snapshot(existing),
       after: snapshot(row),
     });
-    await recordEvent(tx, actor, {
-      kind: 'declaration.received',
-      subjectType: 'procurement',
-      subjectId: procurementId,
-      params: { title: p.title, agency: agency.name, providerId: p.providerId, path: `/anskaffelser/${procurementId}/erklaeringer` },
-    });
+    await recordEvent(
+      tx,
+      actor,
+      {
+        kind: 'declaration.received',
+        subjectType: 'procurement',
+        subjectId: procurementId,
+        params: { title: p.title, agency: agency.name, providerId: p.providerId, path: `/anskaffelser/${procurementId}/erklaeringer` },
+      },
+      [audit],
+    );
     return { declaration: row!, outcome: existing ? ('changed' as const) : ('created' as const) };
   });
 }
