@@ -47,6 +47,16 @@ describe.each(testEngines())('who reads the provider’s follow-up of declaratio
     expect(changedByAgency).not.toHaveProperty('followUp');
   });
 
+  it('answers a submission with the declaration exactly as the declarations API then lists it, for each reader', async () => {
+    const listed = async (who: Who, orgnr: string) => ((await call(who, 'GET', `/api/v1/procurements/${travel}/declarations`)).json().items as { agency: { orgnr: string } }[]).find((d) => d.agency.orgnr === orgnr);
+    expect(changedByAgency).toEqual(await listed('per', FORBRUKER));
+    // An administrator reads as the provider does: the follow-up included, and the ministry with the agency.
+    const byAdmin = await call('anne', 'PUT', `/api/v1/procurements/${travel}/declarations/${LOTTSTIFT}`, { answers: { reason: 'quality' } });
+    expect(byAdmin.statusCode).toBe(200);
+    expect(byAdmin.json()).toMatchObject({ followUp: { state: 'contacted' }, ministry: { orgnr: expect.any(String) } });
+    expect(byAdmin.json()).toEqual(await listed('anne', LOTTSTIFT));
+  });
+
   it.each([
     ['lise', [LOTTSTIFT]],
     ['per', [FORBRUKER]],

@@ -16,6 +16,7 @@ import { mayProcurement } from '../procurements/policy.js';
 import { isEligibleAgency } from '../procurements/queries.js';
 import { answerProblems } from '../shared/questionnaireMessages.js';
 import { mayDeclaration } from './policy.js';
+import { type DeclarationRow, declarationRowOf, ministry } from './queries.js';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -40,15 +41,25 @@ async function loadForDeclaring(tx: Tx, actor: Actor, procurementId: string, org
     .select({
       p: procurements,
       q: questionnaires,
-      agency: { orgnr: agencies.orgnr, name: agencies.name, ministryOrgnr: agencies.ministryOrgnr, kind: agencies.kind, deletedOn: agencies.deletedOn },
+      agency: {
+        orgnr: agencies.orgnr,
+        name: agencies.name,
+        ministryOrgnr: agencies.ministryOrgnr,
+        kind: agencies.kind,
+        deletedOn: agencies.deletedOn,
+        employees: agencies.employees,
+        sectorCode: agencies.sectorCode,
+      },
+      ministry: { orgnr: ministry.orgnr, name: ministry.name },
     })
     .from(procurements)
     .innerJoin(questionnaires, eq(questionnaires.id, procurements.questionnaireId))
     .leftJoin(agencies, eq(agencies.orgnr, orgnr))
+    .leftJoin(ministry, eq(ministry.orgnr, agencies.ministryOrgnr))
     .where(eq(procurements.id, procurementId))
     .for('share', { of: procurements });
   if (!row) throw new HttpProblem(404, t.procurement.errors.unknown);
-  const { p, q, agency } = row;
+  const { p, q, agency, ministry: itsMinistry } = row;
   if (!agency) throw new HttpProblem(404, t.errors.unknownAgency(formatOrgnr(orgnr)));
   if (!mayDeclaration(actor.principal, action, { agencyOrgnr: orgnr, agencyMinistryOrgnr: agency.ministryOrgnr, providerId: p.providerId })) {
     throw new HttpProblem(403, t.access.notYourAgency(formatOrgnr(orgnr)));
@@ -56,7 +67,10 @@ async function loadForDeclaring(tx: Tx, actor: Actor, procurementId: string, org
   if (!isEligibleAgency(p.eligibility, agency)) throw new HttpProblem(409, t.declaration.errors.notEligible);
   const window = declarationWindow(p, actor.now);
   if (window !== 'open') throw new HttpProblem(409, window === 'not_open' ? t.declaration.errors.notOpen : t.declaration.errors.closed);
-  return { p, q, agency };
+  /** The declaration as the readers' list has it (declarationRowOf), with this agency and its ministry. */
+  const listed = (d: typeof declarations.$inferSelect): DeclarationRow =>
+    declarationRowOf(d, { orgnr: agency.orgnr, name: agency.name, kind: agency.kind, employees: agency.employees, sectorCode: agency.sectorCode }, itsMinistry);
+  return { p, q, agency, listed };
 }
 
 export interface DeclarationOutcome {
@@ -70,9 +84,16 @@ export interface DeclarationOutcome {
  * per agency and procurement: a second submission changes it (or, with the same answers, does nothing), a
  * withdrawn one is taken up again. Only while the window is open.
  */
-export async function submitDeclaration(db: Database, actor: Actor, procurementId: string, orgnr: string, raw: Record<string, unknown>, lang: Language): Promise<DeclarationOutcome> {
+export async function submitDeclaration(
+  db: Database,
+  actor: Actor,
+  procurementId: string,
+  orgnr: string,
+  raw: Record<string, unknown>,
+  lang: Language,
+): Promise<DeclarationOutcome & { listed: DeclarationRow }> {
   return db.transaction(async (tx) => {
-    const { p, q, agency } = await loadForDeclaring(tx, actor, procurementId, orgnr, lang, 'submit');
+    const { p, q, agency, listed } = await loadForDeclaring(tx, actor, procurementId, orgnr, lang, 'submit');
     const result = validateAnswers(q.definition, raw);
     if (!result.ok) {
       const errors = answerProblems(q.definition, result.problems, lang);
@@ -81,7 +102,7 @@ export async function submitDeclaration(db: Database, actor: Actor, procurementI
     const kind = declarationKindFor(p.obligation);
     const existing = await getForUpdate(tx, procurementId, orgnr);
     if (existing && !existing.withdrawnAt && existing.kind === kind && isDeepStrictEqual(existing.answers, result.answers)) {
-      return { declaration: existing, outcome: 'unchanged' as const };
+      return { declaration: existing, listed: listed(existing), outcome: 'unchanged' as const };
     }
     const values = { kind, questionnaireId: q.id, answers: result.answers, updatedAt: actor.now, submittedBy: actor.principal.name, withdrawnAt: null };
     const [row] = existing
@@ -109,7 +130,7 @@ export async function submitDeclaration(db: Database, actor: Actor, procurementI
       },
       [audit],
     );
-    return { declaration: row!, outcome: existing ? ('changed' as const) : ('created' as const) };
+    return { declaration: row!, listed: listed(row!), outcome: existing ? ('changed' as const) : ('created' as const) };
   });
 }
 

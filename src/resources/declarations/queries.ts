@@ -5,7 +5,8 @@ import { cached } from '../../db/readCache.js';
 import { agencies, declarations, procurements, providers } from '../../db/schema/index.js';
 import { followUpSelection } from '../shared/followUp.js';
 
-const ministry = alias(agencies, 'ministry');
+/** The agency's ministry, joined as a second `agencies`. */
+export const ministry = alias(agencies, 'ministry');
 
 /** Which declarations a reader sees: all (provider, admin) or those of some agencies and ministries' agencies. */
 export type DeclarationFilter = { all: true } | { all: false; agencyOrgnrs: string[]; ministryOrgnrs: string[] };
@@ -38,6 +39,15 @@ const { followUp: _state, followUpNote: _note, followUpAt: _at, followUpBy: _by,
 function shape<T extends { ministryOrgnr: string | null; ministryName: unknown }>(r: T) {
   const { ministryOrgnr, ministryName, ...rest } = r;
   return { ...rest, ministry: ministryOrgnr ? { orgnr: ministryOrgnr, name: ministryName as typeof agencies.$inferSelect.name } : null };
+}
+
+/**
+ * A declaration as loadDeclarations lists it, from the declaration, its agency and the agency's ministry at hand (a
+ * write that has just read them answers with its declaration without reading it again).
+ */
+export function declarationRowOf(d: typeof declarations.$inferSelect, agency: DeclarationRow['agency'], ministry: DeclarationRow['ministry']): DeclarationRow {
+  const { id, procurementId, kind, answers, submittedAt, updatedAt, withdrawnAt, followUp, followUpNote, followUpAt, followUpBy } = d;
+  return { id, procurementId, kind, answers, submittedAt, updatedAt, withdrawnAt, followUp, followUpNote, followUpAt, followUpBy, agency, ministry };
 }
 
 /** The declarations of one procurement a reader may see, withdrawn ones included (marked), by agency name. */

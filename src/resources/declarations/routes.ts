@@ -84,7 +84,8 @@ export async function registerDeclarationApi(api: App, deps: AppDeps): Promise<v
       const { actor, orgnr, p } = await writeTarget(req);
       const r = await submitDeclaration(db, actor, p.id, orgnr, req.body.answers, req.lang);
       reply.code(r.outcome === 'created' ? 201 : 200);
-      return one(p, orgnr, actor.principal, req.lang);
+      // The declaration as it was written, not read again (each read waits its turn in a busy event loop).
+      return presentDeclaration(r.listed, declarationReader(actor.principal, p.providerId) ?? 'agency', req.lang, thresholds);
     },
   );
 
