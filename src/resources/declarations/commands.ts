@@ -16,7 +16,7 @@ import { mayProcurement } from '../procurements/policy.js';
 import { isEligibleAgency } from '../procurements/queries.js';
 import { answerProblems } from '../shared/questionnaireMessages.js';
 import { mayDeclaration } from './policy.js';
-import { type DeclarationRow, declarationRowOf, ministry } from './queries.js';
+import { type DeclarationRow, declarationRowOf, listedAgencyColumns, ministry } from './queries.js';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -41,15 +41,7 @@ async function loadForDeclaring(tx: Tx, actor: Actor, procurementId: string, org
     .select({
       p: procurements,
       q: questionnaires,
-      agency: {
-        orgnr: agencies.orgnr,
-        name: agencies.name,
-        ministryOrgnr: agencies.ministryOrgnr,
-        kind: agencies.kind,
-        deletedOn: agencies.deletedOn,
-        employees: agencies.employees,
-        sectorCode: agencies.sectorCode,
-      },
+      agency: { ...listedAgencyColumns, ministryOrgnr: agencies.ministryOrgnr, deletedOn: agencies.deletedOn },
       ministry: { orgnr: ministry.orgnr, name: ministry.name },
     })
     .from(procurements)
@@ -68,8 +60,8 @@ async function loadForDeclaring(tx: Tx, actor: Actor, procurementId: string, org
   const window = declarationWindow(p, actor.now);
   if (window !== 'open') throw new HttpProblem(409, window === 'not_open' ? t.declaration.errors.notOpen : t.declaration.errors.closed);
   /** The declaration as the readers' list has it (declarationRowOf), with this agency and its ministry. */
-  const listed = (d: typeof declarations.$inferSelect): DeclarationRow =>
-    declarationRowOf(d, { orgnr: agency.orgnr, name: agency.name, kind: agency.kind, employees: agency.employees, sectorCode: agency.sectorCode }, itsMinistry);
+  const { ministryOrgnr: _ministry, deletedOn: _deleted, ...listedAgency } = agency;
+  const listed = (d: typeof declarations.$inferSelect): DeclarationRow => declarationRowOf(d, listedAgency, itsMinistry);
   return { p, q, agency, listed };
 }
 

@@ -19,6 +19,9 @@ function filterCondition(f: DeclarationFilter): SQL | undefined {
   return parts.length ? or(...parts) : eq(declarations.id, '00000000-0000-0000-0000-000000000000');
 }
 
+/** The agency's columns a listed declaration carries. */
+export const listedAgencyColumns = { orgnr: agencies.orgnr, name: agencies.name, kind: agencies.kind, employees: agencies.employees, sectorCode: agencies.sectorCode };
+
 const columns = {
   id: declarations.id,
   procurementId: declarations.procurementId,
@@ -28,7 +31,7 @@ const columns = {
   updatedAt: declarations.updatedAt,
   withdrawnAt: declarations.withdrawnAt,
   ...followUpSelection(declarations),
-  agency: { orgnr: agencies.orgnr, name: agencies.name, kind: agencies.kind, employees: agencies.employees, sectorCode: agencies.sectorCode },
+  agency: listedAgencyColumns,
   ministryOrgnr: ministry.orgnr,
   ministryName: ministry.name,
 };
