@@ -63,16 +63,19 @@ function inHalves<T>(count: (half: 0 | 1) => Promise<T>): Promise<[T, T]> {
   return Promise.all([count(0), count(1)]);
 }
 
-/** Rows of per-point counts (`p0…`) from the halves, added up per the row's `id`. */
-function addUp<R extends Record<string, unknown>>(points: readonly string[], id: (r: R) => string, halves: readonly R[][]): R[] {
-  const sums = new Map<string, R>();
+/** The halves' rows added up per the row's `id`: its `sums` columns summed, the others as the first half had them. */
+function addUp<R extends Record<string, unknown>>(sums: readonly string[], id: (r: R) => string, halves: readonly R[][]): R[] {
+  const total = new Map<string, Record<string, unknown>>();
   for (const r of halves.flat()) {
-    const sum = sums.get(id(r));
-    if (!sum) sums.set(id(r), { ...r });
-    else for (let i = 0; i < points.length; i++) (sum as Record<string, unknown>)[`p${i}`] = Number(sum[`p${i}`]) + Number(r[`p${i}`]);
+    const sum = total.get(id(r));
+    if (!sum) total.set(id(r), { ...r });
+    else for (const c of sums) sum[c] = Number(sum[c]) + Number(r[c]);
   }
-  return [...sums.values()];
+  return [...total.values()] as R[];
 }
+
+/** The per-point count columns (`p0…`) of a trend's rows, which the halves add up. */
+const pointColumns = (points: readonly string[]) => points.map((_, i) => `p${i}`);
 
 /** `own`: the areas the agencies of `pop` declare in-house on `today`; `only` restricts the rows further (`and …`). */
 const inHouseCte = (today: string, only: SQL = sql``) => sql`own as (
@@ -134,14 +137,8 @@ export async function coverageGroups(db: Executor, f: PopulationFilter, th: Size
       select area, mask, in_house, count(*)::int as n from coverage group by 1, 2, 3`,
   );
   // Both halves may count a group: its agencies are added up.
-  const groups = new Map<string, CoverageGroupCount>();
-  for (const g of (await inHalves(count)).flat()) {
-    const key = `${g.area} ${g.mask} ${g.in_house}`;
-    const sum = groups.get(key);
-    if (sum) sum.agencies += Number(g.n);
-    else groups.set(key, { area: g.area, mask: Number(g.mask), inHouse: g.in_house, agencies: Number(g.n) });
-  }
-  return [...groups.values()];
+  const groups = addUp(['n'], (g: Row) => `${g.area} ${g.mask} ${g.in_house}`, await inHalves(count));
+  return groups.map((g): CoverageGroupCount => ({ area: g.area, mask: Number(g.mask), inHouse: g.in_house, agencies: Number(g.n) }));
 }
 
 export async function populationCount(db: Executor, f: PopulationFilter, th: SizeThresholds): Promise<number> {
@@ -505,7 +502,7 @@ export async function customersOverTime(db: Executor, points: readonly string[],
         km as (${km})
       select k, ${pointSumsSql(points)} from km group by k`,
   );
-  return addUp(points, (r: Row) => r.k, await inHalves(count)).flatMap((r) => trendCountsOf(points, r));
+  return addUp(pointColumns(points), (r: Row) => r.k, await inHalves(count)).flatMap((r) => trendCountsOf(points, r));
 }
 
 /** What customerTrends counts: by area or service, by delivery model and by size class. */
@@ -549,7 +546,7 @@ export async function customerTrends(db: Executor, points: readonly string[], by
                union all select 'size', * from (${unpackSizeSql('agency', 'mall', th)}) z)
       select t, k, ${pointSumsSql(points)} from km group by t, k`,
   );
-  const rows = addUp(points, (r: Row) => `${r.t} ${r.k}`, await inHalves(count));
+  const rows = addUp(pointColumns(points), (r: Row) => `${r.t} ${r.k}`, await inHalves(count));
   const of = (t: string) => rows.filter((r) => r.t === t).flatMap((r) => trendCountsOf(points, r));
   return { byKey: of('key'), byModel: of('model'), bySize: of('size') };
 }
