@@ -33,7 +33,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import { runPacedClients } from './support/clients.js';
-import { latencyFigures, load, mergeStatuses, printTable, type LoadResult } from './support/http.js';
+import { latencyFigures, load, mergeStatuses, printTable, type LoadResult, tallied } from './support/http.js';
 import { openDatabase } from '../src/db/database.js';
 import { loadDemoDataIfEmpty } from '../src/db/seed/demo.js';
 import { type LoadFixtures, prepareLoadFixtures } from './support/loadFixtures.js';
@@ -136,9 +136,8 @@ async function runClass(server: ChildServer, spec: ClassSpec, think: number | un
   const results = await Promise.all(
     spec.runs.map((r, i) => load(spec.label, server.url, { connections: clients[i]!, duration, headers: r.headers, requests: r.requests, latencies, settleMs: rampMs, rampLatencies: ramp })),
   );
-  const whole = latencyFigures([...latencies, ...ramp]);
   return {
-    rampFigures: ramp.length ? whole : undefined,
+    rampFigures: ramp.length ? latencyFigures([...latencies, ...ramp]) : undefined,
     label: spec.label,
     url: server.url,
     requests: results.reduce((n, r) => n + r.requests, 0),
@@ -192,7 +191,7 @@ async function startLoadServer(engine: string): Promise<{ server: ChildServer; f
 function unpacedVerdict(results: LoadResult[], specs: ClassSpec[]): string {
   const misses = results.flatMap((r, i) => {
     const limit = specs[i]!.kind === 'read' ? 250 : 500;
-    const failed = r.errors + Object.values(r.statuses ?? {}).reduce((n, k) => n + k, 0);
+    const failed = r.errors + tallied(r.statuses);
     return [...(failed ? [`${r.label}: ${failed} failed`] : []), ...(r.p99 < limit ? [] : [`${r.label}: p99 ${r.p99.toFixed(0)} ms ≥ ${limit}`])];
   });
   return `Issue 16's unpaced targets (0 errors, reads p99 < 250 ms, writes p99 < 500 ms${rampMs > 0 ? `, after the first ${rampMs / 1000} s` : ''}): ${misses.length ? `missed — ${misses.join('; ')}` : 'met'}.`;

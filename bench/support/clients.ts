@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http';
-import { latencyFigures, type LoadResult, tallyStatus } from './http.js';
+import { latencyFigures, type LoadResult, tallied, tallyStatus } from './http.js';
 
 /** Clients of one kind: the requests each cycles through, with their headers (a session cookie, a CSRF token). */
 export interface ClientGroup {
@@ -85,7 +85,7 @@ export async function runPacedClients(
     rps: requests / seconds,
     ...latencyFigures(latencies),
     errors,
-    non2xx: Object.values(statuses).reduce((n, k) => n + k, 0),
+    non2xx: tallied(statuses),
     statuses,
   };
 }

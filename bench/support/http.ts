@@ -17,13 +17,15 @@ export interface LoadResult {
   statuses?: Record<number, number>;
 }
 
-/** Counts a status outside 2xx/3xx into `tally`; true when it was one. */
-export function tallyStatus(tally: Record<number, number>, status: number | undefined): boolean {
-  if (status !== undefined && status >= 200 && status < 400) return false;
+/** Counts a status outside 2xx/3xx into `tally` (no status: 0). */
+export function tallyStatus(tally: Record<number, number>, status: number | undefined): void {
+  if (status !== undefined && status >= 200 && status < 400) return;
   const key = status ?? 0;
   tally[key] = (tally[key] ?? 0) + 1;
-  return true;
 }
+
+/** How many answers a tally holds. */
+export const tallied = (tally: Record<number, number> | undefined): number => Object.values(tally ?? {}).reduce((n, k) => n + k, 0);
 
 /** Adds tallies of several runs into one. */
 export function mergeStatuses(tallies: (Record<number, number> | undefined)[]): Record<number, number> {

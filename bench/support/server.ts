@@ -141,26 +141,25 @@ function printed(child: ChildProcess, ready: RegExp): Promise<string> {
   });
 }
 
-/** The process and its children (a cluster's workers), from /proc. */
+/** The process and its descendants (a cluster's workers), from each of its threads' /proc children list. */
 function processTree(pid: number): number[] {
-  const children = (p: number): number[] => {
-    const tasks = (() => {
-      try {
-        return readdirSync(`/proc/${p}/task`);
-      } catch {
-        return [];
-      }
-    })();
-    return tasks.flatMap((t) => {
-      try {
-        return readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
-      } catch {
-        return [];
-      }
-    });
-  };
   const all = [pid];
-  for (let i = 0; i < all.length; i++) all.push(...children(all[i]!));
+  const readdir = (path: string) => {
+    try {
+      return readdirSync(path);
+    } catch {
+      return []; // a process that ended meanwhile
+    }
+  };
+  for (let i = 0; i < all.length; i++) {
+    for (const t of readdir(`/proc/${all[i]}/task`)) {
+      try {
+        all.push(...readFileSync(`/proc/${all[i]}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+      } catch {
+        // a thread that ended meanwhile
+      }
+    }
+  }
   return all;
 }
 
