@@ -11,8 +11,10 @@ import pg from 'pg';
 import { migrationsDir } from '../paths.js';
 import { loadPgliteFiles } from './pgliteFiles.js';
 import * as schema from './schema/index.js';
+import { committingTransaction } from './pgTransaction.js';
 import { type PgVersionFeed, startPgVersionFeed } from './pgVersionFeed.js';
 import { attachVersionFeed, detachVersionFeed, recordVersion } from './versionFeed.js';
+import { noteStatement } from './writeTracking.js';
 
 export type Schema = typeof schema;
 /** The one database type the application sees, whichever engine is behind it. */
@@ -77,16 +79,18 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     };
     await startFeed();
     if (options.versionFeed) {
-      // A committed transaction's versions are read before its caller goes on, so a handler that writes and then
-      // reads through the cache (a PUT answering with the row it made) sees its own write, not the generation from
-      // before it, whose notification may still be on its way (bench:load: a 500 when the new row was not there).
-      // A transaction begun `read only` changed nothing and needs no read.
-      const transaction = db.transaction.bind(db);
-      db.transaction = (async (...args: Parameters<typeof transaction>) => {
-        const result = await transaction(...args);
-        if (args[1]?.accessMode !== 'read only') await feed?.sync();
-        return result;
-      }) as typeof db.transaction;
+      // A committed transaction's versions are read in its COMMIT's round trip, before its caller goes on, so a handler
+      // that writes and then reads through the cache (a PUT answering with the row it made) sees its own write, not
+      // the generation from before it, whose notification may still be on its way (bench:load: a 500 when the new row
+      // was not there). A statement outside a transaction is noted for src/server/versionSync.ts, which reads the
+      // versions before answering a request that made one.
+      db.transaction = committingTransaction(pool, db, () => feed);
+      const query = pool.query.bind(pool);
+      pool.query = ((...args: Parameters<typeof query>) => {
+        const [statement] = args as unknown as [string | { text?: string }];
+        noteStatement(typeof statement === 'string' ? statement : (statement?.text ?? ''));
+        return query(...args);
+      }) as typeof pool.query;
     }
     return {
       db,

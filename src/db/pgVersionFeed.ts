@@ -10,13 +10,15 @@ import { attachVersionFeed, detachVersionFeed, recordVersion } from './versionFe
  *
  * A notification reaches the other processes shortly after the commit (on one machine or a LAN, well under a
  * millisecond; the writer's own response needs at least that long to reach its client). The process that wrote
- * does not wait for it: `sync()` reads the rows, so what it reads next sees its own write — src/db/database.ts calls it
- * when a transaction has committed (a handler that writes and then reads through a cache within one request), and
- * src/server/versionSync.ts before answering an unsafe request (writes made outside a transaction).
+ * does not wait for it: a committing transaction reads the rows in its COMMIT's round trip (src/db/pgTransaction.ts,
+ * `record()`), so what a handler reads next sees its own write, and src/server/versionSync.ts calls `sync()` before
+ * answering a request that wrote outside a transaction.
  */
 export interface PgVersionFeed {
   /** Reads every version row now (after a write by this process). */
   sync(): Promise<void>;
+  /** Records version rows read elsewhere (a committing transaction reads them in its COMMIT's round trip). */
+  record(rows: readonly { name: string; version: string | number }[]): void;
   /**
    * Holds back the notifications that arrive from now on until the returned function is called (tests: a
    * notification that is still on its way, which the writing process must not depend on).
@@ -37,9 +39,11 @@ export async function startPgVersionFeed(db: object, url: string, options: { ret
     if (name) recordVersion(versions, name, Number(version));
   };
 
-  const readRows = async (c: pg.Client | pg.Pool) => {
-    const { rows } = await c.query<{ name: string; version: string }>('select name, version from data_versions');
+  const record = (rows: readonly { name: string; version: string | number }[]) => {
     for (const r of rows) recordVersion(versions, r.name, Number(r.version));
+  };
+  const readRows = async (c: pg.Client | pg.Pool) => {
+    record((await c.query<{ name: string; version: string }>('select name, version from data_versions')).rows);
   };
 
   const connect = async () => {
@@ -87,6 +91,7 @@ export async function startPgVersionFeed(db: object, url: string, options: { ret
 
   return {
     sync,
+    record,
     holdNotifications() {
       held ??= [];
       return () => {
