@@ -19,18 +19,26 @@ export interface NewEvent {
   params?: EventParams;
 }
 
+type EventActor = Pick<Actor, 'now' | 'requestId'> & { principal?: Pick<Actor['principal'], 'kind' | 'id' | 'name'> };
+
 /**
  * Records one event and schedules its fan-out, in the caller's transaction, as one statement (the event's id is made
  * here, so both inserts go in one round trip: under load every round trip of a write waits its turn in the event
  * loop while the transaction holds its locks). `alongside`: other inserts made in the same statement (a command's
  * audit event, db/audit.ts auditInsert). Returns the event's id.
  */
-export async function recordEvent(
-  tx: Executor,
-  actor: Pick<Actor, 'now' | 'requestId'> & { principal?: Pick<Actor['principal'], 'kind' | 'id' | 'name'> },
-  event: NewEvent,
-  alongside: readonly SQLWrapper[] = [],
-): Promise<string> {
+export async function recordEvent(tx: Executor, actor: EventActor, event: NewEvent, alongside: readonly SQLWrapper[] = []): Promise<string> {
+  const { id, inserts } = eventInserts(tx, actor, event);
+  const all = [...inserts, ...alongside].map((insert, i) => sql`${sql.raw(`w${i}`)} as (${insert.getSQL()})`);
+  await tx.execute(sql`with ${sql.join(all, sql`, `)} select 1`);
+  return id;
+}
+
+/**
+ * The event's insert and its fan-out job's, not yet run: for a command whose own write carries them as common table
+ * expressions (one round trip for the change, its event and its audit event).
+ */
+export function eventInserts(tx: Executor, actor: EventActor, event: NewEvent): { id: string; inserts: SQLWrapper[] } {
   const id = randomUUID();
   const insertEvent = tx.insert(events).values({
     id,
@@ -43,8 +51,5 @@ export async function recordEvent(
     actorName: actor.principal?.name ?? null,
     requestId: actor.requestId,
   });
-  const insertJob = jobInsert(tx, { kind: 'fanout', key: `fanout:${id}`, runAt: actor.now, payload: { eventId: id } });
-  const also = alongside.map((insert, i) => sql`, ${sql.raw(`also${i}`)} as (${insert.getSQL()})`);
-  await tx.execute(sql`with event as (${insertEvent.getSQL()}), job as (${insertJob.getSQL()})${sql.join(also)} select 1`);
-  return id;
+  return { id, inserts: [insertEvent, jobInsert(tx, { kind: 'fanout', key: `fanout:${id}`, runAt: actor.now, payload: { eventId: id } })] };
 }

@@ -24,17 +24,29 @@ const UNAVAILABLE_MESSAGES = [
   /the database system is (starting up|shutting down|in recovery mode)/i,
 ];
 
-/** The fault behind an error (drizzle wraps the driver's error in `cause`), or undefined for any other error. */
-export function databaseFault(error: unknown): DatabaseFault | undefined {
+/** An error and the errors behind it (drizzle wraps the driver's error in `cause`). */
+function* causes(error: unknown): Generator<{ code?: unknown; message?: unknown; errno?: unknown; constraint?: unknown }> {
   let e: unknown = error;
   for (let depth = 0; e && typeof e === 'object' && depth < 6; depth++) {
-    const { code, message, errno } = e as { code?: unknown; message?: unknown; errno?: unknown };
+    yield e as { code?: unknown };
+    e = (e as { cause?: unknown }).cause;
+  }
+}
+
+/** The fault behind an error, or undefined for any other error. */
+export function databaseFault(error: unknown): DatabaseFault | undefined {
+  for (const { code, message, errno } of causes(error)) {
     if (code === 'ENOSPC' || code === '53100' || errno === 28 || (typeof message === 'string' && /No space left on device|could not extend file/i.test(message))) return 'disk_full';
     if (typeof code === 'string' && (NETWORK_CODES.has(code) || UNAVAILABLE_STATES.has(code) || code.startsWith('08'))) return 'unavailable';
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((re) => re.test(message))) return 'unavailable';
-    e = (e as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+/** Whether the error is a unique violation (SQLSTATE 23505) of the named constraint or unique index. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  for (const { code, constraint: name } of causes(error)) if (code === '23505' && name === constraint) return true;
+  return false;
 }
 
 /** The 503 a database fault becomes, in the request's language; undefined when the error is something else. */
