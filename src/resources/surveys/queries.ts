@@ -122,21 +122,24 @@ export async function surveysOfService(db: Executor, serviceSlug: string, now: D
   };
 }
 
-/** For an agency's editors: the open surveys each of their agencies may answer, and whether it has. */
+/**
+ * For an agency's editors: the open surveys each of their agencies may answer, and whether it has — one query for
+ * every open survey (Min side asks it on every view; a query per survey took a pooled connection each).
+ */
 export async function openSurveysFor(db: Executor, orgnrs: string[], now: Date) {
   if (orgnrs.length === 0) return [];
   const open = (await listSurveys(db)).filter((s) => windowOf(s, now) === 'open');
-  // Every survey's two questions at once (one round trip's wait, not two per survey, on a signed-in person's Min side).
-  const perSurvey = await Promise.all(
-    open.map(async (s) => {
-      const [eligible, answered] = await Promise.all([
-        eligibleOrgnrs(db, s, orgnrs),
-        db.select({ orgnr: surveyResponses.agencyOrgnr }).from(surveyResponses).where(and(eq(surveyResponses.surveyId, s.id), inArray(surveyResponses.agencyOrgnr, orgnrs))),
-      ]);
-      return eligible.map((orgnr) => ({ survey: s, orgnr, answered: answered.some((a) => a.orgnr === orgnr) }));
-    }),
+  if (open.length === 0) return [];
+  const today = osloToday();
+  const mine = sql.join(orgnrs.map((o) => sql`${o}`), sql`, `);
+  const audiences = open.map((s) => sql`select ${s.id}::uuid as survey_id, orgnr from (${surveyAudience(s.id, today)}) a where orgnr in (${mine})`);
+  const rows = await queryRows<{ survey_id: string; orgnr: string; answered: boolean }>(
+    db,
+    sql`select x.survey_id::text as survey_id, x.orgnr,
+               exists (select 1 from ${surveyResponses} r where r.survey_id = x.survey_id and r.agency_orgnr = x.orgnr) as answered
+          from (${sql.join(audiences, sql` union all `)}) x`,
   );
-  return perSurvey.flat();
+  return open.flatMap((survey) => rows.filter((r) => r.survey_id === survey.id).map((r) => ({ survey, orgnr: r.orgnr, answered: r.answered })));
 }
 
 /** The names of ministries by organisation number, for the breakdown's labels. */
