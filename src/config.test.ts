@@ -98,8 +98,8 @@ describe('configuration fails closed (issue 14, item 5)', () => {
     for (const bad of ['true', '*', 'evil.example', '10.0.0.0/8; rm']) expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
   });
 
-  it('sizes the PostgreSQL pool per process from DATABASE_POOL_SIZE (10 unless set), and refuses nonsense', () => {
-    expect(loadConfig({}).databasePoolSize).toBe(10);
+  it('sizes the PostgreSQL pool per process from DATABASE_POOL_SIZE (unset: the node\'s share, poolSizePerWorker), and refuses nonsense', () => {
+    expect(loadConfig({}).databasePoolSize).toBeUndefined();
     expect(loadConfig({ DATABASE_POOL_SIZE: '25' }).databasePoolSize).toBe(25);
     for (const bad of ['0', '-1', 'ti', '2.5', '501']) expect(() => loadConfig({ DATABASE_POOL_SIZE: bad }), bad).toThrow(/DATABASE_POOL_SIZE/);
   });

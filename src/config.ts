@@ -9,8 +9,11 @@ export interface Config {
   host: string;
   /** postgres://… to use a PostgreSQL server; unset means the embedded PGlite database in dataDir. */
   databaseUrl: string | undefined;
-  /** PostgreSQL: connections per app process (DATABASE_POOL_SIZE), besides its one LISTEN connection. */
-  databasePoolSize: number;
+  /**
+   * PostgreSQL: connections per app process (DATABASE_POOL_SIZE), besides its one LISTEN connection; unset, a node's
+   * share divided among its workers (src/server/cluster.ts poolSizePerWorker).
+   */
+  databasePoolSize: number | undefined;
   dataDir: string;
   /** The public address of the portal, used for absolute links and open-data URIs. */
   publicUrl: string;
@@ -160,7 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host,
     databaseUrl,
-    databasePoolSize: read(() => integer('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10, 1, 500), 10),
+    databasePoolSize: env.DATABASE_POOL_SIZE ? read(() => integer('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 20, 1, 500), undefined) : undefined,
     dataDir,
     publicUrl,
     sizeThresholds,

@@ -19,6 +19,20 @@ export function webConcurrency(env: NodeJS.ProcessEnv, databaseUrl: string | und
   return n;
 }
 
+/** PostgreSQL connections one app node opens at most by default, over all its workers (besides their LISTEN ones). */
+export const NODE_CONNECTIONS = 40;
+
+/**
+ * A worker's pool when DATABASE_POOL_SIZE is not set: the node's NODE_CONNECTIONS divided among its workers, at most
+ * 20 and at least 5 (2 workers: 20 each; 4: 10; 8: 5). A query holds its connection until the worker's event loop
+ * takes its answer, which under load is a turn of 20–40 ms, not the query's own millisecond: bench:load's signed-in
+ * reads waited for connections at 10 per worker (p99 335–620 ms at 200 clients) and met their target at 20. Two nodes
+ * then open at most 80 + 4, under PostgreSQL's default max_connections of 100 (docs/deploy.md).
+ */
+export function poolSizePerWorker(workers: number): number {
+  return Math.min(20, Math.max(5, Math.floor(NODE_CONNECTIONS / workers)));
+}
+
 const OIDC_ENV = 'FT_WORKER_OIDC';
 
 /** In a worker: the sign-in provider the primary set up (the development provider runs in the primary). */

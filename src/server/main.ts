@@ -4,7 +4,7 @@ import { enableCompileCache } from 'node:module';
 import { type Config, devSignInAllowed, loadConfigOrReport } from '../config.js';
 import type { ListeningDevProvider } from '../auth/devProvider.js';
 import type { DatabaseHandle } from '../db/database.js';
-import { runPrimary, webConcurrency, workerOidc } from './cluster.js';
+import { poolSizePerWorker, runPrimary, webConcurrency, workerOidc } from './cluster.js';
 
 /**
  * `npm start`: open (and migrate) the database, load the demo dataset into an empty one, serve the portal. On
@@ -19,6 +19,7 @@ async function main() {
     console.error(`Configuration error: ${workers}`);
     process.exit(2);
   }
+  config.databasePoolSize ??= poolSizePerWorker(workers);
   // V8's code cache on disk (os.tmpdir()/node-compile-cache): a second start reuses the compiled modules instead of
   // compiling a few hundred files again.
   enableCompileCache?.();
