@@ -1,9 +1,8 @@
 import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
+import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
-import type { Database } from './database.js';
 
-type TransactionRun = Parameters<Database['transaction']>[0];
-type TransactionConfig = Parameters<Database['transaction']>[1];
+type TransactionConfig = PgTransactionConfig | undefined;
 export interface VersionRow {
   name: string;
   version: string;
@@ -23,10 +22,10 @@ const COMMIT_AND_READ_VERSIONS = 'commit; select name, version from data_version
  * the one that queued behind the other writers'). A failed COMMIT rejects the whole string (the select never runs);
  * a transaction begun `read only` commits alone. Savepoints (a transaction inside one) are drizzle's own.
  */
-export function committingTransaction(pool: pg.Pool, db: Database, feed: () => { record(rows: VersionRow[]): void } | undefined): Database['transaction'] {
+export function committingTransaction<D extends { transaction: unknown }>(pool: pg.Pool, db: D, feed: () => { record(rows: VersionRow[]): void } | undefined): D['transaction'] {
   // drizzle's own session over the pool: a transaction's session is the same over one of its clients.
   const { dialect, schema, options } = (db as unknown as { session: SessionParts }).session;
-  return (async (run: TransactionRun, config?: TransactionConfig) => {
+  return (async (run: (tx: unknown) => Promise<unknown>, config?: TransactionConfig) => {
     const client = await pool.connect();
     const session = new NodePgSession(client, dialect, schema, options);
     const tx = new NodePgTransaction(dialect, session, schema);
@@ -34,7 +33,7 @@ export function committingTransaction(pool: pg.Pool, db: Database, feed: () => {
     try {
       try {
         await client.query(beginStatement(config));
-        const result = await run(tx as never);
+        const result = await run(tx);
         const versions = config?.accessMode === 'read only' ? undefined : feed();
         if (!versions) await client.query('commit');
         else versions.record((await (client.query(COMMIT_AND_READ_VERSIONS) as unknown as Promise<[pg.QueryResult, pg.QueryResult<VersionRow>]>))[1].rows);
@@ -48,7 +47,7 @@ export function committingTransaction(pool: pg.Pool, db: Database, feed: () => {
     } finally {
       client.release(broken);
     }
-  }) as Database['transaction'];
+  }) as D['transaction'];
 }
 
 /** BEGIN with the transaction's characteristics, as drizzle writes them. */
