@@ -80,10 +80,10 @@ export function registerCompression(app: FastifyInstance): void {
     if (!compressible(reply.getHeader('content-type'))) return payload;
     // The same URL answers differently by Accept-Encoding: a shared cache must keep the variants apart.
     varyOnEncoding(reply);
-    const size = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
-    if (size < MIN_COMPRESS_BYTES) return payload;
     const encoding = negotiateEncoding(req.headers['accept-encoding']);
     if (!encoding) return payload;
+    // A string's length in UTF-16 units is at most its length in UTF-8 bytes: only a short one is measured.
+    if (payload.length < MIN_COMPRESS_BYTES && (typeof payload !== 'string' || Buffer.byteLength(payload) < MIN_COMPRESS_BYTES)) return payload;
     const body = await compressBody(payload, encoding);
     reply.header('content-encoding', encoding);
     reply.removeHeader('content-length');
