@@ -87,7 +87,9 @@ export async function cachedRead<T>(db: Executor, key: string, load: () => Promi
     return hit as Promise<T>;
   }
   cacheStats.readMisses += 1;
-  const pending = load();
+  // A query builder is a lazy thenable that runs its query each time it is awaited: the entry holds a real promise,
+  // settled once (a cached `db.select()…` otherwise ran on every hit).
+  const pending = Promise.resolve(load());
   gen.entries.set(key, pending);
   const entries = gen.entries;
   pending.catch(() => entries.delete(key));

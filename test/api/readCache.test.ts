@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { catalogueVersion } from '../../src/db/readCache.js';
+import { cachedRead, catalogueVersion } from '../../src/db/readCache.js';
 import { services, subscriptions } from '../../src/db/schema/index.js';
 import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
@@ -11,6 +11,23 @@ import { expectCacheablePage } from '../support/expectations.js';
 describe.each(testEngines())('read cache on %s', (engine) => {
   const t = useTestApp(engine, { seed: 'demo' });
   const get = async (url: string) => (await t.app.inject({ method: 'GET', url })).json();
+
+  it('runs a lazy read (a thenable such as a query builder) once, however often it is hit', async () => {
+    let runs = 0;
+    // As drizzle's query builders: each `then` (and `catch`, which goes through it) runs the query again.
+    const lazy = {
+      then<T>(ok?: (v: number) => T, fail?: (e: unknown) => T) {
+        runs += 1;
+        return Promise.resolve(42).then(ok, fail);
+      },
+      catch<T>(fail: (e: unknown) => T) {
+        return this.then(undefined, fail);
+      },
+    };
+    const read = () => cachedRead(t.database.db, 'a lazy read', () => lazy as unknown as Promise<number>);
+    expect([await read(), await read(), await read()]).toEqual([42, 42, 42]);
+    expect(runs).toBe(1);
+  });
 
   it('bumps the catalogue version on writes to the catalogue and the usage register', async () => {
     const v0 = await catalogueVersion(t.database.db);

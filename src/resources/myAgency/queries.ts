@@ -5,7 +5,7 @@ import { currentQuestionnaire, QUESTIONNAIRE_SLUGS } from '../../db/seed/questio
 import type { LocalizedText } from '../../domain/catalogue.js';
 import type { Answers } from '../../domain/questionnaire.js';
 import { declarationsAcrossProcurements } from '../declarations/queries.js';
-import { areaOptions, providerOptions, serviceOptions } from '../shared/queries.js';
+import { agencyNames, areaOptions, providerOptions, serviceOptions } from '../shared/queries.js';
 import { listUsage } from '../usage/queries.js';
 
 /** The whole row of one agency (its profile: employees, contact e-mail and phone), or undefined. */
@@ -16,9 +16,10 @@ export async function getAgency(db: Executor, orgnr: string) {
 
 export type AgencyRow = NonNullable<Awaited<ReturnType<typeof getAgency>>>;
 
-/** The names of the agencies and ministries someone acts for, keyed by organisation number. */
+/** The names of the agencies and ministries someone acts for (those in the register), in the order given. */
 export async function agencyNamesOf(db: Executor, orgnrs: string[]): Promise<{ orgnr: string; name: LocalizedText }[]> {
-  return orgnrs.length ? db.select({ orgnr: agencies.orgnr, name: agencies.name }).from(agencies).where(inArray(agencies.orgnr, orgnrs)) : [];
+  const names = await agencyNames(db, orgnrs);
+  return orgnrs.map(names).filter((a) => a !== null);
 }
 
 /** An agency's own voluntary non-use of a service, with its answers. */

@@ -9,7 +9,7 @@ import { agencies, areas, providers, services } from '../../db/schema/index.js';
 export const serviceLinkColumns = { slug: services.slug, name: services.name, status: services.status, kind: services.kind };
 
 /** The names of a sorted set of agencies, per catalogue version (agencies are catalogue data). */
-const agencyNameRows = cached('agency names', (db, wanted: string[]) => db.select({ orgnr: agencies.orgnr, name: agencies.name }).from(agencies).where(inArray(agencies.orgnr, wanted)));
+const agencyNameRows = cached('agency names', async (db, wanted: string[]) => db.select({ orgnr: agencies.orgnr, name: agencies.name }).from(agencies).where(inArray(agencies.orgnr, wanted)));
 
 /**
  * Names of the agencies with these organisation numbers, as a lookup (null for none or an unknown one). Read through
