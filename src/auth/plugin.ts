@@ -10,6 +10,7 @@ import { notifications } from '../db/schema/index.js';
 import { type Role, roleNames } from '../domain/principal.js';
 import type { App, AppDeps } from '../server/types.js';
 import { HttpProblem } from '../server/problem.js';
+import { UNSAFE_METHODS } from '../server/security.js';
 import { messages } from '../web/i18n/index.js';
 import type { RelyingParty } from './oidc.js';
 import { safeEqual } from './secret.js';
@@ -17,7 +18,6 @@ import { sessionResolver } from './sessionCache.js';
 import { SESSION_COOKIE } from './sessions.js';
 import { loadClientPrincipal } from './users.js';
 
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Roles that may change anything through the API; a ministry viewer only reads. */
 const WRITER_ROLES = new Set<Role>(['agency_editor', 'provider_editor', 'admin']);
 /** RFC 6750: a 401 from the API says which scheme to use. */
@@ -55,7 +55,7 @@ export async function registerAuth(app: App, deps: AppDeps, rp: RelyingParty | u
     if (found.state !== 'valid') {
       reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.config.publicUrl));
       // A form posted on a session that has ended must not go through as anonymous, nor fail silently.
-      if (UNSAFE.has(req.method)) throw new HttpProblem(401, t.sessionExpired);
+      if (UNSAFE_METHODS.has(req.method)) throw new HttpProblem(401, t.sessionExpired);
       return;
     }
     const { principal } = found;
@@ -76,7 +76,7 @@ export async function registerAuth(app: App, deps: AppDeps, rp: RelyingParty | u
   // principal with no role that writes anything), then the CSRF token and the origin of unsafe session requests.
   // A stranger learns nothing about a route's body from its validation messages.
   app.addHook('preValidation', async (req: FastifyRequest) => {
-    if (!UNSAFE.has(req.method)) return;
+    if (!UNSAFE_METHODS.has(req.method)) return;
     const t = messages[req.lang].access;
     if (isApi(req)) {
       if (!req.principal) throw new HttpProblem(401, t.signInRequired, { headers: { 'www-authenticate': BEARER_CHALLENGE } });

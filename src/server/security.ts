@@ -39,6 +39,9 @@ export const API_DOCS_CSP =
 /** Non-HTML responses (JSON, CSV, RDF, assets) render nothing: if a browser ever renders one, it may load nothing. */
 export const NON_HTML_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
+/** The methods that change state (RFC 9110's unsafe ones): CSRF checks and the version read before an answer go by them. */
+export const UNSAFE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /** Cache-Control for everything a signed-in principal gets. */
 export const PRIVATE_NO_STORE = 'private, no-store';
 

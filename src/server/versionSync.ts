@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DatabaseHandle } from '../db/database.js';
 import { type WriteTrack, withWriteTrack } from '../db/writeTracking.js';
+import { UNSAFE_METHODS } from './security.js';
 
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const tracked = new WeakMap<FastifyRequest, WriteTrack>();
 
 /**
@@ -17,7 +17,7 @@ export function registerVersionSync(app: FastifyInstance, database: DatabaseHand
   const sync = database.syncVersions;
   if (!sync) return;
   app.addHook('onRequest', (req, _reply, done) => {
-    if (!UNSAFE.has(req.method)) return done();
+    if (!UNSAFE_METHODS.has(req.method)) return done();
     const track: WriteTrack = { wroteOutside: false };
     tracked.set(req, track);
     withWriteTrack(track, done);
