@@ -1,9 +1,10 @@
 import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
+import type { PgVersionFeed } from './pgVersionFeed.js';
 
 type TransactionConfig = PgTransactionConfig | undefined;
-export interface VersionRow {
+interface VersionRow {
   name: string;
   version: string;
 }
@@ -22,7 +23,7 @@ const COMMIT_AND_READ_VERSIONS = 'commit; select name, version from data_version
  * the one that queued behind the other writers'). A failed COMMIT rejects the whole string (the select never runs);
  * a transaction begun `read only` commits alone. Savepoints (a transaction inside one) are drizzle's own.
  */
-export function committingTransaction<D extends { transaction: unknown }>(pool: pg.Pool, db: D, feed: () => { record(rows: VersionRow[]): void } | undefined): D['transaction'] {
+export function committingTransaction<D extends { transaction: unknown }>(pool: pg.Pool, db: D, feed: () => Pick<PgVersionFeed, 'record'> | undefined): D['transaction'] {
   // drizzle's own session over the pool: a transaction's session is the same over one of its clients.
   const { dialect, schema, options } = (db as unknown as { session: SessionParts }).session;
   return (async (run: (tx: unknown) => Promise<unknown>, config?: TransactionConfig) => {
