@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/database.js';
 import { surveyAudience } from '../../db/surveyAudience.js';
 import { cached } from '../../db/readCache.js';
@@ -70,9 +70,14 @@ export const windowOf = (s: { opensOn: string; closesOn: string }, now: Date): S
  */
 export async function eligibleOrgnrs(db: Executor, s: Pick<SurveyRow, 'id'>, only?: string[]): Promise<string[]> {
   if (only?.length === 0) return [];
-  const audience = surveyAudience(s.id, osloToday());
-  const rows = await queryRows<{ orgnr: string }>(db, only ? sql`select orgnr from (${audience}) x where orgnr in (${sql.join(only.map((o) => sql`${o}`), sql`, `)})` : audience);
+  const rows = await queryRows<{ orgnr: string }>(db, audienceSql(s.id, osloToday(), only));
   return rows.map((r) => r.orgnr);
+}
+
+/** A survey's audience on `today` as SQL selecting `orgnr`, of `only` when given (not empty). */
+function audienceSql(surveyId: string, today: string, only?: string[]): SQL {
+  const audience = surveyAudience(surveyId, today);
+  return only ? sql`select orgnr from (${audience}) x where orgnr in (${sql.join(only.map((o) => sql`${o}`), sql`, `)})` : audience;
 }
 
 export async function getResponse(db: Executor, surveyId: string, orgnr: string) {
@@ -130,8 +135,7 @@ export async function surveysOfService(db: Executor, serviceSlug: string, now: D
 const audiencesAmong = cached(
   'survey audiences',
   async (db, surveyIds: string[], orgnrs: string[], today: string) => {
-    const mine = sql.join(orgnrs.map((o) => sql`${o}`), sql`, `);
-    const each = surveyIds.map((id) => sql`select ${id}::text as survey_id, orgnr from (${surveyAudience(id, today)}) a where orgnr in (${mine})`);
+    const each = surveyIds.map((id) => sql`select ${id}::text as survey_id, orgnr from (${audienceSql(id, today, orgnrs)}) a`);
     return queryRows<{ survey_id: string; orgnr: string }>(db, sql.join(each, sql` union all `));
   },
   ['catalogue', 'procurements'],
