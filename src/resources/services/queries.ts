@@ -93,16 +93,33 @@ interface Row extends Record<string, unknown> {
   retired_at: Date | string | null;
 }
 
-interface Match {
+/** A service the search may show, with its facet values (computed once per catalogue version). */
+interface Doc {
   row: Row;
+  facetValues: Record<CatalogueFacet, readonly string[]>;
+}
+
+interface Match extends Doc {
   rank: number;
   fts: boolean;
 }
 
-/** Every service with what the list shows, cached per catalogue version (src/db/readCache.ts). */
-function catalogueRows(db: Executor): Promise<Row[]> {
-  return cachedRead(db, 'catalogue:rows', () =>
-    queryRows<Row>(
+/**
+ * What every search starts from, built once per catalogue version (src/db/readCache.ts) rather than per request: the
+ * services the search may show (retired ones keep their pages but are out of search, issue 12), each with its facet
+ * values, by id, and the labels of the data-driven facet values (from every service: a filter chosen for a provider
+ * whose services are all retired still shows its name). Rebuilding these on every search was a tenth of a
+ * worker's time under a load of new queries (issue 16).
+ */
+interface CatalogueIndex {
+  docs: Doc[];
+  byId: Map<string, Doc>;
+  labels: Partial<Record<CatalogueFacet, Map<string, LocalizedText>>>;
+}
+
+function catalogueIndex(db: Executor): Promise<CatalogueIndex> {
+  return cachedRead(db, 'catalogue:index', async () => {
+    const rows = await queryRows<Row>(
       db,
       sql`select s.id, s.slug, s.name, s.summary, s.kind, s.model, s.target_group, s.obligation, s.financing, s.status,
                  s.updated_at, s.area_slug, a.name as area_name, p.slug as provider_slug, p.name as provider_name,
@@ -111,47 +128,9 @@ function catalogueRows(db: Executor): Promise<Row[]> {
             join providers p on p.id = s.provider_id
             join areas a on a.slug = s.area_slug
             left join services ps on ps.id = s.parent_service_id`,
-    ),
-  );
-}
-
-/**
- * Full-text search (Norwegian stemming, title above description) plus trigram similarity for typos, then facets,
- * sorting with Norwegian collation and paging. The text match runs in PostgreSQL and returns only ids and ranks;
- * the rows come from the per-version cache, facets are computed over the matching set in memory (the catalogue is
- * thousands of rows at most, see bench/).
- */
-export async function searchCatalogue(db: Executor, query: CatalogueQuery): Promise<CatalogueResult> {
-  const q = query.q?.trim() ?? '';
-  const hasQuery = q.length > 0;
-  // Retired services keep their pages but are out of search (issue 12).
-  const rows = (await catalogueRows(db)).filter((r) => !r.retired_at);
-  let matches: Match[];
-  if (!hasQuery) {
-    matches = rows.map((row) => ({ row, rank: 0, fts: true }));
-  } else {
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    // Text matches with their rank, and titles with a word similar to the query's (a typo), from one call:
-    // catalogue_search() (migration 0024) holds the ranking and keeps its plans for the session.
-    const hits = await cachedRead(db, `catalogue:search:${q.toLowerCase()}`, () =>
-      queryRows<{ id: string; fts: boolean; rank: number | null; similarity: number | null }>(db, sql`select id, fts, rank, similarity from catalogue_search(${q})`),
     );
-    // A service the text matched is one match: its similarity row is not a second one.
-    const textMatched = new Set(hits.filter((h) => h.fts).map((h) => h.id));
-    matches = hits.flatMap((h) => {
-      const row = byId.get(h.id);
-      return row && (h.fts || !textMatched.has(h.id)) ? [{ row, rank: h.fts ? Number(h.rank) : Number(h.similarity), fts: h.fts }] : [];
-    });
-  }
-  // Typo tolerance is a fallback: when the full-text search finds something, similarity matches are only noise;
-  // among similarity matches (ranked by whole-word similarity) only those close to the best one are kept: a typo in
-  // "lønnstjenester" finds payroll, not every service whose name ends in "-tjenester".
-  const bestFuzzy = Math.max(0, ...matches.filter((m) => !m.fts).map((m) => m.rank));
-  const candidates = matches.some((m) => m.fts) ? matches.filter((m) => m.fts) : matches.filter((m) => m.rank >= bestFuzzy * FUZZY_SHARE);
-  const docs = candidates.map((m) => {
-    const r = m.row;
-    return {
-      match: m,
+    const docs = rows.filter((r) => !r.retired_at).map((r) => ({
+      row: r,
       facetValues: {
         area: [r.area_slug],
         model: [r.model],
@@ -162,8 +141,49 @@ export async function searchCatalogue(db: Executor, query: CatalogueQuery): Prom
         status: [r.status],
         kind: [r.kind],
       },
-    };
+    }));
+    const area = new Map<string, LocalizedText>();
+    const provider = new Map<string, LocalizedText>();
+    for (const r of rows) {
+      area.set(r.area_slug, r.area_name);
+      provider.set(r.provider_slug, r.provider_name);
+    }
+    return { docs, byId: new Map(docs.map((d) => [d.row.id, d])), labels: { area, provider } };
   });
+}
+
+/**
+ * Full-text search (Norwegian stemming, title above description) plus trigram similarity for typos, then facets,
+ * sorting with Norwegian collation and paging. The text match runs in PostgreSQL and returns only ids and ranks;
+ * the rows come from the per-version index, facets are computed over the matching set in memory (the catalogue is
+ * thousands of rows at most, see bench/).
+ */
+export async function searchCatalogue(db: Executor, query: CatalogueQuery): Promise<CatalogueResult> {
+  const q = query.q?.trim() ?? '';
+  const hasQuery = q.length > 0;
+  const index = await catalogueIndex(db);
+  let matches: Match[];
+  if (!hasQuery) {
+    matches = index.docs.map((d) => ({ ...d, rank: 0, fts: true }));
+  } else {
+    // Text matches with their rank, and titles with a word similar to the query's (a typo), from one call:
+    // catalogue_search() (migration 0024) holds the ranking and keeps its plans for the session.
+    const hits = await cachedRead(db, `catalogue:search:${q.toLowerCase()}`, () =>
+      queryRows<{ id: string; fts: boolean; rank: number | null; similarity: number | null }>(db, sql`select id, fts, rank, similarity from catalogue_search(${q})`),
+    );
+    // A service the text matched is one match: its similarity row is not a second one.
+    const textMatched = new Set(hits.filter((h) => h.fts).map((h) => h.id));
+    matches = hits.flatMap((h) => {
+      const doc = index.byId.get(h.id);
+      return doc && (h.fts || !textMatched.has(h.id)) ? [{ ...doc, rank: h.fts ? Number(h.rank) : Number(h.similarity), fts: h.fts }] : [];
+    });
+  }
+  // Typo tolerance is a fallback: when the full-text search finds something, similarity matches are only noise;
+  // among similarity matches (ranked by whole-word similarity) only those close to the best one are kept: a typo in
+  // "lønnstjenester" finds payroll, not every service whose name ends in "-tjenester".
+  const bestFuzzy = Math.max(0, ...matches.filter((m) => !m.fts).map((m) => m.rank));
+  const candidates = matches.some((m) => m.fts) ? matches.filter((m) => m.fts) : matches.filter((m) => m.rank >= bestFuzzy * FUZZY_SHARE);
+  const docs = candidates.map((m) => ({ match: m, facetValues: m.facetValues }));
   const facetResult = applyFacets(docs, CATALOGUE_FACETS, query.filters as FacetSelection);
   const counts = facetResult.counts;
 
@@ -178,12 +198,8 @@ export async function searchCatalogue(db: Executor, query: CatalogueQuery): Prom
   // DFØ's payroll before a phased-out university SAP payroll), while an exact match of its name still finds it.
   else sorted.sort((a, b) => relevance(b) - relevance(a) || byName(a, b));
 
-  // Labels for facet values: areas and providers from the rows, vocabularies are labelled by the caller.
-  const labels: Partial<Record<CatalogueFacet, Map<string, LocalizedText>>> = { area: new Map(), provider: new Map() };
-  for (const r of rows) {
-    labels.area!.set(r.area_slug, r.area_name);
-    labels.provider!.set(r.provider_slug, r.provider_name);
-  }
+  // Labels for facet values: areas and providers from the index, vocabularies are labelled by the caller.
+  const { labels } = index;
   const facets = {} as Record<CatalogueFacet, FacetValue[]>;
   for (const f of CATALOGUE_FACETS) {
     const selected = new Set(query.filters[f] ?? []);
