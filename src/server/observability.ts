@@ -147,12 +147,14 @@ export function renderMetrics(http: HttpMetrics, extra: { dbUp: boolean; dbEngin
     head('db_pool_waiting_requests', 'gauge', 'Queries waiting for a pool connection.');
     out.push(`db_pool_waiting_requests ${extra.pool.waiting}`);
   }
-  head('cache_lookups_total', 'counter', 'Cache lookups by cache (page: whole public pages; read: data reads) and result.');
+  head('cache_lookups_total', 'counter', 'Cache lookups by cache (page: whole public pages; read: data reads; fragment: parts of pages reused across queries) and result.');
   out.push(
     `cache_lookups_total{cache="page",result="hit"} ${cacheStats.pageHits}`,
     `cache_lookups_total{cache="page",result="miss"} ${cacheStats.pageMisses}`,
     `cache_lookups_total{cache="read",result="hit"} ${cacheStats.readHits}`,
     `cache_lookups_total{cache="read",result="miss"} ${cacheStats.readMisses}`,
+    `cache_lookups_total{cache="fragment",result="hit"} ${cacheStats.fragmentHits}`,
+    `cache_lookups_total{cache="fragment",result="miss"} ${cacheStats.fragmentMisses}`,
   );
   const mem = process.memoryUsage();
   head('process_resident_memory_bytes', 'gauge', 'Resident memory size in bytes.');

@@ -2,7 +2,7 @@ import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ReactElement } from 'react';
 import type { Role } from '../domain/principal.js';
-import { renderToString } from 'react-dom/server';
+import { renderToStaticMarkup, renderToString } from 'react-dom/server';
 import { makePageContext, type PageContext, PageContextProvider, usePage, useHref } from './context.js';
 import { languagePrefix, stripLanguage } from './i18n/index.js';
 import { Layout } from './layout.js';
@@ -17,6 +17,15 @@ export function pageContextFor(req: FastifyRequest): PageContext {
 /** Renders a page component to a complete HTML document. */
 export function renderDocument(ctx: PageContext, element: ReactElement): string {
   return '<!doctype html>' + renderToString(<PageContextProvider value={ctx}>{element}</PageContextProvider>);
+}
+
+/**
+ * A part of a page rendered on its own, with the request's page context, as markup to place inside an element
+ * (`dangerouslySetInnerHTML`); for parts kept in src/web/fragments.ts. Rendered apart, not from inside the page's own
+ * render, so the two renders never share React's state.
+ */
+export function renderFragment(req: FastifyRequest, element: ReactElement): string {
+  return renderToStaticMarkup(<PageContextProvider value={pageContextFor(req)}>{element}</PageContextProvider>);
 }
 
 /** The path prefix of the request's language, for links and redirects from a handler: '' (bokmål), '/nn', '/en'. */

@@ -7,12 +7,14 @@ import { messages } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { FollowButton } from '../../web/follow.js';
 import { isFollowing } from '../follows/queries.js';
-import { prefix, sendErrorPage, sendPage } from '../../web/render.js';
+import { prefix, renderFragment, sendErrorPage, sendPage } from '../../web/render.js';
+import { cachedFragment } from '../../web/fragments.js';
+import { catalogueVersion } from '../../db/readCache.js';
 import { Notice, OkQuery } from '../../web/forms.js';
 import { currentSlugFor } from './history.js';
 import { mayService } from './policy.js';
 import { effectiveSort, facetLabel, filtersFrom } from './catalogue.js';
-import type { ReactNode } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import type { DeliveryModel, LocalizedText, Obligation, ServiceKind, ServiceStatus } from '../../domain/catalogue.js';
 import { CATALOGUE_FACETS, type CatalogueFacet, type CatalogueResult, type CatalogueSort, getServiceDetail, searchCatalogue, type ServiceDetail, type ServicePriceRow } from './queries.js';
 import { pageWindow } from '../shared/present.js';
@@ -48,10 +50,19 @@ export async function registerServicePages(app: App, deps: AppDeps): Promise<voi
   });
 
   app.get('/tjenester', { config: { publicPage: true }, schema: { querystring: CataloguePageQuery, hide: true } }, async (req, reply) => {
+    // Read before the search, so the parts reused under this version are never older than it (src/web/fragments.ts).
+    const version = await catalogueVersion(db);
     const { q, filters, sort, result } = await search(req, true);
     const { pageCount, outOfRange } = pageWindow(result.total, q.page, PAGE_SIZE);
     if (outOfRange) return sendErrorPage(req, reply, 404);
-    return sendPage(req, reply, <CataloguePage query={q.q ?? ''} filters={filters} sort={sort} page={q.page} pageCount={pageCount} result={result} />);
+    // The results and the facets depend on the services shown and the counts, not on the query's words: another
+    // query (or page) showing the same reuses their markup.
+    const reused = (part: string, shown: string, element: ReactElement) => cachedFragment(db, `${part}|${req.lang}|${version}|${shown}`, () => renderFragment(req, element));
+    const markup = {
+      facets: reused('facets', facetsShown(result.facets), <Facets facets={result.facets} />),
+      items: reused('results', result.items.map((i) => i.id).join(','), <ResultItems items={result.items} />),
+    };
+    return sendPage(req, reply, <CataloguePage query={q.q ?? ''} filters={filters} sort={sort} page={q.page} pageCount={pageCount} result={result} markup={markup} />);
   });
 
   app.get('/tjenester/:slug', { config: { publicPage: true }, schema: { params: SlugParams, querystring: OkQuery, hide: true } }, async (req, reply) => {
@@ -78,12 +89,75 @@ interface CataloguePageProps {
   page: number;
   pageCount: number;
   result: CatalogueResult;
+  /** The facets' fieldsets and the result list's items, rendered apart (`Facets`, `ResultItems`). */
+  markup: { facets: string; items: string };
 }
 
-function CataloguePage({ query, filters, sort, page, pageCount, result }: CataloguePageProps) {
+/** What the facets show: each value with its count and whether it is chosen (their labels come with the version). */
+function facetsShown(facets: CatalogueResult['facets']): string {
+  return CATALOGUE_FACETS.map((f) => `${f}:${facets[f].map((v) => `${v.value}=${v.count}${v.selected ? '+' : ''}`).join(',')}`).join(';');
+}
+
+/** The filter form's fieldsets: one per facet with values. */
+function Facets({ facets }: { facets: CatalogueResult['facets'] }) {
   const { t, lang } = usePage();
+  return CATALOGUE_FACETS.map((f) =>
+    facets[f].length === 0 ? null : (
+      <fieldset key={f} className="facet">
+        <legend className="ds-label">{t.catalogue.facet[f]}</legend>
+        {facets[f].map((v) => (
+          <CheckboxField
+            key={v.value}
+            id={`f-${f}-${v.value}`}
+            name={f}
+            value={v.value}
+            checked={v.selected}
+            label={
+              <>
+                {facetLabel(f, v, lang)} <span className="facet__count">({v.count})</span>
+              </>
+            }
+          />
+        ))}
+      </fieldset>
+    ),
+  );
+}
+
+/** The result list's items: a card per service. */
+function ResultItems({ items }: { items: CatalogueResult['items'] }) {
+  const { t } = usePage();
   const href = useHref();
   const text = useText();
+  return items.map((item) => (
+    <li key={item.slug}>
+      <LinkCard
+        href={href(`/tjenester/${item.slug}`)}
+        title={<Text value={item.name} />}
+        meta={
+          <>
+            {text(item.provider.name)} · {text(item.area.name)}
+            {item.parent ? (
+              <>
+                {' · '}
+                {t.service.partOf} <Text value={item.parent.name} />
+              </>
+            ) : null}
+          </>
+        }
+      >
+        <Paragraph data-size="sm">
+          <Text value={item.summary} />
+        </Paragraph>
+        <ServiceTags s={item} />
+      </LinkCard>
+    </li>
+  ));
+}
+
+function CataloguePage({ query, filters, sort, page, pageCount, result, markup }: CataloguePageProps) {
+  const { t, lang } = usePage();
+  const href = useHref();
   const params = (overrides: Record<string, unknown> = {}) => ({ q: query, ...filters, sort: sort === effectiveSort(undefined, query) ? undefined : sort, ...overrides });
   const link = (overrides: Record<string, unknown> = {}) => href('/tjenester') + queryString(params(overrides) as never);
   const active = CATALOGUE_FACETS.flatMap((f) => (filters[f] ?? []).map((value) => ({ facet: f, value })));
@@ -101,27 +175,7 @@ function CataloguePage({ query, filters, sort, page, pageCount, result }: Catalo
             {t.catalogue.filters}
           </Heading>
           <SearchBox value={query} />
-          {CATALOGUE_FACETS.map((f) =>
-            result.facets[f].length === 0 ? null : (
-              <fieldset key={f} className="facet">
-                <legend className="ds-label">{t.catalogue.facet[f]}</legend>
-                {result.facets[f].map((v) => (
-                  <CheckboxField
-                    key={v.value}
-                    id={`f-${f}-${v.value}`}
-                    name={f}
-                    value={v.value}
-                    checked={v.selected}
-                    label={
-                      <>
-                        {facetLabel(f, v, lang)} <span className="facet__count">({v.count})</span>
-                      </>
-                    }
-                  />
-                ))}
-              </fieldset>
-            ),
-          )}
+          {markup.facets ? <div className="catalogue__facets" dangerouslySetInnerHTML={{ __html: markup.facets }} /> : null}
           <SelectField
             id="sort"
             name="sort"
@@ -173,32 +227,7 @@ function CataloguePage({ query, filters, sort, page, pageCount, result }: Catalo
               <Paragraph data-size="sm">{t.catalogue.noResultsHelp}</Paragraph>
             </div>
           ) : (
-            <ol className="result-list">
-              {result.items.map((item) => (
-                <li key={item.slug}>
-                  <LinkCard
-                    href={href(`/tjenester/${item.slug}`)}
-                    title={<Text value={item.name} />}
-                    meta={
-                      <>
-                        {text(item.provider.name)} · {text(item.area.name)}
-                        {item.parent ? (
-                          <>
-                            {' · '}
-                            {t.service.partOf} <Text value={item.parent.name} />
-                          </>
-                        ) : null}
-                      </>
-                    }
-                  >
-                    <Paragraph data-size="sm">
-                      <Text value={item.summary} />
-                    </Paragraph>
-                    <ServiceTags s={item} />
-                  </LinkCard>
-                </li>
-              ))}
-            </ol>
+            <ol className="result-list" dangerouslySetInnerHTML={{ __html: markup.items }} />
           )}
           <Pager page={page} pageCount={pageCount} hrefFor={(p) => link({ page: p > 1 ? p : undefined })} />
         </div>

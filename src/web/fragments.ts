@@ -1,0 +1,27 @@
+import { LRUCache } from 'lru-cache';
+import { cacheStats } from '../db/cacheStats.js';
+
+/**
+ * Markup of a part of a page, rendered once and reused across requests (issue 16): for a part that depends on nothing
+ * but what its key names. A key names the language and the data version the part was read at, and the version must
+ * be read before the data (as src/db/readCache.ts does), so the stored markup is never older than its key. An
+ * uncached search page renders its results and facets from here when another query showed the same services and
+ * counts: only the parts that carry the query (title, search box, counts, links) are rendered per request.
+ *
+ * One cache per database handle (a test process runs several, whose versions may coincide), bounded by size.
+ */
+const caches = new WeakMap<object, LRUCache<string, string>>();
+const MAX_BYTES = 16 * 1024 * 1024;
+
+export function cachedFragment(scope: object, key: string, render: () => string): string {
+  let cache = caches.get(scope);
+  if (!cache) caches.set(scope, (cache = new LRUCache<string, string>({ maxSize: MAX_BYTES, sizeCalculation: (html, k) => Math.max(1, (html.length + k.length) * 2) })));
+  let html = cache.get(key);
+  if (html !== undefined) {
+    cacheStats.fragmentHits += 1;
+    return html;
+  }
+  cacheStats.fragmentMisses += 1;
+  cache.set(key, (html = render()));
+  return html;
+}
