@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { cacheStats } from '../db/cacheStats.js';
+import { fragmentStats } from '../web/fragments.js';
 
 /**
  * Operations: request ids, logs without personal data, and Prometheus metrics.
@@ -153,8 +154,8 @@ export function renderMetrics(http: HttpMetrics, extra: { dbUp: boolean; dbEngin
     `cache_lookups_total{cache="page",result="miss"} ${cacheStats.pageMisses}`,
     `cache_lookups_total{cache="read",result="hit"} ${cacheStats.readHits}`,
     `cache_lookups_total{cache="read",result="miss"} ${cacheStats.readMisses}`,
-    `cache_lookups_total{cache="fragment",result="hit"} ${cacheStats.fragmentHits}`,
-    `cache_lookups_total{cache="fragment",result="miss"} ${cacheStats.fragmentMisses}`,
+    `cache_lookups_total{cache="fragment",result="hit"} ${fragmentStats.hits}`,
+    `cache_lookups_total{cache="fragment",result="miss"} ${fragmentStats.misses}`,
   );
   const mem = process.memoryUsage();
   head('process_resident_memory_bytes', 'gauge', 'Resident memory size in bytes.');

@@ -1,5 +1,4 @@
 import { LRUCache } from 'lru-cache';
-import { cacheStats } from '../db/cacheStats.js';
 
 /**
  * Markup of a part of a page, rendered once and reused across requests (issue 16): for a part that depends on nothing
@@ -11,6 +10,9 @@ import { cacheStats } from '../db/cacheStats.js';
  * One cache per database handle (a test process runs several, whose versions may coincide), bounded by size.
  */
 const caches = new WeakMap<object, LRUCache<string, string>>();
+
+/** Hits and misses, for /metrics (per process, as the caches are). */
+export const fragmentStats = { hits: 0, misses: 0 };
 const MAX_BYTES = 16 * 1024 * 1024;
 
 export function cachedFragment(scope: object, key: string, render: () => string): string {
@@ -18,10 +20,10 @@ export function cachedFragment(scope: object, key: string, render: () => string)
   if (!cache) caches.set(scope, (cache = new LRUCache<string, string>({ maxSize: MAX_BYTES, sizeCalculation: (html, k) => Math.max(1, (html.length + k.length) * 2) })));
   let html = cache.get(key);
   if (html !== undefined) {
-    cacheStats.fragmentHits += 1;
+    fragmentStats.hits += 1;
     return html;
   }
-  cacheStats.fragmentMisses += 1;
+  fragmentStats.misses += 1;
   cache.set(key, (html = render()));
   return html;
 }

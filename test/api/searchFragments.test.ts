@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { cacheStats } from '../../src/db/cacheStats.js';
+import { fragmentStats } from '../../src/web/fragments.js';
 import { catalogueVersion } from '../../src/db/readCache.js';
 import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
@@ -23,10 +23,10 @@ describe.each(testEngines())('search page parts reused across queries on %s', (e
 
   it('two queries showing the same services share their markup, and each page carries its own words', async () => {
     const first = await page('/tjenester?q=l%C3%B8nn%205');
-    const before = { ...cacheStats };
+    const before = { ...fragmentStats };
     const second = await page('/tjenester?q=l%C3%B8nn%207');
-    expect(cacheStats.fragmentHits - before.fragmentHits).toBe(2);
-    expect(cacheStats.fragmentMisses - before.fragmentMisses).toBe(0);
+    expect(fragmentStats.hits - before.hits).toBe(2);
+    expect(fragmentStats.misses - before.misses).toBe(0);
     expect(resultsOf(first)).toContain('Lønnstjenester');
     expect(resultsOf(second)).toBe(resultsOf(first));
     expect(facetsOf(first)).toContain('name="provider" value="dfo"');
