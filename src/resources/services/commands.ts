@@ -75,25 +75,27 @@ function authorise(actor: Actor, action: ServiceEditAction, e: { providerId: str
   throw new HttpProblem(403, action === 'review' ? errors.reviewerOnly : action === 'set_review' ? errors.adminOnly : errors.notYours);
 }
 
-/** The published version of a service as a document (what the edit form starts from). */
+/**
+ * The published version of a service as a document (what the edit form starts from). Its reads run one after the
+ * other: publishing calls it with a transaction, and one connection takes one query at a time (node-postgres queues
+ * concurrent ones with a deprecation warning, and pg 9 refuses them).
+ */
 export async function loadServiceDocument(db: Executor, serviceId: string): Promise<ServiceDocument> {
   const [s] = await db.select().from(services).where(eq(services.id, serviceId));
   if (!s) throw new Error(`no service ${serviceId}`);
-  const [tierRows, parent, related, priceRows] = await Promise.all([
-    db.select().from(tiers).where(eq(tiers.serviceId, serviceId)).orderBy(asc(tiers.sortOrder), asc(tiers.slug)),
-    s.parentServiceId ? db.select({ slug: services.slug }).from(services).where(eq(services.id, s.parentServiceId)) : Promise.resolve([]),
-    db
-      .select({ slug: services.slug })
-      .from(services)
-      .where(
-        inArray(
-          services.id,
-          sql`(select related_service_id from service_relations where service_id = ${serviceId} union select service_id from service_relations where related_service_id = ${serviceId})`,
-        ),
-      )
-      .orderBy(asc(services.slug)),
-    db.select().from(servicePrices).where(eq(servicePrices.serviceId, serviceId)).orderBy(asc(servicePrices.sortOrder)),
-  ]);
+  const tierRows = await db.select().from(tiers).where(eq(tiers.serviceId, serviceId)).orderBy(asc(tiers.sortOrder), asc(tiers.slug));
+  const parent = s.parentServiceId ? await db.select({ slug: services.slug }).from(services).where(eq(services.id, s.parentServiceId)) : [];
+  const related = await db
+    .select({ slug: services.slug })
+    .from(services)
+    .where(
+      inArray(
+        services.id,
+        sql`(select related_service_id from service_relations where service_id = ${serviceId} union select service_id from service_relations where related_service_id = ${serviceId})`,
+      ),
+    )
+    .orderBy(asc(services.slug));
+  const priceRows = await db.select().from(servicePrices).where(eq(servicePrices.serviceId, serviceId)).orderBy(asc(servicePrices.sortOrder));
   const levels = s.serviceLevels;
   const join = s.howToJoin;
   return normalizeDocument({
