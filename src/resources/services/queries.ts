@@ -183,14 +183,14 @@ export async function searchCatalogue(db: Executor, query: CatalogueQuery): Prom
   // "lønnstjenester" finds payroll, not every service whose name ends in "-tjenester".
   const bestFuzzy = Math.max(0, ...matches.filter((m) => !m.fts).map((m) => m.rank));
   const candidates = matches.some((m) => m.fts) ? matches.filter((m) => m.fts) : matches.filter((m) => m.rank >= bestFuzzy * FUZZY_SHARE);
-  const docs = candidates.map((m) => ({ match: m, facetValues: m.facetValues }));
-  const facetResult = applyFacets(docs, CATALOGUE_FACETS, query.filters as FacetSelection);
+  // A match carries its service's facet values: the facets filter the matches themselves.
+  const facetResult = applyFacets(candidates, CATALOGUE_FACETS, query.filters as FacetSelection);
   const counts = facetResult.counts;
 
   const name = (m: Match) => pickText(m.row.name, query.lang).text;
   const byName = (a: Match, b: Match) => norwegianCollator.compare(name(a), name(b));
   const changed = (m: Match) => new Date(m.row.updated_at).getTime();
-  const sorted = facetResult.matches.map((d) => d.match);
+  const sorted = facetResult.matches;
   const relevance = (m: Match) => (m.row.status === 'phasing_out' ? m.rank * PHASING_OUT_WEIGHT : m.rank);
   if (query.sort === 'name' || (!hasQuery && query.sort === 'relevance')) sorted.sort(byName);
   else if (query.sort === 'changed') sorted.sort((a, b) => changed(b) - changed(a) || byName(a, b));
