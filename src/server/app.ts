@@ -102,6 +102,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     schemaController: lazySchemaController(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // close() closes the connections idle at that moment; one that finishes its request afterwards would stay open,
+  // kept alive, for keepAliveTimeout (72 s) and hold a stopping node past its shutdown deadline (a load balancer keeps
+  // its upstream connections alive). From close on, a connection closes as soon as its response is sent.
+  app.addHook('preClose', async () => {
+    app.server.keepAliveTimeout = 1;
+  });
   app.decorate('deps', deps);
   app.decorate('assets', loadAssetManifest());
   app.decorateRequest('lang', 'nb');

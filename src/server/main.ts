@@ -111,10 +111,6 @@ async function serve(config: Config, oidc: Config['oidc'], prepared?: DatabaseHa
     }, config.shutdownTimeoutSeconds * 1000);
     force.unref();
     try {
-      // close() closes the connections idle at that moment; one that finishes its request afterwards would stay open,
-      // kept alive, for keepAliveTimeout (72 s) and hold the node past the deadline (a load balancer keeps its upstream
-      // connections alive). From now on a connection closes as soon as its response is sent.
-      app.server.keepAliveTimeout = 1;
       await app.close();
       await devProvider?.close();
     } finally {
