@@ -61,6 +61,11 @@ export interface Config {
   requestTimeoutMs: number;
   /** The whole-page cache holds at most this many bytes of pages (PAGE_CACHE_MB). */
   pageCacheBytes: number;
+  /**
+   * An anonymous search page is filled in from markup rendered once per result (src/web/slot.ts) rather than
+   * rendered per query (PAGE_TEMPLATES=false renders every one: the same pages, more CPU).
+   */
+  pageTemplates: boolean;
 }
 
 /** One line per problem: start-up prints each and stops. */
@@ -159,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env.SEED_DEMO !== undefined && env.SEED_DEMO !== '' && env.SEED_DEMO !== 'true' && env.SEED_DEMO !== 'false') fail(`SEED_DEMO must be true or false, got "${env.SEED_DEMO}"`);
   // The demo admin and the demo API clients must never appear in a real database: production seeds only when asked.
   const seedDemo = env.SEED_DEMO ? env.SEED_DEMO === 'true' : !production;
+  if (env.PAGE_TEMPLATES !== undefined && env.PAGE_TEMPLATES !== '' && env.PAGE_TEMPLATES !== 'true' && env.PAGE_TEMPLATES !== 'false') fail(`PAGE_TEMPLATES must be true or false, got "${env.PAGE_TEMPLATES}"`);
   const config: Config = {
     port,
     host,
@@ -174,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueuedRequests: read(() => integer('MAX_QUEUED_REQUESTS', env.MAX_QUEUED_REQUESTS, 256, 0, 100_000), 256),
     maxQueueWaitMs: read(() => integer('MAX_QUEUE_WAIT_SECONDS', env.MAX_QUEUE_WAIT_SECONDS, 10, 1, 600), 10) * 1000,
     pageCacheBytes: read(() => integer('PAGE_CACHE_MB', env.PAGE_CACHE_MB, 64, 1, 4096), 64) * 1024 * 1024,
+    pageTemplates: env.PAGE_TEMPLATES !== 'false',
     requestTimeoutMs: read(() => integer('REQUEST_TIMEOUT_SECONDS', env.REQUEST_TIMEOUT_SECONDS, 30, 1, 3600), 30) * 1000,
     statsLagSeconds: read(() => integer('STATS_LAG_SECONDS', env.STATS_LAG_SECONDS, environment === 'test' ? 0 : 10, 0, 3600), 10),
     seedDemo,

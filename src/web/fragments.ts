@@ -9,21 +9,24 @@ import { LRUCache } from 'lru-cache';
  *
  * One cache per database handle (a test process runs several, whose versions may coincide), bounded by size.
  */
-const caches = new WeakMap<object, LRUCache<string, string>>();
+const caches = new WeakMap<object, LRUCache<string, Fragment>>();
+
+/** Markup, or something made from it that says its size in bytes (a page template: src/web/slot.ts). */
+type Fragment = string | { bytes: number };
 
 /** Hits and misses, for /metrics (per process, as the caches are). */
 export const fragmentStats = { hits: 0, misses: 0 };
 const MAX_BYTES = 16 * 1024 * 1024;
 
-export function cachedFragment(scope: object, key: string, render: () => string): string {
+export function cachedFragment<T extends Fragment>(scope: object, key: string, render: () => T): T {
   let cache = caches.get(scope);
-  if (!cache) caches.set(scope, (cache = new LRUCache<string, string>({ maxSize: MAX_BYTES, sizeCalculation: (html, k) => Math.max(1, (html.length + k.length) * 2) })));
-  let html = cache.get(key);
-  if (html !== undefined) {
+  if (!cache) caches.set(scope, (cache = new LRUCache<string, Fragment>({ maxSize: MAX_BYTES, sizeCalculation: (f, k) => Math.max(1, (typeof f === 'string' ? f.length * 2 : f.bytes) + k.length * 2) })));
+  let made = cache.get(key) as T | undefined;
+  if (made !== undefined) {
     fragmentStats.hits += 1;
-    return html;
+    return made;
   }
   fragmentStats.misses += 1;
-  cache.set(key, (html = render()));
-  return html;
+  cache.set(key, (made = render()));
+  return made;
 }

@@ -7,8 +7,9 @@ import { makePageContext, type PageContext, PageContextProvider, usePage, useHre
 import { languagePrefix, stripLanguage } from './i18n/index.js';
 import { Layout } from './layout.js';
 
-export function pageContextFor(req: FastifyRequest): PageContext {
-  return makePageContext(req.lang, stripLanguage(req.url).path, req.server.assets, {
+/** The request's page context; `path` (without the language prefix) when the page names itself otherwise. */
+export function pageContextFor(req: FastifyRequest, path = stripLanguage(req.url).path): PageContext {
+  return makePageContext(req.lang, path, req.server.assets, {
     user: req.pageUser,
     csrfToken: req.csrfToken,
   });
@@ -35,11 +36,16 @@ export const prefix = (req: FastifyRequest): string => languagePrefix(req.lang);
  * Renders the page and sends it. The header's unread count of a signed-in user was started by the auth layer when
  * the request came in and is taken here, so its query ran beside the handler's instead of before them (one round
  * trip less between a signed-in request and its page; the API never asks for it). A count that failed leaves the
- * header without one rather than failing the page.
+ * header without one rather than failing the page. `path`: the page's own address (without the language prefix) when
+ * it is not the request's URL as sent.
  */
-export async function sendPage(req: FastifyRequest, reply: FastifyReply, element: ReactElement, status = 200): Promise<FastifyReply> {
+export async function sendPage(req: FastifyRequest, reply: FastifyReply, element: ReactElement, status = 200, path?: string): Promise<FastifyReply> {
   if (req.pageUser && req.pageUnread) req.pageUser.unread = await req.pageUnread.catch(() => undefined);
-  const html = renderDocument(pageContextFor(req), element);
+  return sendHtml(reply, renderDocument(pageContextFor(req, path), element), status);
+}
+
+/** Sends a complete HTML document, as a string or as its UTF-8 bytes (a filled template: src/web/slot.ts). */
+export function sendHtml(reply: FastifyReply, html: string | Buffer, status = 200): FastifyReply {
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 }
 

@@ -1,19 +1,25 @@
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fragmentStats } from '../../src/web/fragments.js';
 import { catalogueVersion } from '../../src/db/readCache.js';
 import { useTestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
 
 /**
- * The search page's results and facets are rendered once per language, catalogue version and what they show, and
- * reused by other queries (src/web/fragments.ts, issue 16); the parts that carry the query are rendered per request.
+ * An anonymous search page is filled in from markup rendered once per language, catalogue version and what the page
+ * shows (src/web/slot.ts); a page rendered per request (signed in, or PAGE_TEMPLATES=false) reuses its results and
+ * facets the same way (src/web/fragments.ts, issue 16). Either way only the query differs between two such pages.
  */
-describe.each(testEngines())('search page parts reused across queries on %s', (engine) => {
+describe.each(testEngines())('search pages reused across queries on %s', (engine) => {
   const t = useTestApp(engine, { seed: 'demo' });
+  /** Each test with templates on unless it turns them off. */
+  beforeEach(() => {
+    t.config.pageTemplates = true;
+  });
 
+  // A cookie keeps the whole-page cache out of the way (src/server/pageCache.ts): every request reaches the route.
   const page = async (url: string) => {
-    const res = await t.app.inject({ url });
+    const res = await t.app.inject({ url, headers: { cookie: 'seen=1' } });
     expect(res.statusCode, url).toBe(200);
     return res.body;
   };
@@ -21,12 +27,49 @@ describe.each(testEngines())('search page parts reused across queries on %s', (e
   const facetsOf = (html: string) => (html.match(/<fieldset class="facet">[\s\S]*?<\/fieldset>/g) ?? []).join('');
   const titleOf = (html: string) => html.match(/<h1[^>]*>([^<]*)<\/h1>/)?.[1];
 
+  const lookups = async (url: string) => {
+    const before = { ...fragmentStats };
+    const html = await page(url);
+    return { html, hits: fragmentStats.hits - before.hits, misses: fragmentStats.misses - before.misses };
+  };
+
+  it('a template filled in is the page rendered for the query, byte for byte, for awkward queries too', async () => {
+    const urls = [
+      '/tjenester?q=l%C3%B8nn%2021',
+      '/tjenester?q=l%C3%B8nn',
+      '/nn/tjenester?q=rekneskap&sort=name',
+      '/en/tjenester?q=payroll&provider=dfo',
+      '/tjenester?provider=dfo&q=l%C3%B8nn+22&model=central',
+      '/tjenester?q=%22%3Cb%3E%26amp%3B%27%3C%2Fb%3E',
+      '/tjenester?q=50%25+%2B+%24%26+%241',
+      '/tjenester?q=%25EE%2580%2580%25EE%2580%2581',
+      '/tjenester?q=%F0%9F%99%82&sort=changed',
+      '/tjenester?q=a&page=1',
+      '/tjenester?q=ikkeenordsomfinnes',
+    ];
+    for (const url of urls) {
+      t.config.pageTemplates = true;
+      await page(url);
+      const filled = await lookups(url);
+      // Asked again, the page is one lookup: its template.
+      expect([filled.hits, filled.misses], url).toEqual([1, 0]);
+      t.config.pageTemplates = false;
+      expect(await page(url), url).toBe(filled.html);
+    }
+  });
+
+  it('a query holding a private-use character is rendered the usual way', async () => {
+    const { html: privateUse, hits, misses } = await lookups('/tjenester?q=l%C3%B8nn%EE%80%80');
+    // The results and the facets, no template.
+    expect(hits + misses).toBe(2);
+    expect(privateUse).toContain('value="lønn\uE000"');
+    expect(privateUse).toContain('«lønn\uE000»');
+  });
+
   it('two queries showing the same services share their markup, and each page carries its own words', async () => {
     const first = await page('/tjenester?q=l%C3%B8nn%205');
-    const before = { ...fragmentStats };
-    const second = await page('/tjenester?q=l%C3%B8nn%207');
-    expect(fragmentStats.hits - before.hits).toBe(2);
-    expect(fragmentStats.misses - before.misses).toBe(0);
+    const { html: second, hits, misses } = await lookups('/tjenester?q=l%C3%B8nn%207');
+    expect([hits, misses]).toEqual([1, 0]);
     expect(resultsOf(first)).toContain('Lønnstjenester');
     expect(resultsOf(second)).toBe(resultsOf(first));
     expect(facetsOf(first)).toContain('name="provider" value="dfo"');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { type Config, loadConfig } from '../../src/config.js';
 import type { Engine } from '../../src/db/database.js';
 import { buildApp } from '../../src/server/app.js';
 import type { App } from '../../src/server/types.js';
@@ -9,6 +9,8 @@ import type { Seed } from './templates.js';
 export interface TestApp {
   app: App;
   database: TestDatabase;
+  /** The app's configuration (the object it reads, so a test may change a setting the app reads per request). */
+  config: Config;
   close(): Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export async function createTestApp(
   return {
     app,
     database,
+    config,
     async close() {
       await app.close();
       await database.close();

@@ -3,11 +3,12 @@ import type { FastifyRequest } from 'fastify';
 import type { App, AppDeps } from '../../server/types.js';
 import { CheckboxField, DataTable, DefinitionList, FactsAside, JsonLink, LinkCard, PageHeader, Pager, queryString, SearchForm, Section, SelectField, SourceNote, StatusTag } from '../../web/components.js';
 import { Text, usePage, useHref, useText, useTextLang } from '../../web/context.js';
-import { messages } from '../../web/i18n/index.js';
+import { messages, stripLanguage } from '../../web/i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { FollowButton } from '../../web/follow.js';
 import { isFollowing } from '../follows/queries.js';
-import { prefix, renderFragment, sendErrorPage, sendPage } from '../../web/render.js';
+import { pageContextFor, prefix, renderDocument, renderFragment, sendErrorPage, sendHtml, sendPage } from '../../web/render.js';
+import { fillable, fillTemplate, makeTemplate, SLOT } from '../../web/slot.js';
 import { cachedFragment } from '../../web/fragments.js';
 import { catalogueVersion } from '../../db/readCache.js';
 import { Notice, OkQuery } from '../../web/forms.js';
@@ -58,11 +59,33 @@ export async function registerServicePages(app: App, deps: AppDeps): Promise<voi
     // The results and the facets depend on the services shown and the counts, not on the query's words: another
     // query (or page) showing the same reuses their markup.
     const reused = (part: string, shown: string, element: ReactElement) => cachedFragment(db, `${part}|${req.lang}|${version}|${shown}`, () => renderFragment(req, element));
-    const markup = {
-      facets: reused('facets', facetsShown(result.facets), <Facets facets={result.facets} />),
-      items: reused('results', result.items.map((i) => i.id).join(','), <ResultItems items={result.items} />),
+    const shown = { facets: facetsShown(result.facets), items: result.items.map((i) => i.id).join(',') };
+    const page = (value: string) => {
+      const markup = {
+        facets: reused('facets', shown.facets, <Facets facets={result.facets} />),
+        items: reused('results', shown.items, <ResultItems items={result.items} />),
+      };
+      return <CataloguePage query={value} filters={filters} sort={sort} page={q.page} pageCount={pageCount} result={result} markup={markup} />;
     };
-    return sendPage(req, reply, <CataloguePage query={q.q ?? ''} filters={filters} sort={sort} page={q.page} pageCount={pageCount} result={result} markup={markup} />);
+    const query = q.q ?? '';
+    if (!query) return sendPage(req, reply, page(query));
+    // With a query, the page names itself with its parameters as URLSearchParams writes them (the language links,
+    // the sign-in link's way back), so it is the same page for every query showing the same services, but for the
+    // query: an anonymous one is filled in from markup rendered once for them (src/web/slot.ts).
+    const path = selfPath(req.url);
+    if (deps.config.pageTemplates && !req.pageUser && !req.csrfToken && fillable(query)) {
+      const key = `page|${req.lang}|${version}|${path(SLOT)}|${result.total}|${result.fuzzy}|${shown.facets}|${shown.items}`;
+      const { template } = cachedFragment(db, key, () => {
+        const made = makeTemplate(renderDocument(pageContextFor(req, path(SLOT)), page(SLOT)));
+        return { template: made, bytes: made?.bytes ?? 0 };
+      });
+      if (template) {
+        // A new query each time is what this page mostly serves: its page is stored only when asked for again.
+        if (req.pageCache) req.pageCache.oneOff = true;
+        return sendHtml(reply, fillTemplate(template, query));
+      }
+    }
+    return sendPage(req, reply, page(query), 200, path(query));
   });
 
   app.get('/tjenester/:slug', { config: { publicPage: true }, schema: { params: SlugParams, querystring: OkQuery, hide: true } }, async (req, reply) => {
@@ -80,6 +103,19 @@ export async function registerServicePages(app: App, deps: AppDeps): Promise<voi
     const follow = req.principal?.kind === 'user' ? await isFollowing(db, req.principal.id, 'service', detail.service.id) : undefined;
     return sendPage(req, reply, <ServicePage d={detail} collaboration={collaboration} manage={manage} ok={req.query.ok} following={follow?.following} />);
   });
+}
+
+/** The catalogue page's address (without the language prefix) with `value` as its query, written by URLSearchParams. */
+function selfPath(url: string): (value: string) => string {
+  const { path } = stripLanguage(url);
+  const at = path.indexOf('?');
+  const base = at < 0 ? path : path.slice(0, at);
+  const params = at < 0 ? '' : path.slice(at + 1);
+  return (value) => {
+    const p = new URLSearchParams(params);
+    p.set('q', value);
+    return `${base}?${p}`;
+  };
 }
 
 interface CataloguePageProps {
