@@ -5,6 +5,7 @@ import { LRUCache } from 'lru-cache';
 import { cacheStats } from '../db/cacheStats.js';
 import { type DataDomain, dataVersions } from '../db/readCache.js';
 import { fedVersion } from '../db/versionFeed.js';
+import { seenBefore } from '../db/admission.js';
 import { osloToday } from '../domain/osloTime.js';
 import { compressBody, type Encoding, negotiateEncoding } from './compression.js';
 import { type HttpMetrics, REQUEST_ID_HEADER, requestIdOf } from './observability.js';
@@ -21,7 +22,16 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     /** The stored page's key and ETag, and the parts the key is made of (the front door keeps them). */
-    pageCache?: { key: string; etag: string; domains: readonly DataDomain[]; versions: readonly number[]; day: string; url: string };
+    pageCache?: {
+      key: string;
+      etag: string;
+      domains: readonly DataDomain[];
+      versions: readonly number[];
+      day: string;
+      url: string;
+      /** Set by a route whose page is likely asked for once (a new search): stored only when asked for again. */
+      oneOff?: boolean;
+    };
   }
   interface FastifyInstance {
     /** The whole-page cache's size now (for tests and /metrics). */
@@ -142,10 +152,15 @@ export function registerPageCache(app: FastifyInstance, deps: AppDeps, front?: {
 
   app.addHook('onSend', async (req, reply, payload) => {
     const cache = req.pageCache;
-    if (!cache || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    // A page arrives as its string, or as its bytes (filled in from a template: src/web/slot.ts).
+    if (!cache || reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
     reply.headers(cacheHeaders(cache.etag));
     let page = pages.get(cache.key);
-    if (!page) pages.set(cache.key, (page = { etag: cache.etag, body: Buffer.from(payload) }));
+    if (!page) {
+      page = { etag: cache.etag, body: typeof payload === 'string' ? Buffer.from(payload) : payload };
+      // A one-off page is sent, not stored, until its key comes again (src/db/admission.ts).
+      if (!cache.oneOff || seenBefore(pages, cache.key)) pages.set(cache.key, page);
+    }
     const encoding = negotiateEncoding(req.headers['accept-encoding']);
     // The stored bytes: sending the string would encode it to UTF-8 a second time.
     if (!encoding) return page.body;
@@ -201,6 +216,8 @@ function registerFrontDoor(app: FastifyInstance, deps: AppDeps, pages: LRUCache<
     if (!cache || req.method !== 'GET' || reply.statusCode !== 200) return;
     const { key, domains, versions, day, url } = cache;
     if (url !== req.raw.url || domains.includes('statistics') || !domains.length) return;
+    // Only a stored page is worth remembering (a one-off page was sent, not stored).
+    if (!pages.has(key)) return;
     const sent = reply.getHeaders();
     if (sent['set-cookie'] !== undefined) return;
     const headers: string[] = [];

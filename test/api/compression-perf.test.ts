@@ -60,8 +60,14 @@ describe.each(testEngines())('compression and cached pages on %s (issue 16)', (e
 
   it('a cached page is rendered and compressed once per data version: hits send the stored bytes', async () => {
     const url = '/en/tjenester?q=l%C3%B8nn';
+    const stored = t.app.pageCacheSize().entries;
     const first = await t.app.inject({ url, headers: { 'accept-encoding': 'br' } });
     expect(first.statusCode).toBe(200);
+    // A search page is stored the second time it is asked for (most searches are asked for once).
+    expect(t.app.pageCacheSize().entries).toBe(stored);
+    const second = await t.app.inject({ url, headers: { 'accept-encoding': 'br' } });
+    expect(Buffer.compare(second.rawPayload, first.rawPayload)).toBe(0);
+    expect(t.app.pageCacheSize().entries).toBe(stored + 1);
     const before = { ...cacheStats };
     const hits = await Promise.all(Array.from({ length: 5 }, () => t.app.inject({ url, headers: { 'accept-encoding': 'br' } })));
     for (const hit of hits) expect(Buffer.compare(hit.rawPayload, first.rawPayload)).toBe(0);

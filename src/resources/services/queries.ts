@@ -13,6 +13,7 @@ import { pickText } from '../../domain/catalogue.js';
 import { applyFacets, type FacetSelection } from '../../domain/facets.js';
 import { type Executor, queryRows } from '../../db/database.js';
 import { cachedRead } from '../../db/readCache.js';
+import { seenBefore } from '../../db/admission.js';
 import { osloToday } from '../../domain/osloTime.js';
 import { agencies, areas, providers, servicePrices, services, subscriptions, tiers } from '../../db/schema/index.js';
 import { norwegianCollator } from '../../web/i18n/index.js';
@@ -167,10 +168,11 @@ export async function searchCatalogue(db: Executor, query: CatalogueQuery): Prom
     matches = index.docs.map((d) => ({ ...d, rank: 0, fts: true }));
   } else {
     // Text matches with their rank, and titles with a word similar to the query's (a typo), from one call:
-    // catalogue_search() (migration 0024) holds the ranking and keeps its plans for the session.
-    const hits = await cachedRead(db, `catalogue:search:${q.toLowerCase()}`, () =>
-      queryRows<{ id: string; fts: boolean; rank: number | null; similarity: number | null }>(db, sql`select id, fts, rank, similarity from catalogue_search(${q})`),
-    );
+    // catalogue_search() (migration 0024) holds the ranking and keeps its plans for the session. A query asked for
+    // again is kept in the read cache; a one-off query is not (src/db/admission.ts).
+    const key = `catalogue:search:${q.toLowerCase()}`;
+    const load = () => queryRows<{ id: string; fts: boolean; rank: number | null; similarity: number | null }>(db, sql`select id, fts, rank, similarity from catalogue_search(${q})`);
+    const hits = seenBefore(db, key) ? await cachedRead(db, key, load) : await load();
     // A service the text matched is one match: its similarity row is not a second one.
     const textMatched = new Set(hits.filter((h) => h.fts).map((h) => h.id));
     matches = hits.flatMap((h) => {
