@@ -73,7 +73,8 @@ export async function registerServicePages(app: App, deps: AppDeps): Promise<voi
     // the sign-in link's way back), so it is the same page for every query showing the same services, but for the
     // query: an anonymous one is filled in from markup rendered once for them (src/web/slot.ts).
     const path = selfPath(req.url);
-    if (deps.config.pageTemplates && !req.pageUser && !req.csrfToken && fillable(query)) {
+    // Only words are filled in: a query of spaces alone is no query (effectiveSort), which the placeholder is not.
+    if (deps.config.pageTemplates && !req.pageUser && !req.csrfToken && query.trim() && fillable(query)) {
       const key = `page|${req.lang}|${version}|${path(SLOT)}|${result.total}|${result.fuzzy}|${shown.facets}|${shown.items}`;
       const { template } = cachedFragment(db, key, () => {
         const made = makeTemplate(renderDocument(pageContextFor(req, path(SLOT)), page(SLOT)));
