@@ -16,6 +16,19 @@ describe.each(testEngines())('typo-tolerant title matches on %s (demo data)', (e
   });
   afterAll(async () => database?.close());
 
+  it('the catalogue search indexes take entries directly: no pending list for every search to scan (migration 0030)', async () => {
+    const rows = await queryRows<{ relname: string; reloptions: string[] | null }>(
+      database.db,
+      sql`select relname, reloptions from pg_class where relname in ('services_search_idx', 'services_title_trgm_idx', 'providers_search_idx', 'agencies_search_idx') order by relname`,
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.relname, r.reloptions ?? []]))).toEqual({
+      agencies_search_idx: [],
+      providers_search_idx: ['fastupdate=off'],
+      services_search_idx: ['fastupdate=off'],
+      services_title_trgm_idx: ['fastupdate=off'],
+    });
+  });
+
   const key = (rows: { q: string; id: string; similarity: number | string }[]) => rows.map((r) => `${r.q} ${r.id} ${Number(r.similarity).toFixed(6)}`).sort();
 
   it('finds the titles word_similarity ≥ 0.5 finds, with the same similarity, for typos, words of titles and noise', async () => {

@@ -108,7 +108,7 @@ export const providers = pgTable(
     ),
     ...timestamps,
   },
-  (t) => [uniqueIndex('providers_slug_idx').on(t.slug), index('providers_search_idx').using('gin', t.searchVector)],
+  (t) => [uniqueIndex('providers_slug_idx').on(t.slug), index('providers_search_idx').using('gin', t.searchVector).with({ fastupdate: false })],
 );
 
 export interface ServiceLevels {
@@ -183,8 +183,9 @@ export const services = pgTable(
     uniqueIndex('services_slug_idx').on(t.slug),
     index('services_provider_idx').on(t.providerId),
     index('services_area_idx').on(t.areaSlug),
-    index('services_search_idx').using('gin', t.searchVector),
-    index('services_title_trgm_idx').using('gin', sql`${t.searchTitle} gin_trgm_ops`),
+    // fastupdate off: entries go into the index at once, not into a pending list every search scans (migration 0030).
+    index('services_search_idx').using('gin', t.searchVector).with({ fastupdate: false }),
+    index('services_title_trgm_idx').using('gin', sql`${t.searchTitle} gin_trgm_ops`).with({ fastupdate: false }),
     check('services_launched_on_format', sql.raw(`launched_on ~ '${PARTIAL_DATE_SQL_PATTERN}'`)),
     check('services_planned_on_format', sql.raw(`planned_on ~ '${PARTIAL_DATE_SQL_PATTERN}'`)),
     check('services_phased_out_on_format', sql.raw(`phased_out_on ~ '${PARTIAL_DATE_SQL_PATTERN}'`)),
