@@ -102,5 +102,9 @@ describe('configuration fails closed (issue 14, item 5)', () => {
     expect(loadConfig({}).databasePoolSize).toBeUndefined();
     expect(loadConfig({ DATABASE_POOL_SIZE: '25' }).databasePoolSize).toBe(25);
     for (const bad of ['0', '-1', 'ti', '2.5', '501']) expect(() => loadConfig({ DATABASE_POOL_SIZE: bad }), bad).toThrow(/DATABASE_POOL_SIZE/);
+    expect(loadConfig({}).databaseSearchPoolSize).toBeUndefined();
+    expect(loadConfig({ DATABASE_SEARCH_POOL_SIZE: '0' }).databaseSearchPoolSize).toBe(0);
+    expect(loadConfig({ DATABASE_SEARCH_POOL_SIZE: '4' }).databaseSearchPoolSize).toBe(4);
+    for (const bad of ['-1', 'to', '1.5', '101']) expect(() => loadConfig({ DATABASE_SEARCH_POOL_SIZE: bad }), bad).toThrow(/DATABASE_SEARCH_POOL_SIZE/);
   });
 });

@@ -14,6 +14,11 @@ export interface Config {
    * share divided among its workers (src/server/cluster.ts poolSizePerWorker).
    */
   databasePoolSize: number | undefined;
+  /**
+   * PostgreSQL: connections per app process for the catalogue search alone (DATABASE_SEARCH_POOL_SIZE; 0: it uses the
+   * pool above); unset, src/server/cluster.ts searchPoolPerWorker.
+   */
+  databaseSearchPoolSize: number | undefined;
   dataDir: string;
   /** The public address of the portal, used for absolute links and open-data URIs. */
   publicUrl: string;
@@ -170,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     databaseUrl,
     databasePoolSize: env.DATABASE_POOL_SIZE ? read(() => integer('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 20, 1, 500), undefined) : undefined,
+    databaseSearchPoolSize: env.DATABASE_SEARCH_POOL_SIZE ? read(() => integer('DATABASE_SEARCH_POOL_SIZE', env.DATABASE_SEARCH_POOL_SIZE, 2, 0, 100), undefined) : undefined,
     dataDir,
     publicUrl,
     sizeThresholds,

@@ -19,18 +19,32 @@ export function webConcurrency(env: NodeJS.ProcessEnv, databaseUrl: string | und
   return n;
 }
 
-/** PostgreSQL connections one app node opens at most by default, over all its workers (besides their LISTEN ones). */
-export const NODE_CONNECTIONS = 40;
+/**
+ * PostgreSQL connections one app node opens at most by default, over all its workers (besides their LISTEN ones):
+ * 40 for the main pools and a few for the search pools.
+ */
+export const NODE_CONNECTIONS = 44;
 
 /**
- * A worker's pool when DATABASE_POOL_SIZE is not set: the node's NODE_CONNECTIONS divided among its workers, at most
- * 20 and at least 5 (2 workers: 20 each; 4: 10; 8: 5). A query holds its connection until the worker's event loop
- * takes its answer, which under load is a turn of 20–40 ms, not the query's own millisecond: bench:load's signed-in
- * reads waited for connections at 10 per worker (p99 335–620 ms at 200 clients) and met their target at 20. Two nodes
- * then open at most 80 + 4, under PostgreSQL's default max_connections of 100 (docs/deploy.md).
+ * A worker's main pool when DATABASE_POOL_SIZE is not set: the node's NODE_CONNECTIONS divided among its workers, at
+ * most 22 and at least 5, less the worker's search pool (`searchPoolPerWorker`): 20 for one or two workers, 10 for
+ * 4, 4 for 8. A query holds its connection until the worker's event loop takes its answer, which under load is a
+ * turn of 20–40 ms, not the query's own millisecond: bench:load's signed-in reads waited for connections at 10 per
+ * worker (p99 335–620 ms at 200 clients) and met their target at 20 (18 left them at 225–232 ms, 20 at 199: stop 21).
+ * Two nodes of two workers then open at most 88 + 4, under PostgreSQL's default max_connections of 100
+ * (docs/deploy.md).
  */
 export function poolSizePerWorker(workers: number): number {
-  return Math.min(20, Math.max(5, Math.floor(NODE_CONNECTIONS / workers)));
+  return Math.min(22, Math.max(5, Math.floor(NODE_CONNECTIONS / workers))) - searchPoolPerWorker(workers);
+}
+
+/**
+ * A worker's search pool when DATABASE_SEARCH_POOL_SIZE is not set: 2 for one or two workers, else 1. The catalogue
+ * search is one short statement; on a few connections kept busy PostgreSQL spends about a third of the CPU per search
+ * it spends on connections woken one query at a time among forty (ADR 0016, stop 21).
+ */
+export function searchPoolPerWorker(workers: number): number {
+  return workers <= 2 ? 2 : 1;
 }
 
 const OIDC_ENV = 'FT_WORKER_OIDC';

@@ -4,7 +4,7 @@ import { enableCompileCache } from 'node:module';
 import { type Config, devSignInAllowed, loadConfigOrReport } from '../config.js';
 import type { ListeningDevProvider } from '../auth/devProvider.js';
 import type { DatabaseHandle } from '../db/database.js';
-import { poolSizePerWorker, runPrimary, webConcurrency, workerOidc } from './cluster.js';
+import { poolSizePerWorker, runPrimary, searchPoolPerWorker, webConcurrency, workerOidc } from './cluster.js';
 
 /**
  * `npm start`: open (and migrate) the database, load the demo dataset into an empty one, serve the portal. On
@@ -20,6 +20,7 @@ async function main() {
     process.exit(2);
   }
   config.databasePoolSize ??= poolSizePerWorker(workers);
+  config.databaseSearchPoolSize ??= searchPoolPerWorker(workers);
   // V8's code cache on disk (os.tmpdir()/node-compile-cache): a second start reuses the compiled modules instead of
   // compiling a few hundred files again.
   enableCompileCache?.();
@@ -74,7 +75,7 @@ async function prepareDatabase(config: Config): Promise<DatabaseHandle> {
     import('../db/seed/questionnaires.js'),
     import('../imports/enhetsregisteret/importer.js'),
   ]);
-  const database = await openDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize, dataDir: config.dataDir, versionFeed: true });
+  const database = await openDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize, searchPoolSize: config.databaseSearchPoolSize, dataDir: config.dataDir, versionFeed: true });
   await database.migrate();
   await ensureQuestionnaires(database.db);
   const interrupted = await endInterruptedImports(database.db);
@@ -95,7 +96,7 @@ async function prepareDatabase(config: Config): Promise<DatabaseHandle> {
 async function serve(config: Config, oidc: Config['oidc'], prepared?: DatabaseHandle, devProvider?: ListeningDevProvider) {
   config.oidc = oidc;
   const [{ openDatabase }, { buildApp }] = await Promise.all([import('../db/database.js'), import('./app.js')]);
-  const database = prepared ?? (await openDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize, dataDir: config.dataDir, versionFeed: true }));
+  const database = prepared ?? (await openDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize, searchPoolSize: config.databaseSearchPoolSize, dataDir: config.dataDir, versionFeed: true }));
   const app = await buildApp({ config, database });
   let closing = false;
   // Graceful shutdown: Fastify stops accepting connections, answers 503 on kept-alive ones, closes idle ones and

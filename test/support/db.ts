@@ -14,7 +14,7 @@ export interface TestDatabase extends DatabaseHandle {
  * A fresh database for one test file, cloned from a migrated template: PGlite opens a copy of the template's data
  * dir (~0.5 s), PostgreSQL makes one with CREATE DATABASE … TEMPLATE (~0.1 s). Always close it in afterAll.
  */
-export async function createTestDatabase(engine: Engine, seed: Seed = 'demo'): Promise<TestDatabase> {
+export async function createTestDatabase(engine: Engine, seed: Seed = 'demo', options: { searchPoolSize?: number } = {}): Promise<TestDatabase> {
   if (engine === 'pglite') {
     const dataDir = clonePgliteDataDir(seed);
     const h = await openDatabase({ dataDir });
@@ -37,7 +37,7 @@ export async function createTestDatabase(engine: Engine, seed: Seed = 'demo'): P
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const h = await openDatabase({ url: url.toString(), poolSize: 4 });
+  const h = await openDatabase({ url: url.toString(), poolSize: 4, ...options });
   return {
     ...h,
     async close() {

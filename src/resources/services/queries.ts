@@ -11,7 +11,7 @@ import type {
 } from '../../domain/catalogue.js';
 import { pickText } from '../../domain/catalogue.js';
 import { applyFacets, type FacetSelection } from '../../domain/facets.js';
-import { type Executor, queryRows } from '../../db/database.js';
+import { type Executor, forSearch, queryRows } from '../../db/database.js';
 import { cachedRead } from '../../db/readCache.js';
 import { seenBefore } from '../../db/admission.js';
 import { osloToday } from '../../domain/osloTime.js';
@@ -171,7 +171,7 @@ export async function searchCatalogue(db: Executor, query: CatalogueQuery): Prom
     // catalogue_search() (migration 0024) holds the ranking and keeps its plans for the session. A query asked for
     // again is kept in the read cache; a one-off query is not (src/db/admission.ts).
     const key = `catalogue:search:${q.toLowerCase()}`;
-    const load = () => queryRows<{ id: string; fts: boolean; rank: number | null; similarity: number | null }>(db, sql`select id, fts, rank, similarity from catalogue_search(${q})`);
+    const load = () => queryRows<{ id: string; fts: boolean; rank: number | null; similarity: number | null }>(forSearch(db), sql`select id, fts, rank, similarity from catalogue_search(${q})`);
     const hits = seenBefore(db, key) ? await cachedRead(db, key, load) : await load();
     // A service the text matched is one match: its similarity row is not a second one.
     const textMatched = new Set(hits.filter((h) => h.fts).map((h) => h.id));
