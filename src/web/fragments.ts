@@ -4,8 +4,9 @@ import { LRUCache } from 'lru-cache';
  * Markup of a part of a page, rendered once and reused across requests (issue 16): for a part that depends on nothing
  * but what its key names. A key names the language and the data version the part was read at, and the version must
  * be read before the data (as src/db/readCache.ts does), so the stored markup is never older than its key. An
- * uncached search page renders its results and facets from here when another query showed the same services and
- * counts: only the parts that carry the query (title, search box, counts, links) are rendered per request.
+ * uncached search page is kept here whole, as a template its query is filled into (src/web/slot.ts); a search page
+ * rendered per request (signed in, or PAGE_TEMPLATES=false) takes its results and facets from here when another query
+ * showed the same services and counts.
  *
  * One cache per database handle (a test process runs several, whose versions may coincide), bounded by size.
  */
