@@ -84,17 +84,16 @@ export function forSearch(db: Executor): Executor {
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 5000 });
-    // A dropped idle connection must not crash the process; the pool replaces it on next use.
-    pool.on('error', () => {});
+    const openPool = (max: number, applicationName?: string) => {
+      const p = new pg.Pool({ connectionString: options.url, max, connectionTimeoutMillis: options.connectTimeoutMs ?? 5000, application_name: applicationName });
+      // A dropped idle connection must not crash the process; the pool replaces it on next use.
+      p.on('error', () => {});
+      return p;
+    };
+    const pool = openPool(options.poolSize ?? 10);
     const db = drizzleNodePg(pool, { schema, casing: 'snake_case' }) as unknown as Database;
-    const searchPool = options.searchPoolSize
-      ? new pg.Pool({ connectionString: options.url, max: options.searchPoolSize, connectionTimeoutMillis: options.connectTimeoutMs ?? 5000, application_name: SEARCH_APPLICATION_NAME })
-      : undefined;
-    if (searchPool) {
-      searchPool.on('error', () => {});
-      searchExecutors.set(db, drizzleNodePg(searchPool, { schema, casing: 'snake_case' }) as unknown as Database);
-    }
+    const searchPool = options.searchPoolSize ? openPool(options.searchPoolSize, SEARCH_APPLICATION_NAME) : undefined;
+    if (searchPool) searchExecutors.set(db, drizzleNodePg(searchPool, { schema, casing: 'snake_case' }) as unknown as Database);
     let feed: PgVersionFeed | undefined;
     const startFeed = async () => {
       if (!options.versionFeed || feed) return;
